@@ -1,0 +1,67 @@
+package patentbridge
+
+import (
+	"context"
+	"time"
+)
+
+// Role is what a user may do (DESIGN §1).
+type Role string
+
+// Roles.
+const (
+	RoleAdmin       Role = "admin"
+	RoleCity        Role = "city"
+	RoleInstitution Role = "institution"
+	RoleEnterprise  Role = "enterprise"
+	RoleAgency      Role = "agency"
+	RoleFinancier   Role = "financier"
+)
+
+// Label returns the Chinese name of the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "省级管理员"
+	case RoleCity:
+		return "市(州)管理员"
+	case RoleInstitution:
+		return "高校院所/国企"
+	case RoleEnterprise:
+		return "企业"
+	case RoleAgency:
+		return "服务机构/专员"
+	case RoleFinancier:
+		return "金融机构"
+	}
+	return string(r)
+}
+
+// User is a person who logs in.
+type User struct {
+	ID        int64     `json:"id"`
+	Username  string    `json:"username"`
+	Name      string    `json:"name"`
+	Role      Role      `json:"role"`
+	OrgName   string    `json:"org_name,omitempty"`
+	CityCode  string    `json:"city_code,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// UserService stores users, their sessions and API tokens.
+type UserService interface {
+	// CreateUser stores a new user with the password (hashed). Returns EINVALID, ECONFLICT.
+	CreateUser(ctx context.Context, u *User, password string) error
+	// CountUsers returns how many users exist.
+	CountUsers(ctx context.Context) (int, error)
+	// Authenticate checks a username and password. Returns EUNAUTHORIZED.
+	Authenticate(ctx context.Context, username, password string) (*User, error)
+	// CreateSession opens a browser session for the user and returns its secret token.
+	CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error)
+	// CreateAPIToken issues a long-lived API token for the user and returns its secret.
+	CreateAPIToken(ctx context.Context, userID int64, name string) (string, error)
+	// UserByToken resolves a session or API token. Returns EUNAUTHORIZED when unknown or expired.
+	UserByToken(ctx context.Context, token string) (*User, error)
+	// DeleteSession ends a browser session.
+	DeleteSession(ctx context.Context, token string) error
+}
