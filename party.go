@@ -103,12 +103,14 @@ func ClassifyParty(name, typeLabel string) PartyType {
 		return PartyEnterprise
 	case strings.Contains(n, "医院") || strings.HasSuffix(n, "卫生院") || strings.HasSuffix(n, "妇幼保健院"):
 		return PartyHospital
-	case strings.Contains(n, "大学") || strings.Contains(n, "学院") || strings.Contains(n, "学校") ||
-		strings.Contains(n, "职业技术") || strings.HasSuffix(n, "中学") || strings.HasSuffix(n, "小学"):
+	case strings.Contains(n, "大学"):
 		return PartyUniversity
 	case strings.Contains(n, "研究院") || strings.Contains(n, "研究所") || strings.Contains(n, "科学院") ||
 		strings.Contains(n, "实验室") || strings.Contains(n, "研究中心") || strings.Contains(n, "研究站"):
-		return PartyInstitute
+		return PartyInstitute // before 学院: 科学院 contains 学院
+	case strings.Contains(n, "学院") || strings.Contains(n, "学校") || strings.Contains(n, "职业技术") ||
+		strings.HasSuffix(n, "中学") || strings.HasSuffix(n, "小学"):
+		return PartyUniversity
 	case hasAnySuffix(n, "局", "委员会", "厅", "政府", "协会", "学会", "办公室", "中心", "站", "队", "部"):
 		return PartyGovernment
 	case isPersonName(n):
@@ -156,7 +158,7 @@ func NormalizeOrgName(s string) string {
 		}
 		r = foldWidth(r)
 		if unicode.IsSpace(r) {
-			if i > 0 && i+1 < len(rs) && isLatin(rs[i-1]) && isLatin(foldWidth(rs[i+1])) {
+			if i > 0 && isLatin(foldWidth(rs[i-1])) && nextIsLatin(rs[i+1:]) {
 				b.WriteByte(' ')
 			}
 			continue
@@ -164,6 +166,16 @@ func NormalizeOrgName(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// nextIsLatin reports whether the first non-space rune of rs is a Latin letter or digit.
+func nextIsLatin(rs []rune) bool {
+	for _, r := range rs {
+		if r = foldWidth(r); !unicode.IsSpace(r) {
+			return isLatin(r)
+		}
+	}
+	return false
 }
 
 func isLatin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

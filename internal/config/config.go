@@ -1,0 +1,90 @@
+// Package config holds PatentBridge's run-time configuration, read from flags and
+// environment variables; it keeps no package globals.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"patentbridge"
+)
+
+// DefaultDB is the database used when neither --db nor PATENTBRIDGE_DB is given.
+const DefaultDB = "sqlite:./data/patentbridge.db"
+
+// Config is everything a subcommand needs to know from its environment.
+type Config struct {
+	DB            string // sqlite:PATH, a plain path, or postgres://…
+	Addr          string // listen address for serve
+	AdminPassword string // first admin's password; generated and logged once when empty
+	Demo          bool   // fill an empty database with generated demo data
+	DemoN         int    // how many demo patents
+	SecureCookies bool   // set the Secure flag on session cookies (behind HTTPS)
+	LogLevel      slog.Level
+}
+
+// FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
+// common flags: --db, --log-level; serve adds --addr, --demo, --demo-n, --secure-cookies.
+func (c *Config) FlagSet(name string, env func(string) string, output io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(output)
+	c.DB = firstNonEmpty(env("PATENTBRIDGE_DB"), DefaultDB)
+	c.Addr = firstNonEmpty(env("PATENTBRIDGE_ADDR"), "127.0.0.1:8080")
+	c.AdminPassword = env("PATENTBRIDGE_ADMIN_PASSWORD")
+	c.DemoN = 3000
+	c.SecureCookies = env("PATENTBRIDGE_SECURE_COOKIES") == "1"
+	_ = c.LogLevel.UnmarshalText([]byte(firstNonEmpty(env("PATENTBRIDGE_LOG_LEVEL"), "info")))
+	fs.StringVar(&c.DB, "db", c.DB, "数据库：sqlite:路径、文件路径或 postgres://…（环境变量 PATENTBRIDGE_DB）")
+	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error")
+	if name == "serve" {
+		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 PATENTBRIDGE_ADDR）")
+		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
+		fs.IntVar(&c.DemoN, "demo-n", c.DemoN, "演示数据条数")
+		fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "会话 Cookie 仅经 HTTPS 发送")
+	}
+	return fs
+}
+
+// Validate checks the configuration and returns an EINVALID error naming the field.
+func (c *Config) Validate() error {
+	switch {
+	case strings.TrimSpace(c.DB) == "":
+		return patentbridge.FieldErrorf("db", "未指定数据库（--db 或 PATENTBRIDGE_DB）")
+	case c.DemoN < 0 || c.DemoN > 1_000_000:
+		return patentbridge.FieldErrorf("demo-n", "演示数据条数应在 0 到 1000000 之间，实际为 %d", c.DemoN)
+	case c.AdminPassword != "" && len(c.AdminPassword) < 8:
+		return patentbridge.FieldErrorf("PATENTBRIDGE_ADMIN_PASSWORD", "管理员密码至少 8 位")
+	}
+	return nil
+}
+
+// String describes the configuration without secrets, for the start-up log.
+func (c *Config) String() string {
+	return fmt.Sprintf("db=%s addr=%s demo=%v", redactDSN(c.DB), c.Addr, c.Demo)
+}
+
+// redactDSN hides a password in a postgres:// URL.
+func redactDSN(dsn string) string {
+	at := strings.LastIndex(dsn, "@")
+	scheme := strings.Index(dsn, "://")
+	if at < 0 || scheme < 0 {
+		return dsn
+	}
+	creds := dsn[scheme+3 : at]
+	if i := strings.IndexByte(creds, ':'); i >= 0 {
+		return dsn[:scheme+3] + creds[:i] + ":***" + dsn[at:]
+	}
+	return dsn
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,49 @@
+package config
+
+import (
+	"io"
+	"testing"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestDefaultsAndOverrides(t *testing.T) {
+	t.Run("default database is the embedded SQLite file", func(t *testing.T) {
+		var c Config
+		fs := c.FlagSet("import", env(nil), io.Discard)
+		if err := fs.Parse(nil); err != nil {
+			t.Fatal(err)
+		}
+		if c.DB != DefaultDB {
+			t.Fatalf("DB = %q, want %q", c.DB, DefaultDB)
+		}
+	})
+	t.Run("environment then flag", func(t *testing.T) {
+		var c Config
+		fs := c.FlagSet("serve", env(map[string]string{"PATENTBRIDGE_DB": "postgres://u:secret@h/db"}), io.Discard)
+		if err := fs.Parse([]string{"--demo", "--addr", ":9999"}); err != nil {
+			t.Fatal(err)
+		}
+		if c.DB != "postgres://u:secret@h/db" || !c.Demo || c.Addr != ":9999" {
+			t.Fatalf("got %+v", c)
+		}
+		if s := c.String(); s != "db=postgres://u:***@h/db addr=:9999 demo=true" {
+			t.Fatalf("String() = %q leaks or misformats", s)
+		}
+		fs2 := c.FlagSet("serve", env(map[string]string{"PATENTBRIDGE_DB": "x.db"}), io.Discard)
+		_ = fs2.Parse([]string{"--db", "sqlite:y.db"})
+		if c.DB != "sqlite:y.db" {
+			t.Fatalf("flag should win over env, got %q", c.DB)
+		}
+	})
+	t.Run("validation names the field", func(t *testing.T) {
+		c := Config{DB: "x.db", AdminPassword: "short"}
+		if err := c.Validate(); err == nil {
+			t.Fatal("short admin password accepted")
+		}
+		c = Config{DB: ""}
+		if err := c.Validate(); err == nil {
+			t.Fatal("empty db accepted")
+		}
+	})
+}
