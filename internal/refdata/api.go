@@ -23,9 +23,11 @@ type SEIIndustry struct {
 
 // WIPOField is one of WIPO's 35 technology fields.
 type WIPOField struct {
-	Nr     int    `json:"nr"`
-	Sector string `json:"sector"`
-	Name   string `json:"name"`
+	Nr       int    `json:"nr"`
+	Sector   string `json:"sector"`
+	Name     string `json:"name"`
+	SectorZh string `json:"sector_zh"`
+	NameZh   string `json:"name_zh"`
 }
 
 // IPCInfo describes one IPC code: its hierarchy with titles and its industries.
