@@ -1,0 +1,79 @@
+// Package api serves PatentBridge's JSON API under /api/v1 (DESIGN §4): snake_case
+// fields, dates as YYYY-MM-DD, errors as {"error":{"code","message","field"}},
+// lists with total, limit and offset.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// Deps are the services the API uses; Audit, MaxUploadBytes and UploadDir are optional.
+type Deps struct {
+	Patents patentbridge.PatentService
+	Jobs    patentbridge.ImportJobService
+	Runner  patentbridge.ImportJobRunner
+	Ref     httpx.RefData
+	Logger  *slog.Logger
+	// Audit records every write; nil records nothing.
+	Audit httpx.AuditFunc
+	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
+	MaxUploadBytes int64
+	// UploadDir receives uploads before the import runner takes them; "" means os.TempDir().
+	UploadDir string
+}
+
+// Server is the JSON API.
+type Server struct {
+	Deps
+	mux *http.ServeMux
+}
+
+// New returns the API; it serves its routes itself (ServeHTTP) and can also
+// register them on a shared mux (Register).
+func New(d Deps) *Server {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	s := &Server{Deps: d, mux: http.NewServeMux()}
+	s.Register(s.mux)
+	return s
+}
+
+// Register adds the API's routes to mux: /healthz and everything under /api/.
+func (s *Server) Register(mux *http.ServeMux) {
+	admin := httpx.RequireRole(patentbridge.RoleAdmin)
+	mux.HandleFunc("GET /healthz", s.health)
+	mux.HandleFunc("GET /api/v1/patents", s.listPatents)
+	mux.HandleFunc("GET /api/v1/patents/{app_no}", s.getPatent)
+	mux.HandleFunc("GET /api/v1/ipc/{code...}", s.getIPC)
+	mux.Handle("GET /api/v1/imports", admin(http.HandlerFunc(s.listImports)))
+	mux.Handle("POST /api/v1/imports", admin(http.HandlerFunc(s.createImport)))
+	mux.Handle("GET /api/v1/imports/{id}", admin(http.HandlerFunc(s.getImport)))
+	mux.Handle("GET /api/v1/imports/{id}/rejects", admin(http.HandlerFunc(s.getImportRejects)))
+	mux.HandleFunc("/api/", s.notFound)
+}
+
+// ServeHTTP serves the API's routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	httpx.Error(w, r, err, s.Logger)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.error(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "接口 %s %s 不存在", r.Method, r.URL.Path))
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	n, err := s.Patents.CountPatents(r.Context())
+	if err != nil {
+		s.Logger.Error("healthz: count patents", "err", err)
+		httpx.JSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"status": "ok", "patents": n})
+}

@@ -1,0 +1,134 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/api"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/refdata"
+)
+
+// quiet discards the request logs of tests.
+var quiet = slog.New(slog.DiscardHandler)
+
+// env is an API served through the full middleware stack over in-memory services.
+type env struct {
+	handler    http.Handler
+	patents    *httpxtest.PatentService
+	users      *httpxtest.UserService
+	jobs       *httpxtest.ImportJobService
+	runner     *httpxtest.ImportRunner
+	adminToken string
+	userToken  string
+
+	mu     sync.Mutex
+	audits []string
+}
+
+func newEnv(tb testing.TB) *env {
+	tb.Helper()
+	e := &env{
+		patents: httpxtest.NewPatentService(httpxtest.SamplePatents()...),
+		users:   httpxtest.NewUserService(),
+		jobs:    httpxtest.NewImportJobService(),
+	}
+	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
+	_, e.adminToken = e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
+	_, e.userToken = e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
+	srv := api.New(api.Deps{
+		Patents: e.patents, Jobs: e.jobs, Runner: e.runner, Ref: refdata.Default(),
+		UploadDir: tb.TempDir(), Logger: quiet,
+		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
+			return nil
+		},
+	})
+	h, err := httpx.Stack(srv, httpx.StackOptions{Users: e.users, Logger: quiet})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.handler = h
+	return e
+}
+
+// do sends a request with an optional bearer token and returns the response.
+func (e *env) do(tb testing.TB, method, target, token string, body io.Reader, header map[string]string) *http.Response {
+	tb.Helper()
+	req := httptest.NewRequest(method, target, body)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	rec := httptest.NewRecorder()
+	e.handler.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+// MustJSON decodes a response body into a generic map, failing on bad JSON.
+func MustJSON(tb testing.TB, res *http.Response) map[string]any {
+	tb.Helper()
+	defer res.Body.Close()
+	var m map[string]any
+	if err := json.NewDecoder(res.Body).Decode(&m); err != nil {
+		tb.Fatalf("response is not JSON: %v", err)
+	}
+	return m
+}
+
+// errorOf returns the "error" object of an error response.
+func errorOf(tb testing.TB, m map[string]any) map[string]any {
+	tb.Helper()
+	e, ok := m["error"].(map[string]any)
+	if !ok {
+		tb.Fatalf("no error object in %v", m)
+	}
+	return e
+}
+
+func TestHealthz(t *testing.T) {
+	e := newEnv(t)
+	res := e.do(t, "GET", "/healthz", "", nil, nil)
+	m := MustJSON(t, res)
+	if res.StatusCode != 200 || m["status"] != "ok" || m["patents"] != float64(3) {
+		t.Fatalf("healthz = %d %v", res.StatusCode, m)
+	}
+}
+
+func TestUnknownAPIPathIsJSON404(t *testing.T) {
+	e := newEnv(t)
+	res := e.do(t, "GET", "/api/v1/nothing-here", "", nil, nil)
+	if res.StatusCode != 404 || errorOf(t, MustJSON(t, res))["code"] != "ENOTFOUND" {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+}
+
+func TestErrorShape(t *testing.T) {
+	e := newEnv(t)
+	res := e.do(t, "GET", "/api/v1/patents?ipc=H1M", "", nil, nil)
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("content type %q", ct)
+	}
+	m := MustJSON(t, res)
+	if len(m) != 1 {
+		t.Errorf("error body has extra keys: %v", m)
+	}
+	got := errorOf(t, m)
+	if got["code"] != "EINVALID" || got["field"] != "ipc" || !strings.Contains(got["message"].(string), "IPC分类号") {
+		t.Errorf("error = %v", got)
+	}
+}

@@ -1,0 +1,107 @@
+package api
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// RejectsURL is the download address of an import job's reject report (%d: job id).
+const RejectsURL = "/api/v1/imports/%d/rejects"
+
+// jobList is the page returned by GET /api/v1/imports.
+type jobList struct {
+	Total int             `json:"total"`
+	Items []httpx.JobView `json:"items"`
+}
+
+// createImport serves POST /api/v1/imports: it streams the upload (multipart
+// field "file", or the raw body with ?filename=) to a temporary file and starts
+// a background import job, answering 202 with the job.
+func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
+	u := patentbridge.UserFrom(r.Context())
+	name, path, err := httpx.SaveUpload(w, r, s.MaxUploadBytes, s.UploadDir)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	job, err := s.Runner.StartImport(r.Context(), u.ID, name, path)
+	if err != nil {
+		os.Remove(path)
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "import.start", fmt.Sprintf("import_job:%d", job.ID), name)
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/imports/%d", job.ID))
+	httpx.JSON(w, http.StatusAccepted, httpx.NewJobView(job, RejectsURL))
+}
+
+// listImports serves GET /api/v1/imports: the most recent jobs, newest first.
+func (s *Server) listImports(w http.ResponseWriter, r *http.Request) {
+	jobs, err := s.Jobs.ListImportJobs(r.Context(), 50)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := jobList{Total: len(jobs), Items: make([]httpx.JobView, 0, len(jobs))}
+	for _, j := range jobs {
+		out.Items = append(out.Items, httpx.NewJobView(j, RejectsURL))
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// getImport serves GET /api/v1/imports/{id}: status, progress and summary.
+func (s *Server) getImport(w http.ResponseWriter, r *http.Request) {
+	id, err := jobID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	j, err := s.Jobs.FindImportJob(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, httpx.NewJobView(j, RejectsURL))
+}
+
+// getImportRejects serves GET /api/v1/imports/{id}/rejects as a CSV download.
+func (s *Server) getImportRejects(w http.ResponseWriter, r *http.Request) {
+	id, err := jobID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	b, err := s.Jobs.ImportRejects(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeRejectsCSV(w, id, b)
+}
+
+// writeRejectsCSV sends a reject report as a CSV attachment, with a UTF-8 byte
+// order mark so that Excel shows the Chinese reasons correctly.
+func writeRejectsCSV(w http.ResponseWriter, id int64, csv []byte) {
+	bom := []byte("\xEF\xBB\xBF")
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="import-%d-rejects.csv"`, id))
+	if !bytes.HasPrefix(csv, bom) {
+		w.Write(bom)
+	}
+	w.Write(csv)
+}
+
+func jobID(r *http.Request) (int64, error) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, patentbridge.FieldErrorf("id", "导入任务编号 %q 无效", v)
+	}
+	return id, nil
+}

@@ -1,0 +1,150 @@
+package api_test
+
+import (
+	"bytes"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"patentbridge"
+)
+
+const sampleCSV = "申请号,专利名称\nCN202223220665.2,一种胶膜平整机构及光伏组件生产线\nCN202110843265.8,钠离子电池正极材料\n"
+
+// multipartBody builds a multipart form with the file in field "file".
+func multipartBody(tb testing.TB, name, content string) (*bytes.Buffer, string) {
+	tb.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("note", "ignored")
+	fw, err := mw.CreateFormFile("file", name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fw.Write([]byte(content))
+	mw.Close()
+	return &b, mw.FormDataContentType()
+}
+
+func TestCreateImportAuthorization(t *testing.T) {
+	tests := []struct {
+		name   string
+		token  func(e *env) string
+		status int
+		code   string
+	}{
+		{"anonymous", func(e *env) string { return "" }, 401, "EUNAUTHORIZED"},
+		{"unknown token", func(e *env) string { return "not-a-token" }, 401, "EUNAUTHORIZED"},
+		{"enterprise user", func(e *env) string { return e.userToken }, 403, "EFORBIDDEN"},
+		{"admin", func(e *env) string { return e.adminToken }, 202, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			body, ct := multipartBody(t, "export.csv", sampleCSV)
+			res := e.do(t, "POST", "/api/v1/imports", tt.token(e), body, map[string]string{"Content-Type": ct})
+			m := MustJSON(t, res)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %v", res.StatusCode, tt.status, m)
+			}
+			if tt.code != "" {
+				if got := errorOf(t, m); got["code"] != tt.code {
+					t.Errorf("code %v, want %s", got["code"], tt.code)
+				}
+				if len(e.audits) != 0 {
+					t.Errorf("a refused request was audited: %v", e.audits)
+				}
+			}
+		})
+	}
+}
+
+func TestCreateImportMultipart(t *testing.T) {
+	e := newEnv(t)
+	body, ct := multipartBody(t, `C:\exports\四川大学.csv`, sampleCSV)
+	res := e.do(t, "POST", "/api/v1/imports", e.adminToken, body, map[string]string{"Content-Type": ct})
+	m := MustJSON(t, res)
+	if res.StatusCode != 202 || m["file_name"] != "四川大学.csv" || res.Header.Get("Location") != "/api/v1/imports/1" {
+		t.Fatalf("status %d, job %v, location %q", res.StatusCode, m, res.Header.Get("Location"))
+	}
+	if got := string(e.runner.Upload(1)); got != sampleCSV {
+		t.Errorf("runner received %q", got)
+	}
+	if len(e.audits) != 1 || e.audits[0] != "1 import.start import_job:1 四川大学.csv" {
+		t.Errorf("audits = %v", e.audits)
+	}
+
+	job := MustJSON(t, e.do(t, "GET", "/api/v1/imports/1", e.adminToken, nil, nil))
+	sum := job["summary"].(map[string]any)
+	if job["status"] != "done" || job["status_label"] != "已完成" || sum["inserted"] != float64(2) || sum["read"] != float64(2) {
+		t.Errorf("job = %v", job)
+	}
+}
+
+func TestCreateImportRawBody(t *testing.T) {
+	e := newEnv(t)
+	res := e.do(t, "POST", "/api/v1/imports?filename=export.csv", e.adminToken, strings.NewReader(sampleCSV),
+		map[string]string{"Content-Type": "text/csv"})
+	if m := MustJSON(t, res); res.StatusCode != 202 || m["file_name"] != "export.csv" {
+		t.Fatalf("status %d: %v", res.StatusCode, m)
+	}
+	res = e.do(t, "POST", "/api/v1/imports", e.adminToken, strings.NewReader(sampleCSV), nil)
+	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != 400 || got["field"] != "file" {
+		t.Errorf("raw body without filename: %d %v", res.StatusCode, got)
+	}
+	res = e.do(t, "POST", "/api/v1/imports?filename=empty.csv", e.adminToken, strings.NewReader(""), nil)
+	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != 400 || !strings.Contains(got["message"].(string), "空") {
+		t.Errorf("empty upload: %d %v", res.StatusCode, got)
+	}
+}
+
+func TestImportJobAndRejects(t *testing.T) {
+	e := newEnv(t)
+	e.runner.Import = func(content []byte) (patentbridge.ImportSummary, []byte, error) {
+		return patentbridge.ImportSummary{Files: 1, Read: 2, Inserted: 1, Rejected: 1},
+			[]byte("file,line,column,value,reason\nexport.csv,3,申请号,202223220665.3,校验位错误\n"), nil
+	}
+	body, ct := multipartBody(t, "export.csv", sampleCSV)
+	res := e.do(t, "POST", "/api/v1/imports", e.adminToken, body, map[string]string{"Content-Type": ct})
+	if m := MustJSON(t, res); m["rejects_url"] != "/api/v1/imports/1/rejects" {
+		t.Fatalf("job = %v", m)
+	}
+
+	res = e.do(t, "GET", "/api/v1/imports/1/rejects", e.adminToken, nil, nil)
+	var b bytes.Buffer
+	b.ReadFrom(res.Body)
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") ||
+		!strings.Contains(res.Header.Get("Content-Disposition"), "attachment") ||
+		!strings.HasPrefix(b.String(), "\xEF\xBB\xBFfile,line") || !strings.Contains(b.String(), "校验位错误") {
+		t.Errorf("rejects: %d %q %q", res.StatusCode, res.Header, b.String())
+	}
+
+	for path, want := range map[string]int{
+		"/api/v1/imports/1/rejects": http.StatusForbidden,
+		"/api/v1/imports/1":         http.StatusForbidden,
+	} {
+		if res := e.do(t, "GET", path, e.userToken, nil, nil); res.StatusCode != want {
+			t.Errorf("enterprise user GET %s = %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	if res := e.do(t, "GET", "/api/v1/imports/99", e.adminToken, nil, nil); res.StatusCode != 404 {
+		t.Errorf("unknown job = %d", res.StatusCode)
+	}
+	if res := e.do(t, "GET", "/api/v1/imports/abc", e.adminToken, nil, nil); res.StatusCode != 400 {
+		t.Errorf("bad job id = %d", res.StatusCode)
+	}
+}
+
+func TestCrossSitePostIsRefused(t *testing.T) {
+	e := newEnv(t)
+	body, ct := multipartBody(t, "export.csv", sampleCSV)
+	res := e.do(t, "POST", "/api/v1/imports", e.adminToken, body, map[string]string{
+		"Content-Type": ct, "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"})
+	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != 403 || got["code"] != "EFORBIDDEN" {
+		t.Errorf("cross-site post: %d %v", res.StatusCode, got)
+	}
+	if len(e.runner.Upload(1)) != 0 {
+		t.Errorf("a cross-site upload reached the runner")
+	}
+}

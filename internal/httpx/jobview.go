@@ -1,0 +1,63 @@
+package httpx
+
+import (
+	"fmt"
+	"time"
+
+	"patentbridge"
+)
+
+// JobView is the presentation form of an import job, polled by the job page.
+type JobView struct {
+	ID          int64                      `json:"id"`
+	FileName    string                     `json:"file_name"`
+	Status      string                     `json:"status"`
+	StatusLabel string                     `json:"status_label"`
+	Done        bool                       `json:"done"` // finished, successfully or not
+	Progress    float64                    `json:"progress"`
+	Percent     int                        `json:"percent"`
+	Summary     patentbridge.ImportSummary `json:"summary"`
+	Error       string                     `json:"error,omitempty"`
+	CreatedBy   int64                      `json:"created_by"`
+	CreatedAt   time.Time                  `json:"created_at"`
+	FinishedAt  *time.Time                 `json:"finished_at,omitempty"`
+	RejectsURL  string                     `json:"rejects_url,omitempty"`
+}
+
+// JobStatusLabel returns the Chinese name of an import job status.
+func JobStatusLabel(status string) string {
+	switch status {
+	case patentbridge.JobQueued:
+		return "排队中"
+	case patentbridge.JobRunning:
+		return "导入中"
+	case patentbridge.JobDone:
+		return "已完成"
+	case patentbridge.JobFailed:
+		return "失败"
+	}
+	return status
+}
+
+// NewJobView builds the view of a job; rejectsURL is a format with one %d for the
+// job id, used when the job rejected rows.
+func NewJobView(j *patentbridge.ImportJob, rejectsURL string) JobView {
+	v := JobView{
+		ID: j.ID, FileName: j.FileName, Status: j.Status, StatusLabel: JobStatusLabel(j.Status),
+		Done:     j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed,
+		Progress: j.Progress, Summary: j.Summary, Error: j.Error,
+		CreatedBy: j.CreatedBy, CreatedAt: j.CreatedAt.UTC(),
+	}
+	if j.Status == patentbridge.JobDone {
+		v.Progress = 1
+	}
+	v.Percent = int(v.Progress*100 + 0.5)
+	if !j.FinishedAt.IsZero() {
+		t := j.FinishedAt.UTC()
+		v.FinishedAt = &t
+	}
+	if j.Summary.Rejected > 0 && rejectsURL != "" {
+		v.RejectsURL = fmt.Sprintf(rejectsURL, j.ID)
+	}
+	return v
+}

@@ -1,0 +1,147 @@
+package httpx
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"patentbridge"
+)
+
+// StackOptions configures Stack.
+type StackOptions struct {
+	Users  patentbridge.UserService // resolves session cookies and bearer tokens
+	Logger *slog.Logger             // nil means slog.Default()
+	// TrustedOrigins lists extra origins ("https://portal.example.cn") whose
+	// cross-origin form posts are accepted; same-origin posts always are.
+	TrustedOrigins []string
+}
+
+// Stack wraps h in PatentBridge's middleware, outermost first: request logging,
+// panic recovery, cross-origin (CSRF) protection and authentication.
+func Stack(h http.Handler, o StackOptions) (http.Handler, error) {
+	logger := o.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	csrf, err := CrossOrigin(o.TrustedOrigins...)
+	if err != nil {
+		return nil, err
+	}
+	h = Authenticate(o.Users, logger)(h)
+	h = csrf(h)
+	h = Recover(logger)(h)
+	return Logging(logger)(h), nil
+}
+
+// CrossOrigin returns the CSRF protection: SameSite=Lax session cookies plus
+// net/http's CrossOriginProtection, which rejects state-changing requests
+// (POST, PUT, DELETE, …) that a browser marks as cross-site (Sec-Fetch-Site) or
+// whose Origin host differs from Host. Requests without those headers (curl, API
+// clients with bearer tokens) are not browser-forged and pass.
+func CrossOrigin(trusted ...string) (func(http.Handler) http.Handler, error) {
+	p := http.NewCrossOriginProtection()
+	for _, o := range trusted {
+		if err := p.AddTrustedOrigin(o); err != nil {
+			return nil, fmt.Errorf("httpx: trusted origin %q: %w", o, err)
+		}
+	}
+	p.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := patentbridge.Errorf(patentbridge.EFORBIDDEN, "跨站请求被拒绝：请从本站页面提交表单")
+		if WantsHTML(r) {
+			PlainErrorPage(w, Status(err), patentbridge.ErrorMessage(err))
+			return
+		}
+		Error(w, r, err, nil)
+	}))
+	return p.Handler, nil
+}
+
+// Recover turns a panic in a handler into a logged 500 response.
+func Recover(logger *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer func() {
+				v := recover()
+				if v == nil {
+					return
+				}
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				logger.Error("http: panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				msg := patentbridge.ErrorMessage(errors.New("panic")) // the generic message
+				if WantsHTML(r) {
+					PlainErrorPage(w, http.StatusInternalServerError, msg)
+					return
+				}
+				JSON(w, http.StatusInternalServerError, ErrorBody{Error: ErrorDetail{Code: patentbridge.EINTERNAL, Message: msg}})
+			}()
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// Logging logs one line per request with its status, size and duration.
+func Logging(logger *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+			next.ServeHTTP(rec, r)
+			level := slog.LevelInfo
+			if rec.status >= 500 {
+				level = slog.LevelError
+			}
+			logger.Log(r.Context(), level, "http request", "method", r.Method, "path", r.URL.Path,
+				"status", rec.status, "bytes", rec.bytes, "duration_ms", time.Since(start).Milliseconds(),
+				"remote", r.RemoteAddr)
+		})
+	}
+}
+
+// statusRecorder remembers the status and size of a response.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+	wrote  bool
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if !s.wrote {
+		s.status, s.wrote = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wrote = true
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += n
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// WantsHTML reports whether the client is a browser asking for a page rather
+// than an API client: not under /api/ and accepting text/html.
+func WantsHTML(r *http.Request) bool {
+	return !strings.HasPrefix(r.URL.Path, "/api/") && strings.Contains(r.Header.Get("Accept"), "text/html")
+}
+
+// PlainErrorPage writes a minimal Chinese HTML error page, for the plumbing's
+// own errors (panics, CSRF) that happen outside the web UI's templates.
+func PlainErrorPage(w http.ResponseWriter, status int, message string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>%d 错误</title>`+
+		`<body style="font-family:sans-serif;margin:3em"><h1>%d</h1><p>%s</p><p><a href="/">返回首页</a></p></body></html>`,
+		status, status, html.EscapeString(message))
+}
