@@ -1,0 +1,113 @@
+package sqldb
+
+import (
+	"errors"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/pressly/goose/v3"
+	"modernc.org/sqlite"
+)
+
+// dialect holds everything that differs between SQLite and PostgreSQL; no other
+// file tests which database it talks to.
+type dialect struct {
+	name  string
+	goose goose.Dialect
+	// numbered placeholders ($1, $2, …) instead of "?".
+	numbered bool
+	// like is the case-insensitive substring operator.
+	like string
+	// bulkUpsert writes a prepared batch of patents inside the caller's plan:
+	// prepared statements on SQLite, COPY on PostgreSQL.
+	bulkUpsert func(db *DB) patentWriter
+}
+
+var sqliteDialect = &dialect{
+	name:       "sqlite",
+	goose:      goose.DialectSQLite3,
+	like:       "LIKE",
+	bulkUpsert: func(db *DB) patentWriter { return sqlWriter{db} },
+}
+
+var postgresDialect = &dialect{
+	name:       "postgres",
+	goose:      goose.DialectPostgres,
+	numbered:   true,
+	like:       "ILIKE",
+	bulkUpsert: func(db *DB) patentWriter { return copyWriter{db} },
+}
+
+// isPostgresDSN reports whether dsn names a PostgreSQL server.
+func isPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// sqliteDSN returns the modernc.org/sqlite connection string for path: busy_timeout
+// first so that every later pragma already waits for locks, then WAL, foreign keys
+// and synchronous=NORMAL (durable in WAL mode up to the last checkpointed commit).
+func sqliteDSN(path string, writer bool) string {
+	q := []string{
+		"_pragma=busy_timeout(10000)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=synchronous(NORMAL)",
+		"_pragma=cache_size(-32000)",
+		"_pragma=temp_store(MEMORY)",
+	}
+	if writer {
+		q = append(q, "_txlock=immediate")
+	} else {
+		q = append(q, "_pragma=query_only(1)")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + strings.Join(q, "&")
+}
+
+// readPoolSize is the number of SQLite reader connections.
+func readPoolSize() int { return max(4, 2*runtime.NumCPU()) }
+
+// rebind rewrites "?" placeholders to the dialect's form; queries never contain a
+// literal question mark.
+func (d *dialect) rebind(query string) string {
+	if !d.numbered || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// placeholder returns the n-th (1-based) placeholder.
+func (d *dialect) placeholder(n int) string {
+	if d.numbered {
+		return "$" + strconv.Itoa(n)
+	}
+	return "?"
+}
+
+// isUniqueViolation reports whether err is a unique or primary key violation.
+func isUniqueViolation(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		// SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+		return se.Code() == 2067 || se.Code() == 1555
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23505"
+	}
+	return false
+}

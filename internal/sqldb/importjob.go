@@ -1,0 +1,165 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"patentbridge"
+)
+
+const importJobColumns = "id, file_name, status, summary, progress, error, created_by, created_at, finished_at"
+
+var jobStatuses = []string{patentbridge.JobQueued, patentbridge.JobRunning, patentbridge.JobDone, patentbridge.JobFailed}
+
+// CreateImportJob stores a new job (queued unless a status is set) and sets its
+// ID and CreatedAt. Returns EINVALID for a missing file name or unknown status.
+func (db *DB) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
+	if j.FileName == "" {
+		return patentbridge.FieldErrorf("file_name", "导入任务缺少文件名")
+	}
+	if j.Status == "" {
+		j.Status = patentbridge.JobQueued
+	}
+	if !slices.Contains(jobStatuses, j.Status) {
+		return patentbridge.FieldErrorf("status", "导入任务状态 %q 无效", j.Status)
+	}
+	summary, err := json.Marshal(j.Summary)
+	if err != nil {
+		return fmt.Errorf("sqldb: create import job: %w", err)
+	}
+	now := db.now()
+	q := db.dialect.newQuery().add(`INSERT INTO import_jobs (file_name, status, summary, progress, error, created_by, created_at, finished_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		j.FileName, j.Status, string(summary), j.Progress, j.Error, j.CreatedBy, formatTime(now), formatTime(j.FinishedAt))
+	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&j.ID); err != nil {
+		return fmt.Errorf("sqldb: create import job: %w", err)
+	}
+	j.CreatedAt = now
+	return nil
+}
+
+// UpdateImportJob saves the job's status, summary, progress, error and finish
+// time; a job that reaches done or failed without a finish time gets now.
+// Returns ENOTFOUND, EINVALID for an unknown status.
+func (db *DB) UpdateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
+	if !slices.Contains(jobStatuses, j.Status) {
+		return patentbridge.FieldErrorf("status", "导入任务状态 %q 无效", j.Status)
+	}
+	if (j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed) && j.FinishedAt.IsZero() {
+		j.FinishedAt = db.now()
+	}
+	summary, err := json.Marshal(j.Summary)
+	if err != nil {
+		return fmt.Errorf("sqldb: update import job: %w", err)
+	}
+	q := db.dialect.newQuery().add(`UPDATE import_jobs SET status = ?, summary = ?, progress = ?, error = ?, finished_at = ?
+		WHERE id = ?`, j.Status, string(summary), j.Progress, j.Error, formatTime(j.FinishedAt), j.ID)
+	res, err := db.write.ExecContext(ctx, q.String(), q.args...)
+	if err != nil {
+		return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
+	} else if n == 0 {
+		return jobNotFound(j.ID)
+	}
+	return nil
+}
+
+func jobNotFound(id int64) error {
+	return patentbridge.Errorf(patentbridge.ENOTFOUND, "导入任务 %d 不存在", id)
+}
+
+// FindImportJob returns a job. Returns ENOTFOUND.
+func (db *DB) FindImportJob(ctx context.Context, id int64) (*patentbridge.ImportJob, error) {
+	q := db.dialect.newQuery().add("SELECT "+importJobColumns+" FROM import_jobs WHERE id = ?", id)
+	j, err := scanImportJob(db.read.QueryRowContext(ctx, q.String(), q.args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jobNotFound(id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqldb: find import job %d: %w", id, err)
+	}
+	return j, nil
+}
+
+// ListImportJobs returns the most recent jobs, newest first (at most limit,
+// DefaultListLimit when limit is not positive).
+func (db *DB) ListImportJobs(ctx context.Context, limit int) ([]*patentbridge.ImportJob, error) {
+	if limit <= 0 {
+		limit = DefaultListLimit
+	}
+	q := db.dialect.newQuery().add("SELECT "+importJobColumns+" FROM import_jobs ORDER BY id DESC LIMIT ?", min(limit, MaxListLimit))
+	rs, err := db.read.QueryContext(ctx, q.String(), q.args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqldb: list import jobs: %w", err)
+	}
+	defer rs.Close()
+	var out []*patentbridge.ImportJob
+	for rs.Next() {
+		j, err := scanImportJob(rs)
+		if err != nil {
+			return nil, fmt.Errorf("sqldb: list import jobs: %w", err)
+		}
+		out = append(out, j)
+	}
+	return out, rs.Err()
+}
+
+func scanImportJob(s scanner) (*patentbridge.ImportJob, error) {
+	var j patentbridge.ImportJob
+	var summary, created, finished string
+	if err := s.Scan(&j.ID, &j.FileName, &j.Status, &summary, &j.Progress, &j.Error, &j.CreatedBy, &created, &finished); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(summary), &j.Summary); err != nil {
+		return nil, fmt.Errorf("stored summary of job %d: %w", j.ID, err)
+	}
+	var err error
+	if j.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if j.FinishedAt, err = parseTime(finished); err != nil {
+		return nil, err
+	}
+	return &j, nil
+}
+
+// SaveImportRejects stores the job's reject report (CSV bytes), replacing any
+// earlier one. Returns ENOTFOUND.
+func (db *DB) SaveImportRejects(ctx context.Context, id int64, csv []byte) error {
+	if csv == nil {
+		csv = []byte{}
+	}
+	q := db.dialect.newQuery().add("UPDATE import_jobs SET rejects = ? WHERE id = ?", csv, id)
+	res, err := db.write.ExecContext(ctx, q.String(), q.args...)
+	if err != nil {
+		return fmt.Errorf("sqldb: save rejects of job %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("sqldb: save rejects of job %d: %w", id, err)
+	} else if n == 0 {
+		return jobNotFound(id)
+	}
+	return nil
+}
+
+// ImportRejects returns the job's reject report, empty when none was saved.
+// Returns ENOTFOUND for an unknown job.
+func (db *DB) ImportRejects(ctx context.Context, id int64) ([]byte, error) {
+	q := db.dialect.newQuery().add("SELECT rejects FROM import_jobs WHERE id = ?", id)
+	var b []byte
+	err := db.read.QueryRowContext(ctx, q.String(), q.args...).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jobNotFound(id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqldb: rejects of job %d: %w", id, err)
+	}
+	if b == nil {
+		b = []byte{}
+	}
+	return b, nil
+}

@@ -1,0 +1,140 @@
+package sqldb
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"patentbridge"
+)
+
+// patentColumns are the patents table's columns in the order of patentRow.vals.
+// The columns before "source" make up the content hash.
+var patentColumns = []string{
+	"app_no", "kind", "pub_no", "grant_no", "title", "abstract", "first_claim",
+	"app_date", "pub_date", "grant_date", "lapse_date", "status", "status_text",
+	"main_ipc", "ipc", "region_code", "city_code", "address", "agency", "priority",
+	"pct_app_no", "forward_citations", "backward_citations", "family_size",
+	"claims_count", "transfer_count", "licence_count", "pledge_count",
+	"applicants", "patentees", "inventors", "events", "extra",
+	"source", "content_hash", "created_at", "updated_at",
+}
+
+// Positions in patentColumns that the writers fill in.
+var (
+	colSource    = slices.Index(patentColumns, "source")
+	colHash      = slices.Index(patentColumns, "content_hash")
+	colCreatedAt = slices.Index(patentColumns, "created_at")
+	colUpdatedAt = slices.Index(patentColumns, "updated_at")
+)
+
+// patentRow is a patent encoded as column values plus its child rows.
+type patentRow struct {
+	appNo   string
+	hash    string
+	vals    []any
+	ipc     [][]any // app_no, code, is_main
+	parties [][]any // app_no, role, pos, name, type
+	events  [][]any // app_no, pos, type, date, text
+}
+
+// storedEvent is a legal event as kept in the events JSON column.
+type storedEvent struct {
+	Type patentbridge.EventType `json:"type"`
+	Date string                 `json:"date,omitempty"`
+	Text string                 `json:"text,omitempty"`
+}
+
+// encodePatent turns a patent into a row; the content hash covers every field
+// except Source and UpdatedAt.
+func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
+	events := make([]storedEvent, len(p.Events))
+	for i, e := range p.Events {
+		events[i] = storedEvent{Type: e.Type, Date: patentbridge.FormatDate(e.Date), Text: e.Text}
+	}
+	var jsons [6]string
+	for i, v := range []any{nonNil(p.IPC), nonNil(p.Applicants), nonNil(p.Patentees),
+		nonNil(p.Inventors), events, p.Extra} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		jsons[i] = string(b)
+	}
+	if p.Extra == nil {
+		jsons[5] = "{}"
+	}
+	city := ""
+	if len(p.RegionCode) >= 4 {
+		city = p.RegionCode[:4]
+	}
+	r := &patentRow{appNo: p.AppNo}
+	r.vals = []any{
+		p.AppNo, string(p.Kind), p.PubNo, p.GrantNo, p.Title, p.Abstract, p.FirstClaim,
+		patentbridge.FormatDate(p.AppDate), patentbridge.FormatDate(p.PubDate),
+		patentbridge.FormatDate(p.GrantDate), patentbridge.FormatDate(p.LapseDate),
+		string(p.Status), p.StatusText, p.MainIPC, jsons[0], p.RegionCode, city,
+		p.Address, p.Agency, p.Priority, p.PCTAppNo,
+		int64(p.ForwardCitations), int64(p.BackwardCitations), int64(p.FamilySize),
+		int64(p.ClaimsCount), int64(p.TransferCount), int64(p.LicenceCount), int64(p.PledgeCount),
+		jsons[1], jsons[2], jsons[3], jsons[4], jsons[5],
+		p.Source, "", now, now,
+	}
+	r.hash = contentHash(r.vals[:colSource])
+	r.vals[colHash] = r.hash
+
+	seen := make(map[string]bool, len(p.IPC)+1)
+	codes, main := p.IPC, p.MainIPC
+	if main == "" && len(codes) > 0 {
+		main = codes[0]
+	} else if main != "" && !slices.Contains(codes, main) {
+		codes = append([]string{main}, codes...)
+	}
+	for _, c := range codes {
+		if c == "" || seen[c] {
+			continue
+		}
+		seen[c] = true
+		r.ipc = append(r.ipc, []any{p.AppNo, c, c == main})
+	}
+	for i, a := range p.Applicants {
+		r.parties = append(r.parties, []any{p.AppNo, "applicant", int64(i), a.Name, string(a.Type)})
+	}
+	for i, o := range p.Owners() {
+		r.parties = append(r.parties, []any{p.AppNo, "patentee", int64(i), o.Name, string(o.Type)})
+	}
+	for i, e := range events {
+		r.events = append(r.events, []any{p.AppNo, int64(i), string(e.Type), e.Date, e.Text})
+	}
+	return r, nil
+}
+
+// nonNil makes a nil slice encode as [] so that nil and empty hash the same.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// contentHash is a SHA-256 over the length-prefixed column values.
+func contentHash(vals []any) string {
+	h := sha256.New()
+	var buf []byte
+	for _, v := range vals {
+		buf = buf[:0]
+		switch x := v.(type) {
+		case string:
+			buf = binary.AppendUvarint(buf, uint64(len(x)))
+			buf = append(buf, x...)
+		case int64:
+			buf = strconv.AppendInt(buf, x, 10)
+			buf = append(buf, 0)
+		}
+		h.Write(buf)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,134 @@
+// Package sqldb implements PatentBridge's services on database/sql, with SQLite
+// (modernc.org/sqlite, the embedded default) and PostgreSQL (pgx) as dialects.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"patentbridge"
+)
+
+// Compile-time checks that *DB implements the root services.
+var (
+	_ patentbridge.PatentService    = (*DB)(nil)
+	_ patentbridge.UserService      = (*DB)(nil)
+	_ patentbridge.ImportJobService = (*DB)(nil)
+)
+
+// DB is an open PatentBridge database: a read pool and a write pool, which are the
+// same pool on PostgreSQL and a multi-connection reader plus a single-connection
+// writer on SQLite.
+type DB struct {
+	read    *sql.DB
+	write   *sql.DB
+	dialect *dialect
+	dsn     string
+
+	// Now returns the current time; tests replace it to control expiry.
+	Now func() time.Time
+	// PasswordCost is the bcrypt cost for new passwords; tests may lower it.
+	PasswordCost int
+}
+
+// Open opens the database named by dsn — "sqlite:PATH", a plain file path
+// (SQLite), or a "postgres://" / "postgresql://" URL — and applies pending
+// migrations.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	dsn = strings.TrimSpace(dsn)
+	if dsn == "" {
+		return nil, fmt.Errorf("sqldb: empty database name")
+	}
+	db := &DB{dsn: dsn, Now: time.Now, PasswordCost: bcrypt.DefaultCost}
+	var err error
+	if isPostgresDSN(dsn) {
+		err = db.openPostgres(ctx, dsn)
+	} else {
+		err = db.openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) openSQLite(ctx context.Context, path string) error {
+	if path == "" {
+		return fmt.Errorf("sqldb: empty SQLite path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("sqldb: create database directory: %w", err)
+		}
+	}
+	db.dialect = sqliteDialect
+	w, err := sql.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		return fmt.Errorf("sqldb: open SQLite writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	db.write = w
+	// The writer connects first so that the file exists and is in WAL mode before
+	// the read-only connections open it.
+	if err := w.PingContext(ctx); err != nil {
+		return fmt.Errorf("sqldb: open SQLite %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		return fmt.Errorf("sqldb: open SQLite readers: %w", err)
+	}
+	r.SetMaxOpenConns(readPoolSize())
+	r.SetMaxIdleConns(readPoolSize())
+	db.read = r
+	return r.PingContext(ctx)
+}
+
+func (db *DB) openPostgres(ctx context.Context, dsn string) error {
+	db.dialect = postgresDialect
+	p, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return fmt.Errorf("sqldb: open PostgreSQL: %w", err)
+	}
+	p.SetMaxOpenConns(20)
+	p.SetMaxIdleConns(10)
+	p.SetConnMaxIdleTime(5 * time.Minute)
+	db.read, db.write = p, p
+	if err := p.PingContext(ctx); err != nil {
+		return fmt.Errorf("sqldb: connect to PostgreSQL: %w", err)
+	}
+	return nil
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	var first error
+	if db.read != nil && db.read != db.write {
+		first = db.read.Close()
+	}
+	if db.write != nil {
+		if err := db.write.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect.name }
+
+// now returns the current time in UTC, truncated to microseconds as stored.
+func (db *DB) now() time.Time { return db.Now().UTC().Truncate(time.Microsecond) }
