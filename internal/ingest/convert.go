@@ -43,7 +43,7 @@ func (c *converter) convert(r row) (*patentbridge.Patent, []problem) {
 	p.Abstract = l.get(r, fAbstract).value
 	p.FirstClaim = l.get(r, fFirstClaim).value
 	p.Address = l.get(r, fAddress).value
-	p.Agency = patentbridge.NormalizeOrgName(l.get(r, fAgency).value)
+	p.Agency = l.get(r, fAgency).value
 	p.Priority = l.get(r, fPriority).value
 	p.PCTAppNo = identifier(l.get(r, fPCTAppNo).value)
 	setPublication(p, l.get(r, fPubNo).value, l.get(r, fGrantNo).value)

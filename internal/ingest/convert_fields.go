@@ -87,8 +87,8 @@ func (c *converter) extra(r row, p *patentbridge.Patent) map[string]string {
 	m := map[string]string{}
 	for _, i := range c.l.extra {
 		if i < len(r.values) {
-			if v := strings.TrimSpace(r.values[i]); v != "" {
-				m[c.l.keys[i]] = serialDate(c.l.headers[i], v)
+			if v := serialDate(c.l.headers[i], strings.TrimSpace(r.values[i])); v != "" {
+				m[c.l.keys[i]] = v
 			}
 		}
 	}
@@ -118,10 +118,14 @@ func (c *converter) extra(r row, p *patentbridge.Patent) map[string]string {
 }
 
 // serialDate renders an Excel date serial under a date header (…日, …日期) as
-// YYYY-MM-DD; other values are returned as they are.
+// YYYY-MM-DD and drops the "0" that means no date; other values are returned as
+// they are.
 func serialDate(header, v string) string {
 	if !strings.HasSuffix(header, "日") && !strings.HasSuffix(header, "日期") {
 		return v
+	}
+	if v == "0" {
+		return ""
 	}
 	if f, err := strconv.ParseFloat(v, 64); err != nil || f < 1 || f >= 100000 {
 		return v

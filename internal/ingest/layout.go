@@ -8,10 +8,10 @@ import (
 
 // layout says which columns of a file feed which field.
 type layout struct {
-	headers []string    // trimmed header names, as in the file
+	headers []string         // trimmed header names, as in the file
 	cols    [numFields][]int // column indexes per field, preferred first
-	extra   []int       // columns no field takes, kept in Patent.Extra
-	keys    []string    // Extra key per column (unique), "" for mapped columns
+	extra   []int            // columns no field takes, kept in Patent.Extra
+	keys    []string         // Extra key per column (unique), "" for mapped columns
 }
 
 // newLayout maps a header row. ok is false when the file has no 申请号 column.
