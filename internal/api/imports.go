@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"os"
@@ -82,19 +81,7 @@ func (s *Server) getImportRejects(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	writeRejectsCSV(w, id, b)
-}
-
-// writeRejectsCSV sends a reject report as a CSV attachment, with a UTF-8 byte
-// order mark so that Excel shows the Chinese reasons correctly.
-func writeRejectsCSV(w http.ResponseWriter, id int64, csv []byte) {
-	bom := []byte("\xEF\xBB\xBF")
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="import-%d-rejects.csv"`, id))
-	if !bytes.HasPrefix(csv, bom) {
-		w.Write(bom)
-	}
-	w.Write(csv)
+	httpx.WriteRejectsCSV(w, id, b)
 }
 
 func jobID(r *http.Request) (int64, error) {

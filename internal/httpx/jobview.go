@@ -1,7 +1,9 @@
 package httpx
 
 import (
+	"bytes"
 	"fmt"
+	"net/http"
 	"time"
 
 	"patentbridge"
@@ -60,4 +62,16 @@ func NewJobView(j *patentbridge.ImportJob, rejectsURL string) JobView {
 		v.RejectsURL = fmt.Sprintf(rejectsURL, j.ID)
 	}
 	return v
+}
+
+// WriteRejectsCSV sends an import job's reject report as a CSV attachment, with a
+// UTF-8 byte order mark so that Excel shows the Chinese reasons correctly.
+func WriteRejectsCSV(w http.ResponseWriter, id int64, csv []byte) {
+	bom := []byte("\xEF\xBB\xBF")
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="import-%d-rejects.csv"`, id))
+	if !bytes.HasPrefix(csv, bom) {
+		w.Write(bom)
+	}
+	w.Write(csv)
 }

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"patentbridge"
+)
+
+// homeView holds the figures of the home page, all counted from the store.
+type homeView struct {
+	Total   int
+	ByKind  []countLink
+	InForce countLink
+	ByOwner []countLink
+}
+
+// countLink is a figure with the patent list that shows its records.
+type countLink struct {
+	Label string
+	Count int
+	Href  string
+}
+
+// home serves the home page with the store's real patent figures.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	v, err := s.homeFigures(r.Context())
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home", "首页", "home", v)
+}
+
+func (s *Server) homeFigures(ctx context.Context) (homeView, error) {
+	var v homeView
+	var err error
+	if v.Total, err = s.Patents.CountPatents(ctx); err != nil {
+		return v, err
+	}
+	count := func(label, href string, f patentbridge.PatentFilter) (countLink, error) {
+		f.Limit = 1
+		_, n, err := s.Patents.ListPatents(ctx, f)
+		return countLink{Label: label, Count: n, Href: href}, err
+	}
+	for _, k := range []patentbridge.Kind{patentbridge.KindInvention, patentbridge.KindUtility, patentbridge.KindDesign} {
+		c, err := count(k.Label(), "/patents?kind="+string(k), patentbridge.PatentFilter{Kind: k})
+		if err != nil {
+			return v, err
+		}
+		v.ByKind = append(v.ByKind, c)
+	}
+	if v.InForce, err = count("有效专利", "/patents?status=in_force", patentbridge.PatentFilter{Status: patentbridge.StatusInForce}); err != nil {
+		return v, err
+	}
+	for _, t := range patentbridge.PartyTypes {
+		c, err := count(t.Label(), "/patents?owner_type="+string(t), patentbridge.PatentFilter{OwnerType: t})
+		if err != nil {
+			return v, err
+		}
+		v.ByOwner = append(v.ByOwner, c)
+	}
+	return v, nil
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// rejectsURL is the UI's download address of a job's reject report.
+const rejectsURL = "/admin/import/%d/rejects"
+
+// importView is the data of the import page.
+type importView struct {
+	Error string
+	Jobs  []httpx.JobView
+}
+
+// importPage serves the upload form and the recent import jobs (admin only).
+func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
+	s.renderImport(w, r, http.StatusOK, "")
+}
+
+func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	jobs, err := s.Jobs.ListImportJobs(r.Context(), 20)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	v := importView{Error: msg}
+	for _, j := range jobs {
+		v.Jobs = append(v.Jobs, httpx.NewJobView(j, rejectsURL))
+	}
+	s.render(w, r, status, "import", "数据导入", "import", v)
+}
+
+// importUpload streams the uploaded file to disk, starts the background import
+// and shows the job's page.
+func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
+	u := patentbridge.UserFrom(r.Context())
+	name, path, err := httpx.SaveUpload(w, r, s.MaxUploadBytes, s.UploadDir)
+	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
+		s.renderImport(w, r, http.StatusBadRequest, patentbridge.ErrorMessage(err))
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	job, err := s.Runner.StartImport(r.Context(), u.ID, name, path)
+	if err != nil {
+		os.Remove(path)
+		if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
+			s.renderImport(w, r, http.StatusBadRequest, patentbridge.ErrorMessage(err))
+			return
+		}
+		s.errorPage(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "import.start", fmt.Sprintf("import_job:%d", job.ID), name)
+	http.Redirect(w, r, fmt.Sprintf("/admin/import/%d", job.ID), http.StatusSeeOther)
+}
+
+// jobPage shows one import job; a small script polls the API while it runs.
+func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	j, err := s.Jobs.FindImportJob(r.Context(), id)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "job", "导入任务 "+strconv.FormatInt(id, 10), "import", httpx.NewJobView(j, rejectsURL))
+}
+
+// jobRejects downloads a job's reject report as CSV.
+func (s *Server) jobRejects(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	b, err := s.Jobs.ImportRejects(r.Context(), id)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	httpx.WriteRejectsCSV(w, id, b)
+}
+
+func pathID(r *http.Request) (int64, error) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "导入任务 %q 不存在", v)
+	}
+	return id, nil
+}

@@ -1,0 +1,45 @@
+package web
+
+import (
+	"slices"
+
+	"patentbridge"
+)
+
+// navItem is one entry of the top navigation; an item without Href is a
+// capability still being built and is shown greyed out, never as a fake page.
+type navItem struct {
+	Key    string
+	Label  string
+	Href   string
+	Active bool
+	Roles  []patentbridge.Role // nil: everyone
+}
+
+// navigation lists the program's capabilities in the order the plan presents them.
+var navigation = []navItem{
+	{Key: "home", Label: "首页", Href: "/"},
+	{Key: "patents", Label: "专利检索", Href: "/patents"},
+	{Label: "沉睡专利库"},
+	{Label: "供给清单"},
+	{Label: "技术需求"},
+	{Label: "开放许可"},
+	{Label: "转化交易"},
+	{Label: "质押融资"},
+	{Label: "绩效统计"},
+	{Label: "公共账本"},
+	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
+}
+
+// navFor returns the navigation the user may see, with the active item marked.
+func navFor(u *patentbridge.User, active string) []navItem {
+	var out []navItem
+	for _, it := range navigation {
+		if it.Roles != nil && (u == nil || !slices.Contains(it.Roles, u.Role)) {
+			continue
+		}
+		it.Active = it.Key != "" && it.Key == active
+		out = append(out, it)
+	}
+	return out
+}

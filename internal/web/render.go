@@ -1,0 +1,86 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"patentbridge"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// pages are the views every build must have; each is parsed with the layout.
+var pages = []string{"home", "login", "patents", "patent", "import", "job", "error"}
+
+// parseViews parses the layout with each page and checks that every page
+// defines its content block.
+func parseViews(fsys fs.FS) (map[string]*template.Template, error) {
+	views := map[string]*template.Template{}
+	for _, p := range pages {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/"+p+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", p, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("web: template %s defines no \"content\" block", p)
+		}
+		views[p] = t
+	}
+	return views, nil
+}
+
+var funcs = template.FuncMap{
+	"num": formatInt,
+}
+
+// formatInt renders an integer with thousands separators: 12345 -> "12,345".
+func formatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// page is what every view receives: the layout's needs plus the page's Data.
+type page struct {
+	Title  string
+	Active string // key of the current navigation item
+	User   *patentbridge.User
+	Nav    []navItem
+	Data   any
+}
+
+// render executes a view into a buffer first, so that a template error becomes
+// a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {
+	u := patentbridge.UserFrom(r.Context())
+	p := page{Title: title, Active: active, User: u, Nav: navFor(u, active), Data: data}
+	var buf bytes.Buffer
+	if err := s.views[view].Execute(&buf, p); err != nil {
+		s.Logger.Error("web: render", "view", view, "err", err)
+		http.Error(w, patentbridge.ErrorMessage(err), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}

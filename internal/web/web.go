@@ -1,0 +1,92 @@
+// Package web serves PatentBridge's server-rendered Simplified Chinese UI: pages
+// from html/template files embedded in the binary, checked at start, with a
+// small hand-written stylesheet and script (no CDN: it must work on intranets).
+package web
+
+import (
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// Deps are the services the UI uses; Audit, SessionTTL, MaxUploadBytes and
+// UploadDir are optional.
+type Deps struct {
+	Patents patentbridge.PatentService
+	Users   patentbridge.UserService
+	Jobs    patentbridge.ImportJobService
+	Runner  patentbridge.ImportJobRunner
+	Ref     httpx.RefData
+	Logger  *slog.Logger
+	// Audit records every write; nil records nothing.
+	Audit httpx.AuditFunc
+	// Secure marks the session cookie Secure; set it when served over HTTPS.
+	Secure bool
+	// SessionTTL is how long a browser session lasts; 0 means 12 hours.
+	SessionTTL time.Duration
+	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
+	MaxUploadBytes int64
+	// UploadDir receives uploads before the import runner takes them; "" means os.TempDir().
+	UploadDir string
+}
+
+// Server is the web UI.
+type Server struct {
+	Deps
+	views map[string]*template.Template
+	mux   *http.ServeMux
+}
+
+// New parses and checks every template and returns the UI; a missing or broken
+// template is an error here, at start, never a failure in front of a user.
+func New(d Deps) (*Server, error) {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.SessionTTL <= 0 {
+		d.SessionTTL = 12 * time.Hour
+	}
+	views, err := parseViews(templateFS)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{Deps: d, views: views, mux: http.NewServeMux()}
+	s.Register(s.mux)
+	return s, nil
+}
+
+// Register adds the UI's routes to mux, including the catch-all "/" that
+// answers unknown paths with the Chinese 404 page.
+func (s *Server) Register(mux *http.ServeMux) {
+	mux.Handle("GET /static/", staticHandler())
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /login", s.loginForm)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+	mux.HandleFunc("GET /patents", s.patentList)
+	mux.HandleFunc("GET /patents/{app_no}", s.patentDetail)
+	mux.HandleFunc("GET /admin/import", s.admin(s.importPage))
+	mux.HandleFunc("POST /admin/import", s.admin(s.importUpload))
+	mux.HandleFunc("GET /admin/import/{id}", s.admin(s.jobPage))
+	mux.HandleFunc("GET /admin/import/{id}/rejects", s.admin(s.jobRejects))
+	mux.HandleFunc("/", s.notFound)
+}
+
+// ServeHTTP serves the UI's routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// admin wraps a handler for administrators: anonymous visitors are sent to the
+// login page, other users get the 403 page.
+func (s *Server) admin(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.Authorize(patentbridge.UserFrom(r.Context()), patentbridge.RoleAdmin); err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		h(w, r)
+	}
+}

@@ -1,0 +1,157 @@
+package web_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/web"
+)
+
+var quiet = slog.New(slog.DiscardHandler)
+
+// env is the web UI served through the full middleware stack on a test server,
+// with in-memory services.
+type env struct {
+	srv     *httptest.Server
+	patents *httpxtest.PatentService
+	users   *httpxtest.UserService
+	jobs    *httpxtest.ImportJobService
+	runner  *httpxtest.ImportRunner
+}
+
+func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
+	tb.Helper()
+	e := &env{
+		patents: httpxtest.NewPatentService(ps...),
+		users:   httpxtest.NewUserService(),
+		jobs:    httpxtest.NewImportJobService(),
+	}
+	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
+	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
+	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
+	w, err := web.New(web.Deps{
+		Patents: e.patents, Users: e.users, Jobs: e.jobs, Runner: e.runner,
+		Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	h, err := httpx.Stack(w, httpx.StackOptions{Users: e.users, Logger: quiet})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.srv = httptest.NewServer(h)
+	tb.Cleanup(e.srv.Close)
+	return e
+}
+
+// client returns a browser-like client with a cookie jar that does not follow
+// redirects, so tests can see them.
+func (e *env) client(tb testing.TB) *http.Client {
+	tb.Helper()
+	jar, _ := cookiejar.New(nil)
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// MustLogin signs the client in through the login form.
+func (e *env) MustLogin(tb testing.TB, c *http.Client, username string) {
+	tb.Helper()
+	res, err := c.PostForm(e.srv.URL+"/login", url.Values{"username": {username}, "password": {"secret-pw"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		tb.Fatalf("login as %s: status %d", username, res.StatusCode)
+	}
+}
+
+// MustGet fetches a page and returns its status and body.
+func MustGet(tb testing.TB, c *http.Client, u string) (int, string) {
+	tb.Helper()
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Header.Set("Accept", "text/html")
+	res, err := c.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res.StatusCode, string(b)
+}
+
+// mustContain fails unless body contains every string.
+func mustContain(tb testing.TB, body string, want ...string) {
+	tb.Helper()
+	for _, w := range want {
+		if !strings.Contains(body, w) {
+			tb.Errorf("page lacks %q", w)
+		}
+	}
+}
+
+func TestHomeShowsRealFigures(t *testing.T) {
+	e := newEnv(t, httpxtest.SamplePatents()...)
+	status, body := MustGet(t, e.client(t), e.srv.URL+"/")
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	mustContain(t, body, `id="home-total">3<`, "大专院校", `href="/patents?owner_type=university"`, "专利检索")
+	if strings.Contains(body, "数据导入") {
+		t.Errorf("anonymous visitors see the admin-only import link")
+	}
+}
+
+func TestNavigationHasNoFakePages(t *testing.T) {
+	e := newEnv(t)
+	_, body := MustGet(t, e.client(t), e.srv.URL+"/")
+	for _, label := range []string{"沉睡专利库", "供给清单", "技术需求", "开放许可", "转化交易", "质押融资", "绩效统计", "公共账本"} {
+		mustContain(t, body, `<span class="disabled" title="建设中" aria-disabled="true">`+label+`</span>`)
+	}
+	mustContain(t, body, "专利库中还没有数据")
+}
+
+func TestErrorPagesAreChinese(t *testing.T) {
+	e := newEnv(t, httpxtest.SamplePatents()...)
+	c := e.client(t)
+	tests := []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/no/such/page", 404, "页面不存在"},
+		{"/patents/201910512345.8", 404, "未找到申请号为 201910512345.8 的专利"},
+		{"/patents/202223220665.3", 400, "校验位错误：应为 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			status, body := MustGet(t, c, e.srv.URL+tt.path)
+			if status != tt.status {
+				t.Errorf("status %d, want %d", status, tt.status)
+			}
+			mustContain(t, body, tt.want, `lang="zh-CN"`)
+		})
+	}
+}
+
+func TestStaticFilesAreServed(t *testing.T) {
+	e := newEnv(t)
+	for _, p := range []string{"/static/style.css", "/static/job.js"} {
+		if status, body := MustGet(t, e.client(t), e.srv.URL+p); status != 200 || len(body) < 100 {
+			t.Errorf("%s: status %d, %d bytes", p, status, len(body))
+		}
+	}
+}
