@@ -1,0 +1,136 @@
+package httpx_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
+)
+
+// whoami answers with the signed-in username, or "anonymous".
+var whoami = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	if u := patentbridge.UserFrom(r.Context()); u != nil {
+		w.Write([]byte(u.Username))
+		return
+	}
+	w.Write([]byte("anonymous"))
+})
+
+func mustStack(tb testing.TB, h http.Handler, users patentbridge.UserService) http.Handler {
+	tb.Helper()
+	s, err := httpx.Stack(h, httpx.StackOptions{Users: users, Logger: quiet})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func TestAuthenticate(t *testing.T) {
+	users := httpxtest.NewUserService()
+	u, apiToken := users.MustUser(t, "admin", patentbridge.RoleAdmin)
+	session, err := users.CreateSession(t.Context(), u.ID, 3600e9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := mustStack(t, whoami, users)
+	tests := []struct {
+		name        string
+		header      string
+		cookie      string
+		status      int
+		body        string
+		clearCookie bool
+	}{
+		{"anonymous", "", "", 200, "anonymous", false},
+		{"bearer token", "Bearer " + apiToken, "", 200, "admin", false},
+		{"session cookie", "", session, 200, "admin", false},
+		{"stale cookie", "", "expired-session", 200, "anonymous", true},
+		{"bad bearer token", "Bearer nope", "", 401, `"code":"EUNAUTHORIZED"`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "/", nil)
+			if tt.header != "" {
+				req.Header.Set("Authorization", tt.header)
+			}
+			if tt.cookie != "" {
+				req.AddCookie(&http.Cookie{Name: httpx.SessionCookie, Value: tt.cookie})
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.body) {
+				t.Errorf("got %d %q", rec.Code, rec.Body.String())
+			}
+			cleared := strings.Contains(rec.Header().Get("Set-Cookie"), httpx.SessionCookie+"=;")
+			if cleared != tt.clearCookie {
+				t.Errorf("cookie cleared = %v, Set-Cookie %q", cleared, rec.Header().Get("Set-Cookie"))
+			}
+		})
+	}
+}
+
+func TestRequireRole(t *testing.T) {
+	users := httpxtest.NewUserService()
+	_, admin := users.MustUser(t, "admin", patentbridge.RoleAdmin)
+	_, city := users.MustUser(t, "chengdu", patentbridge.RoleCity)
+	h := mustStack(t, httpx.RequireRole(patentbridge.RoleAdmin)(whoami), users)
+	for token, want := range map[string]int{"": 401, city: 403, admin: 200} {
+		req := httptest.NewRequest("POST", "/", nil)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("token %q: status %d, want %d", token, rec.Code, want)
+		}
+	}
+}
+
+func TestRecoverAnswers500(t *testing.T) {
+	boom := http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("nil map in handler") })
+	h := mustStack(t, boom, httpxtest.NewUserService())
+	for accept, want := range map[string]string{
+		"application/json": `"code":"EINTERNAL"`,
+		"text/html":        "服务器内部错误",
+	} {
+		req := httptest.NewRequest("GET", "/patents", nil)
+		req.Header.Set("Accept", accept)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 500 || !strings.Contains(rec.Body.String(), want) || strings.Contains(rec.Body.String(), "nil map") {
+			t.Errorf("Accept %s: %d %q", accept, rec.Code, rec.Body.String())
+		}
+	}
+}
+
+func TestCrossOriginPosts(t *testing.T) {
+	h := mustStack(t, whoami, httpxtest.NewUserService())
+	tests := []struct {
+		name    string
+		headers map[string]string
+		status  int
+	}{
+		{"same origin browser", map[string]string{"Sec-Fetch-Site": "same-origin"}, 200},
+		{"non-browser client", nil, 200},
+		{"cross-site browser", map[string]string{"Sec-Fetch-Site": "cross-site"}, 403},
+		{"foreign origin", map[string]string{"Origin": "https://evil.example"}, 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "http://pb.example/login", nil)
+			for k, v := range tt.headers {
+				req.Header.Set(k, v)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Errorf("status %d, want %d", rec.Code, tt.status)
+			}
+		})
+	}
+}

@@ -1,0 +1,132 @@
+package web_test
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"patentbridge"
+)
+
+// postFile uploads content as the multipart field "file", like the import form.
+func postFile(tb testing.TB, c *http.Client, u, name, content string) *http.Response {
+	tb.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile("file", name)
+	io.WriteString(fw, content)
+	mw.Close()
+	req, _ := http.NewRequest("POST", u, &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept", "text/html")
+	res, err := c.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+func TestImportPageRequiresAdmin(t *testing.T) {
+	e := newEnv(t)
+
+	anon := e.client(t)
+	req, _ := http.NewRequest("GET", e.srv.URL+"/admin/import", nil)
+	res, err := anon.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/login?next=%2Fadmin%2Fimport" {
+		t.Errorf("anonymous: status %d, location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+
+	firm := e.client(t)
+	e.MustLogin(t, firm, "firm")
+	status, body := MustGet(t, firm, e.srv.URL+"/admin/import")
+	if status != http.StatusForbidden {
+		t.Errorf("enterprise user: status %d", status)
+	}
+	mustContain(t, body, "没有权限", "省级管理员")
+	res = postFile(t, firm, e.srv.URL+"/admin/import", "x.csv", "申请号\n1\n")
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden || e.runner.Upload(1) != nil {
+		t.Errorf("enterprise upload: status %d", res.StatusCode)
+	}
+
+	admin := e.client(t)
+	e.MustLogin(t, admin, "admin")
+	status, body = MustGet(t, admin, e.srv.URL+"/admin/import")
+	if status != 200 {
+		t.Fatalf("admin: status %d", status)
+	}
+	mustContain(t, body, `id="import-file"`, `type="file"`, `id="import-submit"`, `enctype="multipart/form-data"`)
+}
+
+func TestImportUploadAndJobPage(t *testing.T) {
+	e := newEnv(t)
+	e.runner.Import = func(content []byte) (patentbridge.ImportSummary, []byte, error) {
+		return patentbridge.ImportSummary{Files: 1, Read: 3, Inserted: 2, Rejected: 1},
+			[]byte("file,line,column,value,reason\n川大.csv,4,申请号,202223220665.3,申请号校验位错误\n"), nil
+	}
+	c := e.client(t)
+	e.MustLogin(t, c, "admin")
+	content := "申请号,专利名称\nCN202223220665.2,甲\nCN202110843265.8,乙\nCN202223220665.3,丙\n"
+	res := postFile(t, c, e.srv.URL+"/admin/import", "川大.csv", content)
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/import/1" {
+		t.Fatalf("upload: status %d, location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	if got := string(e.runner.Upload(1)); got != content {
+		t.Errorf("runner got %q", got)
+	}
+
+	status, body := MustGet(t, c, e.srv.URL+"/admin/import/1")
+	if status != 200 {
+		t.Fatalf("job page status %d", status)
+	}
+	mustContain(t, body, `<strong id="job-status" class="job-done">已完成</strong>`, `id="job-read">3<`,
+		`id="job-inserted">2<`, `id="job-rejected">1<`, `id="job-rejects" href="/admin/import/1/rejects"`,
+		`value="100"`, `src="/static/job.js"`)
+	if strings.Contains(body, `id="job-rejects-line" hidden`) {
+		t.Errorf("rejects link hidden although a row was rejected")
+	}
+
+	status, body = MustGet(t, c, e.srv.URL+"/admin/import/1/rejects")
+	if status != 200 || !strings.Contains(body, "申请号校验位错误") {
+		t.Errorf("rejects download: %d %q", status, body)
+	}
+	_, body = MustGet(t, c, e.srv.URL+"/admin/import")
+	mustContain(t, body, `<a class="job-link" href="/admin/import/1">1</a>`, "川大.csv")
+}
+
+func TestRunningJobPagePolls(t *testing.T) {
+	e := newEnv(t)
+	j := &patentbridge.ImportJob{FileName: "big.xlsx", Status: patentbridge.JobRunning, Progress: 0.42,
+		Summary: patentbridge.ImportSummary{Read: 4200}}
+	if err := e.jobs.CreateImportJob(t.Context(), j); err != nil {
+		t.Fatal(err)
+	}
+	c := e.client(t)
+	e.MustLogin(t, c, "admin")
+	_, body := MustGet(t, c, e.srv.URL+"/admin/import/1")
+	mustContain(t, body, `data-done="false"`, "导入中", `value="42"`, `id="job-read">4200<`,
+		`<noscript><meta http-equiv="refresh" content="2"></noscript>`, `id="job-rejects-line" hidden`)
+	if status, _ := MustGet(t, c, e.srv.URL+"/admin/import/2"); status != 404 {
+		t.Errorf("unknown job: status %d", status)
+	}
+}
+
+func TestImportUploadWithoutFile(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(t)
+	e.MustLogin(t, c, "admin")
+	res := postFile(t, c, e.srv.URL+"/admin/import", "empty.csv", "")
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 400 || !strings.Contains(string(b), "是空的") {
+		t.Errorf("empty upload: status %d", res.StatusCode)
+	}
+}
