@@ -214,7 +214,4 @@ func (g *generator) international(rec []string, kind byte, app day) {
 	rec[colNationalEntry] = app.ymd()
 }
 
-func pad6(n int) string {
-	s := itoa(n)
-	return strings.Repeat("0", 6-len(s)) + s
-}
+func pad6(n int) string { return padInt(n, 6) }

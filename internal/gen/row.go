@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -55,13 +54,22 @@ func (g *generator) kindOf(c category) byte {
 // appNo renders an application number "CN202223220665.2" from year, kind and a
 // sequence unique within the file.
 func appNo(year int, kind byte, seq int) string {
-	digits := fmt.Sprintf("%04d%c%07d", year, kind, seq)
+	digits := strconv.Itoa(year) + string(kind) + padInt(seq, 7)
 	return "CN" + digits + "." + patentbridge.AppNoCheckChar(digits)
 }
 
 // pubNo renders a publication number "CN115123456A".
 func pubNo(kindDigit byte, seq int, letter string) string {
-	return fmt.Sprintf("CN%c%08d%s", kindDigit, seq%100_000_000, letter)
+	return "CN" + string(kindDigit) + padInt(seq%100_000_000, 8) + letter
+}
+
+// padInt renders n with leading zeros to width digits.
+func padInt(n, width int) string {
+	s := strconv.Itoa(n)
+	if len(s) >= width {
+		return s
+	}
+	return strings.Repeat("0", width-len(s)) + s
 }
 
 // pickTitle returns a real title whose main subclass has groups, with its IPC codes.

@@ -116,6 +116,7 @@ func TestIPCErrors(t *testing.T) {
 		{"Z99", patentbridge.EINVALID},
 		{"G06F16", patentbridge.EINVALID},
 		{"", patentbridge.EINVALID},
+		{"09-01", patentbridge.EINVALID}, // a Locarno (design) class is not an IPC code
 		{"H01M999/00", patentbridge.ENOTFOUND},
 		{"G06Z", patentbridge.ENOTFOUND},
 	}
