@@ -23,6 +23,14 @@ var patentColumns = []string{
 	"source", "content_hash", "created_at", "updated_at",
 }
 
+// Columns of the child tables and the outbox, in the order of patentRow's rows.
+var (
+	ipcColumns    = []string{"app_no", "code", "is_main"}
+	partyColumns  = []string{"app_no", "role", "pos", "name", "type"}
+	eventColumns  = []string{"app_no", "pos", "type", "date", "text"}
+	changeColumns = []string{"app_no", "op", "changed_at"}
+)
+
 // Positions in patentColumns that the writers fill in.
 var (
 	colSource    = slices.Index(patentColumns, "source")

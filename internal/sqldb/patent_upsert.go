@@ -104,21 +104,27 @@ func appNos(rows []*patentRow) []string {
 	return out
 }
 
-// upsertPatentSQL is the statement that inserts a patent or overwrites every
-// column but created_at; both dialects accept it.
+// upsertPatentSQL is the statement that inserts patents from values (a VALUES
+// list or a SELECT) or overwrites every column but created_at; both dialects
+// accept it.
 func upsertPatentSQL(values string) string {
-	sql := "INSERT INTO patents (" + strings.Join(patentColumns, ", ") + ") " + values +
-		" ON CONFLICT (app_no) DO UPDATE SET "
+	return "INSERT INTO patents (" + strings.Join(patentColumns, ", ") + ") " + values + upsertPatentSet()
+}
+
+// upsertPatentSet is the ON CONFLICT clause of upsertPatentSQL.
+func upsertPatentSet() string {
+	var b strings.Builder
+	b.WriteString(" ON CONFLICT (app_no) DO UPDATE SET ")
 	first := true
 	for _, c := range patentColumns {
 		if c == "app_no" || c == "created_at" {
 			continue
 		}
 		if !first {
-			sql += ", "
+			b.WriteString(", ")
 		}
 		first = false
-		sql += c + " = excluded." + c
+		b.WriteString(c + " = excluded." + c)
 	}
-	return sql
+	return b.String()
 }

@@ -106,10 +106,10 @@ func pgWrite(ctx context.Context, tx pgx.Tx, pl upsertPlan) error {
 		cols  []string
 		rows  [][]any
 	}{
-		{"patent_ipc", []string{"app_no", "code", "is_main"}, ipc},
-		{"patent_parties", []string{"app_no", "role", "pos", "name", "type"}, parties},
-		{"patent_events", []string{"app_no", "pos", "type", "date", "text"}, events},
-		{"patent_changes", []string{"app_no", "op", "changed_at"}, changes},
+		{"patent_ipc", ipcColumns, ipc},
+		{"patent_parties", partyColumns, parties},
+		{"patent_events", eventColumns, events},
+		{"patent_changes", changeColumns, changes},
 	}
 	for _, c := range copies {
 		if len(c.rows) == 0 {

@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"patentbridge"
 )
@@ -16,6 +15,12 @@ const hashChunk = 500
 type sqlWriter struct{ db *DB }
 
 func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.UpsertResult, error) {
+	for _, t := range w.tables(nil) {
+		m := newMultiInsert(w.db, nil, t.name, t.cols, t.suffix)
+		if err := w.db.prepareShared(ctx, m.text(m.fullChunk())); err != nil {
+			return patentbridge.UpsertResult{}, err
+		}
+	}
 	tx, err := w.db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return patentbridge.UpsertResult{}, err
@@ -66,56 +71,55 @@ func (w sqlWriter) storedHashes(ctx context.Context, tx *sql.Tx, nos []string) (
 // write replaces the planned patents, their child rows and outbox entries.
 func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl upsertPlan) error {
 	d := w.db.dialect
-	stmt := func(sql string) (*sql.Stmt, error) { return tx.PrepareContext(ctx, d.rebind(sql)) }
-	var stmts [8]*sql.Stmt
-	defer func() {
-		for _, s := range stmts {
-			if s != nil {
-				s.Close()
-			}
-		}
-	}()
-	texts := []string{
-		upsertPatentSQL("VALUES (" + strings.TrimSuffix(strings.Repeat("?, ", len(patentColumns)), ", ") + ")"),
-		"INSERT INTO patent_ipc (app_no, code, is_main) VALUES (?, ?, ?)",
-		"INSERT INTO patent_parties (app_no, role, pos, name, type) VALUES (?, ?, ?, ?, ?)",
-		"INSERT INTO patent_events (app_no, pos, type, date, text) VALUES (?, ?, ?, ?, ?)",
-		"INSERT INTO patent_changes (app_no, op, changed_at) VALUES (?, ?, ?)",
-		"DELETE FROM patent_ipc WHERE app_no = ?",
-		"DELETE FROM patent_parties WHERE app_no = ?",
-		"DELETE FROM patent_events WHERE app_no = ?",
-	}
-	for i, t := range texts {
-		if i >= 5 && len(pl.updated) == 0 {
-			break
-		}
-		s, err := stmt(t)
-		if err != nil {
-			return err
-		}
-		stmts[i] = s
-	}
-	for _, no := range pl.updated {
-		for _, s := range stmts[5:] {
-			if _, err := s.ExecContext(ctx, no); err != nil {
-				return err
-			}
-		}
-	}
-	for i, r := range pl.write {
-		if _, err := stmts[0].ExecContext(ctx, r.vals...); err != nil {
-			return err
-		}
-		for j, children := range [][][]any{r.ipc, r.parties, r.events} {
-			for _, c := range children {
-				if _, err := stmts[1+j].ExecContext(ctx, c...); err != nil {
+	if len(pl.updated) > 0 {
+		for _, t := range []string{"patent_ipc", "patent_parties", "patent_events"} {
+			for nos := pl.updated; len(nos) > 0; {
+				chunk := nos[:min(hashChunk, len(nos))]
+				nos = nos[len(chunk):]
+				q := d.newQuery().add("DELETE FROM " + t + " WHERE app_no IN ").addList(chunk)
+				if _, err := tx.ExecContext(ctx, q.String(), q.args...); err != nil {
 					return err
 				}
 			}
 		}
-		if _, err := stmts[4].ExecContext(ctx, r.appNo, pl.ops[i], r.vals[colUpdatedAt]); err != nil {
+	}
+	for _, t := range w.tables(&pl) {
+		m := newMultiInsert(w.db, tx, t.name, t.cols, t.suffix)
+		err := m.exec(ctx, t.rows)
+		m.close()
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// insertTable is one table a batch inserts into, with its rows.
+type insertTable struct {
+	name   string
+	cols   []string
+	suffix string
+	rows   [][]any
+}
+
+// tables lists the tables a batch writes, in order, with the plan's rows.
+func (w sqlWriter) tables(pl *upsertPlan) []insertTable {
+	ts := []insertTable{
+		{name: "patents", cols: patentColumns, suffix: upsertPatentSet()},
+		{name: "patent_ipc", cols: ipcColumns},
+		{name: "patent_parties", cols: partyColumns},
+		{name: "patent_events", cols: eventColumns},
+		{name: "patent_changes", cols: changeColumns},
+	}
+	if pl == nil {
+		return ts
+	}
+	for i, r := range pl.write {
+		ts[0].rows = append(ts[0].rows, r.vals)
+		ts[1].rows = append(ts[1].rows, r.ipc...)
+		ts[2].rows = append(ts[2].rows, r.parties...)
+		ts[3].rows = append(ts[3].rows, r.events...)
+		ts[4].rows = append(ts[4].rows, []any{r.appNo, pl.ops[i], r.vals[colUpdatedAt]})
+	}
+	return ts
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -31,6 +32,9 @@ type DB struct {
 	write   *sql.DB
 	dialect *dialect
 	dsn     string
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // statements prepared on the write pool, by text
 
 	// Now returns the current time; tests replace it to control expiry.
 	Now func() time.Time
@@ -116,6 +120,12 @@ func (db *DB) openPostgres(ctx context.Context, dsn string) error {
 // Close closes both pools.
 func (db *DB) Close() error {
 	var first error
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		st.Close()
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
 	if db.read != nil && db.read != db.write {
 		first = db.read.Close()
 	}

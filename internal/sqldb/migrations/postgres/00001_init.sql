@@ -56,7 +56,9 @@ CREATE TABLE patent_ipc (
 CREATE INDEX patent_ipc_code ON patent_ipc (code, app_no);
 
 -- patent_parties holds applicants and current owners ('patentee': the patentees,
--- or the applicants when no patentee is known).
+-- or the applicants when no patentee is known). Owner names are matched by
+-- substring, which no B-tree index serves, so name has none: it would only slow
+-- every import down.
 CREATE TABLE patent_parties (
 	app_no TEXT COLLATE "C" NOT NULL REFERENCES patents (app_no) ON DELETE CASCADE,
 	role   TEXT NOT NULL CHECK (role IN ('applicant', 'patentee')),
@@ -65,7 +67,6 @@ CREATE TABLE patent_parties (
 	type   TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (app_no, role, pos)
 );
-CREATE INDEX patent_parties_name ON patent_parties (name);
 CREATE INDEX patent_parties_type ON patent_parties (type, role, app_no);
 
 CREATE TABLE patent_events (
@@ -76,7 +77,6 @@ CREATE TABLE patent_events (
 	text   TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (app_no, pos)
 );
-CREATE INDEX patent_events_type_date ON patent_events (type, date);
 
 -- patent_changes is the outbox that derived stores (the search index) tail by seq.
 CREATE TABLE patent_changes (
