@@ -20,7 +20,7 @@ func listFixture(t *testing.T, db *sqldb.DB) (a, b, c, d *patentbridge.Patent) {
 	c = newPatent(2) // 2020 invention, enterprise, 5113, E01D22/00, granted 2021
 	c.Title = "3 一种桥梁健康监测装置"
 	c.Patentees = []patentbridge.Party{{Name: "四川大学", Type: patentbridge.PartyUniversity}} // transferred to a university
-	d = newPatent(3) // 2021 utility, 四川大学, 5101, A61K36/23, pending, main group G06F160 trap
+	d = newPatent(3)                                                                       // 2021 utility, 四川大学, 5101, A61K36/23, pending, main group G06F160 trap
 	d.Title = "4 一种川芎提取物"
 	d.IPC = append(d.IPC, "G06F160/00")
 	MustUpsert(t, db, a, b, c, d)
