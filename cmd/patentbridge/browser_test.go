@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath finds Debian's chromium (or another Chrome) for the browser test.
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestBrowserImportJourney is one user's journey in headless Chromium: log in,
+// import a generated export through the import page, see the count, open a patent.
+func TestBrowserImportJourney(t *testing.T) {
+	bin := chromiumPath()
+	if bin == "" {
+		if os.Getenv("PATENTBRIDGE_TEST_BROWSER") != "" {
+			t.Fatal("PATENTBRIDGE_TEST_BROWSER is set but chromium is not installed")
+		}
+		t.Skip("chromium not installed (apt-get install chromium); browser test skipped")
+	}
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/pb.db", 0)
+	file := MustGen(t, t.TempDir(), 250, "5")
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelT()
+
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(m.URL()+"/login"),
+		chromedp.WaitVisible(css("#username")),
+		chromedp.SendKeys(css("#username"), "admin"),
+		chromedp.SendKeys(css("#password"), m.Config.AdminPassword),
+		chromedp.Click(css("#login-submit")),
+		chromedp.WaitNotPresent(css("#login-submit")),
+		chromedp.Navigate(m.URL()+"/admin/import"),
+		chromedp.WaitVisible(css("#import-file")),
+		chromedp.SetUploadFiles(css("#import-file"), []string{file}),
+		chromedp.Click(css("#import-submit")),
+		chromedp.WaitVisible(css("#job-status")),
+	)
+	if err != nil {
+		t.Fatalf("log in and upload: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`document.querySelector('#job-status').textContent.includes('已完成')`,
+		chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		t.Fatalf("import job never showed 已完成: %v", err)
+	}
+	status := mustText(t, ctx, "#job-status")
+	inserted := mustText(t, ctx, "#job-inserted")
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(m.URL()+"/patents"),
+		chromedp.WaitVisible(css("a.patent-link")),
+		chromedp.Click(css("a.patent-link")),
+		chromedp.WaitVisible(css("#patent-title")),
+	); err != nil {
+		t.Fatalf("open a patent from the list: %v", err)
+	}
+	title := mustText(t, ctx, "#patent-title")
+	appno := mustText(t, ctx, "#patent-appno")
+	if strings.TrimSpace(inserted) != "250" {
+		t.Fatalf("job page shows %q inserted (status %q), want 250", inserted, status)
+	}
+	if strings.TrimSpace(title) == "" || !strings.Contains(appno, ".") {
+		t.Fatalf("detail page: title %q, 申请号 %q", title, appno)
+	}
+}
+
+// mustText returns the visible text of the element matching the CSS selector.
+func mustText(tb testing.TB, ctx context.Context, sel string) string {
+	tb.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		tb.Fatalf("text of %s: %v", sel, err)
+	}
+	return v
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"patentbridge"
+)
+
+// MustRun runs the patentbridge command line with args and returns its exit code,
+// stdout and stderr.
+func MustRun(tb testing.TB, envm map[string]string, args ...string) (int, string, string) {
+	tb.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, func(k string) string { return envm[k] }, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// MustGen writes n generated records to a CSV file in dir and returns its path.
+func MustGen(tb testing.TB, dir string, n int, seed string) string {
+	tb.Helper()
+	path := filepath.Join(dir, "gen-"+seed+".csv")
+	if code, _, stderr := MustRun(tb, nil, "gen", "--n", itoa(n), "--seed", seed, "--out", path); code != 0 {
+		tb.Fatalf("gen failed: %s", stderr)
+	}
+	return path
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func decodeSummary(tb testing.TB, stdout string) patentbridge.ImportSummary {
+	tb.Helper()
+	var s patentbridge.ImportSummary
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		tb.Fatalf("import --json printed %q: %v", stdout, err)
+	}
+	return s
+}
+
+func TestImportCommand(t *testing.T) {
+	for _, dsn := range testDSNs(t) {
+		t.Run(dsnLabel(dsn), func(t *testing.T) {
+			dir := t.TempDir()
+			file := MustGen(t, dir, 500, "7")
+			code, stdout, stderr := MustRun(t, nil, "import", "--db", dsn, "--json", file)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			s := decodeSummary(t, stdout)
+			if s.Files != 1 || s.Read != 500 || s.Inserted != 500 || s.Rejected != 0 {
+				t.Fatalf("first import: %+v", s)
+			}
+			t.Run("same file again changes nothing", func(t *testing.T) {
+				_, stdout, _ := MustRun(t, nil, "import", "--db", dsn, "--json", file)
+				s := decodeSummary(t, stdout)
+				if s.Inserted != 0 || s.Updated != 0 || s.Unchanged != 500 {
+					t.Fatalf("re-import: %+v", s)
+				}
+			})
+			t.Run("bad rows are rejected and reported, good rows land", func(t *testing.T) {
+				bad := filepath.Join(dir, "bad.csv")
+				content := "申请号,专利名称,申请日,主分类号\n" +
+					"CN202223220665.2,一种锂电池散热装置,20221202,H01M10/613\n" +
+					"CN202223220665.3,校验位错误的专利,20221202,H01M10/613\n" +
+					",没有申请号的专利,20221202,H01M\n" +
+					"201910123456.X,日期不存在的专利,20190230,G06F16/35\n" +
+					"202110987654.8,分类号错误的专利,20210101,GO6F16/35\n"
+				if err := os.WriteFile(bad, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				rejects := filepath.Join(dir, "rejects.csv")
+				code, stdout, stderr := MustRun(t, nil, "import", "--db", dsn, "--json", "--rejects", rejects, bad)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				s := decodeSummary(t, stdout)
+				if s.Read != 5 || s.Inserted != 1 || s.Rejected != 4 {
+					t.Fatalf("summary %+v", s)
+				}
+				f, _ := os.Open(rejects)
+				defer f.Close()
+				rows, err := csv.NewReader(f).ReadAll()
+				if err != nil || len(rows) != 5 {
+					t.Fatalf("rejects report: %v %v", rows, err)
+				}
+				for i, wantLine := range []string{"3", "4", "5", "6"} {
+					r := rows[i+1]
+					if filepath.Base(r[0]) != "bad.csv" || r[1] != wantLine || r[4] == "" {
+						t.Errorf("reject row %d = %q, want line %s with a reason", i, r, wantLine)
+					}
+				}
+				if !strings.Contains(rows[1][4], "校验位") {
+					t.Errorf("check-character reject reason = %q", rows[1][4])
+				}
+			})
+			t.Run("a file that is not a patent export fails with a clear message", func(t *testing.T) {
+				notExport := filepath.Join(dir, "names.csv")
+				_ = os.WriteFile(notExport, []byte("姓名,电话\n张三,123\n"), 0o644)
+				code, _, stderr := MustRun(t, nil, "import", "--db", dsn, notExport)
+				if code != 1 || !strings.Contains(stderr, "申请号") {
+					t.Fatalf("exit %d, stderr %q", code, stderr)
+				}
+			})
+		})
+	}
+}
+
+func TestSmallCommands(t *testing.T) {
+	t.Run("ipc prints the hierarchy with Chinese titles and SEI industries", func(t *testing.T) {
+		code, stdout, stderr := MustRun(t, nil, "ipc", "H01M10/0525")
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		for _, want := range []string{"H01M10/0525", "电", "战略性新兴产业"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("ipc output lacks %q:\n%s", want, stdout)
+			}
+		}
+		if code, _, _ := MustRun(t, nil, "ipc", "XYZ"); code != 1 {
+			t.Errorf("malformed code: exit %d", code)
+		}
+	})
+	t.Run("version and migrate", func(t *testing.T) {
+		if code, stdout, _ := MustRun(t, nil, "version"); code != 0 || !strings.HasPrefix(stdout, "patentbridge ") {
+			t.Errorf("version: %d %q", code, stdout)
+		}
+		dsn := "sqlite:" + filepath.Join(t.TempDir(), "m.db")
+		if code, stdout, stderr := MustRun(t, nil, "migrate", "--db", dsn); code != 0 || !strings.Contains(stdout, "sqlite") {
+			t.Errorf("migrate: %d %q %q", code, stdout, stderr)
+		}
+	})
+	t.Run("unknown subcommand", func(t *testing.T) {
+		if code, _, _ := MustRun(t, nil, "frobnicate"); code != 2 {
+			t.Errorf("exit %d", code)
+		}
+	})
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"patentbridge"
+	"patentbridge/internal/config"
+)
+
+func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
+	var cfg config.Config
+	fs := cfg.FlagSet("import", getenv, stderr)
+	rejects := fs.String("rejects", "", "把被拒绝的行写入此 CSV 文件（文件、行号、列、值、原因）")
+	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
+	sheet := fs.String("sheet", "", "XLSX 工作表名称（默认第一个）")
+	kind := fs.String("kind", "patents", "导入的数据种类（目前支持 patents）")
+	batch := fs.Int("batch", 0, "每个事务的行数（默认 1000）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "用法：patentbridge import [--db …] [--rejects rejects.csv] [--json] 文件…")
+		return 2
+	}
+	if *kind != "patents" {
+		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（目前支持 patents）\n", *kind)
+		return 2
+	}
+	if err := cfg.Validate(); err != nil {
+		return fail(stderr, err)
+	}
+	logger := newLogger(stderr, cfg.LogLevel)
+	db, err := openDB(ctx, cfg.DB, logger)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer db.Close()
+
+	opt := patentbridge.ImportOptions{Sheet: *sheet}
+	if *rejects != "" {
+		f, err := os.Create(*rejects)
+		if err != nil {
+			fmt.Fprintf(stderr, "错误：无法创建拒绝报告 %s：%v\n", *rejects, err)
+			return 1
+		}
+		defer f.Close()
+		opt.Rejects = f
+	}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		bar := progressbar.NewOptions(1000, progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("导入中"), progressbar.OptionShowCount())
+		opt.Progress = func(read int, fraction float64) {
+			_ = bar.Set(int(fraction * 1000))
+			bar.Describe(fmt.Sprintf("导入中（已读 %d 行）", read))
+		}
+		defer fmt.Fprintln(stderr)
+	}
+	imp := newImporter(db, logger)
+	if *batch > 0 {
+		imp.BatchSize = *batch
+	}
+	sum, err := imp.ImportFiles(ctx, fs.Args(), opt)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if *asJSON {
+		_ = json.NewEncoder(stdout).Encode(sum)
+		return 0
+	}
+	fmt.Fprintf(stdout, "文件 %d 个，读取 %d 行：新增 %d，更新 %d，未变 %d，拒绝 %d（%.1f 秒）\n",
+		sum.Files, sum.Read, sum.Inserted, sum.Updated, sum.Unchanged, sum.Rejected, sum.Seconds)
+	if sum.Rejected > 0 && *rejects == "" {
+		fmt.Fprintln(stdout, "提示：用 --rejects 文件名 可得到每一条被拒绝行的原因。")
+	}
+	return 0
+}

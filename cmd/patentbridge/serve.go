@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"patentbridge/internal/api"
+	"patentbridge/internal/config"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/ingest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/web"
+)
+
+// Main is the running server: database, background jobs and HTTP listener. Tests
+// start it on port 0 with a database in t.TempDir().
+type Main struct {
+	Config config.Config
+	Logger *slog.Logger
+
+	DB   *sqldb.DB
+	jobs *ingest.JobRunner
+	ln   net.Listener
+	srv  *http.Server
+}
+
+// Open opens the database, creates the first admin, loads demo data when asked,
+// wires the HTTP handlers and starts listening (not yet serving).
+func (m *Main) Open(ctx context.Context) error {
+	if err := m.Config.Validate(); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, m.Config.DB, m.Logger)
+	if err != nil {
+		return err
+	}
+	m.DB = db
+	if err := ensureAdmin(ctx, db, m.Config.AdminPassword, m.Logger); err != nil {
+		return err
+	}
+	imp := newImporter(db, m.Logger)
+	if m.Config.Demo {
+		if err := loadDemo(ctx, db, imp, m.Config.DemoN, m.Logger); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	m.jobs = ingest.NewJobRunner(imp, db, m.Logger)
+	handler, err := m.handler()
+	if err != nil {
+		return err
+	}
+	m.ln, err = net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", m.Config.Addr, err)
+	}
+	m.srv = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	return nil
+}
+
+// handler mounts the JSON API and the web UI on one mux behind the middleware stack.
+func (m *Main) handler() (http.Handler, error) {
+	ref := refdata.Default()
+	mux := http.NewServeMux()
+	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
+		Audit: m.DB.Audit}).Register(mux)
+	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
+		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies})
+	if err != nil {
+		return nil, err
+	}
+	ui.Register(mux)
+	return httpx.Stack(mux, httpx.StackOptions{Users: m.DB, Logger: m.Logger})
+}
+
+// URL is the base URL the server listens on.
+func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
+
+// Serve serves HTTP until the listener is closed.
+func (m *Main) Serve() error {
+	if err := m.srv.Serve(m.ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Close shuts down gracefully: stop accepting, finish requests and jobs, close the database.
+func (m *Main) Close() error {
+	var errs []error
+	if m.srv != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		errs = append(errs, m.srv.Shutdown(ctx))
+	} else if m.ln != nil {
+		errs = append(errs, m.ln.Close())
+	}
+	if m.jobs != nil {
+		errs = append(errs, m.jobs.Close())
+	}
+	if m.DB != nil {
+		errs = append(errs, m.DB.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func runServe(ctx context.Context, args []string, getenv env, _, stderr io.Writer) int {
+	m := &Main{}
+	fs := m.Config.FlagSet("serve", getenv, stderr)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	m.Logger = newLogger(stderr, m.Config.LogLevel)
+	slog.SetDefault(m.Logger)
+	m.Logger.Info("starting PatentBridge", "config", m.Config.String())
+	if err := m.Open(ctx); err != nil {
+		_ = m.Close()
+		return fail(stderr, err)
+	}
+	m.Logger.Info("专利转化运营平台已启动", "url", m.URL())
+	errc := make(chan error, 1)
+	go func() { errc <- m.Serve() }()
+	select {
+	case <-ctx.Done():
+		m.Logger.Info("shutting down")
+	case err := <-errc:
+		if err != nil {
+			m.Logger.Error("server stopped", "err", err)
+		}
+	}
+	if err := m.Close(); err != nil {
+		m.Logger.Error("shutdown", "err", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"patentbridge/internal/ingest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
+)
+
+// regionResolver adapts refdata to the importer's Regions interface.
+type regionResolver struct{ data *refdata.Data }
+
+func (r regionResolver) RegionFromProvinceField(s string) (string, bool) {
+	reg, ok := r.data.RegionFromProvinceField(s)
+	return reg.Code, ok
+}
+
+func (r regionResolver) RegionFromAddress(addr string) (string, bool) {
+	reg, ok := r.data.RegionFromAddress(addr)
+	return reg.Code, ok
+}
+
+// openDB opens (and migrates) the database named by dsn.
+func openDB(ctx context.Context, dsn string, logger *slog.Logger) (*sqldb.DB, error) {
+	db, err := sqldb.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	logger.Debug("database open", "dialect", db.Dialect())
+	return db, nil
+}
+
+// newImporter wires the importer to the store and the reference regions.
+func newImporter(db *sqldb.DB, logger *slog.Logger) *ingest.Importer {
+	return ingest.NewImporter(db, regionResolver{refdata.Default()}, logger)
+}
