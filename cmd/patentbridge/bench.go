@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -29,10 +30,23 @@ func runBench(ctx context.Context, args []string, _ env, stdout, stderr io.Write
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 200000, "生成并导入的专利条数")
 	dir := fs.String("dir", "", "工作目录（默认临时目录，结束后删除）")
+	batch := fs.Int("batch", 0, "每个事务的行数（默认与 import 相同）")
+	cpuprofile := fs.String("cpuprofile", "", "把导入阶段的 CPU 剖析写入此文件")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
-	if err := benchImport(ctx, *n, *dir, stdout, stderr); err != nil {
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fail(stderr, err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := benchImport(ctx, *n, *batch, *dir, stdout, stderr); err != nil {
 		return fail(stderr, err)
 	}
 	return 0
@@ -40,7 +54,7 @@ func runBench(ctx context.Context, args []string, _ env, stdout, stderr io.Write
 
 // benchImport generates n records, imports them into a fresh SQLite database and
 // compares with the sqlite3 shell's .import of the same CSV into one plain table.
-func benchImport(ctx context.Context, n int, dir string, stdout, stderr io.Writer) error {
+func benchImport(ctx context.Context, n, batch int, dir string, stdout, stderr io.Writer) error {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "patentbridge-bench-")
 		if err != nil {
@@ -66,7 +80,11 @@ func benchImport(ctx context.Context, n int, dir string, stdout, stderr io.Write
 	defer db.Close()
 	runtime.GC()
 	resetPeakRSS()
-	sum, err := newImporter(db, logger).ImportFiles(ctx, []string{csvPath}, patentbridge.ImportOptions{})
+	imp := newImporter(db, logger)
+	if batch > 0 {
+		imp.BatchSize = batch
+	}
+	sum, err := imp.ImportFiles(ctx, []string{csvPath}, patentbridge.ImportOptions{})
 	if err != nil {
 		return err
 	}

@@ -73,15 +73,24 @@ func (imp *Importer) ImportFiles(ctx context.Context, paths []string, opt patent
 	if err := r.rejects.header(); err != nil {
 		return r.sum, err
 	}
+	r.w = startWriter(ctx, imp, opt)
+	var err error
 	for i, p := range paths {
 		r.size = sizes[i]
-		err := r.importFile(ctx, p)
-		r.sum.Seconds = time.Since(start).Seconds()
-		if err != nil {
-			return r.sum, err
+		if err = r.importFile(ctx, p); err != nil {
+			break
 		}
 		r.done += sizes[i]
 		r.sum.Files++
+	}
+	res, werr := r.w.close()
+	r.sum.Inserted, r.sum.Updated, r.sum.Unchanged = res.Inserted, res.Updated, res.Unchanged
+	r.sum.Seconds = time.Since(start).Seconds()
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return r.sum, err
 	}
 	imp.logger.Info("import finished", "files", r.sum.Files, "read", r.sum.Read, "inserted", r.sum.Inserted,
 		"updated", r.sum.Updated, "unchanged", r.sum.Unchanged, "rejected", r.sum.Rejected, "seconds", r.sum.Seconds)

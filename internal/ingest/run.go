@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 
@@ -16,7 +15,7 @@ type run struct {
 	opt     patentbridge.ImportOptions
 	rejects *rejectWriter
 	sum     patentbridge.ImportSummary
-	batches int
+	w       *writer
 	total   int64 // bytes of all files
 	done    int64 // bytes of the files finished
 	size    int64 // bytes of the current file
@@ -72,29 +71,14 @@ func (r *run) importFile(ctx context.Context, path string) error {
 	return r.flush(ctx, b, 1)
 }
 
-// flush writes the batch in one upsert, then reports progress.
+// flush hands the batch to the writer, which commits it and then reports progress.
 func (r *run) flush(ctx context.Context, b *batch, fraction float64) error {
-	if len(b.ps) > 0 {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("ingest: import interrupted: %w", err)
-		}
-		res, err := r.imp.store.UpsertPatents(ctx, b.ps)
-		if err != nil {
-			return fmt.Errorf("ingest: upsert batch: %w", err)
-		}
-		r.sum.Inserted += res.Inserted
-		r.sum.Updated += res.Updated
-		r.sum.Unchanged += res.Unchanged
-		r.batches++
-		b.reset()
-		if r.imp.AfterBatch != nil {
-			r.imp.AfterBatch(r.batches)
-		}
+	j := writeJob{ps: b.ps, read: r.sum.Read, fraction: ratio(r.done+int64(fraction*float64(r.size)), r.total)}
+	if len(b.ps) == 0 && r.opt.Progress == nil {
+		return nil
 	}
-	if r.opt.Progress != nil {
-		r.opt.Progress(r.sum.Read, ratio(r.done+int64(fraction*float64(r.size)), r.total))
-	}
-	return nil
+	b.reset()
+	return r.w.send(ctx, j)
 }
 
 // reject records a row that does not land.
