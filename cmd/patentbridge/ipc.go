@@ -44,7 +44,7 @@ func printIPC(w io.Writer, info refdata.IPCInfo) {
 		fmt.Fprintf(w, "%s%-14s %s\n", strings.Repeat("  ", i), n.Code, n.Title)
 	}
 	if info.WIPO != nil {
-		fmt.Fprintf(w, "WIPO 技术领域：%d %s（%s）\n", info.WIPO.Nr, info.WIPO.Name, info.WIPO.Sector)
+		fmt.Fprintf(w, "WIPO 技术领域：%d %s（%s）\n", info.WIPO.Nr, info.WIPO.NameZh, info.WIPO.SectorZh)
 	}
 	if len(info.SEI) == 0 {
 		fmt.Fprintln(w, "战略性新兴产业：无")
