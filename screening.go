@@ -1,0 +1,118 @@
+package patentbridge
+
+import (
+	"context"
+	"time"
+)
+
+// Criterion names one test of the sleeping-patent rule (DESIGN §3.4).
+type Criterion string
+
+// The criteria, in the order they are evaluated and shown.
+const (
+	CritKind           Criterion = "kind"                // 专利类型在筛查范围内（默认发明、实用新型）
+	CritInstitution    Criterion = "institution"         // 当前权利人为高校或科研院所
+	CritGranted3Years  Criterion = "granted_3_years"     // 授权满三年
+	CritInForce        Criterion = "in_force"            // 截至筛查日有效
+	CritNotImplemented Criterion = "not_implemented"     // 无转让、许可、质押、备案或实施声明
+	CritNoReason       Criterion = "no_justified_reason" // 无正当理由登记
+)
+
+// Criteria lists every criterion in evaluation order.
+var Criteria = []Criterion{CritKind, CritInstitution, CritGranted3Years, CritInForce, CritNotImplemented, CritNoReason}
+
+// Label returns the Chinese name of the criterion.
+func (c Criterion) Label() string {
+	switch c {
+	case CritKind:
+		return "专利类型"
+	case CritInstitution:
+		return "高校院所权利人"
+	case CritGranted3Years:
+		return "授权满三年"
+	case CritInForce:
+		return "维持有效"
+	case CritNotImplemented:
+		return "未实施"
+	case CritNoReason:
+		return "无正当理由"
+	}
+	return string(c)
+}
+
+// Outcome is how a patent fared on one criterion.
+type Outcome string
+
+// Outcomes.
+const (
+	Met           Outcome = "met"
+	Failed        Outcome = "failed"
+	NotApplicable Outcome = "n/a" // not evaluated because an earlier criterion decided
+)
+
+// CriterionResult is one criterion's outcome with the evidence that decided it,
+// in Chinese, e.g. "授权公告日 2023-11-28，不满三年" or "2021-03-01 转让".
+type CriterionResult struct {
+	Criterion Criterion `json:"criterion"`
+	Outcome   Outcome   `json:"outcome"`
+	Evidence  string    `json:"evidence"`
+}
+
+// Indicator is one value indicator of the initial evaluation (DESIGN §3.5) with its
+// raw value, its value normalized within the cohort (0..1) and its weight.
+type Indicator struct {
+	Name       string  `json:"name"`  // e.g. "claims_count"
+	Group      string  `json:"group"` // legal, technical, market
+	Label      string  `json:"label"` // Chinese
+	Raw        float64 `json:"raw"`
+	Normalized float64 `json:"normalized"`
+	Weight     float64 `json:"weight"`
+}
+
+// Classification is a patent's place in the classification systems of DESIGN §3.6.
+type Classification struct {
+	WIPOFields   []int    `json:"wipo_fields"`
+	SEI          []string `json:"sei"`          // SEI industry codes, e.g. "5.2"
+	Sichuan51    []string `json:"sichuan_5_1"`  // "5+1": 电子信息, 装备制造, 食品饮料, 先进材料, 能源化工, 数字经济
+	Advantage6   []string `json:"advantage_6"`  // 六大优势产业 (2023)
+	Agri103      []string `json:"agri_10_3"`    // 农业 "10+3": 川粮油 … 烘干冷链物流
+	Agricultural bool     `json:"agricultural"` // 涉农专利
+}
+
+// ScreeningResult is what one screening run concluded about one patent.
+type ScreeningResult struct {
+	RunID      int64             `json:"run_id"`
+	AppNo      string            `json:"app_no"`
+	Sleeping   bool              `json:"sleeping"`
+	ExcludedBy Criterion         `json:"excluded_by,omitempty"` // first failed criterion
+	Criteria   []CriterionResult `json:"criteria"`
+	Score      float64           `json:"score"`           // 0..100
+	Grade      string            `json:"grade,omitempty"` // A/B/C/D, sleeping patents only
+	Indicators []Indicator       `json:"indicators"`
+	Flags      []string          `json:"flags"` // CNIPA high-value flags, Chinese labels
+	Classes    Classification    `json:"classes"`
+}
+
+// ScreeningRun is one evaluation of every stored patent as of a date.
+type ScreeningRun struct {
+	ID             int64             `json:"run_id"`
+	AsOf           time.Time         `json:"-"`
+	RuleVersion    string            `json:"rule_version"`
+	WeightsVersion string            `json:"weights_version"`
+	Screened       int               `json:"screened"`
+	Sleeping       int               `json:"sleeping"`
+	Excluded       map[Criterion]int `json:"excluded"`
+	Grades         map[string]int    `json:"grades"`
+	StartedAt      time.Time         `json:"started_at"`
+	FinishedAt     time.Time         `json:"finished_at"`
+}
+
+// ScreeningService runs screenings and answers questions about their results.
+type ScreeningService interface {
+	// RunScreening evaluates every patent as of asOf and stores the run and its results.
+	RunScreening(ctx context.Context, asOf time.Time) (*ScreeningRun, error)
+	// LatestRun returns the most recent finished run. Returns ENOTFOUND.
+	LatestRun(ctx context.Context) (*ScreeningRun, error)
+	// FindScreeningResult returns a patent's result in a run (0: the latest). Returns ENOTFOUND.
+	FindScreeningResult(ctx context.Context, runID int64, appNo string) (*ScreeningResult, error)
+}

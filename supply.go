@@ -1,0 +1,99 @@
+package patentbridge
+
+import (
+	"context"
+	"time"
+)
+
+// SleepingFilter selects results of a screening run for the 沉睡专利库 pages, the
+// API and exports; zero fields do not filter.
+type SleepingFilter struct {
+	RunID       int64  // 0: the latest finished run
+	Institution string // substring of a current owner's name
+	City        string // 4-digit city code
+	Grade       string // A, B, C or D
+	System      string // "sichuan_5_1", "advantage_6" or "agri_10_3", with Industry
+	Industry    string // an industry name of System, e.g. "川茶"
+	SEI         string // SEI code prefix, e.g. "5" or "5.2"
+	IPCPrefix   string
+	Kind        Kind
+	GrantYear   int
+	Flag        string // a high-value flag label
+	Excluded    bool   // list patents excluded by a justified reason or declaration instead
+	Limit       int
+	Offset      int
+}
+
+// SleepingItem is one row of the sleeping-patent database.
+type SleepingItem struct {
+	Patent *Patent          `json:"patent"`
+	Result *ScreeningResult `json:"result"`
+}
+
+// SleepingService browses and counts a run's sleeping patents.
+type SleepingService interface {
+	// ListSleeping returns one page of a run's sleeping (or excluded) patents and the total.
+	ListSleeping(ctx context.Context, f SleepingFilter) ([]*SleepingItem, int, error)
+	// CountSleeping returns counts of the filtered sleeping patents by grade and by
+	// industry ("system:industry" keys) for the page's summary.
+	CountSleeping(ctx context.Context, f SleepingFilter) (map[string]int, error)
+}
+
+// Supply-list states.
+const (
+	ListDraft     = "draft"
+	ListPublished = "published"
+	ListWithdrawn = "withdrawn"
+)
+
+// SupplyItem is one patent of a supply list, frozen when the list is published.
+type SupplyItem struct {
+	AppNo      string    `json:"app_no"`
+	Title      string    `json:"title"`
+	Patentees  []Party   `json:"patentees"`
+	City       string    `json:"city"`
+	GrantDate  time.Time `json:"-"`
+	Grade      string    `json:"grade"`
+	Score      float64   `json:"score"`
+	Industries []string  `json:"industries"`
+	Flags      []string  `json:"flags"`
+	Note       string    `json:"note,omitempty"` // the operator's remark
+}
+
+// SupplyList is a 专利技术供给清单: built from filters, reviewed, published with a
+// yearly number ("2026年第3期"), then frozen.
+type SupplyList struct {
+	ID             int64          `json:"id"`
+	Title          string         `json:"title"`
+	Description    string         `json:"description,omitempty"`
+	CityCode       string         `json:"city_code,omitempty"` // set for a city's own list
+	Status         string         `json:"status"`
+	Year           int            `json:"year,omitempty"`   // set at publication
+	Number         int            `json:"number,omitempty"` // per year, from 1
+	Filter         SleepingFilter `json:"-"`
+	Items          []SupplyItem   `json:"items"`
+	CreatedBy      int64          `json:"created_by"`
+	CreatedAt      time.Time      `json:"created_at"`
+	PublishedAt    time.Time      `json:"-"`
+	WithdrawnAt    time.Time      `json:"-"`
+	WithdrawReason string         `json:"withdraw_reason,omitempty"`
+}
+
+// SupplyListService builds, publishes and withdraws supply lists.
+type SupplyListService interface {
+	// CreateSupplyList stores a draft with the patents its filter selects. Returns EINVALID, EFORBIDDEN.
+	CreateSupplyList(ctx context.Context, l *SupplyList) error
+	// UpdateSupplyList replaces a draft's title, description and items (review and edit).
+	// Returns ECONFLICT when the list is no longer a draft.
+	UpdateSupplyList(ctx context.Context, l *SupplyList) error
+	// PublishSupplyList freezes a draft and numbers it within the year. Returns ECONFLICT.
+	PublishSupplyList(ctx context.Context, id int64, at time.Time) (*SupplyList, error)
+	// WithdrawSupplyList marks a published list withdrawn (it stays visible). Returns EINVALID, ECONFLICT.
+	WithdrawSupplyList(ctx context.Context, id int64, reason string, at time.Time) error
+	// FindSupplyList returns a list with its items. Returns ENOTFOUND.
+	FindSupplyList(ctx context.Context, id int64) (*SupplyList, error)
+	// ListSupplyLists returns lists, newest first; public callers see published and withdrawn ones only.
+	ListSupplyLists(ctx context.Context, includeDrafts bool) ([]*SupplyList, error)
+	// CountPublishedLists returns how many lists were published in each year (for the KPIs).
+	CountPublishedLists(ctx context.Context) (map[int]int, error)
+}
