@@ -15,15 +15,17 @@ type multiInsert struct {
 	db     *DB
 	d      *dialect
 	tx     *sql.Tx
-	prefix string // "INSERT INTO t (a, b) VALUES "
-	suffix string // e.g. an ON CONFLICT clause
+	prefix string // "INSERT OR ROLLBACK INTO t (a, b) VALUES "
 	ncols  int
 	stmts  map[int]*sql.Stmt
 }
 
-func newMultiInsert(db *DB, tx *sql.Tx, table string, cols []string, suffix string) *multiInsert {
-	return &multiInsert{db: db, d: db.dialect, tx: tx, ncols: len(cols), suffix: suffix, stmts: map[int]*sql.Stmt{},
-		prefix: "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "}
+// newMultiInsert returns an inserter into table on SQLite. OR ROLLBACK makes a
+// failed constraint undo the whole transaction rather than the statement alone,
+// so SQLite keeps no statement journal for these statements.
+func newMultiInsert(db *DB, tx *sql.Tx, table string, cols []string) *multiInsert {
+	return &multiInsert{db: db, d: db.dialect, tx: tx, ncols: len(cols), stmts: map[int]*sql.Stmt{},
+		prefix: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "}
 }
 
 // exec inserts rows, each holding one value per column.
@@ -80,7 +82,6 @@ func (m *multiInsert) text(n int) string {
 		}
 		q.b.WriteString(tuple)
 	}
-	q.b.WriteString(m.suffix)
 	return m.d.rebind(q.String())
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // readColumns are the patents columns a read scans, in scanPatent's order.
-var readColumns = strings.Join(append(patentColumns[:colHash:colHash], "updated_at"), ", ")
+var readColumns = strings.Join(append(patentColumns[colAppNo:colHash:colHash], "updated_at"), ", ")
 
 // FindPatent returns the patent with the normalized application number.
 // Returns ENOTFOUND.

@@ -113,10 +113,10 @@ func (db *DB) filterPatents(q *query, f patentbridge.PatentFilter) error {
 		q.add(" AND p.city_code = ?", f.City)
 	}
 	if f.OwnerType != "" {
-		q.add(" AND p.app_no IN (SELECT app_no FROM patent_parties WHERE role = 'patentee' AND type = ?)", string(f.OwnerType))
+		q.add(" AND p.id IN (SELECT patent_id FROM patent_parties WHERE role = 'patentee' AND type = ?)", string(f.OwnerType))
 	}
 	if owner := strings.TrimSpace(f.Owner); owner != "" {
-		q.add(" AND p.app_no IN (SELECT app_no FROM patent_parties WHERE role = 'patentee' AND name "+
+		q.add(" AND p.id IN (SELECT patent_id FROM patent_parties WHERE role = 'patentee' AND name "+
 			db.dialect.like+" ? ESCAPE '\\')", "%"+escapeLike(patentbridge.NormalizeOrgName(owner))+"%")
 	}
 	if f.IPCPrefix != "" {
@@ -124,7 +124,7 @@ func (db *DB) filterPatents(q *query, f patentbridge.PatentFilter) error {
 		if err != nil {
 			return err
 		}
-		q.add(" AND p.app_no IN (SELECT app_no FROM patent_ipc WHERE code >= ? AND code < ?)", lo, hi)
+		q.add(" AND p.id IN (SELECT patent_id FROM patent_ipc WHERE code >= ? AND code < ?)", lo, hi)
 	}
 	if f.GrantYearFrom != 0 {
 		q.add(" AND p.grant_date >= ?", fmt.Sprintf("%04d-01-01", f.GrantYearFrom))

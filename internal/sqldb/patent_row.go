@@ -12,9 +12,9 @@ import (
 )
 
 // patentColumns are the patents table's columns in the order of patentRow.vals.
-// The columns before "source" make up the content hash.
+// The columns from "app_no" to before "source" make up the content hash.
 var patentColumns = []string{
-	"app_no", "kind", "pub_no", "grant_no", "title", "abstract", "first_claim",
+	"id", "app_no", "kind", "pub_no", "grant_no", "title", "abstract", "first_claim",
 	"app_date", "pub_date", "grant_date", "lapse_date", "status", "status_text",
 	"main_ipc", "ipc", "region_code", "city_code", "address", "agency", "priority",
 	"pct_app_no", "forward_citations", "backward_citations", "family_size",
@@ -25,28 +25,39 @@ var patentColumns = []string{
 
 // Columns of the child tables and the outbox, in the order of patentRow's rows.
 var (
-	ipcColumns    = []string{"app_no", "code", "is_main"}
-	partyColumns  = []string{"app_no", "role", "pos", "name", "type"}
-	eventColumns  = []string{"app_no", "pos", "type", "date", "text"}
+	ipcColumns    = []string{"patent_id", "code", "is_main"}
+	partyColumns  = []string{"patent_id", "role", "pos", "name", "type"}
 	changeColumns = []string{"app_no", "op", "changed_at"}
 )
 
 // Positions in patentColumns that the writers fill in.
 var (
+	colAppNo     = slices.Index(patentColumns, "app_no")
 	colSource    = slices.Index(patentColumns, "source")
 	colHash      = slices.Index(patentColumns, "content_hash")
 	colCreatedAt = slices.Index(patentColumns, "created_at")
 	colUpdatedAt = slices.Index(patentColumns, "updated_at")
 )
 
-// patentRow is a patent encoded as column values plus its child rows.
+// patentRow is a patent encoded as column values plus its child rows; the
+// writer gives it an id (setID) once it knows whether the patent is new.
 type patentRow struct {
 	appNo   string
 	hash    string
 	vals    []any
-	ipc     [][]any // app_no, code, is_main
-	parties [][]any // app_no, role, pos, name, type
-	events  [][]any // app_no, pos, type, date, text
+	ipc     [][]any // patent_id, code, is_main
+	parties [][]any // patent_id, role, pos, name, type
+}
+
+// setID sets the patent's id in its row and in its child rows.
+func (r *patentRow) setID(id int64) {
+	r.vals[0] = id
+	for _, c := range r.ipc {
+		c[0] = id
+	}
+	for _, c := range r.parties {
+		c[0] = id
+	}
 }
 
 // storedEvent is a legal event as kept in the events JSON column.
@@ -81,7 +92,7 @@ func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
 	}
 	r := &patentRow{appNo: p.AppNo}
 	r.vals = []any{
-		p.AppNo, string(p.Kind), p.PubNo, p.GrantNo, p.Title, p.Abstract, p.FirstClaim,
+		nil, p.AppNo, string(p.Kind), p.PubNo, p.GrantNo, p.Title, p.Abstract, p.FirstClaim,
 		patentbridge.FormatDate(p.AppDate), patentbridge.FormatDate(p.PubDate),
 		patentbridge.FormatDate(p.GrantDate), patentbridge.FormatDate(p.LapseDate),
 		string(p.Status), p.StatusText, p.MainIPC, jsons[0], p.RegionCode, city,
@@ -91,7 +102,7 @@ func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
 		jsons[1], jsons[2], jsons[3], jsons[4], jsons[5],
 		p.Source, "", now, now,
 	}
-	r.hash = contentHash(r.vals[:colSource])
+	r.hash = contentHash(r.vals[colAppNo:colSource])
 	r.vals[colHash] = r.hash
 
 	seen := make(map[string]bool, len(p.IPC)+1)
@@ -106,16 +117,13 @@ func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
 			continue
 		}
 		seen[c] = true
-		r.ipc = append(r.ipc, []any{p.AppNo, c, c == main})
+		r.ipc = append(r.ipc, []any{nil, c, c == main})
 	}
 	for i, a := range p.Applicants {
-		r.parties = append(r.parties, []any{p.AppNo, "applicant", int64(i), a.Name, string(a.Type)})
+		r.parties = append(r.parties, []any{nil, "applicant", int64(i), a.Name, string(a.Type)})
 	}
 	for i, o := range p.Owners() {
-		r.parties = append(r.parties, []any{p.AppNo, "patentee", int64(i), o.Name, string(o.Type)})
-	}
-	for i, e := range events {
-		r.events = append(r.events, []any{p.AppNo, int64(i), string(e.Type), e.Date, e.Text})
+		r.parties = append(r.parties, []any{nil, "patentee", int64(i), o.Name, string(o.Type)})
 	}
 	return r, nil
 }

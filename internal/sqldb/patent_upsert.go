@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"patentbridge"
 )
@@ -44,24 +43,33 @@ func (db *DB) UpsertPatents(ctx context.Context, ps []*patentbridge.Patent) (pat
 	return res, nil
 }
 
-// upsertPlan is what a batch must write, given the hashes already stored.
+// storedPatent is what a writer reads of a patent already stored.
+type storedPatent struct {
+	id   int64
+	hash string
+}
+
+// upsertPlan is what a batch must write, given the patents already stored.
 type upsertPlan struct {
 	result  patentbridge.UpsertResult
-	write   []*patentRow // the last version of each new or changed patent
-	ops     []string     // "insert" or "update", parallel to write
-	updated []string     // application numbers whose child rows must be replaced
+	insert  []*patentRow // the last version of each new patent, still without id
+	update  []*patentRow // the last version of each changed patent, with its stored id
+	updated []int64      // ids of the updated patents, whose child rows must be replaced
+	changes [][]any      // outbox rows (app_no, op, changed_at) in batch order
 }
 
 // planUpsert compares each row with the stored hash, in batch order, so that a
 // patent listed twice counts as inserted then updated (or unchanged).
-func planUpsert(rows []*patentRow, stored map[string]string) upsertPlan {
+func planUpsert(rows []*patentRow, stored map[string]storedPatent) upsertPlan {
 	var pl upsertPlan
 	current := make(map[string]string, len(rows))
 	last := make(map[string]*patentRow, len(rows))
 	for _, r := range rows {
 		h, ok := current[r.appNo]
 		if !ok {
-			h, ok = stored[r.appNo]
+			var sp storedPatent
+			sp, ok = stored[r.appNo]
+			h = sp.hash
 		}
 		switch {
 		case !ok:
@@ -80,15 +88,36 @@ func planUpsert(rows []*patentRow, stored map[string]string) upsertPlan {
 		if last[r.appNo] != r {
 			continue
 		}
-		pl.write = append(pl.write, r)
-		if _, ok := stored[r.appNo]; ok {
-			pl.ops = append(pl.ops, "update")
-			pl.updated = append(pl.updated, r.appNo)
+		op := "insert"
+		if sp, ok := stored[r.appNo]; ok {
+			op = "update"
+			r.setID(sp.id)
+			pl.update = append(pl.update, r)
+			pl.updated = append(pl.updated, sp.id)
 		} else {
-			pl.ops = append(pl.ops, "insert")
+			pl.insert = append(pl.insert, r)
 		}
+		pl.changes = append(pl.changes, []any{r.appNo, op, r.vals[colUpdatedAt]})
 	}
 	return pl
+}
+
+// assignIDs gives the new patents consecutive ids from first on.
+func (pl *upsertPlan) assignIDs(first int64) {
+	for i, r := range pl.insert {
+		r.setID(first + int64(i))
+	}
+}
+
+// childRows returns the IPC and party rows of every patent the plan writes.
+func (pl *upsertPlan) childRows() (ipc, parties [][]any) {
+	for _, rs := range [][]*patentRow{pl.insert, pl.update} {
+		for _, r := range rs {
+			ipc = append(ipc, r.ipc...)
+			parties = append(parties, r.parties...)
+		}
+	}
+	return ipc, parties
 }
 
 // appNos returns the distinct application numbers of rows.
@@ -104,27 +133,14 @@ func appNos(rows []*patentRow) []string {
 	return out
 }
 
-// upsertPatentSQL is the statement that inserts patents from values (a VALUES
-// list or a SELECT) or overwrites every column but created_at; both dialects
-// accept it.
-func upsertPatentSQL(values string) string {
-	return "INSERT INTO patents (" + strings.Join(patentColumns, ", ") + ") " + values + upsertPatentSet()
-}
-
-// upsertPatentSet is the ON CONFLICT clause of upsertPatentSQL.
-func upsertPatentSet() string {
-	var b strings.Builder
-	b.WriteString(" ON CONFLICT (app_no) DO UPDATE SET ")
-	first := true
+// updatedPatentColumns are the columns an update overwrites: all but the id,
+// the application number and created_at.
+func updatedPatentColumns() []string {
+	var out []string
 	for _, c := range patentColumns {
-		if c == "app_no" || c == "created_at" {
-			continue
+		if c != "id" && c != "app_no" && c != "created_at" {
+			out = append(out, c)
 		}
-		if !first {
-			b.WriteString(", ")
-		}
-		first = false
-		b.WriteString(c + " = excluded." + c)
 	}
-	return b.String()
+	return out
 }

@@ -33,13 +33,20 @@ func (w copyWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge
 			return err
 		}
 		defer tx.Rollback(ctx)
-		stored, err := pgStoredHashes(ctx, tx, appNos(rows))
+		// Writers take turns, from before they read the stored hashes until they
+		// commit: the plan then holds (no other writer inserts the same new
+		// patent meanwhile), and outbox sequence numbers commit in order, so a
+		// reader tailing patent_changes by seq never skips a late-committing entry.
+		if _, err := tx.Exec(ctx, "LOCK TABLE patent_changes IN EXCLUSIVE MODE"); err != nil {
+			return err
+		}
+		stored, err := pgStored(ctx, tx, appNos(rows))
 		if err != nil {
 			return err
 		}
 		pl := planUpsert(rows, stored)
-		if len(pl.write) > 0 {
-			if err := pgWrite(ctx, tx, pl); err != nil {
+		if len(pl.changes) > 0 {
+			if err := pgWrite(ctx, tx, &pl); err != nil {
 				return err
 			}
 		}
@@ -52,32 +59,61 @@ func (w copyWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge
 	return res, nil
 }
 
-func pgStoredHashes(ctx context.Context, tx pgx.Tx, nos []string) (map[string]string, error) {
-	rs, err := tx.Query(ctx, "SELECT app_no, content_hash FROM patents WHERE app_no = ANY($1)", nos)
+func pgStored(ctx context.Context, tx pgx.Tx, nos []string) (map[string]storedPatent, error) {
+	rs, err := tx.Query(ctx, "SELECT id, app_no, content_hash FROM patents WHERE app_no = ANY($1)", nos)
 	if err != nil {
 		return nil, err
 	}
 	defer rs.Close()
-	out := make(map[string]string, len(nos))
+	out := make(map[string]storedPatent, len(nos))
 	for rs.Next() {
-		var no, h string
-		if err := rs.Scan(&no, &h); err != nil {
+		var no string
+		var sp storedPatent
+		if err := rs.Scan(&sp.id, &no, &sp.hash); err != nil {
 			return nil, err
 		}
-		out[no] = h
+		out[no] = sp
 	}
 	return out, rs.Err()
 }
 
-func pgWrite(ctx context.Context, tx pgx.Tx, pl upsertPlan) error {
-	// Writers take turns so that outbox sequence numbers commit in order and a
-	// reader tailing patent_changes by seq never skips a late-committing entry.
-	if _, err := tx.Exec(ctx, "LOCK TABLE patent_changes IN EXCLUSIVE MODE"); err != nil {
-		return err
+// pgNewIDs takes n ids from the patents identity sequence.
+func pgNewIDs(ctx context.Context, tx pgx.Tx, n int) ([]int64, error) {
+	rs, err := tx.Query(ctx, "SELECT nextval(pg_get_serial_sequence('patents', 'id')) FROM generate_series(1, $1)", n)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	ids := make([]int64, 0, n)
+	for rs.Next() {
+		var id int64
+		if err := rs.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) != n {
+		return nil, fmt.Errorf("got %d new patent ids, want %d", len(ids), n)
+	}
+	return ids, nil
+}
+
+func pgWrite(ctx context.Context, tx pgx.Tx, pl *upsertPlan) error {
+	if len(pl.insert) > 0 {
+		ids, err := pgNewIDs(ctx, tx, len(pl.insert))
+		if err != nil {
+			return err
+		}
+		for i, r := range pl.insert {
+			r.setID(ids[i])
+		}
 	}
 	if len(pl.updated) > 0 {
-		for _, t := range []string{"patent_ipc", "patent_parties", "patent_events"} {
-			if _, err := tx.Exec(ctx, "DELETE FROM "+t+" WHERE app_no = ANY($1)", pl.updated); err != nil {
+		for _, t := range []string{"patent_ipc", "patent_parties"} {
+			if _, err := tx.Exec(ctx, "DELETE FROM "+t+" WHERE patent_id = ANY($1)", pl.updated); err != nil {
 				return err
 			}
 		}
@@ -85,22 +121,25 @@ func pgWrite(ctx context.Context, tx pgx.Tx, pl upsertPlan) error {
 	if _, err := tx.Exec(ctx, "CREATE TEMP TABLE patents_stage (LIKE patents INCLUDING DEFAULTS) ON COMMIT DROP"); err != nil {
 		return err
 	}
-	var ipc, parties, events, changes [][]any
-	vals := make([][]any, len(pl.write))
-	for i, r := range pl.write {
-		vals[i] = r.vals
-		ipc = append(ipc, r.ipc...)
-		parties = append(parties, r.parties...)
-		events = append(events, r.events...)
-		changes = append(changes, []any{r.appNo, pl.ops[i], r.vals[colUpdatedAt]})
+	var vals [][]any
+	for _, rs := range [][]*patentRow{pl.insert, pl.update} {
+		for _, r := range rs {
+			vals = append(vals, r.vals)
+		}
 	}
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"patents_stage"}, patentColumns, pgx.CopyFromRows(vals)); err != nil {
 		return err
 	}
 	cols := strings.Join(patentColumns, ", ")
-	if _, err := tx.Exec(ctx, upsertPatentSQL("SELECT "+cols+" FROM patents_stage")); err != nil {
+	set := updatedPatentColumns()
+	for i, c := range set {
+		set[i] = c + " = excluded." + c
+	}
+	if _, err := tx.Exec(ctx, "INSERT INTO patents ("+cols+") SELECT "+cols+" FROM patents_stage ON CONFLICT (id) DO UPDATE SET "+
+		strings.Join(set, ", ")); err != nil {
 		return err
 	}
+	ipc, parties := pl.childRows()
 	copies := []struct {
 		table string
 		cols  []string
@@ -108,8 +147,7 @@ func pgWrite(ctx context.Context, tx pgx.Tx, pl upsertPlan) error {
 	}{
 		{"patent_ipc", ipcColumns, ipc},
 		{"patent_parties", partyColumns, parties},
-		{"patent_events", eventColumns, events},
-		{"patent_changes", changeColumns, changes},
+		{"patent_changes", changeColumns, pl.changes},
 	}
 	for _, c := range copies {
 		if len(c.rows) == 0 {

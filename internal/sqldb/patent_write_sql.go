@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"patentbridge"
 )
@@ -12,11 +13,17 @@ const hashChunk = 500
 
 // sqlWriter writes a batch through database/sql with prepared statements inside
 // one transaction on the single writer connection (SQLite).
+//
+// New patents take the ids after the largest one, so their rows, their child
+// rows and most index entries go to the end of each B-tree. Every insert is
+// INSERT OR ROLLBACK and foreign keys are deferred: a statement that cannot
+// abort halfway needs no statement journal, and any failure still undoes the
+// whole batch.
 type sqlWriter struct{ db *DB }
 
 func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.UpsertResult, error) {
-	for _, t := range w.tables(nil) {
-		m := newMultiInsert(w.db, nil, t.name, t.cols, t.suffix)
+	for _, t := range sqliteInserts {
+		m := newMultiInsert(w.db, nil, t.name, t.cols)
 		if err := w.db.prepareShared(ctx, m.text(m.fullChunk())); err != nil {
 			return patentbridge.UpsertResult{}, err
 		}
@@ -26,13 +33,13 @@ func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.
 		return patentbridge.UpsertResult{}, err
 	}
 	defer tx.Rollback()
-	stored, err := w.storedHashes(ctx, tx, appNos(rows))
+	stored, err := w.stored(ctx, tx, appNos(rows))
 	if err != nil {
 		return patentbridge.UpsertResult{}, err
 	}
 	pl := planUpsert(rows, stored)
-	if len(pl.write) > 0 {
-		if err := w.write(ctx, tx, pl); err != nil {
+	if len(pl.changes) > 0 {
+		if err := w.write(ctx, tx, &pl); err != nil {
 			return patentbridge.UpsertResult{}, err
 		}
 	}
@@ -42,24 +49,25 @@ func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.
 	return pl.result, nil
 }
 
-// storedHashes returns the content hash of every listed patent already stored.
-func (w sqlWriter) storedHashes(ctx context.Context, tx *sql.Tx, nos []string) (map[string]string, error) {
-	out := make(map[string]string, len(nos))
+// stored returns the id and content hash of every listed patent already stored.
+func (w sqlWriter) stored(ctx context.Context, tx *sql.Tx, nos []string) (map[string]storedPatent, error) {
+	out := make(map[string]storedPatent, len(nos))
 	for len(nos) > 0 {
 		chunk := nos[:min(hashChunk, len(nos))]
 		nos = nos[len(chunk):]
-		q := w.db.dialect.newQuery().add("SELECT app_no, content_hash FROM patents WHERE app_no IN ").addList(chunk)
+		q := w.db.dialect.newQuery().add("SELECT id, app_no, content_hash FROM patents WHERE app_no IN ").addList(chunk)
 		rs, err := tx.QueryContext(ctx, q.String(), q.args...)
 		if err != nil {
 			return nil, err
 		}
 		for rs.Next() {
-			var no, h string
-			if err := rs.Scan(&no, &h); err != nil {
+			var no string
+			var sp storedPatent
+			if err := rs.Scan(&sp.id, &no, &sp.hash); err != nil {
 				rs.Close()
 				return nil, err
 			}
-			out[no] = h
+			out[no] = sp
 		}
 		if err := rs.Close(); err != nil {
 			return nil, err
@@ -68,24 +76,25 @@ func (w sqlWriter) storedHashes(ctx context.Context, tx *sql.Tx, nos []string) (
 	return out, nil
 }
 
-// write replaces the planned patents, their child rows and outbox entries.
-func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl upsertPlan) error {
-	d := w.db.dialect
-	if len(pl.updated) > 0 {
-		for _, t := range []string{"patent_ipc", "patent_parties", "patent_events"} {
-			for nos := pl.updated; len(nos) > 0; {
-				chunk := nos[:min(hashChunk, len(nos))]
-				nos = nos[len(chunk):]
-				q := d.newQuery().add("DELETE FROM " + t + " WHERE app_no IN ").addList(chunk)
-				if _, err := tx.ExecContext(ctx, q.String(), q.args...); err != nil {
-					return err
-				}
-			}
-		}
+// write stores the planned patents, their child rows and outbox entries.
+func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl *upsertPlan) error {
+	var maxID int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM patents").Scan(&maxID); err != nil {
+		return err
 	}
-	for _, t := range w.tables(&pl) {
-		m := newMultiInsert(w.db, tx, t.name, t.cols, t.suffix)
-		err := m.exec(ctx, t.rows)
+	pl.assignIDs(maxID + 1)
+	if err := w.update(ctx, tx, pl); err != nil {
+		return err
+	}
+	ipc, parties := pl.childRows()
+	vals := make([][]any, len(pl.insert))
+	for i, r := range pl.insert {
+		vals[i] = r.vals
+	}
+	for i, rows := range [][][]any{vals, ipc, parties, pl.changes} {
+		t := sqliteInserts[i]
+		m := newMultiInsert(w.db, tx, t.name, t.cols)
+		err := m.exec(ctx, rows)
 		m.close()
 		if err != nil {
 			return err
@@ -94,32 +103,50 @@ func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl upsertPlan) error {
 	return nil
 }
 
-// insertTable is one table a batch inserts into, with its rows.
-type insertTable struct {
-	name   string
-	cols   []string
-	suffix string
-	rows   [][]any
+// update overwrites the changed patents row by row and deletes their child rows,
+// which write then inserts again.
+func (w sqlWriter) update(ctx context.Context, tx *sql.Tx, pl *upsertPlan) error {
+	if len(pl.update) == 0 {
+		return nil
+	}
+	for _, t := range []string{"patent_ipc", "patent_parties"} {
+		for ids := pl.updated; len(ids) > 0; {
+			chunk := ids[:min(hashChunk, len(ids))]
+			ids = ids[len(chunk):]
+			q := w.db.dialect.newQuery().add("DELETE FROM " + t + " WHERE patent_id IN ").addIDs(chunk)
+			if _, err := tx.ExecContext(ctx, q.String(), q.args...); err != nil {
+				return err
+			}
+		}
+	}
+	cols := updatedPatentColumns()
+	st, err := tx.PrepareContext(ctx, "UPDATE OR ROLLBACK patents SET "+strings.Join(cols, " = ?, ")+" = ? WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	args := make([]any, 0, len(cols)+1)
+	for _, r := range pl.update {
+		args = args[:0]
+		for i, c := range patentColumns {
+			if c != "id" && c != "app_no" && c != "created_at" {
+				args = append(args, r.vals[i])
+			}
+		}
+		if _, err := st.ExecContext(ctx, append(args, r.vals[0])...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// tables lists the tables a batch writes, in order, with the plan's rows.
-func (w sqlWriter) tables(pl *upsertPlan) []insertTable {
-	ts := []insertTable{
-		{name: "patents", cols: patentColumns, suffix: upsertPatentSet()},
-		{name: "patent_ipc", cols: ipcColumns},
-		{name: "patent_parties", cols: partyColumns},
-		{name: "patent_events", cols: eventColumns},
-		{name: "patent_changes", cols: changeColumns},
-	}
-	if pl == nil {
-		return ts
-	}
-	for i, r := range pl.write {
-		ts[0].rows = append(ts[0].rows, r.vals)
-		ts[1].rows = append(ts[1].rows, r.ipc...)
-		ts[2].rows = append(ts[2].rows, r.parties...)
-		ts[3].rows = append(ts[3].rows, r.events...)
-		ts[4].rows = append(ts[4].rows, []any{r.appNo, pl.ops[i], r.vals[colUpdatedAt]})
-	}
-	return ts
+// sqliteInserts are the tables a batch inserts into, in order.
+var sqliteInserts = []struct {
+	name string
+	cols []string
+}{
+	{"patents", patentColumns},
+	{"patent_ipc", ipcColumns},
+	{"patent_parties", partyColumns},
+	{"patent_changes", changeColumns},
 }

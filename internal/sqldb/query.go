@@ -53,6 +53,20 @@ func (q *query) addList(values []string) *query {
 	return q
 }
 
+// addIDs appends "(?, ?, …)" with one placeholder per id.
+func (q *query) addIDs(ids []int64) *query {
+	q.b.WriteByte('(')
+	for i, v := range ids {
+		if i > 0 {
+			q.b.WriteString(", ")
+		}
+		q.args = append(q.args, v)
+		q.b.WriteString(q.d.placeholder(len(q.args)))
+	}
+	q.b.WriteByte(')')
+	return q
+}
+
 // String returns the SQL text.
 func (q *query) String() string { return q.b.String() }
 

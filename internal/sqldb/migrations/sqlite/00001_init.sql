@@ -1,8 +1,12 @@
 -- +goose Up
 -- Dates are TEXT 'YYYY-MM-DD' ('' when unknown) and times TEXT
 -- 'YYYY-MM-DDTHH:MM:SS.ffffffZ' in UTC, so both dialects compare them as strings.
+-- Patents get increasing ids and child tables are keyed by patent_id, so a bulk
+-- import of new patents appends to the end of every child table and index
+-- instead of rewriting a page per random application number.
 CREATE TABLE patents (
-	app_no             TEXT PRIMARY KEY CHECK (app_no <> ''),
+	id                 INTEGER PRIMARY KEY,
+	app_no             TEXT NOT NULL UNIQUE CHECK (app_no <> ''),
 	kind               TEXT NOT NULL CHECK (kind IN ('invention', 'utility', 'design', 'pct_invention', 'pct_utility')),
 	pub_no             TEXT NOT NULL DEFAULT '',
 	grant_no           TEXT NOT NULL DEFAULT '',
@@ -42,41 +46,34 @@ CREATE TABLE patents (
 );
 CREATE INDEX patents_kind ON patents (kind);
 CREATE INDEX patents_status ON patents (status);
-CREATE INDEX patents_app_date ON patents (app_date);
 CREATE INDEX patents_grant_date ON patents (grant_date);
 CREATE INDEX patents_city_code ON patents (city_code);
 
+-- Foreign keys are checked at commit, so that SQLite needs no statement journal
+-- for the multi-row inserts of a batch.
+
 -- patent_ipc holds every IPC code of a patent for prefix filters (code >= ? AND code < ?).
 CREATE TABLE patent_ipc (
-	app_no  TEXT NOT NULL REFERENCES patents (app_no) ON DELETE CASCADE,
-	code    TEXT NOT NULL,
-	is_main INTEGER NOT NULL DEFAULT 0,
-	PRIMARY KEY (app_no, code)
+	patent_id INTEGER NOT NULL REFERENCES patents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	code      TEXT NOT NULL,
+	is_main   INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (patent_id, code)
 ) WITHOUT ROWID;
-CREATE INDEX patent_ipc_code ON patent_ipc (code, app_no);
+CREATE INDEX patent_ipc_code ON patent_ipc (code, patent_id);
 
 -- patent_parties holds applicants and current owners ('patentee': the patentees,
 -- or the applicants when no patentee is known). Owner names are matched by
 -- substring, which no B-tree index serves, so name has none: it would only slow
--- every import down.
+-- every import down. Legal events stay in patents.events (JSON): no filter uses them.
 CREATE TABLE patent_parties (
-	app_no TEXT NOT NULL REFERENCES patents (app_no) ON DELETE CASCADE,
-	role   TEXT NOT NULL CHECK (role IN ('applicant', 'patentee')),
-	pos    INTEGER NOT NULL,
-	name   TEXT NOT NULL,
-	type   TEXT NOT NULL DEFAULT '',
-	PRIMARY KEY (app_no, role, pos)
+	patent_id INTEGER NOT NULL REFERENCES patents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	role      TEXT NOT NULL CHECK (role IN ('applicant', 'patentee')),
+	pos       INTEGER NOT NULL,
+	name      TEXT NOT NULL,
+	type      TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (patent_id, role, pos)
 ) WITHOUT ROWID;
-CREATE INDEX patent_parties_type ON patent_parties (type, role, app_no);
-
-CREATE TABLE patent_events (
-	app_no TEXT NOT NULL REFERENCES patents (app_no) ON DELETE CASCADE,
-	pos    INTEGER NOT NULL,
-	type   TEXT NOT NULL,
-	date   TEXT NOT NULL DEFAULT '',
-	text   TEXT NOT NULL DEFAULT '',
-	PRIMARY KEY (app_no, pos)
-) WITHOUT ROWID;
+CREATE INDEX patent_parties_type ON patent_parties (type, role, patent_id);
 
 -- patent_changes is the outbox that derived stores (the search index) tail by seq.
 CREATE TABLE patent_changes (
@@ -145,7 +142,6 @@ DROP TABLE api_tokens;
 DROP TABLE sessions;
 DROP TABLE users;
 DROP TABLE patent_changes;
-DROP TABLE patent_events;
 DROP TABLE patent_parties;
 DROP TABLE patent_ipc;
 DROP TABLE patents;
