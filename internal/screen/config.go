@@ -20,14 +20,14 @@ var defaultConfigJSON []byte
 
 // Config holds the versioned rule scope, indicator weights and grading method.
 type Config struct {
-	Version      string             `json:"version"`      // weights/method version, e.g. "2026.1"
-	RuleVersion  string             `json:"rule_version"` // sleeping rule version, e.g. "sleeping-2026.1"
+	Version      string              `json:"version"`      // weights/method version, e.g. "2026.1"
+	RuleVersion  string              `json:"rule_version"` // sleeping rule version, e.g. "sleeping-2026.1"
 	Kinds        []patentbridge.Kind `json:"kinds"`
-	Institutions InstitutionScope   `json:"institutions"`
-	Years        int                `json:"years"` // years since grant, 3 in the plan
-	Weights      map[string]float64 `json:"weights"`
-	GradeShares  map[string]float64 `json:"grade_shares"` // A, B, C, D; sum 1
-	Thresholds   *Thresholds        `json:"thresholds"`   // when set, used instead of shares
+	Institutions InstitutionScope    `json:"institutions"`
+	Years        int                 `json:"years"` // years since grant, 3 in the plan
+	Weights      map[string]float64  `json:"weights"`
+	GradeShares  map[string]float64  `json:"grade_shares"` // A, B, C, D; sum 1
+	Thresholds   *Thresholds         `json:"thresholds"`   // when set, used instead of shares
 }
 
 // InstitutionScope says whose patents are screened.

@@ -60,6 +60,16 @@ func Evaluate(cfg *Config, p *patentbridge.Patent, f Facts, asOf time.Time) Verd
 	return v
 }
 
+// Outcome returns the outcome of one criterion.
+func (v Verdict) Outcome(c patentbridge.Criterion) patentbridge.Outcome {
+	for _, r := range v.Criteria {
+		if r.Criterion == c {
+			return r.Outcome
+		}
+	}
+	return patentbridge.NotApplicable
+}
+
 func met(c patentbridge.Criterion, format string, args ...any) patentbridge.CriterionResult {
 	return patentbridge.CriterionResult{Criterion: c, Outcome: patentbridge.Met, Evidence: fmt.Sprintf(format, args...)}
 }
