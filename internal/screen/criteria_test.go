@@ -25,7 +25,10 @@ func TestEvaluateCriteria(t *testing.T) {
 			patentbridge.CritGranted3Years, patentbridge.Met, "授权公告日 2023-11-27，已满三年"},
 		{"granted one day later", func(p *patentbridge.Patent, f *Facts) { p.GrantDate = MustDate(t, "2023-11-28") },
 			patentbridge.CritGranted3Years, patentbridge.Failed, "授权公告日 2023-11-28，截至 2026-11-27 不满三年"},
-		{"not granted", func(p *patentbridge.Patent, f *Facts) { p.GrantDate = time.Time{}; p.Status = patentbridge.StatusPending },
+		{"not granted", func(p *patentbridge.Patent, f *Facts) {
+			p.GrantDate = time.Time{}
+			p.Status = patentbridge.StatusPending
+		},
 			patentbridge.CritGranted3Years, patentbridge.Failed, "未授权"},
 		{"lapsed for unpaid fees", func(p *patentbridge.Patent, f *Facts) {
 			p.Status, p.LapseDate = patentbridge.StatusLapsedUnpaid, MustDate(t, "2024-05-01")
