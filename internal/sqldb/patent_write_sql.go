@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"patentbridge"
@@ -16,9 +17,10 @@ const hashChunk = 500
 //
 // New patents take the ids after the largest one, so their rows, their child
 // rows and most index entries go to the end of each B-tree. Every insert is
-// INSERT OR ROLLBACK and foreign keys are deferred: a statement that cannot
-// abort halfway needs no statement journal, and any failure still undoes the
-// whole batch.
+// INSERT OR ROLLBACK, foreign keys are deferred and the patents insert leaves
+// the id to SQLite (an explicit INTEGER PRIMARY KEY value may fail its type
+// check): a statement that cannot abort halfway needs no statement journal, and
+// any failure still undoes the whole batch.
 type sqlWriter struct{ db *DB }
 
 func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.UpsertResult, error) {
@@ -89,7 +91,7 @@ func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl *upsertPlan) error 
 	ipc, parties := pl.childRows()
 	vals := make([][]any, len(pl.insert))
 	for i, r := range pl.insert {
-		vals[i] = r.vals
+		vals[i] = r.vals[1:] // without the id
 	}
 	for i, rows := range [][][]any{vals, ipc, parties, pl.changes} {
 		t := sqliteInserts[i]
@@ -99,6 +101,25 @@ func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl *upsertPlan) error 
 		if err != nil {
 			return err
 		}
+		if i == 0 {
+			if err := checkNewIDs(ctx, tx, maxID+int64(len(vals))); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkNewIDs verifies that SQLite gave the new patents the ids assignIDs
+// expected (the largest id plus one, and so on, in insertion order), before any
+// child row refers to them.
+func checkNewIDs(ctx context.Context, tx *sql.Tx, want int64) error {
+	var got int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM patents").Scan(&got); err != nil {
+		return err
+	}
+	if got != want {
+		return fmt.Errorf("new patents end at id %d, want %d", got, want)
 	}
 	return nil
 }
@@ -145,7 +166,7 @@ var sqliteInserts = []struct {
 	name string
 	cols []string
 }{
-	{"patents", patentColumns},
+	{"patents", patentColumns[1:]}, // the id comes from SQLite
 	{"patent_ipc", ipcColumns},
 	{"patent_parties", partyColumns},
 	{"patent_changes", changeColumns},
