@@ -28,26 +28,51 @@ func newMultiInsert(db *DB, tx *sql.Tx, table string, cols []string) *multiInser
 		prefix: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "}
 }
 
-// exec inserts rows, each holding one value per column.
+// exec inserts rows, each holding one value per column: full chunks first, then
+// the rest in chunks of decreasing powers of two, so that every statement comes
+// from the few sizes that sizes lists and prepareShared keeps.
 func (m *multiInsert) exec(ctx context.Context, rows [][]any) error {
-	per := m.fullChunk()
-	args := make([]any, 0, min(len(rows), per)*m.ncols)
-	for len(rows) > 0 {
-		chunk := rows[:min(per, len(rows))]
-		rows = rows[len(chunk):]
-		st, err := m.stmt(ctx, len(chunk))
-		if err != nil {
-			return err
-		}
-		args = args[:0]
-		for _, r := range chunk {
-			args = append(args, r...)
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
-			return err
+	sizes := m.sizes()
+	args := make([]any, 0, min(len(rows), sizes[0])*m.ncols)
+	for i, n := range sizes {
+		// Full chunks repeat; each smaller size is used at most once, since
+		// what is left is below twice the size.
+		for len(rows) >= n {
+			st, err := m.stmt(ctx, n)
+			if err != nil {
+				return err
+			}
+			args = args[:0]
+			for _, r := range rows[:n] {
+				args = append(args, r...)
+			}
+			rows = rows[n:]
+			if _, err := st.ExecContext(ctx, args...); err != nil {
+				return err
+			}
+			if i > 0 {
+				break
+			}
 		}
 	}
 	return nil
+}
+
+// sizes returns the rows per statement exec uses: the full chunk, then every
+// power of two below it, largest first.
+func (m *multiInsert) sizes() []int {
+	full := m.fullChunk()
+	out := []int{full}
+	p := 1
+	for p*2 < full {
+		p *= 2
+	}
+	for ; p >= 1; p /= 2 {
+		if p < full {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (m *multiInsert) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
@@ -85,7 +110,7 @@ func (m *multiInsert) text(n int) string {
 	return m.d.rebind(q.String())
 }
 
-// prepareShared prepares the full-chunk statement on the write pool so that later
+// prepareShared prepares a statement on the write pool so that later
 // transactions reuse it; it must run outside a transaction, since SQLite's writer
 // pool has a single connection.
 func (db *DB) prepareShared(ctx context.Context, text string) error {

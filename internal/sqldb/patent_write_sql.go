@@ -26,8 +26,10 @@ type sqlWriter struct{ db *DB }
 func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.UpsertResult, error) {
 	for _, t := range sqliteInserts {
 		m := newMultiInsert(w.db, nil, t.name, t.cols)
-		if err := w.db.prepareShared(ctx, m.text(m.fullChunk())); err != nil {
-			return patentbridge.UpsertResult{}, err
+		for _, n := range m.sizes() {
+			if err := w.db.prepareShared(ctx, m.text(n)); err != nil {
+				return patentbridge.UpsertResult{}, err
+			}
 		}
 	}
 	tx, err := w.db.write.BeginTx(ctx, nil)
