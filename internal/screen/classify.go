@@ -40,6 +40,13 @@ type Classifier struct {
 	ref     *refdata.Data
 	rules   []industryRule
 	kw      *keywordIndex
+	byIPC   map[string][]ipcRef // IPC prefixes by their first 3 or 4 characters
+}
+
+// ipcRef is one IPC prefix of one rule.
+type ipcRef struct {
+	rule   int
+	prefix string
 }
 
 // DefaultClassifier returns a classifier over the embedded Sichuan mapping.
@@ -90,6 +97,13 @@ func NewClassifier(ref *refdata.Data, r io.Reader) (*Classifier, error) {
 		c.rules = append(c.rules, ru)
 	}
 	c.kw = newKeywordIndex(c.rules)
+	c.byIPC = map[string][]ipcRef{}
+	for i, ru := range c.rules {
+		for _, p := range ru.ipc {
+			k := p[:min(len(p), 4)]
+			c.byIPC[k] = append(c.byIPC[k], ipcRef{i, p})
+		}
+	}
 	return c, nil
 }
 
@@ -111,7 +125,7 @@ func (c *Classifier) Classify(p *patentbridge.Patent) patentbridge.Classificatio
 	var out patentbridge.Classification
 	codes := make([]string, 0, len(p.IPC))
 	for _, x := range p.IPC {
-		if n, err := patentbridge.NormalizeIPC(x); err == nil {
+		if n := normIPC(x); n != "" {
 			codes = append(codes, n)
 		}
 	}
@@ -130,8 +144,20 @@ func (c *Classifier) Classify(p *patentbridge.Patent) patentbridge.Classificatio
 		out.SEI = append(out.SEI, s.Code)
 	}
 	hits := c.kw.match(p.Title)
+	for _, x := range codes {
+		for _, k := range []string{x[:3], x[:min(len(x), 4)]} {
+			for _, r := range c.byIPC[k] {
+				if !hits[r.rule] && (len(r.prefix) <= len(k) || strings.HasPrefix(x, r.prefix)) {
+					hits[r.rule] = true
+				}
+			}
+			if len(x) == 3 {
+				break
+			}
+		}
+	}
 	for i, ru := range c.rules {
-		if !hits[i] && !ru.matchCodes(codes, out.SEI) {
+		if !hits[i] && !ru.matchSEI(out.SEI) {
 			continue
 		}
 		switch ru.system {
@@ -149,15 +175,8 @@ func (c *Classifier) Classify(p *patentbridge.Patent) patentbridge.Classificatio
 	return out
 }
 
-// matchCodes reports whether an IPC code or an SEI industry of the patent is the rule's.
-func (ru *industryRule) matchCodes(codes, sei []string) bool {
-	for _, x := range codes {
-		for _, p := range ru.ipc {
-			if strings.HasPrefix(x, p) {
-				return true
-			}
-		}
-	}
+// matchSEI reports whether an SEI industry of the patent is one of the rule's.
+func (ru *industryRule) matchSEI(sei []string) bool {
 	for _, s := range sei {
 		for _, r := range ru.sei {
 			if s == r || strings.HasPrefix(s, r+".") {

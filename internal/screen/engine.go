@@ -44,7 +44,8 @@ func (e *Engine) Assess(p *patentbridge.Patent, f Facts, asOf time.Time) Assessm
 		Flags:      highValueFlags(p, &cls, inForce, asOf),
 		Classes:    cls,
 	}
-	return Assessment{Result: res, Raw: raw, Cohort: cohortKey(p), MainGroup: mainGroup(p), RecentDeals: recentDeals(p, asOf)}
+	m := mainIPC(p)
+	return Assessment{Result: res, Raw: raw, Cohort: cohortKey(p, m), MainGroup: mainGroup(m), RecentDeals: recentDeals(p, asOf)}
 }
 
 // mainIPC returns the normalized main IPC code, or "".
@@ -53,18 +54,14 @@ func mainIPC(p *patentbridge.Patent) string {
 	if c == "" && len(p.IPC) > 0 {
 		c = p.IPC[0]
 	}
-	n, err := patentbridge.NormalizeIPC(c)
-	if err != nil {
-		return ""
-	}
-	return n
+	return normIPC(c)
 }
 
 // cohortKey is the OECD-style cohort: IPC section and grant year ("H|g2019"), or
 // application year for patents not granted ("H|a2021"), kept apart from granted ones.
-func cohortKey(p *patentbridge.Patent) string {
+func cohortKey(p *patentbridge.Patent, m string) string {
 	sec := "-"
-	if m := mainIPC(p); m != "" {
+	if m != "" {
 		sec = m[:1]
 	}
 	switch {
@@ -76,10 +73,9 @@ func cohortKey(p *patentbridge.Patent) string {
 	return sec + "|-"
 }
 
-// mainGroup returns the main group of the main IPC ("H01M10/00"), or the code
+// mainGroup returns the main group of a normalized main IPC ("H01M10/00"), or the code
 // itself when it is coarser.
-func mainGroup(p *patentbridge.Patent) string {
-	m := mainIPC(p)
+func mainGroup(m string) string {
 	if i := strings.IndexByte(m, '/'); i > 0 {
 		return m[:i] + "/00"
 	}

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"slices"
@@ -72,12 +73,12 @@ func intern(m map[string]int32, k string) int32 {
 // Len returns how many patents were added.
 func (g *Grader) Len() int { return len(g.ends) }
 
-func (g *Grader) appNo(i int) string {
+func (g *Grader) appBytes(i int) []byte {
 	start := uint32(0)
 	if i > 0 {
 		start = g.ends[i-1]
 	}
-	return string(g.appNos[start:g.ends[i]])
+	return g.appNos[start:g.ends[i]]
 }
 
 // Finish fills in market heat, normalizes every indicator within its cohort,
@@ -114,31 +115,39 @@ func (g *Grader) normalize() {
 	for i, c := range g.cohort {
 		members[c] = append(members[c], int32(i))
 	}
-	var vals []float32
+	type entry struct {
+		v float32
+		i int32
+	}
+	var es []entry
 	for _, m := range members {
+		n := len(m)
 		for k := 0; k < NumIndicators; k++ {
-			vals = vals[:0]
+			es = es[:0]
 			for _, i := range m {
-				vals = append(vals, g.raw[i][k])
+				es = append(es, entry{g.raw[i][k], i})
 			}
-			slices.Sort(vals)
-			for _, i := range m {
-				g.norm[i][k] = percentile(vals, g.raw[i][k])
+			slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.v, b.v) })
+			for lo := 0; lo < n; {
+				hi := lo + 1
+				for hi < n && es[hi].v == es[lo].v {
+					hi++
+				}
+				p := percentile(lo, hi, n)
+				for _, e := range es[lo:hi] {
+					g.norm[e.i][k] = p
+				}
+				lo = hi
 			}
 		}
 	}
 }
 
-// percentile returns the mean-rank percentile of x in the sorted values.
-func percentile(sorted []float32, x float32) float32 {
-	n := len(sorted)
+// percentile is the normalized mean rank of the tied values at sorted positions
+// lo..hi-1 among n: (mean rank - 1)/(n - 1), or 0.5 for a cohort of one.
+func percentile(lo, hi, n int) float32 {
 	if n == 1 {
 		return 0.5
-	}
-	lo, _ := slices.BinarySearch(sorted, x)
-	hi := lo
-	for hi < n && sorted[hi] == x {
-		hi++
 	}
 	return float32((float64(lo) + float64(hi-lo-1)/2) / float64(n-1))
 }
@@ -178,7 +187,7 @@ func (g *Grader) assignGrades() map[string]int {
 		if c := cmp.Compare(g.score[b], g.score[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(g.appNo(a), g.appNo(b))
+		return bytes.Compare(g.appBytes(a), g.appBytes(b))
 	})
 	n := float64(len(idx))
 	cum, start := 0.0, 0
@@ -206,7 +215,7 @@ func (g *Grader) Each(size int, fn func([]Score) error) error {
 	}
 	batch := make([]Score, 0, size)
 	for i := range g.raw {
-		s := Score{AppNo: g.appNo(i), Score: g.score[i], Normalized: g.norm[i][:], Raw: g.raw[i][:]}
+		s := Score{AppNo: string(g.appBytes(i)), Score: g.score[i], Normalized: g.norm[i][:], Raw: g.raw[i][:]}
 		if g.grade[i] != 0 {
 			s.Grade = string(g.grade[i])
 		}
