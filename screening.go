@@ -113,6 +113,10 @@ type ScreeningService interface {
 	RunScreening(ctx context.Context, asOf time.Time) (*ScreeningRun, error)
 	// LatestRun returns the most recent finished run. Returns ENOTFOUND.
 	LatestRun(ctx context.Context) (*ScreeningRun, error)
-	// FindScreeningResult returns a patent's result in a run (0: the latest). Returns ENOTFOUND.
+	// ListRuns returns the most recent runs, finished or not, newest first.
+	ListRuns(ctx context.Context, limit int) ([]*ScreeningRun, error)
+	// FindScreeningResult returns a patent's result in a run (0: the latest finished
+	// run), with score, grade and every indicator's raw value, normalized value and
+	// weight. Returns ENOTFOUND.
 	FindScreeningResult(ctx context.Context, runID int64, appNo string) (*ScreeningResult, error)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"strings"
 
 	"patentbridge"
@@ -49,6 +50,9 @@ func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.
 	}
 	if err := tx.Commit(); err != nil {
 		return patentbridge.UpsertResult{}, err
+	}
+	if os.Getenv("PBX_NOBG") == "" {
+		w.db.ckpt.notify()
 	}
 	return pl.result, nil
 }

@@ -33,6 +33,8 @@ type DB struct {
 	dialect *dialect
 	dsn     string
 
+	ckpt *checkpointer // SQLite only
+
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // statements prepared on the write pool, by text
 
@@ -98,7 +100,13 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	r.SetMaxOpenConns(readPoolSize())
 	r.SetMaxIdleConns(readPoolSize())
 	db.read = r
-	return r.PingContext(ctx)
+	if err := r.PingContext(ctx); err != nil {
+		return err
+	}
+	if db.ckpt, err = startCheckpointer(ctx, path); err != nil {
+		return fmt.Errorf("sqldb: open SQLite checkpointer: %w", err)
+	}
+	return nil
 }
 
 func (db *DB) openPostgres(ctx context.Context, dsn string) error {
@@ -126,6 +134,9 @@ func (db *DB) Close() error {
 	}
 	db.stmts = nil
 	db.stmtMu.Unlock()
+	if err := db.ckpt.close(); err != nil {
+		first = err
+	}
 	if db.read != nil && db.read != db.write {
 		first = db.read.Close()
 	}
