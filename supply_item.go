@@ -1,0 +1,74 @@
+package patentbridge
+
+import (
+	"strconv"
+	"strings"
+)
+
+// IndustryLabels returns the patent's industries in every classification system,
+// each prefixed with its system: "5+1：电子信息", "六大优势产业：先进材料",
+// "10+3：川茶", "战略性新兴产业：5.2";涉农专利 is added for agricultural patents.
+func (c Classification) IndustryLabels() []string {
+	var out []string
+	add := func(system string, names []string) {
+		for _, n := range names {
+			out = append(out, system+"："+n)
+		}
+	}
+	add("5+1", c.Sichuan51)
+	add("六大优势产业", c.Advantage6)
+	add("10+3", c.Agri103)
+	add("战略性新兴产业", c.SEI)
+	if c.Agricultural {
+		out = append(out, "涉农专利")
+	}
+	return out
+}
+
+// NewSupplyItem freezes a sleeping patent into a supply-list item: the current
+// owners, the city (4-digit code) of its region, its grade, score, industries and
+// high-value flags as the screening run found them.
+func NewSupplyItem(it *SleepingItem) SupplyItem {
+	p := it.Patent
+	s := SupplyItem{AppNo: p.AppNo, Title: p.Title, Patentees: append([]Party(nil), p.Owners()...), GrantDate: p.GrantDate}
+	if len(p.RegionCode) >= 4 {
+		s.City = p.RegionCode[:4]
+	}
+	if r := it.Result; r != nil {
+		s.Grade, s.Score = r.Grade, r.Score
+		s.Industries = r.Classes.IndustryLabels()
+		s.Flags = append([]string(nil), r.Flags...)
+	}
+	return s
+}
+
+// NumberLabel returns a published list's number as users cite it, "2026年第3期",
+// or "草稿" for a list not yet published.
+func (l *SupplyList) NumberLabel() string {
+	if l.Year == 0 || l.Number == 0 {
+		return "草稿"
+	}
+	return strconv.Itoa(l.Year) + "年第" + strconv.Itoa(l.Number) + "期"
+}
+
+// StatusLabel returns the Chinese name of the list's status.
+func (l *SupplyList) StatusLabel() string {
+	switch l.Status {
+	case ListDraft:
+		return "草稿"
+	case ListPublished:
+		return "已发布"
+	case ListWithdrawn:
+		return "已撤回"
+	}
+	return l.Status
+}
+
+// PartyNames joins the names of parties with "；", the separator of Chinese exports.
+func PartyNames(ps []Party) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return strings.Join(names, "；")
+}
