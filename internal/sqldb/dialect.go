@@ -3,7 +3,6 @@ package sqldb
 import (
 	"errors"
 	"net/url"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -54,21 +53,11 @@ func isPostgresDSN(dsn string) bool {
 func sqliteDSN(path string, writer bool) string {
 	q := []string{
 		"_pragma=busy_timeout(10000)",
-	}
-	if x := os.Getenv("PBX_FIRST"); x != "" {
-		q = append(q, "_pragma="+x)
-	}
-	q = append(q, []string{
 		"_pragma=journal_mode(WAL)",
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=cache_size(-32000)",
 		"_pragma=temp_store(MEMORY)",
-	}...)
-	if x := os.Getenv("PBX_PRAGMAS"); x != "" {
-		for _, p := range strings.Split(x, ",") {
-			q = append(q, "_pragma="+p)
-		}
 	}
 	if writer {
 		q = append(q, "_pragma=wal_autocheckpoint("+strconv.Itoa(writerAutoCheckpoint)+")", "_txlock=immediate")

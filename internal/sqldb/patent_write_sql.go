@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"strings"
 
 	"patentbridge"
@@ -51,9 +50,7 @@ func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.
 	if err := tx.Commit(); err != nil {
 		return patentbridge.UpsertResult{}, err
 	}
-	if os.Getenv("PBX_NOBG") == "" {
-		w.db.ckpt.notify()
-	}
+	w.db.ckpt.notify()
 	return pl.result, nil
 }
 
@@ -94,12 +91,12 @@ func (w sqlWriter) write(ctx context.Context, tx *sql.Tx, pl *upsertPlan) error 
 	if err := w.update(ctx, tx, pl); err != nil {
 		return err
 	}
-	ipc, parties := pl.childRows()
+	ipc, owners := pl.childRows()
 	vals := make([][]any, len(pl.insert))
 	for i, r := range pl.insert {
 		vals[i] = r.vals[1:] // without the id
 	}
-	for i, rows := range [][][]any{vals, ipc, parties, pl.changes} {
+	for i, rows := range [][][]any{vals, ipc, owners, pl.changes} {
 		t := sqliteInserts[i]
 		m := newMultiInsert(w.db, tx, t.name, t.cols)
 		err := m.exec(ctx, rows)
@@ -136,7 +133,7 @@ func (w sqlWriter) update(ctx context.Context, tx *sql.Tx, pl *upsertPlan) error
 	if len(pl.update) == 0 {
 		return nil
 	}
-	for _, t := range []string{"patent_ipc", "patent_parties"} {
+	for _, t := range []string{"patent_ipc", "patent_owners"} {
 		for ids := pl.updated; len(ids) > 0; {
 			chunk := ids[:min(hashChunk, len(ids))]
 			ids = ids[len(chunk):]
@@ -174,6 +171,6 @@ var sqliteInserts = []struct {
 }{
 	{"patents", patentColumns[1:]}, // the id comes from SQLite
 	{"patent_ipc", ipcColumns},
-	{"patent_parties", partyColumns},
+	{"patent_owners", ownerColumns},
 	{"patent_changes", changeColumns},
 }
