@@ -72,9 +72,9 @@ func TestCrashMidImport(t *testing.T) {
 			t.Fatalf("%d patents after a kill after batch 3 of 100, want exactly 300", n)
 		}
 		_ = raw.QueryRow(`SELECT count(*) FROM patents p WHERE NOT EXISTS
-			(SELECT 1 FROM patent_parties x WHERE x.patent_id = p.id)`).Scan(&orphans)
+			(SELECT 1 FROM patent_owners x WHERE x.patent_id = p.id)`).Scan(&orphans)
 		if orphans != 0 {
-			t.Fatalf("%d patents without their parties: half-written rows", orphans)
+			t.Fatalf("%d patents without their owners: half-written rows", orphans)
 		}
 	})
 

@@ -113,10 +113,10 @@ func (db *DB) filterPatents(q *query, f patentbridge.PatentFilter) error {
 		q.add(" AND p.city_code = ?", f.City)
 	}
 	if f.OwnerType != "" {
-		q.add(" AND p.id IN (SELECT patent_id FROM patent_parties WHERE role = 'patentee' AND type = ?)", string(f.OwnerType))
+		q.add(" AND p.id IN (SELECT patent_id FROM patent_owners WHERE type = ?)", string(f.OwnerType))
 	}
 	if owner := strings.TrimSpace(f.Owner); owner != "" {
-		q.add(" AND p.id IN (SELECT patent_id FROM patent_parties WHERE role = 'patentee' AND name "+
+		q.add(" AND p.id IN (SELECT patent_id FROM patent_owners WHERE name "+
 			db.dialect.like+" ? ESCAPE '\\')", "%"+escapeLike(patentbridge.NormalizeOrgName(owner))+"%")
 	}
 	if f.IPCPrefix != "" {

@@ -26,7 +26,7 @@ var patentColumns = []string{
 // Columns of the child tables and the outbox, in the order of patentRow's rows.
 var (
 	ipcColumns    = []string{"patent_id", "code", "is_main"}
-	partyColumns  = []string{"patent_id", "role", "pos", "name", "type"}
+	ownerColumns  = []string{"patent_id", "pos", "name", "type"}
 	changeColumns = []string{"app_no", "op", "changed_at"}
 )
 
@@ -42,11 +42,11 @@ var (
 // patentRow is a patent encoded as column values plus its child rows; the
 // writer gives it an id (setID) once it knows whether the patent is new.
 type patentRow struct {
-	appNo   string
-	hash    string
-	vals    []any
-	ipc     [][]any // patent_id, code, is_main
-	parties [][]any // patent_id, role, pos, name, type
+	appNo  string
+	hash   string
+	vals   []any
+	ipc    [][]any // patent_id, code, is_main
+	owners [][]any // patent_id, pos, name, type
 }
 
 // setID sets the patent's id in its row and in its child rows.
@@ -55,7 +55,7 @@ func (r *patentRow) setID(id int64) {
 	for _, c := range r.ipc {
 		c[0] = id
 	}
-	for _, c := range r.parties {
+	for _, c := range r.owners {
 		c[0] = id
 	}
 }
@@ -119,11 +119,8 @@ func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
 		seen[c] = true
 		r.ipc = append(r.ipc, []any{nil, c, c == main})
 	}
-	for i, a := range p.Applicants {
-		r.parties = append(r.parties, []any{nil, "applicant", int64(i), a.Name, string(a.Type)})
-	}
 	for i, o := range p.Owners() {
-		r.parties = append(r.parties, []any{nil, "patentee", int64(i), o.Name, string(o.Type)})
+		r.owners = append(r.owners, []any{nil, int64(i), o.Name, string(o.Type)})
 	}
 	return r, nil
 }

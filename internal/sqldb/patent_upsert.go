@@ -110,14 +110,14 @@ func (pl *upsertPlan) assignIDs(first int64) {
 }
 
 // childRows returns the IPC and party rows of every patent the plan writes.
-func (pl *upsertPlan) childRows() (ipc, parties [][]any) {
+func (pl *upsertPlan) childRows() (ipc, owners [][]any) {
 	for _, rs := range [][]*patentRow{pl.insert, pl.update} {
 		for _, r := range rs {
 			ipc = append(ipc, r.ipc...)
-			parties = append(parties, r.parties...)
+			owners = append(owners, r.owners...)
 		}
 	}
-	return ipc, parties
+	return ipc, owners
 }
 
 // appNos returns the distinct application numbers of rows.

@@ -112,7 +112,7 @@ func pgWrite(ctx context.Context, tx pgx.Tx, pl *upsertPlan) error {
 		}
 	}
 	if len(pl.updated) > 0 {
-		for _, t := range []string{"patent_ipc", "patent_parties"} {
+		for _, t := range []string{"patent_ipc", "patent_owners"} {
 			if _, err := tx.Exec(ctx, "DELETE FROM "+t+" WHERE patent_id = ANY($1)", pl.updated); err != nil {
 				return err
 			}
@@ -139,14 +139,14 @@ func pgWrite(ctx context.Context, tx pgx.Tx, pl *upsertPlan) error {
 		strings.Join(set, ", ")); err != nil {
 		return err
 	}
-	ipc, parties := pl.childRows()
+	ipc, owners := pl.childRows()
 	copies := []struct {
 		table string
 		cols  []string
 		rows  [][]any
 	}{
 		{"patent_ipc", ipcColumns, ipc},
-		{"patent_parties", partyColumns, parties},
+		{"patent_owners", ownerColumns, owners},
 		{"patent_changes", changeColumns, pl.changes},
 	}
 	for _, c := range copies {

@@ -61,19 +61,19 @@ CREATE TABLE patent_ipc (
 ) WITHOUT ROWID;
 CREATE INDEX patent_ipc_code ON patent_ipc (code, patent_id);
 
--- patent_parties holds applicants and current owners ('patentee': the patentees,
--- or the applicants when no patentee is known). Owner names are matched by
--- substring, which no B-tree index serves, so name has none: it would only slow
--- every import down. Legal events stay in patents.events (JSON): no filter uses them.
-CREATE TABLE patent_parties (
+-- patent_owners holds the current owners of each patent (the patentees, or the
+-- applicants when no patentee is known) for the owner filters; applicants and
+-- legal events stay in patents' JSON columns, which no filter needs. Owner names
+-- are matched by substring, which no B-tree index serves, so name has none: it
+-- would only slow every import down.
+CREATE TABLE patent_owners (
 	patent_id INTEGER NOT NULL REFERENCES patents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-	role      TEXT NOT NULL CHECK (role IN ('applicant', 'patentee')),
 	pos       INTEGER NOT NULL,
 	name      TEXT NOT NULL,
 	type      TEXT NOT NULL DEFAULT '',
-	PRIMARY KEY (patent_id, role, pos)
+	PRIMARY KEY (patent_id, pos)
 ) WITHOUT ROWID;
-CREATE INDEX patent_parties_type ON patent_parties (type, role, patent_id);
+CREATE INDEX patent_owners_type ON patent_owners (type, patent_id);
 
 -- patent_changes is the outbox that derived stores (the search index) tail by seq.
 CREATE TABLE patent_changes (
@@ -142,6 +142,6 @@ DROP TABLE api_tokens;
 DROP TABLE sessions;
 DROP TABLE users;
 DROP TABLE patent_changes;
-DROP TABLE patent_parties;
+DROP TABLE patent_owners;
 DROP TABLE patent_ipc;
 DROP TABLE patents;
