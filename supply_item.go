@@ -7,7 +7,7 @@ import (
 
 // IndustryLabels returns the patent's industries in every classification system,
 // each prefixed with its system: "5+1：电子信息", "六大优势产业：先进材料",
-// "10+3：川茶", "战略性新兴产业：5.2";涉农专利 is added for agricultural patents.
+// "10+3：川茶", "战略性新兴产业：5.2", and "涉农专利" for agricultural patents.
 func (c Classification) IndustryLabels() []string {
 	var out []string
 	add := func(system string, names []string) {
