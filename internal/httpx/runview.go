@@ -1,0 +1,58 @@
+package httpx
+
+import (
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/screen"
+)
+
+// RunView is the presentation of a screening run: its date, versions and counts.
+type RunView struct {
+	ID             int64          `json:"run_id"`
+	AsOf           string         `json:"as_of"`
+	RuleVersion    string         `json:"rule_version"`
+	WeightsVersion string         `json:"weights_version"`
+	Screened       int            `json:"screened"`
+	Sleeping       int            `json:"sleeping"`
+	Excluded       map[string]int `json:"excluded"`
+	Grades         map[string]int `json:"grades"`
+	StartedAt      *time.Time     `json:"started_at,omitempty"`
+	FinishedAt     *time.Time     `json:"finished_at,omitempty"`
+	Finished       bool           `json:"finished"`
+	// ExcludedRows and GradeRows list the counts in display order for pages.
+	ExcludedRows []LabelCount `json:"-"`
+	GradeRows    []LabelCount `json:"-"`
+}
+
+// LabelCount is one labelled figure.
+type LabelCount struct {
+	Key   string
+	Label string
+	Count int
+}
+
+// NewRunView builds the view of a run.
+func NewRunView(r *patentbridge.ScreeningRun) RunView {
+	v := RunView{ID: r.ID, AsOf: patentbridge.FormatDate(r.AsOf), RuleVersion: r.RuleVersion,
+		WeightsVersion: r.WeightsVersion, Screened: r.Screened, Sleeping: r.Sleeping,
+		Excluded: map[string]int{}, Grades: map[string]int{}, Finished: !r.FinishedAt.IsZero()}
+	for _, c := range patentbridge.Criteria {
+		n := r.Excluded[c]
+		v.Excluded[string(c)] = n
+		v.ExcludedRows = append(v.ExcludedRows, LabelCount{Key: string(c), Label: c.Label(), Count: n})
+	}
+	for _, g := range screen.Grades {
+		v.Grades[g] = r.Grades[g]
+		v.GradeRows = append(v.GradeRows, LabelCount{Key: g, Label: g + "级", Count: r.Grades[g]})
+	}
+	if !r.StartedAt.IsZero() {
+		t := r.StartedAt.UTC()
+		v.StartedAt = &t
+	}
+	if !r.FinishedAt.IsZero() {
+		t := r.FinishedAt.UTC()
+		v.FinishedAt = &t
+	}
+	return v
+}
