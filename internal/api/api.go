@@ -18,6 +18,12 @@ type Deps struct {
 	Runner  patentbridge.ImportJobRunner
 	Ref     httpx.RefData
 	Logger  *slog.Logger
+
+	// Screening, Sleeping and Declarations serve the sleeping-patent database;
+	// nil answers their endpoints with 404.
+	Screening    patentbridge.ScreeningService
+	Sleeping     patentbridge.SleepingService
+	Declarations patentbridge.DeclarationService
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.

@@ -22,6 +22,12 @@ type Deps struct {
 	Runner  patentbridge.ImportJobRunner
 	Ref     httpx.RefData
 	Logger  *slog.Logger
+
+	// Screening, Sleeping and Declarations serve the sleeping-patent database;
+	// nil hides its pages and panels.
+	Screening    patentbridge.ScreeningService
+	Sleeping     patentbridge.SleepingService
+	Declarations patentbridge.DeclarationService
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
