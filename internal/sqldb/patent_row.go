@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"slices"
 	"strconv"
 
@@ -69,22 +68,34 @@ type storedEvent struct {
 
 // encodePatent turns a patent into a row; the content hash covers every field
 // except Source and UpdatedAt.
-func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
+func encodePatent(p *patentbridge.Patent, now string) *patentRow {
 	events := make([]storedEvent, len(p.Events))
 	for i, e := range p.Events {
 		events[i] = storedEvent{Type: e.Type, Date: patentbridge.FormatDate(e.Date), Text: e.Text}
 	}
+	// The six JSON columns share one buffer and one string.
+	var ends [6]int
+	b := make([]byte, 0, 1024)
+	b = appendJSONStrings(b, p.IPC)
+	ends[0] = len(b)
+	b = appendJSONParties(b, p.Applicants)
+	ends[1] = len(b)
+	b = appendJSONParties(b, p.Patentees)
+	ends[2] = len(b)
+	b = appendJSONStrings(b, p.Inventors)
+	ends[3] = len(b)
+	b = appendJSONEvents(b, events)
+	ends[4] = len(b)
+	b = appendJSONMap(b, p.Extra)
+	ends[5] = len(b)
+	all := string(b)
 	var jsons [6]string
-	for i, v := range []any{nonNil(p.IPC), nonNil(p.Applicants), nonNil(p.Patentees),
-		nonNil(p.Inventors), events, p.Extra} {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
+	for i, end := range ends {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
 		}
-		jsons[i] = string(b)
-	}
-	if p.Extra == nil {
-		jsons[5] = "{}"
+		jsons[i] = all[start:end]
 	}
 	city := ""
 	if len(p.RegionCode) >= 4 {
@@ -122,23 +133,13 @@ func encodePatent(p *patentbridge.Patent, now string) (*patentRow, error) {
 	for i, o := range p.Owners() {
 		r.owners = append(r.owners, []any{nil, int64(i), o.Name, string(o.Type)})
 	}
-	return r, nil
-}
-
-// nonNil makes a nil slice encode as [] so that nil and empty hash the same.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+	return r
 }
 
 // contentHash is a SHA-256 over the length-prefixed column values.
 func contentHash(vals []any) string {
-	h := sha256.New()
-	var buf []byte
+	buf := make([]byte, 0, 4096)
 	for _, v := range vals {
-		buf = buf[:0]
 		switch x := v.(type) {
 		case string:
 			buf = binary.AppendUvarint(buf, uint64(len(x)))
@@ -147,7 +148,7 @@ func contentHash(vals []any) string {
 			buf = strconv.AppendInt(buf, x, 10)
 			buf = append(buf, 0)
 		}
-		h.Write(buf)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }

@@ -30,11 +30,7 @@ func (db *DB) UpsertPatents(ctx context.Context, ps []*patentbridge.Patent) (pat
 		if !slices.Contains(patentbridge.Kinds, p.Kind) {
 			return patentbridge.UpsertResult{}, patentbridge.FieldErrorf("kind", "专利 %s 的类型 %q 无效", p.AppNo, p.Kind)
 		}
-		r, err := encodePatent(p, now)
-		if err != nil {
-			return patentbridge.UpsertResult{}, fmt.Errorf("sqldb: encode patent %s: %w", p.AppNo, err)
-		}
-		rows[i] = r
+		rows[i] = encodePatent(p, now)
 	}
 	res, err := db.dialect.bulkUpsert(db).upsert(ctx, rows)
 	if err != nil {
