@@ -14,6 +14,7 @@ type navItem struct {
 	Href   string
 	Active bool
 	Roles  []patentbridge.Role // nil: everyone
+	Needs  func(d *Deps) bool  // nil: always; else shown only when it reports the feature configured
 }
 
 // navigation lists the program's capabilities in the order the plan presents them.
@@ -21,7 +22,7 @@ var navigation = []navItem{
 	{Key: "home", Label: "首页", Href: "/"},
 	{Key: "patents", Label: "专利检索", Href: "/patents"},
 	{Label: "沉睡专利库"},
-	{Label: "供给清单"},
+	{Key: "supply", Label: "供给清单", Href: "/supply", Needs: func(d *Deps) bool { return d.Supply != nil }},
 	{Label: "技术需求"},
 	{Label: "开放许可"},
 	{Label: "转化交易"},
@@ -32,9 +33,12 @@ var navigation = []navItem{
 }
 
 // navFor returns the navigation the user may see, with the active item marked.
-func navFor(u *patentbridge.User, active string) []navItem {
+func navFor(d *Deps, u *patentbridge.User, active string) []navItem {
 	var out []navItem
 	for _, it := range navigation {
+		if it.Needs != nil && !it.Needs(d) {
+			continue
+		}
 		if it.Roles != nil && (u == nil || !slices.Contains(it.Roles, u.Role)) {
 			continue
 		}

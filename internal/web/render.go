@@ -17,7 +17,8 @@ import (
 var templateFS embed.FS
 
 // pages are the views every build must have; each is parsed with the layout.
-var pages = []string{"home", "login", "patents", "patent", "import", "job", "error"}
+var pages = []string{"home", "login", "patents", "patent", "import", "job", "error",
+	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block.
@@ -71,7 +72,7 @@ type page struct {
 // a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {
 	u := patentbridge.UserFrom(r.Context())
-	p := page{Title: title, Active: active, User: u, Nav: navFor(u, active), Data: data}
+	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data}
 	var buf bytes.Buffer
 	if err := s.views[view].Execute(&buf, p); err != nil {
 		s.Logger.Error("web: render", "view", view, "err", err)

@@ -28,6 +28,8 @@ type Deps struct {
 	Screening    patentbridge.ScreeningService
 	Sleeping     patentbridge.SleepingService
 	Declarations patentbridge.DeclarationService
+	// Supply builds and publishes supply lists (供给清单); nil hides the feature.
+	Supply patentbridge.SupplyListService
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
@@ -79,6 +81,17 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/import", s.admin(s.importUpload))
 	mux.HandleFunc("GET /admin/import/{id}", s.admin(s.jobPage))
 	mux.HandleFunc("GET /admin/import/{id}/rejects", s.admin(s.jobRejects))
+	if s.Supply != nil {
+		mux.HandleFunc("GET /supply", s.supplyLists)
+		mux.HandleFunc("GET /supply/{id}", s.supplyDetail) // also {id}.xlsx
+		mux.HandleFunc("GET /supply/{id}/print", s.supplyPrint)
+		mux.HandleFunc("GET /admin/supply/new", s.supplyManager(s.supplyNew))
+		mux.HandleFunc("POST /admin/supply/new", s.supplyManager(s.supplyCreate))
+		mux.HandleFunc("GET /admin/supply/{id}/edit", s.supplyManager(s.supplyEdit))
+		mux.HandleFunc("POST /admin/supply/{id}/edit", s.supplyManager(s.supplyUpdate))
+		mux.HandleFunc("POST /admin/supply/{id}/publish", s.supplyManager(s.supplyPublish))
+		mux.HandleFunc("POST /admin/supply/{id}/withdraw", s.supplyManager(s.supplyWithdraw))
+	}
 	mux.HandleFunc("/", s.notFound)
 }
 

@@ -1,0 +1,157 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// supplyEditView is the data of a list's review page.
+type supplyEditView struct {
+	httpx.SupplyListView
+	Draft             bool
+	Error, ErrorField string
+	Reason            string
+}
+
+// managedList loads the path's list for a user who may manage it.
+func (s *Server) managedList(r *http.Request) (*patentbridge.SupplyList, error) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", v)
+	}
+	l, err := s.Supply.FindSupplyList(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if err := httpx.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// supplyEdit serves /admin/supply/{id}/edit: review a draft (title, description,
+// remove items, notes) and publish it, or withdraw a published list.
+func (s *Server) supplyEdit(w http.ResponseWriter, r *http.Request) {
+	l, err := s.managedList(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.renderSupplyEdit(w, r, http.StatusOK, l, nil, "")
+}
+
+func (s *Server) renderSupplyEdit(w http.ResponseWriter, r *http.Request, status int, l *patentbridge.SupplyList, err error, reason string) {
+	v := supplyEditView{SupplyListView: httpx.NewSupplyListView(l, s.Ref, true), Draft: l.Status == patentbridge.ListDraft, Reason: reason}
+	if err != nil {
+		v.Error, v.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
+	}
+	s.render(w, r, status, "supply_edit", "审核供给清单："+l.Title, "supply", v)
+}
+
+// formError re-renders the review page for a user's mistake (400) or a
+// conflict with the list's state (409); other errors get the error page.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, l *patentbridge.SupplyList, err error, reason string) {
+	switch patentbridge.ErrorCode(err) {
+	case patentbridge.EINVALID, patentbridge.ECONFLICT:
+		if fresh, ferr := s.Supply.FindSupplyList(r.Context(), l.ID); ferr == nil {
+			l = fresh
+		}
+		s.renderSupplyEdit(w, r, httpx.Status(err), l, err, reason)
+	default:
+		s.errorPage(w, r, err)
+	}
+}
+
+// supplyUpdate saves the review: title, description, removed items and notes.
+func (s *Server) supplyUpdate(w http.ResponseWriter, r *http.Request) {
+	l, err := s.managedList(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EINVALID, "表单无法解析"))
+		return
+	}
+	remove := map[string]bool{}
+	for _, a := range r.PostForm["remove"] {
+		remove[a] = true
+	}
+	edited := *l
+	edited.Title, edited.Description, edited.Items = r.PostForm.Get("title"), r.PostForm.Get("description"), nil
+	for _, it := range l.Items {
+		if remove[it.AppNo] {
+			continue
+		}
+		if n, ok := r.PostForm["note_"+it.AppNo]; ok {
+			it.Note = strings.TrimSpace(n[0])
+		}
+		edited.Items = append(edited.Items, it)
+	}
+	if err := s.Supply.UpdateSupplyList(r.Context(), &edited); err != nil {
+		s.formError(w, r, l, err, "")
+		return
+	}
+	u := patentbridge.UserFrom(r.Context())
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.update", fmt.Sprintf("supply_list:%d", l.ID),
+		fmt.Sprintf("%s（%d 件，移除 %d 件）", edited.Title, len(edited.Items), len(l.Items)-len(edited.Items)))
+	http.Redirect(w, r, fmt.Sprintf("/admin/supply/%d/edit", l.ID), http.StatusSeeOther)
+}
+
+// supplyPublish publishes a draft and shows its public page with its number.
+func (s *Server) supplyPublish(w http.ResponseWriter, r *http.Request) {
+	l, err := s.managedList(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, time.Now())
+	if err != nil {
+		s.formError(w, r, l, err, "")
+		return
+	}
+	u := patentbridge.UserFrom(r.Context())
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.publish", fmt.Sprintf("supply_list:%d", l.ID), pub.NumberLabel())
+	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=published", l.ID), http.StatusSeeOther)
+}
+
+// supplyWithdraw withdraws a published list with the required reason.
+func (s *Server) supplyWithdraw(w http.ResponseWriter, r *http.Request) {
+	l, err := s.managedList(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EINVALID, "表单无法解析"))
+		return
+	}
+	reason := strings.TrimSpace(r.PostForm.Get("reason"))
+	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, reason, time.Now()); err != nil {
+		s.formError(w, r, l, err, reason)
+		return
+	}
+	u := patentbridge.UserFrom(r.Context())
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.withdraw", fmt.Sprintf("supply_list:%d", l.ID), reason)
+	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=withdrawn", l.ID), http.StatusSeeOther)
+}
+
+// supplyManager wraps a handler for the users who build supply lists
+// (administrators and city users); others get the login or 403 page.
+func (s *Server) supplyManager(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.AuthorizeSupply(patentbridge.UserFrom(r.Context())); err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		h(w, r)
+	}
+}

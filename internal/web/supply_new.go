@@ -1,0 +1,159 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/screen"
+)
+
+// supplyNewView is the data of the page that builds a list from filters.
+type supplyNewView struct {
+	Form                         url.Values
+	Error, ErrorField            string
+	CityFixed                    string // a city user's own city name
+	Grades, Cities, Kinds, Flags []option
+	Industries                   []industryGroup
+	Previewed                    bool
+	Total                        int
+	Sample                       []httpx.PatentView
+	SleepingOn                   bool
+}
+
+// industryGroup is one system's industries, for an optgroup.
+type industryGroup struct {
+	Label   string
+	Options []option
+}
+
+// supplyFilter reads a list's filter and size from a form: the sleeping list's
+// filter parameters plus limit (1–1000, default 100). A city user's city is forced.
+func supplyFilter(form url.Values, u *patentbridge.User) (patentbridge.SleepingFilter, error) {
+	q := url.Values{}
+	for k, v := range form {
+		if k != "limit" && k != "offset" && k != "excluded" {
+			q[k] = v
+		}
+	}
+	if sys, name, ok := strings.Cut(form.Get("industry_key"), ":"); ok {
+		q.Set("system", sys)
+		q.Set("industry", name)
+	}
+	if u != nil && u.Role == patentbridge.RoleCity {
+		q.Set("city", u.CityCode)
+	}
+	f, err := httpx.ParseSleepingFilter(q)
+	if err != nil {
+		return f, err
+	}
+	f.Limit = 100
+	if v := strings.TrimSpace(form.Get("limit")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return f, patentbridge.FieldErrorf("limit", "清单专利数量 %q 无效：应为 1 到 1000 之间的整数", v)
+		}
+		f.Limit = n
+	}
+	return f, nil
+}
+
+// supplyNew serves /admin/supply/new: the filter form and, once filters are
+// submitted, how many sleeping patents they select with the best ten.
+func (s *Server) supplyNew(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	v := s.supplyNewForm(r, q)
+	status := http.StatusOK
+	if q.Has("preview") {
+		if err := s.supplyPreview(r, q, &v); err != nil {
+			if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+				s.errorPage(w, r, err)
+				return
+			}
+			v.Error, v.ErrorField, status = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err), http.StatusBadRequest
+		}
+	}
+	s.render(w, r, status, "supply_new", "编制供给清单", "supply", v)
+}
+
+func (s *Server) supplyPreview(r *http.Request, q url.Values, v *supplyNewView) error {
+	f, err := supplyFilter(q, patentbridge.UserFrom(r.Context()))
+	if err != nil || s.Sleeping == nil {
+		return err
+	}
+	f.Limit = 10
+	items, total, err := s.Sleeping.ListSleeping(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	v.Previewed, v.Total = true, total
+	for _, it := range items {
+		v.Sample = append(v.Sample, httpx.NewPatentView(it.Patent, s.Ref))
+	}
+	return nil
+}
+
+// supplyCreate stores a draft from the submitted filters and opens its review page.
+func (s *Server) supplyCreate(w http.ResponseWriter, r *http.Request) {
+	u := patentbridge.UserFrom(r.Context())
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EINVALID, "表单无法解析"))
+		return
+	}
+	l := &patentbridge.SupplyList{Title: r.PostForm.Get("title"), Description: r.PostForm.Get("description")}
+	f, err := supplyFilter(r.PostForm, u)
+	if err == nil {
+		l.Filter = f
+		if err = httpx.ScopeSupplyList(u, l); err == nil {
+			err = s.Supply.CreateSupplyList(r.Context(), l)
+		}
+	}
+	if err != nil {
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+			s.errorPage(w, r, err)
+			return
+		}
+		v := s.supplyNewForm(r, r.PostForm)
+		v.Error, v.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
+		s.render(w, r, http.StatusBadRequest, "supply_new", "编制供给清单", "supply", v)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.create", fmt.Sprintf("supply_list:%d", l.ID),
+		fmt.Sprintf("%s（%d 件）", l.Title, len(l.Items)))
+	http.Redirect(w, r, fmt.Sprintf("/admin/supply/%d/edit", l.ID), http.StatusSeeOther)
+}
+
+// supplyNewForm builds the form's choices with the submitted values selected.
+func (s *Server) supplyNewForm(r *http.Request, q url.Values) supplyNewView {
+	u := patentbridge.UserFrom(r.Context())
+	v := supplyNewView{Form: q, SleepingOn: s.Sleeping != nil}
+	for _, g := range screen.Grades {
+		v.Grades = append(v.Grades, option{g, g + " 级", strings.EqualFold(q.Get("grade"), g)})
+	}
+	if u != nil && u.Role == patentbridge.RoleCity && s.Ref != nil {
+		v.CityFixed = s.Ref.CityName(u.CityCode)
+	} else if s.Ref != nil {
+		for _, c := range s.Ref.Cities("51") {
+			v.Cities = append(v.Cities, option{c.CityCode, c.Name, q.Get("city") == c.CityCode})
+		}
+	}
+	for _, sys := range screen.Systems {
+		g := industryGroup{Label: screen.SystemLabel(sys)}
+		for _, name := range screen.Industries(sys) {
+			key := sys + ":" + name
+			g.Options = append(g.Options, option{key, name, q.Get("industry_key") == key})
+		}
+		v.Industries = append(v.Industries, g)
+	}
+	for _, k := range []patentbridge.Kind{patentbridge.KindInvention, patentbridge.KindUtility} {
+		v.Kinds = append(v.Kinds, option{string(k), k.Label(), q.Get("kind") == string(k)})
+	}
+	for _, fl := range httpx.Flags {
+		v.Flags = append(v.Flags, option{fl, fl, q.Get("flag") == fl})
+	}
+	return v
+}
