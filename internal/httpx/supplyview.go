@@ -32,6 +32,7 @@ type SupplyListView struct {
 
 // SupplyItemView is one patent of a supply list.
 type SupplyItemView struct {
+	No           int      `json:"no"` // 序号, from 1
 	AppNo        string   `json:"app_no"`
 	AppNoDisplay string   `json:"app_no_display"`
 	Title        string   `json:"title"`
@@ -60,13 +61,13 @@ func NewSupplyListView(l *patentbridge.SupplyList, ref RefData, withItems bool) 
 		return v
 	}
 	v.Items = make([]SupplyItemView, 0, len(l.Items))
-	for _, it := range l.Items {
+	for i, it := range l.Items {
 		names := make([]string, len(it.Patentees))
-		for i, p := range it.Patentees {
-			names[i] = p.Name
+		for j, p := range it.Patentees {
+			names[j] = p.Name
 		}
 		v.Items = append(v.Items, SupplyItemView{
-			AppNo: it.AppNo, AppNoDisplay: patentbridge.FormatAppNo(it.AppNo), Title: it.Title, Patentees: names,
+			No: i + 1, AppNo: it.AppNo, AppNoDisplay: patentbridge.FormatAppNo(it.AppNo), Title: it.Title, Patentees: names,
 			City: it.City, CityName: cityName(ref, it.City), GrantDate: patentbridge.FormatDate(it.GrantDate),
 			Grade: it.Grade, Score: it.Score, Industries: nonNil(it.Industries), Flags: nonNil(it.Flags), Note: it.Note,
 		})
