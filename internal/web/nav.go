@@ -21,7 +21,8 @@ type navItem struct {
 var navigation = []navItem{
 	{Key: "home", Label: "首页", Href: "/"},
 	{Key: "patents", Label: "专利检索", Href: "/patents"},
-	{Label: "沉睡专利库"},
+	{Key: "sleeping", Label: "沉睡专利库", Href: "/sleeping", Needs: func(d *Deps) bool { return d.Sleeping != nil && d.Screening != nil }},
+	{Label: "沉睡专利库", Needs: func(d *Deps) bool { return d.Sleeping == nil || d.Screening == nil }},
 	{Key: "supply", Label: "供给清单", Href: "/supply", Needs: func(d *Deps) bool { return d.Supply != nil }},
 	{Label: "技术需求"},
 	{Label: "开放许可"},
@@ -29,6 +30,8 @@ var navigation = []navItem{
 	{Label: "质押融资"},
 	{Label: "绩效统计"},
 	{Label: "公共账本"},
+	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},
+	{Key: "screening", Label: "沉睡专利筛查", Href: "/admin/screening", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Screening != nil }},
 	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
 }
 

@@ -18,7 +18,8 @@ var templateFS embed.FS
 
 // pages are the views every build must have; each is parsed with the layout.
 var pages = []string{"home", "login", "patents", "patent", "import", "job", "error",
-	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit"}
+	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
+	"sleeping", "mypatents", "screening", "declimport"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block.

@@ -47,6 +47,8 @@ type Server struct {
 	Deps
 	views map[string]*template.Template
 	mux   *http.ServeMux
+	// screenJob allows one screening started from the UI at a time.
+	screenJob screeningJob
 }
 
 // New parses and checks every template and returns the UI; a missing or broken
@@ -92,6 +94,21 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.HandleFunc("POST /admin/supply/{id}/publish", s.supplyManager(s.supplyPublish))
 		mux.HandleFunc("POST /admin/supply/{id}/withdraw", s.supplyManager(s.supplyWithdraw))
 	}
+	if s.Screening != nil && s.Sleeping != nil {
+		mux.HandleFunc("GET /sleeping", s.sleepingPage)
+	}
+	if s.Screening != nil {
+		mux.HandleFunc("GET /admin/screening", s.admin(s.screeningPage))
+		mux.HandleFunc("POST /admin/screening", s.admin(s.startScreening))
+	}
+	if s.Declarations != nil {
+		mux.HandleFunc("POST /patents/{app_no}/declarations", s.createDeclaration)
+		mux.HandleFunc("POST /patents/{app_no}/declarations/{id}/revoke", s.revokeDeclaration)
+		mux.HandleFunc("POST /patents/{app_no}/ratings", s.createRating)
+		mux.HandleFunc("GET /my/declarations/import", s.declImportPage)
+		mux.HandleFunc("POST /my/declarations/import", s.declImport)
+	}
+	mux.HandleFunc("GET /my/patents", s.myPatents)
 	mux.HandleFunc("/", s.notFound)
 }
 
