@@ -7,19 +7,96 @@ import (
 	"patentbridge/internal/httpx"
 )
 
+// patentPage is the data of the detail page: the patent, its screening result,
+// the institutions' declarations, the enterprises' ratings and the forms the
+// user may fill in.
+type patentPage struct {
+	httpx.PatentView
+	ScreeningOn  bool                 // the sleeping-patent database is configured
+	Screening    *httpx.ScreeningView // nil: not screened yet
+	RunAsOf      string
+	Declarations []httpx.DeclarationView
+	Ratings      httpx.RatingsView
+	CanDeclare   bool
+	CanRate      bool
+	Reasons      []option
+	Decl         declForm
+	Rate         rateForm
+	Saved        string // what was just saved, for the confirmation note
+}
+
 // patentDetail serves one patent's page; the application number may be in any
 // usual form, and a wrong check character is explained on a 400 page.
 func (s *Server) patentDetail(w http.ResponseWriter, r *http.Request) {
+	p, err := s.findPatent(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.renderPatent(w, r, http.StatusOK, p, declForm{}, rateForm{})
+}
+
+// findPatent loads the patent named by the path's app_no.
+func (s *Server) findPatent(r *http.Request) (*patentbridge.Patent, error) {
 	appNo, _, err := patentbridge.NormalizeAppNo(r.PathValue("app_no"))
 	if err != nil {
-		s.errorPage(w, r, err)
-		return
+		return nil, err
 	}
-	p, err := s.Patents.FindPatent(r.Context(), appNo)
-	if err != nil {
-		s.errorPage(w, r, err)
-		return
+	return s.Patents.FindPatent(r.Context(), appNo)
+}
+
+// renderPatent renders the detail page with the given form states.
+func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int, p *patentbridge.Patent, d declForm, rf rateForm) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	v := patentPage{PatentView: httpx.NewPatentDetail(p, s.Ref), Decl: d, Rate: rf, Saved: savedNote(r.URL.Query().Get("saved"))}
+	if s.Screening != nil {
+		v.ScreeningOn = true
+		res, err := s.Screening.FindScreeningResult(ctx, 0, p.AppNo)
+		switch {
+		case err == nil:
+			v.Screening = httpx.NewScreeningView(res, p, s.Ref)
+			if run, err := s.Screening.LatestRun(ctx); err == nil && run.ID == res.RunID {
+				v.RunAsOf = patentbridge.FormatDate(run.AsOf)
+			}
+		case patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND:
+			s.errorPage(w, r, err)
+			return
+		}
 	}
-	v := httpx.NewPatentDetail(p, s.Ref)
-	s.render(w, r, http.StatusOK, "patent", p.Title, "patents", v)
+	if s.Declarations != nil {
+		ds, err := s.Declarations.PatentDeclarations(ctx, p.AppNo)
+		if err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		for _, d := range ds {
+			v.Declarations = append(v.Declarations, httpx.NewDeclarationView(d))
+		}
+		rs, err := s.Declarations.PatentRatings(ctx, p.AppNo)
+		if err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		v.Ratings = httpx.NewRatingsView(rs)
+		v.CanDeclare = httpx.CanDeclare(u, p)
+		v.CanRate = httpx.AuthorizeRating(u) == nil
+		for _, c := range patentbridge.ReasonCodes {
+			v.Reasons = append(v.Reasons, option{c, patentbridge.ReasonLabel(c), d.Reason == c})
+		}
+	}
+	s.render(w, r, status, "patent", p.Title, "patents", v)
+}
+
+// savedNote is the confirmation shown after a redirect from a saved form.
+func savedNote(what string) string {
+	switch what {
+	case "declaration":
+		return "声明已登记。下一次筛查将据此判断该专利是否为沉睡专利。"
+	case "revoked":
+		return "声明已撤销。下一次筛查将重新判断该专利。"
+	case "rating":
+		return "评价已保存，感谢您的反馈。"
+	}
+	return ""
 }

@@ -1,0 +1,131 @@
+package httpx
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"patentbridge"
+)
+
+// DeclarationRow is one declaration read from a bulk-declaration workbook, with
+// its 1-based row number for the result table.
+type DeclarationRow struct {
+	Line        int
+	Declaration *patentbridge.Declaration
+}
+
+// declColumns are the workbook's headers; 申请号 and 类型 are required.
+var declColumns = []string{"申请号", "类型", "理由", "说明", "实施方式", "实施起始日期", "实施企业"}
+
+// ReadDeclarationsXLSX reads the first sheet of a bulk-declaration workbook
+// (columns 申请号, 类型 (已实施/正当理由), 理由, 说明, 实施方式, 实施起始日期,
+// 实施企业, in any order). Each row becomes a validated declaration or a Reject
+// with its row number and the Chinese reason; empty rows are skipped. Returns
+// EINVALID when the file is not a workbook or lacks a required column.
+func ReadDeclarationsXLSX(r io.Reader) ([]DeclarationRow, []patentbridge.Reject, error) {
+	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil, patentbridge.FieldErrorf("file", "无法读取 Excel 文件（请上传 .xlsx 格式）：%v", err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetName(0), excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil, patentbridge.FieldErrorf("file", "无法读取工作表：%v", err)
+	}
+	if len(rows) == 0 {
+		return nil, nil, patentbridge.FieldErrorf("file", "工作表是空的")
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, h := range declColumns[:2] {
+		if _, ok := col[h]; !ok {
+			return nil, nil, patentbridge.FieldErrorf("file", "第1行表头缺少“%s”列（应有：%s）", h, strings.Join(declColumns, "、"))
+		}
+	}
+	var out []DeclarationRow
+	var rejects []patentbridge.Reject
+	for i, row := range rows[1:] {
+		line := i + 2
+		cell := func(h string) string {
+			if j, ok := col[h]; ok && j < len(row) {
+				return strings.TrimSpace(row[j])
+			}
+			return ""
+		}
+		if strings.TrimSpace(strings.Join(row, "")) == "" {
+			continue
+		}
+		d, column, err := declarationFromRow(cell)
+		if err != nil {
+			rejects = append(rejects, patentbridge.Reject{Line: line, Column: column, Value: cell(column), Reason: patentbridge.ErrorMessage(err)})
+			continue
+		}
+		out = append(out, DeclarationRow{Line: line, Declaration: d})
+	}
+	return out, rejects, nil
+}
+
+// declarationFromRow converts and validates one row; on error it names the column.
+func declarationFromRow(cell func(string) string) (*patentbridge.Declaration, string, error) {
+	appNo, _, err := patentbridge.NormalizeAppNo(cell("申请号"))
+	if err != nil {
+		return nil, "申请号", err
+	}
+	d := &patentbridge.Declaration{AppNo: appNo, Text: cell("说明")}
+	switch t := cell("类型"); t {
+	case "已实施", "implemented":
+		d.Kind = patentbridge.DeclImplemented
+		d.How, d.Enterprise = cell("实施方式"), cell("实施企业")
+		if v := cell("实施起始日期"); v != "" {
+			if d.Since, err = cellDate(v); err != nil {
+				return nil, "实施起始日期", err
+			}
+		}
+	case "正当理由", "reason":
+		d.Kind = patentbridge.DeclReason
+		if d.Reason = reasonCode(cell("理由")); d.Reason == "" {
+			return nil, "理由", patentbridge.FieldErrorf("reason", "理由 %q 无法识别（可选：保密/国防、标准必要专利、正在洽谈、防御性布局、其他）", cell("理由"))
+		}
+	default:
+		return nil, "类型", patentbridge.FieldErrorf("kind", "类型 %q 无效：应为“已实施”或“正当理由”", t)
+	}
+	if err := d.Validate(); err != nil {
+		return nil, map[string]string{"how": "实施方式", "since": "实施起始日期", "reason": "理由", "text": "说明"}[patentbridge.ErrorField(err)], err
+	}
+	return d, "", nil
+}
+
+// reasonCode maps a reason's label (or part of it, or its code) to its code.
+func reasonCode(s string) string {
+	if s == "" {
+		return ""
+	}
+	for _, c := range patentbridge.ReasonCodes {
+		label := patentbridge.ReasonLabel(c)
+		if s == c || s == label || strings.Contains(label, s) || strings.Contains(s, strings.TrimSuffix(label, "专利")) {
+			return c
+		}
+	}
+	return ""
+}
+
+// cellDate reads a date cell: an Excel serial number or a written date.
+func cellDate(v string) (t time.Time, err error) {
+	if n, err := strconv.ParseFloat(v, 64); err == nil && n > 1000 && n < 100000 {
+		t, err := excelize.ExcelDateToTime(n, false)
+		if err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	t, err = patentbridge.ParseDate(v)
+	if err != nil {
+		return t, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，请按 2024-03-01 的格式填写", v)
+	}
+	return t, nil
+}

@@ -1,0 +1,169 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// declForm is the declaration form's submitted values and error.
+type declForm struct {
+	Kind, Reason, Text, How, Since, Enterprise string
+	Error, ErrorField                          string
+}
+
+// rateForm is the rating form's submitted values and error.
+type rateForm struct {
+	Prospect, Improvement, Cooperation, Comment string
+	Error, ErrorField                           string
+}
+
+// patentWrite loads the patent of a form post and checks that the feature is
+// on; anonymous users are sent to log in and come back to the patent's page.
+func (s *Server) patentWrite(w http.ResponseWriter, r *http.Request, authorize func(*patentbridge.User, *patentbridge.Patent) error) (*patentbridge.Patent, *patentbridge.User, bool) {
+	if s.Declarations == nil {
+		s.notFound(w, r)
+		return nil, nil, false
+	}
+	p, err := s.findPatent(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return nil, nil, false
+	}
+	u := patentbridge.UserFrom(r.Context())
+	if err := authorize(u, p); err != nil {
+		if patentbridge.ErrorCode(err) == patentbridge.EUNAUTHORIZED {
+			http.Redirect(w, r, "/login?next="+url.QueryEscape("/patents/"+p.AppNo), http.StatusSeeOther)
+			return nil, nil, false
+		}
+		s.errorPage(w, r, err)
+		return nil, nil, false
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EINVALID, "表单无法解析"))
+		return nil, nil, false
+	}
+	return p, u, true
+}
+
+// createDeclaration records an owner's 已实施 or 正当理由 declaration.
+func (s *Server) createDeclaration(w http.ResponseWriter, r *http.Request) {
+	p, u, ok := s.patentWrite(w, r, httpx.AuthorizeDeclaration)
+	if !ok {
+		return
+	}
+	f := declForm{Kind: r.PostFormValue("kind"), Reason: r.PostFormValue("reason"), Text: strings.TrimSpace(r.PostFormValue("text")),
+		How: strings.TrimSpace(r.PostFormValue("how")), Since: strings.TrimSpace(r.PostFormValue("since")),
+		Enterprise: strings.TrimSpace(r.PostFormValue("enterprise"))}
+	d, err := declarationFromForm(f, p.AppNo, u)
+	if err == nil {
+		err = s.Declarations.CreateDeclaration(r.Context(), d)
+	}
+	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
+		f.Error, f.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
+		s.renderPatent(w, r, http.StatusBadRequest, p, f, rateForm{})
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.create", "patent:"+p.AppNo,
+		fmt.Sprintf("declaration:%d %s %s", d.ID, d.Kind, d.Reason))
+	http.Redirect(w, r, "/patents/"+p.AppNo+"?saved=declaration#declarations", http.StatusSeeOther)
+}
+
+// declarationFromForm builds and validates a declaration from form values.
+func declarationFromForm(f declForm, appNo string, u *patentbridge.User) (*patentbridge.Declaration, error) {
+	d := &patentbridge.Declaration{AppNo: appNo, Kind: patentbridge.DeclarationKind(f.Kind), CreatedBy: u.ID, OrgName: u.OrgName}
+	if d.OrgName == "" {
+		d.OrgName = u.Name
+	}
+	switch d.Kind {
+	case patentbridge.DeclImplemented:
+		d.How, d.Enterprise, d.Text = f.How, f.Enterprise, f.Text
+		if f.Since != "" {
+			t, err := patentbridge.ParseDate(f.Since)
+			if err != nil {
+				return nil, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，请按 2024-03-01 的格式填写", f.Since)
+			}
+			d.Since = t
+		}
+	case patentbridge.DeclReason:
+		d.Reason, d.Text = f.Reason, f.Text
+	}
+	return d, d.Validate()
+}
+
+// revokeDeclaration withdraws one of the patent's declarations.
+func (s *Server) revokeDeclaration(w http.ResponseWriter, r *http.Request) {
+	p, u, ok := s.patentWrite(w, r, httpx.AuthorizeDeclaration)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "声明 %q 不存在", r.PathValue("id")))
+		return
+	}
+	ds, err := s.Declarations.PatentDeclarations(r.Context(), p.AppNo)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	found := false
+	for _, d := range ds {
+		found = found || d.ID == id && d.RevokedAt.IsZero()
+	}
+	if !found {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "该专利没有编号为 %d 的有效声明", id))
+		return
+	}
+	if err := s.Declarations.RevokeDeclaration(r.Context(), id, u.ID); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.revoke", "patent:"+p.AppNo, fmt.Sprintf("declaration:%d", id))
+	http.Redirect(w, r, "/patents/"+p.AppNo+"?saved=revoked#declarations", http.StatusSeeOther)
+}
+
+// createRating stores an enterprise's market evaluation of the patent.
+func (s *Server) createRating(w http.ResponseWriter, r *http.Request) {
+	p, u, ok := s.patentWrite(w, r, func(u *patentbridge.User, _ *patentbridge.Patent) error { return httpx.AuthorizeRating(u) })
+	if !ok {
+		return
+	}
+	f := rateForm{Prospect: r.PostFormValue("prospect"), Improvement: r.PostFormValue("improvement"),
+		Cooperation: r.PostFormValue("cooperation"), Comment: strings.TrimSpace(r.PostFormValue("comment"))}
+	rt := &patentbridge.Rating{AppNo: p.AppNo, UserID: u.ID, OrgName: u.OrgName, Comment: f.Comment,
+		Prospect: score(f.Prospect), Improvement: score(f.Improvement), Cooperation: score(f.Cooperation)}
+	err := httpx.ValidateRating(rt)
+	if err == nil {
+		err = s.Declarations.CreateRating(r.Context(), rt)
+	}
+	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
+		f.Error, f.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
+		s.renderPatent(w, r, http.StatusBadRequest, p, declForm{}, f)
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "rating.create", "patent:"+p.AppNo,
+		fmt.Sprintf("rating:%d %d/%d/%d", rt.ID, rt.Prospect, rt.Improvement, rt.Cooperation))
+	http.Redirect(w, r, "/patents/"+p.AppNo+"?saved=rating#ratings", http.StatusSeeOther)
+}
+
+// score reads a 1–5 score; anything else is 0, which validation rejects.
+func score(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}

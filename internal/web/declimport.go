@@ -1,0 +1,136 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"strings"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// maxDeclarationUpload caps a bulk-declaration workbook.
+const maxDeclarationUpload = 10 << 20
+
+// declImportView is the data of the bulk-declaration page.
+type declImportView struct {
+	Error   string
+	File    string
+	Saved   int
+	Failed  int
+	Results []declResult
+}
+
+// declResult is one row's outcome: 成功 or the Chinese reason.
+type declResult struct {
+	Line   int
+	AppNo  string
+	OK     bool
+	Reason string
+}
+
+// declImportPage serves the upload form (institution users and admins).
+func (s *Server) declImportPage(w http.ResponseWriter, r *http.Request) {
+	if !s.canBulkDeclare(w, r) {
+		return
+	}
+	s.render(w, r, http.StatusOK, "declimport", "批量导入声明", "mypatents", declImportView{})
+}
+
+func (s *Server) canBulkDeclare(w http.ResponseWriter, r *http.Request) bool {
+	if s.Declarations == nil {
+		s.notFound(w, r)
+		return false
+	}
+	if err := httpx.Authorize(patentbridge.UserFrom(r.Context()), patentbridge.RoleInstitution, patentbridge.RoleAdmin); err != nil {
+		s.errorPage(w, r, err)
+		return false
+	}
+	return true
+}
+
+// declImport reads an uploaded workbook and stores each valid row's declaration
+// on its own, so one bad row never blocks or half-writes another.
+func (s *Server) declImport(w http.ResponseWriter, r *http.Request) {
+	if !s.canBulkDeclare(w, r) {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxDeclarationUpload)
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		s.render(w, r, http.StatusBadRequest, "declimport", "批量导入声明", "mypatents",
+			declImportView{Error: "请选择要上传的 Excel 文件（.xlsx，不超过 10 MB）"})
+		return
+	}
+	defer file.Close()
+	b, err := io.ReadAll(file)
+	if err != nil {
+		s.render(w, r, http.StatusBadRequest, "declimport", "批量导入声明", "mypatents", declImportView{Error: "文件读取失败或超过 10 MB"})
+		return
+	}
+	rows, rejects, err := httpx.ReadDeclarationsXLSX(bytes.NewReader(b))
+	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
+		s.render(w, r, http.StatusBadRequest, "declimport", "批量导入声明", "mypatents", declImportView{Error: patentbridge.ErrorMessage(err), File: hdr.Filename})
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	v := declImportView{File: hdr.Filename}
+	for _, rj := range rejects {
+		reason := rj.Reason
+		if rj.Column != "" {
+			reason = rj.Column + "：" + reason
+		}
+		v.Results = append(v.Results, declResult{Line: rj.Line, AppNo: rejectAppNo(rj), Reason: reason})
+	}
+	u := patentbridge.UserFrom(r.Context())
+	for _, row := range rows {
+		res := declResult{Line: row.Line, AppNo: patentbridge.FormatAppNo(row.Declaration.AppNo)}
+		if err := s.storeDeclaration(r.Context(), u, row.Declaration); err != nil {
+			res.Reason = patentbridge.ErrorMessage(err)
+		} else {
+			res.OK = true
+			v.Saved++
+			s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.create", "patent:"+row.Declaration.AppNo,
+				fmt.Sprintf("declaration:%d %s %s (bulk %s row %d)", row.Declaration.ID, row.Declaration.Kind, row.Declaration.Reason, hdr.Filename, row.Line))
+		}
+		v.Results = append(v.Results, res)
+	}
+	v.Failed = len(v.Results) - v.Saved
+	sort.Slice(v.Results, func(i, j int) bool { return v.Results[i].Line < v.Results[j].Line })
+	s.render(w, r, http.StatusOK, "declimport", "批量导入声明", "mypatents", v)
+}
+
+// storeDeclaration checks the patent and the user's right to declare on it, then stores d.
+func (s *Server) storeDeclaration(ctx context.Context, u *patentbridge.User, d *patentbridge.Declaration) error {
+	p, err := s.Patents.FindPatent(ctx, d.AppNo)
+	if err != nil {
+		return err
+	}
+	if !httpx.CanDeclare(u, p) {
+		var owners []string
+		for _, o := range p.Owners() {
+			owners = append(owners, o.Name)
+		}
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "本单位不是该专利的当前权利人（当前权利人：%s）", strings.Join(owners, "；"))
+	}
+	d.CreatedBy, d.OrgName = u.ID, u.OrgName
+	if d.OrgName == "" {
+		d.OrgName = u.Name
+	}
+	return s.Declarations.CreateDeclaration(ctx, d)
+}
+
+// rejectAppNo shows the application number of a rejected row when it was the
+// 申请号 column that failed.
+func rejectAppNo(rj patentbridge.Reject) string {
+	if rj.Column == "申请号" {
+		return rj.Value
+	}
+	return ""
+}
