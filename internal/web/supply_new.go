@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -31,35 +30,18 @@ type industryGroup struct {
 	Options []option
 }
 
-// supplyFilter reads a list's filter and size from a form: the sleeping list's
-// filter parameters plus limit (1–1000, default 100). A city user's city is forced.
+// supplyFilter reads a list's filter from a form; a city user's own city
+// replaces whatever city was asked.
 func supplyFilter(form url.Values, u *patentbridge.User) (patentbridge.SleepingFilter, error) {
-	q := url.Values{}
-	for k, v := range form {
-		if k != "limit" && k != "offset" && k != "excluded" {
-			q[k] = v
-		}
-	}
-	if sys, name, ok := strings.Cut(form.Get("industry_key"), ":"); ok {
-		q.Set("system", sys)
-		q.Set("industry", name)
-	}
 	if u != nil && u.Role == patentbridge.RoleCity {
-		q.Set("city", u.CityCode)
-	}
-	f, err := httpx.ParseSleepingFilter(q)
-	if err != nil {
-		return f, err
-	}
-	f.Limit = 100
-	if v := strings.TrimSpace(form.Get("limit")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
-			return f, patentbridge.FieldErrorf("limit", "清单专利数量 %q 无效：应为 1 到 1000 之间的整数", v)
+		c := url.Values{}
+		for k, v := range form {
+			c[k] = v
 		}
-		f.Limit = n
+		c.Set("city", u.CityCode)
+		form = c
 	}
-	return f, nil
+	return httpx.ParseSupplyFilter(form)
 }
 
 // supplyNew serves /admin/supply/new: the filter form and, once filters are
