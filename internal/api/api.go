@@ -24,6 +24,8 @@ type Deps struct {
 	Screening    patentbridge.ScreeningService
 	Sleeping     patentbridge.SleepingService
 	Declarations patentbridge.DeclarationService
+	// Supply builds and publishes supply lists (供给清单); nil answers its endpoints with 404.
+	Supply patentbridge.SupplyListService
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
@@ -60,6 +62,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/imports", admin(http.HandlerFunc(s.createImport)))
 	mux.Handle("GET /api/v1/imports/{id}", admin(http.HandlerFunc(s.getImport)))
 	mux.Handle("GET /api/v1/imports/{id}/rejects", admin(http.HandlerFunc(s.getImportRejects)))
+	if s.Supply != nil {
+		supply := httpx.RequireRole(patentbridge.RoleAdmin, patentbridge.RoleCity)
+		mux.HandleFunc("GET /api/v1/supply-lists", s.listSupplyLists)
+		mux.HandleFunc("GET /api/v1/supply-lists/{id}", s.getSupplyList)
+		mux.Handle("POST /api/v1/supply-lists", supply(http.HandlerFunc(s.createSupplyList)))
+		mux.Handle("POST /api/v1/supply-lists/{id}/publish", supply(http.HandlerFunc(s.publishSupplyList)))
+		mux.Handle("POST /api/v1/supply-lists/{id}/withdraw", supply(http.HandlerFunc(s.withdrawSupplyList)))
+	}
 	mux.HandleFunc("/api/", s.notFound)
 }
 

@@ -1,0 +1,224 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// supplyListPage is the body of GET /api/v1/supply-lists.
+type supplyListPage struct {
+	Total           int                    `json:"total"`
+	PublishedByYear map[string]int         `json:"published_by_year"`
+	Items           []httpx.SupplyListView `json:"items"`
+}
+
+// supplyRequest is the body of POST /api/v1/supply-lists: the list's text and the
+// filter of the sleeping patents it takes (the parameters of the sleeping list).
+type supplyRequest struct {
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	RunID       int64  `json:"run_id"`
+	Institution string `json:"institution"`
+	City        string `json:"city"`
+	Grade       string `json:"grade"`
+	System      string `json:"system"`
+	Industry    string `json:"industry"`
+	SEI         string `json:"sei"`
+	IPC         string `json:"ipc"`
+	Kind        string `json:"kind"`
+	GrantYear   int    `json:"grant_year"`
+	Flag        string `json:"flag"`
+	Limit       int    `json:"limit"`
+}
+
+// values turns the request's filter into the query form ParseSupplyFilter reads.
+func (b supplyRequest) values() url.Values {
+	q := url.Values{}
+	set := func(k, v string) {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	num := func(k string, n int64) {
+		if n != 0 {
+			q.Set(k, strconv.FormatInt(n, 10))
+		}
+	}
+	set("institution", b.Institution)
+	set("city", b.City)
+	set("grade", b.Grade)
+	set("system", b.System)
+	set("industry", b.Industry)
+	set("sei", b.SEI)
+	set("ipc", b.IPC)
+	set("kind", b.Kind)
+	set("flag", b.Flag)
+	num("run_id", b.RunID)
+	num("grant_year", int64(b.GrantYear))
+	num("limit", int64(b.Limit))
+	return q
+}
+
+// decodeSupplyJSON reads a JSON body of at most 64 KiB into v; unknown fields are errors.
+func decodeSupplyJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return patentbridge.FieldErrorf("body", "请求体不是有效的 JSON：%v", err)
+	}
+	return nil
+}
+
+// listSupplyLists serves GET /api/v1/supply-lists: published and withdrawn lists,
+// newest first; with ?include_drafts=true a manager also gets the drafts it may manage.
+func (s *Server) listSupplyLists(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	drafts := r.URL.Query().Get("include_drafts") == "true"
+	if drafts {
+		if err := httpx.AuthorizeSupply(u); err != nil {
+			s.error(w, r, err)
+			return
+		}
+	}
+	lists, err := s.Supply.ListSupplyLists(ctx, drafts)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	counts, err := s.Supply.CountPublishedLists(ctx)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := supplyListPage{PublishedByYear: map[string]int{}, Items: []httpx.SupplyListView{}}
+	for y, n := range counts {
+		out.PublishedByYear[strconv.Itoa(y)] = n
+	}
+	for _, l := range lists {
+		if httpx.CanSeeSupplyList(u, l) {
+			out.Items = append(out.Items, httpx.NewSupplyListView(l, s.Ref, false))
+		}
+	}
+	out.Total = len(out.Items)
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// supplyList loads the path's list; a draft the user may not manage is not found.
+func (s *Server) supplyList(r *http.Request) (*patentbridge.SupplyList, error) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, patentbridge.FieldErrorf("id", "供给清单编号 %q 无效", v)
+	}
+	l, err := s.Supply.FindSupplyList(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !httpx.CanSeeSupplyList(patentbridge.UserFrom(r.Context()), l) {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %d 不存在", id)
+	}
+	return l, nil
+}
+
+// getSupplyList serves GET /api/v1/supply-lists/{id} with the list's items.
+func (s *Server) getSupplyList(w http.ResponseWriter, r *http.Request) {
+	l, err := s.supplyList(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, httpx.NewSupplyListView(l, s.Ref, true))
+}
+
+// createSupplyList serves POST /api/v1/supply-lists: a draft of the sleeping
+// patents the filter selects; a city user's list is always its own city's.
+func (s *Server) createSupplyList(w http.ResponseWriter, r *http.Request) {
+	u := patentbridge.UserFrom(r.Context())
+	var b supplyRequest
+	if err := decodeSupplyJSON(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	l := &patentbridge.SupplyList{Title: b.Title, Description: b.Description}
+	q := b.values()
+	if u.Role == patentbridge.RoleCity {
+		q.Del("city") // ScopeSupplyList sets the user's own city
+	}
+	f, err := httpx.ParseSupplyFilter(q)
+	if err == nil {
+		l.Filter = f
+		if err = httpx.ScopeSupplyList(u, l); err == nil {
+			err = s.Supply.CreateSupplyList(r.Context(), l)
+		}
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.create", fmt.Sprintf("supply_list:%d", l.ID),
+		fmt.Sprintf("%s（%d 件）", l.Title, len(l.Items)))
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/supply-lists/%d", l.ID))
+	httpx.JSON(w, http.StatusCreated, httpx.NewSupplyListView(l, s.Ref, true))
+}
+
+// managedSupplyList loads the path's list for a user who may manage it.
+func (s *Server) managedSupplyList(r *http.Request) (*patentbridge.SupplyList, error) {
+	l, err := s.supplyList(r)
+	if err != nil {
+		return nil, err
+	}
+	return l, httpx.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l)
+}
+
+// publishSupplyList serves POST /api/v1/supply-lists/{id}/publish: the list gets
+// its yearly number and is frozen.
+func (s *Server) publishSupplyList(w http.ResponseWriter, r *http.Request) {
+	l, err := s.managedSupplyList(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, time.Now())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, patentbridge.UserFrom(r.Context()).ID, "supply.publish",
+		fmt.Sprintf("supply_list:%d", l.ID), pub.NumberLabel())
+	httpx.JSON(w, http.StatusOK, httpx.NewSupplyListView(pub, s.Ref, true))
+}
+
+// withdrawSupplyList serves POST /api/v1/supply-lists/{id}/withdraw with {"reason":…}.
+func (s *Server) withdrawSupplyList(w http.ResponseWriter, r *http.Request) {
+	l, err := s.managedSupplyList(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	var b struct {
+		Reason string `json:"reason"`
+	}
+	if err := decodeSupplyJSON(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, b.Reason, time.Now()); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, patentbridge.UserFrom(r.Context()).ID, "supply.withdraw",
+		fmt.Sprintf("supply_list:%d", l.ID), b.Reason)
+	if l, err = s.Supply.FindSupplyList(r.Context(), l.ID); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, httpx.NewSupplyListView(l, s.Ref, true))
+}
