@@ -1,0 +1,117 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/web"
+)
+
+// screenEnv is the web UI with the sleeping-patent services: the sample patents,
+// the sample run, an institute user owning the utility model, a university user
+// owning nothing of it, an enterprise and an admin.
+type screenEnv struct {
+	srv       *httptest.Server
+	patents   *httpxtest.PatentService
+	users     *httpxtest.UserService
+	screening *httpxtest.ScreeningService
+	sleeping  *httpxtest.SleepingService
+	decls     *httpxtest.DeclarationService
+
+	mu     sync.Mutex
+	audits []string
+}
+
+const (
+	instituteOrg = "中国科学院光电技术研究所"
+	sleepingApp  = "2022232206652" // the institute's utility model, sleeping, grade B
+	excludedApp  = "2021108432658" // 四川大学's invention, transferred in 2024
+)
+
+func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *screenEnv {
+	tb.Helper()
+	e := &screenEnv{
+		patents:   httpxtest.NewPatentService(append(httpxtest.SamplePatents(), extra...)...),
+		users:     httpxtest.NewUserService(),
+		screening: httpxtest.NewScreeningService(),
+	}
+	e.sleeping = &httpxtest.SleepingService{Screening: e.screening, Patents: e.patents}
+	e.decls = &httpxtest.DeclarationService{Patents: e.patents}
+	if withRun {
+		run, results := httpxtest.SampleRun()
+		e.screening.AddRun(run, results...)
+	}
+	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
+	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
+	inst, _ := e.users.MustUser(tb, "ioe", patentbridge.RoleInstitution)
+	inst.OrgName = "中国科学院光电技术研究所 " // normalized before comparing
+	scu, _ := e.users.MustUser(tb, "scu", patentbridge.RoleInstitution)
+	scu.OrgName = "四川大学"
+	w, err := web.New(web.Deps{
+		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
+		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.decls,
+		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			e.audits = append(e.audits, fmt.Sprintf("%d %s %s", userID, action, object))
+			return nil
+		},
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	h, err := httpx.Stack(w, httpx.StackOptions{Users: e.users, Logger: quiet})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.srv = httptest.NewServer(h)
+	tb.Cleanup(e.srv.Close)
+	return e
+}
+
+// Audits returns the recorded audit lines.
+func (e *screenEnv) Audits() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string(nil), e.audits...)
+}
+
+// client returns a non-redirecting browser client, signed in unless username is "".
+func (e *screenEnv) client(tb testing.TB, username string) *http.Client {
+	tb.Helper()
+	c := (&env{srv: e.srv}).client(tb)
+	if username != "" {
+		(&env{srv: e.srv}).MustLogin(tb, c, username)
+	}
+	return c
+}
+
+// MustPost posts a form and returns the status, the Location header and the body.
+func MustPost(tb testing.TB, c *http.Client, u string, form url.Values) (int, string, string) {
+	tb.Helper()
+	res, err := c.PostForm(u, form)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b []byte
+	b = make([]byte, 0, 4096)
+	buf := make([]byte, 4096)
+	for {
+		n, err := res.Body.Read(buf)
+		b = append(b, buf[:n]...)
+		if err != nil {
+			break
+		}
+	}
+	return res.StatusCode, res.Header.Get("Location"), string(b)
+}

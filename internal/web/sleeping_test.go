@@ -1,0 +1,108 @@
+package web_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"patentbridge"
+)
+
+func TestSleepingPageListsTheRun(t *testing.T) {
+	e := newScreenEnv(t, true)
+	status, body := MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping")
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	mustContain(t, body,
+		`id="sleeping-total">1<`, `<a class="patent-link" href="/patents/`+sleepingApp+`">一种胶膜平整机构及光伏组件生产线</a>`,
+		`id="run-as-of">2026-07-01<`, "sleeping-2026.1", "2026.1",
+		`id="grade-counts"`, "B级 <strong>1</strong>", "电子信息 1", "能源化工 1",
+		"中国科学院光电技术研究所", "科研单位", "成都市", "2023-04-11", `<span class="grade grade-B">B</span>`, "55.5",
+		`<a href="/sleeping" class="active" aria-current="page">沉睡专利库</a>`,
+		// the filters' choices: cities, industries of the three systems, SEI, flags
+		`<option value="5101">成都市</option>`, `<optgroup label="农业“10&#43;3”产业体系">`, `<option value="agri_10_3:川茶">川茶</option>`,
+		`<option value="5.2">`, `<option value="海外同族">海外同族</option>`)
+	if strings.Contains(body, "微米级多孔硫酸亚铁钠") {
+		t.Errorf("an excluded patent is listed as sleeping")
+	}
+}
+
+func TestSleepingPagePassesFilters(t *testing.T) {
+	e := newScreenEnv(t, true)
+	q := url.Values{"institution": {"中国科学院"}, "city": {"5101"}, "grade": {"b"}, "si": {"sichuan_5_1:电子信息"},
+		"sei": {"6"}, "ipc": {"h01l"}, "kind": {"utility"}, "grant_year": {"2023"}, "flag": {""}, "page": {"1"}}
+	status, body := MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping?"+q.Encode())
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	want := patentbridge.SleepingFilter{Institution: "中国科学院", City: "5101", Grade: "B", System: "sichuan_5_1",
+		Industry: "电子信息", SEI: "6", IPCPrefix: "H01L", Kind: patentbridge.KindUtility, GrantYear: 2023, Limit: 20}
+	if diff := cmp.Diff(want, e.sleeping.LastFilter()); diff != "" {
+		t.Errorf("filter (-want +got):\n%s", diff)
+	}
+	mustContain(t, body, `id="sleeping-total">1<`, `<option value="sichuan_5_1:电子信息" selected>`, `<option value="5101" selected>`, `value="h01l"`)
+}
+
+func TestSleepingPageExcludedShowsReasons(t *testing.T) {
+	e := newScreenEnv(t, true)
+	_, body := MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping?excluded=1")
+	mustContain(t, body, `id="sleeping-total">1<`, "微米级多孔硫酸亚铁钠", "未实施：2024-03-05 转让", `id="f-excluded" checked`)
+	if !e.sleeping.LastFilter().Excluded {
+		t.Errorf("excluded not passed to the service")
+	}
+}
+
+func TestSleepingPageErrorsAndEmpty(t *testing.T) {
+	e := newScreenEnv(t, true)
+	for _, tt := range []struct{ query, want string }{
+		{"grade=E", "等级 &#34;E&#34; 无效"},
+		{"system=agri_10_3&industry=" + url.QueryEscape("电子信息"), "不属于农业“10&#43;3”产业体系"},
+		{"sei=abc", "战略性新兴产业代码"},
+		{"grant_year=1900", "授权年份"},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			status, body := MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping?"+tt.query)
+			if status != 400 {
+				t.Errorf("status %d, want 400", status)
+			}
+			mustContain(t, body, `id="filter-error"`, tt.want)
+		})
+	}
+	empty := newScreenEnv(t, false)
+	status, body := MustGet(t, empty.client(t, ""), empty.srv.URL+"/sleeping")
+	if status != 200 {
+		t.Errorf("status %d without a run", status)
+	}
+	mustContain(t, body, `id="sleeping-no-run"`, "尚未进行沉睡专利筛查")
+}
+
+func TestPatentDetailScreeningPanel(t *testing.T) {
+	unscreened := &patentbridge.Patent{AppNo: "202310000001" + patentbridge.AppNoCheckChar("202310000001"),
+		Kind: patentbridge.KindInvention, Title: "尚未筛查的专利"}
+	e := newScreenEnv(t, true, unscreened)
+	status, body := MustGet(t, e.client(t, ""), e.srv.URL+"/patents/"+sleepingApp)
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	mustContain(t, body, `id="screening-panel"`, "<strong>沉睡专利</strong>（筛查日 2026-07-01，批次 1）",
+		`<table class="data narrow" id="criteria">`, "授权满三年</td><td>符合</td><td>授权公告日 2023-04-11，已满三年",
+		`id="screening-grade">B<`, `id="screening-score">55.5<`,
+		`<table class="data narrow" id="indicators">`,
+		// claims: raw 8, 62nd percentile, weight 1 of 4.5 → 13.78 points
+		"<td>权利要求数</td><td class=\"num\">8</td><td class=\"num\">62%</td><td class=\"num\">1</td><td class=\"num\">13.78</td>",
+		"“5+1”产业</dt><dd>电子信息、能源化工", "六大优势产业</dt><dd>电子信息", "涉农专利</dt><dd>否",
+		"6.3 ", "权利人尚未登记实施情况或正当理由", "还没有企业评价")
+	if strings.Contains(body, `id="declaration-form"`) || strings.Contains(body, `id="rating-form"`) {
+		t.Errorf("anonymous visitors see write forms")
+	}
+
+	_, body = MustGet(t, e.client(t, ""), e.srv.URL+"/patents/"+excludedApp)
+	mustContain(t, body, "已排除（已实施或有正当理由）", "首个不符合的条件：未实施——2024-03-05 转让", "未实施</td><td>不符合</td>",
+		"无正当理由</td><td>不适用</td>", `<span class="badge flag">战略性新兴产业</span>`)
+
+	_, body = MustGet(t, e.client(t, ""), e.srv.URL+"/patents/"+unscreened.AppNo)
+	mustContain(t, body, `id="screening-none"`, "尚未筛查")
+}
