@@ -70,6 +70,16 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /api/v1/supply-lists/{id}/publish", supply(http.HandlerFunc(s.publishSupplyList)))
 		mux.Handle("POST /api/v1/supply-lists/{id}/withdraw", supply(http.HandlerFunc(s.withdrawSupplyList)))
 	}
+	if s.Screening != nil && s.Sleeping != nil {
+		mux.HandleFunc("GET /api/v1/sleeping", s.listSleeping)
+	}
+	if s.Screening != nil {
+		mux.HandleFunc("GET /api/v1/screening/runs", s.listRuns)
+	}
+	if s.Declarations != nil {
+		mux.Handle("POST /api/v1/patents/{app_no}/declarations", httpx.RequireRole(patentbridge.RoleInstitution, patentbridge.RoleAdmin)(http.HandlerFunc(s.createDeclaration)))
+		mux.Handle("POST /api/v1/patents/{app_no}/ratings", httpx.RequireRole(patentbridge.RoleEnterprise, patentbridge.RoleAdmin)(http.HandlerFunc(s.createRating)))
+	}
 	mux.HandleFunc("/api/", s.notFound)
 }
 

@@ -48,7 +48,24 @@ func (s *Server) getPatent(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	httpx.JSON(w, http.StatusOK, httpx.NewPatentDetail(p, s.Ref))
+	out := patentDetail{PatentView: httpx.NewPatentDetail(p, s.Ref)}
+	if s.Screening != nil {
+		res, err := s.Screening.FindScreeningResult(r.Context(), 0, p.AppNo)
+		if err == nil {
+			out.Screening = httpx.NewScreeningView(res, p, s.Ref)
+		} else if patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+			s.error(w, r, err)
+			return
+		}
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// patentDetail is the body of GET /api/v1/patents/{app_no}: the patent and its
+// result in the latest finished screening (null when not screened).
+type patentDetail struct {
+	httpx.PatentView
+	Screening *httpx.ScreeningView `json:"screening"`
 }
 
 // getIPC serves GET /api/v1/ipc/{code...}: the code's title hierarchy and industries.

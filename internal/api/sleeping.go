@@ -1,0 +1,95 @@
+package api
+
+import (
+	"net/http"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// sleepingList is the page returned by GET /api/v1/sleeping.
+type sleepingList struct {
+	Run    httpx.RunView  `json:"run"`
+	Total  int            `json:"total"`
+	Limit  int            `json:"limit"`
+	Offset int            `json:"offset"`
+	Counts map[string]int `json:"counts"`
+	Items  []sleepingItem `json:"items"`
+}
+
+// sleepingItem is a patent with its screening result.
+type sleepingItem struct {
+	httpx.PatentView
+	Screening *httpx.ScreeningView `json:"screening"`
+}
+
+// listSleeping serves GET /api/v1/sleeping with the filters of
+// httpx.ParseSleepingFilter: one page of a run's sleeping (or excluded) patents,
+// the run, and counts by grade and by industry ("system:industry").
+func (s *Server) listSleeping(w http.ResponseWriter, r *http.Request) {
+	f, err := httpx.ParseSleepingFilter(r.URL.Query())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	run, err := s.findRun(r, f.RunID)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	f.RunID = run.ID
+	items, total, err := s.Sleeping.ListSleeping(r.Context(), f)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	counts, err := s.Sleeping.CountSleeping(r.Context(), f)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := sleepingList{Run: httpx.NewRunView(run), Total: total, Limit: f.Limit, Offset: f.Offset, Counts: counts,
+		Items: make([]sleepingItem, 0, len(items))}
+	for _, it := range items {
+		out.Items = append(out.Items, sleepingItem{PatentView: httpx.NewPatentView(it.Patent, s.Ref),
+			Screening: httpx.NewScreeningView(it.Result, it.Patent, s.Ref)})
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// findRun returns the run with the id, or the latest finished run for 0. Returns ENOTFOUND.
+func (s *Server) findRun(r *http.Request, id int64) (*patentbridge.ScreeningRun, error) {
+	if id == 0 {
+		return s.Screening.LatestRun(r.Context())
+	}
+	runs, err := s.Screening.ListRuns(r.Context(), 1000)
+	if err != nil {
+		return nil, err
+	}
+	for _, run := range runs {
+		if run.ID == id {
+			return run, nil
+		}
+	}
+	return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "筛查批次 %d 不存在", id)
+}
+
+// runList is the page returned by GET /api/v1/screening/runs.
+type runList struct {
+	Total int             `json:"total"`
+	Items []httpx.RunView `json:"items"`
+}
+
+// listRuns serves GET /api/v1/screening/runs: the latest 50 runs, newest first.
+func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {
+	runs, err := s.Screening.ListRuns(r.Context(), 50)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := runList{Total: len(runs), Items: make([]httpx.RunView, 0, len(runs))}
+	for _, run := range runs {
+		out.Items = append(out.Items, httpx.NewRunView(run))
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
