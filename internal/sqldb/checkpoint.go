@@ -13,12 +13,14 @@ import (
 // bounds the log when this one falls behind.
 type checkpointer struct {
 	conn *sql.DB
-	kick chan struct{}
+	kick chan struct{} // never closed, so that notify is safe at any time
+	stop chan struct{}
 	done chan struct{}
 }
 
-// writerAutoCheckpoint is the writer connection's wal_autocheckpoint, in pages.
-const writerAutoCheckpoint = 10000
+// writerAutoCheckpoint is the writer connection's wal_autocheckpoint, in pages
+// (40 MB of 16 KiB pages).
+const writerAutoCheckpoint = 2500
 
 // startCheckpointer opens the checkpoint connection to the SQLite file at path.
 func startCheckpointer(ctx context.Context, path string) (*checkpointer, error) {
@@ -31,14 +33,19 @@ func startCheckpointer(ctx context.Context, path string) (*checkpointer, error) 
 		c.Close()
 		return nil, err
 	}
-	cp := &checkpointer{conn: c, kick: make(chan struct{}, 1), done: make(chan struct{})}
+	cp := &checkpointer{conn: c, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	go cp.loop()
 	return cp, nil
 }
 
 func (cp *checkpointer) loop() {
 	defer close(cp.done)
-	for range cp.kick {
+	for {
+		select {
+		case <-cp.stop:
+			return
+		case <-cp.kick:
+		}
 		// PASSIVE copies what no reader still needs and never waits for the writer.
 		if _, err := cp.conn.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
 			slog.Warn("sqldb: background checkpoint failed", "err", err)
@@ -62,7 +69,7 @@ func (cp *checkpointer) close() error {
 	if cp == nil {
 		return nil
 	}
-	close(cp.kick)
+	close(cp.stop)
 	<-cp.done
 	return cp.conn.Close()
 }

@@ -1,6 +1,8 @@
 package sqldb
 
 import (
+	"context"
+	"path/filepath"
 	"testing"
 
 	"patentbridge"
@@ -48,5 +50,24 @@ func TestSQLiteDSNPutsBusyTimeoutFirst(t *testing.T) {
 	dsn := sqliteDSN("data/patentbridge.db", true)
 	if want := "file:data/patentbridge.db?_pragma=busy_timeout(10000)&"; dsn[:len(want)] != want {
 		t.Errorf("sqliteDSN = %q, want it to start with %q", dsn, want)
+	}
+}
+
+func TestSQLiteNewDatabasePageSizeAndWAL(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var size int
+	var mode string
+	if err := db.read.QueryRow("PRAGMA page_size").Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.read.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if size != sqlitePageSize || mode != "wal" {
+		t.Fatalf("new database: page_size %d, journal_mode %q; want %d and wal", size, mode, sqlitePageSize)
 	}
 }
