@@ -36,6 +36,7 @@ var subcommands = map[string]func(ctx context.Context, args []string, getenv env
 	"version": runVersion,
 	"ipc":     runIPC,
 	"bench":   runBench,
+	"screen":  runScreen,
 }
 
 const usage = `patentbridge — 专利转化运营平台
@@ -45,6 +46,7 @@ const usage = `patentbridge — 专利转化运营平台
   serve     启动 Web 服务（--demo 在空库中生成演示数据）
   import    导入专利数据（CSV/TSV/XLSX/JSON Lines；--rejects 拒绝报告；--json 摘要）
   gen       生成模拟专利数据（61 列商业数据库导出格式）
+  screen    沉睡专利筛查、初评分级与分类（--as-of 基准日；--json 摘要）
   migrate   创建或升级数据库结构
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
   bench     性能基准（bench import --n 200000）

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"patentbridge"
+	"patentbridge/internal/config"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
+)
+
+// screenSummary is the `screen --json` output.
+type screenSummary struct {
+	RunID          int64          `json:"run_id"`
+	AsOf           string         `json:"as_of"`
+	RuleVersion    string         `json:"rule_version"`
+	WeightsVersion string         `json:"weights_version"`
+	Screened       int            `json:"screened"`
+	Sleeping       int            `json:"sleeping"`
+	Excluded       map[string]int `json:"excluded"`
+	Grades         map[string]int `json:"grades"`
+	Seconds        float64        `json:"seconds"`
+}
+
+func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
+	var cfg config.Config
+	fs := cfg.FlagSet("screen", getenv, stderr)
+	asOfFlag := fs.String("as-of", "", "筛查基准日 YYYY-MM-DD（默认今天）")
+	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
+	weights := fs.String("config", "", "权重与阈值配置文件（JSON；默认内置版本）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	asOf := screen.Day(time.Now())
+	if *asOfFlag != "" {
+		d, err := patentbridge.ParseDate(*asOfFlag)
+		if err != nil || d.IsZero() {
+			fmt.Fprintf(stderr, "错误：--as-of %q 不是有效日期（应为 YYYY-MM-DD）\n", *asOfFlag)
+			return 2
+		}
+		asOf = d
+	}
+	scfg, err := loadScreenConfig(*weights)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	logger := newLogger(stderr, cfg.LogLevel)
+	db, err := openDB(ctx, cfg.DB, logger)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer db.Close()
+	var progress func(done, total int)
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("筛查中"), progressbar.OptionShowCount())
+		progress = func(done, total int) {
+			bar.ChangeMax(total)
+			_ = bar.Set(done)
+		}
+		defer fmt.Fprintln(stderr)
+	}
+	start := time.Now()
+	store, ok := any(db).(screen.Store)
+	if !ok {
+		return fail(stderr, patentbridge.Errorf(patentbridge.EINTERNAL, "screening storage is not available in this build"))
+	}
+	run, err := screen.NewService(store, scfg, refdata.Default(), logger).Run(ctx, asOf, progress)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	sum := screenSummary{RunID: run.ID, AsOf: patentbridge.FormatDate(run.AsOf), RuleVersion: run.RuleVersion,
+		WeightsVersion: run.WeightsVersion, Screened: run.Screened, Sleeping: run.Sleeping,
+		Excluded: map[string]int{}, Grades: run.Grades, Seconds: time.Since(start).Seconds()}
+	for c, n := range run.Excluded {
+		sum.Excluded[string(c)] = n
+	}
+	if *asJSON {
+		_ = json.NewEncoder(stdout).Encode(sum)
+		return 0
+	}
+	fmt.Fprintf(stdout, "筛查批次 %d（基准日 %s，规则 %s，权重 %s）：筛查 %d 件，沉睡专利 %d 件\n",
+		sum.RunID, sum.AsOf, sum.RuleVersion, sum.WeightsVersion, sum.Screened, sum.Sleeping)
+	for _, c := range patentbridge.Criteria {
+		fmt.Fprintf(stdout, "  因「%s」不符排除：%d 件\n", c.Label(), sum.Excluded[string(c)])
+	}
+	for _, g := range screen.Grades {
+		fmt.Fprintf(stdout, "  %s 级：%d 件\n", g, sum.Grades[g])
+	}
+	fmt.Fprintf(stdout, "用时 %.1f 秒\n", sum.Seconds)
+	return 0
+}
+
+// loadScreenConfig reads the admin's weights file, or returns the embedded default.
+func loadScreenConfig(path string) (*screen.Config, error) {
+	if path == "" {
+		return screen.DefaultConfig(), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, patentbridge.Errorf(patentbridge.EINVALID, "无法读取配置文件 %s：%v", path, err)
+	}
+	defer f.Close()
+	return screen.LoadConfig(f)
+}
