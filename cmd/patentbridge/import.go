@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 
 	"patentbridge"
 	"patentbridge/internal/config"
@@ -53,7 +52,7 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		defer f.Close()
 		opt.Rejects = f
 	}
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminal(stderr) {
 		bar := progressbar.NewOptions(1000, progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("导入中"), progressbar.OptionShowCount())
 		opt.Progress = func(read int, fraction float64) {

@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"golang.org/x/term"
+
 	"patentbridge"
 )
 
@@ -72,6 +74,12 @@ func run(ctx context.Context, args []string, getenv env, stdout, stderr io.Write
 // newLogger returns the text logger subcommands write to stderr.
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// isTerminal reports whether w is a terminal, where progress bars belong.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // fail prints an error for the operator — the Chinese message for application

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 
 	"patentbridge"
 	"patentbridge/internal/config"
@@ -59,7 +58,7 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	defer db.Close()
 	var progress func(done, total int)
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminal(stderr) {
 		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("筛查中"), progressbar.OptionShowCount())
 		progress = func(done, total int) {
