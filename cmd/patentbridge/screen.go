@@ -34,7 +34,6 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 	fs := cfg.FlagSet("screen", getenv, stderr)
 	asOfFlag := fs.String("as-of", "", "筛查基准日 YYYY-MM-DD（默认今天）")
 	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
-	weights := fs.String("config", "", "权重与阈值配置文件（JSON；默认内置版本）")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -47,7 +46,7 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		}
 		asOf = d
 	}
-	scfg, err := loadScreenConfig(*weights)
+	scfg, err := loadScreenConfig(cfg.ScreenConfig)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -23,6 +23,7 @@ type Config struct {
 	Demo          bool   // fill an empty database with generated demo data
 	DemoN         int    // how many demo patents
 	SecureCookies bool   // set the Secure flag on session cookies (behind HTTPS)
+	ScreenConfig  string // screening weights/thresholds file; "" means the embedded default
 	LogLevel      slog.Level
 }
 
@@ -39,6 +40,11 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	_ = c.LogLevel.UnmarshalText([]byte(firstNonEmpty(env("PATENTBRIDGE_LOG_LEVEL"), "info")))
 	fs.StringVar(&c.DB, "db", c.DB, "数据库：sqlite:路径、文件路径或 postgres://…（环境变量 PATENTBRIDGE_DB）")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error")
+	c.ScreenConfig = env("PATENTBRIDGE_SCREEN_CONFIG")
+	if name == "serve" || name == "screen" {
+		fs.StringVar(&c.ScreenConfig, "screen-config", c.ScreenConfig,
+			"沉睡专利筛查的权重与阈值配置文件（JSON，环境变量 PATENTBRIDGE_SCREEN_CONFIG；默认内置版本）")
+	}
 	if name == "serve" {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 PATENTBRIDGE_ADDR）")
 		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
