@@ -22,6 +22,9 @@ type dialect struct {
 	numbered bool
 	// like is the case-insensitive substring operator.
 	like string
+	// insertAll starts an insert whose failure undoes the whole transaction:
+	// SQLite's OR ROLLBACK (no statement journal), PostgreSQL's plain INSERT.
+	insertAll string
 	// bulkUpsert writes a prepared batch of patents inside the caller's plan:
 	// prepared statements on SQLite, COPY on PostgreSQL.
 	bulkUpsert func(db *DB) patentWriter
@@ -31,6 +34,7 @@ var sqliteDialect = &dialect{
 	name:       "sqlite",
 	goose:      goose.DialectSQLite3,
 	like:       "LIKE",
+	insertAll:  "INSERT OR ROLLBACK INTO ",
 	bulkUpsert: func(db *DB) patentWriter { return sqlWriter{db} },
 }
 
@@ -39,6 +43,7 @@ var postgresDialect = &dialect{
 	goose:      goose.DialectPostgres,
 	numbered:   true,
 	like:       "ILIKE",
+	insertAll:  "INSERT INTO ",
 	bulkUpsert: func(db *DB) patentWriter { return copyWriter{db} },
 }
 

@@ -20,12 +20,12 @@ type multiInsert struct {
 	stmts  map[int]*sql.Stmt
 }
 
-// newMultiInsert returns an inserter into table on SQLite. OR ROLLBACK makes a
+// newMultiInsert returns an inserter into table. On SQLite, OR ROLLBACK makes a
 // failed constraint undo the whole transaction rather than the statement alone,
 // so SQLite keeps no statement journal for these statements.
 func newMultiInsert(db *DB, tx *sql.Tx, table string, cols []string) *multiInsert {
 	return &multiInsert{db: db, d: db.dialect, tx: tx, ncols: len(cols), stmts: map[int]*sql.Stmt{},
-		prefix: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "}
+		prefix: db.dialect.insertAll + table + " (" + strings.Join(cols, ", ") + ") VALUES "}
 }
 
 // exec inserts rows, each holding one value per column: full chunks first, then

@@ -19,9 +19,12 @@ import (
 
 // Compile-time checks that *DB implements the root services.
 var (
-	_ patentbridge.PatentService    = (*DB)(nil)
-	_ patentbridge.UserService      = (*DB)(nil)
-	_ patentbridge.ImportJobService = (*DB)(nil)
+	_ patentbridge.PatentService      = (*DB)(nil)
+	_ patentbridge.UserService        = (*DB)(nil)
+	_ patentbridge.ImportJobService   = (*DB)(nil)
+	_ patentbridge.SleepingService    = (*DB)(nil)
+	_ patentbridge.DeclarationService = (*DB)(nil)
+	_ patentbridge.SupplyListService  = (*DB)(nil)
 )
 
 // DB is an open PatentBridge database: a read pool and a write pool, which are the
@@ -34,6 +37,8 @@ type DB struct {
 	dsn     string
 
 	ckpt *checkpointer // SQLite only
+
+	scanIDs patentIDs // of the latest screening scan
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // statements prepared on the write pool, by text

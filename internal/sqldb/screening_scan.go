@@ -1,0 +1,205 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"patentbridge"
+)
+
+// scanColumns are the patents columns a screening needs, in scanForScreening's
+// order. The engine never reads the abstract, the first claim, the numbers,
+// publication date, address, agency, priority or source, so the scan leaves them
+// out; of the extra columns only those whose name mentions an award (奖) are read,
+// for the national-award flag, so that other extra text is not decoded.
+const scanColumns = "id, app_no, kind, title, app_date, grant_date, lapse_date, status, status_text, " +
+	"main_ipc, ipc, region_code, pct_app_no, forward_citations, backward_citations, family_size, " +
+	"claims_count, transfer_count, licence_count, pledge_count, applicants, patentees, inventors, events, " +
+	"CASE WHEN extra LIKE '%奖%' THEN extra ELSE '{}' END"
+
+// patentIDs remembers the id of every patent the latest scan read, so that a
+// run's results and scores (which carry application numbers) are keyed by
+// patent id without a lookup per batch. Ids never change, so a stale entry is
+// still right; a miss falls back to the database.
+type patentIDs struct {
+	mu  sync.Mutex
+	ids map[string]int64
+}
+
+func (c *patentIDs) reset(n int) {
+	c.mu.Lock()
+	c.ids = make(map[string]int64, n)
+	c.mu.Unlock()
+}
+
+func (c *patentIDs) drop() {
+	c.mu.Lock()
+	c.ids = nil
+	c.mu.Unlock()
+}
+
+// ScanPatents calls fn for every stored patent in id order (the order of import),
+// streaming, inside one read transaction: fn sees one consistent snapshot while
+// writes go on (on SQLite through the separate writer connection). The patents
+// hold what screening needs; see scanColumns for what is left out.
+func (db *DB) ScanPatents(ctx context.Context, fn func(p *patentbridge.Patent) error) error {
+	n, err := db.CountPatents(ctx)
+	if err != nil {
+		return err
+	}
+	db.scanIDs.reset(n)
+	tx, err := db.read.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqldb: scan patents: %w", err)
+	}
+	defer tx.Rollback()
+	rs, err := tx.QueryContext(ctx, "SELECT "+scanColumns+" FROM patents ORDER BY id")
+	if err != nil {
+		return fmt.Errorf("sqldb: scan patents: %w", err)
+	}
+	defer rs.Close()
+	const flush = 4096
+	pending := make([]idEntry, 0, flush)
+	for rs.Next() {
+		id, p, err := scanForScreening(rs)
+		if err != nil {
+			return fmt.Errorf("sqldb: scan patents: %w", err)
+		}
+		if pending = append(pending, idEntry{p.AppNo, id}); len(pending) == flush {
+			db.scanIDs.add(pending)
+			pending = pending[:0]
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	db.scanIDs.add(pending)
+	if err := rs.Err(); err != nil {
+		return fmt.Errorf("sqldb: scan patents: %w", err)
+	}
+	return nil
+}
+
+type idEntry struct {
+	appNo string
+	id    int64
+}
+
+// add records ids; it takes the lock once per slice, not per patent.
+func (c *patentIDs) add(es []idEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil {
+		c.ids = map[string]int64{}
+	}
+	for _, e := range es {
+		c.ids[e.appNo] = e.id
+	}
+}
+
+// scanForScreening reads one row of scanColumns.
+func scanForScreening(s scanner) (int64, *patentbridge.Patent, error) {
+	var (
+		id                                    int64
+		p                                     patentbridge.Patent
+		kind, status                          string
+		appDate, grantDate, lapse             string
+		ipc, applicants, patentees, inventors string
+		events, extra                         string
+		counts                                [7]int
+	)
+	err := s.Scan(&id, &p.AppNo, &kind, &p.Title, &appDate, &grantDate, &lapse, &status, &p.StatusText,
+		&p.MainIPC, &ipc, &p.RegionCode, &p.PCTAppNo, &counts[0], &counts[1], &counts[2], &counts[3],
+		&counts[4], &counts[5], &counts[6], &applicants, &patentees, &inventors, &events, &extra)
+	if err != nil {
+		return 0, nil, err
+	}
+	p.Kind, p.Status = patentbridge.Kind(kind), patentbridge.LegalStatus(status)
+	p.ForwardCitations, p.BackwardCitations, p.FamilySize = counts[0], counts[1], counts[2]
+	p.ClaimsCount, p.TransferCount, p.LicenceCount, p.PledgeCount = counts[3], counts[4], counts[5], counts[6]
+	for i, dst := range [...]*time.Time{&p.AppDate, &p.GrantDate, &p.LapseDate} {
+		if *dst, err = fastDate([...]string{appDate, grantDate, lapse}[i]); err != nil {
+			return 0, nil, err
+		}
+	}
+	var stored []storedEvent
+	if p.IPC, err = decodeJSONStrings(ipc); err == nil {
+		if p.Applicants, err = decodeJSONParties(applicants); err == nil {
+			if p.Patentees, err = decodeJSONParties(patentees); err == nil {
+				if p.Inventors, err = decodeJSONStrings(inventors); err == nil {
+					if stored, err = decodeJSONEvents(events); err == nil && extra != "{}" {
+						p.Extra, err = decodeJSONMap(extra)
+					}
+				}
+			}
+		}
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("patent %s: stored JSON: %w", p.AppNo, err)
+	}
+	if len(stored) > 0 {
+		p.Events = make([]patentbridge.LegalEvent, len(stored))
+		for i, e := range stored {
+			d, err := fastDate(e.Date)
+			if err != nil {
+				return 0, nil, err
+			}
+			p.Events[i] = patentbridge.LegalEvent{Type: e.Type, Date: d, Text: e.Text}
+		}
+	}
+	return id, &p, nil
+}
+
+// patentIDsOf returns the ids of the patents with the application numbers, from
+// the scan's memory or else the database. Returns ENOTFOUND for an unknown one.
+func (db *DB) patentIDsOf(ctx context.Context, appNos []string) ([]int64, error) {
+	out := make([]int64, len(appNos))
+	var missing []string
+	db.scanIDs.mu.Lock()
+	for i, no := range appNos {
+		if id, ok := db.scanIDs.ids[no]; ok {
+			out[i] = id
+		} else {
+			missing = append(missing, no)
+		}
+	}
+	db.scanIDs.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	found := make(map[string]int64, len(missing))
+	for len(missing) > 0 {
+		chunk := missing[:min(hashChunk, len(missing))]
+		missing = missing[len(chunk):]
+		q := db.dialect.newQuery().add("SELECT id, app_no FROM patents WHERE app_no IN ").addList(chunk)
+		rs, err := db.read.QueryContext(ctx, q.String(), q.args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqldb: patent ids: %w", err)
+		}
+		for rs.Next() {
+			var id int64
+			var no string
+			if err := rs.Scan(&id, &no); err != nil {
+				rs.Close()
+				return nil, fmt.Errorf("sqldb: patent ids: %w", err)
+			}
+			found[no] = id
+		}
+		if err := rs.Close(); err != nil {
+			return nil, fmt.Errorf("sqldb: patent ids: %w", err)
+		}
+	}
+	for i, no := range appNos {
+		if out[i] != 0 {
+			continue
+		}
+		id, ok := found[no]
+		if !ok {
+			return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", no)
+		}
+		out[i] = id
+	}
+	return out, nil
+}
