@@ -183,6 +183,9 @@ func (r *jsonReader) fields(fn func(key string) error) error {
 func decodeJSONStrings(s string) ([]string, error) {
 	r := &jsonReader{s: s}
 	var out []string
+	if r.peek() == '[' {
+		out = []string{} // empty, not nil, as encoding/json decodes []
+	}
 	err := r.each(func() error {
 		v, err := r.str()
 		out = append(out, v)
@@ -195,6 +198,9 @@ func decodeJSONStrings(s string) ([]string, error) {
 func decodeJSONParties(s string) ([]patentbridge.Party, error) {
 	r := &jsonReader{s: s}
 	var out []patentbridge.Party
+	if r.peek() == '[' {
+		out = []patentbridge.Party{} // empty, not nil, as encoding/json decodes []
+	}
 	err := r.each(func() error {
 		var p patentbridge.Party
 		err := r.fields(func(k string) error {
@@ -224,6 +230,9 @@ func decodeJSONParties(s string) ([]patentbridge.Party, error) {
 func decodeJSONEvents(s string) ([]storedEvent, error) {
 	r := &jsonReader{s: s}
 	var out []storedEvent
+	if r.peek() == '[' {
+		out = []storedEvent{} // empty, not nil, as encoding/json decodes []
+	}
 	err := r.each(func() error {
 		var e storedEvent
 		err := r.fields(func(k string) error {
