@@ -39,7 +39,7 @@ func (db *DB) SaveScreeningResults(ctx context.Context, runID int64, rs []*paten
 	for i, r := range rs {
 		nos[i] = r.AppNo
 	}
-	ids, err := db.patentIDsOf(ctx, nos)
+	ids, err := db.patentIDsOf(ctx, fmt.Sprint("results/", runID), nos)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (db *DB) SaveScreeningScores(ctx context.Context, runID int64, ss []screen.
 	for i, s := range ss {
 		nos[i] = s.AppNo
 	}
-	ids, err := db.patentIDsOf(ctx, nos)
+	ids, err := db.patentIDsOf(ctx, fmt.Sprint("scores/", runID), nos)
 	if err != nil {
 		return err
 	}
