@@ -39,6 +39,7 @@ var subcommands = map[string]func(ctx context.Context, args []string, getenv env
 	"ipc":     runIPC,
 	"bench":   runBench,
 	"screen":  runScreen,
+	"export":  runExport,
 }
 
 const usage = `patentbridge — 专利转化运营平台
@@ -49,9 +50,10 @@ const usage = `patentbridge — 专利转化运营平台
   import    导入专利数据（CSV/TSV/XLSX/JSON Lines；--rejects 拒绝报告；--json 摘要）
   gen       生成模拟专利数据（61 列商业数据库导出格式）
   screen    沉睡专利筛查、初评分级与分类（--as-of 基准日；--json 摘要）
+  export    导出沉睡专利库（export sleeping --format csv|xlsx -o 文件）
   migrate   创建或升级数据库结构
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
-  bench     性能基准（bench import --n 200000）
+  bench     性能基准（bench import --n 200000；bench screen --n 1000000）
   version   显示版本
 
 数据库用 --db 或环境变量 PATENTBRIDGE_DB 指定：sqlite:路径、文件路径或 postgres://…

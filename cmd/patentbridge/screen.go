@@ -67,11 +67,7 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		defer fmt.Fprintln(stderr)
 	}
 	start := time.Now()
-	store, ok := any(db).(screen.Store)
-	if !ok {
-		return fail(stderr, patentbridge.Errorf(patentbridge.EINTERNAL, "screening storage is not available in this build"))
-	}
-	run, err := screen.NewService(store, scfg, refdata.Default(), logger).Run(ctx, asOf, progress)
+	run, err := screen.NewService(db, scfg, refdata.Default(), logger).Run(ctx, asOf, progress)
 	if err != nil {
 		return fail(stderr, err)
 	}

@@ -67,11 +67,17 @@ func (m *Main) Open(ctx context.Context) error {
 // handler mounts the JSON API and the web UI on one mux behind the middleware stack.
 func (m *Main) handler() (http.Handler, error) {
 	ref := refdata.Default()
+	scfg, err := loadScreenConfig(m.Config.ScreenConfig)
+	if err != nil {
+		return nil, err
+	}
+	screening := screeningService{DB: m.DB, cfg: scfg, logger: m.Logger}
 	mux := http.NewServeMux()
 	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
-		Audit: m.DB.Audit}).Register(mux)
+		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB}).Register(mux)
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
-		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies})
+		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
+		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB})
 	if err != nil {
 		return nil, err
 	}

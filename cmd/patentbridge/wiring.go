@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"log/slog"
+	"time"
+
+	"patentbridge"
 
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
 	"patentbridge/internal/sqldb"
 )
 
@@ -35,4 +39,17 @@ func openDB(ctx context.Context, dsn string, logger *slog.Logger) (*sqldb.DB, er
 // newImporter wires the importer to the store and the reference regions.
 func newImporter(db *sqldb.DB, logger *slog.Logger) *ingest.Importer {
 	return ingest.NewImporter(db, regionResolver{refdata.Default()}, logger)
+}
+
+// screeningService runs screenings with the rules engine and reads runs and results
+// from the store.
+type screeningService struct {
+	*sqldb.DB
+	cfg    *screen.Config
+	logger *slog.Logger
+}
+
+// RunScreening evaluates every stored patent as of asOf.
+func (s screeningService) RunScreening(ctx context.Context, asOf time.Time) (*patentbridge.ScreeningRun, error) {
+	return screen.NewService(s.DB, s.cfg, refdata.Default(), s.logger).Run(ctx, asOf, nil)
 }

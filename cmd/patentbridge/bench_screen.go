@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
+)
+
+// benchScreenCmd parses `bench screen` flags and runs the benchmark.
+func benchScreenCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench screen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("n", 1000000, "生成并筛查的专利条数")
+	dir := fs.String("dir", "", "工作目录（保留数据库以便重复测量；默认临时目录）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if err := benchScreen(ctx, *n, *dir, stdout, stderr); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+// benchScreen screens n generated patents on SQLite and compares with a plain
+// SELECT count(*) over the same patents table, measured in the same run.
+func benchScreen(ctx context.Context, n int, dir string, stdout, stderr io.Writer) error {
+	if dir == "" {
+		d, err := os.MkdirTemp("", "patentbridge-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	logger := newLogger(stderr, 12)
+	dbPath := filepath.Join(dir, fmt.Sprintf("screen-%d.db", n))
+	db, err := openDB(ctx, "sqlite:"+dbPath, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if have, err := db.CountPatents(ctx); err != nil {
+		return err
+	} else if have < n {
+		csvPath := filepath.Join(dir, "screen.csv")
+		if err := writeGenerated(csvPath, n); err != nil {
+			return err
+		}
+		sum, err := newImporter(db, logger).ImportFiles(ctx, []string{csvPath}, patentbridge.ImportOptions{})
+		os.Remove(csvPath)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "setup: imported %d patents in %.1fs\n", sum.Inserted, sum.Seconds)
+	}
+	refSecs, count, err := countScan(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "reference: SELECT count(*) FROM patents = %d in %.3fs\n", count, refSecs)
+
+	runtime.GC()
+	resetPeakRSS()
+	t0 := time.Now()
+	run, err := screen.NewService(db, nil, refdata.Default(), logger).Run(ctx, screen.Day(time.Now()), nil)
+	if err != nil {
+		return err
+	}
+	secs := time.Since(t0).Seconds()
+	fmt.Fprintf(stdout, "patentbridge screen: %d patents (%d sleeping; grades %v) in %.1fs = %.0f patents/s, peak RSS %.0f MB\n",
+		run.Screened, run.Sleeping, run.Grades, secs, float64(run.Screened)/secs, peakRSSMB())
+	fmt.Fprintf(stdout, "ratio: screening takes %.0fx the plain count(*) scan (goal: 1,000,000 patents under 60 s and 1 GB)\n", secs/refSecs)
+	return nil
+}
+
+// countScan times a plain SELECT count(*) over the patents table.
+func countScan(ctx context.Context, dbPath string) (float64, int, error) {
+	raw, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer raw.Close()
+	var count int
+	t0 := time.Now()
+	if err := raw.QueryRowContext(ctx, "SELECT count(*) FROM patents").Scan(&count); err != nil {
+		return 0, 0, err
+	}
+	return time.Since(t0).Seconds(), count, nil
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// decodeScreen parses `screen --json` output.
+func decodeScreen(tb testing.TB, stdout string) screenSummary {
+	tb.Helper()
+	var s screenSummary
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		tb.Fatalf("screen --json printed %q: %v", stdout, err)
+	}
+	return s
+}
+
+func TestScreenAndExport(t *testing.T) {
+	for _, dsn := range testDSNs(t) {
+		t.Run(dsnLabel(dsn), func(t *testing.T) {
+			dir := t.TempDir()
+			file := MustGen(t, dir, 800, "21")
+			if code, _, stderr := MustRun(t, nil, "import", "--db", dsn, file); code != 0 {
+				t.Fatal(stderr)
+			}
+			code, stdout, stderr := MustRun(t, nil, "screen", "--db", dsn, "--as-of", "2026-11-27", "--json")
+			if code != 0 {
+				t.Fatal(stderr)
+			}
+			s := decodeScreen(t, stdout)
+			if s.Screened != 800 || s.Sleeping == 0 || s.AsOf != "2026-11-27" || s.RuleVersion == "" || s.WeightsVersion == "" {
+				t.Fatalf("summary %+v", s)
+			}
+			excluded := 0
+			for _, n := range s.Excluded {
+				excluded += n
+			}
+			if excluded+s.Sleeping != s.Screened {
+				t.Fatalf("sleeping %d + excluded %d != screened %d: some patents have no reason", s.Sleeping, excluded, s.Screened)
+			}
+			if g := s.Grades; g["A"]+g["B"]+g["C"]+g["D"] != s.Sleeping || g["A"] == 0 || g["A"] > g["C"] {
+				t.Fatalf("grades %v for %d sleeping patents", g, s.Sleeping)
+			}
+
+			t.Run("same data and date give the same result", func(t *testing.T) {
+				_, stdout, _ := MustRun(t, nil, "screen", "--db", dsn, "--as-of", "2026-11-27", "--json")
+				again := decodeScreen(t, stdout)
+				if again.RunID == s.RunID || again.Sleeping != s.Sleeping || again.Grades["A"] != s.Grades["A"] ||
+					again.Excluded["granted_3_years"] != s.Excluded["granted_3_years"] {
+					t.Fatalf("first %+v, second %+v", s, again)
+				}
+			})
+
+			t.Run("export lists every sleeping patent", func(t *testing.T) {
+				csvPath := filepath.Join(dir, "sleeping.csv")
+				if code, _, stderr := MustRun(t, nil, "export", "sleeping", "--db", dsn, "-o", csvPath); code != 0 {
+					t.Fatal(stderr)
+				}
+				f, _ := os.Open(csvPath)
+				defer f.Close()
+				rows, err := csv.NewReader(f).ReadAll()
+				if err != nil || len(rows) != s.Sleeping+1 {
+					t.Fatalf("CSV has %d rows for %d sleeping patents (%v)", len(rows), s.Sleeping, err)
+				}
+				xlsxPath := filepath.Join(dir, "sleeping.xlsx")
+				if code, _, stderr := MustRun(t, nil, "export", "sleeping", "--db", dsn, "--format", "xlsx", "-o", xlsxPath); code != 0 {
+					t.Fatal(stderr)
+				}
+				wb, err := excelize.OpenFile(xlsxPath)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer wb.Close()
+				xrows, _ := wb.GetRows(wb.GetSheetName(0))
+				if len(xrows) != s.Sleeping+1 {
+					t.Fatalf("XLSX has %d rows for %d sleeping patents", len(xrows), s.Sleeping)
+				}
+			})
+
+			t.Run("API shows the database and each patent's result", func(t *testing.T) {
+				m := MustOpenMain(t, dsn, 0)
+				var page struct {
+					Total int `json:"total"`
+					Items []struct {
+						AppNo     string `json:"app_no"`
+						Screening struct {
+							Sleeping bool   `json:"sleeping"`
+							Grade    string `json:"grade"`
+						} `json:"screening"`
+					} `json:"items"`
+				}
+				if MustGetJSON(t, m.URL()+"/api/v1/sleeping?limit=5", &page); page.Total != s.Sleeping || len(page.Items) == 0 {
+					t.Fatalf("GET /api/v1/sleeping total %d, want %d", page.Total, s.Sleeping)
+				}
+				var detail struct {
+					Screening struct {
+						Sleeping bool `json:"sleeping"`
+						Grade    string
+						Criteria []struct{ Criterion, Outcome, Evidence string }
+					} `json:"screening"`
+				}
+				MustGetJSON(t, m.URL()+"/api/v1/patents/"+page.Items[0].AppNo, &detail)
+				if !detail.Screening.Sleeping || detail.Screening.Grade == "" || len(detail.Screening.Criteria) != 6 {
+					t.Fatalf("screening in patent JSON: %+v", detail.Screening)
+				}
+				for _, c := range detail.Screening.Criteria {
+					if c.Outcome != "met" || c.Evidence == "" {
+						t.Fatalf("a sleeping patent's criterion %+v", c)
+					}
+				}
+			})
+		})
+	}
+}
