@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/gen"
@@ -74,5 +75,42 @@ func loadDemo(ctx context.Context, patents patentbridge.PatentService, imp *inge
 		return err
 	}
 	logger.Info("演示数据已生成", "patents", sum.Inserted, "seconds", sum.Seconds)
+	return nil
+}
+
+// demoUsers are the role accounts `serve --demo` adds so a new user can try each view.
+var demoUsers = []patentbridge.User{
+	{Username: "scu", Name: "四川大学技术转移中心", Role: patentbridge.RoleInstitution, OrgName: "四川大学"},
+	{Username: "sme", Name: "成都某科技有限公司", Role: patentbridge.RoleEnterprise, OrgName: "成都某科技有限公司"},
+	{Username: "chengdu", Name: "成都市知识产权局", Role: patentbridge.RoleCity, OrgName: "成都市知识产权局", CityCode: "5101"},
+}
+
+// loadDemoUsers creates the demo role accounts (same password as the admin) when absent.
+func loadDemoUsers(ctx context.Context, users patentbridge.UserService, password string, logger *slog.Logger) error {
+	if password == "" {
+		return nil // a generated admin password is shown once; demo accounts need a known one
+	}
+	for _, u := range demoUsers {
+		err := users.CreateUser(ctx, &u, password) // u is a fresh copy each iteration
+		if patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
+			continue
+		} else if err != nil {
+			return err
+		}
+		logger.Info("演示账号已创建（密码与管理员相同）", "username", u.Username, "role", u.Role.Label(), "org", u.OrgName)
+	}
+	return nil
+}
+
+// screenDemo runs a first screening so the demo's sleeping-patent database is not empty.
+func screenDemo(ctx context.Context, s patentbridge.ScreeningService, logger *slog.Logger) error {
+	if _, err := s.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+		return err
+	}
+	run, err := s.RunScreening(ctx, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	logger.Info("演示数据已完成沉睡专利筛查", "run", run.ID, "screened", run.Screened, "sleeping", run.Sleeping)
 	return nil
 }

@@ -50,6 +50,16 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemo(ctx, db, imp, m.Config.DemoN, m.Logger); err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
+		if err := loadDemoUsers(ctx, db, m.Config.AdminPassword, m.Logger); err != nil {
+			return fmt.Errorf("demo users: %w", err)
+		}
+		scfg, err := loadScreenConfig(m.Config.ScreenConfig)
+		if err != nil {
+			return err
+		}
+		if err := screenDemo(ctx, screeningService{DB: db, cfg: scfg, logger: m.Logger}, m.Logger); err != nil {
+			return fmt.Errorf("demo screening: %w", err)
+		}
 	}
 	m.jobs = ingest.NewJobRunner(imp, db, m.Logger)
 	handler, err := m.handler()

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestDemoStartsLiving checks what a new user sees after `serve --demo`: patents,
+// a first screening, and role accounts to try each view with.
+func TestDemoStartsLiving(t *testing.T) {
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
+	var health struct{ Patents int }
+	if MustGetJSON(t, m.URL()+"/healthz", &health); health.Patents != 400 {
+		t.Fatalf("demo has %d patents, want 400", health.Patents)
+	}
+	var sleeping struct{ Total int }
+	if MustGetJSON(t, m.URL()+"/api/v1/sleeping", &sleeping); sleeping.Total == 0 {
+		t.Fatal("demo's sleeping-patent database is empty: the first screening did not run")
+	}
+	for _, u := range demoUsers {
+		if _, err := m.DB.Authenticate(context.Background(), u.Username, m.Config.AdminPassword); err != nil {
+			t.Errorf("demo account %s: %v", u.Username, err)
+		}
+	}
+	for _, page := range []string{"/", "/patents", "/sleeping", "/supply"} {
+		resp, err := http.Get(m.URL() + page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("GET %s: %d %s", page, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+	}
+}
