@@ -34,17 +34,7 @@ func TestBrowserImportJourney(t *testing.T) {
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/pb.db", 0)
 	file := MustGen(t, t.TempDir(), 250, "5")
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelT()
-
+	ctx := newBrowser(t, bin)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(m.URL()+"/login"),
@@ -95,4 +85,71 @@ func mustText(tb testing.TB, ctx context.Context, sel string) string {
 		tb.Fatalf("text of %s: %v", sel, err)
 	}
 	return v
+}
+
+// TestBrowserSupplyListJourney: the provincial operator opens the sleeping-patent
+// database, builds a supply list of grade-A patents, publishes it, and the public
+// page shows it numbered for the year.
+func TestBrowserSupplyListJourney(t *testing.T) {
+	bin := chromiumPath()
+	if bin == "" {
+		if os.Getenv("PATENTBRIDGE_TEST_BROWSER") != "" {
+			t.Fatal("PATENTBRIDGE_TEST_BROWSER is set but chromium is not installed")
+		}
+		t.Skip("chromium not installed (apt-get install chromium); browser test skipped")
+	}
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/pb.db", 600)
+	ctx := newBrowser(t, bin)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(m.URL()+"/login"),
+		chromedp.WaitVisible(css("#username")),
+		chromedp.SendKeys(css("#username"), "admin"),
+		chromedp.SendKeys(css("#password"), m.Config.AdminPassword),
+		chromedp.Click(css("#login-submit")),
+		chromedp.WaitNotPresent(css("#login-submit")),
+		chromedp.Navigate(m.URL()+"/sleeping"),
+		chromedp.WaitVisible(css("table#sleeping a.patent-link")),
+	); err != nil {
+		t.Fatalf("open the sleeping-patent database: %v", err)
+	}
+	if total := mustText(t, ctx, "#sleeping-total"); strings.TrimSpace(total) == "" || strings.TrimSpace(total) == "0" {
+		t.Fatalf("sleeping total %q", total)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(m.URL()+"/admin/supply/new?grade=A"),
+		chromedp.WaitVisible(css("#f-title")),
+		chromedp.SendKeys(css("#f-title"), "2026年高校院所A级沉睡专利"),
+		chromedp.Click(css("#create-submit")),
+		chromedp.WaitVisible(css("#publish-button")),
+		chromedp.Click(css("#publish-button")),
+		chromedp.WaitNotPresent(css("#publish-button")),
+		chromedp.WaitVisible(css("#supply-number")),
+	); err != nil {
+		t.Fatalf("build and publish a supply list: %v", err)
+	}
+	number := mustText(t, ctx, "#supply-number")
+	if !strings.Contains(number, "第1期") {
+		t.Fatalf("published list is numbered %q, want 第1期 of the year", number)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/supply"), chromedp.WaitVisible(css("#supply-lists"))); err != nil {
+		t.Fatal(err)
+	}
+	if lists := mustText(t, ctx, "#supply-lists"); !strings.Contains(lists, "2026年高校院所A级沉睡专利") {
+		t.Fatalf("public supply lists page does not show the list: %q", lists)
+	}
+}
+
+// newBrowser starts headless Chromium for one test and returns its context.
+func newBrowser(t *testing.T, bin string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancel(); cancelA() })
+	return ctx
 }
