@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"net/http"
+	"sync"
+	"time"
 
 	"patentbridge"
 )
@@ -22,14 +24,45 @@ type countLink struct {
 	Href  string
 }
 
+// homeTTL is how long the home page's figures are reused: they change only when
+// data is imported, and counting a million patents takes seconds.
+const homeTTL = time.Minute
+
+// homeCache keeps the last home figures computed, with their time.
+type homeCache struct {
+	mu   sync.Mutex
+	at   time.Time
+	view homeView
+}
+
 // home serves the home page with the store's real patent figures.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	v, err := s.homeFigures(r.Context())
+	v, err := s.cachedHomeFigures(r.Context())
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "home", "首页", "home", v)
+}
+
+// cachedHomeFigures returns figures at most homeTTL old; the patent count is
+// always current, so a finished import shows at once and refreshes the rest.
+func (s *Server) cachedHomeFigures(ctx context.Context) (homeView, error) {
+	total, err := s.Patents.CountPatents(ctx)
+	if err != nil {
+		return homeView{}, err
+	}
+	c := &s.homeCache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if time.Since(c.at) < homeTTL && c.view.Total == total {
+		return c.view, nil
+	}
+	v, err := s.homeFigures(ctx)
+	if err == nil {
+		c.view, c.at = v, time.Now()
+	}
+	return v, err
 }
 
 func (s *Server) homeFigures(ctx context.Context) (homeView, error) {

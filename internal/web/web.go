@@ -47,6 +47,8 @@ type Server struct {
 	Deps
 	views map[string]*template.Template
 	mux   *http.ServeMux
+
+	homeCache homeCache
 	// screenJob allows one screening started from the UI at a time.
 	screenJob screeningJob
 }
