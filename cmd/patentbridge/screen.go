@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -46,7 +47,7 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		}
 		asOf = d
 	}
-	scfg, err := loadScreenConfig(cfg.ScreenConfig)
+	rules, err := loadScreenRules(cfg)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -67,7 +68,7 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		defer fmt.Fprintln(stderr)
 	}
 	start := time.Now()
-	run, err := screen.NewService(db, scfg, refdata.Default(), logger).Run(ctx, asOf, progress)
+	run, err := rules.service(db, logger).Run(ctx, asOf, progress)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -93,15 +94,40 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 	return 0
 }
 
-// loadScreenConfig reads the admin's weights file, or returns the embedded default.
-func loadScreenConfig(path string) (*screen.Config, error) {
-	if path == "" {
-		return screen.DefaultConfig(), nil
+// screenRules are the weights and the industry mapping screenings use.
+type screenRules struct {
+	cfg *screen.Config
+	cls *screen.Classifier
+}
+
+// service returns a screening service over store with these rules.
+func (r screenRules) service(store screen.Store, logger *slog.Logger) *screen.Service {
+	return screen.NewService(store, r.cfg, refdata.Default(), logger).UseClassifier(r.cls)
+}
+
+// loadScreenRules reads the admin's weights file and industry mapping, where
+// configured, or takes the embedded defaults.
+func loadScreenRules(c config.Config) (screenRules, error) {
+	r := screenRules{cfg: screen.DefaultConfig(), cls: screen.DefaultClassifier(refdata.Default())}
+	if c.ScreenConfig != "" {
+		f, err := os.Open(c.ScreenConfig)
+		if err != nil {
+			return r, patentbridge.Errorf(patentbridge.EINVALID, "无法读取筛查配置文件 %s：%v", c.ScreenConfig, err)
+		}
+		defer f.Close()
+		if r.cfg, err = screen.LoadConfig(f); err != nil {
+			return r, err
+		}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, patentbridge.Errorf(patentbridge.EINVALID, "无法读取配置文件 %s：%v", path, err)
+	if c.IndustryMap != "" {
+		f, err := os.Open(c.IndustryMap)
+		if err != nil {
+			return r, patentbridge.Errorf(patentbridge.EINVALID, "无法读取产业对照表 %s：%v", c.IndustryMap, err)
+		}
+		defer f.Close()
+		if r.cls, err = screen.NewClassifier(refdata.Default(), f); err != nil {
+			return r, err
+		}
 	}
-	defer f.Close()
-	return screen.LoadConfig(f)
+	return r, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -115,5 +116,46 @@ func TestScreenAndExport(t *testing.T) {
 				}
 			})
 		})
+	}
+}
+
+func TestScreenWithAdminConfig(t *testing.T) {
+	dir := t.TempDir()
+	dsn := "sqlite:" + filepath.Join(dir, "pb.db")
+	if code, _, stderr := MustRun(t, nil, "import", "--db", dsn, MustGen(t, dir, 300, "4")); code != 0 {
+		t.Fatal(stderr)
+	}
+	def := filepath.Join("..", "..", "internal", "screen", "config", "default.json")
+	b, err := os.ReadFile(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg map[string]any
+	_ = json.Unmarshal(b, &cfg)
+	cfg["version"] = "2027.1-test"
+	cfg["grade_shares"] = map[string]float64{"A": 0.25, "B": 0.25, "C": 0.25, "D": 0.25}
+	custom := filepath.Join(dir, "weights.json")
+	b, _ = json.Marshal(cfg)
+	_ = os.WriteFile(custom, b, 0o644)
+
+	code, stdout, stderr := MustRun(t, map[string]string{"PATENTBRIDGE_SCREEN_CONFIG": custom},
+		"screen", "--db", dsn, "--as-of", "2026-11-27", "--json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	s := decodeScreen(t, stdout)
+	if s.WeightsVersion != "2027.1-test" {
+		t.Fatalf("run recorded weights version %q", s.WeightsVersion)
+	}
+	if a, d := s.Grades["A"], s.Grades["D"]; a < s.Sleeping/4-1 || a > s.Sleeping/4+1 || d < s.Sleeping/4-1 {
+		t.Fatalf("quarter shares gave grades %v for %d sleeping", s.Grades, s.Sleeping)
+	}
+
+	cfg["grade_shares"] = map[string]float64{"A": 0.5, "B": 0.5, "C": 0.5, "D": 0.5}
+	b, _ = json.Marshal(cfg)
+	_ = os.WriteFile(custom, b, 0o644)
+	code, _, stderr = MustRun(t, nil, "screen", "--db", dsn, "--screen-config", custom)
+	if code != 1 || !strings.Contains(stderr, "grade_shares") && !strings.Contains(stderr, "等级") {
+		t.Fatalf("bad shares: exit %d, %q", code, stderr)
 	}
 }

@@ -53,11 +53,11 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoUsers(ctx, db, m.Config.AdminPassword, m.Logger); err != nil {
 			return fmt.Errorf("demo users: %w", err)
 		}
-		scfg, err := loadScreenConfig(m.Config.ScreenConfig)
+		rules, err := loadScreenRules(m.Config)
 		if err != nil {
 			return err
 		}
-		if err := screenDemo(ctx, screeningService{DB: db, cfg: scfg, logger: m.Logger}, m.Logger); err != nil {
+		if err := screenDemo(ctx, screeningService{DB: db, rules: rules, logger: m.Logger}, m.Logger); err != nil {
 			return fmt.Errorf("demo screening: %w", err)
 		}
 	}
@@ -77,11 +77,11 @@ func (m *Main) Open(ctx context.Context) error {
 // handler mounts the JSON API and the web UI on one mux behind the middleware stack.
 func (m *Main) handler() (http.Handler, error) {
 	ref := refdata.Default()
-	scfg, err := loadScreenConfig(m.Config.ScreenConfig)
+	rules, err := loadScreenRules(m.Config)
 	if err != nil {
 		return nil, err
 	}
-	screening := screeningService{DB: m.DB, cfg: scfg, logger: m.Logger}
+	screening := screeningService{DB: m.DB, rules: rules, logger: m.Logger}
 	mux := http.NewServeMux()
 	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
 		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB}).Register(mux)

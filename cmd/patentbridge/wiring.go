@@ -9,7 +9,6 @@ import (
 
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
-	"patentbridge/internal/screen"
 	"patentbridge/internal/sqldb"
 )
 
@@ -45,11 +44,11 @@ func newImporter(db *sqldb.DB, logger *slog.Logger) *ingest.Importer {
 // from the store.
 type screeningService struct {
 	*sqldb.DB
-	cfg    *screen.Config
+	rules  screenRules
 	logger *slog.Logger
 }
 
 // RunScreening evaluates every stored patent as of asOf.
 func (s screeningService) RunScreening(ctx context.Context, asOf time.Time) (*patentbridge.ScreeningRun, error) {
-	return screen.NewService(s.DB, s.cfg, refdata.Default(), s.logger).Run(ctx, asOf, nil)
+	return s.rules.service(s.DB, s.logger).Run(ctx, asOf, nil)
 }

@@ -24,6 +24,7 @@ type Config struct {
 	DemoN         int    // how many demo patents
 	SecureCookies bool   // set the Secure flag on session cookies (behind HTTPS)
 	ScreenConfig  string // screening weights/thresholds file; "" means the embedded default
+	IndustryMap   string // Sichuan industry mapping CSV; "" means the embedded one
 	LogLevel      slog.Level
 }
 
@@ -41,7 +42,10 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	fs.StringVar(&c.DB, "db", c.DB, "数据库：sqlite:路径、文件路径或 postgres://…（环境变量 PATENTBRIDGE_DB）")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error")
 	c.ScreenConfig = env("PATENTBRIDGE_SCREEN_CONFIG")
+	c.IndustryMap = env("PATENTBRIDGE_INDUSTRY_MAP")
 	if name == "serve" || name == "screen" {
+		fs.StringVar(&c.IndustryMap, "industry-map", c.IndustryMap,
+			"四川产业分类对照表（CSV，格式见 internal/screen/data/README.md；环境变量 PATENTBRIDGE_INDUSTRY_MAP；默认内置版本）")
 		fs.StringVar(&c.ScreenConfig, "screen-config", c.ScreenConfig,
 			"沉睡专利筛查的权重与阈值配置文件（JSON，环境变量 PATENTBRIDGE_SCREEN_CONFIG；默认内置版本）")
 	}

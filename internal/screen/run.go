@@ -122,3 +122,10 @@ func (s *Service) Run(ctx context.Context, asOf time.Time, progress func(done, t
 		"took", run.FinishedAt.Sub(run.StartedAt).Round(time.Millisecond))
 	return run, nil
 }
+
+// UseClassifier makes the service classify with c, e.g. an administrator's edited
+// Sichuan industry mapping (NewClassifier), instead of the embedded one.
+func (s *Service) UseClassifier(c *Classifier) *Service {
+	s.engine = NewEngine(s.cfg, c)
+	return s
+}
