@@ -1,0 +1,85 @@
+package patentbridge
+
+import (
+	"context"
+	"time"
+)
+
+// Demand states (moderation).
+const (
+	DemandPending   = "pending"   // 待审核
+	DemandPublished = "published" // 已发布
+	DemandRejected  = "rejected"  // 未通过
+	DemandClosed    = "closed"    // 已关闭
+)
+
+// Demand is an enterprise's technology need (技术需求).
+type Demand struct {
+	ID          int64     `json:"id"`
+	Title       string    `json:"title"`
+	Description string    `json:"description"`
+	Industry    string    `json:"industry,omitempty"`    // free text or a Sichuan industry name
+	RegionCode  string    `json:"region_code,omitempty"` // GB/T 2260, 4 or 6 digits
+	BudgetMin   int64     `json:"budget_min,omitempty"`  // 万元
+	BudgetMax   int64     `json:"budget_max,omitempty"`  // 万元
+	Deadline    time.Time `json:"-"`
+	Contact     string    `json:"contact,omitempty"` // shown to logged-in users only
+	Enterprise  string    `json:"enterprise"`        // the posting organization
+	Status      string    `json:"status"`
+	RejectNote  string    `json:"reject_note,omitempty"`
+	CreatedBy   int64     `json:"created_by"`
+	CreatedAt   time.Time `json:"created_at"`
+	PublishedAt time.Time `json:"-"`
+}
+
+// DemandFilter selects demands; zero fields do not filter.
+type DemandFilter struct {
+	Status   string
+	City     string // 4-digit city code
+	Industry string
+	Query    string // substring of title or description
+	Year     int    // publication year
+	Limit    int
+	Offset   int
+}
+
+// DemandService stores and moderates demands.
+type DemandService interface {
+	// CreateDemand validates and stores a demand as pending. Returns EINVALID.
+	CreateDemand(ctx context.Context, d *Demand) error
+	// FindDemand returns a demand. Returns ENOTFOUND.
+	FindDemand(ctx context.Context, id int64) (*Demand, error)
+	// ListDemands returns one page of demands and the total.
+	ListDemands(ctx context.Context, f DemandFilter) ([]*Demand, int, error)
+	// ModerateDemand publishes or rejects a pending demand (note required to reject).
+	// Returns EINVALID, ENOTFOUND, ECONFLICT.
+	ModerateDemand(ctx context.Context, id int64, publish bool, note string, at time.Time) error
+	// CountPublishedDemands returns demands published per year (for the KPIs).
+	CountPublishedDemands(ctx context.Context) (map[int]int, error)
+}
+
+// Match feedback values an enterprise gives a matched patent.
+const (
+	FeedbackInterested = "interested" // 感兴趣
+	FeedbackIrrelevant = "irrelevant" // 不相关
+)
+
+// MatchFeedback is one enterprise's verdict on a patent matched to its demand.
+type MatchFeedback struct {
+	DemandID  int64     `json:"demand_id"`
+	AppNo     string    `json:"app_no"`
+	UserID    int64     `json:"user_id"`
+	Verdict   string    `json:"verdict"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// FeedbackService stores match feedback.
+type FeedbackService interface {
+	// SaveFeedback records (or replaces) a user's verdict on a match. Returns EINVALID.
+	SaveFeedback(ctx context.Context, f *MatchFeedback) error
+	// FeedbackCounts returns, per application number, how many users marked it
+	// interested and irrelevant (over all demands).
+	FeedbackCounts(ctx context.Context) (map[string][2]int, error)
+	// DemandFeedback returns the verdicts given on one demand's matches, by application number.
+	DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
+}
