@@ -1,0 +1,134 @@
+// Package search keeps PatentBridge's full-text index — derived from the database,
+// rebuildable, kept current by tailing the patent change table — and the matching
+// engine that ranks patents for a technology need.
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Doc is what the index holds of one patent; ID is the normalized application number.
+type Doc struct {
+	ID         string   `json:"-"`
+	Title      string   `json:"title"`
+	Abstract   string   `json:"abstract"`
+	Claim      string   `json:"claim"`
+	Owners     string   `json:"owners"`     // current owners' names, space-separated
+	IPCTitles  string   `json:"ipc_titles"` // Chinese titles of the IPC codes and their groups
+	IPC        []string `json:"ipc"`        // every code plus its subclass, e.g. G06F16/35, G06F
+	Kind       string   `json:"kind"`
+	Status     string   `json:"status"`
+	City       string   `json:"city"` // 4-digit code
+	OwnerTypes []string `json:"owner_types"`
+	Grade      string   `json:"grade"`      // latest screening grade, if any
+	Industries []string `json:"industries"` // Sichuan industries and SEI fields, for facets
+	GrantYear  float64  `json:"grant_year"` // 0 when not granted
+}
+
+// Text fields, searched with the cjk analyzer (overlapping bigrams: exact recall of
+// two-character words such as 电池 or 白酒).
+var textFields = []string{"title", "abstract", "claim", "owners", "ipc_titles"}
+
+// keywordFields are matched exactly, for filters and facets.
+var keywordFields = []string{"ipc", "kind", "status", "city", "owner_types", "grade", "industries"}
+
+// Index is a Bleve index of patents.
+type Index struct {
+	bi   bleve.Index
+	path string
+}
+
+// NewMapping returns the index mapping: cjk text fields with BM25 scoring, keyword
+// fields for filters and facets, and the grant year as a number.
+func NewMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = index.BM25Scoring
+	im.DefaultAnalyzer = cjk.AnalyzerName
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range textFields {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = cjk.AnalyzerName
+		fm.Store = f == "title" || f == "abstract"
+		fm.IncludeTermVectors = f == "title" || f == "abstract" || f == "claim"
+		dm.AddFieldMappingsAt(f, fm)
+	}
+	for _, f := range keywordFields {
+		fm := bleve.NewKeywordFieldMapping()
+		fm.Analyzer = keyword.Name
+		fm.Store = false
+		fm.IncludeInAll = false
+		dm.AddFieldMappingsAt(f, fm)
+	}
+	nm := bleve.NewNumericFieldMapping()
+	nm.Store = false
+	nm.IncludeInAll = false
+	dm.AddFieldMappingsAt("grant_year", nm)
+	im.DefaultMapping = dm
+	return im
+}
+
+// OpenIndex opens the index at path, creating it when absent; path "" makes an
+// in-memory index (tests, evaluations).
+func OpenIndex(path string) (*Index, error) {
+	if path == "" {
+		bi, err := bleve.NewMemOnly(NewMapping())
+		if err != nil {
+			return nil, fmt.Errorf("search: new in-memory index: %w", err)
+		}
+		return &Index{bi: bi}, nil
+	}
+	bi, err := bleve.Open(path)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		bi, err = bleve.New(path, NewMapping())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search: open index %s: %w", path, err)
+	}
+	return &Index{bi: bi, path: path}, nil
+}
+
+// Put adds or replaces docs in one batch.
+func (ix *Index) Put(docs []Doc) error {
+	b := ix.bi.NewBatch()
+	for i := range docs {
+		if err := b.Index(docs[i].ID, docs[i]); err != nil {
+			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
+		}
+	}
+	return ix.bi.Batch(b)
+}
+
+// Delete removes docs by ID in one batch.
+func (ix *Index) Delete(ids []string) error {
+	b := ix.bi.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	return ix.bi.Batch(b)
+}
+
+// Count returns the number of indexed docs.
+func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
+
+// Bleve returns the underlying Bleve index, for queries this package builds.
+func (ix *Index) Bleve() bleve.Index { return ix.bi }
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.bi.Close() }
+
+// Remove closes the index and deletes its files (before a rebuild).
+func (ix *Index) Remove() error {
+	err := ix.bi.Close()
+	if ix.path != "" {
+		err = errors.Join(err, os.RemoveAll(ix.path))
+	}
+	return err
+}
