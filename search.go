@@ -1,0 +1,84 @@
+package patentbridge
+
+import "context"
+
+// SearchQuery is a full-text search with the patent-list filters.
+type SearchQuery struct {
+	Text   string
+	Filter PatentFilter // Kind, OwnerType, City, IPCPrefix, Status, GrantYearFrom/To; Limit, Offset
+	Grade  string
+}
+
+// SearchHit is one patent found, with highlighted fragments by field ("title",
+// "abstract", "claim"); fragments are HTML-escaped with matches in <mark>.
+type SearchHit struct {
+	Patent    *Patent             `json:"-"`
+	AppNo     string              `json:"app_no"`
+	Score     float64             `json:"score"`
+	Fragments map[string][]string `json:"fragments"`
+}
+
+// FacetCount is one value of a facet with how many hits have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// SearchResult is one page of hits, the total and the facets (kind, grade, city, industry).
+type SearchResult struct {
+	Total  int                     `json:"total"`
+	Hits   []SearchHit             `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets"`
+}
+
+// IPCPrediction is an IPC subclass predicted for a text.
+type IPCPrediction struct {
+	Subclass string  `json:"subclass"`
+	Title    string  `json:"title"`
+	Score    float64 `json:"score"`
+}
+
+// Match is a patent ranked for a need, with the reasons it was chosen (Chinese).
+type Match struct {
+	AppNo   string   `json:"app_no"`
+	Title   string   `json:"title"`
+	Score   float64  `json:"score"`
+	Reasons []string `json:"reasons"`
+}
+
+// MatchRequest is a need to match: a demand's text, or any text.
+type MatchRequest struct {
+	Text       string
+	Limit      int
+	DemandID   int64  // when matching a stored demand: its feedback is used
+	RegionCode string // the demand's region, for the region signal
+}
+
+// MatchResult is the ranked patents with the IPC subclasses and industries predicted for the text.
+type MatchResult struct {
+	Items          []Match         `json:"items"`
+	IPCPredictions []IPCPrediction `json:"ipc_predictions"`
+	Industries     []string        `json:"industries"`
+	Keywords       []string        `json:"keywords"`
+}
+
+// IndexStatus says how complete the search index is.
+type IndexStatus struct {
+	Docs     int     `json:"docs"`
+	Patents  int     `json:"patents"`
+	Building bool    `json:"building"`
+	Progress float64 `json:"progress"` // 0..1 while building
+	LastSeq  int64   `json:"last_seq"` // last change applied from the change table
+}
+
+// SearchService searches and matches patents.
+type SearchService interface {
+	// Search runs a full-text query with filters. Returns EINVALID for a bad query.
+	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Match ranks patents for a need, with reasons. Returns EINVALID for an empty text.
+	Match(ctx context.Context, r MatchRequest) (*MatchResult, error)
+	// Classify predicts IPC subclasses for a text and the industries they imply.
+	Classify(ctx context.Context, text string, limit int) ([]IPCPrediction, []string, error)
+	// Status reports the index's progress.
+	Status(ctx context.Context) IndexStatus
+}
