@@ -1,0 +1,85 @@
+package patentbridge
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Demand field limits.
+const (
+	DemandTitleMax       = 100
+	DemandDescriptionMin = 10
+	DemandDescriptionMax = 5000
+)
+
+// Validate trims a new demand's fields and checks them as of now: a title of at
+// most 100 characters, a description of at least 10, the posting organization, a
+// budget range with min ≤ max, a deadline not in the past and a 4- or 6-digit
+// region code. Returns EINVALID naming the field.
+func (d *Demand) Validate(now time.Time) error {
+	d.Title = strings.TrimSpace(d.Title)
+	d.Description = strings.TrimSpace(d.Description)
+	d.Industry = strings.TrimSpace(d.Industry)
+	d.RegionCode = strings.TrimSpace(d.RegionCode)
+	d.Contact = strings.TrimSpace(d.Contact)
+	d.Enterprise = strings.TrimSpace(d.Enterprise)
+	switch n := utf8.RuneCountInString(d.Title); {
+	case n == 0:
+		return FieldErrorf("title", "请填写需求名称")
+	case n > DemandTitleMax:
+		return FieldErrorf("title", "需求名称不能超过%d个字（现有%d个字）", DemandTitleMax, n)
+	}
+	switch n := utf8.RuneCountInString(d.Description); {
+	case n < DemandDescriptionMin:
+		return FieldErrorf("description", "需求描述至少%d个字，请说明要解决的技术问题（现有%d个字）", DemandDescriptionMin, n)
+	case n > DemandDescriptionMax:
+		return FieldErrorf("description", "需求描述不能超过%d个字", DemandDescriptionMax)
+	}
+	if d.Enterprise == "" {
+		return FieldErrorf("enterprise", "请填写需求单位")
+	}
+	if utf8.RuneCountInString(d.Industry) > 50 {
+		return FieldErrorf("industry", "所属行业不能超过50个字")
+	}
+	if utf8.RuneCountInString(d.Contact) > 200 {
+		return FieldErrorf("contact", "联系方式不能超过200个字")
+	}
+	switch {
+	case d.BudgetMin < 0 || d.BudgetMax < 0:
+		return FieldErrorf("budget_min", "预算不能为负数")
+	case d.BudgetMax > 0 && d.BudgetMin > d.BudgetMax:
+		return FieldErrorf("budget_max", "预算下限（%d万元）不能高于预算上限（%d万元）", d.BudgetMin, d.BudgetMax)
+	}
+	if !d.Deadline.IsZero() {
+		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+		if d.Deadline.Before(today) {
+			return FieldErrorf("deadline", "截止日期 %s 已经过去，请填写今天或以后的日期", FormatDate(d.Deadline))
+		}
+	}
+	if d.RegionCode != "" && !validRegionCode(d.RegionCode) {
+		return FieldErrorf("region_code", "地区代码 %q 应为4位（市、州）或6位（区、县）数字", d.RegionCode)
+	}
+	return nil
+}
+
+// CityCode returns the 4-digit city code of the demand's region, or "".
+func (d *Demand) CityCode() string {
+	if len(d.RegionCode) < 4 {
+		return ""
+	}
+	return d.RegionCode[:4]
+}
+
+// validRegionCode reports whether s is 4 or 6 ASCII digits.
+func validRegionCode(s string) bool {
+	if len(s) != 4 && len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
