@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -40,8 +41,10 @@ var textFields = []string{"title", "abstract", "claim", "owners", "ipc_titles"}
 // keywordFields are matched exactly, for filters and facets.
 var keywordFields = []string{"ipc", "kind", "status", "city", "owner_types", "grade", "industries"}
 
-// Index is a Bleve index of patents.
+// Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
+// (Search waits for the swap; holders of Bleve() should not keep it long).
 type Index struct {
+	mu   sync.RWMutex
 	bi   bleve.Index
 	path string
 }
@@ -97,6 +100,8 @@ func OpenIndex(path string) (*Index, error) {
 
 // Put adds or replaces docs in one batch.
 func (ix *Index) Put(docs []Doc) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	b := ix.bi.NewBatch()
 	for i := range docs {
 		if err := b.Index(docs[i].ID, docs[i]); err != nil {
@@ -108,6 +113,8 @@ func (ix *Index) Put(docs []Doc) error {
 
 // Delete removes docs by ID in one batch.
 func (ix *Index) Delete(ids []string) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	b := ix.bi.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)
@@ -116,19 +123,71 @@ func (ix *Index) Delete(ids []string) error {
 }
 
 // Count returns the number of indexed docs.
-func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
+func (ix *Index) Count() (uint64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bi.DocCount()
+}
 
 // Bleve returns the underlying Bleve index, for queries this package builds.
-func (ix *Index) Bleve() bleve.Index { return ix.bi }
+func (ix *Index) Bleve() bleve.Index {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bi
+}
+
+// Search runs a Bleve request; a rebuild's swap waits for it to finish.
+func (ix *Index) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bi.Search(req)
+}
+
+// Path returns the index directory, "" for an in-memory index.
+func (ix *Index) Path() string { return ix.path }
 
 // Close closes the index.
-func (ix *Index) Close() error { return ix.bi.Close() }
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.bi.Close()
+}
 
 // Remove closes the index and deletes its files (before a rebuild).
 func (ix *Index) Remove() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	err := ix.bi.Close()
 	if ix.path != "" {
 		err = errors.Join(err, os.RemoveAll(ix.path))
 	}
 	return err
+}
+
+// replaceWith makes ix serve next's docs and closes next: on disk, next's
+// directory takes the place of ix's (ix is closed, swapped and reopened while
+// searches wait); in memory, ix simply takes next's Bleve index.
+func (ix *Index) replaceWith(next *Index) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.path == "" {
+		old := ix.bi
+		ix.bi = next.bi
+		return old.Close()
+	}
+	if err := errors.Join(next.bi.Close(), ix.bi.Close()); err != nil {
+		return fmt.Errorf("search: swap index: %w", err)
+	}
+	if err := os.RemoveAll(ix.path); err != nil {
+		return fmt.Errorf("search: swap index: %w", err)
+	}
+	if err := os.Rename(next.path, ix.path); err != nil {
+		return fmt.Errorf("search: swap index: %w", err)
+	}
+	bi, err := bleve.Open(ix.path)
+	if err != nil {
+		return fmt.Errorf("search: reopen index %s: %w", ix.path, err)
+	}
+	ix.bi = bi
+	return nil
 }

@@ -1,0 +1,54 @@
+package search
+
+import (
+	"context"
+
+	"patentbridge"
+)
+
+// Service implements patentbridge.SearchService: Search and Status here, Match and
+// Classify delegated to the engines the wiring plugs in.
+type Service struct {
+	Searcher *Searcher
+	Indexer  *Indexer
+	// Matcher ranks patents for a need; nil answers Match with EINTERNAL.
+	Matcher interface {
+		Match(ctx context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error)
+	}
+	// Router predicts IPC subclasses and industries; nil answers Classify with EINTERNAL.
+	Router interface {
+		Classify(ctx context.Context, text string, limit int) ([]patentbridge.IPCPrediction, []string, error)
+	}
+}
+
+var _ patentbridge.SearchService = (*Service)(nil)
+
+// Search runs a full-text query with filters.
+func (s *Service) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
+	return s.Searcher.Search(ctx, q)
+}
+
+// Match delegates to the Matcher.
+func (s *Service) Match(ctx context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error) {
+	if s.Matcher == nil {
+		return nil, patentbridge.Errorf(patentbridge.EINTERNAL, "匹配服务未启用")
+	}
+	return s.Matcher.Match(ctx, r)
+}
+
+// Classify delegates to the Router.
+func (s *Service) Classify(ctx context.Context, text string, limit int) ([]patentbridge.IPCPrediction, []string, error) {
+	if s.Router == nil {
+		return nil, nil, patentbridge.Errorf(patentbridge.EINTERNAL, "分类预测服务未启用")
+	}
+	return s.Router.Classify(ctx, text, limit)
+}
+
+// Status reports the index's progress (zero when no indexer runs).
+func (s *Service) Status(ctx context.Context) patentbridge.IndexStatus {
+	if s.Indexer == nil {
+		docs, _ := s.Searcher.ix.Count()
+		return patentbridge.IndexStatus{Docs: int(docs)}
+	}
+	return s.Indexer.Status(ctx)
+}
