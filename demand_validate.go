@@ -83,3 +83,18 @@ func validRegionCode(s string) bool {
 	}
 	return true
 }
+
+// DemandStatusLabel returns the Chinese name of a demand status.
+func DemandStatusLabel(s string) string {
+	switch s {
+	case DemandPending:
+		return "待审核"
+	case DemandPublished:
+		return "已发布"
+	case DemandRejected:
+		return "未通过"
+	case DemandClosed:
+		return "已关闭"
+	}
+	return s
+}

@@ -1,0 +1,140 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"patentbridge"
+)
+
+var _ patentbridge.DemandService = (*DB)(nil)
+
+// CreateDemand validates d as of now (patentbridge.Demand.Validate) and stores it
+// as pending moderation, setting its ID, status and creation time. Returns EINVALID.
+func (db *DB) CreateDemand(ctx context.Context, d *patentbridge.Demand) error {
+	now := db.now()
+	if err := d.Validate(now); err != nil {
+		return err
+	}
+	q := db.dialect.newQuery().add(`INSERT INTO demands (title, description, industry, region_code, city_code,
+		budget_min, budget_max, deadline, contact, enterprise, status, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.Title, d.Description, d.Industry, d.RegionCode, d.CityCode(), d.BudgetMin, d.BudgetMax,
+		patentbridge.FormatDate(d.Deadline), d.Contact, d.Enterprise, patentbridge.DemandPending, d.CreatedBy, formatTime(now))
+	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&d.ID); err != nil {
+		return fmt.Errorf("sqldb: create demand: %w", err)
+	}
+	d.Status, d.CreatedAt, d.RejectNote, d.PublishedAt = patentbridge.DemandPending, now, "", time.Time{}
+	return nil
+}
+
+const demandColumns = "id, title, description, industry, region_code, budget_min, budget_max, deadline, contact, " +
+	"enterprise, status, reject_note, created_by, created_at, published_at"
+
+func scanDemand(s scanner) (*patentbridge.Demand, error) {
+	var d patentbridge.Demand
+	var deadline, created, published string
+	if err := s.Scan(&d.ID, &d.Title, &d.Description, &d.Industry, &d.RegionCode, &d.BudgetMin, &d.BudgetMax,
+		&deadline, &d.Contact, &d.Enterprise, &d.Status, &d.RejectNote, &d.CreatedBy, &created, &published); err != nil {
+		return nil, err
+	}
+	var err error
+	if d.Deadline, err = parseDate(deadline); err != nil {
+		return nil, err
+	}
+	if d.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if d.PublishedAt, err = parseTime(published); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// FindDemand returns a demand. Returns ENOTFOUND.
+func (db *DB) FindDemand(ctx context.Context, id int64) (*patentbridge.Demand, error) {
+	return db.findDemand(ctx, db.read, id)
+}
+
+func (db *DB) findDemand(ctx context.Context, qr queryer, id int64) (*patentbridge.Demand, error) {
+	q := db.dialect.newQuery().add("SELECT "+demandColumns+" FROM demands WHERE id = ?", id)
+	d, err := scanDemand(qr.QueryRowContext(ctx, q.String(), q.args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqldb: find demand %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// ListDemands returns one page of the demands that match the filter, published
+// ones newest publication first, then the others newest first, and the total.
+// Returns EINVALID for a negative offset.
+func (db *DB) ListDemands(ctx context.Context, f patentbridge.DemandFilter) ([]*patentbridge.Demand, int, error) {
+	if f.Offset < 0 {
+		return nil, 0, patentbridge.FieldErrorf("offset", "偏移量不能为负数")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultListLimit
+	}
+	limit = min(limit, MaxListLimit)
+	count := db.dialect.newQuery().add("SELECT COUNT(*) FROM demands WHERE 1 = 1")
+	db.filterDemands(count, f)
+	list := db.dialect.newQuery().add("SELECT " + demandColumns + " FROM demands WHERE 1 = 1")
+	db.filterDemands(list, f)
+	list.add(" ORDER BY published_at DESC, created_at DESC, id DESC LIMIT ? OFFSET ?", limit, f.Offset)
+
+	tx, err := db.read.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, count.String(), count.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sqldb: count demands: %w", err)
+	}
+	rs, err := tx.QueryContext(ctx, list.String(), list.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
+	}
+	defer rs.Close()
+	out := []*patentbridge.Demand{}
+	for rs.Next() {
+		d, err := scanDemand(rs)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
+	}
+	return out, total, nil
+}
+
+// filterDemands appends one AND condition per set filter field.
+func (db *DB) filterDemands(q *query, f patentbridge.DemandFilter) {
+	if f.Status != "" {
+		q.add(" AND status = ?", f.Status)
+	}
+	if f.City != "" {
+		q.add(" AND city_code = ?", f.City[:min(4, len(f.City))])
+	}
+	if s := strings.TrimSpace(f.Industry); s != "" {
+		q.add(" AND industry = ?", s)
+	}
+	if s := strings.TrimSpace(f.Query); s != "" {
+		like := "%" + escapeLike(s) + "%"
+		q.add(" AND (title "+db.dialect.like+" ? ESCAPE '\\' OR description "+db.dialect.like+" ? ESCAPE '\\' OR enterprise "+
+			db.dialect.like+" ? ESCAPE '\\')", like, like, like)
+	}
+	if f.Year > 0 {
+		q.add(" AND published_at >= ? AND published_at < ?", strconv.Itoa(f.Year)+"-01-01", strconv.Itoa(f.Year+1)+"-01-01")
+	}
+}

@@ -1,0 +1,90 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"patentbridge"
+)
+
+// ListEnterprises returns one page of the registry in import order, filtered by
+// park, 4-digit city and a query (name, credit code or 经营范围), and the total.
+// Returns EINVALID for a negative offset.
+func (db *DB) ListEnterprises(ctx context.Context, f patentbridge.EnterpriseFilter) ([]*patentbridge.Enterprise, int, error) {
+	if f.Offset < 0 {
+		return nil, 0, patentbridge.FieldErrorf("offset", "偏移量不能为负数")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultListLimit
+	}
+	limit = min(limit, MaxListLimit)
+	count := db.dialect.newQuery().add("SELECT COUNT(*) FROM enterprises WHERE 1 = 1")
+	db.filterEnterprises(count, f)
+	list := db.dialect.newQuery().add("SELECT " + enterpriseColumns + " FROM enterprises WHERE 1 = 1")
+	db.filterEnterprises(list, f)
+	list.add(" ORDER BY id LIMIT ? OFFSET ?", limit, f.Offset)
+
+	tx, err := db.read.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, count.String(), count.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sqldb: count enterprises: %w", err)
+	}
+	rs, err := tx.QueryContext(ctx, list.String(), list.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
+	}
+	defer rs.Close()
+	out := []*patentbridge.Enterprise{}
+	for rs.Next() {
+		e, err := scanEnterprise(rs)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
+		}
+		out = append(out, e)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
+	}
+	return out, total, nil
+}
+
+// filterEnterprises appends one AND condition per set filter field.
+func (db *DB) filterEnterprises(q *query, f patentbridge.EnterpriseFilter) {
+	if s := strings.TrimSpace(f.Park); s != "" {
+		q.add(" AND park = ?", s)
+	}
+	if f.City != "" {
+		q.add(" AND city_code = ?", f.City[:min(4, len(f.City))])
+	}
+	if s := strings.TrimSpace(f.Query); s != "" {
+		like := "%" + escapeLike(s) + "%"
+		q.add(" AND (name "+db.dialect.like+" ? ESCAPE '\\' OR scope "+db.dialect.like+" ? ESCAPE '\\' OR credit_code = ?)",
+			like, like, strings.ToUpper(s))
+	}
+}
+
+// EachEnterprise calls fn for every enterprise in import order, stopping at the
+// first error fn returns (which it returns).
+func (db *DB) EachEnterprise(ctx context.Context, fn func(e *patentbridge.Enterprise) error) error {
+	rs, err := db.read.QueryContext(ctx, "SELECT "+enterpriseColumns+" FROM enterprises ORDER BY id")
+	if err != nil {
+		return fmt.Errorf("sqldb: each enterprise: %w", err)
+	}
+	defer rs.Close()
+	for rs.Next() {
+		e, err := scanEnterprise(rs)
+		if err != nil {
+			return fmt.Errorf("sqldb: each enterprise: %w", err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return rs.Err()
+}
