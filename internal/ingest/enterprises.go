@@ -103,7 +103,9 @@ func ImportEnterprises(ctx context.Context, store EnterpriseUpserter, paths []st
 // convertEnterprise turns one registry row into an enterprise, or lists its problems.
 func convertEnterprise(t *table, r row) (*patentbridge.Enterprise, []problem) {
 	var probs []problem
-	bad := func(c cell, reason string) { probs = append(probs, problem{column: c.column, value: c.value, reason: reason}) }
+	bad := func(c cell, reason string) {
+		probs = append(probs, problem{column: c.column, value: c.value, reason: reason})
+	}
 	e := &patentbridge.Enterprise{
 		Scope:    t.get(r, "经营范围").value,
 		Industry: t.get(r, "行业").value,
