@@ -1,0 +1,127 @@
+package httpx
+
+import (
+	"fmt"
+
+	"patentbridge"
+)
+
+// DemandView is a demand as the API returns it and the pages show it: dates as
+// YYYY-MM-DD, the region and status in Chinese, and the contact only for
+// signed-in users.
+type DemandView struct {
+	ID          int64  `json:"id"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Industry    string `json:"industry,omitempty"`
+	RegionCode  string `json:"region_code,omitempty"`
+	RegionName  string `json:"region_name,omitempty"`
+	BudgetMin   int64  `json:"budget_min,omitempty"`
+	BudgetMax   int64  `json:"budget_max,omitempty"`
+	Budget      string `json:"budget,omitempty"` // "50–300万元"
+	Deadline    string `json:"deadline,omitempty"`
+	Contact     string `json:"contact,omitempty"`
+	Enterprise  string `json:"enterprise"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+	RejectNote  string `json:"reject_note,omitempty"`
+	CreatedBy   int64  `json:"created_by,omitempty"`
+	CreatedAt   string `json:"created_at"`
+	PublishedAt string `json:"published_at,omitempty"`
+}
+
+// NewDemandView presents d to u: anonymous visitors never get the contact, and
+// only the author and moderators see the rejection note and the author's id.
+func NewDemandView(d *patentbridge.Demand, u *patentbridge.User, ref RefData) DemandView {
+	v := DemandView{ID: d.ID, Title: d.Title, Description: d.Description, Industry: d.Industry,
+		RegionCode: d.RegionCode, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax, Budget: BudgetLabel(d.BudgetMin, d.BudgetMax),
+		Deadline: patentbridge.FormatDate(d.Deadline), Enterprise: d.Enterprise, Status: d.Status,
+		StatusLabel: patentbridge.DemandStatusLabel(d.Status), CreatedAt: d.CreatedAt.Format("2006-01-02T15:04:05Z07:00")}
+	if len(d.RegionCode) == 6 {
+		v.RegionName = RegionName(ref, d.RegionCode)
+	} else if len(d.RegionCode) == 4 && ref != nil {
+		v.RegionName = ref.CityName(d.RegionCode)
+	}
+	if !d.PublishedAt.IsZero() {
+		v.PublishedAt = patentbridge.FormatDate(d.PublishedAt)
+	}
+	if u != nil {
+		v.Contact = d.Contact
+	}
+	if IsDemandAuthor(u, d) || CanModerateDemand(u, d) == nil {
+		v.RejectNote, v.CreatedBy = d.RejectNote, d.CreatedBy
+	}
+	return v
+}
+
+// BudgetLabel renders a budget range in 万元, "" when there is none.
+func BudgetLabel(lo, hi int64) string {
+	switch {
+	case lo > 0 && hi > 0 && lo != hi:
+		return fmt.Sprintf("%d–%d万元", lo, hi)
+	case hi > 0:
+		return fmt.Sprintf("%d万元以内", hi)
+	case lo > 0:
+		return fmt.Sprintf("%d万元以上", lo)
+	}
+	return ""
+}
+
+// AuthorizeDemandPost admits the users who post demands: enterprises and
+// administrators. Returns EUNAUTHORIZED or EFORBIDDEN.
+func AuthorizeDemandPost(u *patentbridge.User) error {
+	return Authorize(u, patentbridge.RoleEnterprise, patentbridge.RoleAdmin)
+}
+
+// AuthorizeDemandModeration admits moderators: administrators, and city users
+// who have a city. Returns EUNAUTHORIZED or EFORBIDDEN.
+func AuthorizeDemandModeration(u *patentbridge.User) error {
+	if err := Authorize(u, patentbridge.RoleAdmin, patentbridge.RoleCity); err != nil {
+		return err
+	}
+	if u.Role == patentbridge.RoleCity && u.CityCode == "" {
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "您的账号未设置所属市（州），不能审核技术需求")
+	}
+	return nil
+}
+
+// CanModerateDemand admits administrators to every demand and city users to
+// their own city's. Returns EUNAUTHORIZED or EFORBIDDEN.
+func CanModerateDemand(u *patentbridge.User, d *patentbridge.Demand) error {
+	if err := AuthorizeDemandModeration(u); err != nil {
+		return err
+	}
+	if u.Role == patentbridge.RoleCity && d.CityCode() != u.CityCode[:min(4, len(u.CityCode))] {
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只能审核本市（州）的技术需求")
+	}
+	return nil
+}
+
+// IsDemandAuthor reports whether u posted d.
+func IsDemandAuthor(u *patentbridge.User, d *patentbridge.Demand) bool {
+	return u != nil && d.CreatedBy != 0 && u.ID == d.CreatedBy
+}
+
+// CanSeeDemand reports whether u may read d: everyone reads published demands;
+// the others only their author and its moderators.
+func CanSeeDemand(u *patentbridge.User, d *patentbridge.Demand) bool {
+	return d.Status == patentbridge.DemandPublished || IsDemandAuthor(u, d) || CanModerateDemand(u, d) == nil
+}
+
+// CanGiveFeedback reports whether u may mark d's matches 感兴趣 / 不相关: the
+// posting enterprise user and administrators.
+func CanGiveFeedback(u *patentbridge.User, d *patentbridge.Demand) bool {
+	return u != nil && (u.Role == patentbridge.RoleAdmin || (u.Role == patentbridge.RoleEnterprise && IsDemandAuthor(u, d)))
+}
+
+// PrepareDemand fills a new demand's author and, when the form leaves it empty,
+// its posting organization from the signed-in user.
+func PrepareDemand(u *patentbridge.User, d *patentbridge.Demand) {
+	d.CreatedBy = u.ID
+	if d.Enterprise == "" {
+		d.Enterprise = u.OrgName
+	}
+	if d.Enterprise == "" && u.Role == patentbridge.RoleEnterprise {
+		d.Enterprise = u.Name
+	}
+}
