@@ -26,6 +26,14 @@ type Deps struct {
 	Declarations patentbridge.DeclarationService
 	// Supply builds and publishes supply lists (供给清单); nil answers its endpoints with 404.
 	Supply patentbridge.SupplyListService
+	// Demands, Feedback, Search, Enterprises and EnterpriseRanker serve technology
+	// demands, matching (/match, /classify) and the enterprise registry; nil
+	// answers their endpoints with 404.
+	Demands          patentbridge.DemandService
+	Feedback         patentbridge.FeedbackService
+	Search           patentbridge.SearchService
+	Enterprises      patentbridge.EnterpriseService
+	EnterpriseRanker httpx.EnterpriseRanker
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
@@ -80,6 +88,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /api/v1/patents/{app_no}/declarations", httpx.RequireRole(patentbridge.RoleInstitution, patentbridge.RoleAdmin)(http.HandlerFunc(s.createDeclaration)))
 		mux.Handle("POST /api/v1/patents/{app_no}/ratings", httpx.RequireRole(patentbridge.RoleEnterprise, patentbridge.RoleAdmin)(http.HandlerFunc(s.createRating)))
 	}
+	s.registerDemands(mux)
 	mux.HandleFunc("/api/", s.notFound)
 }
 

@@ -1,0 +1,231 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// demandInput is the JSON body of POST /api/v1/demands.
+type demandInput struct {
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Industry    string `json:"industry"`
+	RegionCode  string `json:"region_code"`
+	BudgetMin   int64  `json:"budget_min"`
+	BudgetMax   int64  `json:"budget_max"`
+	Deadline    string `json:"deadline"` // YYYY-MM-DD
+	Contact     string `json:"contact"`
+	Enterprise  string `json:"enterprise"` // defaults to the user's organization
+}
+
+// demandPage is the body of GET /api/v1/demands.
+type demandPage struct {
+	Total           int                `json:"total"`
+	Limit           int                `json:"limit"`
+	Offset          int                `json:"offset"`
+	PublishedByYear map[string]int     `json:"published_by_year"`
+	Items           []httpx.DemandView `json:"items"`
+}
+
+// createDemand serves POST /api/v1/demands (enterprise users and admins): the
+// demand waits for moderation (status pending).
+func (s *Server) createDemand(w http.ResponseWriter, r *http.Request) {
+	u := patentbridge.UserFrom(r.Context())
+	var b demandInput
+	if err := decodeBody(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	deadline, err := patentbridge.ParseDate(b.Deadline)
+	if err != nil {
+		s.error(w, r, patentbridge.FieldErrorf("deadline", "截止日期 %q 无法识别，请用 YYYY-MM-DD", b.Deadline))
+		return
+	}
+	d := &patentbridge.Demand{Title: b.Title, Description: b.Description, Industry: b.Industry, RegionCode: b.RegionCode,
+		BudgetMin: b.BudgetMin, BudgetMax: b.BudgetMax, Deadline: deadline, Contact: b.Contact, Enterprise: strings.TrimSpace(b.Enterprise)}
+	httpx.PrepareDemand(u, d)
+	if err := s.Demands.CreateDemand(r.Context(), d); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(r.Context(), s.Logger, u.ID, "demand.create", fmt.Sprintf("demand:%d", d.ID), d.Title)
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/demands/%d", d.ID))
+	httpx.JSON(w, http.StatusCreated, httpx.NewDemandView(d, u, s.Ref))
+}
+
+// listDemands serves GET /api/v1/demands: published demands for everyone,
+// filtered by industry, city, q and year; moderators may ask for another
+// ?status= (pending, rejected, all) — a city user only of its city.
+func (s *Server) listDemands(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	q := r.URL.Query()
+	f := patentbridge.DemandFilter{Status: patentbridge.DemandPublished, City: q.Get("city"), Industry: q.Get("industry"), Query: q.Get("q")}
+	var err error
+	if f.Limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
+		if f.Offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30); err == nil {
+			f.Year, err = intParam(q.Get("year"), "year", 0, 9999)
+		}
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if st := q.Get("status"); st != "" && st != patentbridge.DemandPublished {
+		if err := httpx.AuthorizeDemandModeration(u); err != nil {
+			s.error(w, r, err)
+			return
+		}
+		switch st {
+		case "all":
+			f.Status = ""
+		case patentbridge.DemandPending, patentbridge.DemandRejected, patentbridge.DemandClosed:
+			f.Status = st
+		default:
+			s.error(w, r, patentbridge.FieldErrorf("status", "状态 %q 无效（可用：pending、published、rejected、closed、all）", st))
+			return
+		}
+		if u.Role == patentbridge.RoleCity {
+			f.City = u.CityCode[:min(4, len(u.CityCode))]
+		}
+	}
+	ds, total, err := s.Demands.ListDemands(ctx, f)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	counts, err := s.Demands.CountPublishedDemands(ctx)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := demandPage{Total: total, Limit: f.Limit, Offset: f.Offset, PublishedByYear: map[string]int{}, Items: []httpx.DemandView{}}
+	if out.Limit == 0 {
+		out.Limit = 50
+	}
+	for y, n := range counts {
+		out.PublishedByYear[strconv.Itoa(y)] = n
+	}
+	for _, d := range ds {
+		out.Items = append(out.Items, httpx.NewDemandView(d, u, s.Ref))
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// intParam reads an optional integer query parameter within [lo, hi]. Returns EINVALID.
+func intParam(v, name string, lo, hi int) (int, error) {
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, patentbridge.FieldErrorf(name, "参数 %s=%q 无效（应为 %d 到 %d 的整数）", name, v, lo, hi)
+	}
+	return n, nil
+}
+
+// demand loads the path's demand if the user may see it; an unpublished demand
+// is "not found" to anyone but its author and moderators.
+func (s *Server) demand(r *http.Request) (*patentbridge.Demand, error) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", v)
+	}
+	d, err := s.Demands.FindDemand(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !httpx.CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
+	}
+	return d, nil
+}
+
+// getDemand serves GET /api/v1/demands/{id}; anonymous callers get no contact.
+func (s *Server) getDemand(w http.ResponseWriter, r *http.Request) {
+	d, err := s.demand(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, httpx.NewDemandView(d, patentbridge.UserFrom(r.Context()), s.Ref))
+}
+
+// moderateInput is the body of POST /api/v1/demands/{id}/moderate.
+type moderateInput struct {
+	Action string `json:"action"` // publish or reject
+	Note   string `json:"note"`   // required to reject
+}
+
+// moderateDemand serves POST /api/v1/demands/{id}/moderate (admins, and city
+// users for their city's demands): publish or reject a pending demand.
+func (s *Server) moderateDemand(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	var b moderateInput
+	if err := decodeBody(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if b.Action != "publish" && b.Action != "reject" {
+		s.error(w, r, patentbridge.FieldErrorf("action", "审核操作应为 publish（发布）或 reject（退回）"))
+		return
+	}
+	d, err := s.demand(r)
+	if err == nil {
+		err = httpx.CanModerateDemand(u, d)
+	}
+	if err == nil {
+		err = s.Demands.ModerateDemand(ctx, d.ID, b.Action == "publish", b.Note, time.Now())
+	}
+	if err == nil {
+		d, err = s.Demands.FindDemand(ctx, d.ID)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(ctx, s.Logger, u.ID, "demand."+b.Action, fmt.Sprintf("demand:%d", d.ID), b.Note)
+	httpx.JSON(w, http.StatusOK, httpx.NewDemandView(d, u, s.Ref))
+}
+
+// feedbackInput is the body of POST /api/v1/demands/{id}/feedback.
+type feedbackInput struct {
+	AppNo   string `json:"app_no"`
+	Verdict string `json:"verdict"` // interested or irrelevant
+}
+
+// demandFeedback serves POST /api/v1/demands/{id}/feedback: the posting
+// enterprise (or an admin) marks a matched patent 感兴趣 or 不相关.
+func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	var b feedbackInput
+	if err := decodeBody(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	d, err := s.demand(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if !httpx.CanGiveFeedback(u, d) {
+		s.error(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果"))
+		return
+	}
+	f := &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: b.AppNo, UserID: u.ID, Verdict: b.Verdict}
+	if err := s.Feedback.SaveFeedback(ctx, f); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	s.Audit.Record(ctx, s.Logger, u.ID, "demand.feedback", fmt.Sprintf("demand:%d", d.ID), f.AppNo+" "+f.Verdict)
+	httpx.JSON(w, http.StatusOK, f)
+}

@@ -1,0 +1,76 @@
+package api
+
+import (
+	"net/http"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// enterprisePage is the body of GET /api/v1/enterprises.
+type enterprisePage struct {
+	Total  int                        `json:"total"`
+	Limit  int                        `json:"limit"`
+	Offset int                        `json:"offset"`
+	Items  []*patentbridge.Enterprise `json:"items"`
+}
+
+// listEnterprises serves GET /api/v1/enterprises (admins and city users; a city
+// user sees its city's enterprises): the registry filtered by park, city and q.
+func (s *Server) listEnterprises(w http.ResponseWriter, r *http.Request) {
+	u := patentbridge.UserFrom(r.Context())
+	q := r.URL.Query()
+	f := patentbridge.EnterpriseFilter{Park: q.Get("park"), City: q.Get("city"), Query: q.Get("q")}
+	var err error
+	if f.Limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
+		f.Offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if u.Role == patentbridge.RoleCity {
+		f.City = u.CityCode
+	}
+	es, total, err := s.Enterprises.ListEnterprises(r.Context(), f)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := enterprisePage{Total: total, Limit: f.Limit, Offset: f.Offset, Items: es}
+	if out.Limit == 0 {
+		out.Limit = 50
+	}
+	if out.Items == nil {
+		out.Items = []*patentbridge.Enterprise{}
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// pushEnterprises serves GET /api/v1/enterprises/push?app_no=…&limit=… (admins
+// and city users): registry enterprises ranked for a patent, with reasons.
+func (s *Server) pushEnterprises(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	appNo, _, err := patentbridge.NormalizeAppNo(q.Get("app_no"))
+	if err != nil {
+		s.error(w, r, patentbridge.FieldErrorf("app_no", "%s", patentbridge.ErrorMessage(err)))
+		return
+	}
+	limit, err := intParam(q.Get("limit"), "limit", 0, 500)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if limit == 0 {
+		limit = 50
+	}
+	ms, err := s.EnterpriseRanker.RankForPatent(r.Context(), appNo, limit)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if ms == nil {
+		ms = []httpx.EnterpriseMatch{}
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"app_no": appNo, "items": ms})
+}
