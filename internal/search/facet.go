@@ -22,6 +22,9 @@ func facetCounts(res *bleve.SearchResult) map[string][]patentbridge.FacetCount {
 		counts := []patentbridge.FacetCount{}
 		if fr != nil && fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
+				if t.Term == "" { // docs without the field
+					continue
+				}
 				counts = append(counts, patentbridge.FacetCount{Value: t.Term, Count: t.Count})
 			}
 		}

@@ -44,9 +44,10 @@ var keywordFields = []string{"ipc", "kind", "status", "city", "owner_types", "gr
 // Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
 // (Search waits for the swap; holders of Bleve() should not keep it long).
 type Index struct {
-	mu   sync.RWMutex
-	bi   bleve.Index
-	path string
+	mu     sync.RWMutex
+	bi     bleve.Index
+	path   string
+	closed bool
 }
 
 // NewMapping returns the index mapping: cjk text fields with BM25 scoring, keyword
@@ -146,10 +147,14 @@ func (ix *Index) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 // Path returns the index directory, "" for an in-memory index.
 func (ix *Index) Path() string { return ix.path }
 
-// Close closes the index.
+// Close closes the index; closing it again does nothing.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
 	return ix.bi.Close()
 }
 
@@ -157,7 +162,11 @@ func (ix *Index) Close() error {
 func (ix *Index) Remove() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	err := ix.bi.Close()
+	var err error
+	if !ix.closed {
+		ix.closed = true
+		err = ix.bi.Close()
+	}
 	if ix.path != "" {
 		err = errors.Join(err, os.RemoveAll(ix.path))
 	}

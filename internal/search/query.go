@@ -36,6 +36,10 @@ var fieldBoosts = []struct {
 	boost float64
 }{{"title", 5}, {"abstract", 2}, {"owners", 2}, {"ipc_titles", 1.5}, {"claim", 1}}
 
+// phraseFields keep term vectors (positions), which phrase queries need; the
+// other text fields are matched with every bigram present.
+var phraseFields = map[string]bool{"title": true, "abstract": true, "claim": true}
+
 // Limits of a query.
 const (
 	maxQueryRunes = 200
@@ -43,9 +47,10 @@ const (
 )
 
 // TextQuery is the scoring part of a search for text: each space-separated word
-// must be found in some field — as a phrase (exact: the cjk analyzer indexes
-// overlapping bigrams, so 电池 matches exactly the texts containing 电池), or, for a
-// lower score, with all its bigrams in one field. Words are alternatives, and
+// must be found in some field — as a phrase in title, abstract or claim (exact:
+// the cjk analyzer indexes overlapping bigrams, so 电池 matches exactly the texts
+// containing 电池), with all its bigrams in owners or IPC titles, or, for a lower
+// score, with all its bigrams anywhere in the title or abstract. Words are alternatives, and
 // Bleve's coordination factor ranks docs with every word first.
 func TextQuery(text string) query.Query {
 	words := strings.Fields(text)
@@ -56,6 +61,14 @@ func TextQuery(text string) query.Query {
 	for _, w := range words {
 		var alts []query.Query
 		for _, f := range fieldBoosts {
+			if !phraseFields[f.field] {
+				mq := bleve.NewMatchQuery(w)
+				mq.SetField(f.field)
+				mq.SetOperator(query.MatchQueryOperatorAnd)
+				mq.SetBoost(f.boost * 2)
+				alts = append(alts, mq)
+				continue
+			}
 			pq := bleve.NewMatchPhraseQuery(w)
 			pq.SetField(f.field)
 			pq.SetBoost(f.boost * 2)

@@ -1,0 +1,162 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/refdata"
+)
+
+// realFixture is an in-memory index of the real labeled titles (about 7,800),
+// each with its real IPC subclasses and synthetic city, grade and grant year.
+type realFixture struct {
+	ix      *Index
+	patents map[string]*patentbridge.Patent
+	grades  map[string]string
+}
+
+var (
+	fixtureOnce sync.Once
+	fixture     *realFixture
+	fixtureErr  error
+)
+
+func MustRealFixture(tb testing.TB) *realFixture {
+	tb.Helper()
+	fixtureOnce.Do(func() {
+		ref := refdata.Default()
+		ix, err := OpenIndex("")
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		f := &realFixture{ix: ix, patents: map[string]*patentbridge.Patent{}, grades: map[string]string{}}
+		var docs []Doc
+		for i, lt := range ref.LabeledTitles() {
+			p := realPatent(i, lt)
+			f.patents[p.AppNo] = p
+			grade := []string{"A", "B", "C", ""}[i%4]
+			f.grades[p.AppNo] = grade
+			docs = append(docs, DocFromPatent(p, ref, DocExtra{Grade: grade}))
+		}
+		fixtureErr = ix.Put(docs)
+		fixture = f
+	})
+	if fixtureErr != nil {
+		tb.Fatal(fixtureErr)
+	}
+	return fixture
+}
+
+// realPatent makes a patent of a real title: its kind from the publication number's
+// letter (U: utility model, else invention), granted unless published as A.
+func realPatent(i int, lt refdata.LabeledTitle) *patentbridge.Patent {
+	p := &patentbridge.Patent{
+		AppNo:      fmt.Sprintf("T%06d", i),
+		Kind:       patentbridge.KindInvention,
+		Title:      lt.Title,
+		IPC:        lt.Subclasses,
+		RegionCode: []string{"510104", "510703", "510502"}[i%3],
+		Status:     patentbridge.StatusInForce,
+		Patentees:  []patentbridge.Party{{Name: "四川大学", Type: patentbridge.PartyUniversity}},
+	}
+	if strings.HasSuffix(lt.PublicationNumber, "U") {
+		p.Kind = patentbridge.KindUtility
+	}
+	if !strings.HasSuffix(lt.PublicationNumber, "A") {
+		p.GrantDate = time.Date(2015+i%10, 6, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return p
+}
+
+// MustSearch runs a search on the fixture or fails.
+func MustSearch(tb testing.TB, f *realFixture, q patentbridge.SearchQuery) *patentbridge.SearchResult {
+	tb.Helper()
+	res, err := NewSearcher(f.ix, nil).Search(context.Background(), q)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+func TestSearchWordsMatchExactlyFirst(t *testing.T) {
+	f := MustRealFixture(t)
+	for _, word := range []string{"电池", "白酒", "深度学习", "锂离子电池", "图像处理"} {
+		t.Run(word, func(t *testing.T) {
+			want := map[string]bool{}
+			for id, p := range f.patents {
+				if strings.Contains(p.Title, word) {
+					want[id] = true
+				}
+			}
+			if len(want) == 0 {
+				t.Fatalf("no real title contains %s", word)
+			}
+			res := MustSearch(t, f, patentbridge.SearchQuery{Text: word, Filter: patentbridge.PatentFilter{Limit: len(want)}})
+			if res.Total < len(want) {
+				t.Fatalf("total %d, want at least the %d titles containing %s", res.Total, len(want), word)
+			}
+			for i, h := range res.Hits {
+				if !want[h.AppNo] {
+					t.Errorf("hit %d %q does not contain %s but ranks before a title that does", i, f.patents[h.AppNo].Title, word)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchMultiWordRanksAllWordsFirst(t *testing.T) {
+	f := MustRealFixture(t)
+	res := MustSearch(t, f, patentbridge.SearchQuery{Text: "锂离子 电池 正极", Filter: patentbridge.PatentFilter{Limit: 50}})
+	both := 0
+	for _, p := range f.patents {
+		if strings.Contains(p.Title, "锂离子") && strings.Contains(p.Title, "电池") && strings.Contains(p.Title, "正极") {
+			both++
+		}
+	}
+	if both == 0 || len(res.Hits) < both {
+		t.Fatalf("%d titles have all three words, %d hits", both, len(res.Hits))
+	}
+	for _, h := range res.Hits[:both] {
+		title := f.patents[h.AppNo].Title
+		if !strings.Contains(title, "锂离子") || !strings.Contains(title, "电池") || !strings.Contains(title, "正极") {
+			t.Errorf("%q lacks a word but ranks among the first %d", title, both)
+		}
+	}
+}
+
+func TestSearchHighlightsAndEscapes(t *testing.T) {
+	ix, err := OpenIndex("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	p := &patentbridge.Patent{AppNo: "X1", Title: "一种<script>电池</script>&散热装置", Abstract: "本发明涉及电池。"}
+	if err := ix.Put([]Doc{DocFromPatent(p, nil, DocExtra{})}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := NewSearcher(ix, nil).Search(context.Background(), patentbridge.SearchQuery{Text: "电池"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("hits %v, err %v", res, err)
+	}
+	got := res.Hits[0].Fragments
+	if want := "一种&lt;script&gt;<mark>电池</mark>&lt;/script&gt;&amp;散热装置"; len(got["title"]) != 1 || got["title"][0] != want {
+		t.Errorf("title fragments %q, want %q", got["title"], want)
+	}
+	if len(got["abstract"]) != 1 || !strings.Contains(got["abstract"][0], "<mark>电池</mark>") {
+		t.Errorf("abstract fragments %q", got["abstract"])
+	}
+}
+
+func TestSearchEmptyQuery(t *testing.T) {
+	f := MustRealFixture(t)
+	_, err := NewSearcher(f.ix, nil).Search(context.Background(), patentbridge.SearchQuery{Text: "  "})
+	if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorMessage(err) != "请输入检索词" {
+		t.Errorf("err %v, want EINVALID 请输入检索词", err)
+	}
+}
