@@ -1,0 +1,288 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/api"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/refdata"
+)
+
+// demandEnv is the API over in-memory demands, the sample patents with a match
+// service, and tokens of an admin, a Chengdu and a Mianyang city user, two
+// enterprises and an institution.
+type demandEnv struct {
+	handler                                        http.Handler
+	demands                                        *httpxtest.DemandService
+	match                                          *httpxtest.MatchService
+	admin, chengdu, mianyang, firm, other, college string
+	firmID                                         int64
+
+	mu     sync.Mutex
+	audits []string
+}
+
+func newDemandEnv(tb testing.TB) *demandEnv {
+	tb.Helper()
+	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
+	users := httpxtest.NewUserService()
+	e := &demandEnv{demands: httpxtest.NewDemandService(),
+		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
+			Industries: map[string][]string{"H01M": {"先进材料", "能源化工"}}}}
+	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
+	firm, tok := users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
+	firm.OrgName, e.firm, e.firmID = "成都钠电新能源有限公司", tok, firm.ID
+	_, e.other = users.MustUser(tb, "other", patentbridge.RoleEnterprise)
+	_, e.college = users.MustUser(tb, "college", patentbridge.RoleInstitution)
+	cd, tok := users.MustUser(tb, "chengdu", patentbridge.RoleCity)
+	cd.CityCode, e.chengdu = "5101", tok
+	my, tok := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
+	my.CityCode, e.mianyang = "5107", tok
+	ents := httpxtest.NewEnterpriseService()
+	srv := api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet,
+		Demands: e.demands, Feedback: e.demands, Search: e.match, Enterprises: ents,
+		EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: ents, Patents: patents},
+		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
+			return nil
+		}})
+	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.handler = h
+	return e
+}
+
+func (e *demandEnv) call(tb testing.TB, method, path, token, body string) (int, map[string]any) {
+	tb.Helper()
+	res := (&env{handler: e.handler}).do(tb, method, path, token, strings.NewReader(body), map[string]string{"Content-Type": "application/json"})
+	return res.StatusCode, MustJSON(tb, res)
+}
+
+func demandBody(title, region string) string {
+	return fmt.Sprintf(`{"title":%q,"description":"寻求钠离子电池正极材料的低成本制备技术，要求循环寿命2000次以上。","industry":"先进材料",
+		"region_code":%q,"budget_min":50,"budget_max":200,"deadline":%q,"contact":"王经理 028-85550000"}`,
+		title, region, time.Now().AddDate(0, 2, 0).Format("2006-01-02"))
+}
+
+// MustPost creates a demand as token and returns its id.
+func (e *demandEnv) MustPost(tb testing.TB, token, body string) int {
+	tb.Helper()
+	status, m := e.call(tb, "POST", "/api/v1/demands", token, body)
+	if status != http.StatusCreated {
+		tb.Fatalf("create demand: %d %v", status, m)
+	}
+	return int(m["id"].(float64))
+}
+
+func TestDemandAPIFlow(t *testing.T) {
+	e := newDemandEnv(t)
+	id := e.MustPost(t, e.firm, demandBody("钠离子电池正极材料", "510107"))
+	path := fmt.Sprintf("/api/v1/demands/%d", id)
+
+	// Pending: hidden from the public, visible to the author and moderators.
+	if status, _ := e.call(t, "GET", path, "", ""); status != http.StatusNotFound {
+		t.Errorf("anonymous GET pending: %d", status)
+	}
+	status, m := e.call(t, "GET", path, e.firm, "")
+	if status != 200 || m["status"] != "pending" || m["enterprise"] != "成都钠电新能源有限公司" || m["status_label"] != "待审核" {
+		t.Errorf("author GET: %d %v", status, m)
+	}
+	if _, m := e.call(t, "GET", "/api/v1/demands", "", ""); m["total"].(float64) != 0 {
+		t.Errorf("public list shows a pending demand: %v", m)
+	}
+	if _, m := e.call(t, "GET", "/api/v1/demands?status=pending", e.chengdu, ""); m["total"].(float64) != 1 {
+		t.Errorf("city moderation queue: %v", m)
+	}
+	if _, m := e.call(t, "GET", "/api/v1/demands?status=pending", e.mianyang, ""); m["total"].(float64) != 0 {
+		t.Errorf("other city sees the demand: %v", m)
+	}
+
+	// Moderation: reject needs a note; another city may not; Chengdu publishes; twice is a conflict.
+	status, m = e.call(t, "POST", path+"/moderate", e.admin, `{"action":"reject"}`)
+	if status != 400 || errorOf(t, m)["field"] != "note" {
+		t.Errorf("reject without note: %d %v", status, m)
+	}
+	if status, _ := e.call(t, "POST", path+"/moderate", e.mianyang, `{"action":"publish"}`); status != http.StatusNotFound && status != http.StatusForbidden {
+		t.Errorf("other city moderates: %d", status)
+	}
+	if status, _ := e.call(t, "POST", path+"/moderate", e.firm, `{"action":"publish"}`); status != http.StatusForbidden {
+		t.Errorf("enterprise moderates: %d", status)
+	}
+	status, m = e.call(t, "POST", path+"/moderate", e.chengdu, `{"action":"publish"}`)
+	if status != 200 || m["status"] != "published" || m["published_at"] == nil {
+		t.Fatalf("publish: %d %v", status, m)
+	}
+	status, m = e.call(t, "POST", path+"/moderate", e.admin, `{"action":"reject","note":"重复"}`)
+	if status != http.StatusConflict || errorOf(t, m)["code"] != "ECONFLICT" {
+		t.Errorf("second moderation: %d %v", status, m)
+	}
+
+	// Published: public, contact only for signed-in users.
+	status, m = e.call(t, "GET", path, "", "")
+	if status != 200 || m["contact"] != nil || m["title"] != "钠离子电池正极材料" {
+		t.Errorf("anonymous GET published: %d %v", status, m)
+	}
+	if _, m := e.call(t, "GET", path, e.college, ""); m["contact"] != "王经理 028-85550000" {
+		t.Errorf("signed-in user gets no contact: %v", m)
+	}
+	_, m = e.call(t, "GET", "/api/v1/demands?city=5101&industry=先进材料", "", "")
+	year := fmt.Sprint(time.Now().Year())
+	if m["total"].(float64) != 1 || m["published_by_year"].(map[string]any)[year].(float64) != 1 {
+		t.Errorf("public list: %v", m)
+	}
+	if item := m["items"].([]any)[0].(map[string]any); item["contact"] != nil || item["region_name"] == "" {
+		t.Errorf("public list item: %v", item)
+	}
+	if !strings.Contains(e.log(), "demand.publish demand:1") {
+		t.Errorf("audit log:\n%s", e.log())
+	}
+}
+
+func TestDemandAPIPermissionsAndValidation(t *testing.T) {
+	e := newDemandEnv(t)
+	tests := []struct {
+		name, token, body string
+		status            int
+		field             string
+	}{
+		{"anonymous", "", demandBody("需求", "5101"), 401, ""},
+		{"institution", e.college, demandBody("需求", "5101"), 403, ""},
+		{"city user", e.chengdu, demandBody("需求", "5101"), 403, ""},
+		{"admin", e.admin, strings.Replace(demandBody("省级代发需求", "5101"), `"industry"`, `"enterprise":"德阳某装备公司","industry"`, 1), 201, ""},
+		{"empty title", e.firm, demandBody("", "5101"), 400, "title"},
+		{"bad region", e.firm, demandBody("需求", "51-01"), 400, "region_code"},
+		{"bad deadline", e.firm, strings.Replace(demandBody("需求", "5101"), `"deadline":"`, `"deadline":"明年`, 1), 400, "deadline"},
+		{"unknown field", e.firm, `{"title":"x","price":1}`, 400, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, m := e.call(t, "POST", "/api/v1/demands", tt.token, tt.body)
+			if status != tt.status {
+				t.Fatalf("status %d, want %d: %v", status, tt.status, m)
+			}
+			if tt.field != "" && errorOf(t, m)["field"] != tt.field {
+				t.Errorf("field = %v, want %s", errorOf(t, m)["field"], tt.field)
+			}
+		})
+	}
+	if status, m := e.call(t, "GET", "/api/v1/demands?status=all", e.firm, ""); status != 403 {
+		t.Errorf("enterprise asks for all statuses: %d %v", status, m)
+	}
+	if status, _ := e.call(t, "GET", "/api/v1/demands?limit=x", "", ""); status != 400 {
+		t.Errorf("bad limit: %d", status)
+	}
+	if status, _ := e.call(t, "GET", "/api/v1/demands/abc", "", ""); status != 404 {
+		t.Errorf("bad id: %d", status)
+	}
+}
+
+func TestDemandFeedbackAPI(t *testing.T) {
+	e := newDemandEnv(t)
+	id := e.MustPost(t, e.firm, demandBody("钠离子电池正极材料", "510107"))
+	path := fmt.Sprintf("/api/v1/demands/%d/feedback", id)
+	body := `{"app_no":"CN202110843265.8","verdict":"interested"}`
+	for _, tt := range []struct {
+		name, token string
+		status      int
+	}{{"anonymous", "", 401}, {"other enterprise", e.other, 404}, {"institution", e.college, 404}} {
+		if status, m := e.call(t, "POST", path, tt.token, body); status != tt.status {
+			t.Errorf("%s: %d %v", tt.name, status, m)
+		}
+	}
+	status, m := e.call(t, "POST", path, e.firm, body)
+	if status != 200 || m["app_no"] != "2021108432658" || m["verdict"] != "interested" {
+		t.Fatalf("author feedback: %d %v", status, m)
+	}
+	if status, m := e.call(t, "POST", path, e.firm, `{"app_no":"2021108432658","verdict":"meh"}`); status != 400 || errorOf(t, m)["field"] != "verdict" {
+		t.Errorf("bad verdict: %d %v", status, m)
+	}
+	// Published, the demand is visible to others, who still may not judge its matches.
+	if status, _ := e.call(t, "POST", fmt.Sprintf("/api/v1/demands/%d/moderate", id), e.admin, `{"action":"publish"}`); status != 200 {
+		t.Fatal(status)
+	}
+	if status, _ := e.call(t, "POST", path, e.other, body); status != 403 {
+		t.Errorf("other enterprise on a published demand: %d", status)
+	}
+	if status, _ := e.call(t, "POST", path, e.admin, `{"app_no":"2021108432658","verdict":"irrelevant"}`); status != 200 {
+		t.Errorf("admin feedback: %d", status)
+	}
+	got, _ := e.demands.DemandFeedback(context.Background(), int64(id))
+	if len(got) != 1 || got["2021108432658"] == "" {
+		t.Errorf("stored feedback = %v", got)
+	}
+	counts, _ := e.demands.FeedbackCounts(context.Background())
+	if counts["2021108432658"] != [2]int{1, 1} {
+		t.Errorf("feedback counts = %v (one user each way)", counts)
+	}
+}
+
+func TestMatchAndClassifyAPI(t *testing.T) {
+	e := newDemandEnv(t)
+	status, m := e.call(t, "POST", "/api/v1/match", "", `{"text":"钠离子电池正极材料的制备","limit":5}`)
+	if status != 200 {
+		t.Fatalf("match: %d %v", status, m)
+	}
+	items := m["items"].([]any)
+	if len(items) == 0 {
+		t.Fatalf("no matches: %v", m)
+	}
+	first := items[0].(map[string]any)
+	if first["app_no"] != "2021108432658" || first["title"] == "" || first["score"].(float64) <= 0 || len(first["reasons"].([]any)) == 0 {
+		t.Errorf("first match = %v", first)
+	}
+	pred := m["ipc_predictions"].([]any)[0].(map[string]any)
+	if pred["subclass"] != "H01M" || !strings.Contains(pred["title"].(string), "电池") {
+		t.Errorf("ipc prediction = %v", pred)
+	}
+	if fmt.Sprint(m["industries"]) != "[先进材料 能源化工]" {
+		t.Errorf("industries = %v", m["industries"])
+	}
+	if r := e.match.LastMatch(); r.Limit != 5 || r.Text != "钠离子电池正极材料的制备" {
+		t.Errorf("request passed on = %+v", r)
+	}
+	status, m = e.call(t, "POST", "/api/v1/classify", "", `{"text":"钠离子电池正极材料"}`)
+	if status != 200 || m["ipc_predictions"].([]any)[0].(map[string]any)["subclass"] != "H01M" || len(m["industries"].([]any)) != 2 {
+		t.Errorf("classify: %d %v", status, m)
+	}
+	for _, tt := range []struct{ path, body, field string }{
+		{"/api/v1/match", `{"text":"  "}`, "text"},
+		{"/api/v1/classify", `{"text":""}`, "text"},
+		{"/api/v1/match", `{"text":"电池","limit":500}`, "limit"},
+	} {
+		status, m := e.call(t, "POST", tt.path, "", tt.body)
+		if status != 400 || errorOf(t, m)["field"] != tt.field {
+			t.Errorf("%s %s: %d %v", tt.path, tt.body, status, m)
+		}
+	}
+	if status, m := e.call(t, "POST", "/api/v1/match", "", `{"text":"无关的文字内容"}`); status != 200 || len(m["items"].([]any)) != 0 {
+		t.Errorf("no match should be an empty list: %d %v", status, m)
+	}
+}
+
+func TestDemandEndpointsHiddenWithoutServices(t *testing.T) {
+	e := newEnv(t)
+	for _, p := range []string{"/api/v1/demands", "/api/v1/match"} {
+		res := e.do(t, "POST", p, e.adminToken, strings.NewReader(`{"text":"x"}`), map[string]string{"Content-Type": "application/json"})
+		if res.StatusCode != 404 && res.StatusCode != 405 {
+			t.Errorf("%s without the service: %d", p, res.StatusCode)
+		}
+	}
+}
+
+func (e *demandEnv) log() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return strings.Join(e.audits, "\n")
+}
