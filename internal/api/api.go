@@ -65,6 +65,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.HandleFunc("GET /api/v1/patents", s.listPatents)
 	mux.HandleFunc("GET /api/v1/patents/{app_no}", s.getPatent)
+	if s.Search != nil {
+		mux.HandleFunc("GET /api/v1/patents/search", s.searchPatents)
+		mux.HandleFunc("GET /api/v1/search/status", s.searchStatus)
+	}
 	mux.HandleFunc("GET /api/v1/ipc/{code...}", s.getIPC)
 	mux.Handle("GET /api/v1/imports", admin(http.HandlerFunc(s.listImports)))
 	mux.Handle("POST /api/v1/imports", admin(http.HandlerFunc(s.createImport)))

@@ -1,0 +1,58 @@
+package api
+
+import (
+	"net/http"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// searchItem is one hit of GET /api/v1/patents/search: the patent, its score and
+// its highlighted fragments (HTML-escaped, matches in <mark>).
+type searchItem struct {
+	httpx.PatentView
+	Score     float64             `json:"score"`
+	Fragments map[string][]string `json:"fragments"`
+}
+
+// searchPage is the body of GET /api/v1/patents/search.
+type searchPage struct {
+	Total  int                                  `json:"total"`
+	Limit  int                                  `json:"limit"`
+	Offset int                                  `json:"offset"`
+	Items  []searchItem                         `json:"items"`
+	Facets map[string][]patentbridge.FacetCount `json:"facets"`
+	Index  patentbridge.IndexStatus             `json:"index"`
+}
+
+// searchPatents serves GET /api/v1/patents/search.
+func (s *Server) searchPatents(w http.ResponseWriter, r *http.Request) {
+	q, err := httpx.ParseSearchQuery(r.URL.Query())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	res, err := s.Search.Search(r.Context(), q)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out := searchPage{Total: res.Total, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Items: make([]searchItem, 0, len(res.Hits)),
+		Facets: res.Facets, Index: s.Search.Status(r.Context())}
+	for _, h := range res.Hits {
+		if h.Patent == nil {
+			continue
+		}
+		fr := h.Fragments
+		if fr == nil {
+			fr = map[string][]string{}
+		}
+		out.Items = append(out.Items, searchItem{PatentView: httpx.NewPatentView(h.Patent, s.Ref), Score: h.Score, Fragments: fr})
+	}
+	httpx.JSON(w, http.StatusOK, out)
+}
+
+// searchStatus serves GET /api/v1/search/status: the index's size and build progress.
+func (s *Server) searchStatus(w http.ResponseWriter, r *http.Request) {
+	httpx.JSON(w, http.StatusOK, s.Search.Status(r.Context()))
+}

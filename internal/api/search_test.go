@@ -1,0 +1,112 @@
+package api_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/api"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/search"
+)
+
+// newSearchAPI serves the API with a real in-memory index of the sample patents.
+func newSearchAPI(tb testing.TB) http.Handler {
+	tb.Helper()
+	samples := httpxtest.SamplePatents()
+	ix, err := search.OpenIndex("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	var docs []search.Doc
+	for _, p := range samples {
+		docs = append(docs, search.DocFromPatent(p, refdata.Default(), search.DocExtra{Grade: "B"}))
+	}
+	if err := ix.Put(docs); err != nil {
+		tb.Fatal(err)
+	}
+	patents := httpxtest.NewPatentService(samples...)
+	svc := &search.Service{Searcher: search.NewSearcher(ix, patents)}
+	return api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet, Search: svc})
+}
+
+func TestSearchAPI(t *testing.T) {
+	h := newSearchAPI(t)
+	tests := []struct {
+		target    string
+		status    int
+		wantTotal int
+		wantApp   string
+		wantCode  string
+	}{
+		{"/api/v1/patents/search?q=电池", 200, 1, "2021108432658", ""},
+		{"/api/v1/patents/search?q=电池&kind=utility", 200, 0, "", ""},
+		{"/api/v1/patents/search?q=无人机&city=5106&grade=b", 200, 1, "2021112263722", ""},
+		{"/api/v1/patents/search?ipc=H01L", 200, 1, "2022232206652", ""},
+		{"/api/v1/patents/search?q=", 400, 0, "", "EINVALID"},
+		{"/api/v1/patents/search?q=电池&grade=E", 400, 0, "", "EINVALID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", tt.target, nil))
+			if rec.Code != tt.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
+			}
+			var body struct {
+				Total int `json:"total"`
+				Items []struct {
+					AppNo     string              `json:"app_no"`
+					Title     string              `json:"title"`
+					Score     float64             `json:"score"`
+					Fragments map[string][]string `json:"fragments"`
+				} `json:"items"`
+				Facets map[string][]patentbridge.FacetCount `json:"facets"`
+				Index  patentbridge.IndexStatus             `json:"index"`
+				Error  struct{ Code string }                `json:"error"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantCode != "" {
+				if body.Error.Code != tt.wantCode {
+					t.Errorf("error %+v, want %s", body.Error, tt.wantCode)
+				}
+				return
+			}
+			if body.Total != tt.wantTotal || len(body.Items) != tt.wantTotal {
+				t.Fatalf("total %d with %d items, want %d: %s", body.Total, len(body.Items), tt.wantTotal, rec.Body)
+			}
+			if body.Index.Docs != 3 {
+				t.Errorf("index status %+v, want 3 docs", body.Index)
+			}
+			if tt.wantApp == "" {
+				return
+			}
+			it := body.Items[0]
+			if it.AppNo != tt.wantApp || it.Title == "" {
+				t.Errorf("item %+v, want %s with its title", it, tt.wantApp)
+			}
+			if strings.Contains(tt.target, "q=") && !strings.Contains(strings.Join(it.Fragments["title"], ""), "<mark>") {
+				t.Errorf("title fragments %q mark nothing", it.Fragments["title"])
+			}
+			if len(body.Facets["kind"]) == 0 || body.Facets["grade"][0] != (patentbridge.FacetCount{Value: "B", Count: tt.wantTotal}) {
+				t.Errorf("facets %+v", body.Facets)
+			}
+		})
+	}
+}
+
+func TestSearchStatusAPI(t *testing.T) {
+	rec := httptest.NewRecorder()
+	newSearchAPI(t).ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/search/status", nil))
+	var st patentbridge.IndexStatus
+	if err := json.Unmarshal(rec.Body.Bytes(), &st); err != nil || rec.Code != 200 || st.Docs != 3 {
+		t.Errorf("status %d %s", rec.Code, rec.Body)
+	}
+}
