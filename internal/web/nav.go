@@ -21,10 +21,12 @@ type navItem struct {
 var navigation = []navItem{
 	{Key: "home", Label: "首页", Href: "/"},
 	{Key: "patents", Label: "专利检索", Href: "/patents"},
+	{Key: "search", Label: "全文检索", Href: "/search", Needs: func(d *Deps) bool { return d.Search != nil }},
 	{Key: "sleeping", Label: "沉睡专利库", Href: "/sleeping", Needs: func(d *Deps) bool { return d.Sleeping != nil && d.Screening != nil }},
 	{Label: "沉睡专利库", Needs: func(d *Deps) bool { return d.Sleeping == nil || d.Screening == nil }},
 	{Key: "supply", Label: "供给清单", Href: "/supply", Needs: func(d *Deps) bool { return d.Supply != nil }},
-	{Label: "技术需求"},
+	{Key: "demands", Label: "技术需求", Href: "/demands", Needs: func(d *Deps) bool { return d.Demands != nil }},
+	{Label: "技术需求", Needs: func(d *Deps) bool { return d.Demands == nil }},
 	{Label: "开放许可"},
 	{Label: "转化交易"},
 	{Label: "质押融资"},
@@ -32,6 +34,8 @@ var navigation = []navItem{
 	{Label: "公共账本"},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},
 	{Key: "screening", Label: "沉睡专利筛查", Href: "/admin/screening", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Screening != nil }},
+	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},
+	{Key: "enterprises", Label: "企业名录", Href: "/admin/enterprises", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Enterprises != nil }},
 	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
 }
 

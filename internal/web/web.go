@@ -110,6 +110,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.HandleFunc("GET /my/declarations/import", s.declImportPage)
 		mux.HandleFunc("POST /my/declarations/import", s.declImport)
 	}
+	s.registerSearch(mux)
 	mux.HandleFunc("GET /my/patents", s.myPatents)
 	mux.HandleFunc("/", s.notFound)
 }

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// searchView is the data of the full-text search page.
+type searchView struct {
+	listView
+	Query     string
+	Grades    []option
+	Hits      []searchHitView
+	Facets    []facetView
+	IndexNote string
+}
+
+// searchHitView is one hit with its highlighted title and abstract. The fragments
+// come from Bleve's HTML formatter, which escapes the stored text and adds only
+// <mark> tags, so they are safe as template.HTML.
+type searchHitView struct {
+	httpx.PatentView
+	TitleHTML    template.HTML
+	AbstractHTML template.HTML
+}
+
+// facetView is one facet with its top values; a value links to the search narrowed by it.
+type facetView struct {
+	Label  string
+	Values []facetValue
+}
+
+type facetValue struct {
+	Label  string
+	Count  int
+	URL    string // "" when the facet cannot filter (industries)
+	Active bool
+}
+
+// registerSearch adds the search page when a search service is configured.
+func (s *Server) registerSearch(mux *http.ServeMux) {
+	if s.Search != nil {
+		mux.HandleFunc("GET /search", s.searchPage)
+	}
+}
+
+// searchPage serves /search: a query with the list filters, highlighted hits,
+// facets and the index's progress. A bad filter is explained above the form.
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	v := searchView{listView: s.listForm(q), Query: q.Get("q")}
+	for _, g := range []string{"A", "B", "C", "D"} {
+		v.Grades = append(v.Grades, option{g, g + " 级", q.Get("grade") == g})
+	}
+	v.IndexNote = indexNote(s.Search.Status(r.Context()))
+	if v.Query == "" && !hasFilter(q) {
+		s.render(w, r, http.StatusOK, "search", "全文检索", "search", v)
+		return
+	}
+	sq, err := httpx.ParseSearchQuery(withoutOffset(q))
+	if err == nil {
+		err = applyPage(&sq.Filter, q.Get("page"))
+	}
+	var res *patentbridge.SearchResult
+	if err == nil {
+		res, err = s.Search.Search(r.Context(), sq)
+	}
+	if err != nil {
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+			s.errorPage(w, r, err)
+			return
+		}
+		v.Error, v.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
+		s.render(w, r, http.StatusBadRequest, "search", "全文检索", "search", v)
+		return
+	}
+	for _, h := range res.Hits {
+		if h.Patent == nil {
+			continue
+		}
+		hv := searchHitView{PatentView: httpx.NewPatentView(h.Patent, s.Ref)}
+		hv.TitleHTML = fragment(h.Fragments["title"], h.Patent.Title)
+		hv.AbstractHTML = fragment(h.Fragments["abstract"], "")
+		v.Hits = append(v.Hits, hv)
+	}
+	f := sq.Filter
+	v.Total, v.Page = res.Total, f.Offset/f.Limit+1
+	v.Pages = (res.Total + f.Limit - 1) / f.Limit
+	if len(res.Hits) > 0 {
+		v.From, v.To = f.Offset+1, f.Offset+len(res.Hits)
+	}
+	if v.Page > 1 {
+		v.PrevURL = searchURL(q, "page", strconv.Itoa(v.Page-1))
+	}
+	if v.Page < v.Pages {
+		v.NextURL = searchURL(q, "page", strconv.Itoa(v.Page+1))
+	}
+	v.Facets = s.facetViews(q, res.Facets)
+	s.render(w, r, http.StatusOK, "search", "全文检索", "search", v)
+}
+
+// fragment returns the first highlighted fragment, or the escaped plain text.
+func fragment(frags []string, plain string) template.HTML {
+	if len(frags) > 0 {
+		return template.HTML(frags[0]) // escaped by Bleve's HTML formatter
+	}
+	return template.HTML(template.HTMLEscapeString(plain))
+}
+
+// facetViews labels the facets in display order and links their values.
+func (s *Server) facetViews(q url.Values, facets map[string][]patentbridge.FacetCount) []facetView {
+	var out []facetView
+	for _, f := range []struct{ key, param, label string }{
+		{"kind", "kind", "专利类型"}, {"grade", "grade", "分级"}, {"city", "city", "城市"}, {"industry", "", "产业"},
+	} {
+		fv := facetView{Label: f.label}
+		for _, c := range facets[f.key] {
+			val := facetValue{Label: c.Value, Count: c.Count}
+			switch f.key {
+			case "kind":
+				val.Label = patentbridge.Kind(c.Value).Label()
+			case "grade":
+				val.Label = c.Value + " 级"
+			case "city":
+				if s.Ref != nil {
+					if n := s.Ref.CityName(c.Value); n != "" {
+						val.Label = n
+					}
+				}
+			}
+			if f.param != "" {
+				val.Active = q.Get(f.param) == c.Value
+				val.URL = searchURL(q, f.param, c.Value)
+			}
+			fv.Values = append(fv.Values, val)
+		}
+		if len(fv.Values) > 0 {
+			out = append(out, fv)
+		}
+	}
+	return out
+}
+
+// searchURL is the page's address with one parameter set (back to page 1 unless
+// the parameter is the page).
+func searchURL(q url.Values, key, value string) string {
+	c := withoutOffset(q)
+	for k, v := range c {
+		if len(v) == 1 && v[0] == "" {
+			delete(c, k)
+		}
+	}
+	c.Set(key, value)
+	return "/search?" + c.Encode()
+}
+
+// hasFilter reports whether any list filter is set.
+func hasFilter(q url.Values) bool {
+	for _, k := range []string{"kind", "owner_type", "owner", "city", "ipc", "status", "grant_year_from", "grant_year_to", "grade"} {
+		if q.Get(k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// indexNote tells the user how complete the index is, "" when it is current.
+func indexNote(st patentbridge.IndexStatus) string {
+	switch {
+	case st.Building:
+		return fmt.Sprintf("索引中：已完成 %d%%，检索结果暂不完整", int(st.Progress*100))
+	case st.Docs < st.Patents:
+		return fmt.Sprintf("索引更新中：已索引 %s / %s 件专利", formatInt(st.Docs), formatInt(st.Patents))
+	}
+	return ""
+}
