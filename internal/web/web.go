@@ -4,7 +4,9 @@
 package web
 
 import (
+	"context"
 	"html/template"
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -30,6 +32,19 @@ type Deps struct {
 	Declarations patentbridge.DeclarationService
 	// Supply builds and publishes supply lists (供给清单); nil hides the feature.
 	Supply patentbridge.SupplyListService
+	// Demands, Feedback and Search serve technology demands (技术需求) and their
+	// matches; nil Demands hides the feature, nil Search hides the matches.
+	Demands  patentbridge.DemandService
+	Feedback patentbridge.FeedbackService
+	Search   patentbridge.SearchService
+	// ReadDemands reads a bulk demand workbook (cmd wires ingest.ReadDemands); nil hides the bulk import.
+	ReadDemands func(path string) ([]*patentbridge.Demand, []patentbridge.Reject, error)
+	// Enterprises is the enterprise registry; ImportEnterprises imports a registry
+	// file inline, writing the rejects CSV (cmd wires ingest.ImportEnterprises);
+	// EnterpriseRanker ranks enterprises for a patent (专利进园区企业). nil hides each.
+	Enterprises       patentbridge.EnterpriseService
+	ImportEnterprises func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	EnterpriseRanker  httpx.EnterpriseRanker
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
@@ -110,7 +125,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.HandleFunc("GET /my/declarations/import", s.declImportPage)
 		mux.HandleFunc("POST /my/declarations/import", s.declImport)
 	}
-	s.registerSearch(mux)
+	s.registerDemands(mux)
 	mux.HandleFunc("GET /my/patents", s.myPatents)
 	mux.HandleFunc("/", s.notFound)
 }

@@ -1,0 +1,116 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// demandMatchLimit is the number of patents matched on a demand's page.
+const demandMatchLimit = 10
+
+// demandMatch is one matched patent on a demand's page, with the verdict given.
+type demandMatch struct {
+	patentbridge.Match
+	AppNoLabel string
+	Percent    int
+	Verdict    string // interested, irrelevant or ""
+}
+
+// demandView is the data of a demand's page.
+type demandView struct {
+	httpx.DemandView
+	SignedIn    bool
+	LoginNext   string
+	IsAuthor    bool
+	CanModerate bool
+	CanFeedback bool
+	Notice      string
+	Matches     []demandMatch
+	IPC         []patentbridge.IPCPrediction
+	Industries  []string
+	Keywords    []string
+	MatchError  string
+	HasMatching bool
+}
+
+// demandDetail serves /demands/{id}: the demand, its contact for signed-in
+// users, and its matched patents with reasons and the 感兴趣 / 不相关 buttons for
+// the posting enterprise (or an admin).
+func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	d, err := s.findVisibleDemand(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	v := demandView{DemandView: httpx.NewDemandView(d, u, s.Ref), SignedIn: u != nil, LoginNext: "/login?next=" + r.URL.Path,
+		IsAuthor: httpx.IsDemandAuthor(u, d), CanModerate: httpx.CanModerateDemand(u, d) == nil,
+		CanFeedback: s.Feedback != nil && httpx.CanGiveFeedback(u, d), HasMatching: s.Search != nil}
+	switch r.URL.Query().Get("done") {
+	case "created":
+		v.Notice = "需求已提交，审核通过后将公开发布。"
+	case "feedback":
+		v.Notice = "反馈已保存，将用于改进匹配结果。"
+	}
+	if s.Search != nil {
+		s.demandMatches(r, d, &v)
+	}
+	s.render(w, r, http.StatusOK, "demand", d.Title, "demands", v)
+}
+
+// demandMatches fills the page's matches; a matching failure is shown on the
+// page (and logged), never hides the demand itself.
+func (s *Server) demandMatches(r *http.Request, d *patentbridge.Demand, v *demandView) {
+	ctx := r.Context()
+	res, err := s.Search.Match(ctx, patentbridge.MatchRequest{Text: d.Title + "\n" + d.Description, DemandID: d.ID,
+		RegionCode: d.RegionCode, Limit: demandMatchLimit})
+	if err != nil {
+		httpx.LogError(r, err, s.Logger)
+		v.MatchError = "暂时无法计算匹配结果：" + patentbridge.ErrorMessage(err)
+		return
+	}
+	verdicts := map[string]string{}
+	if s.Feedback != nil && v.CanFeedback {
+		if verdicts, err = s.Feedback.DemandFeedback(ctx, d.ID); err != nil {
+			httpx.LogError(r, err, s.Logger)
+		}
+	}
+	for _, m := range res.Items {
+		v.Matches = append(v.Matches, demandMatch{Match: m, AppNoLabel: patentbridge.FormatAppNo(m.AppNo),
+			Percent: int(m.Score*100 + 0.5), Verdict: verdicts[m.AppNo]})
+	}
+	v.IPC, v.Industries, v.Keywords = res.IPCPredictions, res.Industries, res.Keywords
+}
+
+// demandFeedback serves POST /demands/{id}/feedback: the posting enterprise (or
+// an admin) marks a matched patent 感兴趣 or 不相关; a new verdict replaces the old.
+func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	if err := httpx.Authorize(u); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	d, err := s.findVisibleDemand(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	if !httpx.CanGiveFeedback(u, d) {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果"))
+		return
+	}
+	f := &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: strings.TrimSpace(r.PostFormValue("app_no")), UserID: u.ID,
+		Verdict: r.PostFormValue("verdict")}
+	if err := s.Feedback.SaveFeedback(ctx, f); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.Audit.Record(ctx, s.Logger, u.ID, "demand.feedback", fmt.Sprintf("demand:%d", d.ID), f.AppNo+" "+f.Verdict)
+	http.Redirect(w, r, fmt.Sprintf("/demands/%d?done=feedback#matches", d.ID), http.StatusSeeOther)
+}

@@ -1,0 +1,99 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// maxDemandUpload caps a bulk demand workbook.
+const maxDemandUpload = 10 << 20
+
+// demandImportView is the data of the bulk demand import page.
+type demandImportView struct {
+	Error   string
+	File    string
+	Publish bool
+	Saved   int
+	Failed  int
+	Results []demandImportRow
+}
+
+// demandImportRow is one row's outcome: the demand stored (and published), or
+// the line of the file and why not.
+type demandImportRow struct {
+	Line   int // of rejected rows
+	Title  string
+	ID     int64
+	Status string
+	Reason string
+}
+
+// demandImportPage serves the upload form.
+func (s *Server) demandImportPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "demand_import", "批量导入技术需求", "demand_admin", demandImportView{})
+}
+
+// demandImport reads an uploaded workbook of demands collected offline and
+// stores each valid row on its own; with 直接发布 ticked they are published at
+// once (a city user's only in its city), else they wait for moderation.
+func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	v := demandImportView{}
+	name, path, err := httpx.SaveUpload(w, r, maxDemandUpload, s.UploadDir)
+	if err != nil {
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+			s.errorPage(w, r, err)
+			return
+		}
+		v.Error = patentbridge.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "demand_import", "批量导入技术需求", "demand_admin", v)
+		return
+	}
+	defer os.Remove(path)
+	v.File, v.Publish = name, r.FormValue("publish") == "1"
+	ds, rejects, err := s.ReadDemands(path)
+	if patentbridge.ErrorCode(err) == patentbridge.EINVALID || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+		v.Error = patentbridge.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "demand_import", "批量导入技术需求", "demand_admin", v)
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	for _, d := range ds {
+		row := demandImportRow{Title: d.Title}
+		d.CreatedBy = u.ID
+		err := s.Demands.CreateDemand(ctx, d)
+		if err == nil {
+			row.ID, row.Status = d.ID, patentbridge.DemandStatusLabel(patentbridge.DemandPending)
+			s.Audit.Record(ctx, s.Logger, u.ID, "demand.create", fmt.Sprintf("demand:%d", d.ID), fmt.Sprintf("%s (bulk %s)", d.Title, name))
+			v.Saved++
+			if v.Publish {
+				if perr := s.Demands.ModerateDemand(ctx, d.ID, true, "", time.Now()); perr != nil {
+					row.Reason = "已保存为待审核，未能直接发布：" + patentbridge.ErrorMessage(perr)
+				} else {
+					row.Status = patentbridge.DemandStatusLabel(patentbridge.DemandPublished)
+					s.Audit.Record(ctx, s.Logger, u.ID, "demand.publish", fmt.Sprintf("demand:%d", d.ID), "bulk "+name)
+				}
+			}
+		} else {
+			row.Reason = patentbridge.ErrorMessage(err)
+		}
+		v.Results = append(v.Results, row)
+	}
+	for _, rj := range rejects { // in line order, after the rows read well
+		reason := rj.Reason
+		if rj.Column != "" {
+			reason = rj.Column + "：" + reason
+		}
+		v.Results = append(v.Results, demandImportRow{Line: rj.Line, Title: rj.Value, Reason: reason})
+	}
+	v.Failed = len(v.Results) - v.Saved
+	s.render(w, r, http.StatusOK, "demand_import", "批量导入技术需求", "demand_admin", v)
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// demandPageSize is the number of demands per list page.
+const demandPageSize = 20
+
+// demandListView is the data of the public demand list.
+type demandListView struct {
+	Year        int
+	YearCount   int
+	Demands     []httpx.DemandView
+	Total       int
+	Cities      []option
+	Industry, Q string
+	Prev, Next  string // page links, "" at the ends
+	CanPost     bool
+	CanModerate bool
+}
+
+// demandList serves /demands: published demands, newest first, filtered by
+// industry, city and keyword, with this year's count.
+func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := patentbridge.UserFrom(ctx)
+	q := r.URL.Query()
+	offset, _ := strconv.Atoi(q.Get("offset"))
+	offset = max(0, offset)
+	f := patentbridge.DemandFilter{Status: patentbridge.DemandPublished, City: q.Get("city"), Industry: strings.TrimSpace(q.Get("industry")),
+		Query: strings.TrimSpace(q.Get("q")), Limit: demandPageSize, Offset: offset}
+	ds, total, err := s.Demands.ListDemands(ctx, f)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	counts, err := s.Demands.CountPublishedDemands(ctx)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	v := demandListView{Year: time.Now().Year(), Total: total, Industry: f.Industry, Q: f.Query,
+		CanPost: httpx.AuthorizeDemandPost(u) == nil, CanModerate: httpx.AuthorizeDemandModeration(u) == nil}
+	v.YearCount = counts[v.Year]
+	if s.Ref != nil {
+		for _, c := range s.Ref.Cities("51") {
+			v.Cities = append(v.Cities, option{c.CityCode, c.Name, f.City == c.CityCode})
+		}
+	}
+	for _, d := range ds {
+		v.Demands = append(v.Demands, httpx.NewDemandView(d, u, s.Ref))
+	}
+	page := func(off int) string {
+		p := url.Values{}
+		for k, vs := range q {
+			p[k] = vs
+		}
+		p.Set("offset", strconv.Itoa(off))
+		return "/demands?" + p.Encode()
+	}
+	if offset > 0 {
+		v.Prev = page(max(0, offset-demandPageSize))
+	}
+	if offset+demandPageSize < total {
+		v.Next = page(offset + demandPageSize)
+	}
+	s.render(w, r, http.StatusOK, "demands", "技术需求", "demands", v)
+}
+
+// findVisibleDemand loads the demand of the path's id if the user may see it;
+// an unpublished demand is "not found" to anyone but its author and moderators.
+func (s *Server) findVisibleDemand(r *http.Request) (*patentbridge.Demand, error) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", v)
+	}
+	d, err := s.Demands.FindDemand(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !httpx.CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
+	}
+	return d, nil
+}
