@@ -2,12 +2,14 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 )
 
 // maxDemandUpload caps a bulk demand workbook.
@@ -45,7 +47,7 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
 	v := demandImportView{}
-	name, path, err := httpx.SaveUpload(w, r, maxDemandUpload, s.UploadDir)
+	name, path, err := s.saveDemandUpload(w, r)
 	if err != nil {
 		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 			s.errorPage(w, r, err)
@@ -96,4 +98,33 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Failed = len(v.Results) - v.Saved
 	s.render(w, r, http.StatusOK, "demand_import", "批量导入技术需求", "demand_admin", v)
+}
+
+// saveDemandUpload reads the multipart form (the file and the 直接发布 box) and
+// copies the file to a temporary file named with its extension, which the
+// reader uses to pick the format. Returns EINVALID for a missing or oversized file.
+func (s *Server) saveDemandUpload(w http.ResponseWriter, r *http.Request) (name, path string, err error) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxDemandUpload)
+	if err := r.ParseMultipartForm(maxDemandUpload); err != nil {
+		return "", "", patentbridge.FieldErrorf("file", "请选择要上传的需求表（.xlsx 或 CSV，不超过 10 MB）")
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		return "", "", patentbridge.FieldErrorf("file", "请选择要上传的需求表（.xlsx 或 CSV，不超过 10 MB）")
+	}
+	defer file.Close()
+	name = filepath.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
+	f, err := os.CreateTemp(s.UploadDir, "pb-demands-*"+strings.ToLower(filepath.Ext(name)))
+	if err != nil {
+		return "", "", fmt.Errorf("web: save demand upload: %w", err)
+	}
+	_, err = io.Copy(f, file)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", "", fmt.Errorf("web: save demand upload: %w", err)
+	}
+	return name, f.Name(), nil
 }

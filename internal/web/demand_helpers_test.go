@@ -1,0 +1,155 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ingest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/web"
+)
+
+// demandEnv is the UI over in-memory demands and enterprises, the sample
+// patents with a match service, the real demand and registry readers, and users
+// "admin", "firm" (成都钠电新能源有限公司), "other" (an enterprise), "college",
+// "chengdu" (5101) and "mianyang" (5107).
+type demandEnv struct {
+	srv         *httptest.Server
+	demands     *httpxtest.DemandService
+	enterprises *httpxtest.EnterpriseService
+	match       *httpxtest.MatchService
+	supply      *httpxtest.SupplyListService
+	firmID      int64
+
+	mu     sync.Mutex
+	audits []string
+}
+
+func newDemandEnv(tb testing.TB) *demandEnv {
+	tb.Helper()
+	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
+	users := httpxtest.NewUserService()
+	users.MustUser(tb, "admin", patentbridge.RoleAdmin)
+	firm, _ := users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
+	firm.OrgName = "成都钠电新能源有限公司"
+	users.MustUser(tb, "other", patentbridge.RoleEnterprise)
+	users.MustUser(tb, "college", patentbridge.RoleInstitution)
+	cd, _ := users.MustUser(tb, "chengdu", patentbridge.RoleCity)
+	cd.CityCode = "5101"
+	my, _ := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
+	my.CityCode = "5107"
+	screening := httpxtest.NewScreeningService()
+	run, rs := httpxtest.SampleRun()
+	screening.AddRun(run, rs...)
+	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
+	e := &demandEnv{demands: httpxtest.NewDemandService(), enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
+		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
+			Industries: map[string][]string{"H01M": {"先进材料"}}},
+		supply: httpxtest.NewSupplyListService(sleeping)}
+	w, err := web.New(web.Deps{
+		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
+		Screening: screening, Sleeping: sleeping, Supply: e.supply,
+		Demands: e.demands, Feedback: e.demands, Search: e.match, ReadDemands: ingest.ReadDemands,
+		Enterprises: e.enterprises, EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: e.enterprises, Patents: patents},
+		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportEnterprises(ctx, e.enterprises, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
+			return nil
+		},
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	h, err := httpx.Stack(w, httpx.StackOptions{Users: users, Logger: quiet})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.srv = httptest.NewServer(h)
+	tb.Cleanup(e.srv.Close)
+	return e
+}
+
+// client returns a client signed in as username, or anonymous for "".
+func (e *demandEnv) client(tb testing.TB, username string) *http.Client {
+	tb.Helper()
+	c := (&env{srv: e.srv}).client(tb)
+	if username != "" {
+		(&env{srv: e.srv}).MustLogin(tb, c, username)
+	}
+	return c
+}
+
+// demandForm is a valid posting form for a demand in region.
+func demandForm(title, region string) url.Values {
+	return url.Values{"title": {title}, "description": {"寻求钠离子电池正极材料的低成本制备技术，要求循环寿命2000次以上。"},
+		"industry": {"先进材料"}, "region_code": {region}, "budget_min": {"50"}, "budget_max": {"200"},
+		"deadline": {time.Now().AddDate(0, 2, 0).Format("2006-01-02")}, "contact": {"王经理 028-85550000"}}
+}
+
+// MustPostDemand posts a demand through the form and returns its id.
+func (e *demandEnv) MustPostDemand(tb testing.TB, c *http.Client, form url.Values) int64 {
+	tb.Helper()
+	status, loc, body := MustPost(tb, c, e.srv.URL+"/demands/new", form)
+	var id int64
+	if status != http.StatusSeeOther {
+		tb.Fatalf("post demand: status %d\n%s", status, body)
+	}
+	fmt.Sscanf(loc, "/demands/%d", &id)
+	return id
+}
+
+// MustPublish publishes a demand as the admin.
+func (e *demandEnv) MustPublish(tb testing.TB, id int64) {
+	tb.Helper()
+	if err := e.demands.ModerateDemand(context.Background(), id, true, "", time.Now()); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// uploadForm posts content as the multipart field "file" with extra fields.
+func uploadForm(tb testing.TB, c *http.Client, u, name string, content []byte, fields map[string]string) (int, string) {
+	tb.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(content)
+	mw.Close()
+	res, err := c.Post(u, mw.FormDataContentType(), &body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func (e *demandEnv) auditLog() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return strings.Join(e.audits, "\n")
+}
+
+// demandFilterPublished selects every published demand.
+func demandFilterPublished() patentbridge.DemandFilter {
+	return patentbridge.DemandFilter{Status: patentbridge.DemandPublished}
+}
