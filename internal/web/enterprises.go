@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,19 @@ func (s *Server) enterpriseImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer os.Remove(path)
+	// The importer names rejects by file: give it the operator's file name.
+	dir, err := os.MkdirTemp(s.UploadDir, "pb-enterprises-*")
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	named := filepath.Join(dir, name)
+	if err := os.Rename(path, named); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	path = named
 	var rejects bytes.Buffer
 	sum, err := s.ImportEnterprises(ctx, path, &rejects)
 	if err != nil {
