@@ -21,6 +21,7 @@ type navItem struct {
 var navigation = []navItem{
 	{Key: "home", Label: "首页", Href: "/"},
 	{Key: "patents", Label: "专利检索", Href: "/patents"},
+	{Key: "search", Label: "全文检索", Href: "/search", Needs: func(d *Deps) bool { return d.Search != nil }},
 	{Key: "sleeping", Label: "沉睡专利库", Href: "/sleeping", Needs: func(d *Deps) bool { return d.Sleeping != nil && d.Screening != nil }},
 	{Label: "沉睡专利库", Needs: func(d *Deps) bool { return d.Sleeping == nil || d.Screening == nil }},
 	{Key: "supply", Label: "供给清单", Href: "/supply", Needs: func(d *Deps) bool { return d.Supply != nil }},

@@ -19,7 +19,7 @@ var templateFS embed.FS
 // pages are the views every build must have; each is parsed with the layout.
 var pages = []string{"home", "login", "patents", "patent", "import", "job", "error",
 	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
-	"sleeping", "mypatents", "screening", "declimport",
+	"sleeping", "mypatents", "screening", "declimport", "search",
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push"}
 
 // parseViews parses the layout with each page and checks that every page
@@ -68,13 +68,15 @@ type page struct {
 	User   *patentbridge.User
 	Nav    []navItem
 	Data   any
+	// SearchBox shows the header's search box (a search service is configured).
+	SearchBox bool
 }
 
 // render executes a view into a buffer first, so that a template error becomes
 // a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {
 	u := patentbridge.UserFrom(r.Context())
-	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data}
+	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil}
 	var buf bytes.Buffer
 	if err := s.views[view].Execute(&buf, p); err != nil {
 		s.Logger.Error("web: render", "view", view, "err", err)

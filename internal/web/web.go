@@ -126,6 +126,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.HandleFunc("POST /my/declarations/import", s.declImport)
 	}
 	s.registerDemands(mux)
+	s.registerSearch(mux)
 	mux.HandleFunc("GET /my/patents", s.myPatents)
 	mux.HandleFunc("/", s.notFound)
 }
