@@ -1,0 +1,197 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"patentbridge"
+	"patentbridge/internal/refdata"
+)
+
+// MatcherOptions tune a Matcher; zero fields take the defaults.
+type MatcherOptions struct {
+	Candidates  int           // text matches re-ranked (default 100)
+	Consensus   int           // top text matches whose IPC subclasses vote (default 20)
+	Predictions int           // IPC subclasses asked of the router (default 5)
+	Keywords    int           // TF-IDF keywords taken from the text (default 8)
+	LongText    int           // texts longer than this many characters add keyword queries (default 20)
+	Weights     *Weights      // nil: DefaultWeights
+	Ref         *refdata.Data // city and province names; nil: refdata.Default()
+}
+
+// Matcher ranks patents for a need: Bleve text relevance over title, abstract,
+// claim and IPC titles (plus TF-IDF keywords for long texts), re-ranked by the IPC
+// subclasses predicted for the text, the IPC consensus of the best text matches,
+// industry, grade, availability, region and feedback, with reasons in Chinese.
+type Matcher struct {
+	ix     *Index
+	router Router
+	opts   MatcherOptions
+	w      Weights
+}
+
+// NewMatcher returns a matcher over ix; router may be nil (no IPC or industry prediction).
+func NewMatcher(ix *Index, router Router, opts MatcherOptions) *Matcher {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&opts.Candidates, 100)
+	def(&opts.Consensus, 20)
+	def(&opts.Predictions, 5)
+	def(&opts.Keywords, 8)
+	def(&opts.LongText, 20)
+	w := DefaultWeights
+	if opts.Weights != nil {
+		w = *opts.Weights
+	}
+	return &Matcher{ix: ix, router: router, opts: opts, w: w}
+}
+
+// candidate is one text match being re-ranked.
+type candidate struct {
+	id, title, abstract string
+	text, score         float64 // normalized text score; final score
+	subclasses          []string
+	grade, city         string
+	industries          []string
+	sig                 PatentSignal
+}
+
+// Match ranks patents for req.Text (limit 10 by default, at most 100); extra may be
+// nil. Returns EINVALID for an empty text.
+func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extra Signals) (*patentbridge.MatchResult, error) {
+	text := strings.TrimSpace(req.Text)
+	if text == "" {
+		return nil, patentbridge.FieldErrorf("text", "请填写需求描述")
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	limit = min(limit, 100)
+	res := &patentbridge.MatchResult{Items: []patentbridge.Match{}, IPCPredictions: []patentbridge.IPCPrediction{}, Industries: []string{}}
+	if m.router != nil {
+		if p := m.router.Predict(text, m.opts.Predictions); p != nil {
+			res.IPCPredictions = p
+		}
+		if ind := m.router.Industries(res.IPCPredictions); ind != nil {
+			res.Industries = ind
+		}
+	}
+	kws := Keywords(text, m.opts.Keywords)
+	res.Keywords = make([]string, len(kws))
+	for i, k := range kws {
+		res.Keywords[i] = k.Word
+	}
+	cands, err := m.candidates(ctx, text, kws)
+	if err != nil {
+		return nil, err
+	}
+	if len(cands) == 0 {
+		return res, nil
+	}
+	if extra != nil {
+		ids := make([]string, len(cands))
+		for i, c := range cands {
+			ids[i] = c.id
+		}
+		sigs, err := extra.PatentSignals(ctx, req, ids)
+		if err != nil {
+			return nil, fmt.Errorf("search: match signals: %w", err)
+		}
+		for _, c := range cands {
+			c.sig = sigs[c.id]
+		}
+	}
+	r := m.rerank(cands, res, req)
+	words := Words(text)
+	for _, c := range r[:min(limit, len(r))] {
+		res.Items = append(res.Items, patentbridge.Match{
+			AppNo: c.id, Title: c.title, Score: round4(c.score),
+			Reasons: m.reasons(c, words, res, req),
+		})
+	}
+	return res, nil
+}
+
+// textQuery is the text-relevance query: the raw text matched against the text
+// fields, plus phrase queries for the keywords of a long text.
+func (m *Matcher) textQuery(text string, kws []Keyword) query.Query {
+	fields := []struct {
+		name  string
+		boost float64
+	}{{"title", 1.5}, {"abstract", 1}, {"claim", 0.5}, {"ipc_titles", 0.3}}
+	raw := bleve.NewDisjunctionQuery()
+	for _, f := range fields {
+		q := bleve.NewMatchQuery(text)
+		q.SetField(f.name)
+		q.SetBoost(f.boost)
+		raw.AddQuery(q)
+	}
+	if utf8.RuneCountInString(text) <= m.opts.LongText || len(kws) == 0 {
+		return raw
+	}
+	kq := bleve.NewDisjunctionQuery()
+	top := kws[0].Weight
+	for _, k := range kws {
+		for _, f := range fields[:2] {
+			q := bleve.NewMatchPhraseQuery(k.Word)
+			q.SetField(f.name)
+			q.SetBoost(f.boost * k.Weight / top)
+			kq.AddQuery(q)
+		}
+	}
+	return bleve.NewDisjunctionQuery(raw, kq)
+}
+
+// candidates runs the text query and reads each hit's stored text and keyword fields.
+func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([]*candidate, error) {
+	sr := bleve.NewSearchRequestOptions(m.textQuery(text, kws), m.opts.Candidates, 0, false)
+	sr.Fields = []string{"title", "abstract"}
+	out, err := m.ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: match query: %w", err)
+	}
+	if len(out.Hits) == 0 {
+		return nil, nil
+	}
+	top := out.Hits[0].Score
+	cands := make([]*candidate, len(out.Hits))
+	ids := make([]string, len(out.Hits))
+	for i, h := range out.Hits {
+		c := &candidate{id: h.ID, text: h.Score / top}
+		c.title, _ = h.Fields["title"].(string)
+		c.abstract, _ = h.Fields["abstract"].(string)
+		cands[i], ids[i] = c, h.ID
+	}
+	terms, err := m.ix.docTerms(ids, "ipc", "grade", "city", "industries")
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cands {
+		t := terms[c.id]
+		for _, code := range t["ipc"] {
+			if len(code) == 4 {
+				c.subclasses = append(c.subclasses, code)
+			}
+		}
+		c.grade, c.city, c.industries = first(t["grade"]), first(t["city"]), t["industries"]
+	}
+	return cands, nil
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }
