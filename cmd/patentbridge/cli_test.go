@@ -142,3 +142,26 @@ func TestSmallCommands(t *testing.T) {
 		}
 	})
 }
+
+func TestImportEnterprises(t *testing.T) {
+	dir := t.TempDir()
+	dsn := "sqlite:" + filepath.Join(dir, "pb.db")
+	file := filepath.Join(dir, "企业名录.csv")
+	content := "企业名称,统一社会信用代码,经营范围,行业,地区代码,是否中小微企业,所属园区\n" +
+		"福州某科技有限公司,91350100M000100Y43,软件开发；信息技术咨询服务,软件和信息技术服务业,350100,是,福州软件园\n" +
+		"成都某酒业有限公司,91350100M000100Y44,白酒生产；酒类销售,酒、饮料和精制茶制造业,510100,是,成都经开区\n"
+	_ = os.WriteFile(file, []byte(content), 0o644)
+	rejects := filepath.Join(dir, "rejects.csv")
+	code, stdout, stderr := MustRun(t, nil, "import", "--kind", "enterprises", "--db", dsn, "--json", "--rejects", rejects, file)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	s := decodeSummary(t, stdout)
+	if s.Read != 2 || s.Inserted != 1 || s.Rejected != 1 {
+		t.Fatalf("summary %+v", s)
+	}
+	b, _ := os.ReadFile(rejects)
+	if !strings.Contains(string(b), "校验位") || !strings.Contains(string(b), ",3,") {
+		t.Fatalf("rejects report does not name line 3 and the check character:\n%s", b)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/config"
+	"patentbridge/internal/ingest"
 )
 
 func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
@@ -19,7 +20,7 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	rejects := fs.String("rejects", "", "把被拒绝的行写入此 CSV 文件（文件、行号、列、值、原因）")
 	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
 	sheet := fs.String("sheet", "", "XLSX 工作表名称（默认第一个）")
-	kind := fs.String("kind", "patents", "导入的数据种类（目前支持 patents）")
+	kind := fs.String("kind", "patents", "导入的数据种类：patents（专利）或 enterprises（企业名录）")
 	batch := fs.Int("batch", 0, "每个事务的行数（默认 1000）")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -28,8 +29,8 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprintln(stderr, "用法：patentbridge import [--db …] [--rejects rejects.csv] [--json] 文件…")
 		return 2
 	}
-	if *kind != "patents" {
-		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（目前支持 patents）\n", *kind)
+	if *kind != "patents" && *kind != "enterprises" {
+		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（patents 或 enterprises）\n", *kind)
 		return 2
 	}
 	if err := cfg.Validate(); err != nil {
@@ -61,11 +62,16 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		}
 		defer fmt.Fprintln(stderr)
 	}
-	imp := newImporter(db, logger)
-	if *batch > 0 {
-		imp.BatchSize = *batch
+	var sum patentbridge.ImportSummary
+	if *kind == "enterprises" {
+		sum, err = ingest.ImportEnterprises(ctx, db, fs.Args(), opt)
+	} else {
+		imp := newImporter(db, logger)
+		if *batch > 0 {
+			imp.BatchSize = *batch
+		}
+		sum, err = imp.ImportFiles(ctx, fs.Args(), opt)
 	}
-	sum, err := imp.ImportFiles(ctx, fs.Args(), opt)
 	if err != nil {
 		return fail(stderr, err)
 	}
