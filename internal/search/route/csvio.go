@@ -1,0 +1,170 @@
+package route
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"patentbridge/internal/refdata"
+)
+
+// labelledRow is one row of a labelled-titles CSV.
+type labelledRow struct {
+	id string
+	Example
+}
+
+// ReadExamples reads a labelled-titles CSV (header publication_number,title,
+// ipc_subclasses,fold; subclasses |-separated), keeping only the given folds when
+// any are named.
+func ReadExamples(r io.Reader, folds ...int) ([]Example, error) {
+	rows, err := readRows(r, folds)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Example, len(rows))
+	for i, row := range rows {
+		out[i] = row.Example
+	}
+	return out, nil
+}
+
+// readRows parses the CSV, finding its columns by header name.
+func readRows(r io.Reader, folds []int) ([]labelledRow, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("读取表头失败：%w", err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	for _, need := range []string{"title", "ipc_subclasses"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("缺少列 %s", need)
+		}
+	}
+	foldCol, hasFold := col["fold"]
+	if len(folds) > 0 && !hasFold {
+		return nil, fmt.Errorf("缺少列 fold，无法按折筛选")
+	}
+	idCol, hasID := col["publication_number"]
+	var out []labelledRow
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("第%d行：%w", line, err)
+		}
+		get := func(i int) string {
+			if i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		if len(folds) > 0 {
+			f, err := strconv.Atoi(get(foldCol))
+			if err != nil {
+				return nil, fmt.Errorf("第%d行：fold 不是整数", line)
+			}
+			if !slices.Contains(folds, f) {
+				continue
+			}
+		}
+		row := labelledRow{Example: Example{Title: get(col["title"])}}
+		if hasID {
+			row.id = get(idCol)
+		}
+		for _, s := range strings.Split(get(col["ipc_subclasses"]), "|") {
+			if s = strings.TrimSpace(s); s != "" {
+				row.Subclasses = append(row.Subclasses, s)
+			}
+		}
+		out = append(out, row)
+	}
+}
+
+// readRowsFile opens and parses a labelled-titles CSV file.
+func readRowsFile(path string) ([]labelledRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := readRows(f, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%w", path, err)
+	}
+	return rows, nil
+}
+
+// EvalK is how many subclasses the evaluation predicts per title.
+const EvalK = 5
+
+// RunEval does the work of `patentbridge eval ipc`: it trains a model on trainPath
+// (the engine Default uses, over that file's titles instead of the embedded ones),
+// predicts for every title of testPath, writes `publication_number,predicted` to
+// predictionsPath when it is not empty, and prints the metrics to out (as JSON when
+// asJSON).
+func RunEval(trainPath, testPath, predictionsPath string, out io.Writer, asJSON bool) (Metrics, error) {
+	train, err := readRowsFile(trainPath)
+	if err != nil {
+		return Metrics{}, err
+	}
+	test, err := readRowsFile(testPath)
+	if err != nil {
+		return Metrics{}, err
+	}
+	ex := make([]Example, len(train))
+	for i, r := range train {
+		ex[i] = r.Example
+	}
+	m := Train(ex, refdata.Default())
+	if predictionsPath != "" {
+		if err := writePredictions(m, test, predictionsPath); err != nil {
+			return Metrics{}, err
+		}
+	}
+	tex := make([]Example, len(test))
+	for i, r := range test {
+		tex[i] = r.Example
+	}
+	mt := Evaluate(m, tex, EvalK)
+	if asJSON {
+		return mt, mt.writeJSON(out)
+	}
+	_, err = fmt.Fprintln(out, mt.String())
+	return mt, err
+}
+
+// writePredictions writes the ranked subclasses of every test title as CSV.
+func writePredictions(m *Model, test []labelledRow, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	_ = w.Write([]string{"publication_number", "predicted"})
+	for _, r := range test {
+		preds := m.Predict(r.Title, EvalK)
+		codes := make([]string, len(preds))
+		for i, p := range preds {
+			codes[i] = p.Subclass
+		}
+		_ = w.Write([]string{r.id, strings.Join(codes, "|")})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,72 @@
+package route
+
+import (
+	"sync"
+
+	"patentbridge"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
+)
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+)
+
+// Default returns the product's model, trained once on first use on every embedded
+// real labelled title (all folds) and the IPC scheme's Chinese titles.
+func Default() *Model {
+	defaultOnce.Do(func() {
+		ref := refdata.Default()
+		titles := ref.LabeledTitles()
+		rows := make([]Example, len(titles))
+		for i, t := range titles {
+			rows[i] = Example{Title: t.Title, Subclasses: t.Subclasses}
+		}
+		defaultModel = Train(rows, ref)
+	})
+	return defaultModel
+}
+
+// IndustryTop is how many of the first predictions Industries considers.
+const IndustryTop = 3
+
+// Industries returns the Sichuan industries ("5+1", 六大优势产业, 农业"10+3") and the
+// strategic emerging industry fields implied by the first IndustryTop predictions,
+// in prediction order without repeats. SEI fields are given as "战略性新兴产业：<name>".
+func (m *Model) Industries(preds []patentbridge.IPCPrediction) []string {
+	m.classOnce.Do(func() { m.classifier = screen.DefaultClassifier(m.ref) })
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for i, p := range preds {
+		if i == IndustryTop {
+			break
+		}
+		c := m.classifier.Classify(&patentbridge.Patent{IPC: []string{p.Subclass}})
+		for _, list := range [][]string{c.Sichuan51, c.Advantage6, c.Agri103} {
+			for _, s := range list {
+				add(s)
+			}
+		}
+		for _, code := range c.SEI {
+			add(seiField(m.ref, code))
+		}
+	}
+	return out
+}
+
+// seiField names the strategic emerging industry field of an SEI code, "" when unknown.
+func seiField(ref *refdata.Data, code string) string {
+	for _, s := range ref.SEIIndustries() {
+		if s.Code == code && s.FieldName != "" {
+			return "战略性新兴产业：" + s.FieldName
+		}
+	}
+	return ""
+}

@@ -1,0 +1,248 @@
+package route
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"patentbridge"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
+)
+
+// Example is a labelled text: a patent title and its IPC subclasses.
+type Example struct {
+	Title      string
+	Subclasses []string
+}
+
+// params are the model's settings; defaultParams were tuned with tune_test.go.
+type params struct {
+	minN     int     // shortest character n-gram
+	maxN     int     // longest character n-gram
+	knnK     int     // neighbours that vote
+	knnP     float64 // similarity exponent of a neighbour's vote
+	wKNN     float64 // weight of the neighbour vote (normalized to sum 1)
+	wCent    float64 // weight of the cosine to the subclass centroid
+	centP    float64 // exponent of that cosine
+	wScheme  float64 // weight of the IPC scheme prior
+	schemeP  float64 // exponent of the best scheme-title cosine
+	schemeK  int     // scheme titles searched per query
+	minCount int     // training titles a subclass needs before its centroid counts
+	wLin     float64 // weight of the softmax regression's probabilities
+	linP     float64 // exponent of those probabilities
+	epochs   int     // of the softmax regression
+	lr       float64 // its initial learning rate
+}
+
+var defaultParams = params{
+	minN: 1, maxN: 3,
+	knnK: 30, knnP: 3, wKNN: 0.3,
+	wCent: 0.3, centP: 2,
+	wScheme: 0.15, schemeP: 2, schemeK: 200,
+	minCount: 1,
+	wLin:     1, linP: 1, epochs: 6, lr: 5,
+}
+
+// Model predicts IPC subclasses for a text. It is read-only after Train and safe
+// for concurrent use.
+type Model struct {
+	p       params
+	ref     *refdata.Data
+	labels  []string
+	labelOf map[string]int32
+
+	tv         *vocab    // training-title features
+	tix        *invIndex // training titles
+	tlabels    [][]int32 // labels of each training title
+	cix        *invIndex // subclass centroids of training titles
+	sv         *vocab    // scheme-title features
+	six        *invIndex // scheme titles
+	classOnce  sync.Once
+	classifier *screen.Classifier // for Industries, built on first use
+	lin        *linear            // softmax regression over training titles
+	slabel     []int32            // subclass of each scheme title
+}
+
+// Train builds a model from labelled titles and the IPC scheme's Chinese titles.
+func Train(rows []Example, ref *refdata.Data) *Model {
+	return train(rows, ref, defaultParams)
+}
+
+func train(rows []Example, ref *refdata.Data, p params) *Model {
+	m := &Model{p: p, ref: ref, labelOf: map[string]int32{}}
+	label := func(s string) int32 {
+		if l, ok := m.labelOf[s]; ok {
+			return l
+		}
+		l := int32(len(m.labels))
+		m.labels = append(m.labels, s)
+		m.labelOf[s] = l
+		return l
+	}
+	for _, s := range ref.Subclasses() {
+		label(s.Code)
+	}
+	// Training titles.
+	m.tv = newVocab()
+	gs := make([][]string, len(rows))
+	for i, r := range rows {
+		gs[i] = grams(r.Title, p.minN, p.maxN)
+		m.tv.add(gs[i])
+	}
+	m.tv.finish()
+	docs := make([]vec, len(rows))
+	m.tlabels = make([][]int32, len(rows))
+	for i, r := range rows {
+		docs[i] = m.tv.tfidf(gs[i])
+		for _, s := range r.Subclasses {
+			if s = strings.TrimSpace(s); s != "" {
+				m.tlabels[i] = append(m.tlabels[i], label(s))
+			}
+		}
+	}
+	m.tix = newInvIndex(docs, len(m.tv.df))
+	if p.wLin > 0 {
+		m.lin = trainLinear(docs, m.tlabels, m.tv.df, len(m.labels), p.epochs, p.lr)
+	}
+	m.cix = newInvIndex(centroids(docs, m.tlabels, len(m.labels), p.minCount), len(m.tv.df))
+	// Scheme titles.
+	nodes := schemeNodes(ref, m.labelOf)
+	m.sv = newVocab()
+	ngs := make([][]string, len(nodes))
+	for i, n := range nodes {
+		ngs[i] = grams(n.text, p.minN, p.maxN)
+		m.sv.add(ngs[i])
+	}
+	m.sv.finish()
+	sdocs := make([]vec, len(nodes))
+	m.slabel = make([]int32, len(nodes))
+	for i, n := range nodes {
+		sdocs[i] = m.sv.tfidf(ngs[i])
+		m.slabel[i] = n.label
+	}
+	m.six = newInvIndex(sdocs, len(m.sv.df))
+	return m
+}
+
+// centroids returns each label's normalized mean of its titles' vectors, indexed by label.
+func centroids(docs []vec, labels [][]int32, nlabels, minCount int) []vec {
+	sums := make([]map[int32]float32, nlabels)
+	count := make([]int, nlabels)
+	for d, ls := range labels {
+		for _, l := range ls {
+			if sums[l] == nil {
+				sums[l] = map[int32]float32{}
+			}
+			count[l]++
+			for _, t := range docs[d] {
+				sums[l][t.id] += t.w
+			}
+		}
+	}
+	out := make([]vec, nlabels)
+	for l, s := range sums {
+		if count[l] < minCount {
+			continue
+		}
+		v := make(vec, 0, len(s))
+		for id, w := range s {
+			v = append(v, term{id, w})
+		}
+		sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
+		out[l] = v.normalized()
+	}
+	return out
+}
+
+// scores returns the combined score of every label for a text, nil when the text has
+// no feature known to the model.
+func (m *Model) scores(text string) []float64 {
+	gs := grams(text, m.p.minN, m.p.maxN)
+	qt, qs := m.tv.tfidf(gs), m.sv.tfidf(gs)
+	if len(qt) == 0 && len(qs) == 0 {
+		return nil
+	}
+	n := len(m.labels)
+	total := make([]float64, n)
+	part := make([]float64, n)
+	// Neighbour vote, normalized to sum 1.
+	knnScores(m.tix, m.tlabels, qt, m.p.knnK, m.p.knnP, part)
+	addScaled(total, part, m.p.wKNN, true)
+	// Softmax regression.
+	if m.lin != nil {
+		clear(part)
+		m.lin.scores(qt, part)
+		for i, x := range part {
+			part[i] = math.Pow(x, m.p.linP)
+		}
+		addScaled(total, part, m.p.wLin, false)
+	}
+	// Centroid cosine.
+	clear(part)
+	for _, h := range m.cix.search(qt, n) {
+		part[h.doc] = math.Pow(float64(h.sim), m.p.centP)
+	}
+	addScaled(total, part, m.p.wCent, false)
+	// Scheme prior: the best-matching scheme title of each subclass.
+	clear(part)
+	for _, h := range m.six.search(qs, m.p.schemeK) {
+		l := m.slabel[h.doc]
+		part[l] = max(part[l], math.Pow(float64(h.sim), m.p.schemeP))
+	}
+	addScaled(total, part, m.p.wScheme, false)
+	return total
+}
+
+// addScaled adds w·part to total, first normalizing part to sum 1 when asked.
+func addScaled(total, part []float64, w float64, toSum bool) {
+	if w == 0 {
+		return
+	}
+	if toSum {
+		var s float64
+		for _, x := range part {
+			s += x
+		}
+		if s == 0 {
+			return
+		}
+		w /= s
+	}
+	for i, x := range part {
+		total[i] += w * x
+	}
+}
+
+// Predict returns the k most likely IPC subclasses for a text, best first, with
+// their Chinese titles; nothing when the text has no usable features.
+func (m *Model) Predict(text string, k int) []patentbridge.IPCPrediction {
+	if k <= 0 {
+		return nil
+	}
+	sc := m.scores(text)
+	idx := make([]int, 0, len(sc))
+	for i, s := range sc {
+		if s > 0 {
+			idx = append(idx, i)
+		}
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		if sc[idx[a]] != sc[idx[b]] {
+			return sc[idx[a]] > sc[idx[b]]
+		}
+		return m.labels[idx[a]] < m.labels[idx[b]]
+	})
+	if len(idx) > k {
+		idx = idx[:k]
+	}
+	out := make([]patentbridge.IPCPrediction, len(idx))
+	for i, l := range idx {
+		s := m.labels[l]
+		out[i] = patentbridge.IPCPrediction{Subclass: s, Title: m.ref.IPCTitle(s), Score: round4(sc[l])}
+	}
+	return out
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
