@@ -34,6 +34,9 @@ type params struct {
 	linP     float64 // exponent of those probabilities
 	epochs   int     // of the softmax regression
 	lr       float64 // its initial learning rate
+	coocTop  int     // top labels whose companions are raised
+	coocW    float64 // weight of the companions' raise
+	coocS    float64 // smoothing of P(companion | label)
 }
 
 var defaultParams = params{
@@ -43,6 +46,7 @@ var defaultParams = params{
 	wScheme: 0.15, schemeP: 2, schemeK: 200,
 	minCount: 1,
 	wLin:     1, linP: 1, epochs: 6, lr: 5,
+	coocTop: 2, coocW: 0.3, coocS: 1,
 }
 
 // Model predicts IPC subclasses for a text. It is read-only after Train and safe
@@ -63,6 +67,7 @@ type Model struct {
 	classifier *screen.Classifier // for Industries, built on first use
 	lin        *linear            // softmax regression over training titles
 	slabel     []int32            // subclass of each scheme title
+	cooc       [][]companion      // P(s|t) from the training label sets, by t
 }
 
 // Train builds a model from labelled titles and the IPC scheme's Chinese titles.
@@ -103,6 +108,7 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 		}
 	}
 	m.tix = newInvIndex(docs, len(m.tv.df))
+	m.cooc = cooccurrence(m.tlabels, len(m.labels), p.coocS)
 	if p.wLin > 0 {
 		m.lin = trainLinear(docs, m.tlabels, m.tv.df, len(m.labels), p.epochs, p.lr)
 	}
@@ -195,6 +201,15 @@ func (m *Model) scores(text string) []float64 {
 	return total
 }
 
+// finalScores are the combined scores with the top labels' companions raised.
+func (m *Model) finalScores(text string) []float64 {
+	sc := m.scores(text)
+	if sc != nil {
+		addCompanions(sc, m.cooc, m.p.coocTop, m.p.coocW)
+	}
+	return sc
+}
+
 // addScaled adds w·part to total, first normalizing part to sum 1 when asked.
 func addScaled(total, part []float64, w float64, toSum bool) {
 	if w == 0 {
@@ -221,7 +236,7 @@ func (m *Model) Predict(text string, k int) []patentbridge.IPCPrediction {
 	if k <= 0 {
 		return nil
 	}
-	sc := m.scores(text)
+	sc := m.finalScores(text)
 	idx := make([]int, 0, len(sc))
 	for i, s := range sc {
 		if s > 0 {
