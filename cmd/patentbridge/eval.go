@@ -5,7 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/search"
 	"patentbridge/internal/search/route"
 )
 
@@ -16,7 +19,9 @@ const evalUsage = `用法：
 
 // evals maps each evaluation to its entry point.
 var evals = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{
-	"ipc": evalIPC,
+	"ipc":       evalIPC,
+	"retrieval": evalRetrieval,
+	"match":     evalMatch,
 }
 
 func runEval(ctx context.Context, args []string, _ env, stdout, stderr io.Writer) int {
@@ -42,6 +47,79 @@ func evalIPC(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if _, err := route.RunEval(*train, *test, *preds, stdout, *asJSON); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+// evalFlags are the flags eval retrieval and eval match share.
+type evalFlags struct {
+	k      *int
+	preds  *string
+	asJSON *bool
+}
+
+func newEvalFlags(name string, stderr io.Writer) (*flag.FlagSet, evalFlags) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs, evalFlags{
+		k:      fs.Int("k", 10, "每个查询取前 k 个结果"),
+		preds:  fs.String("predictions", "", "把每个查询的返回结果写入此文件"),
+		asJSON: fs.Bool("json", false, "输出 JSON"),
+	}
+}
+
+func evalRetrieval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs, ef := newEvalFlags("eval retrieval", stderr)
+	docs := fs.String("docs", "", "文档文件（CSL 格式 TSV，逗号分隔多个；相同或互为前缀的摘要视为同一文档，用首次出现的 FILE:ROW）")
+	queries := fs.String("queries", "", "查询文件（CSL 格式 TSV：第三列为标题或以 _ 连接的关键词）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *docs == "" || *queries == "" {
+		fmt.Fprintln(stderr, evalUsage)
+		return 2
+	}
+	m, err := search.EvalRetrieval(ctx, strings.Split(*docs, ","), *queries, *ef.k, *ef.preds)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	return writeMetrics(stdout, stderr, *ef.asJSON, m.WriteJSON, m.WriteText)
+}
+
+func evalMatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs, ef := newEvalFlags("eval match", stderr)
+	corpus := fs.String("corpus", "", "专利语料 CSV（publication_number,title,ipc_subclasses,fold）")
+	queries := fs.String("queries", "", "需求查询 CSV（同上格式，以标题为需求文本）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *corpus == "" || *queries == "" {
+		fmt.Fprintln(stderr, evalUsage)
+		return 2
+	}
+	m, err := search.EvalMatch(ctx, *corpus, *queries, *ef.k, *ef.preds, corpusRouter)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	return writeMetrics(stdout, stderr, *ef.asJSON, m.WriteJSON, m.WriteText)
+}
+
+// corpusRouter trains the product's IPC router on the evaluation corpus only.
+func corpusRouter(rows []search.LabeledText) search.Router {
+	ex := make([]route.Example, len(rows))
+	for i, r := range rows {
+		ex[i] = route.Example{Title: r.Title, Subclasses: r.Subclasses}
+	}
+	return route.Train(ex, refdata.Default())
+}
+
+func writeMetrics(stdout, stderr io.Writer, asJSON bool, js, text func(io.Writer) error) int {
+	write := text
+	if asJSON {
+		write = js
+	}
+	if err := write(stdout); err != nil {
 		return fail(stderr, err)
 	}
 	return 0
