@@ -19,24 +19,26 @@ type Example struct {
 
 // params are the model's settings; defaultParams were tuned with tune_test.go.
 type params struct {
-	minN     int     // shortest character n-gram
-	maxN     int     // longest character n-gram
-	knnK     int     // neighbours that vote
-	knnP     float64 // similarity exponent of a neighbour's vote
-	wKNN     float64 // weight of the neighbour vote (normalized to sum 1)
-	wCent    float64 // weight of the cosine to the subclass centroid
-	centP    float64 // exponent of that cosine
-	wScheme  float64 // weight of the IPC scheme prior
-	schemeP  float64 // exponent of the best scheme-title cosine
-	schemeK  int     // scheme titles searched per query
-	minCount int     // training titles a subclass needs before its centroid counts
-	wLin     float64 // weight of the softmax regression's probabilities
-	linP     float64 // exponent of those probabilities
-	epochs   int     // of the softmax regression
-	lr       float64 // its initial learning rate
-	coocTop  int     // top labels whose companions are raised
-	coocW    float64 // weight of the companions' raise
-	coocS    float64 // smoothing of P(companion | label)
+	minN      int     // shortest character n-gram
+	maxN      int     // longest character n-gram
+	knnK      int     // neighbours that vote
+	knnP      float64 // similarity exponent of a neighbour's vote
+	wKNN      float64 // weight of the neighbour vote (normalized to sum 1)
+	wCent     float64 // weight of the cosine to the subclass centroid
+	centP     float64 // exponent of that cosine
+	wScheme   float64 // weight of the IPC scheme prior
+	schemeP   float64 // exponent of the best scheme-title cosine
+	schemeK   int     // scheme titles searched per query
+	schemeSub bool    // whether subgroup titles join the scheme prior
+	strip     bool    // whether titles lose their boilerplate words first
+	minCount  int     // training titles a subclass needs before its centroid counts
+	wLin      float64 // weight of the softmax regression's probabilities
+	linP      float64 // exponent of those probabilities
+	epochs    int     // of the softmax regression
+	lr        float64 // its initial learning rate
+	coocTop   int     // top labels whose companions are raised
+	coocW     float64 // weight of the companions' raise
+	coocS     float64 // smoothing of P(companion | label)
 }
 
 var defaultParams = params{
@@ -45,7 +47,8 @@ var defaultParams = params{
 	wCent: 0.3, centP: 2,
 	wScheme: 0.15, schemeP: 2, schemeK: 200,
 	minCount: 1,
-	wLin:     1, linP: 1, epochs: 6, lr: 5,
+	wLin:     1, linP: 1, epochs: 15, lr: 5,
+	strip:   true,
 	coocTop: 2, coocW: 0.3, coocS: 1,
 }
 
@@ -93,7 +96,7 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	m.tv = newVocab()
 	gs := make([][]string, len(rows))
 	for i, r := range rows {
-		gs[i] = grams(r.Title, p.minN, p.maxN)
+		gs[i] = grams(m.clean(r.Title), p.minN, p.maxN)
 		m.tv.add(gs[i])
 	}
 	m.tv.finish()
@@ -114,7 +117,7 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	}
 	m.cix = newInvIndex(centroids(docs, m.tlabels, len(m.labels), p.minCount), len(m.tv.df))
 	// Scheme titles.
-	nodes := schemeNodes(ref, m.labelOf)
+	nodes := schemeNodes(ref, m.labelOf, p.schemeSub)
 	m.sv = newVocab()
 	ngs := make([][]string, len(nodes))
 	for i, n := range nodes {
@@ -165,7 +168,7 @@ func centroids(docs []vec, labels [][]int32, nlabels, minCount int) []vec {
 // scores returns the combined score of every label for a text, nil when the text has
 // no feature known to the model.
 func (m *Model) scores(text string) []float64 {
-	gs := grams(text, m.p.minN, m.p.maxN)
+	gs := grams(m.clean(text), m.p.minN, m.p.maxN)
 	qt, qs := m.tv.tfidf(gs), m.sv.tfidf(gs)
 	if len(qt) == 0 && len(qs) == 0 {
 		return nil
@@ -261,3 +264,11 @@ func (m *Model) Predict(text string, k int) []patentbridge.IPCPrediction {
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// clean strips a title's boilerplate words when the model is set to.
+func (m *Model) clean(s string) string {
+	if m.p.strip {
+		return stripBoilerplate(s)
+	}
+	return s
+}

@@ -10,19 +10,15 @@ import (
 // which mostly point to other subclasses and would mislead the prior.
 var parenthetical = regexp.MustCompile(`（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]`)
 
-// schemeSubgroups includes subgroup titles too: 70k more titles for a measured gain
-// too small to pay for their training time.
-const schemeSubgroups = false
-
 // schemeNode is one titled entry of the IPC scheme under a subclass.
 type schemeNode struct {
 	label int32
 	text  string
 }
 
-// schemeNodes lists the subclass and main-group titles of every subclass
-// that has a label.
-func schemeNodes(ref *refdata.Data, labelOf map[string]int32) []schemeNode {
+// schemeNodes lists the subclass and main-group titles (and subgroup titles when
+// asked) of every subclass that has a label.
+func schemeNodes(ref *refdata.Data, labelOf map[string]int32, subgroups bool) []schemeNode {
 	var out []schemeNode
 	for _, s := range ref.Subclasses() {
 		l, ok := labelOf[s.Code]
@@ -31,7 +27,7 @@ func schemeNodes(ref *refdata.Data, labelOf map[string]int32) []schemeNode {
 		}
 		out = append(out, schemeNode{l, parenthetical.ReplaceAllString(s.Title, " ")})
 		for _, g := range ref.IPCGroups(s.Code) {
-			if g.Title != "" && (g.Level == "main_group" || schemeSubgroups) {
+			if g.Title != "" && (g.Level == "main_group" || subgroups) {
 				out = append(out, schemeNode{l, parenthetical.ReplaceAllString(g.Title, " ")})
 			}
 		}

@@ -44,9 +44,11 @@ func TestTune(t *testing.T) {
 	}
 	base := defaultParams
 	variants := map[string]func(p *params){
-		"default": func(p *params) {},
-		"linOnly": func(p *params) { p.wKNN, p.wCent, p.wScheme = 0, 0, 0 },
-		"knnOnly": func(p *params) { p.wLin, p.wCent, p.wScheme = 0, 0, 0 },
+		"default":        func(p *params) {},
+		"strip":          func(p *params) { p.strip = true },
+		"strip.ep10":     func(p *params) { p.strip = true; p.epochs = 10 },
+		"strip.ep15":     func(p *params) { p.strip = true; p.epochs = 15 },
+		"strip.ep10.lr7": func(p *params) { p.strip = true; p.epochs = 10; p.lr = 7 },
 	}
 	for name, f := range variants {
 		p := base
