@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -83,7 +84,9 @@ func NewMapping() mapping.IndexMapping {
 // in-memory index (tests, evaluations).
 func OpenIndex(path string) (*Index, error) {
 	if path == "" {
-		bi, err := bleve.NewMemOnly(NewMapping())
+		// Scorch without a path keeps its segments in memory; it indexes and
+		// searches far faster than NewMemOnly's upsidedown index.
+		bi, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
 		if err != nil {
 			return nil, fmt.Errorf("search: new in-memory index: %w", err)
 		}

@@ -50,8 +50,8 @@ const (
 // must be found in some field — as a phrase in title, abstract or claim (exact:
 // the cjk analyzer indexes overlapping bigrams, so 电池 matches exactly the texts
 // containing 电池), with all its bigrams in owners or IPC titles, or, for a lower
-// score, with all its bigrams anywhere in the title or abstract. Words are alternatives, and
-// Bleve's coordination factor ranks docs with every word first.
+// score, with all its bigrams anywhere in the title or abstract. Words are
+// alternatives, and docs with every word rank first (allWordsBoost).
 func TextQuery(text string) query.Query {
 	words := strings.Fields(text)
 	if len(words) > maxQueryWords {
@@ -86,8 +86,14 @@ func TextQuery(text string) query.Query {
 	if len(perWord) == 1 {
 		return perWord[0]
 	}
-	return bleve.NewDisjunctionQuery(perWord...)
+	all := bleve.NewConjunctionQuery(perWord...)
+	all.SetBoost(allWordsBoost)
+	return bleve.NewDisjunctionQuery(all, bleve.NewDisjunctionQuery(perWord...))
 }
+
+// allWordsBoost lifts docs with every word of a multi-word query above docs with
+// only some (BM25 has no coordination factor to do it).
+const allWordsBoost = 10
 
 // FilterQuery is the non-scoring part of a search: the list filters and the grade;
 // nil when nothing filters.
