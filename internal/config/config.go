@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 
 	"patentbridge"
@@ -25,6 +26,7 @@ type Config struct {
 	SecureCookies bool   // set the Secure flag on session cookies (behind HTTPS)
 	ScreenConfig  string // screening weights/thresholds file; "" means the embedded default
 	IndustryMap   string // Sichuan industry mapping CSV; "" means the embedded one
+	IndexDir      string // full-text index directory; "" means beside the SQLite file, or ./data/index
 	LogLevel      slog.Level
 }
 
@@ -48,6 +50,10 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 			"四川产业分类对照表（CSV，格式见 internal/screen/data/README.md；环境变量 PATENTBRIDGE_INDUSTRY_MAP；默认内置版本）")
 		fs.StringVar(&c.ScreenConfig, "screen-config", c.ScreenConfig,
 			"沉睡专利筛查的权重与阈值配置文件（JSON，环境变量 PATENTBRIDGE_SCREEN_CONFIG；默认内置版本）")
+	}
+	c.IndexDir = env("PATENTBRIDGE_INDEX")
+	if name == "serve" || name == "index" || name == "bench" {
+		fs.StringVar(&c.IndexDir, "index", c.IndexDir, "全文索引目录（环境变量 PATENTBRIDGE_INDEX；默认与 SQLite 文件同目录，或 ./data/index）")
 	}
 	if name == "serve" {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 PATENTBRIDGE_ADDR）")
@@ -74,6 +80,19 @@ func (c *Config) Validate() error {
 // String describes the configuration without secrets, for the start-up log.
 func (c *Config) String() string {
 	return fmt.Sprintf("db=%s addr=%s demo=%v", redactDSN(c.DB), c.Addr, c.Demo)
+}
+
+// SearchIndexDir is where the full-text index lives: IndexDir when set, else beside
+// the SQLite file (patentbridge.db -> patentbridge.index), else ./data/index.
+func (c *Config) SearchIndexDir() string {
+	if c.IndexDir != "" {
+		return c.IndexDir
+	}
+	if strings.HasPrefix(c.DB, "postgres://") || strings.HasPrefix(c.DB, "postgresql://") {
+		return filepath.Join("data", "index")
+	}
+	path := strings.TrimPrefix(c.DB, "sqlite:")
+	return filepath.Clean(strings.TrimSuffix(path, filepath.Ext(path)) + ".index")
 }
 
 // redactDSN hides a password in a postgres:// URL.

@@ -47,3 +47,20 @@ func TestDefaultsAndOverrides(t *testing.T) {
 		}
 	})
 }
+
+func TestSearchIndexDir(t *testing.T) {
+	for db, want := range map[string]string{
+		"sqlite:./data/patentbridge.db":     "data/patentbridge.index",
+		"/srv/pb/main.db":                   "/srv/pb/main.index",
+		"postgres://u@h/db?sslmode=disable": "data/index",
+	} {
+		c := Config{DB: db}
+		if got := c.SearchIndexDir(); got != want {
+			t.Errorf("%s: index at %q, want %q", db, got, want)
+		}
+	}
+	c := Config{DB: "x.db", IndexDir: "/var/idx"}
+	if c.SearchIndexDir() != "/var/idx" {
+		t.Error("IndexDir not honoured")
+	}
+}
