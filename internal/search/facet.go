@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 
 	"patentbridge"
 )
@@ -14,13 +15,12 @@ var facetFields = []struct {
 	size        int
 }{{"kind", "kind", 5}, {"grade", "grade", 5}, {"city", "city", 25}, {"industry", "industries", 15}}
 
-// facetCounts returns each facet's top values, most frequent first.
+// facetCounts returns each facet's top values, most frequent first (empty lists for a nil result).
 func facetCounts(res *bleve.SearchResult) map[string][]patentbridge.FacetCount {
 	out := map[string][]patentbridge.FacetCount{}
 	for _, f := range facetFields {
-		fr := res.Facets[f.name]
 		counts := []patentbridge.FacetCount{}
-		if fr != nil && fr.Terms != nil {
+		if fr := facetOf(res, f.name); fr != nil && fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
 				if t.Term == "" { // docs without the field
 					continue
@@ -37,4 +37,11 @@ func facetCounts(res *bleve.SearchResult) map[string][]patentbridge.FacetCount {
 		out[f.name] = counts
 	}
 	return out
+}
+
+func facetOf(res *bleve.SearchResult, name string) *search.FacetResult {
+	if res == nil {
+		return nil
+	}
+	return res.Facets[name]
 }

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"patentbridge"
@@ -30,15 +29,13 @@ func NewSearcher(ix *Index, patents PatentFinder) *Searcher {
 	return &Searcher{ix: ix, patents: patents}
 }
 
-// fieldBoosts weighs where a word is found: the title most.
-var fieldBoosts = []struct {
-	field string
-	boost float64
-}{{"title", 5}, {"abstract", 2}, {"owners", 2}, {"ipc_titles", 1.5}, {"claim", 1}}
-
-// phraseFields keep term vectors (positions), which phrase queries need; the
-// other text fields are matched with every bigram present.
-var phraseFields = map[string]bool{"title": true, "abstract": true, "claim": true}
+// Boosts of where a word is found: as a phrase in the title, in the abstract, or
+// anywhere (title, abstract, first claim, owners, IPC titles: Bleve's _all field).
+const (
+	titleBoost    = 10
+	abstractBoost = 4
+	anyBoost      = 1
+)
 
 // Limits of a query.
 const (
@@ -46,12 +43,12 @@ const (
 	maxQueryWords = 16
 )
 
-// TextQuery is the scoring part of a search for text: each space-separated word
-// must be found in some field — as a phrase in title, abstract or claim (exact:
-// the cjk analyzer indexes overlapping bigrams, so 电池 matches exactly the texts
-// containing 电池), with all its bigrams in owners or IPC titles, or, for a lower
-// score, with all its bigrams anywhere in the title or abstract. Words are
-// alternatives, and docs with every word rank first (allWordsBoost).
+// TextQuery is the scoring part of a search for text. Each space-separated word
+// must be found somewhere (its bigrams all in the _all field: the cjk analyzer
+// indexes overlapping bigrams, so 电池 matches exactly the texts containing 电池);
+// the word as a phrase in the title or abstract scores far higher. Words are
+// alternatives, and docs with every word rank first (allWordsBoost). Three
+// searchers a word keep it close to a plain match query's cost.
 func TextQuery(text string) query.Query {
 	words := strings.Fields(text)
 	if len(words) > maxQueryWords {
@@ -59,29 +56,11 @@ func TextQuery(text string) query.Query {
 	}
 	var perWord []query.Query
 	for _, w := range words {
-		var alts []query.Query
-		for _, f := range fieldBoosts {
-			if !phraseFields[f.field] {
-				mq := bleve.NewMatchQuery(w)
-				mq.SetField(f.field)
-				mq.SetOperator(query.MatchQueryOperatorAnd)
-				mq.SetBoost(f.boost * 2)
-				alts = append(alts, mq)
-				continue
-			}
-			pq := bleve.NewMatchPhraseQuery(w)
-			pq.SetField(f.field)
-			pq.SetBoost(f.boost * 2)
-			alts = append(alts, pq)
-			if utf8.RuneCountInString(w) > 2 && (f.field == "title" || f.field == "abstract") {
-				mq := bleve.NewMatchQuery(w)
-				mq.SetField(f.field)
-				mq.SetOperator(query.MatchQueryOperatorAnd)
-				mq.SetBoost(f.boost)
-				alts = append(alts, mq)
-			}
-		}
-		perWord = append(perWord, bleve.NewDisjunctionQuery(alts...))
+		anywhere := bleve.NewMatchQuery(w)
+		anywhere.SetOperator(query.MatchQueryOperatorAnd)
+		anywhere.SetBoost(anyBoost)
+		perWord = append(perWord, bleve.NewDisjunctionQuery(
+			inField(w, "title", titleBoost), inField(w, "abstract", abstractBoost), anywhere))
 	}
 	if len(perWord) == 1 {
 		return perWord[0]
@@ -89,6 +68,21 @@ func TextQuery(text string) query.Query {
 	all := bleve.NewConjunctionQuery(perWord...)
 	all.SetBoost(allWordsBoost)
 	return bleve.NewDisjunctionQuery(all, bleve.NewDisjunctionQuery(perWord...))
+}
+
+// inField matches a word in one field: a phrase, or for one bigram (two
+// characters) simply the term, which needs no positions.
+func inField(w, field string, boost float64) query.Query {
+	if utf8.RuneCountInString(w) <= 2 {
+		q := bleve.NewMatchQuery(w)
+		q.SetField(field)
+		q.SetBoost(boost)
+		return q
+	}
+	q := bleve.NewMatchPhraseQuery(w)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
 }
 
 // allWordsBoost lifts docs with every word of a multi-word query above docs with
@@ -148,8 +142,8 @@ func FilterQuery(f patentbridge.PatentFilter, grade string) query.Query {
 	return bleve.NewConjunctionQuery(qs...)
 }
 
-// Request builds the Bleve request of a search: text and filters, the page,
-// highlights of title and abstract, and the facets.
+// Request builds the Bleve request of a search: text and filters and the page
+// (facets and highlights are Search's work).
 func Request(q patentbridge.SearchQuery) (*bleve.SearchRequest, error) {
 	text := strings.TrimSpace(q.Text)
 	if utf8.RuneCountInString(text) > maxQueryRunes {
@@ -178,16 +172,13 @@ func Request(q patentbridge.SearchQuery) (*bleve.SearchRequest, error) {
 	req := bleve.NewSearchRequestOptions(qq, limit, q.Filter.Offset, false)
 	if text == "" {
 		req.SortBy([]string{"-grant_year", "_id"})
-	} else {
-		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		req.Highlight.AddField("title")
-		req.Highlight.AddField("abstract")
-	}
-	for _, f := range facetFields {
-		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
 	}
 	return req, nil
 }
+
+// FacetLimit is the most hits facets are counted over: counting reads every hit's
+// values, which on a broad query of a large index costs more than the search.
+var FacetLimit = 20_000
 
 // Search runs q and loads the patents of the page. Returns EINVALID for an empty
 // query without filters or a query too long.
@@ -196,13 +187,31 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 	if err != nil {
 		return nil, err
 	}
+	if s.patents == nil {
+		req.Fields = []string{"title", "abstract"}
+	}
 	res, err := s.ix.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := &patentbridge.SearchResult{Total: int(res.Total), Facets: facetCounts(res), Hits: make([]patentbridge.SearchHit, 0, len(res.Hits))}
+	out := &patentbridge.SearchResult{Total: int(res.Total), Hits: make([]patentbridge.SearchHit, 0, len(res.Hits))}
+	if res.Total > 0 && res.Total <= uint64(FacetLimit) {
+		fq := bleve.NewSearchRequestOptions(req.Query, 0, 0, false)
+		for _, f := range facetFields {
+			fq.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
+		}
+		fres, err := s.ix.Search(fq)
+		if err != nil {
+			return nil, fmt.Errorf("search: facets: %w", err)
+		}
+		out.Facets = facetCounts(fres)
+	} else {
+		out.Facets = facetCounts(nil)
+	}
+	terms := queryTerms(q.Text)
 	for _, h := range res.Hits {
-		hit := patentbridge.SearchHit{AppNo: h.ID, Score: h.Score, Fragments: h.Fragments}
+		hit := patentbridge.SearchHit{AppNo: h.ID, Score: h.Score}
+		title, abstract := stringField(h.Fields, "title"), stringField(h.Fields, "abstract")
 		if s.patents != nil {
 			p, err := s.patents.FindPatent(ctx, h.ID)
 			if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
@@ -210,9 +219,17 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 			} else if err != nil {
 				return nil, err
 			}
-			hit.Patent = p
+			hit.Patent, title, abstract = p, p.Title, p.Abstract
+		}
+		if len(terms) > 0 {
+			hit.Fragments = fragments(title, abstract, terms)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+func stringField(fields map[string]any, name string) string {
+	s, _ := fields[name].(string)
+	return s
 }
