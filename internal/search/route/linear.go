@@ -9,15 +9,20 @@ import (
 // share its target probability equally. Only features seen in at least two titles
 // get weights, and only subclasses seen in training are outputs.
 type linear struct {
-	rowOf  []int32 // feature id -> weight row, -1 when the feature has none
-	outOf  []int32 // label -> output column, -1 when never seen in training
-	labels []int32 // output column -> label
-	w      []float32
+	rowOf  []int32   // feature id -> weight row, -1 when the feature has none
+	outOf  []int32   // label -> output column, -1 when never seen in training
+	labels []int32   // output column -> label
+	w      []float32 // dense rows while training, nil after compact
 	b      []float32
+	// After compact: the weights of row r are cols/vals[start[r]:start[r+1]].
+	start []int32
+	cols  []uint16
+	vals  []float32
 }
 
-// trainLinear fits the model with plain SGD over a fixed number of epochs.
-func trainLinear(docs []vec, labels [][]int32, df []int32, nlabels, epochs int, lr float64) *linear {
+// trainLinear fits the model with plain SGD over a fixed number of epochs; weights,
+// when not nil, scale each document's step.
+func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nlabels, epochs int, lr float64) *linear {
 	m := &linear{rowOf: make([]int32, len(df)), outOf: make([]int32, nlabels)}
 	rows := int32(0)
 	for i, n := range df {
@@ -55,6 +60,10 @@ func trainLinear(docs []vec, labels [][]int32, df []int32, nlabels, epochs int, 
 			if len(labels[d]) == 0 {
 				continue
 			}
+			eta := eta
+			if weights != nil {
+				eta *= weights[d]
+			}
 			m.softmax(docs[d], prob)
 			share := 1 / float64(len(labels[d]))
 			for _, l := range labels[d] {
@@ -82,7 +91,30 @@ func trainLinear(docs []vec, labels [][]int32, df []int32, nlabels, epochs int, 
 			}
 		}
 	}
+	m.compact(pruneBelow)
 	return m
+}
+
+// pruneBelow is the smallest weight magnitude kept after training.
+var pruneBelow float32 = 0.02
+
+// compact turns the dense weight rows into sparse ones, dropping weights smaller
+// than eps: most of a feature's weights are near zero, and the dense matrix would
+// cost over 100 MB.
+func (m *linear) compact(eps float32) {
+	k := len(m.labels)
+	rows := len(m.w) / max(k, 1)
+	m.start = make([]int32, rows+1)
+	for r := 0; r < rows; r++ {
+		for j, w := range m.w[r*k : (r+1)*k] {
+			if w > eps || w < -eps {
+				m.cols = append(m.cols, uint16(j))
+				m.vals = append(m.vals, w)
+			}
+		}
+		m.start[r+1] = int32(len(m.vals))
+	}
+	m.w = nil
 }
 
 // softmax writes the output probabilities for a vector into prob.
@@ -99,9 +131,16 @@ func (m *linear) softmax(x vec, prob []float64) {
 		if r < 0 {
 			continue
 		}
-		row := m.w[int(r)*k : int(r+1)*k]
-		for j, w := range row {
-			prob[j] += float64(t.w * w)
+		if m.w != nil {
+			for j, w := range m.w[int(r)*k : int(r+1)*k] {
+				prob[j] += float64(t.w * w)
+			}
+			continue
+		}
+		a, b := m.start[r], m.start[r+1]
+		vals := m.vals[a:b]
+		for i, j := range m.cols[a:b] {
+			prob[j] += float64(t.w * vals[i])
 		}
 	}
 	mx := math.Inf(-1)

@@ -2,6 +2,7 @@ package route
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -19,26 +20,28 @@ type Example struct {
 
 // params are the model's settings; defaultParams were tuned with tune_test.go.
 type params struct {
-	minN      int     // shortest character n-gram
-	maxN      int     // longest character n-gram
-	knnK      int     // neighbours that vote
-	knnP      float64 // similarity exponent of a neighbour's vote
-	wKNN      float64 // weight of the neighbour vote (normalized to sum 1)
-	wCent     float64 // weight of the cosine to the subclass centroid
-	centP     float64 // exponent of that cosine
-	wScheme   float64 // weight of the IPC scheme prior
-	schemeP   float64 // exponent of the best scheme-title cosine
-	schemeK   int     // scheme titles searched per query
-	schemeSub bool    // whether subgroup titles join the scheme prior
-	strip     bool    // whether titles lose their boilerplate words first
-	minCount  int     // training titles a subclass needs before its centroid counts
-	wLin      float64 // weight of the softmax regression's probabilities
-	linP      float64 // exponent of those probabilities
-	epochs    int     // of the softmax regression
-	lr        float64 // its initial learning rate
-	coocTop   int     // top labels whose companions are raised
-	coocW     float64 // weight of the companions' raise
-	coocS     float64 // smoothing of P(companion | label)
+	minN        int     // shortest character n-gram
+	maxN        int     // longest character n-gram
+	knnK        int     // neighbours that vote
+	knnP        float64 // similarity exponent of a neighbour's vote
+	wKNN        float64 // weight of the neighbour vote (normalized to sum 1)
+	wCent       float64 // weight of the cosine to the subclass centroid
+	centP       float64 // exponent of that cosine
+	wScheme     float64 // weight of the IPC scheme prior
+	schemeP     float64 // exponent of the best scheme-title cosine
+	schemeK     int     // scheme titles searched per query
+	schemeSub   bool    // whether subgroup titles join the scheme prior
+	strip       bool    // whether titles lose their boilerplate words first
+	schemeFeats bool    // whether features only the scheme's titles have get linear weights
+	schemeTrain float64 // weight of scheme titles as linear-model examples, 0 for none
+	minCount    int     // training titles a subclass needs before its centroid counts
+	wLin        float64 // weight of the softmax regression's probabilities
+	linP        float64 // exponent of those probabilities
+	epochs      int     // of the softmax regression
+	lr          float64 // its initial learning rate
+	coocTop     int     // top labels whose companions are raised
+	coocW       float64 // weight of the companions' raise
+	coocS       float64 // smoothing of P(companion | label)
 }
 
 var defaultParams = params{
@@ -47,8 +50,8 @@ var defaultParams = params{
 	wCent: 0.3, centP: 2,
 	wScheme: 0.15, schemeP: 2, schemeK: 200,
 	minCount: 1,
-	wLin:     1, linP: 1, epochs: 15, lr: 5,
-	strip:   true,
+	wLin:     1, linP: 1, epochs: 8, lr: 5,
+	strip: true, schemeTrain: 1, schemeFeats: true,
 	coocTop: 2, coocW: 0.3, coocS: 1,
 }
 
@@ -92,12 +95,22 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	for _, s := range ref.Subclasses() {
 		label(s.Code)
 	}
-	// Training titles.
+	nodes := schemeNodes(ref, m.labelOf, p.schemeSub)
+	// Training titles, and the scheme's titles as extra examples of the linear model.
 	m.tv = newVocab()
 	gs := make([][]string, len(rows))
 	for i, r := range rows {
 		gs[i] = grams(m.clean(r.Title), p.minN, p.maxN)
 		m.tv.add(gs[i])
+	}
+	titleFeats := len(m.tv.df) // ids below are features of training titles
+	var xgs [][]string
+	if p.schemeTrain > 0 {
+		xgs = make([][]string, len(nodes))
+		for i, n := range nodes {
+			xgs[i] = grams(n.text, p.minN, p.maxN)
+			m.tv.add(xgs[i])
+		}
 	}
 	m.tv.finish()
 	docs := make([]vec, len(rows))
@@ -113,11 +126,31 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	m.tix = newInvIndex(docs, len(m.tv.df))
 	m.cooc = cooccurrence(m.tlabels, len(m.labels), p.coocS)
 	if p.wLin > 0 {
-		m.lin = trainLinear(docs, m.tlabels, m.tv.df, len(m.labels), p.epochs, p.lr)
+		ldocs, llabels := docs, m.tlabels
+		var weights []float32
+		if p.schemeTrain > 0 {
+			ldocs = append(slices.Clip(docs), make([]vec, len(nodes))...)
+			llabels = append(slices.Clip(m.tlabels), make([][]int32, len(nodes))...)
+			weights = make([]float32, len(ldocs))
+			for i := range weights {
+				weights[i] = 1
+			}
+			for i, n := range nodes {
+				ldocs[len(docs)+i] = m.tv.tfidf(xgs[i])
+				llabels[len(docs)+i] = []int32{n.label}
+				weights[len(docs)+i] = float32(p.schemeTrain)
+			}
+		}
+		// Only features of training titles get weights: the scheme's own vocabulary
+		// would triple the model's memory for little gain.
+		df := slices.Clone(m.tv.df)
+		if !p.schemeFeats {
+			clear(df[titleFeats:])
+		}
+		m.lin = trainLinear(ldocs, llabels, weights, df, len(m.labels), p.epochs, p.lr)
 	}
 	m.cix = newInvIndex(centroids(docs, m.tlabels, len(m.labels), p.minCount), len(m.tv.df))
 	// Scheme titles.
-	nodes := schemeNodes(ref, m.labelOf, p.schemeSub)
 	m.sv = newVocab()
 	ngs := make([][]string, len(nodes))
 	for i, n := range nodes {

@@ -44,11 +44,9 @@ func TestTune(t *testing.T) {
 	}
 	base := defaultParams
 	variants := map[string]func(p *params){
-		"default":        func(p *params) {},
-		"strip":          func(p *params) { p.strip = true },
-		"strip.ep10":     func(p *params) { p.strip = true; p.epochs = 10 },
-		"strip.ep15":     func(p *params) { p.strip = true; p.epochs = 15 },
-		"strip.ep10.lr7": func(p *params) { p.strip = true; p.epochs = 10; p.lr = 7 },
+		"default":       func(p *params) {},
+		"noSchemeTrain": func(p *params) { p.schemeTrain = 0 },
+		"ep6":           func(p *params) { p.epochs = 6 },
 	}
 	for name, f := range variants {
 		p := base
