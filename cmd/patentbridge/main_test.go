@@ -70,7 +70,7 @@ func dsnLabel(dsn string) string {
 func MustOpenMain(tb testing.TB, dsn string, demoN int) *Main {
 	tb.Helper()
 	m := &Main{
-		Config: config.Config{DB: dsn, Addr: "127.0.0.1:0", AdminPassword: "admin-secret-1",
+		Config: config.Config{DB: dsn, Addr: "127.0.0.1:0", AdminPassword: "admin-secret-1", IndexDir: filepath.Join(tb.TempDir(), "index"),
 			Demo: demoN > 0, DemoN: demoN},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"patentbridge"
 	"patentbridge/internal/api"
 	"patentbridge/internal/config"
 	"patentbridge/internal/httpx"
@@ -25,10 +26,12 @@ type Main struct {
 	Config config.Config
 	Logger *slog.Logger
 
-	DB   *sqldb.DB
-	jobs *ingest.JobRunner
-	ln   net.Listener
-	srv  *http.Server
+	DB     *sqldb.DB
+	jobs   *ingest.JobRunner
+	search *searchStack
+	stop   context.CancelFunc // ends background work (the indexer)
+	ln     net.Listener
+	srv    *http.Server
 }
 
 // Open opens the database, creates the first admin, loads demo data when asked,
@@ -62,6 +65,12 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 	}
 	m.jobs = ingest.NewJobRunner(imp, db, m.Logger)
+	if m.search, err = openSearch(db, m.Config.SearchIndexDir(), m.Logger); err != nil {
+		return err
+	}
+	bg, stop := context.WithCancel(context.Background())
+	m.stop = stop
+	m.search.indexer.Start(bg)
 	handler, err := m.handler()
 	if err != nil {
 		return err
@@ -82,12 +91,20 @@ func (m *Main) handler() (http.Handler, error) {
 		return nil, err
 	}
 	screening := screeningService{DB: m.DB, rules: rules, logger: m.Logger}
+	ranker := &enterpriseRanker{db: m.DB}
 	mux := http.NewServeMux()
 	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
-		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB}).Register(mux)
+		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
+		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
+		EnterpriseRanker: ranker}).Register(mux)
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
 		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
-		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB})
+		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
+		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
+		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands,
+		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		}})
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +135,12 @@ func (m *Main) Close() error {
 	}
 	if m.jobs != nil {
 		errs = append(errs, m.jobs.Close())
+	}
+	if m.stop != nil {
+		m.stop()
+	}
+	if m.search != nil {
+		errs = append(errs, m.search.index.Close())
 	}
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())

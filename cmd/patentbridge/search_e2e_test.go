@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// MustPostJSON posts body as JSON and decodes the answer into v, returning the status.
+func MustPostJSON(tb testing.TB, url string, body, v any) int {
+	tb.Helper()
+	b, _ := json.Marshal(body)
+	resp, err := http.Post(url, "application/json", bytes.NewReader(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		tb.Fatalf("POST %s: %v", url, err)
+	}
+	return resp.StatusCode
+}
+
+// TestSearchFollowsImports: an import through the API becomes searchable by the
+// background indexer, and matching and IPC routing answer on the same data.
+func TestSearchFollowsImports(t *testing.T) {
+	for _, dsn := range testDSNs(t) {
+		t.Run(dsnLabel(dsn), func(t *testing.T) {
+			m := MustOpenMain(t, dsn, 0)
+			token := MustAdminToken(t, m)
+			job := uploadViaAPI(t, m, token, MustGen(t, t.TempDir(), 300, "17"))
+			if job["status"] != "done" {
+				t.Fatalf("import: %v", job)
+			}
+			var status struct{ Docs int }
+			for deadline := time.Now().Add(30 * time.Second); status.Docs < 300 && time.Now().Before(deadline); {
+				time.Sleep(200 * time.Millisecond)
+				MustGetJSON(t, m.URL()+"/api/v1/search/status", &status)
+			}
+			if status.Docs != 300 {
+				t.Fatalf("index has %d docs after the import of 300", status.Docs)
+			}
+			var one apiList
+			MustGetJSON(t, m.URL()+"/api/v1/patents?limit=1&kind=invention", &one)
+			title := []rune(one.Items[0].Title)
+			word := string(title[len(title)-4:]) // the title's last four characters
+			var res struct {
+				Total int
+				Items []struct {
+					AppNo     string              `json:"app_no"`
+					Title     string              `json:"title"`
+					Fragments map[string][]string `json:"fragments"`
+				}
+			}
+			MustGetJSON(t, m.URL()+"/api/v1/patents/search?limit=50&q="+url.QueryEscape(word), &res)
+			found := false
+			for _, it := range res.Items {
+				found = found || it.AppNo == one.Items[0].AppNo
+				text := it.Title + strings.Join(it.Fragments["title"], "") + strings.Join(it.Fragments["abstract"], "")
+				if !strings.Contains(text, string(title[len(title)-2:])) && !strings.Contains(text, "<mark>") {
+					t.Fatalf("hit %s shows neither the word nor a highlight: %+v", it.AppNo, it)
+				}
+			}
+			if res.Total == 0 || !found {
+				t.Fatalf("search %q did not find %s (%q): %+v", word, one.Items[0].AppNo, one.Items[0].Title, res)
+			}
+
+			var match struct {
+				Items []struct {
+					AppNo   string   `json:"app_no"`
+					Reasons []string `json:"reasons"`
+				}
+				IPCPredictions []struct{ Subclass, Title string } `json:"ipc_predictions"`
+			}
+			if code := MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": one.Items[0].Title, "limit": 5}, &match); code != 200 {
+				t.Fatalf("match: %d", code)
+			}
+			if len(match.Items) == 0 || match.Items[0].AppNo != one.Items[0].AppNo || len(match.Items[0].Reasons) == 0 {
+				t.Fatalf("matching a patent's own title: %+v", match)
+			}
+			var cls struct {
+				IPCPredictions []struct{ Subclass, Title string } `json:"ipc_predictions"`
+			}
+			MustPostJSON(t, m.URL()+"/api/v1/classify", map[string]any{"text": "一种锂离子电池正极材料的制备方法"}, &cls)
+			if len(cls.IPCPredictions) == 0 || cls.IPCPredictions[0].Title == "" {
+				t.Fatalf("classify: %+v", cls)
+			}
+		})
+	}
+}
