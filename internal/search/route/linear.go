@@ -120,9 +120,8 @@ func (m *linear) compact(eps float32) {
 // softmax writes the output probabilities for a vector into prob.
 func (m *linear) softmax(x vec, prob []float64) {
 	k := len(m.labels)
-	for j := range prob {
-		prob[j] = float64(m.b[j])
-	}
+	z := make([]float32, k)
+	copy(z, m.b)
 	for _, t := range x {
 		if int(t.id) >= len(m.rowOf) {
 			continue
@@ -132,28 +131,47 @@ func (m *linear) softmax(x vec, prob []float64) {
 			continue
 		}
 		if m.w != nil {
-			for j, w := range m.w[int(r)*k : int(r+1)*k] {
-				prob[j] += float64(t.w * w)
-			}
+			axpy(t.w, m.w[int(r)*k:int(r+1)*k], z)
 			continue
 		}
 		a, b := m.start[r], m.start[r+1]
 		vals := m.vals[a:b]
 		for i, j := range m.cols[a:b] {
-			prob[j] += float64(t.w * vals[i])
+			z[j] += t.w * vals[i]
 		}
 	}
-	mx := math.Inf(-1)
-	for _, z := range prob {
-		mx = max(mx, z)
+	mx := float32(math.Inf(-1))
+	for _, v := range z {
+		mx = max(mx, v)
 	}
 	var s float64
-	for j, z := range prob {
-		prob[j] = math.Exp(z - mx)
-		s += prob[j]
+	for j, v := range z {
+		// exp(-30) is below float32 precision next to the maximum's 1.
+		if d := float64(v - mx); d > -30 {
+			prob[j] = math.Exp(d)
+			s += prob[j]
+		} else {
+			prob[j] = 0
+		}
 	}
 	for j := range prob {
 		prob[j] /= s
+	}
+}
+
+// axpy adds a·x to y (len(y) ≥ len(x)), four at a time.
+func axpy(a float32, x, y []float32) {
+	y = y[:len(x)]
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		xs, ys := x[i:i+4:i+4], y[i:i+4:i+4]
+		ys[0] += a * xs[0]
+		ys[1] += a * xs[1]
+		ys[2] += a * xs[2]
+		ys[3] += a * xs[3]
+	}
+	for ; i < len(x); i++ {
+		y[i] += a * x[i]
 	}
 }
 
