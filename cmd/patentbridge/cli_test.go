@@ -165,3 +165,21 @@ func TestImportEnterprises(t *testing.T) {
 		t.Fatalf("rejects report does not name line 3 and the check character:\n%s", b)
 	}
 }
+
+func TestIndexRebuild(t *testing.T) {
+	dir := t.TempDir()
+	dsn := "sqlite:" + filepath.Join(dir, "pb.db")
+	if code, _, stderr := MustRun(t, nil, "import", "--db", dsn, MustGen(t, dir, 120, "8")); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := MustRun(t, nil, "index", "rebuild", "--db", dsn)
+	if code != 0 || !strings.Contains(stdout, "120 件专利") {
+		t.Fatalf("rebuild: %d %q %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pb.index")); err != nil {
+		t.Fatalf("index not beside the database: %v", err)
+	}
+	if code, stdout, _ := MustRun(t, nil, "index", "status", "--db", dsn); code != 0 || !strings.Contains(stdout, "120 件 / 数据库 120 件") {
+		t.Fatalf("status: %q", stdout)
+	}
+}

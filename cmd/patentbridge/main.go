@@ -41,6 +41,7 @@ var subcommands = map[string]func(ctx context.Context, args []string, getenv env
 	"screen":  runScreen,
 	"export":  runExport,
 	"eval":    runEval,
+	"index":   runIndex,
 }
 
 const usage = `patentbridge — 专利转化运营平台
@@ -52,6 +53,7 @@ const usage = `patentbridge — 专利转化运营平台
   gen       生成模拟专利数据（61 列商业数据库导出格式）
   screen    沉睡专利筛查、初评分级与分类（--as-of 基准日；--json 摘要）
   export    导出沉睡专利库（export sleeping --format csv|xlsx -o 文件）
+  index     全文索引（index rebuild 重建；index status 状态）
   eval      质量评测（eval ipc | eval retrieval | eval match，见 README）
   migrate   创建或升级数据库结构
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
