@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/screen"
+	"patentbridge/internal/sqldb"
 )
 
 // benchScreenCmd parses `bench screen` flags and runs the benchmark.
@@ -44,26 +46,12 @@ func benchScreen(ctx context.Context, n int, dir string, stdout, stderr io.Write
 		dir = d
 	}
 	logger := newLogger(stderr, 12)
-	dbPath := filepath.Join(dir, fmt.Sprintf("screen-%d.db", n))
-	db, err := openDB(ctx, "sqlite:"+dbPath, logger)
+	db, err := benchDB(ctx, dir, n, stdout, logger)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if have, err := db.CountPatents(ctx); err != nil {
-		return err
-	} else if have < n {
-		csvPath := filepath.Join(dir, "screen.csv")
-		if err := writeGenerated(csvPath, n); err != nil {
-			return err
-		}
-		sum, err := newImporter(db, logger).ImportFiles(ctx, []string{csvPath}, patentbridge.ImportOptions{})
-		os.Remove(csvPath)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "setup: imported %d patents in %.1fs\n", sum.Inserted, sum.Seconds)
-	}
+	dbPath := benchDBPath(dir, n)
 	refSecs, count, err := timeScan(ctx, dbPath, "SELECT count(*) FROM patents")
 	if err != nil {
 		return err
@@ -111,4 +99,32 @@ func timeScan(ctx context.Context, dbPath, query string) (float64, int, error) {
 		return 0, 0, err
 	}
 	return time.Since(t0).Seconds(), count, nil
+}
+
+// benchDBPath is the SQLite file the screen and search benchmarks share in dir.
+func benchDBPath(dir string, n int) string { return filepath.Join(dir, fmt.Sprintf("bench-%d.db", n)) }
+
+// benchDB opens the benchmark database in dir, generating and importing n patents
+// when it holds fewer.
+func benchDB(ctx context.Context, dir string, n int, stdout io.Writer, logger *slog.Logger) (*sqldb.DB, error) {
+	db, err := openDB(ctx, "sqlite:"+benchDBPath(dir, n), logger)
+	if err != nil {
+		return nil, err
+	}
+	if have, err := db.CountPatents(ctx); err != nil || have >= n {
+		return db, err
+	}
+	csvPath := filepath.Join(dir, "bench-gen.csv")
+	defer os.Remove(csvPath)
+	if err := writeGenerated(csvPath, n); err != nil {
+		db.Close()
+		return nil, err
+	}
+	sum, err := newImporter(db, logger).ImportFiles(ctx, []string{csvPath}, patentbridge.ImportOptions{})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	fmt.Fprintf(stdout, "setup: imported %d patents in %.1fs\n", sum.Inserted, sum.Seconds)
+	return db, nil
 }
