@@ -46,11 +46,11 @@ type params struct {
 
 var defaultParams = params{
 	minN: 1, maxN: 3,
-	knnK: 30, knnP: 3, wKNN: 0.3,
-	wCent: 0.3, centP: 2,
-	wScheme: 0.15, schemeP: 2, schemeK: 200,
+	knnK: 30, knnP: 3, wKNN: 0.15,
+	wCent: 0.8, centP: 1,
+	wScheme: 0.15, schemeP: 1, schemeK: 200,
 	minCount: 1,
-	wLin:     1, linP: 1, epochs: 8, lr: 5,
+	wLin:     1, linP: 0.5, epochs: 8, lr: 5,
 	strip: true, schemeTrain: 1, schemeFeats: true,
 	coocTop: 2, coocW: 0.3, coocS: 1,
 }
@@ -201,40 +201,72 @@ func centroids(docs []vec, labels [][]int32, nlabels, minCount int) []vec {
 // scores returns the combined score of every label for a text, nil when the text has
 // no feature known to the model.
 func (m *Model) scores(text string) []float64 {
+	ps := m.parts(text)
+	if ps == nil {
+		return nil
+	}
+	return combine(ps, m.p)
+}
+
+// The signals parts computes, each a score per label.
+const (
+	partKNN    = iota // neighbour vote (similarities already raised to knnP)
+	partLin           // softmax regression probability
+	partCent          // cosine to the subclass centroid
+	partScheme        // best cosine to one of the subclass's scheme titles
+	nParts
+)
+
+// parts returns the raw signals for a text, nil when it has no known feature.
+func (m *Model) parts(text string) *[nParts][]float64 {
 	gs := grams(m.clean(text), m.p.minN, m.p.maxN)
 	qt, qs := m.tv.tfidf(gs), m.sv.tfidf(gs)
 	if len(qt) == 0 && len(qs) == 0 {
 		return nil
 	}
 	n := len(m.labels)
-	total := make([]float64, n)
-	part := make([]float64, n)
-	// Neighbour vote, normalized to sum 1.
-	knnScores(m.tix, m.tlabels, qt, m.p.knnK, m.p.knnP, part)
-	addScaled(total, part, m.p.wKNN, true)
-	// Softmax regression.
+	var ps [nParts][]float64
+	for i := range ps {
+		ps[i] = make([]float64, n)
+	}
+	knnScores(m.tix, m.tlabels, qt, m.p.knnK, m.p.knnP, ps[partKNN])
 	if m.lin != nil {
-		clear(part)
-		m.lin.scores(qt, part)
-		for i, x := range part {
-			part[i] = math.Pow(x, m.p.linP)
-		}
-		addScaled(total, part, m.p.wLin, false)
+		m.lin.scores(qt, ps[partLin])
 	}
-	// Centroid cosine.
-	clear(part)
 	for _, h := range m.cix.search(qt, n) {
-		part[h.doc] = math.Pow(float64(h.sim), m.p.centP)
+		ps[partCent][h.doc] = float64(h.sim)
 	}
-	addScaled(total, part, m.p.wCent, false)
-	// Scheme prior: the best-matching scheme title of each subclass.
-	clear(part)
 	for _, h := range m.six.search(qs, m.p.schemeK) {
 		l := m.slabel[h.doc]
-		part[l] = max(part[l], math.Pow(float64(h.sim), m.p.schemeP))
+		ps[partScheme][l] = max(ps[partScheme][l], float64(h.sim))
 	}
-	addScaled(total, part, m.p.wScheme, false)
+	return &ps
+}
+
+// combine weighs the signals into one score per label: the neighbour vote normalized
+// to sum 1, the others raised to their exponents.
+func combine(ps *[nParts][]float64, p params) []float64 {
+	total := make([]float64, len(ps[0]))
+	addScaled(total, ps[partKNN], p.wKNN, true)
+	addPow(total, ps[partLin], p.wLin, p.linP)
+	addPow(total, ps[partCent], p.wCent, p.centP)
+	addPow(total, ps[partScheme], p.wScheme, p.schemeP)
 	return total
+}
+
+// addPow adds w·part^e to total.
+func addPow(total, part []float64, w, e float64) {
+	if w == 0 {
+		return
+	}
+	for i, x := range part {
+		if x > 0 {
+			if e != 1 {
+				x = math.Pow(x, e)
+			}
+			total[i] += w * x
+		}
+	}
 }
 
 // finalScores are the combined scores with the top labels' companions raised.

@@ -44,9 +44,7 @@ func TestTune(t *testing.T) {
 	}
 	base := defaultParams
 	variants := map[string]func(p *params){
-		"default":       func(p *params) {},
-		"noSchemeTrain": func(p *params) { p.schemeTrain = 0 },
-		"ep6":           func(p *params) { p.epochs = 6 },
+		"default": func(p *params) {},
 	}
 	for name, f := range variants {
 		p := base

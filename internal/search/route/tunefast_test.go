@@ -12,7 +12,7 @@ import (
 type split struct {
 	m    *Model
 	test []Example
-	sc   [][]float64
+	ps   []*[nParts][]float64
 }
 
 // splits trains on folds 1-3 cross-fold and on folds 1-3 for fold 4 (the last).
@@ -22,17 +22,17 @@ func makeSplits(p params) []split {
 		tr := s[:len(s)-1]
 		m := train(foldExamples(tr...), refdata.Default(), p)
 		test := foldExamples(s[len(s)-1])
-		sc := make([][]float64, len(test))
+		ps := make([]*[nParts][]float64, len(test))
 		for i, ex := range test {
-			sc[i] = m.scores(ex.Title)
+			ps[i] = m.parts(ex.Title)
 		}
-		out = append(out, split{m, test, sc})
+		out = append(out, split{m, test, ps})
 	}
 	return out
 }
 
 // evalScores scores cached score vectors after a post-processing step.
-func evalScores(sp split, post func(m *Model, sc []float64)) Metrics {
+func evalScores(sp split, p params) Metrics {
 	var mt Metrics
 	var top1, found3, truth, hit3 float64
 	for i, ex := range sp.test {
@@ -41,9 +41,9 @@ func evalScores(sp split, post func(m *Model, sc []float64)) Metrics {
 		}
 		mt.N++
 		var sc []float64
-		if sp.sc[i] != nil {
-			sc = append([]float64(nil), sp.sc[i]...)
-			post(sp.m, sc)
+		if sp.ps[i] != nil {
+			sc = combine(sp.ps[i], p)
+			addCompanions(sc, sp.m.cooc, p.coocTop, p.coocW)
 		}
 		idx := topLabels(sc, 3)
 		got := make([]string, len(idx))
@@ -69,33 +69,34 @@ func TestTuneFast(t *testing.T) {
 		t.Skip("set ROUTE_TUNE=1 to tune")
 	}
 	sps := makeSplits(defaultParams)
-	report := func(name string, post func(m *Model, sc []float64)) {
+	report := func(name string, p params) {
 		var cv Metrics
 		for _, sp := range sps[:3] {
-			mt := evalScores(sp, post)
+			mt := evalScores(sp, p)
 			cv.Top1 += mt.Top1 / 3
 			cv.RecallAt3 += mt.RecallAt3 / 3
 			cv.HitAt3 += mt.HitAt3 / 3
 		}
-		m4 := evalScores(sps[3], post)
-		t.Logf("%-24s cv top1=%.4f r@3=%.4f hit@3=%.4f | 4: top1=%.4f r@3=%.4f hit@3=%.4f", name, cv.Top1, cv.RecallAt3, cv.HitAt3, m4.Top1, m4.RecallAt3, m4.HitAt3)
+		m4 := evalScores(sps[3], p)
+		t.Logf("%-28s cv top1=%.4f r@3=%.4f hit@3=%.4f | 4: top1=%.4f r@3=%.4f hit@3=%.4f", name, cv.Top1, cv.RecallAt3, cv.HitAt3, m4.Top1, m4.RecallAt3, m4.HitAt3)
 	}
-	report("base", func(*Model, []float64) {})
-	for _, top := range []int{1, 2, 3, 5} {
-		for _, w := range []float64{0.3, 0.6, 1, 1.5, 2.5} {
-			for _, s := range []float64{1, 5} {
-				cs := map[float64][][]companion{}
-				report(fmtName("cooc", top, w, s), func(m *Model, sc []float64) {
-					c, ok := cs[s]
-					if !ok || len(c) != len(m.labels) {
-						c = cooccurrence(m.tlabels, len(m.labels), s)
-						cs[s] = c
-					}
-					addCompanions(sc, c, top, w)
-				})
-			}
+	report("default", defaultParams)
+	base := defaultParams
+	base.linP, base.wKNN, base.schemeP, base.centP = 0.5, 0.15, 1, 1
+	report("base", base)
+	vary := func(name string, vals []float64, set func(p *params, x float64)) {
+		for _, x := range vals {
+			p := base
+			set(&p, x)
+			report(fmtName(name, " ", x), p)
 		}
 	}
+	vary("linP", []float64{0.3, 0.4, 0.6}, func(p *params, x float64) { p.linP = x })
+	vary("wKNN", []float64{0, 0.1, 0.25}, func(p *params, x float64) { p.wKNN = x })
+	vary("wCent", []float64{0.15, 0.5, 0.8}, func(p *params, x float64) { p.wCent = x })
+	vary("wScheme", []float64{0.08, 0.3, 0.5}, func(p *params, x float64) { p.wScheme = x })
+	vary("coocW", []float64{0.15, 0.5, 0.8}, func(p *params, x float64) { p.coocW = x })
+	vary("coocTop", []float64{1, 3}, func(p *params, x float64) { p.coocTop = int(x) })
 }
 
 func fmtName(p string, xs ...any) string {
