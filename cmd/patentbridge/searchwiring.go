@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -33,6 +34,23 @@ func openSearch(db *sqldb.DB, dir string, logger *slog.Logger) (*searchStack, er
 	svc := &search.Service{Searcher: search.NewSearcher(ix, db), Indexer: indexer,
 		Matcher: matchService{m: matcher, db: db}, Router: lazyRouter{}}
 	return &searchStack{index: ix, indexer: indexer, service: svc}, nil
+}
+
+// follow keeps the index current until ctx ends: a build when needed, then the
+// change table every second.
+func (s *searchStack) follow(ctx context.Context, logger *slog.Logger) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		if err := s.indexer.Sync(ctx); err != nil && ctx.Err() == nil {
+			logger.Error("search index: sync", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // lazyRouter is the product's IPC router, trained on first use (about a second).

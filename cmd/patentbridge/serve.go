@@ -30,6 +30,7 @@ type Main struct {
 	jobs   *ingest.JobRunner
 	search *searchStack
 	stop   context.CancelFunc // ends background work (the indexer)
+	bgDone chan struct{}      // closed when background work has ended
 	ln     net.Listener
 	srv    *http.Server
 }
@@ -69,8 +70,11 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	bg, stop := context.WithCancel(context.Background())
-	m.stop = stop
-	m.search.indexer.Start(bg)
+	m.stop, m.bgDone = stop, make(chan struct{})
+	go func() {
+		defer close(m.bgDone)
+		m.search.follow(bg, m.Logger)
+	}()
 	handler, err := m.handler()
 	if err != nil {
 		return err
@@ -138,6 +142,7 @@ func (m *Main) Close() error {
 	}
 	if m.stop != nil {
 		m.stop()
+		<-m.bgDone // the indexer must finish before its index closes
 	}
 	if m.search != nil {
 		errs = append(errs, m.search.index.Close())
