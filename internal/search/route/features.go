@@ -1,7 +1,8 @@
 // Package route routes a free text (a patent title, a technology need) to the IPC
 // subclasses it most likely belongs to, and to the industries they imply. It combines
 // a nearest-neighbour vote over labelled titles, a linear model over the same titles
-// and a prior from the IPC scheme's own Chinese titles.
+// and the IPC scheme's own Chinese titles, centroid and scheme-title cosines, then
+// raises the companions of the top subclasses by their training co-occurrence.
 package route
 
 import (
