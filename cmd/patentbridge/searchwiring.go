@@ -53,6 +53,13 @@ func (s *searchStack) follow(ctx context.Context, logger *slog.Logger) {
 	}
 }
 
+// warmUpMatching loads the IPC router and the keyword extractor ahead of the
+// first demand, so no user waits the seconds they take to load.
+func warmUpMatching() {
+	lazyRouter{}.Predict("一种锂离子电池正极材料的制备方法", 1)
+	search.Keywords("白酒固态发酵过程温度难以控制，希望引进自动控温技术", 3)
+}
+
 // lazyRouter is the product's IPC router, trained on first use (about a second).
 type lazyRouter struct{}
 

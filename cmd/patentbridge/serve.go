@@ -75,6 +75,7 @@ func (m *Main) Open(ctx context.Context) error {
 		defer close(m.bgDone)
 		m.search.follow(bg, m.Logger)
 	}()
+	go warmUpMatching() // the router and the word segmenter take seconds to load
 	handler, err := m.handler()
 	if err != nil {
 		return err
