@@ -3,15 +3,15 @@ package search
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"patentbridge"
 )
 
-// rebuild builds a fresh index from every stored patent and swaps it in. Reading
+// rebuild builds a fresh index from every stored patent and swaps it in (on disk
+// with Bleve's offline builder, see bulkWriter). Reading
 // the database and indexing overlap: the next batch is read while the last one is
-// indexed (Bleve analyzes a batch's docs in parallel).
+// indexed.
 func (x *Indexer) rebuild(ctx context.Context) error {
 	start := time.Now()
 	seq, err := x.store.LastPatentChangeSeq(ctx)
@@ -26,7 +26,7 @@ func (x *Indexer) rebuild(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	next, err := x.openNext()
+	next, err := newBulkWriter(x.nextPath())
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func (x *Indexer) rebuild(ctx context.Context) error {
 		done := 0
 		for docs := range batches {
 			if err == nil {
-				err = next.Put(docs)
+				err = next.put(docs)
 				done += len(docs)
 				x.progress(true, done, total)
 			}
@@ -66,18 +66,23 @@ func (x *Indexer) rebuild(ctx context.Context) error {
 	}
 	close(batches)
 	if err := <-indexed; readErr != nil || err != nil {
-		_ = next.Remove()
+		next.abort()
 		if readErr != nil {
 			return fmt.Errorf("search: build index: %w", readErr)
 		}
 		return fmt.Errorf("search: build index: %w", err)
 	}
+	built, err := next.finish()
+	if err != nil {
+		next.abort()
+		return err
+	}
 	st := indexState{Seq: seq, RunID: runID, Complete: true}
-	if err := writeState(next.path, st); err != nil {
-		_ = next.Remove()
+	if err := writeState(built.path, st); err != nil {
+		_ = built.Remove()
 		return fmt.Errorf("search: build index: %w", err)
 	}
-	if err := x.ix.replaceWith(next); err != nil {
+	if err := x.ix.replaceWith(built); err != nil {
 		return err
 	}
 	x.mu.Lock()
@@ -87,16 +92,12 @@ func (x *Indexer) rebuild(ctx context.Context) error {
 	return nil
 }
 
-// openNext opens an empty index beside the current one (in memory for an in-memory index).
-func (x *Indexer) openNext() (*Index, error) {
+// nextPath is where a rebuild writes: beside the current index ("" in memory).
+func (x *Indexer) nextPath() string {
 	if x.ix.path == "" {
-		return OpenIndex("")
+		return ""
 	}
-	dir := x.ix.path + ".building"
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, fmt.Errorf("search: build index: %w", err)
-	}
-	return OpenIndex(dir)
+	return x.ix.path + ".building"
 }
 
 func (x *Indexer) progress(building bool, done, total int) {

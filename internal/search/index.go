@@ -62,7 +62,7 @@ func NewMapping() mapping.IndexMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = cjk.AnalyzerName
 		fm.Store = f == "title" || f == "abstract"
-		fm.IncludeTermVectors = f == "title" || f == "abstract" || f == "claim"
+		fm.IncludeTermVectors = f == "title" || f == "abstract" // phrase queries
 		dm.AddFieldMappingsAt(f, fm)
 	}
 	for _, f := range keywordFields {
