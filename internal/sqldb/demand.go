@@ -76,46 +76,17 @@ func (db *DB) findDemand(ctx context.Context, qr queryer, id int64) (*patentbrid
 // ones newest publication first, then the others newest first, and the total.
 // Returns EINVALID for a negative offset.
 func (db *DB) ListDemands(ctx context.Context, f patentbridge.DemandFilter) ([]*patentbridge.Demand, int, error) {
-	if f.Offset < 0 {
-		return nil, 0, patentbridge.FieldErrorf("offset", "偏移量不能为负数")
+	limit, err := pageLimit(f.Limit, f.Offset)
+	if err != nil {
+		return nil, 0, err
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultListLimit
-	}
-	limit = min(limit, MaxListLimit)
 	count := db.dialect.newQuery().add("SELECT COUNT(*) FROM demands WHERE 1 = 1")
 	db.filterDemands(count, f)
 	list := db.dialect.newQuery().add("SELECT " + demandColumns + " FROM demands WHERE 1 = 1")
 	db.filterDemands(list, f)
 	list.add(" ORDER BY published_at DESC, created_at DESC, id DESC LIMIT ? OFFSET ?", limit, f.Offset)
 
-	tx, err := db.read.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, count.String(), count.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: count demands: %w", err)
-	}
-	rs, err := tx.QueryContext(ctx, list.String(), list.args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
-	}
-	defer rs.Close()
-	out := []*patentbridge.Demand{}
-	for rs.Next() {
-		d, err := scanDemand(rs)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rs.Err(); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list demands: %w", err)
-	}
-	return out, total, nil
+	return listPage(ctx, db, "demands", count, list, scanDemand)
 }
 
 // filterDemands appends one AND condition per set filter field.

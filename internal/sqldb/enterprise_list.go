@@ -12,46 +12,17 @@ import (
 // park, 4-digit city and a query (name, credit code or 经营范围), and the total.
 // Returns EINVALID for a negative offset.
 func (db *DB) ListEnterprises(ctx context.Context, f patentbridge.EnterpriseFilter) ([]*patentbridge.Enterprise, int, error) {
-	if f.Offset < 0 {
-		return nil, 0, patentbridge.FieldErrorf("offset", "偏移量不能为负数")
+	limit, err := pageLimit(f.Limit, f.Offset)
+	if err != nil {
+		return nil, 0, err
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultListLimit
-	}
-	limit = min(limit, MaxListLimit)
 	count := db.dialect.newQuery().add("SELECT COUNT(*) FROM enterprises WHERE 1 = 1")
 	db.filterEnterprises(count, f)
 	list := db.dialect.newQuery().add("SELECT " + enterpriseColumns + " FROM enterprises WHERE 1 = 1")
 	db.filterEnterprises(list, f)
 	list.add(" ORDER BY id LIMIT ? OFFSET ?", limit, f.Offset)
 
-	tx, err := db.read.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, count.String(), count.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: count enterprises: %w", err)
-	}
-	rs, err := tx.QueryContext(ctx, list.String(), list.args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
-	}
-	defer rs.Close()
-	out := []*patentbridge.Enterprise{}
-	for rs.Next() {
-		e, err := scanEnterprise(rs)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rs.Err(); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list enterprises: %w", err)
-	}
-	return out, total, nil
+	return listPage(ctx, db, "enterprises", count, list, scanEnterprise)
 }
 
 // filterEnterprises appends one AND condition per set filter field.

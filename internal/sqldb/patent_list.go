@@ -32,14 +32,10 @@ func (db *DB) ListPatents(ctx context.Context, f patentbridge.PatentFilter) ([]*
 	if err != nil {
 		return nil, 0, err
 	}
-	if f.Offset < 0 {
-		return nil, 0, patentbridge.FieldErrorf("offset", "偏移量不能为负数")
+	limit, err := pageLimit(f.Limit, f.Offset)
+	if err != nil {
+		return nil, 0, err
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultListLimit
-	}
-	limit = min(limit, MaxListLimit)
 
 	count := db.dialect.newQuery().add("SELECT COUNT(*) FROM patents p WHERE 1 = 1")
 	if err := db.filterPatents(count, f); err != nil {
@@ -49,32 +45,7 @@ func (db *DB) ListPatents(ctx context.Context, f patentbridge.PatentFilter) ([]*
 	db.filterPatents(list, f)
 	list.add(" ORDER BY "+order+" LIMIT ? OFFSET ?", limit, f.Offset)
 
-	tx, err := db.read.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list patents: %w", err)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, count.String(), count.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: count listed patents: %w", err)
-	}
-	rs, err := tx.QueryContext(ctx, list.String(), list.args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list patents: %w", err)
-	}
-	defer rs.Close()
-	out := make([]*patentbridge.Patent, 0, min(limit, total))
-	for rs.Next() {
-		p, err := scanPatent(rs)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqldb: list patents: %w", err)
-		}
-		out = append(out, p)
-	}
-	if err := rs.Err(); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list patents: %w", err)
-	}
-	return out, total, nil
+	return listPage(ctx, db, "patents", count, list, scanPatent)
 }
 
 // patentOrder turns a sort key ("-grant_date") into an ORDER BY list.

@@ -1,0 +1,51 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+
+	"patentbridge"
+)
+
+// pageLimit checks a list's offset and returns its limit clamped to
+// [1, MaxListLimit], DefaultListLimit when unset. Returns EINVALID for a negative offset.
+func pageLimit(limit, offset int) (int, error) {
+	if offset < 0 {
+		return 0, patentbridge.FieldErrorf("offset", "偏移量不能为负数")
+	}
+	if limit <= 0 {
+		limit = DefaultListLimit
+	}
+	return min(limit, MaxListLimit), nil
+}
+
+// listPage runs a count and a page query in one read transaction, so the total and
+// the rows agree, and scans each row with scan; what names the rows in errors.
+func listPage[T any](ctx context.Context, db *DB, what string, count, list *query, scan func(scanner) (T, error)) ([]T, int, error) {
+	tx, err := db.read.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, count.String(), count.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sqldb: count %s: %w", what, err)
+	}
+	rs, err := tx.QueryContext(ctx, list.String(), list.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list %s: %w", what, err)
+	}
+	defer rs.Close()
+	out := []T{}
+	for rs.Next() {
+		v, err := scan(rs)
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqldb: list %s: %w", what, err)
+		}
+		out = append(out, v)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sqldb: list %s: %w", what, err)
+	}
+	return out, total, nil
+}
