@@ -11,6 +11,33 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// MustChromium returns the browser's path, skipping the test where Chromium is
+// absent — unless PATENTBRIDGE_TEST_BROWSER demands the browser tests (CI).
+func MustChromium(t *testing.T) string {
+	t.Helper()
+	bin := chromiumPath()
+	if bin == "" {
+		if os.Getenv("PATENTBRIDGE_TEST_BROWSER") != "" {
+			t.Fatal("PATENTBRIDGE_TEST_BROWSER is set but chromium is not installed")
+		}
+		t.Skip("chromium not installed (apt-get install chromium); browser test skipped")
+	}
+	return bin
+}
+
+// loginAsAdmin signs in through the login form as the bootstrap administrator.
+func loginAsAdmin(m *Main) chromedp.Action[chromedp.Void] {
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	return chromedp.Steps(
+		chromedp.Navigate(m.URL()+"/login"),
+		chromedp.WaitVisible(css("#username")),
+		chromedp.SendKeys(css("#username"), "admin"),
+		chromedp.SendKeys(css("#password"), m.Config.AdminPassword),
+		chromedp.Click(css("#login-submit")),
+		chromedp.WaitNotPresent(css("#login-submit")),
+	)
+}
+
 // chromiumPath finds Debian's chromium (or another Chrome) for the browser test.
 func chromiumPath() string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -24,25 +51,14 @@ func chromiumPath() string {
 // TestBrowserImportJourney is one user's journey in headless Chromium: log in,
 // import a generated export through the import page, see the count, open a patent.
 func TestBrowserImportJourney(t *testing.T) {
-	bin := chromiumPath()
-	if bin == "" {
-		if os.Getenv("PATENTBRIDGE_TEST_BROWSER") != "" {
-			t.Fatal("PATENTBRIDGE_TEST_BROWSER is set but chromium is not installed")
-		}
-		t.Skip("chromium not installed (apt-get install chromium); browser test skipped")
-	}
+	bin := MustChromium(t)
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/pb.db", 0)
 	file := MustGen(t, t.TempDir(), 250, "5")
 
 	ctx := newBrowser(t, bin)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(m.URL()+"/login"),
-		chromedp.WaitVisible(css("#username")),
-		chromedp.SendKeys(css("#username"), "admin"),
-		chromedp.SendKeys(css("#password"), m.Config.AdminPassword),
-		chromedp.Click(css("#login-submit")),
-		chromedp.WaitNotPresent(css("#login-submit")),
+		loginAsAdmin(m),
 		chromedp.Navigate(m.URL()+"/admin/import"),
 		chromedp.WaitVisible(css("#import-file")),
 		chromedp.SetUploadFiles(css("#import-file"), []string{file}),
@@ -91,23 +107,12 @@ func mustText(tb testing.TB, ctx context.Context, sel string) string {
 // database, builds a supply list of grade-A patents, publishes it, and the public
 // page shows it numbered for the year.
 func TestBrowserSupplyListJourney(t *testing.T) {
-	bin := chromiumPath()
-	if bin == "" {
-		if os.Getenv("PATENTBRIDGE_TEST_BROWSER") != "" {
-			t.Fatal("PATENTBRIDGE_TEST_BROWSER is set but chromium is not installed")
-		}
-		t.Skip("chromium not installed (apt-get install chromium); browser test skipped")
-	}
+	bin := MustChromium(t)
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/pb.db", 600)
 	ctx := newBrowser(t, bin)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(m.URL()+"/login"),
-		chromedp.WaitVisible(css("#username")),
-		chromedp.SendKeys(css("#username"), "admin"),
-		chromedp.SendKeys(css("#password"), m.Config.AdminPassword),
-		chromedp.Click(css("#login-submit")),
-		chromedp.WaitNotPresent(css("#login-submit")),
+		loginAsAdmin(m),
 		chromedp.Navigate(m.URL()+"/sleeping"),
 		chromedp.WaitVisible(css("table#sleeping a.patent-link")),
 	); err != nil {
