@@ -122,14 +122,23 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 }
 
 // textQuery is the text-relevance query: the raw text matched against the text
-// fields, plus phrase queries for the keywords of a long text.
-func (m *Matcher) textQuery(text string, kws []Keyword) query.Query {
+// fields (only its rarest bigrams when it has many, see rareTerms), plus phrase
+// queries for the keywords of a long text.
+func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) query.Query {
 	fields := []struct {
 		name  string
 		boost float64
 	}{{"title", 1.5}, {"abstract", 1}, {"claim", 0.5}, {"ipc_titles", 0.3}}
 	raw := bleve.NewDisjunctionQuery()
+	var terms []textTerm
+	if utf8.RuneCountInString(text) > maxTextTerms {
+		terms = m.rareTerms(ctx, text)
+	}
 	for _, f := range fields {
+		if len(terms) == maxTextTerms {
+			raw.AddQuery(termsQuery(terms, f.name, f.boost))
+			continue
+		}
 		q := bleve.NewMatchQuery(text)
 		q.SetField(f.name)
 		q.SetBoost(f.boost)
@@ -153,7 +162,7 @@ func (m *Matcher) textQuery(text string, kws []Keyword) query.Query {
 
 // candidates runs the text query and reads each hit's stored text and keyword fields.
 func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([]*candidate, error) {
-	sr := bleve.NewSearchRequestOptions(m.textQuery(text, kws), m.opts.Candidates, 0, false)
+	sr := bleve.NewSearchRequestOptions(m.textQuery(ctx, text, kws), m.opts.Candidates, 0, false)
 	sr.Fields = []string{"title", "abstract"}
 	out, err := m.ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
