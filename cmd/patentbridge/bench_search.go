@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -59,14 +58,10 @@ func benchSearch(ctx context.Context, n int, dir string, nq int, stdout, stderr 
 	}
 	defer s.index.Close()
 	t0 := time.Now()
-	pf, _ := os.Create("/tmp/build.prof")
-	pprof.StartCPUProfile(pf)
-	defer pprof.StopCPUProfile()
 	if err := s.indexer.Sync(ctx); err != nil {
 		return err
 	}
 	secs := time.Since(t0).Seconds()
-	pprof.StopCPUProfile()
 	docs, _ := s.index.Count()
 	fmt.Fprintf(stdout, "index build: %d docs in %.1fs = %.0f docs/s, size %.0f MB\n", docs, secs, float64(docs)/secs, dirMB(idxDir))
 
