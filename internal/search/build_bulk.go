@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -54,10 +55,17 @@ func (w memWriter) abort()                  { _ = w.ix.Remove() }
 type diskWriter struct {
 	path string
 	b    bleve.Builder
+	gc   int // the GC percent to restore
 }
+
+// bulkGCPercent is the GC target during an on-disk build.
+const bulkGCPercent = 400
 
 func (w *diskWriter) put(docs []Doc) error {
 	if w.b == nil && len(docs) > 0 {
+		// The builder's garbage is short-lived (a batch's analysis); collecting
+		// less often saves a sixth of the build's time for a few batches' memory.
+		w.gc = debug.SetGCPercent(bulkGCPercent)
 		b, err := bleve.NewBuilder(w.path, NewMapping(), map[string]any{
 			// temporary segments beside the index, so moving them in is a rename
 			"buildPathPrefix": filepath.Dir(w.path),
@@ -79,6 +87,7 @@ func (w *diskWriter) put(docs []Doc) error {
 
 func (w *diskWriter) finish() (*Index, error) {
 	if w.b != nil {
+		defer restoreGC(w.gc)
 		if err := w.b.Close(); err != nil {
 			return nil, fmt.Errorf("search: finish index: %w", err)
 		}
@@ -88,8 +97,16 @@ func (w *diskWriter) finish() (*Index, error) {
 
 func (w *diskWriter) abort() {
 	if w.b != nil {
+		defer restoreGC(w.gc)
 		// Close flushes and merges what was written; the directory goes anyway.
 		_ = w.b.Close()
 	}
 	_ = os.RemoveAll(w.path)
+}
+
+// restoreGC sets the GC percent back and returns the build's heap to the system
+// (otherwise the process keeps the build's peak as its resident size).
+func restoreGC(percent int) {
+	debug.SetGCPercent(percent)
+	debug.FreeOSMemory()
 }
