@@ -24,7 +24,11 @@ func TestDemoStartsLiving(t *testing.T) {
 			t.Errorf("demo account %s: %v", u.Username, err)
 		}
 	}
-	for _, page := range []string{"/", "/patents", "/sleeping", "/supply"} {
+	var demands struct{ Total int }
+	if MustGetJSON(t, m.URL()+"/api/v1/demands", &demands); demands.Total != len(demoDemands) {
+		t.Errorf("demo publishes %d demands, want %d", demands.Total, len(demoDemands))
+	}
+	for _, page := range []string{"/", "/patents", "/sleeping", "/supply", "/demands", "/demands/1"} {
 		resp, err := http.Get(m.URL() + page)
 		if err != nil {
 			t.Fatal(err)

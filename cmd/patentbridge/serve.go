@@ -57,6 +57,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoUsers(ctx, db, m.Config.AdminPassword, m.Logger); err != nil {
 			return fmt.Errorf("demo users: %w", err)
 		}
+		if err := loadDemoDemands(ctx, db, m.Logger); err != nil {
+			return fmt.Errorf("demo demands: %w", err)
+		}
 		rules, err := loadScreenRules(m.Config)
 		if err != nil {
 			return err
