@@ -82,7 +82,7 @@ func (s *Server) demandMatches(r *http.Request, d *patentbridge.Demand, v *deman
 	}
 	for _, m := range res.Items {
 		v.Matches = append(v.Matches, demandMatch{Match: m, AppNoLabel: patentbridge.FormatAppNo(m.AppNo),
-			Percent: int(m.Score*100 + 0.5), Verdict: verdicts[m.AppNo]})
+			Percent: relativePercent(m.Score, res.Items[0].Score), Verdict: verdicts[m.AppNo]})
 	}
 	v.IPC, v.Industries, v.Keywords = res.IPCPredictions, res.Industries, res.Keywords
 }
@@ -113,4 +113,13 @@ func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 	}
 	s.Audit.Record(ctx, s.Logger, u.ID, "demand.feedback", fmt.Sprintf("demand:%d", d.ID), f.AppNo+" "+f.Verdict)
 	http.Redirect(w, r, fmt.Sprintf("/demands/%d?done=feedback#matches", d.ID), http.StatusSeeOther)
+}
+
+// relativePercent shows a match's score as a share of the best match's (the best is
+// 100%): scores combine several signals and have no absolute scale.
+func relativePercent(score, best float64) int {
+	if best <= 0 {
+		return 0
+	}
+	return int(score/best*100 + 0.5)
 }
