@@ -122,30 +122,38 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 }
 
 // textQuery is the text-relevance query: the raw text matched against the text
-// fields (only its rarest bigrams when it has many, see rareTerms), plus phrase
-// queries for the keywords of a long text.
-func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) query.Query {
+// fields (only its rarest bigrams when it has many, see rareTerms), and for a long
+// text phrase queries for its keywords (nil otherwise) and the cheap query of the
+// first stage: the same text or terms in the _all field alone.
+func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) (raw, keywords, broad query.Query) {
 	fields := []struct {
 		name  string
 		boost float64
 	}{{"title", 1.5}, {"abstract", 1}, {"claim", 0.5}, {"ipc_titles", 0.3}}
-	raw := bleve.NewDisjunctionQuery()
+	rq := bleve.NewDisjunctionQuery()
 	var terms []textTerm
 	if utf8.RuneCountInString(text) > maxTextTerms {
 		terms = m.rareTerms(ctx, text)
 	}
+	if len(terms) == maxTextTerms {
+		broad = termsQuery(terms, "_all", 1)
+	} else {
+		q := bleve.NewMatchQuery(text)
+		q.SetField("_all")
+		broad = q
+	}
 	for _, f := range fields {
 		if len(terms) == maxTextTerms {
-			raw.AddQuery(termsQuery(terms, f.name, f.boost))
+			rq.AddQuery(termsQuery(terms, f.name, f.boost))
 			continue
 		}
 		q := bleve.NewMatchQuery(text)
 		q.SetField(f.name)
 		q.SetBoost(f.boost)
-		raw.AddQuery(q)
+		rq.AddQuery(q)
 	}
 	if utf8.RuneCountInString(text) <= m.opts.LongText || len(kws) == 0 {
-		return raw
+		return rq, nil, nil
 	}
 	kq := bleve.NewDisjunctionQuery()
 	top := kws[0].Weight
@@ -157,12 +165,38 @@ func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) que
 			kq.AddQuery(q)
 		}
 	}
-	return bleve.NewDisjunctionQuery(raw, kq)
+	return rq, kq, broad
 }
 
-// candidates runs the text query and reads each hit's stored text and keyword fields.
+// firstStage is how many of the raw text's best matches a long text's keyword
+// phrases re-score, as a multiple of the candidates: phrase searchers over every
+// doc holding a common keyword cost most of a match on a large index.
+const firstStage = 3
+
+// candidates runs the text query and reads each hit's stored text and keyword
+// fields. A long text runs in two stages: the raw query alone picks the first
+// stage's docs, then raw and keyword queries together score only those.
 func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([]*candidate, error) {
-	sr := bleve.NewSearchRequestOptions(m.textQuery(ctx, text, kws), m.opts.Candidates, 0, false)
+	raw, keywords, broad := m.textQuery(ctx, text, kws)
+	q := raw
+	if keywords != nil {
+		sr := bleve.NewSearchRequestOptions(broad, firstStage*m.opts.Candidates, 0, false)
+		stage, err := m.ix.bi.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, fmt.Errorf("search: match query: %w", err)
+		}
+		ids := make([]string, len(stage.Hits))
+		for i, h := range stage.Hits {
+			ids[i] = h.ID
+		}
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		only := bleve.NewDocIDQuery(ids)
+		only.SetBoost(0)
+		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
+	}
+	sr := bleve.NewSearchRequestOptions(q, m.opts.Candidates, 0, false)
 	sr.Fields = []string{"title", "abstract"}
 	out, err := m.ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
