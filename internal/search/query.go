@@ -196,7 +196,8 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 	}
 	out := &patentbridge.SearchResult{Total: int(res.Total), Hits: make([]patentbridge.SearchHit, 0, len(res.Hits))}
 	if res.Total > 0 && res.Total <= uint64(FacetLimit) {
-		fq := bleve.NewSearchRequestOptions(req.Query, 0, 0, false)
+		fq := bleve.NewSearchRequestOptions(hitSetQuery(q), 0, 0, false)
+		fq.Score = "none"
 		for _, f := range facetFields {
 			fq.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
 		}
@@ -227,6 +228,30 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+// hitSetQuery matches the same docs as Request's query at a fraction of the cost,
+// for counting facets: each word's bigrams in the _all field (a phrase in the
+// title or abstract implies them), unscored, and the filters.
+func hitSetQuery(q patentbridge.SearchQuery) query.Query {
+	filter := FilterQuery(q.Filter, q.Grade)
+	words := strings.Fields(strings.TrimSpace(q.Text))
+	if len(words) > maxQueryWords {
+		words = words[:maxQueryWords]
+	}
+	if len(words) == 0 {
+		return filter
+	}
+	any := bleve.NewDisjunctionQuery()
+	for _, w := range words {
+		m := bleve.NewMatchQuery(w)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		any.AddQuery(m)
+	}
+	if filter == nil {
+		return any
+	}
+	return bleve.NewConjunctionQuery(any, filter)
 }
 
 func stringField(fields map[string]any, name string) string {
