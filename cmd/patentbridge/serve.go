@@ -117,6 +117,7 @@ func (m *Main) handler() (http.Handler, error) {
 		return nil, err
 	}
 	ui.Register(mux)
+	go ui.WarmUp(context.Background())
 	return httpx.Stack(mux, httpx.StackOptions{Users: m.DB, Logger: m.Logger})
 }
 

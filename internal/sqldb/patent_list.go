@@ -63,7 +63,9 @@ func patentOrder(key string) (string, error) {
 		dir = " DESC"
 	}
 	order := col + dir
-	if strings.HasSuffix(col, "_date") {
+	if strings.HasSuffix(col, "_date") && !desc {
+		// Unknown ('') dates sort last; descending they already do, which lets the
+		// default newest-first order walk the date index instead of sorting.
 		order = "(" + col + " = '') ASC, " + order
 	}
 	if col != "app_no" {
