@@ -61,14 +61,11 @@ func runBench(ctx context.Context, args []string, _ env, stdout, stderr io.Write
 // benchImport generates n records, imports them into a fresh SQLite database and
 // compares with the sqlite3 shell's .import of the same CSV into one plain table.
 func benchImport(ctx context.Context, n, batch int, dir string, stdout, stderr io.Writer) error {
-	if dir == "" {
-		d, err := os.MkdirTemp("", "patentbridge-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		dir = d
+	dir, cleanup, err := benchWorkDir(dir)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	csvPath := filepath.Join(dir, "bench.csv")
 	t0 := time.Now()
 	if err := writeGenerated(csvPath, n); err != nil {

@@ -37,14 +37,11 @@ func benchScreenCmd(ctx context.Context, args []string, stdout, stderr io.Writer
 // benchScreen screens n generated patents on SQLite and compares with a plain
 // SELECT count(*) over the same patents table, measured in the same run.
 func benchScreen(ctx context.Context, n int, dir string, stdout, stderr io.Writer) error {
-	if dir == "" {
-		d, err := os.MkdirTemp("", "patentbridge-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		dir = d
+	dir, cleanup, err := benchWorkDir(dir)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	logger := newLogger(stderr, 12)
 	db, err := benchDB(ctx, dir, n, stdout, logger)
 	if err != nil {
@@ -127,4 +124,16 @@ func benchDB(ctx context.Context, dir string, n int, stdout io.Writer, logger *s
 	}
 	fmt.Fprintf(stdout, "setup: imported %d patents in %.1fs\n", sum.Inserted, sum.Seconds)
 	return db, nil
+}
+
+// benchWorkDir returns dir, or a new temporary directory (removed by cleanup) when dir is "".
+func benchWorkDir(dir string) (string, func(), error) {
+	if dir != "" {
+		return dir, func() {}, nil
+	}
+	d, err := os.MkdirTemp("", "patentbridge-bench-")
+	if err != nil {
+		return "", nil, err
+	}
+	return d, func() { os.RemoveAll(d) }, nil
 }

@@ -36,14 +36,11 @@ func benchSearchCmd(ctx context.Context, args []string, stdout, stderr io.Writer
 // benchSearch builds the index over n generated patents and measures search and
 // match latency against a default Bleve match query on the same index.
 func benchSearch(ctx context.Context, n int, dir string, nq int, stdout, stderr io.Writer) error {
-	if dir == "" {
-		d, err := os.MkdirTemp("", "patentbridge-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		dir = d
+	dir, cleanup, err := benchWorkDir(dir)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	logger := newLogger(stderr, 12)
 	db, err := benchDB(ctx, dir, n, stdout, logger)
 	if err != nil {
