@@ -1,15 +1,12 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"patentbridge"
@@ -32,8 +29,7 @@ type env struct {
 	adminToken string
 	userToken  string
 
-	mu     sync.Mutex
-	audits []string
+	audits httpxtest.AuditLog
 }
 
 func newEnv(tb testing.TB) *env {
@@ -49,12 +45,7 @@ func newEnv(tb testing.TB) *env {
 	srv := api.New(api.Deps{
 		Patents: e.patents, Jobs: e.jobs, Runner: e.runner, Ref: refdata.Default(),
 		UploadDir: tb.TempDir(), Logger: quiet,
-		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
-			return nil
-		},
+		Audit: e.audits.Record,
 	})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: e.users, Logger: quiet})
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,8 +25,7 @@ type demandEnv struct {
 	admin, chengdu, mianyang, firm, other, college string
 	firmID                                         int64
 
-	mu     sync.Mutex
-	audits []string
+	audits httpxtest.AuditLog
 }
 
 func newDemandEnv(tb testing.TB) *demandEnv {
@@ -50,12 +48,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	srv := api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, Enterprises: ents,
 		EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: ents, Patents: patents},
-		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
-			return nil
-		}})
+		Audit:            e.audits.Record})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
@@ -282,7 +275,5 @@ func TestDemandEndpointsHiddenWithoutServices(t *testing.T) {
 }
 
 func (e *demandEnv) log() string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return strings.Join(e.audits, "\n")
+	return e.audits.String()
 }

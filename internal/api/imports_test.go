@@ -52,8 +52,8 @@ func TestCreateImportAuthorization(t *testing.T) {
 				if got := errorOf(t, m); got["code"] != tt.code {
 					t.Errorf("code %v, want %s", got["code"], tt.code)
 				}
-				if len(e.audits) != 0 {
-					t.Errorf("a refused request was audited: %v", e.audits)
+				if a := e.audits.Lines(); len(a) != 0 {
+					t.Errorf("a refused request was audited: %v", a)
 				}
 			}
 		})
@@ -71,8 +71,8 @@ func TestCreateImportMultipart(t *testing.T) {
 	if got := string(e.runner.Upload(1)); got != sampleCSV {
 		t.Errorf("runner received %q", got)
 	}
-	if len(e.audits) != 1 || e.audits[0] != "1 import.start import_job:1 四川大学.csv" {
-		t.Errorf("audits = %v", e.audits)
+	if a := e.audits.Lines(); len(a) != 1 || a[0] != "1 import.start import_job:1 四川大学.csv" {
+		t.Errorf("audits = %v", a)
 	}
 
 	job := MustJSON(t, e.do(t, "GET", "/api/v1/imports/1", e.adminToken, nil, nil))

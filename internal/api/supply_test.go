@@ -1,11 +1,9 @@
 package api_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,8 +20,7 @@ type supplyEnv struct {
 	handler                        http.Handler
 	admin, chengdu, mianyang, firm string
 
-	mu     sync.Mutex
-	audits []string
+	audits httpxtest.AuditLog
 }
 
 func newSupplyEnv(tb testing.TB) *supplyEnv {
@@ -48,12 +45,7 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	my.CityCode, e.mianyang = "5107", tok
 	srv := api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Screening: screening, Sleeping: sleeping, Supply: httpxtest.NewSupplyListService(sleeping),
-		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			e.audits = append(e.audits, fmt.Sprintf("%s %s %s", action, object, detail))
-			return nil
-		}})
+		Audit: e.audits.Record})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
@@ -125,9 +117,7 @@ func TestSupplyAPIFlow(t *testing.T) {
 	if status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/supply-lists/%d", id), "", ""); status != 200 || m["withdraw_reason"] != "部分专利已转让" {
 		t.Errorf("withdrawn list not public with its reason: %d %v", status, m)
 	}
-	e.mu.Lock()
-	log := strings.Join(e.audits, "\n")
-	e.mu.Unlock()
+	log := e.audits.String()
 	for _, want := range []string{"supply.create supply_list:1", fmt.Sprintf("supply.publish supply_list:1 %d年第1期", year), "supply.withdraw supply_list:1 部分专利已转让"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("audit lacks %q:\n%s", want, log)

@@ -9,8 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -34,8 +32,7 @@ type demandEnv struct {
 	supply      *httpxtest.SupplyListService
 	firmID      int64
 
-	mu     sync.Mutex
-	audits []string
+	audits httpxtest.AuditLog
 }
 
 func newDemandEnv(tb testing.TB) *demandEnv {
@@ -67,12 +64,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, e.enterprises, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},
-		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
-			return nil
-		},
+		Audit: e.audits.Record,
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -144,9 +136,7 @@ func uploadForm(tb testing.TB, c *http.Client, u, name string, content []byte, f
 }
 
 func (e *demandEnv) auditLog() string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return strings.Join(e.audits, "\n")
+	return e.audits.String()
 }
 
 // demandFilterPublished selects every published demand.

@@ -1,12 +1,9 @@
 package web_test
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"sync"
 	"testing"
 
 	"patentbridge"
@@ -27,8 +24,7 @@ type screenEnv struct {
 	sleeping  *httpxtest.SleepingService
 	decls     *httpxtest.DeclarationService
 
-	mu     sync.Mutex
-	audits []string
+	audits httpxtest.AuditLog
 }
 
 const (
@@ -59,12 +55,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	w, err := web.New(web.Deps{
 		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
 		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.decls,
-		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			e.audits = append(e.audits, fmt.Sprintf("%d %s %s", userID, action, object))
-			return nil
-		},
+		Audit: e.audits.Record,
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -80,9 +71,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 
 // Audits returns the recorded audit lines.
 func (e *screenEnv) Audits() []string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return append([]string(nil), e.audits...)
+	return e.audits.Lines()
 }
 
 // client returns a non-redirecting browser client, signed in unless username is "".

@@ -1,14 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,8 +23,7 @@ type supplyEnv struct {
 	srv    *httptest.Server
 	supply *httpxtest.SupplyListService
 
-	mu     sync.Mutex
-	audits []string
+	audits httpxtest.AuditLog
 }
 
 // mianyangPatent is a second sleeping patent, of grade A, held by a university
@@ -63,12 +60,7 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	w, err := web.New(web.Deps{
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Screening: screening, Sleeping: sleeping, Supply: e.supply,
-		Audit: func(ctx context.Context, userID int64, action, object, detail string) error {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			e.audits = append(e.audits, fmt.Sprintf("%d %s %s %s", userID, action, object, detail))
-			return nil
-		},
+		Audit: e.audits.Record,
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -128,7 +120,5 @@ func (e *supplyEnv) MustPublish(tb testing.TB, c *http.Client, id int64) string 
 }
 
 func (e *supplyEnv) auditLog() string {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return strings.Join(e.audits, "\n")
+	return e.audits.String()
 }
