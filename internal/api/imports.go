@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -85,10 +84,9 @@ func (s *Server) getImportRejects(w http.ResponseWriter, r *http.Request) {
 }
 
 func jobID(r *http.Request) (int64, error) {
-	v := r.PathValue("id")
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, patentbridge.FieldErrorf("id", "导入任务编号 %q 无效", v)
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		return 0, patentbridge.FieldErrorf("id", "导入任务编号 %q 无效", r.PathValue("id"))
 	}
 	return id, nil
 }

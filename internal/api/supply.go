@@ -113,10 +113,9 @@ func (s *Server) listSupplyLists(w http.ResponseWriter, r *http.Request) {
 
 // supplyList loads the path's list; a draft the user may not manage is not found.
 func (s *Server) supplyList(r *http.Request) (*patentbridge.SupplyList, error) {
-	v := r.PathValue("id")
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return nil, patentbridge.FieldErrorf("id", "供给清单编号 %q 无效", v)
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		return nil, patentbridge.FieldErrorf("id", "供给清单编号 %q 无效", r.PathValue("id"))
 	}
 	l, err := s.Supply.FindSupplyList(r.Context(), id)
 	if err != nil {

@@ -106,8 +106,8 @@ func (s *Server) revokeDeclaration(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "声明 %q 不存在", r.PathValue("id")))
 		return
 	}

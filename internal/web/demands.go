@@ -78,10 +78,9 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 // findVisibleDemand loads the demand of the path's id if the user may see it;
 // an unpublished demand is "not found" to anyone but its author and moderators.
 func (s *Server) findVisibleDemand(r *http.Request) (*patentbridge.Demand, error) {
-	v := r.PathValue("id")
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", v)
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", r.PathValue("id"))
 	}
 	d, err := s.Demands.FindDemand(r.Context(), id)
 	if err != nil {

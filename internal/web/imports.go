@@ -94,10 +94,9 @@ func (s *Server) jobRejects(w http.ResponseWriter, r *http.Request) {
 }
 
 func pathID(r *http.Request) (int64, error) {
-	v := r.PathValue("id")
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "导入任务 %q 不存在", v)
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "导入任务 %q 不存在", r.PathValue("id"))
 	}
 	return id, nil
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,10 +20,9 @@ type supplyEditView struct {
 
 // managedList loads the path's list for a user who may manage it.
 func (s *Server) managedList(r *http.Request) (*patentbridge.SupplyList, error) {
-	v := r.PathValue("id")
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", v)
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", r.PathValue("id"))
 	}
 	l, err := s.Supply.FindSupplyList(r.Context(), id)
 	if err != nil {

@@ -1,0 +1,13 @@
+package httpx
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// PathID parses the request path's {name} value as a positive integer id; ok is
+// false when it is not one (callers answer with their own Chinese message).
+func PathID(r *http.Request, name string) (id int64, ok bool) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	return id, err == nil && id > 0
+}
