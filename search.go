@@ -24,11 +24,13 @@ type FacetCount struct {
 	Count int    `json:"count"`
 }
 
-// SearchResult is one page of hits, the total and the facets (kind, grade, city, industry).
+// SearchResult is one page of hits, the total and the facets (kind, grade, city,
+// industry). Partial says no patent has every word, so the hits have some of them.
 type SearchResult struct {
-	Total  int                     `json:"total"`
-	Hits   []SearchHit             `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"`
+	Total   int                     `json:"total"`
+	Partial bool                    `json:"partial"`
+	Hits    []SearchHit             `json:"hits"`
+	Facets  map[string][]FacetCount `json:"facets"`
 }
 
 // IPCPrediction is an IPC subclass predicted for a text.

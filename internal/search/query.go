@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -43,31 +44,85 @@ const (
 	maxQueryWords = 16
 )
 
-// TextQuery is the scoring part of a search for text. Each space-separated word
-// must be found somewhere (its bigrams all in the _all field: the cjk analyzer
-// indexes overlapping bigrams, so 电池 matches exactly the texts containing 电池);
-// the word as a phrase in the title or abstract scores far higher. Words are
-// alternatives, and docs with every word rank first (allWordsBoost). Three
-// searchers a word keep it close to a plain match query's cost.
-func TextQuery(text string) query.Query {
+// queryWords splits a search text into its words (at most maxQueryWords).
+func queryWords(text string) []string {
 	words := strings.Fields(text)
 	if len(words) > maxQueryWords {
 		words = words[:maxQueryWords]
 	}
-	var perWord []query.Query
+	return words
+}
+
+// wordQuery scores one word: it must be found somewhere (its bigrams all in the
+// _all field: the cjk analyzer indexes overlapping bigrams, so 电池 matches exactly
+// the texts containing 电池), and as a phrase in the title or abstract it scores
+// far higher. Three searchers a word keep it close to a plain match query's cost.
+func wordQuery(w string) query.Query {
+	anywhere := bleve.NewMatchQuery(w)
+	anywhere.SetOperator(query.MatchQueryOperatorAnd)
+	anywhere.SetBoost(anyBoost)
+	return bleve.NewDisjunctionQuery(inField(w, "title", titleBoost), inField(w, "abstract", abstractBoost), anywhere)
+}
+
+// TextQuery is the scoring part of a search for text: every space-separated word
+// must be found, as in any search engine. Intersecting the words' postings is what
+// keeps a search fast on a million patents; a union scores every doc holding any
+// common word.
+func TextQuery(text string) query.Query {
+	words := queryWords(text)
+	if len(words) == 1 {
+		return wordQuery(words[0])
+	}
+	all := bleve.NewConjunctionQuery()
 	for _, w := range words {
-		anywhere := bleve.NewMatchQuery(w)
-		anywhere.SetOperator(query.MatchQueryOperatorAnd)
-		anywhere.SetBoost(anyBoost)
-		perWord = append(perWord, bleve.NewDisjunctionQuery(
-			inField(w, "title", titleBoost), inField(w, "abstract", abstractBoost), anywhere))
+		all.AddQuery(wordQuery(w))
 	}
-	if len(perWord) == 1 {
-		return perWord[0]
+	return all
+}
+
+// maxSubsetWords is the most words whose subsets the fallback enumerates; longer
+// texts fall back to any word at once.
+const maxSubsetWords = 5
+
+// SomeWordsQuery is the fallback of a multi-word search that no doc matches in
+// full: docs holding k of the words (any k of them, each set intersected, which
+// stays fast where a union of common words would not). k below 1 or texts of more
+// than maxSubsetWords words take the docs with any word.
+func SomeWordsQuery(text string, k int) query.Query {
+	words := queryWords(text)
+	if k <= 1 || len(words) > maxSubsetWords {
+		any := bleve.NewDisjunctionQuery()
+		for _, w := range words {
+			any.AddQuery(wordQuery(w))
+		}
+		return any
 	}
-	all := bleve.NewConjunctionQuery(perWord...)
-	all.SetBoost(allWordsBoost)
-	return bleve.NewDisjunctionQuery(all, bleve.NewDisjunctionQuery(perWord...))
+	some := bleve.NewDisjunctionQuery()
+	for _, set := range subsets(len(words), k) {
+		all := bleve.NewConjunctionQuery()
+		for _, i := range set {
+			all.AddQuery(wordQuery(words[i]))
+		}
+		some.AddQuery(all)
+	}
+	return some
+}
+
+// subsets lists the k-element subsets of 0..n-1 in lexical order.
+func subsets(n, k int) [][]int {
+	var out [][]int
+	var walk func(start int, cur []int)
+	walk = func(start int, cur []int) {
+		if len(cur) == k {
+			out = append(out, slices.Clone(cur))
+			return
+		}
+		for i := start; i < n; i++ {
+			walk(i+1, append(cur, i))
+		}
+	}
+	walk(0, nil)
+	return out
 }
 
 // inField matches a word in one field: a phrase, or for one bigram (two
@@ -84,10 +139,6 @@ func inField(w, field string, boost float64) query.Query {
 	q.SetBoost(boost)
 	return q
 }
-
-// allWordsBoost lifts docs with every word of a multi-word query above docs with
-// only some (BM25 has no coordination factor to do it).
-const allWordsBoost = 10
 
 // FilterQuery is the non-scoring part of a search: the list filters and the grade;
 // nil when nothing filters.
@@ -142,9 +193,14 @@ func FilterQuery(f patentbridge.PatentFilter, grade string) query.Query {
 	return bleve.NewConjunctionQuery(qs...)
 }
 
-// Request builds the Bleve request of a search: text and filters and the page
-// (facets and highlights are Search's work).
+// Request builds the Bleve request of a search: text (every word) and filters and
+// the page (facets and highlights are Search's work).
 func Request(q patentbridge.SearchQuery) (*bleve.SearchRequest, error) {
+	return request(q, TextQuery)
+}
+
+// request builds a search's Bleve request with textQuery scoring the text.
+func request(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*bleve.SearchRequest, error) {
 	text := strings.TrimSpace(q.Text)
 	if utf8.RuneCountInString(text) > maxQueryRunes {
 		return nil, patentbridge.FieldErrorf("q", "检索词过长：最多 %d 个字", maxQueryRunes)
@@ -156,11 +212,11 @@ func Request(q patentbridge.SearchQuery) (*bleve.SearchRequest, error) {
 	var qq query.Query
 	if text != "" {
 		b := bleve.NewBooleanQuery()
-		b.AddMust(TextQuery(text))
+		b.AddMust(textQuery(text))
 		b.AddFilter(filter)
 		qq = b
 		if filter == nil {
-			qq = TextQuery(text)
+			qq = textQuery(text)
 		}
 	} else {
 		qq = filter
@@ -180,27 +236,33 @@ func Request(q patentbridge.SearchQuery) (*bleve.SearchRequest, error) {
 // values, which on a broad query of a large index costs more than the search.
 var FacetLimit = 20_000
 
-// Search runs q and loads the patents of the page. Returns EINVALID for an empty
-// query without filters or a query too long.
+// Search runs q and loads the patents of the page: the docs with every word, or
+// when a multi-word text has none, those with some of the words (Partial).
+// Returns EINVALID for an empty query without filters or a query too long.
 func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
-	req, err := Request(q)
+	res, err := s.run(q, TextQuery)
 	if err != nil {
 		return nil, err
 	}
-	if s.patents == nil {
-		req.Fields = []string{"title", "abstract"}
-	}
-	res, err := s.ix.Search(req)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	out := &patentbridge.SearchResult{Total: int(res.Total), Hits: make([]patentbridge.SearchHit, 0, len(res.Hits))}
-	if res.Total > 0 && res.Total <= uint64(FacetLimit) {
-		fq := bleve.NewSearchRequestOptions(hitSetQuery(q), 0, 0, false)
-		fq.Score = "none"
-		for _, f := range facetFields {
-			fq.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
+	matched := 0 // words each hit holds, in a partial result
+	n := len(queryWords(q.Text))
+	partial := res.Total == 0 && n > 1
+	for k := n - 1; partial && k >= 1 && res.Total == 0; k-- {
+		if n > maxSubsetWords {
+			k = 1
 		}
+		some := func(text string) query.Query { return SomeWordsQuery(text, k) }
+		if res, err = s.run(q, some); err != nil {
+			return nil, err
+		}
+		matched = k
+	}
+	out := &patentbridge.SearchResult{Total: int(res.Total), Partial: partial && res.Total > 0,
+		Hits: make([]patentbridge.SearchHit, 0, len(res.Hits))}
+	if res.Total > 0 && res.Total <= uint64(FacetLimit) {
+		fq := bleve.NewSearchRequestOptions(hitSetQuery(q, matched), 0, 0, false)
+		fq.Score = "none"
+		fq.AddFacet("facets", facetRequest())
 		fres, err := s.ix.Search(fq)
 		if err != nil {
 			return nil, fmt.Errorf("search: facets: %w", err)
@@ -230,28 +292,59 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 	return out, nil
 }
 
-// hitSetQuery matches the same docs as Request's query at a fraction of the cost,
-// for counting facets: each word's bigrams in the _all field (a phrase in the
-// title or abstract implies them), unscored, and the filters.
-func hitSetQuery(q patentbridge.SearchQuery) query.Query {
-	filter := FilterQuery(q.Filter, q.Grade)
-	words := strings.Fields(strings.TrimSpace(q.Text))
-	if len(words) > maxQueryWords {
-		words = words[:maxQueryWords]
+// run runs the search's request with textQuery scoring the text.
+func (s *Searcher) run(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*bleve.SearchResult, error) {
+	req, err := request(q, textQuery)
+	if err != nil {
+		return nil, err
 	}
+	if s.patents == nil {
+		req.Fields = []string{"title", "abstract"}
+	}
+	res, err := s.ix.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return res, nil
+}
+
+// hitSetQuery matches the same docs as the search's query at a fraction of the
+// cost, for counting facets: each word's bigrams in the _all field (a phrase in
+// the title or abstract implies them), unscored, every word or (matched > 0) any
+// matched of them, and the filters.
+func hitSetQuery(q patentbridge.SearchQuery, matched int) query.Query {
+	filter := FilterQuery(q.Filter, q.Grade)
+	words := queryWords(strings.TrimSpace(q.Text))
 	if len(words) == 0 {
 		return filter
 	}
-	any := bleve.NewDisjunctionQuery()
-	for _, w := range words {
+	var set query.Query
+	perWord := make([]query.Query, len(words))
+	for i, w := range words {
 		m := bleve.NewMatchQuery(w)
 		m.SetOperator(query.MatchQueryOperatorAnd)
-		any.AddQuery(m)
+		perWord[i] = m
+	}
+	switch {
+	case matched == 0:
+		set = bleve.NewConjunctionQuery(perWord...)
+	case matched == 1 || len(words) > maxSubsetWords:
+		set = bleve.NewDisjunctionQuery(perWord...)
+	default:
+		some := bleve.NewDisjunctionQuery()
+		for _, sub := range subsets(len(words), matched) {
+			all := bleve.NewConjunctionQuery()
+			for _, i := range sub {
+				all.AddQuery(perWord[i])
+			}
+			some.AddQuery(all)
+		}
+		set = some
 	}
 	if filter == nil {
-		return any
+		return set
 	}
-	return bleve.NewConjunctionQuery(any, filter)
+	return bleve.NewConjunctionQuery(set, filter)
 }
 
 func stringField(fields map[string]any, name string) string {

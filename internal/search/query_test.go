@@ -110,7 +110,7 @@ func TestSearchWordsMatchExactlyFirst(t *testing.T) {
 	}
 }
 
-func TestSearchMultiWordRanksAllWordsFirst(t *testing.T) {
+func TestSearchMultiWordFindsDocsWithEveryWord(t *testing.T) {
 	f := MustRealFixture(t)
 	words := []string{"锂离子", "电池", "正极"}
 	// A word counts when it is in the title or in the IPC titles, which are indexed too.
@@ -130,13 +130,68 @@ func TestSearchMultiWordRanksAllWordsFirst(t *testing.T) {
 		}
 	}
 	res := MustSearch(t, f, patentbridge.SearchQuery{Text: strings.Join(words, " "), Filter: patentbridge.PatentFilter{Limit: all + 20}})
-	if all == 0 || len(res.Hits) <= all {
-		t.Fatalf("%d docs have every word, %d hits", all, len(res.Hits))
+	if all == 0 || res.Total != all || len(res.Hits) != all || res.Partial {
+		t.Fatalf("%d docs have every word; total %d, %d hits, partial %v", all, res.Total, len(res.Hits), res.Partial)
 	}
 	for i, h := range res.Hits {
-		if p := f.patents[h.AppNo]; hasAll(p) != (i < all) {
-			t.Errorf("hit %d %q: has every word %v, but the first %d hits should be exactly those", i, p.Title, hasAll(p), all)
+		if p := f.patents[h.AppNo]; !hasAll(p) {
+			t.Errorf("hit %d %q lacks a word", i, p.Title)
 		}
+	}
+}
+
+func TestSearchWithoutFullMatchFallsBackToSomeWords(t *testing.T) {
+	f := MustRealFixture(t)
+	// No real title is about both liquor and lithium batteries.
+	words := []string{"白酒", "锂离子电池"}
+	count := func(p *patentbridge.Patent) int {
+		n, text := 0, p.Title+" "+refTitles(p)
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				n++
+			}
+		}
+		return n
+	}
+	some := 0
+	for _, p := range f.patents {
+		if count(p) == 2 {
+			t.Fatalf("%q has both words", p.Title)
+		}
+		if count(p) == 1 {
+			some++
+		}
+	}
+	res := MustSearch(t, f, patentbridge.SearchQuery{Text: strings.Join(words, " "), Filter: patentbridge.PatentFilter{Limit: 10}})
+	if !res.Partial || res.Total < some || len(res.Hits) != 10 {
+		t.Fatalf("partial %v, total %d (%d docs have one word), %d hits", res.Partial, res.Total, some, len(res.Hits))
+	}
+	for i, h := range res.Hits {
+		if p := f.patents[h.AppNo]; count(p) == 0 {
+			t.Errorf("hit %d %q has neither word", i, p.Title)
+		}
+	}
+	// Three words no title holds together: the hits hold two of them.
+	three := MustSearch(t, f, patentbridge.SearchQuery{Text: "锂离子 电池 白酒", Filter: patentbridge.PatentFilter{Limit: 50}})
+	if !three.Partial || len(three.Hits) == 0 {
+		t.Fatalf("partial %v, %d hits", three.Partial, len(three.Hits))
+	}
+	for i, h := range three.Hits {
+		p := f.patents[h.AppNo]
+		text := p.Title + " " + refTitles(p)
+		n := 0
+		for _, w := range []string{"锂离子", "电池", "白酒"} {
+			if strings.Contains(text, w) {
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("hit %d %q holds %d of the 3 words, want 2", i, p.Title, n)
+		}
+	}
+	none := MustSearch(t, f, patentbridge.SearchQuery{Text: "白酒 锂离子电池 量子纠缠通信卫星"})
+	if none.Partial != (none.Total > 0) {
+		t.Errorf("partial %v with total %d", none.Partial, none.Total)
 	}
 }
 

@@ -19,6 +19,7 @@ type searchView struct {
 	Hits      []searchHitView
 	Facets    []facetView
 	IndexNote string
+	Partial   bool // no patent has every word; the hits have some
 }
 
 // searchHitView is one hit with its highlighted title and abstract. The fragments
@@ -90,7 +91,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		v.Hits = append(v.Hits, hv)
 	}
 	f := sq.Filter
-	v.Total, v.Page = res.Total, f.Offset/f.Limit+1
+	v.Total, v.Page, v.Partial = res.Total, f.Offset/f.Limit+1, res.Partial
 	v.Pages = (res.Total + f.Limit - 1) / f.Limit
 	if len(res.Hits) > 0 {
 		v.From, v.To = f.Offset+1, f.Offset+len(res.Hits)
