@@ -77,7 +77,7 @@ func (x *Indexer) rebuild(ctx context.Context) error {
 		next.abort()
 		return err
 	}
-	st := indexState{Seq: seq, RunID: runID, Complete: true}
+	st := indexState{Seq: seq, RunID: runID, Complete: true, Schema: indexSchema}
 	if err := writeState(built.path, st); err != nil {
 		_ = built.Remove()
 		return fmt.Errorf("search: build index: %w", err)

@@ -78,6 +78,7 @@ func (w *diskWriter) put(docs []Doc) error {
 		w.b = b
 	}
 	for i := range docs {
+		docs[i].Facets = facetValues(docs[i])
 		if err := w.b.Index(docs[i].ID, docs[i]); err != nil {
 			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
 		}

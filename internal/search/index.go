@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -33,14 +34,24 @@ type Doc struct {
 	Grade      string   `json:"grade"`      // latest screening grade, if any
 	Industries []string `json:"industries"` // Sichuan industries and SEI fields, for facets
 	GrantYear  float64  `json:"grant_year"` // 0 when not granted
+	Facets     []string `json:"facets"`     // "kind:…", "grade:…", "city:…", "industry:…", set by Put: one doc-values field for all facets
 }
 
 // Text fields, searched with the cjk analyzer (overlapping bigrams: exact recall of
 // two-character words such as 电池 or 白酒).
 var textFields = []string{"title", "abstract", "claim", "owners", "ipc_titles"}
 
-// keywordFields are matched exactly, for filters and facets.
+// keywordFields are matched exactly, for filters.
 var keywordFields = []string{"ipc", "kind", "status", "city", "owner_types", "grade", "industries"}
+
+// docValueFields are the keyword fields whose values are read per hit (doc
+// values): the facets, counted in one pass over one field, and the IPC codes the
+// matcher reads of its candidates. The other keyword fields only filter.
+var docValueFields = map[string]bool{"facets": true, "ipc": true}
+
+// indexSchema versions the docs' fields and the mapping; an index built with
+// another schema is rebuilt.
+const indexSchema = 2
 
 // Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
 // (Search waits for the swap; holders of Bleve() should not keep it long).
@@ -65,11 +76,12 @@ func NewMapping() mapping.IndexMapping {
 		fm.IncludeTermVectors = f == "title" || f == "abstract" // phrase queries
 		dm.AddFieldMappingsAt(f, fm)
 	}
-	for _, f := range keywordFields {
+	for _, f := range append(slices.Clone(keywordFields), "facets") {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Analyzer = keyword.Name
 		fm.Store = false
 		fm.IncludeInAll = false
+		fm.DocValues = docValueFields[f]
 		dm.AddFieldMappingsAt(f, fm)
 	}
 	nm := bleve.NewNumericFieldMapping()
@@ -102,12 +114,13 @@ func OpenIndex(path string) (*Index, error) {
 	return &Index{bi: bi, path: path}, nil
 }
 
-// Put adds or replaces docs in one batch.
+// Put adds or replaces docs in one batch (their Facets are derived here).
 func (ix *Index) Put(docs []Doc) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	b := ix.bi.NewBatch()
 	for i := range docs {
+		docs[i].Facets = facetValues(docs[i])
 		if err := b.Index(docs[i].ID, docs[i]); err != nil {
 			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
 		}

@@ -41,10 +41,11 @@ type indexState struct {
 	Seq      int64 `json:"seq"`
 	RunID    int64 `json:"run_id"`
 	Complete bool  `json:"complete"`
+	Schema   int   `json:"schema"` // indexSchema of the build
 }
 
 // Indexer keeps an Index current with the database: a full build when the index
-// is empty, unfinished or made from an older screening run, then it tails the
+// is empty, unfinished, made from an older screening run or of an older schema, then it tails the
 // change table every Interval and whenever Poke is called.
 type Indexer struct {
 	ix     *Index
@@ -123,7 +124,7 @@ func (x *Indexer) Sync(ctx context.Context) error {
 		return err
 	}
 	st := x.current()
-	if !st.Complete || st.RunID != runID {
+	if !st.Complete || st.RunID != runID || st.Schema != indexSchema {
 		if err := x.rebuild(ctx); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -162,5 +163,51 @@ func TestIndexerRebuild(t *testing.T) {
 	}
 	if got := hits(t, ix, "涂布"); len(got) != 20 {
 		t.Errorf("涂布 finds %d on the first page, want 20 (the default page)", len(got))
+	}
+}
+
+func TestIndexerRebuildsAnIndexOfAnOlderSchema(t *testing.T) {
+	db := sqldbtest.SQLite(t)
+	ctx := context.Background()
+	MustUpsert(t, db, storedPatent(1, "一种锂离子电池的散热装置"))
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := search.OpenIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	MustSync(t, search.NewIndexer(ix, db, nil, nil))
+	ix.Close()
+	// An index written by an earlier release: its state records schema 1 (the
+	// release before facets had their own field).
+	state := filepath.Join(dir, "patentbridge-state.json")
+	b, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st map[string]any
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
+	st["schema"] = 1
+	b, _ = json.Marshal(st)
+	if err := os.WriteFile(state, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = search.OpenIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	MustSync(t, search.NewIndexer(ix, db, nil, nil))
+	b, _ = os.ReadFile(state)
+	if err := json.Unmarshal(b, &st); err != nil || st["schema"] == 1.0 {
+		t.Fatalf("state after sync %s (err %v): the index was not rebuilt", b, err)
+	}
+	res, err := search.NewSearcher(ix, nil).Search(ctx, patentbridge.SearchQuery{Text: "电池"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Facets["kind"]) != 1 || res.Facets["city"][0].Value != "5101" {
+		t.Errorf("after the rebuild: total %d, facets %v", res.Total, res.Facets)
 	}
 }

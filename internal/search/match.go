@@ -214,7 +214,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 		c.abstract, _ = h.Fields["abstract"].(string)
 		cands[i], ids[i] = c, h.ID
 	}
-	terms, err := m.ix.docTerms(ids, "ipc", "grade", "city", "industries")
+	terms, err := m.ix.docTerms(ids, "ipc", "facets")
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,17 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 				c.subclasses = append(c.subclasses, code)
 			}
 		}
-		c.grade, c.city, c.industries = first(t["grade"]), first(t["city"]), t["industries"]
+		for _, f := range t["facets"] {
+			name, v, _ := strings.Cut(f, ":")
+			switch name {
+			case "grade":
+				c.grade = v
+			case "city":
+				c.city = v
+			case "industry":
+				c.industries = append(c.industries, v)
+			}
+		}
 	}
 	return cands, nil
 }
