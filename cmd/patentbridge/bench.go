@@ -42,15 +42,11 @@ func runBench(ctx context.Context, args []string, _ env, stdout, stderr io.Write
 		return 2
 	}
 	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+		stop, err := startCPUProfile(*cpuprofile)
 		if err != nil {
 			return fail(stderr, err)
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fail(stderr, err)
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	if err := benchImport(ctx, *n, *batch, *dir, stdout, stderr); err != nil {
 		return fail(stderr, err)
@@ -150,4 +146,17 @@ func peakRSSMB() float64 {
 		}
 	}
 	return 0
+}
+
+// startCPUProfile writes a CPU profile to path until the returned stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

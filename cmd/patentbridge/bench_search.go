@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -24,19 +26,31 @@ func benchSearchCmd(ctx context.Context, args []string, stdout, stderr io.Writer
 	n := fl.Int("n", 1000000, "专利条数")
 	dir := fl.String("dir", "", "工作目录（与 bench screen 共用数据库；默认临时目录）")
 	queries := fl.Int("queries", 300, "检索与匹配的查询次数")
+	keep := fl.Bool("keep-index", false, "工作目录里已有同样条数的索引时直接使用，不重建")
+	cpuprofile := fl.String("cpuprofile", "", "把检索与匹配阶段的 CPU 剖析写入此文件")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	if err := benchSearch(ctx, *n, *dir, *queries, stdout, stderr); err != nil {
+	opts := searchBenchOptions{n: *n, dir: *dir, queries: *queries, keepIndex: *keep, cpuprofile: *cpuprofile}
+	if err := benchSearch(ctx, opts, stdout, stderr); err != nil {
 		return fail(stderr, err)
 	}
 	return 0
 }
 
+// searchBenchOptions are the flags of `bench search`.
+type searchBenchOptions struct {
+	n, queries int
+	dir        string
+	keepIndex  bool
+	cpuprofile string
+}
+
 // benchSearch builds the index over n generated patents and measures search and
 // match latency against a default Bleve match query on the same index.
-func benchSearch(ctx context.Context, n int, dir string, nq int, stdout, stderr io.Writer) error {
-	dir, cleanup, err := benchWorkDir(dir)
+func benchSearch(ctx context.Context, o searchBenchOptions, stdout, stderr io.Writer) error {
+	n, nq := o.n, o.queries
+	dir, cleanup, err := benchWorkDir(o.dir)
 	if err != nil {
 		return err
 	}
@@ -48,19 +62,37 @@ func benchSearch(ctx context.Context, n int, dir string, nq int, stdout, stderr 
 	}
 	defer db.Close()
 	idxDir := filepath.Join(dir, fmt.Sprintf("search-%d.index", n))
-	_ = os.RemoveAll(idxDir)
+	if !o.keepIndex {
+		_ = os.RemoveAll(idxDir)
+	}
 	s, err := openSearch(db, idxDir, logger)
 	if err != nil {
 		return err
 	}
-	defer s.index.Close()
 	t0 := time.Now()
 	if err := s.indexer.Sync(ctx); err != nil {
+		s.index.Close()
 		return err
 	}
 	secs := time.Since(t0).Seconds()
 	docs, _ := s.index.Count()
 	fmt.Fprintf(stdout, "index build: %d docs in %.1fs = %.0f docs/s, size %.0f MB\n", docs, secs, float64(docs)/secs, dirMB(idxDir))
+	// Serving is measured as a server that starts on the built index: the
+	// builder's memory is returned and the index reopened.
+	s.index.Close()
+	runtime.GC()
+	debug.FreeOSMemory()
+	if s, err = openSearch(db, idxDir, logger); err != nil {
+		return err
+	}
+	defer s.index.Close()
+	if o.cpuprofile != "" {
+		stop, err := startCPUProfile(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	qs := benchQueries(nq)
 	resetPeakRSS()
