@@ -45,9 +45,14 @@ var textFields = []string{"title", "abstract", "claim", "owners", "ipc_titles"}
 var keywordFields = []string{"ipc", "kind", "status", "city", "owner_types", "grade", "industries"}
 
 // docValueFields are the keyword fields whose values are read per hit (doc
-// values): the facets, counted in one pass over one field, and the IPC codes the
-// matcher reads of its candidates. The other keyword fields only filter.
-var docValueFields = map[string]bool{"facets": true, "ipc": true}
+// values): the facets, counted in one pass over one field. The other keyword
+// fields only filter.
+var docValueFields = map[string]bool{"facets": true}
+
+// storedKeywordFields are the keyword fields the matcher reads of its candidates,
+// stored beside their title and abstract (one read per doc, where doc values
+// decode a chunk of a thousand docs).
+var storedKeywordFields = map[string]bool{"facets": true, "ipc": true}
 
 // indexSchema versions the docs' fields and the mapping; an index built with
 // another schema is rebuilt.
@@ -79,7 +84,7 @@ func NewMapping() mapping.IndexMapping {
 	for _, f := range append(slices.Clone(keywordFields), "facets") {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Analyzer = keyword.Name
-		fm.Store = false
+		fm.Store = storedKeywordFields[f]
 		fm.IncludeInAll = false
 		fm.DocValues = docValueFields[f]
 		dm.AddFieldMappingsAt(f, fm)

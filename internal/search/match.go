@@ -136,7 +136,7 @@ func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) (ra
 		terms = m.rareTerms(ctx, text)
 	}
 	if len(terms) == maxTextTerms {
-		broad = termsQuery(terms, "_all", 1)
+		broad = termsQuery(rarest(terms, firstStageTerms), "_all", 1)
 	} else {
 		q := bleve.NewMatchQuery(text)
 		q.SetField("_all")
@@ -197,7 +197,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
 	}
 	sr := bleve.NewSearchRequestOptions(q, m.opts.Candidates, 0, false)
-	sr.Fields = []string{"title", "abstract"}
+	sr.Fields = []string{"title", "abstract", "ipc", "facets"}
 	out, err := m.ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: match query: %w", err)
@@ -207,25 +207,16 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 	}
 	top := out.Hits[0].Score
 	cands := make([]*candidate, len(out.Hits))
-	ids := make([]string, len(out.Hits))
 	for i, h := range out.Hits {
 		c := &candidate{id: h.ID, text: h.Score / top}
 		c.title, _ = h.Fields["title"].(string)
 		c.abstract, _ = h.Fields["abstract"].(string)
-		cands[i], ids[i] = c, h.ID
-	}
-	terms, err := m.ix.docTerms(ids, "ipc", "facets")
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range cands {
-		t := terms[c.id]
-		for _, code := range t["ipc"] {
+		for _, code := range storedStrings(h.Fields["ipc"]) {
 			if len(code) == 4 {
 				c.subclasses = append(c.subclasses, code)
 			}
 		}
-		for _, f := range t["facets"] {
+		for _, f := range storedStrings(h.Fields["facets"]) {
 			name, v, _ := strings.Cut(f, ":")
 			switch name {
 			case "grade":
@@ -236,15 +227,26 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 				c.industries = append(c.industries, v)
 			}
 		}
+		cands[i] = c
 	}
 	return cands, nil
 }
 
-func first(s []string) string {
-	if len(s) == 0 {
-		return ""
+// storedStrings reads a stored keyword field: one string, or a list for several values.
+func storedStrings(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
 	}
-	return s[0]
+	return nil
 }
 
 func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }

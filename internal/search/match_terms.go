@@ -14,6 +14,11 @@ import (
 // whose long posting lists cost the time and whose BM25 weight is small.
 const maxTextTerms = 48
 
+// firstStageTerms is how many of those, the rarest, pick a long text's first
+// stage: the union of their postings is what the first stage costs, and the
+// rarest bigrams are the ones that single out the docs about the need.
+const firstStageTerms = 24
+
 // textTerm is a distinct bigram of the text with its count and document frequency.
 type textTerm struct {
 	term  string
@@ -49,14 +54,22 @@ func (m *Matcher) rareTerms(ctx context.Context, text string) []textTerm {
 			_ = r.Close()
 		}
 	}
+	return rarest(terms, maxTextTerms)
+}
+
+// rarest returns the n terms of lowest document frequency, in text order.
+func rarest(terms []textTerm, n int) []textTerm {
+	if len(terms) <= n {
+		return terms
+	}
 	order := make([]int, len(terms))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return terms[order[a]].df < terms[order[b]].df })
-	keep := order[:maxTextTerms]
+	keep := order[:n]
 	sort.Ints(keep)
-	out := make([]textTerm, len(keep))
+	out := make([]textTerm, n)
 	for i, k := range keep {
 		out[i] = terms[k]
 	}
