@@ -80,7 +80,9 @@ func TestSearchPage(t *testing.T) {
 			`<strong id="search-total">2</strong>`,
 			`一种&lt;script&gt;alert(1)&lt;/script&gt;<mark>电池</mark>&amp;外壳`, // user text escaped, match marked
 			`<mark>电池</mark>`, `成都市（2）`, `/search?city=5101&amp;q=`, "A 级（2）",
-		}, []string{"<script>alert"}},
+		}, []string{"<script>alert", `id="search-partial"`}},
+		// No sample patent holds both words: those with one of them, said so.
+		{"/search?q=" + url.QueryEscape("电池 无人机"), 200, []string{`id="search-partial"`, `<mark>电池</mark>`}, nil},
 		{"/search?q=" + url.QueryEscape("无人机") + "&kind=utility", 200, []string{`<strong id="search-total">0</strong>`, `id="search-empty"`}, nil},
 		{"/search?q=" + url.QueryEscape("电池") + "&ipc=H0", 400, []string{`id="search-error"`}, nil},
 	}
