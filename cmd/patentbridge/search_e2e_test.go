@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"patentbridge"
 )
 
 // MustPostJSON posts body as JSON and decodes the answer into v, returning the status.
@@ -95,5 +99,46 @@ func TestSearchFollowsImports(t *testing.T) {
 				t.Fatalf("classify: %+v", cls)
 			}
 		})
+	}
+}
+
+// TestMatchShowsAvailability: a patent on a published supply list says so among
+// its match reasons, read from the store by the server's matcher.
+func TestMatchShowsAvailability(t *testing.T) {
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
+	ctx := context.Background()
+	l := &patentbridge.SupplyList{Title: "测试清单", Filter: patentbridge.SleepingFilter{Limit: 1}, CreatedBy: 1}
+	if err := m.DB.CreateSupplyList(ctx, l); err != nil || len(l.Items) != 1 {
+		t.Fatalf("create list: %v (%d items)", err, len(l.Items))
+	}
+	if _, err := m.DB.PublishSupplyList(ctx, l.ID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	var status struct{ Docs int }
+	for deadline := time.Now().Add(60 * time.Second); status.Docs < 400 && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		MustGetJSON(t, m.URL()+"/api/v1/search/status", &status)
+	}
+	var match struct {
+		Items []struct {
+			AppNo   string   `json:"app_no"`
+			Reasons []string `json:"reasons"`
+		}
+	}
+	MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": l.Items[0].Title, "limit": 20}, &match)
+	seen := false
+	for _, it := range match.Items {
+		listed := slices.Contains(it.Reasons, "已列入供给清单")
+		if it.AppNo == l.Items[0].AppNo {
+			seen = true
+			if !listed {
+				t.Errorf("the listed patent's reasons %v lack 已列入供给清单", it.Reasons)
+			}
+		} else if listed {
+			t.Errorf("%s is not on the list but its reasons say so: %v", it.AppNo, it.Reasons)
+		}
+	}
+	if !seen {
+		t.Fatalf("matching the listed patent's own title did not find it: %+v", match)
 	}
 }

@@ -82,7 +82,9 @@ func (r lazyRouter) Classify(_ context.Context, text string, limit int) ([]paten
 	return p, r.Industries(p), nil
 }
 
-// matchService feeds the matcher the enterprises' feedback from the store.
+// matchService feeds the matcher the enterprises' feedback and the patents'
+// availability (on a published supply list) from the store. Open licences and
+// offers join when the licensing module stores them.
 type matchService struct {
 	m  *search.Matcher
 	db *sqldb.DB
@@ -104,10 +106,14 @@ func (s matchService) signals(ctx context.Context, req patentbridge.MatchRequest
 			return nil, err
 		}
 	}
+	listed, err := s.db.SupplyListed(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]search.PatentSignal, len(ids))
 	for _, id := range ids {
 		c := counts[id]
-		out[id] = search.PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id]}
+		out[id] = search.PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id], OnSupplyList: listed[id]}
 	}
 	return out, nil
 }

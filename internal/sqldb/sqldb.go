@@ -38,7 +38,8 @@ type DB struct {
 
 	ckpt *checkpointer // SQLite only
 
-	scanIDs patentIDs // of the latest screening scan
+	scanIDs patentIDs   // of the latest screening scan
+	listed  listedCache // patents on published supply lists
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // statements prepared on the write pool, by text
