@@ -7,6 +7,8 @@ type SearchQuery struct {
 	Text   string
 	Filter PatentFilter // Kind, OwnerType, City, IPCPrefix, Status, GrantYearFrom/To; Limit, Offset
 	Grade  string
+	// Industry is an industry facet's value, e.g. "5+1：电子信息" or "涉农专利".
+	Industry string
 }
 
 // SearchHit is one patent found, with highlighted fragments by field ("title",

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,6 +25,8 @@ func TestSearchFilters(t *testing.T) {
 			func(p *patentbridge.Patent, _ string) bool { return hasPrefix(p.IPC, "H01M") }},
 		{"grant years", patentbridge.SearchQuery{Filter: patentbridge.PatentFilter{GrantYearFrom: 2018, GrantYearTo: 2019}},
 			func(p *patentbridge.Patent, _ string) bool { y := p.GrantDate.Year(); return y == 2018 || y == 2019 }},
+		{"industry", patentbridge.SearchQuery{Industry: "涉农专利"},
+			func(p *patentbridge.Patent, _ string) bool { return slices.Contains(f.industries[p.AppNo], "涉农专利") }},
 		{"word and IPC", patentbridge.SearchQuery{Text: "电池", Filter: patentbridge.PatentFilter{IPCPrefix: "H01M"}},
 			func(p *patentbridge.Patent, _ string) bool {
 				return hasPrefix(p.IPC, "H01M") && (strings.Contains(p.Title, "电池") || strings.Contains(refTitles(p), "电池"))
@@ -54,7 +57,7 @@ func TestSearchFilters(t *testing.T) {
 func TestSearchFacetsCountMatches(t *testing.T) {
 	f := MustRealFixture(t)
 	res := MustSearch(t, f, patentbridge.SearchQuery{Filter: patentbridge.PatentFilter{Kind: patentbridge.KindUtility, Limit: 5}})
-	want := map[string]map[string]int{"kind": {}, "city": {}, "grade": {}}
+	want := map[string]map[string]int{"kind": {}, "city": {}, "grade": {}, "industry": {}}
 	for id, p := range f.patents {
 		if p.Kind != patentbridge.KindUtility {
 			continue
@@ -63,6 +66,9 @@ func TestSearchFacetsCountMatches(t *testing.T) {
 		want["city"][p.RegionCode[:4]]++
 		if g := f.grades[id]; g != "" {
 			want["grade"][g]++
+		}
+		for _, in := range f.industries[id] {
+			want["industry"][in]++
 		}
 	}
 	for name, counts := range want {

@@ -140,9 +140,9 @@ func inField(w, field string, boost float64) query.Query {
 	return q
 }
 
-// FilterQuery is the non-scoring part of a search: the list filters and the grade;
-// nil when nothing filters.
-func FilterQuery(f patentbridge.PatentFilter, grade string) query.Query {
+// FilterQuery is the non-scoring part of a search: the list filters, the grade and
+// the industry; nil when nothing filters.
+func FilterQuery(f patentbridge.PatentFilter, grade, industry string) query.Query {
 	var qs []query.Query
 	term := func(field, v string) {
 		if v != "" {
@@ -156,6 +156,7 @@ func FilterQuery(f patentbridge.PatentFilter, grade string) query.Query {
 	term("city", f.City)
 	term("status", string(f.Status))
 	term("grade", grade)
+	term("industries", industry)
 	if f.IPCPrefix != "" {
 		p := bleve.NewPrefixQuery(f.IPCPrefix)
 		p.SetField("ipc")
@@ -205,7 +206,7 @@ func request(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*b
 	if utf8.RuneCountInString(text) > maxQueryRunes {
 		return nil, patentbridge.FieldErrorf("q", "检索词过长：最多 %d 个字", maxQueryRunes)
 	}
-	filter := FilterQuery(q.Filter, q.Grade)
+	filter := FilterQuery(q.Filter, q.Grade, q.Industry)
 	if text == "" && filter == nil {
 		return nil, patentbridge.FieldErrorf("q", "请输入检索词")
 	}
@@ -313,7 +314,7 @@ func (s *Searcher) run(q patentbridge.SearchQuery, textQuery func(string) query.
 // the title or abstract implies them), unscored, every word or (matched > 0) any
 // matched of them, and the filters.
 func hitSetQuery(q patentbridge.SearchQuery, matched int) query.Query {
-	filter := FilterQuery(q.Filter, q.Grade)
+	filter := FilterQuery(q.Filter, q.Grade, q.Industry)
 	words := queryWords(strings.TrimSpace(q.Text))
 	if len(words) == 0 {
 		return filter

@@ -18,6 +18,8 @@ type realFixture struct {
 	ix      *Index
 	patents map[string]*patentbridge.Patent
 	grades  map[string]string
+	// industries are made up (every 5th title 电子信息, every 7th 涉农) to test the facet.
+	industries map[string][]string
 }
 
 var (
@@ -35,14 +37,22 @@ func MustRealFixture(tb testing.TB) *realFixture {
 			fixtureErr = err
 			return
 		}
-		f := &realFixture{ix: ix, patents: map[string]*patentbridge.Patent{}, grades: map[string]string{}}
+		f := &realFixture{ix: ix, patents: map[string]*patentbridge.Patent{}, grades: map[string]string{}, industries: map[string][]string{}}
 		var docs []Doc
 		for i, lt := range ref.LabeledTitles() {
 			p := realPatent(i, lt)
 			f.patents[p.AppNo] = p
 			grade := []string{"A", "B", "C", ""}[i%4]
 			f.grades[p.AppNo] = grade
-			docs = append(docs, DocFromPatent(p, ref, DocExtra{Grade: grade}))
+			var inds []string
+			if i%5 == 0 {
+				inds = append(inds, "5+1：电子信息")
+			}
+			if i%7 == 0 {
+				inds = append(inds, "涉农专利")
+			}
+			f.industries[p.AppNo] = inds
+			docs = append(docs, DocFromPatent(p, ref, DocExtra{Grade: grade, Industries: inds}))
 		}
 		fixtureErr = ix.Put(docs)
 		fixture = f

@@ -118,7 +118,7 @@ func fragment(frags []string, plain string) template.HTML {
 func (s *Server) facetViews(q url.Values, facets map[string][]patentbridge.FacetCount) []facetView {
 	var out []facetView
 	for _, f := range []struct{ key, param, label string }{
-		{"kind", "kind", "专利类型"}, {"grade", "grade", "分级"}, {"city", "city", "城市"}, {"industry", "", "产业"},
+		{"kind", "kind", "专利类型"}, {"grade", "grade", "分级"}, {"city", "city", "城市"}, {"industry", "industry", "产业"},
 	} {
 		fv := facetView{Label: f.label}
 		for _, c := range facets[f.key] {

@@ -37,7 +37,7 @@ func newSearchSite(tb testing.TB, building bool) *httptest.Server {
 	tb.Cleanup(func() { ix.Close() })
 	var docs []search.Doc
 	for _, p := range ps {
-		docs = append(docs, search.DocFromPatent(p, refdata.Default(), search.DocExtra{Grade: "A"}))
+		docs = append(docs, search.DocFromPatent(p, refdata.Default(), search.DocExtra{Grade: "A", Industries: []string{"5+1：电子信息"}}))
 	}
 	if err := ix.Put(docs); err != nil {
 		tb.Fatal(err)
@@ -80,7 +80,10 @@ func TestSearchPage(t *testing.T) {
 			`<strong id="search-total">2</strong>`,
 			`一种&lt;script&gt;alert(1)&lt;/script&gt;<mark>电池</mark>&amp;外壳`, // user text escaped, match marked
 			`<mark>电池</mark>`, `成都市（2）`, `/search?city=5101&amp;q=`, "A 级（2）",
+			`5&#43;1：电子信息（2）`, `industry=5%2B1`,
 		}, []string{"<script>alert", `id="search-partial"`}},
+		{"/search?q=" + url.QueryEscape("电池") + "&industry=" + url.QueryEscape("5+1：电子信息"), 200, []string{`<strong id="search-total">2</strong>`}, nil},
+		{"/search?q=" + url.QueryEscape("电池") + "&industry=" + url.QueryEscape("10+3：川酒"), 200, []string{`<strong id="search-total">0</strong>`}, nil},
 		// No sample patent holds both words: those with one of them, said so.
 		{"/search?q=" + url.QueryEscape("电池 无人机"), 200, []string{`id="search-partial"`, `<mark>电池</mark>`}, nil},
 		{"/search?q=" + url.QueryEscape("无人机") + "&kind=utility", 200, []string{`<strong id="search-total">0</strong>`, `id="search-empty"`}, nil},
