@@ -134,13 +134,16 @@ func sqlite3Import(ctx context.Context, csvPath, dbPath string) (float64, error)
 func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
 
 // peakRSSMB reads the process's peak resident set size (VmHWM) in MB.
-func peakRSSMB() float64 {
+func peakRSSMB() float64 { return procStatusMB("VmHWM") }
+
+// procStatusMB reads a size field of /proc/self/status (VmRSS, RssAnon, RssFile…) in MB.
+func procStatusMB(field string) float64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
+		if strings.HasPrefix(line, field+":") {
 			kb, _ := strconv.Atoi(strings.Fields(line)[1])
 			return float64(kb) / 1024
 		}

@@ -131,7 +131,8 @@ func benchSearch(ctx context.Context, o searchBenchOptions, stdout, stderr io.Wr
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	fmt.Fprintf(stdout, "match (%d demands of 100–300 characters): p50 %v p95 %v (goal: p95 < 150ms)\n",
 		len(lat), lat[len(lat)/2].Round(time.Microsecond), lat[len(lat)*95/100].Round(time.Microsecond))
-	fmt.Fprintf(stdout, "peak RSS while serving queries: %.0f MB (goal < 2 GB)\n", peakRSSMB())
+	fmt.Fprintf(stdout, "peak RSS while serving queries: %.0f MB (goal < 2 GB); now %.0f MB = %.0f MB process memory + %.0f MB of index and database files mapped in\n",
+		peakRSSMB(), procStatusMB("VmRSS"), procStatusMB("RssAnon"), procStatusMB("RssFile"))
 	return nil
 }
 
