@@ -26,7 +26,9 @@ func TestSearchFilters(t *testing.T) {
 		{"grant years", patentbridge.SearchQuery{Filter: patentbridge.PatentFilter{GrantYearFrom: 2018, GrantYearTo: 2019}},
 			func(p *patentbridge.Patent, _ string) bool { y := p.GrantDate.Year(); return y == 2018 || y == 2019 }},
 		{"industry", patentbridge.SearchQuery{Industry: "涉农专利"},
-			func(p *patentbridge.Patent, _ string) bool { return slices.Contains(f.industries[p.AppNo], "涉农专利") }},
+			func(p *patentbridge.Patent, _ string) bool {
+				return slices.Contains(f.industries[p.AppNo], "涉农专利")
+			}},
 		{"word and IPC", patentbridge.SearchQuery{Text: "电池", Filter: patentbridge.PatentFilter{IPCPrefix: "H01M"}},
 			func(p *patentbridge.Patent, _ string) bool {
 				return hasPrefix(p.IPC, "H01M") && (strings.Contains(p.Title, "电池") || strings.Contains(refTitles(p), "电池"))

@@ -4,6 +4,7 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -163,6 +164,13 @@ func (ix *Index) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.bi.Search(req)
+}
+
+// SearchInContext runs a Bleve request until ctx ends; a rebuild's swap waits for it.
+func (ix *Index) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.bi.SearchInContext(ctx, req)
 }
 
 // Path returns the index directory, "" for an in-memory index.

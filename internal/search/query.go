@@ -241,36 +241,51 @@ var FacetLimit = 20_000
 // when a multi-word text has none, those with some of the words (Partial).
 // Returns EINVALID for an empty query without filters or a query too long.
 func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
-	res, err := s.run(q, TextQuery)
+	if _, err := Request(q); err != nil {
+		return nil, err
+	}
+	// The facets of the docs with every word are counted while the scored search
+	// runs (on another core); they are dropped if the search falls back to fewer
+	// words or finds more than FacetLimit docs.
+	fctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	facets := s.facetsAsync(fctx, q)
+	res, err := s.run(ctx, q, TextQuery)
 	if err != nil {
 		return nil, err
 	}
 	matched := 0 // words each hit holds, in a partial result
 	n := len(queryWords(q.Text))
 	partial := res.Total == 0 && n > 1
+	if partial {
+		cancel()
+	}
 	for k := n - 1; partial && k >= 1 && res.Total == 0; k-- {
 		if n > maxSubsetWords {
 			k = 1
 		}
 		some := func(text string) query.Query { return SomeWordsQuery(text, k) }
-		if res, err = s.run(q, some); err != nil {
+		if res, err = s.run(ctx, q, some); err != nil {
 			return nil, err
 		}
 		matched = k
 	}
 	out := &patentbridge.SearchResult{Total: int(res.Total), Partial: partial && res.Total > 0,
-		Hits: make([]patentbridge.SearchHit, 0, len(res.Hits))}
+		Hits: make([]patentbridge.SearchHit, 0, len(res.Hits)), Facets: facetCounts(nil)}
 	if res.Total > 0 && res.Total <= uint64(FacetLimit) {
-		fq := bleve.NewSearchRequestOptions(hitSetQuery(q, matched), 0, 0, false)
-		fq.Score = "none"
-		fq.AddFacet("facets", facetRequest())
-		fres, err := s.ix.Search(fq)
+		var fres *bleve.SearchResult
+		if partial {
+			fres, err = s.facets(ctx, q, matched)
+		} else {
+			r := <-facets
+			fres, err = r.res, r.err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("search: facets: %w", err)
 		}
 		out.Facets = facetCounts(fres)
 	} else {
-		out.Facets = facetCounts(nil)
+		cancel()
 	}
 	terms := queryTerms(q.Text)
 	for _, h := range res.Hits {
@@ -293,8 +308,38 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 	return out, nil
 }
 
+// facetResult is the outcome of a facet count run in the background.
+type facetResult struct {
+	res *bleve.SearchResult
+	err error
+}
+
+// facetsAsync counts the facets of the docs with every word in a goroutine; the
+// channel always receives one result (an error once ctx is cancelled).
+func (s *Searcher) facetsAsync(ctx context.Context, q patentbridge.SearchQuery) <-chan facetResult {
+	ch := make(chan facetResult, 1)
+	go func() {
+		res, err := s.facets(ctx, q, 0)
+		ch <- facetResult{res, err}
+	}()
+	return ch
+}
+
+// facets counts the facets of the search's hits: every word, or (matched > 0)
+// any matched of them.
+func (s *Searcher) facets(ctx context.Context, q patentbridge.SearchQuery, matched int) (*bleve.SearchResult, error) {
+	set := hitSetQuery(q, matched)
+	if set == nil {
+		return nil, nil
+	}
+	fq := bleve.NewSearchRequestOptions(set, 0, 0, false)
+	fq.Score = "none"
+	fq.AddFacet("facets", facetRequest())
+	return s.ix.SearchInContext(ctx, fq)
+}
+
 // run runs the search's request with textQuery scoring the text.
-func (s *Searcher) run(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*bleve.SearchResult, error) {
+func (s *Searcher) run(ctx context.Context, q patentbridge.SearchQuery, textQuery func(string) query.Query) (*bleve.SearchResult, error) {
 	req, err := request(q, textQuery)
 	if err != nil {
 		return nil, err
@@ -302,7 +347,7 @@ func (s *Searcher) run(q patentbridge.SearchQuery, textQuery func(string) query.
 	if s.patents == nil {
 		req.Fields = []string{"title", "abstract"}
 	}
-	res, err := s.ix.Search(req)
+	res, err := s.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
