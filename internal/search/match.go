@@ -142,9 +142,11 @@ func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) (ra
 		q.SetField("_all")
 		broad = q
 	}
-	for _, f := range fields {
+	for i, f := range fields {
 		if len(terms) == maxTextTerms {
-			rq.AddQuery(termsQuery(terms, f.name, f.boost))
+			if i < longTextFields {
+				rq.AddQuery(termsQuery(terms, f.name, f.boost))
+			}
 			continue
 		}
 		q := bleve.NewMatchQuery(text)
@@ -168,10 +170,15 @@ func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) (ra
 	return rq, kq, broad
 }
 
+// longTextFields is how many of the fields (title, abstract, …) score a long
+// text's terms in the second stage: each term in each field is a searcher that
+// every first-stage doc advances, and the claim and IPC titles added little.
+const longTextFields = 2
+
 // firstStage is how many of the raw text's best matches a long text's keyword
 // phrases re-score, as a multiple of the candidates: phrase searchers over every
 // doc holding a common keyword cost most of a match on a large index.
-const firstStage = 3
+const firstStage = 2
 
 // candidates runs the text query and reads each hit's stored text and keyword
 // fields. A long text runs in two stages: the raw query alone picks the first
