@@ -80,6 +80,7 @@ func NewMapping() mapping.IndexMapping {
 		fm.Analyzer = cjk.AnalyzerName
 		fm.Store = f == "title" || f == "abstract"
 		fm.IncludeTermVectors = f == "title" || f == "abstract" // phrase queries
+		fm.DocValues = false                                    // never read per hit: stored title and abstract serve highlights
 		dm.AddFieldMappingsAt(f, fm)
 	}
 	for _, f := range append(slices.Clone(keywordFields), "facets") {
@@ -87,6 +88,7 @@ func NewMapping() mapping.IndexMapping {
 		fm.Analyzer = keyword.Name
 		fm.Store = storedKeywordFields[f]
 		fm.IncludeInAll = false
+		fm.IncludeTermVectors = false
 		fm.DocValues = docValueFields[f]
 		dm.AddFieldMappingsAt(f, fm)
 	}
