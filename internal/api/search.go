@@ -17,12 +17,14 @@ type searchItem struct {
 
 // searchPage is the body of GET /api/v1/patents/search.
 type searchPage struct {
-	Total  int                                  `json:"total"`
-	Limit  int                                  `json:"limit"`
-	Offset int                                  `json:"offset"`
-	Items  []searchItem                         `json:"items"`
-	Facets map[string][]patentbridge.FacetCount `json:"facets"`
-	Index  patentbridge.IndexStatus             `json:"index"`
+	Total int `json:"total"`
+	// Partial: no patent holds every word; the items hold some of them.
+	Partial bool                                 `json:"partial"`
+	Limit   int                                  `json:"limit"`
+	Offset  int                                  `json:"offset"`
+	Items   []searchItem                         `json:"items"`
+	Facets  map[string][]patentbridge.FacetCount `json:"facets"`
+	Index   patentbridge.IndexStatus             `json:"index"`
 }
 
 // searchPatents serves GET /api/v1/patents/search.
@@ -37,7 +39,7 @@ func (s *Server) searchPatents(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	out := searchPage{Total: res.Total, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Items: make([]searchItem, 0, len(res.Hits)),
+	out := searchPage{Total: res.Total, Partial: res.Partial, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Items: make([]searchItem, 0, len(res.Hits)),
 		Facets: res.Facets, Index: s.Search.Status(r.Context())}
 	for _, h := range res.Hits {
 		if h.Patent == nil {

@@ -48,6 +48,7 @@ func TestSearchAPI(t *testing.T) {
 		{"/api/v1/patents/search?q=电池&kind=utility", 200, 0, "", ""},
 		{"/api/v1/patents/search?q=无人机&city=5106&grade=b", 200, 1, "2021112263722", ""},
 		{"/api/v1/patents/search?ipc=H01L", 200, 1, "2022232206652", ""},
+		{"/api/v1/patents/search?q=电池+无人机", 200, 2, "", ""}, // no patent holds both: partial
 		{"/api/v1/patents/search?q=", 400, 0, "", "EINVALID"},
 		{"/api/v1/patents/search?q=电池&grade=E", 400, 0, "", "EINVALID"},
 	}
@@ -59,8 +60,9 @@ func TestSearchAPI(t *testing.T) {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
 			}
 			var body struct {
-				Total int `json:"total"`
-				Items []struct {
+				Total   int  `json:"total"`
+				Partial bool `json:"partial"`
+				Items   []struct {
 					AppNo     string              `json:"app_no"`
 					Title     string              `json:"title"`
 					Score     float64             `json:"score"`
@@ -81,6 +83,9 @@ func TestSearchAPI(t *testing.T) {
 			}
 			if body.Total != tt.wantTotal || len(body.Items) != tt.wantTotal {
 				t.Fatalf("total %d with %d items, want %d: %s", body.Total, len(body.Items), tt.wantTotal, rec.Body)
+			}
+			if body.Partial != strings.Contains(tt.target, "+") {
+				t.Errorf("partial %v for %s", body.Partial, tt.target)
 			}
 			if body.Index.Docs != 3 {
 				t.Errorf("index status %+v, want 3 docs", body.Index)
