@@ -43,7 +43,7 @@ func evalScores(sp split, p params) Metrics {
 		var sc []float64
 		if sp.ps[i] != nil {
 			sc = combine(sp.ps[i], p)
-			addCompanions(sc, sp.m.cooc, p.coocTop, p.coocW)
+			sp.m.post(sc, p)
 		}
 		idx := topLabels(sc, 3)
 		got := make([]string, len(idx))
