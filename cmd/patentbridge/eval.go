@@ -32,7 +32,7 @@ func runEval(ctx context.Context, args []string, _ env, stdout, stderr io.Writer
 	return evals[args[0]](ctx, args[1:], stdout, stderr)
 }
 
-func evalIPC(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func evalIPC(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval ipc", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	train := fs.String("train", "", "训练集 CSV（publication_number,title,ipc_subclasses,fold）")
@@ -46,7 +46,7 @@ func evalIPC(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, evalUsage)
 		return 2
 	}
-	if _, err := route.RunEval(*train, *test, *preds, stdout, *asJSON); err != nil {
+	if _, err := route.RunEval(ctx, *train, *test, *preds, stdout, *asJSON); err != nil {
 		return fail(stderr, err)
 	}
 	return 0

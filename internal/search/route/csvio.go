@@ -1,6 +1,7 @@
 package route
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -112,37 +113,50 @@ const EvalK = 5
 // RunEval does the work of `patentbridge eval ipc`: it trains a model on trainPath
 // (the engine Default uses, over that file's titles instead of the embedded ones),
 // predicts for every title of testPath, writes `publication_number,predicted` to
-// predictionsPath when it is not empty, and prints the metrics to out (as JSON when
-// asJSON).
-func RunEval(trainPath, testPath, predictionsPath string, out io.Writer, asJSON bool) (Metrics, error) {
+// predictionsPath when it is not empty, scores the default Bleve baseline on the same
+// pair, and prints the report to out (as JSON when asJSON).
+func RunEval(ctx context.Context, trainPath, testPath, predictionsPath string, out io.Writer, asJSON bool) (Report, error) {
 	train, err := readRowsFile(trainPath)
 	if err != nil {
-		return Metrics{}, err
+		return Report{}, err
 	}
 	test, err := readRowsFile(testPath)
 	if err != nil {
-		return Metrics{}, err
+		return Report{}, err
 	}
-	ex := make([]Example, len(train))
-	for i, r := range train {
-		ex[i] = r.Example
-	}
+	ex, tex := examples(train), examples(test)
 	m := Train(ex, refdata.Default())
 	if predictionsPath != "" {
 		if err := writePredictions(m, test, predictionsPath); err != nil {
-			return Metrics{}, err
+			return Report{}, err
 		}
 	}
-	tex := make([]Example, len(test))
-	for i, r := range test {
-		tex[i] = r.Example
+	r := Report{Train: len(ex), K: EvalK, Product: Evaluate(m, tex, EvalK)}
+	r.Test = r.Product.N
+	base, err := newBleveBaseline(ex)
+	if err != nil {
+		return Report{}, err
 	}
-	mt := Evaluate(m, tex, EvalK)
+	defer base.Close()
+	r.Baseline, err = evaluateRanked(tex, EvalK, func(text string) ([]string, []float64, error) {
+		return base.ranked(ctx, text)
+	})
+	if err != nil {
+		return Report{}, err
+	}
 	if asJSON {
-		return mt, mt.writeJSON(out)
+		return r, r.WriteJSON(out)
 	}
-	_, err = fmt.Fprintln(out, mt.String())
-	return mt, err
+	return r, r.WriteText(out)
+}
+
+// examples returns the labelled examples of some rows.
+func examples(rows []labelledRow) []Example {
+	out := make([]Example, len(rows))
+	for i, r := range rows {
+		out[i] = r.Example
+	}
+	return out
 }
 
 // writePredictions writes the ranked subclasses of every test title as CSV.

@@ -13,27 +13,42 @@ const RelThreshold = 0.5
 // Metrics are the routing quality on a labelled test set.
 //
 //   - Top1: share of test titles whose first predicted subclass is one of the true ones.
+//   - RecallAt3: the issue's recall@3, per title — share of titles with at least one
+//     true subclass among the first 3 predictions (a hit rate).
+//   - LabelRecallAt3: micro over labels — true subclasses found in the first 3 / all
+//     true subclasses; LabelRecallAt3Doc is the same ratio averaged over titles.
 //   - MicroP, MicroR, MicroF1: over the predicted set (the top prediction plus every
 //     other among the first k scoring at least RelThreshold × the top score), pooled
 //     over all titles: P = correct predicted / predicted, R = correct predicted / true
 //     labels, F1 their harmonic mean.
-//   - RecallAt3: micro over labels — true subclasses found in the top 3 / all true subclasses.
-//   - RecallAt3Doc: per title — the mean over titles of (true found in top 3 / true).
-//   - HitAt3: share of titles with at least one true subclass in the top 3.
 type Metrics struct {
-	N            int     `json:"n"`
-	Top1         float64 `json:"top1_precision"`
-	MicroP       float64 `json:"micro_precision"`
-	MicroR       float64 `json:"micro_recall"`
-	MicroF1      float64 `json:"micro_f1"`
-	RecallAt3    float64 `json:"recall_at_3"`
-	RecallAt3Doc float64 `json:"recall_at_3_per_title"`
-	HitAt3       float64 `json:"hit_at_3"`
+	N                 int     `json:"n"`
+	Top1              float64 `json:"top1_precision"`
+	RecallAt3         float64 `json:"recall_at_3"`
+	LabelRecallAt3    float64 `json:"label_recall_at_3"`
+	LabelRecallAt3Doc float64 `json:"label_recall_at_3_per_title"`
+	MicroP            float64 `json:"micro_precision"`
+	MicroR            float64 `json:"micro_recall"`
+	MicroF1           float64 `json:"micro_f1"`
 }
 
 // Evaluate predicts the first k subclasses of every test title and scores them;
 // titles without true subclasses are skipped.
 func Evaluate(m *Model, test []Example, k int) Metrics {
+	mt, _ := evaluateRanked(test, k, func(text string) ([]string, []float64, error) {
+		preds := m.Predict(text, max(k, 3))
+		got := make([]string, len(preds))
+		for i, p := range preds {
+			got[i] = p.Subclass
+		}
+		return got, scoresOf(preds), nil
+	})
+	return mt
+}
+
+// evaluateRanked scores the ranked subclasses (with their scores) rank gives every
+// test title, the first k of them making the predicted set.
+func evaluateRanked(test []Example, k int, rank func(string) ([]string, []float64, error)) (Metrics, error) {
 	var mt Metrics
 	var top1, predicted, correct, truth, found3, docRecall, hit3 float64
 	for _, ex := range test {
@@ -41,12 +56,11 @@ func Evaluate(m *Model, test []Example, k int) Metrics {
 			continue
 		}
 		mt.N++
-		preds := m.Predict(ex.Title, max(k, 3))
-		got := make([]string, len(preds))
-		for i, p := range preds {
-			got[i] = p.Subclass
+		got, scores, err := rank(ex.Title)
+		if err != nil {
+			return Metrics{}, err
 		}
-		c := scoreOne(got, scoresOf(preds), ex.Subclasses, k)
+		c := scoreOne(got, scores, ex.Subclasses, k)
 		top1 += c.top1
 		predicted += c.predicted
 		correct += c.correct
@@ -58,10 +72,10 @@ func Evaluate(m *Model, test []Example, k int) Metrics {
 		}
 	}
 	if mt.N == 0 {
-		return mt
+		return mt, nil
 	}
 	n := float64(mt.N)
-	mt.Top1, mt.RecallAt3, mt.RecallAt3Doc, mt.HitAt3 = top1/n, found3/truth, docRecall/n, hit3/n
+	mt.Top1, mt.RecallAt3, mt.LabelRecallAt3, mt.LabelRecallAt3Doc = top1/n, hit3/n, found3/truth, docRecall/n
 	if predicted > 0 {
 		mt.MicroP = correct / predicted
 	}
@@ -69,7 +83,7 @@ func Evaluate(m *Model, test []Example, k int) Metrics {
 	if mt.MicroP+mt.MicroR > 0 {
 		mt.MicroF1 = 2 * mt.MicroP * mt.MicroR / (mt.MicroP + mt.MicroR)
 	}
-	return mt
+	return mt, nil
 }
 
 // counts are one title's contributions to the metrics.
@@ -101,13 +115,29 @@ func scoreOne(got []string, scores []float64, truth []string, k int) counts {
 
 // String formats the metrics for a terminal.
 func (mt Metrics) String() string {
-	return fmt.Sprintf("n=%d top1=%.4f microP=%.4f microR=%.4f microF1=%.4f recall@3=%.4f recall@3(per title)=%.4f hit@3=%.4f",
-		mt.N, mt.Top1, mt.MicroP, mt.MicroR, mt.MicroF1, mt.RecallAt3, mt.RecallAt3Doc, mt.HitAt3)
+	return fmt.Sprintf("top1=%.4f  recall@3=%.4f  (label recall@3=%.4f, per title %.4f; micro P/R/F1=%.4f/%.4f/%.4f)",
+		mt.Top1, mt.RecallAt3, mt.LabelRecallAt3, mt.LabelRecallAt3Doc, mt.MicroP, mt.MicroR, mt.MicroF1)
 }
 
-// writeJSON prints the metrics as one indented JSON object.
-func (mt Metrics) writeJSON(w io.Writer) error {
+// Report compares the router with the default Bleve baseline on one train/test pair.
+type Report struct {
+	Train    int     `json:"train"`
+	Test     int     `json:"test"` // test titles with at least one true subclass
+	K        int     `json:"k"`    // predictions per title
+	Product  Metrics `json:"product"`
+	Baseline Metrics `json:"baseline_bleve"`
+}
+
+// WriteText prints the report as aligned text.
+func (r Report) WriteText(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "训练 %d，测试 %d，k=%d；recall@3 = 前 3 个预测中至少有一个正确小类的标题比例\n%-14s %s\n%-14s %s\n",
+		r.Train, r.Test, r.K, "router", r.Product, "bleve-default", r.Baseline)
+	return err
+}
+
+// WriteJSON prints the report as one indented JSON object.
+func (r Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(mt)
+	return enc.Encode(r)
 }

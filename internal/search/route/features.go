@@ -1,8 +1,9 @@
 // Package route routes a free text (a patent title, a technology need) to the IPC
-// subclasses it most likely belongs to, and to the industries they imply. It combines
-// a nearest-neighbour vote over labelled titles, a linear model over the same titles
-// and the IPC scheme's own Chinese titles, centroid and scheme-title cosines, then
-// raises the companions of the top subclasses by their training co-occurrence.
+// subclasses it most likely belongs to, and to the industries they imply. Titles are
+// described by character 1-3-grams, gse-segmented words and their head (the last
+// characters before a generic 装置/方法). It combines a nearest-neighbour vote over
+// labelled titles, a softmax and a one-vs-rest logistic regression over the same
+// titles and the IPC scheme's own Chinese titles, and centroid and scheme-title cosines.
 package route
 
 import (

@@ -5,8 +5,9 @@ import (
 	"math/rand/v2"
 )
 
-// linear is a softmax regression over TF-IDF features: a title's true subclasses
-// share its target probability equally. Only features seen in at least two titles
+// linear is a softmax regression over TF-IDF features — a title's true subclasses
+// share its target probability equally — or, when ovr, one logistic regression per
+// subclass (each true subclass a target of 1). Only features seen in at least two titles
 // get weights, and only subclasses seen in training are outputs.
 type linear struct {
 	rowOf  []int32   // feature id -> weight row, -1 when the feature has none
@@ -18,12 +19,13 @@ type linear struct {
 	start []int32
 	cols  []uint16
 	vals  []float32
+	ovr   bool // one-vs-rest logistic outputs instead of a softmax
 }
 
 // trainLinear fits the model with plain SGD over a fixed number of epochs; weights,
-// when not nil, scale each document's step.
-func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nlabels, epochs int, lr float64) *linear {
-	m := &linear{rowOf: make([]int32, len(df)), outOf: make([]int32, nlabels)}
+// when not nil, scale each document's step; ovr asks for one-vs-rest outputs.
+func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nlabels, epochs int, lr float64, ovr bool) *linear {
+	m := &linear{rowOf: make([]int32, len(df)), outOf: make([]int32, nlabels), ovr: ovr}
 	rows := int32(0)
 	for i, n := range df {
 		m.rowOf[i] = -1
@@ -46,6 +48,19 @@ func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nl
 	k := len(m.labels)
 	m.w = make([]float32, int(rows)*k)
 	m.b = make([]float32, k)
+	if ovr {
+		// Start every output at its prior log-odds.
+		n := make([]float64, k)
+		for _, ls := range labels {
+			for _, l := range ls {
+				n[m.outOf[l]]++
+			}
+		}
+		for j := range m.b {
+			p := (n[j] + 0.5) / (float64(len(docs)) + 1)
+			m.b[j] = float32(math.Log(p / (1 - p)))
+		}
+	}
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -66,6 +81,9 @@ func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nl
 			}
 			m.softmax(docs[d], prob)
 			share := 1 / float64(len(labels[d]))
+			if ovr {
+				share = 1
+			}
 			for _, l := range labels[d] {
 				prob[m.outOf[l]] -= share
 			}
@@ -117,7 +135,8 @@ func (m *linear) compact(eps float32) {
 	m.w = nil
 }
 
-// softmax writes the output probabilities for a vector into prob.
+// softmax writes the output probabilities for a vector into prob (independent
+// sigmoids for a one-vs-rest model).
 func (m *linear) softmax(x vec, prob []float64) {
 	k := len(m.labels)
 	z := make([]float32, k)
@@ -139,6 +158,12 @@ func (m *linear) softmax(x vec, prob []float64) {
 		for i, j := range m.cols[a:b] {
 			z[j] += t.w * vals[i]
 		}
+	}
+	if m.ovr {
+		for j, v := range z {
+			prob[j] = 1 / (1 + math.Exp(-float64(v)))
+		}
+		return
 	}
 	mx := float32(math.Inf(-1))
 	for _, v := range z {

@@ -18,7 +18,8 @@ type Example struct {
 	Subclasses []string
 }
 
-// params are the model's settings; defaultParams were tuned with tune_test.go.
+// params are the model's settings; defaultParams were tuned cross-fold on folds 1-3
+// with tuneweights_test.go (coocW, wClass and priorA gained nothing there and are 0).
 type params struct {
 	minN        int     // shortest character n-gram
 	maxN        int     // longest character n-gram
@@ -42,17 +43,26 @@ type params struct {
 	coocTop     int     // top labels whose companions are raised
 	coocW       float64 // weight of the companions' raise
 	coocS       float64 // smoothing of P(companion | label)
+	head        int     // longest suffix of the title's last Chinese run made a head feature
+	words       bool    // whether the title's segmented words join its features
+	wordPairs   bool    // whether pairs of adjacent words join them too
+	wOvr        float64 // weight of the one-vs-rest logistic model's probabilities
+	ovrP        float64 // exponent of those probabilities
+	wClass      float64 // weight of the summed score of a label's IPC class
+	priorA      float64 // exponent of the training frequency the scores are divided by
 }
 
 var defaultParams = params{
 	minN: 1, maxN: 3,
-	knnK: 30, knnP: 3, wKNN: 0.15,
-	wCent: 0.8, centP: 1,
-	wScheme: 0.15, schemeP: 1, schemeK: 200,
+	knnK: 30, knnP: 3, wKNN: 0.25,
+	wCent: 0.5, centP: 1,
+	wScheme: 0.3, schemeP: 1, schemeK: 200,
 	minCount: 1,
 	wLin:     1, linP: 0.5, epochs: 8, lr: 5,
+	wOvr: 1, ovrP: 1,
 	strip: true, schemeTrain: 1, schemeFeats: true,
-	coocTop: 2, coocW: 0.3, coocS: 1,
+	coocTop: 2, coocW: 0, coocS: 1,
+	head: 3, words: true,
 }
 
 // Model predicts IPC subclasses for a text. It is read-only after Train and safe
@@ -72,8 +82,10 @@ type Model struct {
 	classOnce  sync.Once
 	classifier *screen.Classifier // for Industries, built on first use
 	lin        *linear            // softmax regression over training titles
+	ovr        *linear            // one-vs-rest logistic regression over the same, or nil
 	slabel     []int32            // subclass of each scheme title
 	cooc       [][]companion      // P(s|t) from the training label sets, by t
+	freq       []int              // training titles of each label
 }
 
 // Train builds a model from labelled titles and the IPC scheme's Chinese titles.
@@ -100,7 +112,7 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	m.tv = newVocab()
 	gs := make([][]string, len(rows))
 	for i, r := range rows {
-		gs[i] = grams(m.clean(r.Title), p.minN, p.maxN)
+		gs[i] = m.feats(r.Title)
 		m.tv.add(gs[i])
 	}
 	titleFeats := len(m.tv.df) // ids below are features of training titles
@@ -125,6 +137,12 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	}
 	m.tix = newInvIndex(docs, len(m.tv.df))
 	m.cooc = cooccurrence(m.tlabels, len(m.labels), p.coocS)
+	m.freq = make([]int, len(m.labels))
+	for _, ls := range m.tlabels {
+		for _, l := range ls {
+			m.freq[l]++
+		}
+	}
 	if p.wLin > 0 {
 		ldocs, llabels := docs, m.tlabels
 		var weights []float32
@@ -147,7 +165,10 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 		if !p.schemeFeats {
 			clear(df[titleFeats:])
 		}
-		m.lin = trainLinear(ldocs, llabels, weights, df, len(m.labels), p.epochs, p.lr)
+		m.lin = trainLinear(ldocs, llabels, weights, df, len(m.labels), p.epochs, p.lr, false)
+		if p.wOvr > 0 {
+			m.ovr = trainLinear(ldocs, llabels, weights, df, len(m.labels), p.epochs, p.lr, true)
+		}
 	}
 	m.cix = newInvIndex(centroids(docs, m.tlabels, len(m.labels), p.minCount), len(m.tv.df))
 	// Scheme titles.
@@ -214,12 +235,13 @@ const (
 	partLin           // softmax regression probability
 	partCent          // cosine to the subclass centroid
 	partScheme        // best cosine to one of the subclass's scheme titles
+	partOvr           // one-vs-rest logistic probability
 	nParts
 )
 
 // parts returns the raw signals for a text, nil when it has no known feature.
 func (m *Model) parts(text string) *[nParts][]float64 {
-	gs := grams(m.clean(text), m.p.minN, m.p.maxN)
+	gs := m.feats(text)
 	qt, qs := m.tv.tfidf(gs), m.sv.tfidf(gs)
 	if len(qt) == 0 && len(qs) == 0 {
 		return nil
@@ -232,6 +254,9 @@ func (m *Model) parts(text string) *[nParts][]float64 {
 	knnScores(m.tix, m.tlabels, qt, m.p.knnK, m.p.knnP, ps[partKNN])
 	if m.lin != nil {
 		m.lin.scores(qt, ps[partLin])
+	}
+	if m.ovr != nil {
+		m.ovr.scores(qt, ps[partOvr])
 	}
 	for _, h := range m.cix.search(qt, n) {
 		ps[partCent][h.doc] = float64(h.sim)
@@ -249,6 +274,7 @@ func combine(ps *[nParts][]float64, p params) []float64 {
 	total := make([]float64, len(ps[0]))
 	addScaled(total, ps[partKNN], p.wKNN, true)
 	addPow(total, ps[partLin], p.wLin, p.linP)
+	addPow(total, ps[partOvr], p.wOvr, p.ovrP)
 	addPow(total, ps[partCent], p.wCent, p.centP)
 	addPow(total, ps[partScheme], p.wScheme, p.schemeP)
 	return total
@@ -269,11 +295,11 @@ func addPow(total, part []float64, w, e float64) {
 	}
 }
 
-// finalScores are the combined scores with the top labels' companions raised.
+// finalScores are the combined scores after post.
 func (m *Model) finalScores(text string) []float64 {
 	sc := m.scores(text)
 	if sc != nil {
-		addCompanions(sc, m.cooc, m.p.coocTop, m.p.coocW)
+		m.post(sc, m.p)
 	}
 	return sc
 }
@@ -330,10 +356,37 @@ func (m *Model) Predict(text string, k int) []patentbridge.IPCPrediction {
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
+// feats returns the features of a text for the training-title vocabulary.
+func (m *Model) feats(text string) []string {
+	return append(grams(m.clean(text), m.p.minN, m.p.maxN), extras(text, m.p)...)
+}
+
 // clean strips a title's boilerplate words when the model is set to.
 func (m *Model) clean(s string) string {
 	if m.p.strip {
 		return stripBoilerplate(s)
 	}
 	return s
+}
+
+// post adjusts combined scores: the companions of the top labels raised, the mass of
+// each label's class shared, frequent labels damped.
+func (m *Model) post(sc []float64, p params) {
+	addCompanions(sc, m.cooc, p.coocTop, p.coocW)
+	if p.wClass > 0 {
+		sum := map[string]float64{}
+		for l, x := range sc {
+			sum[m.labels[l][:3]] += x
+		}
+		for l := range sc {
+			if sc[l] > 0 {
+				sc[l] += p.wClass * sum[m.labels[l][:3]]
+			}
+		}
+	}
+	if p.priorA > 0 {
+		for l := range sc {
+			sc[l] /= math.Pow(float64(m.freq[l])+1, p.priorA)
+		}
+	}
 }

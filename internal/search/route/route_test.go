@@ -2,6 +2,7 @@ package route
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -28,8 +29,8 @@ func mustFold123(tb testing.TB) *Model {
 
 // TestFold4Quality is the quality regression test: train on folds 1-3, test on the
 // held-out fold 4. The goal (top-1 0.55, recall@3 0.75) is not reached; the
-// bounds are what the model measured (top-1 0.508, recall@3 0.515, hit@3 0.713,
-// micro F1 0.380) less a small margin.
+// bounds are what the model measured (top-1 0.516, recall@3 0.720 — titles with a true
+// subclass in the top 3 —, label recall@3 0.521, micro F1 0.397) less a small margin.
 func TestFold4Quality(t *testing.T) {
 	mt := Evaluate(mustFold123(t), foldExamples(4), EvalK)
 	t.Log(mt)
@@ -40,10 +41,10 @@ func TestFold4Quality(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"top-1 precision", mt.Top1, 0.495},
-		{"recall@3", mt.RecallAt3, 0.50},
-		{"hit@3", mt.HitAt3, 0.70},
-		{"micro F1", mt.MicroF1, 0.365},
+		{"top-1 precision", mt.Top1, 0.505},
+		{"recall@3", mt.RecallAt3, 0.71},
+		{"label recall@3", mt.LabelRecallAt3, 0.51},
+		{"micro F1", mt.MicroF1, 0.385},
 	} {
 		if c.got < c.want {
 			t.Errorf("%s = %.4f, want ≥ %.2f", c.name, c.got, c.want)
@@ -199,13 +200,22 @@ func TestRunEval(t *testing.T) {
 	os.WriteFile(trainPath, train.Bytes(), 0o644)
 	os.WriteFile(testPath, test.Bytes(), 0o644)
 	var out bytes.Buffer
-	mt, err := RunEval(trainPath, testPath, predPath, &out, true)
+	r, err := RunEval(context.Background(), trainPath, testPath, predPath, &out, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back Metrics
-	if err := json.Unmarshal(out.Bytes(), &back); err != nil || back != mt || mt.N != 100 {
-		t.Fatalf("printed %s (err %v), returned %+v", out.String(), err, mt)
+	var back Report
+	if err := json.Unmarshal(out.Bytes(), &back); err != nil || back != r || r.Test != 100 || r.Baseline.N != 100 {
+		t.Fatalf("printed %s (err %v), returned %+v", out.String(), err, r)
+	}
+	// The baseline really votes: it finds a true subclass first for some titles, and
+	// the router (trained on the same titles) is not worse at it.
+	if r.Baseline.Top1 <= 0.2 || r.Product.Top1 < r.Baseline.Top1 {
+		t.Errorf("top-1 router %.2f, baseline %.2f", r.Product.Top1, r.Baseline.Top1)
+	}
+	out.Reset()
+	if _, err := RunEval(context.Background(), trainPath, testPath, "", &out, false); err != nil || !strings.Contains(out.String(), "bleve-default") {
+		t.Errorf("text report %q, err %v", out.String(), err)
 	}
 	f, _ := os.Open(predPath)
 	defer f.Close()

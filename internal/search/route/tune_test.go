@@ -31,8 +31,8 @@ func crossFold(p params) Metrics {
 		sum.N += mt.N
 		sum.Top1 += mt.Top1 / 3
 		sum.MicroF1 += mt.MicroF1 / 3
+		sum.LabelRecallAt3 += mt.LabelRecallAt3 / 3
 		sum.RecallAt3 += mt.RecallAt3 / 3
-		sum.HitAt3 += mt.HitAt3 / 3
 	}
 	return sum
 }
@@ -55,6 +55,6 @@ func TestTune(t *testing.T) {
 			mt = crossFold(p)
 		}
 		m4 := Evaluate(train(foldExamples(1, 2, 3), refdata.Default(), p), foldExamples(4), EvalK)
-		t.Logf("%-10s cv top1=%.4f f1=%.4f r@3=%.4f | 4: top1=%.4f f1=%.4f r@3=%.4f hit@3=%.4f (%v)", name, mt.Top1, mt.MicroF1, mt.RecallAt3, m4.Top1, m4.MicroF1, m4.RecallAt3, m4.HitAt3, time.Since(start).Round(time.Millisecond))
+		t.Logf("%-10s cv top1=%.4f f1=%.4f r@3=%.4f | 4: top1=%.4f f1=%.4f r@3=%.4f hit@3=%.4f (%v)", name, mt.Top1, mt.MicroF1, mt.LabelRecallAt3, m4.Top1, m4.MicroF1, m4.LabelRecallAt3, m4.RecallAt3, time.Since(start).Round(time.Millisecond))
 	}
 }

@@ -43,7 +43,7 @@ func evalScores(sp split, p params) Metrics {
 		var sc []float64
 		if sp.ps[i] != nil {
 			sc = combine(sp.ps[i], p)
-			addCompanions(sc, sp.m.cooc, p.coocTop, p.coocW)
+			sp.m.post(sc, p)
 		}
 		idx := topLabels(sc, 3)
 		got := make([]string, len(idx))
@@ -59,7 +59,7 @@ func evalScores(sp split, p params) Metrics {
 		}
 	}
 	n := float64(mt.N)
-	mt.Top1, mt.RecallAt3, mt.HitAt3 = top1/n, found3/truth, hit3/n
+	mt.Top1, mt.LabelRecallAt3, mt.RecallAt3 = top1/n, found3/truth, hit3/n
 	return mt
 }
 
@@ -74,11 +74,11 @@ func TestTuneFast(t *testing.T) {
 		for _, sp := range sps[:3] {
 			mt := evalScores(sp, p)
 			cv.Top1 += mt.Top1 / 3
+			cv.LabelRecallAt3 += mt.LabelRecallAt3 / 3
 			cv.RecallAt3 += mt.RecallAt3 / 3
-			cv.HitAt3 += mt.HitAt3 / 3
 		}
 		m4 := evalScores(sps[3], p)
-		t.Logf("%-28s cv top1=%.4f r@3=%.4f hit@3=%.4f | 4: top1=%.4f r@3=%.4f hit@3=%.4f", name, cv.Top1, cv.RecallAt3, cv.HitAt3, m4.Top1, m4.RecallAt3, m4.HitAt3)
+		t.Logf("%-28s cv top1=%.4f r@3=%.4f hit@3=%.4f | 4: top1=%.4f r@3=%.4f hit@3=%.4f", name, cv.Top1, cv.LabelRecallAt3, cv.RecallAt3, m4.Top1, m4.LabelRecallAt3, m4.RecallAt3)
 	}
 	report("default", defaultParams)
 	base := defaultParams
