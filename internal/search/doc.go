@@ -77,23 +77,6 @@ func DocFromPatent(p *patentbridge.Patent, ref *refdata.Data, extra DocExtra) Do
 	return d
 }
 
-// facetValues are a doc's values of every facet, prefixed with the facet's name.
-func facetValues(d Doc) []string {
-	var out []string
-	add := func(name string, vs ...string) {
-		for _, v := range vs {
-			if v != "" {
-				out = append(out, name+":"+v)
-			}
-		}
-	}
-	add("kind", d.Kind)
-	add("grade", d.Grade)
-	add("city", d.City)
-	add("industry", d.Industries...)
-	return out
-}
-
 // ipcKeys returns a normalized code, its main group and its subclass.
 func ipcKeys(code string) []string {
 	out := []string{code}

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"hash/fnv"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -10,31 +12,65 @@ import (
 	"patentbridge"
 )
 
-// facetFields are the facets of every search, by result name, with how many
-// values each shows.
+// facetFields are the facets of every search, by result name, with their code
+// in the "facets" field and how many values each shows.
 var facetFields = []struct {
-	name string
-	size int
-}{{"kind", 5}, {"grade", 5}, {"city", 25}, {"industry", 15}}
+	name, code string
+	size       int
+}{{"kind", "k", 5}, {"grade", "g", 5}, {"city", "c", 25}, {"industry", "i", 15}}
 
-// facetRequest counts every facet in one pass over the "facets" field (values
-// "name:value"); its size covers every value of every facet.
+// facetValues are a doc's values of every facet, kept short: counting a facet
+// decodes the values of every hit (in chunks of a thousand docs), so their size
+// is what a broad search's facets cost. An industry, a long Chinese label, is
+// the hash of its name (industryCode); the "industries" field keeps the names.
+func facetValues(d Doc) []string {
+	var out []string
+	add := func(code, v string) {
+		if v != "" {
+			out = append(out, code+":"+v)
+		}
+	}
+	add("k", d.Kind)
+	add("g", d.Grade)
+	add("c", d.City)
+	for _, in := range d.Industries {
+		add("i", industryCode(in))
+	}
+	return out
+}
+
+// industryCode is an industry name's short code: its 32-bit FNV-1a hash in base 36.
+func industryCode(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return strconv.FormatUint(uint64(h.Sum32()), 36)
+}
+
+// facetRequest counts every facet in one pass over the "facets" field; its size
+// covers every value of every facet.
 func facetRequest() *bleve.FacetRequest { return bleve.NewFacetRequest("facets", 1000) }
 
 // facetCounts returns each facet's top values, most frequent first (empty lists
-// for a nil result).
-func facetCounts(res *bleve.SearchResult) map[string][]patentbridge.FacetCount {
+// for a nil result); industries maps industry codes back to names.
+func facetCounts(res *bleve.SearchResult, industries map[string]string) map[string][]patentbridge.FacetCount {
 	by := map[string][]patentbridge.FacetCount{}
 	if fr := facetOf(res, "facets"); fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			if name, v, ok := strings.Cut(t.Term, ":"); ok && v != "" {
-				by[name] = append(by[name], patentbridge.FacetCount{Value: v, Count: t.Count})
+			code, v, ok := strings.Cut(t.Term, ":")
+			if !ok || v == "" {
+				continue
 			}
+			if code == "i" {
+				if v = industries[v]; v == "" {
+					continue // a name no doc holds any more
+				}
+			}
+			by[code] = append(by[code], patentbridge.FacetCount{Value: v, Count: t.Count})
 		}
 	}
 	out := map[string][]patentbridge.FacetCount{}
 	for _, f := range facetFields {
-		counts := by[f.name]
+		counts := by[f.code]
 		sort.SliceStable(counts, func(i, j int) bool {
 			if counts[i].Count != counts[j].Count {
 				return counts[i].Count > counts[j].Count
@@ -44,6 +80,26 @@ func facetCounts(res *bleve.SearchResult) map[string][]patentbridge.FacetCount {
 		out[f.name] = append([]patentbridge.FacetCount{}, counts[:min(len(counts), f.size)]...)
 	}
 	return out
+}
+
+// industryNames maps the codes of the industries in the index to their names,
+// read from the "industries" field's term dictionary.
+func (ix *Index) industryNames() (map[string]string, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	d, err := ix.bi.FieldDict("industries")
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	out := map[string]string{}
+	for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
+		if err != nil {
+			return nil, err
+		}
+		out[industryCode(e.Term)] = e.Term
+	}
+	return out, nil
 }
 
 func facetOf(res *bleve.SearchResult, name string) *search.FacetResult {

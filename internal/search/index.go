@@ -35,7 +35,7 @@ type Doc struct {
 	Grade      string   `json:"grade"`      // latest screening grade, if any
 	Industries []string `json:"industries"` // Sichuan industries and SEI fields, for facets
 	GrantYear  float64  `json:"grant_year"` // 0 when not granted
-	Facets     []string `json:"facets"`     // "kind:…", "grade:…", "city:…", "industry:…", set by Put: one doc-values field for all facets
+	Facets     []string `json:"facets"`     // short "k:…", "g:…", "c:…", "i:…" values, set by Put: one doc-values field for all facets (facetValues)
 }
 
 // Text fields, searched with the cjk analyzer (overlapping bigrams: exact recall of
@@ -53,11 +53,11 @@ var docValueFields = map[string]bool{"facets": true}
 // storedKeywordFields are the keyword fields the matcher reads of its candidates,
 // stored beside their title and abstract (one read per doc, where doc values
 // decode a chunk of a thousand docs).
-var storedKeywordFields = map[string]bool{"facets": true, "ipc": true}
+var storedKeywordFields = map[string]bool{"facets": true, "ipc": true, "industries": true}
 
 // indexSchema versions the docs' fields and the mapping; an index built with
 // another schema is rebuilt.
-const indexSchema = 2
+const indexSchema = 3
 
 // Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
 // (Search waits for the swap; holders of Bleve() should not keep it long).

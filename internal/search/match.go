@@ -204,7 +204,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
 	}
 	sr := bleve.NewSearchRequestOptions(q, m.opts.Candidates, 0, false)
-	sr.Fields = []string{"title", "abstract", "ipc", "facets"}
+	sr.Fields = []string{"title", "abstract", "ipc", "facets", "industries"}
 	out, err := m.ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: match query: %w", err)
@@ -224,16 +224,14 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 			}
 		}
 		for _, f := range storedStrings(h.Fields["facets"]) {
-			name, v, _ := strings.Cut(f, ":")
-			switch name {
-			case "grade":
+			switch code, v, _ := strings.Cut(f, ":"); code {
+			case "g":
 				c.grade = v
-			case "city":
+			case "c":
 				c.city = v
-			case "industry":
-				c.industries = append(c.industries, v)
 			}
 		}
+		c.industries = storedStrings(h.Fields["industries"])
 		cands[i] = c
 	}
 	return cands, nil

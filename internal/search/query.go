@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -30,14 +29,6 @@ func NewSearcher(ix *Index, patents PatentFinder) *Searcher {
 	return &Searcher{ix: ix, patents: patents}
 }
 
-// Boosts of where a word is found: as a phrase in the title, in the abstract, or
-// anywhere (title, abstract, first claim, owners, IPC titles: Bleve's _all field).
-const (
-	titleBoost    = 10
-	abstractBoost = 4
-	anyBoost      = 1
-)
-
 // Limits of a query.
 const (
 	maxQueryRunes = 200
@@ -53,29 +44,28 @@ func queryWords(text string) []string {
 	return words
 }
 
-// wordQuery scores one word: it must be found somewhere (its bigrams all in the
-// _all field: the cjk analyzer indexes overlapping bigrams, so 电池 matches exactly
-// the texts containing 电池), and as a phrase in the title or abstract it scores
-// far higher. Three searchers a word keep it close to a plain match query's cost.
-func wordQuery(w string) query.Query {
-	anywhere := bleve.NewMatchQuery(w)
-	anywhere.SetOperator(query.MatchQueryOperatorAnd)
-	anywhere.SetBoost(anyBoost)
-	return bleve.NewDisjunctionQuery(inField(w, "title", titleBoost), inField(w, "abstract", abstractBoost), anywhere)
+// wordIn matches the docs holding a word in a field: all its bigrams (the cjk
+// analyzer indexes overlapping bigrams, so 电池 matches exactly the texts
+// containing 电池), scored by BM25.
+func wordIn(w, field string) query.Query {
+	m := bleve.NewMatchQuery(w)
+	m.SetField(field)
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return m
 }
 
-// TextQuery is the scoring part of a search for text: every space-separated word
-// must be found, as in any search engine. Intersecting the words' postings is what
-// keeps a search fast on a million patents; a union scores every doc holding any
-// common word.
-func TextQuery(text string) query.Query {
+// WordsIn matches the docs holding every word of text in a field ("_all": title,
+// abstract, first claim, owners and IPC titles). Intersecting the words' postings
+// is what keeps a search fast on a million patents; a union would score every doc
+// holding any common word.
+func WordsIn(text, field string) query.Query {
 	words := queryWords(text)
 	if len(words) == 1 {
-		return wordQuery(words[0])
+		return wordIn(words[0], field)
 	}
 	all := bleve.NewConjunctionQuery()
 	for _, w := range words {
-		all.AddQuery(wordQuery(w))
+		all.AddQuery(wordIn(w, field))
 	}
 	return all
 }
@@ -93,7 +83,7 @@ func SomeWordsQuery(text string, k int) query.Query {
 	if k <= 1 || len(words) > maxSubsetWords {
 		any := bleve.NewDisjunctionQuery()
 		for _, w := range words {
-			any.AddQuery(wordQuery(w))
+			any.AddQuery(wordIn(w, "_all"))
 		}
 		return any
 	}
@@ -101,7 +91,7 @@ func SomeWordsQuery(text string, k int) query.Query {
 	for _, set := range subsets(len(words), k) {
 		all := bleve.NewConjunctionQuery()
 		for _, i := range set {
-			all.AddQuery(wordQuery(words[i]))
+			all.AddQuery(wordIn(words[i], "_all"))
 		}
 		some.AddQuery(all)
 	}
@@ -123,21 +113,6 @@ func subsets(n, k int) [][]int {
 	}
 	walk(0, nil)
 	return out
-}
-
-// inField matches a word in one field: a phrase, or for one bigram (two
-// characters) simply the term, which needs no positions.
-func inField(w, field string, boost float64) query.Query {
-	if utf8.RuneCountInString(w) <= 2 {
-		q := bleve.NewMatchQuery(w)
-		q.SetField(field)
-		q.SetBoost(boost)
-		return q
-	}
-	q := bleve.NewMatchPhraseQuery(w)
-	q.SetField(field)
-	q.SetBoost(boost)
-	return q
 }
 
 // FilterQuery is the non-scoring part of a search: the list filters, the grade and
@@ -194,11 +169,14 @@ func FilterQuery(f patentbridge.PatentFilter, grade, industry string) query.Quer
 	return bleve.NewConjunctionQuery(qs...)
 }
 
-// Request builds the Bleve request of a search: text (every word) and filters and
-// the page (facets and highlights are Search's work).
+// Request builds the Bleve request of a search: text (every word anywhere) and
+// filters and the page (tiers, facets and highlights are Search's work).
 func Request(q patentbridge.SearchQuery) (*bleve.SearchRequest, error) {
-	return request(q, TextQuery)
+	return request(q, anywhere)
 }
+
+// anywhere matches every word of a text in the _all field.
+func anywhere(text string) query.Query { return WordsIn(text, "_all") }
 
 // request builds a search's Bleve request with textQuery scoring the text.
 func request(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*bleve.SearchRequest, error) {
@@ -222,142 +200,16 @@ func request(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*b
 	} else {
 		qq = filter
 	}
-	limit := q.Filter.Limit
-	if limit <= 0 {
-		limit = 20
-	}
-	req := bleve.NewSearchRequestOptions(qq, limit, q.Filter.Offset, false)
+	req := bleve.NewSearchRequestOptions(qq, pageLimit(q.Filter.Limit), q.Filter.Offset, false)
 	if text == "" {
 		req.SortBy([]string{"-grant_year", "_id"})
 	}
 	return req, nil
 }
 
-// FacetLimit is the most hits facets are counted over: counting reads every hit's
-// values, which on a broad query of a large index costs more than the search.
-var FacetLimit = 20_000
-
-// Search runs q and loads the patents of the page: the docs with every word, or
-// when a multi-word text has none, those with some of the words (Partial).
-// Returns EINVALID for an empty query without filters or a query too long.
-func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
-	if _, err := Request(q); err != nil {
-		return nil, err
-	}
-	// The facets of the docs with every word are counted while the scored search
-	// runs (on another core); they are dropped if the search falls back to fewer
-	// words or finds more than FacetLimit docs.
-	fctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	facets := s.facetsAsync(fctx, q)
-	res, err := s.run(ctx, q, TextQuery)
-	if err != nil {
-		return nil, err
-	}
-	matched := 0 // words each hit holds, in a partial result
-	n := len(queryWords(q.Text))
-	partial := res.Total == 0 && n > 1
-	if partial {
-		cancel()
-	}
-	for k := n - 1; partial && k >= 1 && res.Total == 0; k-- {
-		if n > maxSubsetWords {
-			k = 1
-		}
-		some := func(text string) query.Query { return SomeWordsQuery(text, k) }
-		if res, err = s.run(ctx, q, some); err != nil {
-			return nil, err
-		}
-		matched = k
-	}
-	out := &patentbridge.SearchResult{Total: int(res.Total), Partial: partial && res.Total > 0,
-		Hits: make([]patentbridge.SearchHit, 0, len(res.Hits)), Facets: facetCounts(nil)}
-	if res.Total > 0 && res.Total <= uint64(FacetLimit) {
-		var fres *bleve.SearchResult
-		if partial {
-			fres, err = s.facets(ctx, q, matched)
-		} else {
-			r := <-facets
-			fres, err = r.res, r.err
-		}
-		if err != nil {
-			return nil, fmt.Errorf("search: facets: %w", err)
-		}
-		out.Facets = facetCounts(fres)
-	} else {
-		cancel()
-	}
-	terms := queryTerms(q.Text)
-	for _, h := range res.Hits {
-		hit := patentbridge.SearchHit{AppNo: h.ID, Score: h.Score}
-		title, abstract := stringField(h.Fields, "title"), stringField(h.Fields, "abstract")
-		if s.patents != nil {
-			p, err := s.patents.FindPatent(ctx, h.ID)
-			if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
-				continue // deleted since it was indexed; the tail removes it soon
-			} else if err != nil {
-				return nil, err
-			}
-			hit.Patent, title, abstract = p, p.Title, p.Abstract
-		}
-		if len(terms) > 0 {
-			hit.Fragments = fragments(title, abstract, terms)
-		}
-		out.Hits = append(out.Hits, hit)
-	}
-	return out, nil
-}
-
-// facetResult is the outcome of a facet count run in the background.
-type facetResult struct {
-	res *bleve.SearchResult
-	err error
-}
-
-// facetsAsync counts the facets of the docs with every word in a goroutine; the
-// channel always receives one result (an error once ctx is cancelled).
-func (s *Searcher) facetsAsync(ctx context.Context, q patentbridge.SearchQuery) <-chan facetResult {
-	ch := make(chan facetResult, 1)
-	go func() {
-		res, err := s.facets(ctx, q, 0)
-		ch <- facetResult{res, err}
-	}()
-	return ch
-}
-
-// facets counts the facets of the search's hits: every word, or (matched > 0)
-// any matched of them.
-func (s *Searcher) facets(ctx context.Context, q patentbridge.SearchQuery, matched int) (*bleve.SearchResult, error) {
-	set := hitSetQuery(q, matched)
-	if set == nil {
-		return nil, nil
-	}
-	fq := bleve.NewSearchRequestOptions(set, 0, 0, false)
-	fq.Score = "none"
-	fq.AddFacet("facets", facetRequest())
-	return s.ix.SearchInContext(ctx, fq)
-}
-
-// run runs the search's request with textQuery scoring the text.
-func (s *Searcher) run(ctx context.Context, q patentbridge.SearchQuery, textQuery func(string) query.Query) (*bleve.SearchResult, error) {
-	req, err := request(q, textQuery)
-	if err != nil {
-		return nil, err
-	}
-	if s.patents == nil {
-		req.Fields = []string{"title", "abstract"}
-	}
-	res, err := s.ix.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	return res, nil
-}
-
-// hitSetQuery matches the same docs as the search's query at a fraction of the
-// cost, for counting facets: each word's bigrams in the _all field (a phrase in
-// the title or abstract implies them), unscored, every word or (matched > 0) any
-// matched of them, and the filters.
+// hitSetQuery matches the docs a search finds, for counting them and their
+// facets: each word's bigrams in the _all field, every word or (matched > 0) any
+// matched of them, and the filters; nil without text or filters.
 func hitSetQuery(q patentbridge.SearchQuery, matched int) query.Query {
 	filter := FilterQuery(q.Filter, q.Grade, q.Industry)
 	words := queryWords(strings.TrimSpace(q.Text))
@@ -367,9 +219,7 @@ func hitSetQuery(q patentbridge.SearchQuery, matched int) query.Query {
 	var set query.Query
 	perWord := make([]query.Query, len(words))
 	for i, w := range words {
-		m := bleve.NewMatchQuery(w)
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		perWord[i] = m
+		perWord[i] = wordIn(w, "_all")
 	}
 	switch {
 	case matched == 0:
