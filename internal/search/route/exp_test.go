@@ -1,0 +1,117 @@
+package route
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"patentbridge/internal/refdata"
+)
+
+// experiments are named parameter variants TestExperiments can measure.
+var experiments = map[string]func(p *params){
+	"default":    func(p *params) {},
+	"linJoined":  func(p *params) { p.linSub = subJoined },
+	"schJoined":  func(p *params) { p.schemeSub = subJoined },
+	"bothJoined": func(p *params) { p.linSub, p.schemeSub = subJoined, subJoined },
+	"schApart":   func(p *params) { p.schemeSub = subApart },
+	"ep12":       func(p *params) { p.epochs = 12 },
+	"lr8":        func(p *params) { p.lr = 8 },
+	"ep5":        func(p *params) { p.epochs = 5 },
+	"pairs":      func(p *params) { p.wordPairs = true },
+	"seeds2":     func(p *params) { p.seeds = 2 },
+	"pa05":       func(p *params) { p.priorA = 0.05 },
+	"pa05k500":   func(p *params) { p.priorA, p.schemeK = 0.05, 500 },
+}
+
+// TestExperiments prints cross-fold (folds 1-3) and fold-4 metrics of the variants
+// named in ROUTE_EXP (comma-separated).
+func TestExperiments(t *testing.T) {
+	names := os.Getenv("ROUTE_EXP")
+	if names == "" {
+		t.Skip("set ROUTE_EXP=name,... to run experiments")
+	}
+	for _, name := range strings.Split(names, ",") {
+		f, ok := experiments[name]
+		if !ok {
+			t.Fatalf("no experiment %q", name)
+		}
+		p := defaultParams
+		f(&p)
+		start := time.Now()
+		cv := crossFold(p)
+		m4 := Evaluate(train(foldExamples(1, 2, 3), refdata.Default(), p), foldExamples(4), EvalK)
+		t.Logf("%-12s cv top1=%.4f r@3=%.4f | 4: top1=%.4f r@3=%.4f (%v)", name, cv.Top1, cv.RecallAt3, m4.Top1, m4.RecallAt3, time.Since(start).Round(time.Second))
+	}
+}
+
+// TestComponents prints each signal's own cross-fold and fold-4 metrics; run with
+// ROUTE_EXP=components.
+func TestComponents(t *testing.T) {
+	if os.Getenv("ROUTE_EXP") != "components" {
+		t.Skip("set ROUTE_EXP=components")
+	}
+	sps := makeSplits(defaultParams)
+	report := func(name string, p params) {
+		var cv Metrics
+		for _, sp := range sps[:3] {
+			mt := evalScores(sp, p)
+			cv.Top1 += mt.Top1 / 3
+			cv.RecallAt3 += mt.RecallAt3 / 3
+		}
+		m4 := evalScores(sps[3], p)
+		t.Logf("%-10s cv top1=%.4f r@3=%.4f | 4: top1=%.4f r@3=%.4f", name, cv.Top1, cv.RecallAt3, m4.Top1, m4.RecallAt3)
+	}
+	report("default", defaultParams)
+	only := func(set func(p *params)) params {
+		p := defaultParams
+		p.wKNN, p.wLin, p.wOvr, p.wCent, p.wScheme = 0, 0, 0, 0, 0
+		set(&p)
+		return p
+	}
+	report("knn", only(func(p *params) { p.wKNN = 1 }))
+	report("lin", only(func(p *params) { p.wLin = 1 }))
+	report("ovr", only(func(p *params) { p.wOvr = 1 }))
+	report("cent", only(func(p *params) { p.wCent = 1 }))
+	report("scheme", only(func(p *params) { p.wScheme = 1 }))
+	// Oracle: a true label anywhere in the top 10 of the combination.
+	for i, sp := range sps {
+		var in10, unseen, n float64
+		for j, ex := range sp.test {
+			if len(ex.Subclasses) == 0 {
+				continue
+			}
+			n++
+			seen := false
+			for _, s := range ex.Subclasses {
+				if l, ok := sp.m.labelOf[s]; ok && sp.m.freq[l] > 0 {
+					seen = true
+				}
+			}
+			if !seen {
+				unseen++
+			}
+			if sp.ps[j] == nil {
+				continue
+			}
+			sc := combine(sp.ps[j], defaultParams)
+			for _, l := range topLabels(sc, 10) {
+				if slicesContains(ex.Subclasses, sp.m.labels[l]) {
+					in10++
+					break
+				}
+			}
+		}
+		t.Logf("split %d: in top 10 %.4f, no true label seen in training %.4f", i+1, in10/n, unseen/n)
+	}
+}
+
+func slicesContains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
