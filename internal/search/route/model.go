@@ -20,7 +20,7 @@ type Example struct {
 
 // params are the model's settings; defaultParams were tuned cross-fold on folds 1-3
 // with tuneweights_test.go and exp_test.go (coocW and wClass gained nothing there and
-// are 0; neither did joined subgroup titles, more epochs or more seeds).
+// are 0; neither did joined subgroup titles, trigrams, more epochs or more seeds).
 type params struct {
 	minN        int     // shortest character n-gram
 	maxN        int     // longest character n-gram
@@ -56,7 +56,7 @@ type params struct {
 }
 
 var defaultParams = params{
-	minN: 1, maxN: 3,
+	minN: 1, maxN: 2,
 	knnK: 30, knnP: 3, wKNN: 0.25,
 	wCent: 0.5, centP: 1,
 	wScheme: 0.3, schemeP: 1, schemeK: 200,
