@@ -13,8 +13,10 @@ import (
 // (char 1-2-grams) beat 3: cv folds 1-3 top-1/recall@3 0.4859/0.7055 -> 0.4966/0.7088.
 // Measured against the default then, none helped: pairs (with maxN 2) 0.4920/0.7076,
 // n1 0.4843/0.7070, n2nohead 0.4909/0.7053, ep12 0.4933/0.7068, lr8 0.4889/0.6996,
-// lr3 0.4932/0.7107, ep6 0.4863/0.7059. Before it (maxN 3, default 0.4859/0.7055):
-// linJoined 0.4804/0.6978, seeds2 0.4835/0.6964, st05 0.4821/0.7009, st15 0.4804/0.7037,
+// lr3 0.4932/0.7107, ep6 0.4863/0.7059, nowords 0.4926/0.7119, schMain 0.4943/0.7027,
+// knn50 0.4964/0.7082, knnP2 0.4962/0.7090; trigrams for the scheme or the centroid
+// cosines only, 0.4955/0.7078 and 0.4959/0.7092 (removed). Before it (maxN 3,
+// default 0.4859/0.7055): linJoined 0.4804/0.6978, seeds2 0.4835/0.6964, st05 0.4821/0.7009, st15 0.4804/0.7037,
 // k500 0.4855/0.7046. Tried and removed (cv gains ≤ 0.0015, noise): a TF-IDF naive
 // Bayes part, a second one-vs-rest model over char 1-2-grams and word pairs, a softmax
 // over IPC classes multiplying the scores, the scheme cosines summed per subclass, a
@@ -34,6 +36,9 @@ var experiments = map[string]func(p *params){
 	"pairsN2":    func(p *params) { p.wordPairs, p.maxN = true, 2 },
 	"n2":         func(p *params) { p.maxN = 2 },
 	"n1":         func(p *params) { p.maxN = 1 },
+	"nowords":    func(p *params) { p.words = false },
+	"knn50":      func(p *params) { p.knnK = 50 },
+	"knnP2":      func(p *params) { p.knnP = 2 },
 	"n2nohead":   func(p *params) { p.maxN, p.head = 2, 0 },
 	"pairsN2h4":  func(p *params) { p.wordPairs, p.maxN, p.head = true, 2, 4 },
 	"seeds2":     func(p *params) { p.seeds = 2 },
