@@ -1,6 +1,6 @@
 // Package route routes a free text (a patent title, a technology need) to the IPC
 // subclasses it most likely belongs to, and to the industries they imply. Titles are
-// described by character 1-3-grams, gse-segmented words and their head (the last
+// described by character 1-2-grams, gse-segmented words and their head (the last
 // characters before a generic 装置/方法). It combines a nearest-neighbour vote over
 // labelled titles, a softmax and a one-vs-rest logistic regression over the same
 // titles and the IPC scheme's own Chinese titles, and centroid and scheme-title cosines.
@@ -35,7 +35,7 @@ func normalize(s string) []rune {
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // grams returns the features of a text: for runs of Chinese characters their
-// character 1-, 2- and 3-grams, and every Latin word or number as a whole. Unigrams
+// character minN- to maxN-grams, and every Latin word or number as a whole. Unigrams
 // are prefixed so they never collide with a two-letter Latin word.
 func grams(text string, minN, maxN int) []string {
 	rs := normalize(text)

@@ -23,8 +23,9 @@ type linear struct {
 }
 
 // trainLinear fits the model with plain SGD over a fixed number of epochs; weights,
-// when not nil, scale each document's step; ovr asks for one-vs-rest outputs.
-func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nlabels, epochs int, lr float64, ovr bool) *linear {
+// when not nil, scale each document's step; ovr asks for one-vs-rest outputs; seed
+// picks the order the documents are shuffled in.
+func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nlabels, epochs int, lr float64, ovr bool, seed uint64) *linear {
 	m := &linear{rowOf: make([]int32, len(df)), outOf: make([]int32, nlabels), ovr: ovr}
 	rows := int32(0)
 	for i, n := range df {
@@ -65,7 +66,7 @@ func trainLinear(docs []vec, labels [][]int32, weights []float32, df []int32, nl
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(1, 2+seed))
 	prob := make([]float64, k)
 	active := make([]int32, 0, k)
 	for e := 0; e < epochs; e++ {

@@ -19,7 +19,8 @@ type Example struct {
 }
 
 // params are the model's settings; defaultParams were tuned cross-fold on folds 1-3
-// with tuneweights_test.go (coocW, wClass and priorA gained nothing there and are 0).
+// with tuneweights_test.go and exp_test.go (coocW and wClass gained nothing there and
+// are 0; neither did joined subgroup titles, trigrams, more epochs or more seeds).
 type params struct {
 	minN        int     // shortest character n-gram
 	maxN        int     // longest character n-gram
@@ -31,7 +32,8 @@ type params struct {
 	wScheme     float64 // weight of the IPC scheme prior
 	schemeP     float64 // exponent of the best scheme-title cosine
 	schemeK     int     // scheme titles searched per query
-	schemeSub   bool    // whether subgroup titles join the scheme prior
+	schemeSub   int     // how subgroup titles join the scheme prior (subNone, subApart, subJoined)
+	linSub      int     // how they join the linear models' scheme examples
 	strip       bool    // whether titles lose their boilerplate words first
 	schemeFeats bool    // whether features only the scheme's titles have get linear weights
 	schemeTrain float64 // weight of scheme titles as linear-model examples, 0 for none
@@ -47,22 +49,24 @@ type params struct {
 	words       bool    // whether the title's segmented words join its features
 	wordPairs   bool    // whether pairs of adjacent words join them too
 	wOvr        float64 // weight of the one-vs-rest logistic model's probabilities
+	seeds       int     // linear models of each kind, trained on differently shuffled titles
 	ovrP        float64 // exponent of those probabilities
 	wClass      float64 // weight of the summed score of a label's IPC class
 	priorA      float64 // exponent of the training frequency the scores are divided by
 }
 
 var defaultParams = params{
-	minN: 1, maxN: 3,
+	minN: 1, maxN: 2,
 	knnK: 30, knnP: 3, wKNN: 0.25,
 	wCent: 0.5, centP: 1,
 	wScheme: 0.3, schemeP: 1, schemeK: 200,
-	minCount: 1,
-	wLin:     1, linP: 0.5, epochs: 8, lr: 5,
+	schemeSub: subApart, minCount: 1,
+	wLin: 1, linP: 0.5, epochs: 8, lr: 5,
 	wOvr: 1, ovrP: 1,
 	strip: true, schemeTrain: 1, schemeFeats: true,
-	coocTop: 2, coocW: 0, coocS: 1,
+	coocTop: 2, coocW: 0, coocS: 1, priorA: 0.05,
 	head: 3, words: true,
+	seeds: 1,
 }
 
 // Model predicts IPC subclasses for a text. It is read-only after Train and safe
@@ -81,8 +85,8 @@ type Model struct {
 	six        *invIndex // scheme titles
 	classOnce  sync.Once
 	classifier *screen.Classifier // for Industries, built on first use
-	lin        *linear            // softmax regression over training titles
-	ovr        *linear            // one-vs-rest logistic regression over the same, or nil
+	lin        []*linear          // softmax regressions over training titles (one per seed)
+	ovr        []*linear          // one-vs-rest logistic regressions over the same, or none
 	slabel     []int32            // subclass of each scheme title
 	cooc       [][]companion      // P(s|t) from the training label sets, by t
 	freq       []int              // training titles of each label
@@ -108,6 +112,10 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 		label(s.Code)
 	}
 	nodes := schemeNodes(ref, m.labelOf, p.schemeSub)
+	lnodes := nodes
+	if p.linSub != p.schemeSub {
+		lnodes = schemeNodes(ref, m.labelOf, p.linSub)
+	}
 	// Training titles, and the scheme's titles as extra examples of the linear model.
 	m.tv = newVocab()
 	gs := make([][]string, len(rows))
@@ -118,8 +126,8 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	titleFeats := len(m.tv.df) // ids below are features of training titles
 	var xgs [][]string
 	if p.schemeTrain > 0 {
-		xgs = make([][]string, len(nodes))
-		for i, n := range nodes {
+		xgs = make([][]string, len(lnodes))
+		for i, n := range lnodes {
 			xgs[i] = grams(n.text, p.minN, p.maxN)
 			m.tv.add(xgs[i])
 		}
@@ -147,13 +155,13 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 		ldocs, llabels := docs, m.tlabels
 		var weights []float32
 		if p.schemeTrain > 0 {
-			ldocs = append(slices.Clip(docs), make([]vec, len(nodes))...)
-			llabels = append(slices.Clip(m.tlabels), make([][]int32, len(nodes))...)
+			ldocs = append(slices.Clip(docs), make([]vec, len(lnodes))...)
+			llabels = append(slices.Clip(m.tlabels), make([][]int32, len(lnodes))...)
 			weights = make([]float32, len(ldocs))
 			for i := range weights {
 				weights[i] = 1
 			}
-			for i, n := range nodes {
+			for i, n := range lnodes {
 				ldocs[len(docs)+i] = m.tv.tfidf(xgs[i])
 				llabels[len(docs)+i] = []int32{n.label}
 				weights[len(docs)+i] = float32(p.schemeTrain)
@@ -165,10 +173,7 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 		if !p.schemeFeats {
 			clear(df[titleFeats:])
 		}
-		m.lin = trainLinear(ldocs, llabels, weights, df, len(m.labels), p.epochs, p.lr, false)
-		if p.wOvr > 0 {
-			m.ovr = trainLinear(ldocs, llabels, weights, df, len(m.labels), p.epochs, p.lr, true)
-		}
+		m.lin, m.ovr = trainLinears(ldocs, llabels, weights, df, len(m.labels), p)
 	}
 	m.cix = newInvIndex(centroids(docs, m.tlabels, len(m.labels), p.minCount), len(m.tv.df))
 	// Scheme titles.
@@ -252,12 +257,8 @@ func (m *Model) parts(text string) *[nParts][]float64 {
 		ps[i] = make([]float64, n)
 	}
 	knnScores(m.tix, m.tlabels, qt, m.p.knnK, m.p.knnP, ps[partKNN])
-	if m.lin != nil {
-		m.lin.scores(qt, ps[partLin])
-	}
-	if m.ovr != nil {
-		m.ovr.scores(qt, ps[partOvr])
-	}
+	meanScores(m.lin, qt, ps[partLin])
+	meanScores(m.ovr, qt, ps[partOvr])
 	for _, h := range m.cix.search(qt, n) {
 		ps[partCent][h.doc] = float64(h.sim)
 	}
