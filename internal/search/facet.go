@@ -6,9 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-
 	"patentbridge"
 )
 
@@ -46,27 +43,21 @@ func industryCode(name string) string {
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }
 
-// facetRequest counts every facet in one pass over the "facets" field; its size
-// covers every value of every facet.
-func facetRequest() *bleve.FacetRequest { return bleve.NewFacetRequest("facets", 1000) }
-
-// facetCounts returns each facet's top values, most frequent first (empty lists
-// for a nil result); industries maps industry codes back to names.
-func facetCounts(res *bleve.SearchResult, industries map[string]string) map[string][]patentbridge.FacetCount {
+// facetCounts returns each facet's top values, most frequent first, from the
+// hits' counts by "facets" term; industries maps industry codes back to names.
+func facetCounts(terms map[string]int, industries map[string]string) map[string][]patentbridge.FacetCount {
 	by := map[string][]patentbridge.FacetCount{}
-	if fr := facetOf(res, "facets"); fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			code, v, ok := strings.Cut(t.Term, ":")
-			if !ok || v == "" {
-				continue
-			}
-			if code == "i" {
-				if v = industries[v]; v == "" {
-					continue // a name no doc holds any more
-				}
-			}
-			by[code] = append(by[code], patentbridge.FacetCount{Value: v, Count: t.Count})
+	for term, n := range terms {
+		code, v, ok := strings.Cut(term, ":")
+		if !ok || v == "" {
+			continue
 		}
+		if code == "i" {
+			if v = industries[v]; v == "" {
+				continue // a name no doc holds any more
+			}
+		}
+		by[code] = append(by[code], patentbridge.FacetCount{Value: v, Count: n})
 	}
 	out := map[string][]patentbridge.FacetCount{}
 	for _, f := range facetFields {
@@ -100,11 +91,4 @@ func (ix *Index) industryNames() (map[string]string, error) {
 		out[industryCode(e.Term)] = e.Term
 	}
 	return out, nil
-}
-
-func facetOf(res *bleve.SearchResult, name string) *search.FacetResult {
-	if res == nil {
-		return nil
-	}
-	return res.Facets[name]
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -62,10 +63,12 @@ const indexSchema = 3
 // Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
 // (Search waits for the swap; holders of Bleve() should not keep it long).
 type Index struct {
-	mu     sync.RWMutex
-	bi     bleve.Index
-	path   string
-	closed bool
+	mu      sync.RWMutex
+	bi      bleve.Index
+	path    string
+	closed  bool
+	version atomic.Uint64 // bumped by every change, for the facet column
+	facets  facetColumns
 }
 
 // NewMapping returns the index mapping: cjk text fields with BM25 scoring, keyword
@@ -133,6 +136,7 @@ func (ix *Index) Put(docs []Doc) error {
 			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
 		}
 	}
+	defer ix.version.Add(1)
 	return ix.bi.Batch(b)
 }
 
@@ -144,6 +148,7 @@ func (ix *Index) Delete(ids []string) error {
 	for _, id := range ids {
 		b.Delete(id)
 	}
+	defer ix.version.Add(1)
 	return ix.bi.Batch(b)
 }
 
@@ -186,6 +191,7 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	ix.closed = true
+	ix.dropFacetColumn()
 	return ix.bi.Close()
 }
 
@@ -196,6 +202,7 @@ func (ix *Index) Remove() error {
 	var err error
 	if !ix.closed {
 		ix.closed = true
+		ix.dropFacetColumn()
 		err = ix.bi.Close()
 	}
 	if ix.path != "" {
@@ -210,6 +217,8 @@ func (ix *Index) Remove() error {
 func (ix *Index) replaceWith(next *Index) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.dropFacetColumn()
+	defer ix.version.Add(1)
 	if ix.path == "" {
 		old := ix.bi
 		ix.bi = next.bi

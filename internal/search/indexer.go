@@ -129,7 +129,10 @@ func (x *Indexer) Sync(ctx context.Context) error {
 			return err
 		}
 	}
-	return x.tail(ctx)
+	if err := x.tail(ctx); err != nil {
+		return err
+	}
+	return x.ix.PrepareFacets()
 }
 
 // Rebuild builds a new index from the database beside the current one, which keeps

@@ -12,31 +12,19 @@ import (
 	"patentbridge"
 )
 
-// FacetLimit is the most hits facets are counted over: counting reads every hit's
-// values, which on a broad query of a large index costs more than the search.
-var FacetLimit = 20_000
-
 // Search runs q and loads the patents of the page. A text finds the docs holding
 // every word: first those holding every word in the title (by the title's BM25),
 // then the others (by the BM25 of all their text); when a multi-word text has
 // none, those holding the most of its words (Partial). Without text the filtered
-// patents come newest grant first. Returns EINVALID for an empty query without
-// filters or a query too long.
+// patents come newest grant first. The total and the facets count every hit.
+// Returns EINVALID for an empty query without filters or a query too long.
 func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
 	if _, err := Request(q); err != nil {
 		return nil, err
 	}
-	// Counting the hits is a bitmap intersection, cheaper than scoring them; the
-	// facets are counted on another core while the page is scored.
-	total, err := s.count(ctx, hitSetQuery(q, 0))
+	total, counts, err := s.ix.countFacets(ctx, hitSetQuery(q, 0))
 	if err != nil {
-		return nil, err
-	}
-	fctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var facets <-chan facetResult
-	if total > 0 && total <= uint64(FacetLimit) {
-		facets = s.facetsAsync(fctx, q, 0)
+		return nil, fmt.Errorf("search: count: %w", err)
 	}
 	var hits bsearch.DocumentMatchCollection
 	words := len(queryWords(q.Text))
@@ -62,24 +50,18 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 		if err != nil {
 			return nil, err
 		}
-		hits, total = res.Hits, res.Total
-		if total > 0 && total <= uint64(FacetLimit) {
-			facets = s.facetsAsync(fctx, q, k)
+		if hits = res.Hits; res.Total > 0 {
+			if total, counts, err = s.ix.countFacets(ctx, hitSetQuery(q, k)); err != nil {
+				return nil, fmt.Errorf("search: count: %w", err)
+			}
 		}
+	}
+	names, err := s.ix.industryNames()
+	if err != nil {
+		return nil, fmt.Errorf("search: facets: %w", err)
 	}
 	out := &patentbridge.SearchResult{Total: int(total), Partial: partial && total > 0,
-		Hits: make([]patentbridge.SearchHit, 0, len(hits)), Facets: facetCounts(nil, nil)}
-	if facets != nil {
-		r := <-facets
-		if r.err != nil {
-			return nil, fmt.Errorf("search: facets: %w", r.err)
-		}
-		names, err := s.ix.industryNames()
-		if err != nil {
-			return nil, fmt.Errorf("search: facets: %w", err)
-		}
-		out.Facets = facetCounts(r.res, names)
-	}
+		Hits: make([]patentbridge.SearchHit, 0, len(hits)), Facets: facetCounts(counts, names)}
 	return out, s.addHits(ctx, out, hits, q.Text)
 }
 
@@ -157,51 +139,6 @@ func (s *Searcher) addHits(ctx context.Context, out *patentbridge.SearchResult, 
 		out.Hits = append(out.Hits, hit)
 	}
 	return nil
-}
-
-// count returns how many docs match set (nil: none), unscored.
-func (s *Searcher) count(ctx context.Context, set query.Query) (uint64, error) {
-	if set == nil {
-		return 0, nil
-	}
-	req := bleve.NewSearchRequestOptions(set, 0, 0, false)
-	req.Score = "none"
-	res, err := s.ix.SearchInContext(ctx, req)
-	if err != nil {
-		return 0, fmt.Errorf("search: count: %w", err)
-	}
-	return res.Total, nil
-}
-
-// facetResult is the outcome of a facet count run in the background.
-type facetResult struct {
-	res *bleve.SearchResult
-	err error
-}
-
-// facetsAsync counts the facets of the hits in a goroutine (matched as for
-// hitSetQuery); the channel always receives one result (an error once ctx is
-// cancelled).
-func (s *Searcher) facetsAsync(ctx context.Context, q patentbridge.SearchQuery, matched int) <-chan facetResult {
-	ch := make(chan facetResult, 1)
-	go func() {
-		res, err := s.facets(ctx, q, matched)
-		ch <- facetResult{res, err}
-	}()
-	return ch
-}
-
-// facets counts the facets of the search's hits: every word, or (matched > 0)
-// any matched of them.
-func (s *Searcher) facets(ctx context.Context, q patentbridge.SearchQuery, matched int) (*bleve.SearchResult, error) {
-	set := hitSetQuery(q, matched)
-	if set == nil {
-		return nil, nil
-	}
-	fq := bleve.NewSearchRequestOptions(set, 0, 0, false)
-	fq.Score = "none"
-	fq.AddFacet("facets", facetRequest())
-	return s.ix.SearchInContext(ctx, fq)
 }
 
 // run runs the search's request with textQuery scoring the text.
