@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"patentbridge"
@@ -121,34 +122,13 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 	return res, nil
 }
 
-// textQuery is the text-relevance query: the raw text matched against the text
-// fields (only its rarest bigrams when it has many, see rareTerms), and for a long
-// text phrase queries for its keywords (nil otherwise) and the cheap query of the
-// first stage: the same text or terms in the _all field alone.
-func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) (raw, keywords, broad query.Query) {
-	fields := []struct {
-		name  string
-		boost float64
-	}{{"title", 1.5}, {"abstract", 1}, {"claim", 0.5}, {"ipc_titles", 0.3}}
+// textQuery is the text-relevance query of a text of few distinct bigrams (see
+// longCandidates for the others): the text matched against the text fields, and
+// for a text longer than LongText phrase queries for its keywords (nil otherwise)
+// and the cheap query of the first stage: the text in the _all field alone.
+func (m *Matcher) textQuery(text string, kws []Keyword) (raw, keywords, broad query.Query) {
 	rq := bleve.NewDisjunctionQuery()
-	var terms []textTerm
-	if utf8.RuneCountInString(text) > maxTextTerms {
-		terms = m.rareTerms(ctx, text)
-	}
-	if len(terms) == maxTextTerms {
-		broad = termsQuery(rarest(terms, firstStageTerms), "_all", 1)
-	} else {
-		q := bleve.NewMatchQuery(text)
-		q.SetField("_all")
-		broad = q
-	}
-	for i, f := range fields {
-		if len(terms) == maxTextTerms {
-			if i < longTextFields {
-				rq.AddQuery(termsQuery(terms, f.name, f.boost))
-			}
-			continue
-		}
+	for _, f := range textFieldBoosts {
 		q := bleve.NewMatchQuery(text)
 		q.SetField(f.name)
 		q.SetBoost(f.boost)
@@ -157,23 +137,26 @@ func (m *Matcher) textQuery(ctx context.Context, text string, kws []Keyword) (ra
 	if utf8.RuneCountInString(text) <= m.opts.LongText || len(kws) == 0 {
 		return rq, nil, nil
 	}
+	bq := bleve.NewMatchQuery(text)
+	bq.SetField("_all")
 	kq := bleve.NewDisjunctionQuery()
 	top := kws[0].Weight
 	for _, k := range kws {
-		for _, f := range fields[:2] {
+		for _, f := range textFieldBoosts[:2] {
 			q := bleve.NewMatchPhraseQuery(k.Word)
 			q.SetField(f.name)
 			q.SetBoost(f.boost * k.Weight / top)
 			kq.AddQuery(q)
 		}
 	}
-	return rq, kq, broad
+	return rq, kq, bq
 }
 
-// longTextFields is how many of the fields (title, abstract, …) score a long
-// text's terms in the second stage: each term in each field is a searcher that
-// every first-stage doc advances, and the claim and IPC titles added little.
-const longTextFields = 2
+// textFieldBoosts are the fields a need's words are matched in, with their weight.
+var textFieldBoosts = []struct {
+	name  string
+	boost float64
+}{{"title", 1.5}, {"abstract", 1}, {"claim", 0.5}, {"ipc_titles", 0.3}}
 
 // firstStage is how many of the raw text's best matches a long text's keyword
 // phrases re-score, as a multiple of the candidates: phrase searchers over every
@@ -181,10 +164,14 @@ const longTextFields = 2
 const firstStage = 2
 
 // candidates runs the text query and reads each hit's stored text and keyword
-// fields. A long text runs in two stages: the raw query alone picks the first
-// stage's docs, then raw and keyword queries together score only those.
+// fields. A text longer than LongText runs in two stages: the raw query alone
+// picks the first stage's docs, then raw and keyword queries together score only
+// those; a text of many distinct bigrams takes longCandidates.
 func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([]*candidate, error) {
-	raw, keywords, broad := m.textQuery(ctx, text, kws)
+	if terms := textTerms(text); len(terms) > maxTextTerms {
+		return m.longCandidates(ctx, terms, kws)
+	}
+	raw, keywords, broad := m.textQuery(text, kws)
 	q := raw
 	if keywords != nil {
 		sr := bleve.NewSearchRequestOptions(broad, firstStage*m.opts.Candidates, 0, false)
@@ -204,7 +191,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
 	}
 	sr := bleve.NewSearchRequestOptions(q, m.opts.Candidates, 0, false)
-	sr.Fields = []string{"title", "abstract", "ipc", "facets", "industries"}
+	sr.Fields = candidateFields
 	out, err := m.ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: match query: %w", err)
@@ -215,26 +202,35 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 	top := out.Hits[0].Score
 	cands := make([]*candidate, len(out.Hits))
 	for i, h := range out.Hits {
-		c := &candidate{id: h.ID, text: h.Score / top}
-		c.title, _ = h.Fields["title"].(string)
-		c.abstract, _ = h.Fields["abstract"].(string)
-		for _, code := range storedStrings(h.Fields["ipc"]) {
-			if len(code) == 4 {
-				c.subclasses = append(c.subclasses, code)
-			}
-		}
-		for _, f := range storedStrings(h.Fields["facets"]) {
-			switch code, v, _ := strings.Cut(f, ":"); code {
-			case "g":
-				c.grade = v
-			case "c":
-				c.city = v
-			}
-		}
-		c.industries = storedStrings(h.Fields["industries"])
-		cands[i] = c
+		cands[i] = candidateOf(h)
+		cands[i].text = h.Score / top
 	}
 	return cands, nil
+}
+
+// candidateFields are the stored fields a candidate is made of.
+var candidateFields = []string{"title", "abstract", "ipc", "facets", "industries"}
+
+// candidateOf makes a candidate of a hit with candidateFields.
+func candidateOf(h *bsearch.DocumentMatch) *candidate {
+	c := &candidate{id: h.ID}
+	c.title, _ = h.Fields["title"].(string)
+	c.abstract, _ = h.Fields["abstract"].(string)
+	for _, code := range storedStrings(h.Fields["ipc"]) {
+		if len(code) == 4 {
+			c.subclasses = append(c.subclasses, code)
+		}
+	}
+	for _, f := range storedStrings(h.Fields["facets"]) {
+		switch code, v, _ := strings.Cut(f, ":"); code {
+		case "g":
+			c.grade = v
+		case "c":
+			c.city = v
+		}
+	}
+	c.industries = storedStrings(h.Fields["industries"])
+	return c
 }
 
 // storedStrings reads a stored keyword field: one string, or a list for several values.

@@ -8,10 +8,9 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// maxTextTerms is how many distinct bigrams of a long text the text query keeps:
-// the rarest ones. A 300-character need has some 250 bigrams; matched in four
-// fields that made a thousand term searchers, most of them on common bigrams
-// whose long posting lists cost the time and whose BM25 weight is small.
+// maxTextTerms is how many distinct bigrams of a long text score it: the rarest
+// ones. A 300-character need has some 250 bigrams, most of them common, with long
+// posting lists and small BM25 weights.
 const maxTextTerms = 48
 
 // firstStageTerms is how many of those, the rarest, pick a long text's first
@@ -26,9 +25,9 @@ type textTerm struct {
 	df    uint64
 }
 
-// rareTerms returns the text's distinct index terms, at most maxTextTerms of the
-// rarest in the index (by document frequency in the _all field), in text order.
-func (m *Matcher) rareTerms(ctx context.Context, text string) []textTerm {
+// textTerms returns the text's distinct index terms (cjk bigrams) with their
+// counts, in text order.
+func textTerms(text string) []textTerm {
 	var terms []textTerm
 	at := map[string]int{}
 	for _, t := range cjkAnalyzer.Analyze([]byte(text)) {
@@ -40,21 +39,29 @@ func (m *Matcher) rareTerms(ctx context.Context, text string) []textTerm {
 		at[s] = len(terms)
 		terms = append(terms, textTerm{term: s, count: 1})
 	}
-	if len(terms) <= maxTextTerms {
-		return terms
+	return terms
+}
+
+// withDF fills in each term's document frequency in the _all field.
+func (m *Matcher) withDF(ctx context.Context, terms []textTerm) error {
+	adv, err := m.ix.bi.Advanced()
+	if err != nil {
+		return err
 	}
-	if adv, err := m.ix.bi.Advanced(); err == nil {
-		if r, err := adv.Reader(); err == nil {
-			for i := range terms {
-				if tfr, err := r.TermFieldReader(ctx, []byte(terms[i].term), "_all", false, false, false); err == nil {
-					terms[i].df = tfr.Count()
-					_ = tfr.Close()
-				}
-			}
-			_ = r.Close()
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for i := range terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(terms[i].term), "_all", false, false, false)
+		if err != nil {
+			return err
 		}
+		terms[i].df = tfr.Count()
+		_ = tfr.Close()
 	}
-	return rarest(terms, maxTextTerms)
+	return nil
 }
 
 // rarest returns the n terms of lowest document frequency, in text order.
