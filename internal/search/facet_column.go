@@ -117,8 +117,11 @@ func (ix *Index) countFacets(ctx context.Context, set query.Query) (uint64, map[
 func (ix *Index) facetColumn() (*facetColumn, error) {
 	f := &ix.facets
 	current := func() *facetColumn {
+		ix.change.RLock() // a change in progress: wait for its version
+		version := ix.version.Load()
+		ix.change.RUnlock()
 		f.mu.RLock()
-		if f.col != nil && f.col.version == ix.version.Load() {
+		if f.col != nil && f.col.version == version {
 			return f.col
 		}
 		f.mu.RUnlock()
@@ -158,12 +161,14 @@ func (ix *Index) rebuildFacetColumn() error {
 	if ix.closed {
 		return fmt.Errorf("search: index closed")
 	}
-	version := ix.version.Load()
 	adv, err := ix.bi.Advanced()
 	if err != nil {
 		return err
 	}
+	ix.change.RLock() // the snapshot and the version of one state
+	version := ix.version.Load()
 	r, err := adv.Reader()
+	ix.change.RUnlock()
 	if err != nil {
 		return err
 	}

@@ -68,6 +68,7 @@ type Index struct {
 	path    string
 	closed  bool
 	version atomic.Uint64 // bumped by every change, for the facet column
+	change  sync.RWMutex  // held by a change until version is bumped; read to pair version and snapshot
 	facets  facetColumns
 }
 
@@ -136,8 +137,7 @@ func (ix *Index) Put(docs []Doc) error {
 			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
 		}
 	}
-	defer ix.version.Add(1)
-	return ix.bi.Batch(b)
+	return ix.apply(b)
 }
 
 // Delete removes docs by ID in one batch.
@@ -148,6 +148,14 @@ func (ix *Index) Delete(ids []string) error {
 	for _, id := range ids {
 		b.Delete(id)
 	}
+	return ix.apply(b)
+}
+
+// apply runs a batch and bumps the version before a facet column can see the
+// new snapshot under the old version.
+func (ix *Index) apply(b *bleve.Batch) error {
+	ix.change.Lock()
+	defer ix.change.Unlock()
 	defer ix.version.Add(1)
 	return ix.bi.Batch(b)
 }
