@@ -60,7 +60,8 @@ func warmUpMatching() {
 	search.Keywords("白酒固态发酵过程温度难以控制，希望引进自动控温技术", 3)
 }
 
-// lazyRouter is the product's IPC router, trained on first use (about a second).
+// lazyRouter is the product's IPC router, trained on first use (5–10 s on two
+// cores; serve starts it in the background).
 type lazyRouter struct{}
 
 // Predict ranks IPC subclasses for text.
