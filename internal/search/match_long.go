@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 )
 
 // longCandidates ranks the docs for a text of many distinct bigrams (a demand's
-// description): its rarest bigrams in the _all field pick the first stage's docs,
+// description): its rarest bigrams held by some doc, in the _all field, pick the first stage's docs,
 // which are then scored here, from their stored title and abstract, by the BM25
 // of the text's maxTextTerms rarest bigrams and of its keywords as phrases. Doing
 // the second stage in Bleve advanced every term's postings to every candidate,
@@ -19,6 +20,11 @@ import (
 func (m *Matcher) longCandidates(ctx context.Context, terms []textTerm, kws []Keyword) ([]*candidate, error) {
 	if err := m.withDF(ctx, terms); err != nil {
 		return nil, fmt.Errorf("search: match terms: %w", err)
+	}
+	// A bigram no doc holds is the rarest of all and matches nothing.
+	terms = slices.DeleteFunc(terms, func(t textTerm) bool { return t.df == 0 })
+	if len(terms) == 0 {
+		return nil, nil
 	}
 	broad := termsQuery(rarest(terms, firstStageTerms), "_all", 1)
 	sr := bleve.NewSearchRequestOptions(broad, firstStage*m.opts.Candidates, 0, false)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -117,6 +118,10 @@ func MustMatch(tb testing.TB, m *Matcher, req patentbridge.MatchRequest, s Signa
 
 const liquorDemand = "白酒固态发酵过程温度难以控制，希望引进自动控温技术"
 
+// longLiquorDemand is the same need as an SME owner writes it out: over
+// maxTextTerms distinct bigrams, many of which no patent holds.
+const longLiquorDemand = liquorDemand + "，降低能耗，提高出酒率。我们是宜宾的一家中小酒厂，年产白酒三千吨，目前发酵车间靠人工测温，冬夏两季窖池温差大，出酒率波动。"
+
 // liquorPatents are three white-liquor fermentation patents written for this test
 // in the style of real utility models (the labelled set has almost no liquor titles).
 var liquorPatents = []LabeledText{
@@ -141,7 +146,16 @@ func TestLiquorDemandFindsLiquorPatentsFirst(t *testing.T) {
 		}
 	}
 	m := MustMatcher(t, docs, newWordRouter(corpus))
-	res := MustMatch(t, m, patentbridge.MatchRequest{Text: liquorDemand, Limit: 10}, nil)
+	if n := len(textTerms(longLiquorDemand)); n <= maxTextTerms {
+		t.Fatalf("the long demand has %d distinct bigrams, not more than %d", n, maxTextTerms)
+	}
+	for _, demand := range []string{liquorDemand, longLiquorDemand} {
+		t.Run(fmt.Sprint(len([]rune(demand)), " characters"), func(t *testing.T) { checkLiquorMatch(t, m, demand) })
+	}
+}
+
+func checkLiquorMatch(t *testing.T, m *Matcher, demand string) {
+	res := MustMatch(t, m, patentbridge.MatchRequest{Text: demand, Limit: 10}, nil)
 	if len(res.Items) < 3 {
 		t.Fatalf("%d items", len(res.Items))
 	}

@@ -47,7 +47,7 @@ func queryWords(text string) []string {
 // wordIn matches the docs holding a word in a field: all its bigrams (the cjk
 // analyzer indexes overlapping bigrams, so 电池 matches exactly the texts
 // containing 电池), scored by BM25.
-func wordIn(w, field string) query.Query {
+func wordIn(w, field string) *query.MatchQuery {
 	m := bleve.NewMatchQuery(w)
 	m.SetField(field)
 	m.SetOperator(query.MatchQueryOperatorAnd)
@@ -77,13 +77,19 @@ const maxSubsetWords = 5
 // SomeWordsQuery is the fallback of a multi-word search that no doc matches in
 // full: docs holding k of the words (any k of them, each set intersected, which
 // stays fast where a union of common words would not). k below 1 or texts of more
-// than maxSubsetWords words take the docs with any word.
+// than maxSubsetWords words take the docs with any word. A word found in the
+// title weighs titleBoost times more, as the title tier ranks a full match first.
 func SomeWordsQuery(text string, k int) query.Query {
 	words := queryWords(text)
+	word := func(w string) query.Query {
+		inTitle := wordIn(w, "title")
+		inTitle.SetBoost(titleBoost)
+		return bleve.NewDisjunctionQuery(inTitle, wordIn(w, "_all"))
+	}
 	if k <= 1 || len(words) > maxSubsetWords {
 		any := bleve.NewDisjunctionQuery()
 		for _, w := range words {
-			any.AddQuery(wordIn(w, "_all"))
+			any.AddQuery(word(w))
 		}
 		return any
 	}
@@ -91,12 +97,16 @@ func SomeWordsQuery(text string, k int) query.Query {
 	for _, set := range subsets(len(words), k) {
 		all := bleve.NewConjunctionQuery()
 		for _, i := range set {
-			all.AddQuery(wordIn(words[i], "_all"))
+			all.AddQuery(word(words[i]))
 		}
 		some.AddQuery(all)
 	}
 	return some
 }
+
+// titleBoost is how much more a word weighs in the title than anywhere, in a
+// partial match.
+const titleBoost = 10
 
 // subsets lists the k-element subsets of 0..n-1 in lexical order.
 func subsets(n, k int) [][]int {

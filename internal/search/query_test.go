@@ -176,9 +176,16 @@ func TestSearchWithoutFullMatchFallsBackToSomeWords(t *testing.T) {
 	if !res.Partial || res.Total < some || len(res.Hits) != 10 {
 		t.Fatalf("partial %v, total %d (%d docs have one word), %d hits", res.Partial, res.Total, some, len(res.Hits))
 	}
+	titled := func(p *patentbridge.Patent) bool {
+		return strings.Contains(p.Title, words[0]) || strings.Contains(p.Title, words[1])
+	}
 	for i, h := range res.Hits {
-		if p := f.patents[h.AppNo]; count(p) == 0 {
+		p := f.patents[h.AppNo]
+		if count(p) == 0 {
 			t.Errorf("hit %d %q has neither word", i, p.Title)
+		}
+		if i > 0 && titled(p) && !titled(f.patents[res.Hits[i-1].AppNo]) {
+			t.Errorf("hit %d %q has a word in its title but ranks after a hit without", i, p.Title)
 		}
 	}
 	// Three words no title holds together: the hits hold two of them.
