@@ -190,22 +190,28 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 		only.SetBoost(0)
 		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
 	}
-	sr := bleve.NewSearchRequestOptions(q, m.opts.Candidates, 0, false)
+	hits, err := m.search(ctx, q, m.opts.Candidates)
+	if len(hits) == 0 || err != nil {
+		return nil, err
+	}
+	top := hits[0].Score
+	cands := make([]*candidate, len(hits))
+	for i, h := range hits {
+		cands[i] = candidateOf(h)
+		cands[i].text = h.Score / top
+	}
+	return cands, nil
+}
+
+// search returns the size best docs for q with their candidateFields.
+func (m *Matcher) search(ctx context.Context, q query.Query, size int) (bsearch.DocumentMatchCollection, error) {
+	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
 	sr.Fields = candidateFields
 	out, err := m.ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: match query: %w", err)
 	}
-	if len(out.Hits) == 0 {
-		return nil, nil
-	}
-	top := out.Hits[0].Score
-	cands := make([]*candidate, len(out.Hits))
-	for i, h := range out.Hits {
-		cands[i] = candidateOf(h)
-		cands[i].text = h.Score / top
-	}
-	return cands, nil
+	return out.Hits, nil
 }
 
 // candidateFields are the stored fields a candidate is made of.

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // longCandidates ranks the docs for a text of many distinct bigrams (a demand's
@@ -27,18 +25,13 @@ func (m *Matcher) longCandidates(ctx context.Context, terms []textTerm, kws []Ke
 		return nil, nil
 	}
 	broad := termsQuery(rarest(terms, firstStageTerms), "_all", 1)
-	sr := bleve.NewSearchRequestOptions(broad, firstStage*m.opts.Candidates, 0, false)
-	sr.Fields = candidateFields
-	out, err := m.ix.bi.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("search: match query: %w", err)
-	}
-	if len(out.Hits) == 0 {
-		return nil, nil
+	hits, err := m.search(ctx, broad, firstStage*m.opts.Candidates)
+	if len(hits) == 0 || err != nil {
+		return nil, err
 	}
 	docs, _ := m.ix.Count()
-	cands := make([]*candidate, len(out.Hits))
-	for i, h := range out.Hits {
+	cands := make([]*candidate, len(hits))
+	for i, h := range hits {
 		cands[i] = candidateOf(h)
 	}
 	s := newRescorer(rarest(terms, maxTextTerms), terms, kws, float64(docs))
