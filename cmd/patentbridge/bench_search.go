@@ -87,6 +87,9 @@ func benchSearch(ctx context.Context, o searchBenchOptions, stdout, stderr io.Wr
 		return err
 	}
 	defer s.index.Close()
+	if _, err := s.index.Prefetch(); err != nil { // as serve does at start
+		return err
+	}
 	if o.cpuprofile != "" {
 		stop, err := startCPUProfile(o.cpuprofile)
 		if err != nil {

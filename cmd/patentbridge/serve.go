@@ -79,6 +79,13 @@ func (m *Main) Open(ctx context.Context) error {
 		m.search.follow(bg, m.Logger)
 	}()
 	go warmUpMatching() // the router and the word segmenter take seconds to load
+	go func() {
+		if n, err := m.search.index.Prefetch(); err != nil {
+			m.Logger.Warn("search index: prefetch", "err", err)
+		} else if n > 0 {
+			m.Logger.Info("search index: reading into the page cache", "bytes", n)
+		}
+	}()
 	handler, err := m.handler()
 	if err != nil {
 		return err
