@@ -1,28 +1,18 @@
 package refdata
 
-import (
-	"strconv"
-	"strings"
-)
+import "fmt"
 
 // loadTitles parses the real patent titles with their IPC subclasses.
 func (d *Data) loadTitles() error {
-	return eachCSV("cn_titles_ipc_subclasses.csv", func(r []string) error {
-		if len(r) < 4 {
-			return errShortRow
-		}
-		fold, err := strconv.Atoi(r[3])
-		if err != nil {
-			return err
-		}
-		d.titles = append(d.titles, LabeledTitle{
-			PublicationNumber: r[0],
-			Title:             r[1],
-			Subclasses:        strings.Split(r[2], "|"),
-			Fold:              fold,
-		})
-		return nil
-	})
+	f, err := files.Open("data/cn_titles_ipc_subclasses.csv")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if d.titles, err = ReadLabeledTitles(f); err != nil {
+		return fmt.Errorf("cn_titles_ipc_subclasses.csv: %w", err)
+	}
+	return nil
 }
 
 // LabeledTitles returns the real Chinese patent titles with their IPC subclasses,

@@ -1,11 +1,8 @@
 package search
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
-	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -24,32 +21,17 @@ type LabeledText struct {
 // RouterFactory trains a router on labelled texts (the evaluation's corpus only).
 type RouterFactory func(rows []LabeledText) Router
 
-// readLabeled reads publication_number,title,ipc_subclasses(|-separated)[,fold] with a header.
+// readLabeled reads a labelled-titles CSV (refdata.ReadLabeledTitles).
 func readLabeled(path string) ([]LabeledText, error) {
-	f, err := os.Open(path)
+	rows, err := refdata.ReadLabeledTitlesFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r := csv.NewReader(bufio.NewReader(f))
-	r.FieldsPerRecord = -1
-	var out []LabeledText
-	for n := 1; ; n++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s：%w", path, err)
-		}
-		if n == 1 && rec[0] == "publication_number" {
-			continue
-		}
-		if len(rec) < 3 {
-			return nil, fmt.Errorf("%s 第%d行：应有 publication_number,title,ipc_subclasses 三列", path, n)
-		}
-		out = append(out, LabeledText{ID: rec[0], Title: strings.TrimSpace(rec[1]), Subclasses: strings.Split(rec[2], "|")})
+	out := make([]LabeledText, len(rows))
+	for i, r := range rows {
+		out[i] = LabeledText{ID: r.PublicationNumber, Title: r.Title, Subclasses: r.Subclasses}
 	}
+	return out, nil
 }
 
 // labeledDoc is the index doc of a labelled title: its subclasses as IPC codes and

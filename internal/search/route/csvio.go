@@ -7,104 +7,28 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"patentbridge/internal/refdata"
 )
 
-// labelledRow is one row of a labelled-titles CSV.
-type labelledRow struct {
-	id string
-	Example
-}
-
-// ReadExamples reads a labelled-titles CSV (header publication_number,title,
-// ipc_subclasses,fold; subclasses |-separated), keeping only the given folds when
-// any are named.
+// ReadExamples reads a labelled-titles CSV (refdata.ReadLabeledTitles), keeping
+// only the given folds when any are named.
 func ReadExamples(r io.Reader, folds ...int) ([]Example, error) {
-	rows, err := readRows(r, folds)
+	rows, err := refdata.ReadLabeledTitles(r)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Example, len(rows))
-	for i, row := range rows {
-		out[i] = row.Example
+	var out []Example
+	for _, row := range rows {
+		if len(folds) == 0 || slices.Contains(folds, row.Fold) {
+			out = append(out, Example{Title: row.Title, Subclasses: row.Subclasses})
+		}
+	}
+	if len(folds) > 0 && len(rows) > 0 && len(out) == 0 {
+		return nil, fmt.Errorf("没有第 %v 折的行（缺少 fold 列？）", folds)
 	}
 	return out, nil
-}
-
-// readRows parses the CSV, finding its columns by header name.
-func readRows(r io.Reader, folds []int) ([]labelledRow, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	head, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("读取表头失败：%w", err)
-	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
-	}
-	for _, need := range []string{"title", "ipc_subclasses"} {
-		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("缺少列 %s", need)
-		}
-	}
-	foldCol, hasFold := col["fold"]
-	if len(folds) > 0 && !hasFold {
-		return nil, fmt.Errorf("缺少列 fold，无法按折筛选")
-	}
-	idCol, hasID := col["publication_number"]
-	var out []labelledRow
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("第%d行：%w", line, err)
-		}
-		get := func(i int) string {
-			if i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		if len(folds) > 0 {
-			f, err := strconv.Atoi(get(foldCol))
-			if err != nil {
-				return nil, fmt.Errorf("第%d行：fold 不是整数", line)
-			}
-			if !slices.Contains(folds, f) {
-				continue
-			}
-		}
-		row := labelledRow{Example: Example{Title: get(col["title"])}}
-		if hasID {
-			row.id = get(idCol)
-		}
-		for _, s := range strings.Split(get(col["ipc_subclasses"]), "|") {
-			if s = strings.TrimSpace(s); s != "" {
-				row.Subclasses = append(row.Subclasses, s)
-			}
-		}
-		out = append(out, row)
-	}
-}
-
-// readRowsFile opens and parses a labelled-titles CSV file.
-func readRowsFile(path string) ([]labelledRow, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, err := readRows(f, nil)
-	if err != nil {
-		return nil, fmt.Errorf("%s：%w", path, err)
-	}
-	return rows, nil
 }
 
 // EvalK is how many subclasses the evaluation predicts per title.
@@ -116,11 +40,11 @@ const EvalK = 5
 // predictionsPath when it is not empty, scores the default Bleve baseline on the same
 // pair, and prints the report to out (as JSON when asJSON).
 func RunEval(ctx context.Context, trainPath, testPath, predictionsPath string, out io.Writer, asJSON bool) (Report, error) {
-	train, err := readRowsFile(trainPath)
+	train, err := refdata.ReadLabeledTitlesFile(trainPath)
 	if err != nil {
 		return Report{}, err
 	}
-	test, err := readRowsFile(testPath)
+	test, err := refdata.ReadLabeledTitlesFile(testPath)
 	if err != nil {
 		return Report{}, err
 	}
@@ -151,16 +75,16 @@ func RunEval(ctx context.Context, trainPath, testPath, predictionsPath string, o
 }
 
 // examples returns the labelled examples of some rows.
-func examples(rows []labelledRow) []Example {
+func examples(rows []refdata.LabeledTitle) []Example {
 	out := make([]Example, len(rows))
 	for i, r := range rows {
-		out[i] = r.Example
+		out[i] = Example{Title: r.Title, Subclasses: r.Subclasses}
 	}
 	return out
 }
 
 // writePredictions writes the ranked subclasses of every test title as CSV.
-func writePredictions(m *Model, test []labelledRow, path string) error {
+func writePredictions(m *Model, test []refdata.LabeledTitle, path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -173,7 +97,7 @@ func writePredictions(m *Model, test []labelledRow, path string) error {
 		for i, p := range preds {
 			codes[i] = p.Subclass
 		}
-		_ = w.Write([]string{r.id, strings.Join(codes, "|")})
+		_ = w.Write([]string{r.PublicationNumber, strings.Join(codes, "|")})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
