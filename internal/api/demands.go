@@ -130,26 +130,9 @@ func intParam(v, name string, lo, hi int) (int, error) {
 	return n, nil
 }
 
-// demand loads the path's demand if the user may see it; an unpublished demand
-// is "not found" to anyone but its author and moderators.
-func (s *Server) demand(r *http.Request) (*patentbridge.Demand, error) {
-	id, ok := httpx.PathID(r, "id")
-	if !ok {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", r.PathValue("id"))
-	}
-	d, err := s.Demands.FindDemand(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if !httpx.CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
-	}
-	return d, nil
-}
-
 // getDemand serves GET /api/v1/demands/{id}; anonymous callers get no contact.
 func (s *Server) getDemand(w http.ResponseWriter, r *http.Request) {
-	d, err := s.demand(r)
+	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -177,7 +160,7 @@ func (s *Server) moderateDemand(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, patentbridge.FieldErrorf("action", "审核操作应为 publish（发布）或 reject（退回）"))
 		return
 	}
-	d, err := s.demand(r)
+	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err == nil {
 		err = httpx.CanModerateDemand(u, d)
 	}
@@ -211,7 +194,7 @@ func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	d, err := s.demand(r)
+	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -1,7 +1,9 @@
 package httpx
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 
 	"patentbridge"
 )
@@ -100,6 +102,30 @@ func CanModerateDemand(u *patentbridge.User, d *patentbridge.Demand) error {
 // IsDemandAuthor reports whether u posted d.
 func IsDemandAuthor(u *patentbridge.User, d *patentbridge.Demand) bool {
 	return u != nil && d.CreatedBy != 0 && u.ID == d.CreatedBy
+}
+
+// DemandFinder loads demands by id.
+type DemandFinder interface {
+	// FindDemand returns one demand. Returns ENOTFOUND.
+	FindDemand(ctx context.Context, id int64) (*patentbridge.Demand, error)
+}
+
+// FindVisibleDemand loads the demand of the request's {id} if the signed-in user
+// may see it; an unpublished demand is "not found" to anyone but its author and
+// moderators.
+func FindVisibleDemand(r *http.Request, demands DemandFinder) (*patentbridge.Demand, error) {
+	id, ok := PathID(r, "id")
+	if !ok {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", r.PathValue("id"))
+	}
+	d, err := demands.FindDemand(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
+	}
+	return d, nil
 }
 
 // CanSeeDemand reports whether u may read d: everyone reads published demands;

@@ -40,23 +40,15 @@ func (q *query) add(fragment string, args ...any) *query {
 }
 
 // addList appends "(?, ?, …)" with one placeholder per value.
-func (q *query) addList(values []string) *query {
-	q.b.WriteByte('(')
-	for i, v := range values {
-		if i > 0 {
-			q.b.WriteString(", ")
-		}
-		q.args = append(q.args, v)
-		q.b.WriteString(q.d.placeholder(len(q.args)))
-	}
-	q.b.WriteByte(')')
-	return q
-}
+func (q *query) addList(values []string) *query { return addValues(q, values) }
 
 // addIDs appends "(?, ?, …)" with one placeholder per id.
-func (q *query) addIDs(ids []int64) *query {
+func (q *query) addIDs(ids []int64) *query { return addValues(q, ids) }
+
+// addValues appends "(?, ?, …)" with one placeholder per value.
+func addValues[T any](q *query, values []T) *query {
 	q.b.WriteByte('(')
-	for i, v := range ids {
+	for i, v := range values {
 		if i > 0 {
 			q.b.WriteString(", ")
 		}

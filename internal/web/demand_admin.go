@@ -60,7 +60,7 @@ func (s *Server) demandModerate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, patentbridge.FieldErrorf("action", "审核操作应为发布或退回"))
 		return
 	}
-	d, err := s.findVisibleDemand(r)
+	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err == nil {
 		err = httpx.CanModerateDemand(u, d)
 	}

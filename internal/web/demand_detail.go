@@ -43,7 +43,7 @@ type demandView struct {
 func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
-	d, err := s.findVisibleDemand(r)
+	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -96,7 +96,7 @@ func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	d, err := s.findVisibleDemand(r)
+	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return

@@ -74,20 +74,3 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "demands", "技术需求", "demands", v)
 }
-
-// findVisibleDemand loads the demand of the path's id if the user may see it;
-// an unpublished demand is "not found" to anyone but its author and moderators.
-func (s *Server) findVisibleDemand(r *http.Request) (*patentbridge.Demand, error) {
-	id, ok := httpx.PathID(r, "id")
-	if !ok {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %q 不存在", r.PathValue("id"))
-	}
-	d, err := s.Demands.FindDemand(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if !httpx.CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
-	}
-	return d, nil
-}
