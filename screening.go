@@ -113,6 +113,8 @@ type ScreeningService interface {
 	RunScreening(ctx context.Context, asOf time.Time) (*ScreeningRun, error)
 	// LatestRun returns the most recent finished run. Returns ENOTFOUND.
 	LatestRun(ctx context.Context) (*ScreeningRun, error)
+	// FindRun returns a run by id, or the latest finished run for id 0. Returns ENOTFOUND.
+	FindRun(ctx context.Context, id int64) (*ScreeningRun, error)
 	// ListRuns returns the most recent runs, finished or not, newest first.
 	ListRuns(ctx context.Context, limit int) ([]*ScreeningRun, error)
 	// FindScreeningResult returns a patent's result in a run (0: the latest finished

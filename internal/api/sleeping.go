@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 
-	"patentbridge"
 	"patentbridge/internal/httpx"
 )
 
@@ -32,7 +31,7 @@ func (s *Server) listSleeping(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	run, err := s.findRun(r, f.RunID)
+	run, err := s.Screening.FindRun(r.Context(), f.RunID)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -55,23 +54,6 @@ func (s *Server) listSleeping(w http.ResponseWriter, r *http.Request) {
 			Screening: httpx.NewScreeningView(it.Result, it.Patent, s.Ref)})
 	}
 	httpx.JSON(w, http.StatusOK, out)
-}
-
-// findRun returns the run with the id, or the latest finished run for 0. Returns ENOTFOUND.
-func (s *Server) findRun(r *http.Request, id int64) (*patentbridge.ScreeningRun, error) {
-	if id == 0 {
-		return s.Screening.LatestRun(r.Context())
-	}
-	runs, err := s.Screening.ListRuns(r.Context(), 1000)
-	if err != nil {
-		return nil, err
-	}
-	for _, run := range runs {
-		if run.ID == id {
-			return run, nil
-		}
-	}
-	return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "筛查批次 %d 不存在", id)
 }
 
 // runList is the page returned by GET /api/v1/screening/runs.

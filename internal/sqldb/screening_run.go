@@ -53,7 +53,12 @@ func scanRun(s scanner) (*storedRun, error) {
 
 // LatestRun returns the most recent finished run. Returns ENOTFOUND.
 func (db *DB) LatestRun(ctx context.Context) (*patentbridge.ScreeningRun, error) {
-	r, err := db.findRun(ctx, db.read, 0)
+	return db.FindRun(ctx, 0)
+}
+
+// FindRun returns a run by id, or the latest finished run for id 0. Returns ENOTFOUND.
+func (db *DB) FindRun(ctx context.Context, id int64) (*patentbridge.ScreeningRun, error) {
+	r, err := db.findRun(ctx, db.read, id)
 	if err != nil {
 		return nil, err
 	}

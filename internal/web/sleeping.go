@@ -91,7 +91,7 @@ func sleepingQuery(q url.Values) url.Values {
 
 // fillSleeping loads the run, the counts and one page of results.
 func (s *Server) fillSleeping(ctx context.Context, v *sleepingView, f patentbridge.SleepingFilter, q url.Values) error {
-	run, err := s.findRun(ctx, f.RunID)
+	run, err := s.Screening.FindRun(ctx, f.RunID)
 	if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND && f.RunID == 0 {
 		return nil // no finished run yet: the page says so
 	} else if err != nil {
@@ -138,23 +138,6 @@ func (s *Server) fillSleeping(ctx context.Context, v *sleepingView, f patentbrid
 		v.NextURL = sleepingURL(q, map[string]string{"page": strconv.Itoa(v.Page + 1)})
 	}
 	return nil
-}
-
-// findRun returns the run with the id, or the latest finished run for 0.
-func (s *Server) findRun(ctx context.Context, id int64) (*patentbridge.ScreeningRun, error) {
-	if id == 0 {
-		return s.Screening.LatestRun(ctx)
-	}
-	runs, err := s.Screening.ListRuns(ctx, 1000)
-	if err != nil {
-		return nil, err
-	}
-	for _, run := range runs {
-		if run.ID == id {
-			return run, nil
-		}
-	}
-	return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "筛查批次 %d 不存在", id)
 }
 
 func (s *Server) sleepingRow(it *patentbridge.SleepingItem) sleepingRow {

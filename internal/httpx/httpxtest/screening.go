@@ -84,6 +84,22 @@ func (s *ScreeningService) LatestRun(ctx context.Context) (*patentbridge.Screeni
 	return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "还没有完成的筛查")
 }
 
+// FindRun returns a run by id, the newest finished one for 0, or ENOTFOUND.
+func (s *ScreeningService) FindRun(ctx context.Context, id int64) (*patentbridge.ScreeningRun, error) {
+	if id == 0 {
+		return s.LatestRun(ctx)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.runs {
+		if r.ID == id {
+			c := *r
+			return &c, nil
+		}
+	}
+	return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "筛查批次 %d 不存在", id)
+}
+
 func (s *ScreeningService) latest() *patentbridge.ScreeningRun {
 	for i := len(s.runs) - 1; i >= 0; i-- {
 		if !s.runs[i].FinishedAt.IsZero() {
