@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
@@ -69,23 +68,13 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	h, err := httpx.Stack(w, httpx.StackOptions{Users: users, Logger: quiet})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	e.srv = httptest.NewServer(h)
-	tb.Cleanup(e.srv.Close)
+	e.srv = MustServe(tb, w, users)
 	return e
 }
 
-// client returns a client signed in as username, or anonymous for "".
+// client returns a non-redirecting browser client, signed in unless username is "".
 func (e *demandEnv) client(tb testing.TB, username string) *http.Client {
-	tb.Helper()
-	c := (&env{srv: e.srv}).client(tb)
-	if username != "" {
-		(&env{srv: e.srv}).MustLogin(tb, c, username)
-	}
-	return c
+	return MustClient(tb, e.srv, username)
 }
 
 // demandForm is a valid posting form for a demand in region.

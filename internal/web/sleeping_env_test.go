@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/web"
@@ -60,12 +59,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	if err != nil {
 		tb.Fatal(err)
 	}
-	h, err := httpx.Stack(w, httpx.StackOptions{Users: e.users, Logger: quiet})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	e.srv = httptest.NewServer(h)
-	tb.Cleanup(e.srv.Close)
+	e.srv = MustServe(tb, w, e.users)
 	return e
 }
 
@@ -76,12 +70,7 @@ func (e *screenEnv) Audits() []string {
 
 // client returns a non-redirecting browser client, signed in unless username is "".
 func (e *screenEnv) client(tb testing.TB, username string) *http.Client {
-	tb.Helper()
-	c := (&env{srv: e.srv}).client(tb)
-	if username != "" {
-		(&env{srv: e.srv}).MustLogin(tb, c, username)
-	}
-	return c
+	return MustClient(tb, e.srv, username)
 }
 
 // MustPost posts a form and returns the status, the Location header and the body.

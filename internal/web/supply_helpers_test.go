@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/web"
@@ -65,23 +64,13 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	h, err := httpx.Stack(w, httpx.StackOptions{Users: users, Logger: quiet})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	e.srv = httptest.NewServer(h)
-	tb.Cleanup(e.srv.Close)
+	e.srv = MustServe(tb, w, users)
 	return e
 }
 
-// client returns a client signed in as username, or anonymous for "".
+// client returns a non-redirecting browser client, signed in unless username is "".
 func (e *supplyEnv) client(tb testing.TB, username string) *http.Client {
-	tb.Helper()
-	c := (&env{srv: e.srv}).client(tb)
-	if username != "" {
-		(&env{srv: e.srv}).MustLogin(tb, c, username)
-	}
-	return c
+	return MustClient(tb, e.srv, username)
 }
 
 // post submits a form and returns the status, the redirect target and the body.

@@ -46,13 +46,32 @@ func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	h, err := httpx.Stack(w, httpx.StackOptions{Users: e.users, Logger: quiet})
+	e.srv = MustServe(tb, w, e.users)
+	return e
+}
+
+// MustServe serves the pages behind the middleware stack on a test server.
+func MustServe(tb testing.TB, w http.Handler, users patentbridge.UserService) *httptest.Server {
+	tb.Helper()
+	h, err := httpx.Stack(w, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	e.srv = httptest.NewServer(h)
-	tb.Cleanup(e.srv.Close)
-	return e
+	srv := httptest.NewServer(h)
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+// MustClient returns a non-redirecting browser client of srv, signed in unless
+// username is "".
+func MustClient(tb testing.TB, srv *httptest.Server, username string) *http.Client {
+	tb.Helper()
+	e := &env{srv: srv}
+	c := e.client(tb)
+	if username != "" {
+		e.MustLogin(tb, c, username)
+	}
+	return c
 }
 
 // client returns a browser-like client with a cookie jar that does not follow
