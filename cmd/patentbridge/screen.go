@@ -13,21 +13,16 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/config"
+	"patentbridge/internal/httpx"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/screen"
 )
 
-// screenSummary is the `screen --json` output.
+// screenSummary is the `screen --json` output: the run as the API shows it, and
+// how long it took.
 type screenSummary struct {
-	RunID          int64          `json:"run_id"`
-	AsOf           string         `json:"as_of"`
-	RuleVersion    string         `json:"rule_version"`
-	WeightsVersion string         `json:"weights_version"`
-	Screened       int            `json:"screened"`
-	Sleeping       int            `json:"sleeping"`
-	Excluded       map[string]int `json:"excluded"`
-	Grades         map[string]int `json:"grades"`
-	Seconds        float64        `json:"seconds"`
+	httpx.RunView
+	Seconds float64 `json:"seconds"`
 }
 
 func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
@@ -72,23 +67,18 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if err != nil {
 		return fail(stderr, err)
 	}
-	sum := screenSummary{RunID: run.ID, AsOf: patentbridge.FormatDate(run.AsOf), RuleVersion: run.RuleVersion,
-		WeightsVersion: run.WeightsVersion, Screened: run.Screened, Sleeping: run.Sleeping,
-		Excluded: map[string]int{}, Grades: run.Grades, Seconds: time.Since(start).Seconds()}
-	for c, n := range run.Excluded {
-		sum.Excluded[string(c)] = n
-	}
+	sum := screenSummary{RunView: httpx.NewRunView(run), Seconds: time.Since(start).Seconds()}
 	if *asJSON {
 		_ = json.NewEncoder(stdout).Encode(sum)
 		return 0
 	}
 	fmt.Fprintf(stdout, "筛查批次 %d（基准日 %s，规则 %s，权重 %s）：筛查 %d 件，沉睡专利 %d 件\n",
-		sum.RunID, sum.AsOf, sum.RuleVersion, sum.WeightsVersion, sum.Screened, sum.Sleeping)
-	for _, c := range patentbridge.Criteria {
-		fmt.Fprintf(stdout, "  因「%s」不符排除：%d 件\n", c.Label(), sum.Excluded[string(c)])
+		sum.ID, sum.AsOf, sum.RuleVersion, sum.WeightsVersion, sum.Screened, sum.Sleeping)
+	for _, r := range sum.ExcludedRows {
+		fmt.Fprintf(stdout, "  因「%s」不符排除：%d 件\n", r.Label, r.Count)
 	}
-	for _, g := range screen.Grades {
-		fmt.Fprintf(stdout, "  %s 级：%d 件\n", g, sum.Grades[g])
+	for _, r := range sum.GradeRows {
+		fmt.Fprintf(stdout, "  %s：%d 件\n", r.Label, r.Count)
 	}
 	fmt.Fprintf(stdout, "用时 %.1f 秒\n", sum.Seconds)
 	return 0

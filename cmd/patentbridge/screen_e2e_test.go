@@ -51,7 +51,7 @@ func TestScreenAndExport(t *testing.T) {
 			t.Run("same data and date give the same result", func(t *testing.T) {
 				_, stdout, _ := MustRun(t, nil, "screen", "--db", dsn, "--as-of", "2026-11-27", "--json")
 				again := decodeScreen(t, stdout)
-				if again.RunID == s.RunID || again.Sleeping != s.Sleeping || again.Grades["A"] != s.Grades["A"] ||
+				if again.ID == s.ID || again.Sleeping != s.Sleeping || again.Grades["A"] != s.Grades["A"] ||
 					again.Excluded["granted_3_years"] != s.Excluded["granted_3_years"] {
 					t.Fatalf("first %+v, second %+v", s, again)
 				}
