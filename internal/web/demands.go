@@ -50,11 +50,7 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 	v := demandListView{Year: time.Now().Year(), Total: total, Industry: f.Industry, Q: f.Query,
 		CanPost: httpx.AuthorizeDemandPost(u) == nil, CanModerate: httpx.AuthorizeDemandModeration(u) == nil}
 	v.YearCount = counts[v.Year]
-	if s.Ref != nil {
-		for _, c := range s.Ref.Cities("51") {
-			v.Cities = append(v.Cities, option{c.CityCode, c.Name, f.City == c.CityCode})
-		}
-	}
+	v.Cities = s.sichuanCities(f.City)
 	for _, d := range ds {
 		v.Demands = append(v.Demands, httpx.NewDemandView(d, u, s.Ref))
 	}

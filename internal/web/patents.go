@@ -96,15 +96,7 @@ func (s *Server) listForm(q url.Values) listView {
 	for _, st := range patentbridge.LegalStatuses {
 		v.Statuses = append(v.Statuses, option{string(st), st.Label(), q.Get("status") == string(st)})
 	}
-	city := q.Get("city")
-	if len(city) > 4 {
-		city = city[:4]
-	}
-	if s.Ref != nil {
-		for _, c := range s.Ref.Cities("51") {
-			v.Cities = append(v.Cities, option{c.CityCode, c.Name, city == c.CityCode})
-		}
-	}
+	v.Cities = s.sichuanCities(q.Get("city"))
 	for _, o := range sortOptions {
 		o.Selected = q.Get("sort") == o.Value
 		v.Sorts = append(v.Sorts, o)
@@ -146,4 +138,19 @@ func pageURL(q url.Values, page int) string {
 	}
 	c.Set("page", strconv.Itoa(page))
 	return "/patents?" + c.Encode()
+}
+
+// sichuanCities are the choices of Sichuan's cities, the one of selected (a city
+// code or a longer region code) selected.
+func (s *Server) sichuanCities(selected string) []option {
+	if len(selected) > 4 {
+		selected = selected[:4]
+	}
+	var out []option
+	if s.Ref != nil {
+		for _, c := range s.Ref.Cities("51") {
+			out = append(out, option{c.CityCode, c.Name, selected == c.CityCode})
+		}
+	}
+	return out
 }

@@ -164,15 +164,7 @@ func (s *Server) sleepingRow(it *patentbridge.SleepingItem) sleepingRow {
 // sleepingForm builds the filter form's choices with the submitted values selected.
 func (s *Server) sleepingForm(q url.Values) sleepingView {
 	v := sleepingView{Form: q, Excluded: q.Get("excluded") == "1" || q.Get("excluded") == "true" || q.Get("excluded") == "on"}
-	city := q.Get("city")
-	if len(city) > 4 {
-		city = city[:4]
-	}
-	if s.Ref != nil {
-		for _, c := range s.Ref.Cities("51") {
-			v.Cities = append(v.Cities, option{c.CityCode, c.Name, city == c.CityCode})
-		}
-	}
+	v.Cities = s.sichuanCities(q.Get("city"))
 	for _, g := range screen.Grades {
 		v.Grades = append(v.Grades, option{g, g + "级", strings.ToUpper(q.Get("grade")) == g})
 	}

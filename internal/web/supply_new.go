@@ -118,10 +118,8 @@ func (s *Server) supplyNewForm(r *http.Request, q url.Values) supplyNewView {
 	}
 	if u != nil && u.Role == patentbridge.RoleCity && s.Ref != nil {
 		v.CityFixed = s.Ref.CityName(u.CityCode)
-	} else if s.Ref != nil {
-		for _, c := range s.Ref.Cities("51") {
-			v.Cities = append(v.Cities, option{c.CityCode, c.Name, q.Get("city") == c.CityCode})
-		}
+	} else {
+		v.Cities = s.sichuanCities(q.Get("city"))
 	}
 	for _, sys := range screen.Systems {
 		g := industryGroup{Label: screen.SystemLabel(sys)}
