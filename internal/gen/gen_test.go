@@ -218,3 +218,39 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+func TestTitlesDoNotRepeatBeforeTheListIsUsedUp(t *testing.T) {
+	seen := map[string]int{}
+	for i, row := range MustRows(t, MustGenerate(t, 3000, 7)) {
+		if row["专利类型"] == "外观设计" {
+			continue
+		}
+		if first, ok := seen[row["专利名称"]]; ok {
+			t.Fatalf("row %d repeats the title of row %d: %s", i+1, first+1, row["专利名称"])
+		}
+		seen[row["专利名称"]] = i
+	}
+	if len(seen) < 2000 {
+		t.Fatalf("only %d invention and utility-model titles in 3,000 rows", len(seen))
+	}
+}
+
+func TestFeaturedTitlesComeFirst(t *testing.T) {
+	var buf bytes.Buffer
+	featured := []string{"白酒", "酿酒", "茶叶"}
+	if err := WriteFeatured(&buf, 300, 7, refdata.Default(), featured); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, row := range MustRows(t, buf.Bytes()) {
+		for _, w := range featured {
+			if strings.Contains(row["专利名称"], w) {
+				found[row["专利名称"]] = true
+			}
+		}
+	}
+	// The embedded titles hold 2 with 白酒, 2 with 酿酒 and 6 with 茶叶.
+	if len(found) < 10 {
+		t.Fatalf("300 rows hold %d featured titles, want all 10: %v", len(found), found)
+	}
+}

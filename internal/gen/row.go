@@ -76,8 +76,16 @@ func padInt(n, width int) string {
 // Utility models protect products only, so they never get a method title.
 func (g *generator) pickTitle(invention bool) (titleInfo, ipcPick, []string) {
 	for {
-		t := g.titles[g.r.IntN(len(g.titles))]
+		i, ok := 0, false
+		if invention {
+			i, ok = g.deck.takeHeld()
+		}
+		if !ok {
+			i = g.deck.deal()
+		}
+		t := g.titles[i]
 		if !invention && (t.fam == famMethod || t.fam == famComposition) {
+			g.deck.hold(i)
 			continue
 		}
 		main, ok := g.pickIPC(t.subs[0])
