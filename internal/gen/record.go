@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -83,7 +84,7 @@ func (g *generator) row(i int, st *Stats) {
 
 	current := applicants
 	for range l.transfers {
-		current = []party{g.enterprises.pick(g.r)}
+		current = []party{g.newOwner(current)}
 	}
 	rec[colCurOwner] = names(current)
 	rec[colCurAddress] = current[0].addr
@@ -215,3 +216,14 @@ func (g *generator) international(rec []string, kind byte, app day) {
 }
 
 func pad6(n int) string { return padInt(n, 6) }
+
+// newOwner picks the enterprise a patent is transferred to: never one that already
+// holds it, so a transfer always changes 当前权利人.
+func (g *generator) newOwner(owners []party) party {
+	for {
+		p := g.enterprises.pick(g.r)
+		if !slices.ContainsFunc(owners, func(o party) bool { return o.name == p.name }) {
+			return p
+		}
+	}
+}
