@@ -59,7 +59,7 @@ func loadDemo(ctx context.Context, patents patentbridge.PatentService, imp *inge
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if err := gen.Write(bw, n, 20211, refdata.Default()); err != nil {
+	if err := gen.WriteFeatured(bw, n, 20211, refdata.Default(), demoFeatured); err != nil {
 		f.Close()
 		return err
 	}

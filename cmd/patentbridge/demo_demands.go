@@ -25,6 +25,10 @@ var demoDemands = []patentbridge.Demand{
 		Description: "丘陵山区地块小、坡度大，大型农机无法作业，希望引进适合丘陵山区的小型耕整地、播种和收获机械技术。"},
 }
 
+// demoFeatured are the subjects of the demo demands; the demo's generated patents take
+// the real titles holding them first, so each demand has patents to match.
+var demoFeatured = []string{"酒", "茶", "锂", "农", "播种", "耕"}
+
 // loadDemoDemands publishes the demo demands when the database has none.
 func loadDemoDemands(ctx context.Context, demands patentbridge.DemandService, logger *slog.Logger) error {
 	if _, total, err := demands.ListDemands(ctx, patentbridge.DemandFilter{Limit: 1}); err != nil || total > 0 {
