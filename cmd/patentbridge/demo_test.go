@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -27,6 +29,20 @@ func TestDemoStartsLiving(t *testing.T) {
 	var demands struct{ Total int }
 	if MustGetJSON(t, m.URL()+"/api/v1/demands", &demands); demands.Total != len(demoDemands) {
 		t.Errorf("demo publishes %d demands, want %d", demands.Total, len(demoDemands))
+	}
+	// Each demo demand's subject is among the demo patents, so its matches are real.
+	var titles []string
+	for offset := 0; offset < 400; offset += 200 {
+		var page apiList
+		MustGetJSON(t, m.URL()+"/api/v1/patents?limit=200&offset="+strconv.Itoa(offset), &page)
+		for _, p := range page.Items {
+			titles = append(titles, p.Title)
+		}
+	}
+	for _, subject := range []string{"酒", "茶", "锂", "播种"} {
+		if !slices.ContainsFunc(titles, func(s string) bool { return strings.Contains(s, subject) }) {
+			t.Errorf("no demo patent's title holds %s, a demo demand's subject", subject)
+		}
 	}
 	for _, page := range []string{"/", "/patents", "/sleeping", "/supply", "/demands", "/demands/1"} {
 		resp, err := http.Get(m.URL() + page)
