@@ -2,6 +2,7 @@ package route
 
 import (
 	"os"
+	"slices"
 	"testing"
 
 	"patentbridge/internal/refdata"
@@ -20,7 +21,7 @@ func TestLearningCurve(t *testing.T) {
 		for _, train := range foldSubsets(size) {
 			m := Train(foldExamples(train...), refdata.Default())
 			for test := 1; test <= 4; test++ {
-				if containsFold(train, test) {
+				if slices.Contains(train, test) {
 					continue
 				}
 				mt := Evaluate(m, foldExamples(test), EvalK)
@@ -49,13 +50,4 @@ func foldSubsets(n int) [][]int {
 	}
 	walk(1, nil)
 	return out
-}
-
-func containsFold(folds []int, f int) bool {
-	for _, x := range folds {
-		if x == f {
-			return true
-		}
-	}
-	return false
 }
