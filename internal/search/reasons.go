@@ -42,7 +42,7 @@ func (m *Matcher) reasons(c *candidate, words []string, res *patentbridge.MatchR
 		out = append(out, "命中关键词："+strings.Join(t, "、"))
 	}
 	if _, p := predictionFit(res.IPCPredictions, c.subclasses); p != nil {
-		out = append(out, fmt.Sprintf("预测分类 %s（%s）与本专利分类一致", p.Subclass, shortTitle(p.Title, 16)))
+		out = append(out, fmt.Sprintf("预测分类 %s（%s）与本专利分类一致", p.Subclass, shortTitle(refdata.BriefIPCTitle(p.Title), 16)))
 	}
 	if ind := sharedIndustries(res.Industries, c.industries); len(ind) > 0 {
 		out = append(out, "产业："+strings.Join(ind, "、"))

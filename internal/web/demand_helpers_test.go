@@ -52,7 +52,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	screening.AddRun(run, rs...)
 	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
 	e := &demandEnv{demands: httpxtest.NewDemandService(), enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
-		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
+		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组（电池充电入H02J7/00）〔8 〕"},
 			Industries: map[string][]string{"H01M": {"先进材料"}}},
 		supply: httpxtest.NewSupplyListService(sleeping)}
 	w, err := web.New(web.Deps{

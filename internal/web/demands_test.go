@@ -123,7 +123,8 @@ func TestDemandDetailContactMatchesFeedback(t *testing.T) {
 	page := fmt.Sprintf("%s/demands/%d", e.srv.URL, id)
 
 	_, body := MustGet(t, e.client(t, ""), page)
-	mustContain(t, body, "登录后查看联系方式", "微米级多孔硫酸亚铁钠", "命中词：", "H01M", "先进材料")
+	mustContain(t, body, "登录后查看联系方式", "微米级多孔硫酸亚铁钠", "命中词：", "H01M", "先进材料",
+		"H01M</span> 用于直接转变化学能为电能的方法或装置，例如电池组</p>")
 	if strings.Contains(body, "028-85550000") {
 		t.Error("anonymous visitors see the contact")
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"patentbridge"
+	"patentbridge/internal/refdata"
 )
 
 //go:embed templates/*.html
@@ -40,7 +41,8 @@ func parseViews(fsys fs.FS) (map[string]*template.Template, error) {
 }
 
 var funcs = template.FuncMap{
-	"num": formatInt,
+	"num":      formatInt,
+	"ipcbrief": refdata.BriefIPCTitle,
 }
 
 // formatInt renders an integer with thousands separators: 12345 -> "12,345".
