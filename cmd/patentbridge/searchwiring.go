@@ -69,9 +69,9 @@ func (lazyRouter) Predict(text string, k int) []patentbridge.IPCPrediction {
 	return route.Default().Predict(text, k)
 }
 
-// Industries lists the industries the predictions imply.
-func (lazyRouter) Industries(p []patentbridge.IPCPrediction) []string {
-	return route.Default().Industries(p)
+// Industries lists the industries the text names and the predictions imply.
+func (lazyRouter) Industries(text string, p []patentbridge.IPCPrediction) []string {
+	return route.Default().Industries(text, p)
 }
 
 // Classify predicts IPC subclasses and industries for the classify endpoint.
@@ -80,7 +80,7 @@ func (r lazyRouter) Classify(_ context.Context, text string, limit int) ([]paten
 		limit = 5
 	}
 	p := r.Predict(text, limit)
-	return p, r.Industries(p), nil
+	return p, r.Industries(text, p), nil
 }
 
 // matchService feeds the matcher the enterprises' feedback and the patents'

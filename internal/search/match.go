@@ -82,7 +82,7 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 		if p := m.router.Predict(text, m.opts.Predictions); p != nil {
 			res.IPCPredictions = p
 		}
-		if ind := m.router.Industries(res.IPCPredictions); ind != nil {
+		if ind := m.router.Industries(text, res.IPCPredictions); ind != nil {
 			res.Industries = ind
 		}
 	}

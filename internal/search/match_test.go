@@ -61,7 +61,7 @@ func (r *wordRouter) Predict(text string, k int) []patentbridge.IPCPrediction {
 	return out[:min(k, len(out))]
 }
 
-func (r *wordRouter) Industries(preds []patentbridge.IPCPrediction) []string {
+func (r *wordRouter) Industries(_ string, preds []patentbridge.IPCPrediction) []string {
 	var out []string
 	for _, p := range preds {
 		if strings.HasPrefix(p.Subclass, "C12") && !slices.Contains(out, "川酒") {

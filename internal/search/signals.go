@@ -6,11 +6,11 @@ import (
 	"patentbridge"
 )
 
-// Router predicts IPC subclasses for a text and the industries they imply
-// (implemented by internal/search/route's Model).
+// Router predicts IPC subclasses for a text, and the industries the text names or
+// its predictions imply (implemented by internal/search/route's Model).
 type Router interface {
 	Predict(text string, k int) []patentbridge.IPCPrediction
-	Industries(preds []patentbridge.IPCPrediction) []string
+	Industries(text string, preds []patentbridge.IPCPrediction) []string
 }
 
 // PatentSignal is what is known of a candidate patent beyond its text; zero

@@ -31,10 +31,11 @@ func Default() *Model {
 // IndustryTop is how many of the first predictions Industries considers.
 const IndustryTop = 3
 
-// Industries returns the Sichuan industries ("5+1", 六大优势产业, 农业"10+3") and the
+// Industries returns the Sichuan industries ("5+1", 六大优势产业, 农业"10+3") that the
+// text names by their keywords (白酒 → 川酒, 食品饮料), then the Sichuan industries and
 // strategic emerging industry fields implied by the first IndustryTop predictions,
-// in prediction order without repeats. SEI fields are given as "战略性新兴产业：<name>".
-func (m *Model) Industries(preds []patentbridge.IPCPrediction) []string {
+// in that order without repeats. SEI fields are given as "战略性新兴产业：<name>".
+func (m *Model) Industries(text string, preds []patentbridge.IPCPrediction) []string {
 	m.classOnce.Do(func() { m.classifier = screen.DefaultClassifier(m.ref) })
 	var out []string
 	seen := map[string]bool{}
@@ -42,6 +43,14 @@ func (m *Model) Industries(preds []patentbridge.IPCPrediction) []string {
 		if s != "" && !seen[s] {
 			seen[s] = true
 			out = append(out, s)
+		}
+	}
+	if text != "" {
+		c := m.classifier.Classify(&patentbridge.Patent{Title: text})
+		for _, list := range [][]string{c.Sichuan51, c.Advantage6, c.Agri103} {
+			for _, s := range list {
+				add(s)
+			}
 		}
 	}
 	for i, p := range preds {

@@ -112,12 +112,19 @@ func TestTrainIsDeterministic(t *testing.T) {
 
 func TestIndustries(t *testing.T) {
 	m := mustFold123(t)
-	got := m.Industries(m.Predict("一种锂离子电池正极材料的制备方法", 3))
+	got := m.Industries("", m.Predict("一种锂离子电池正极材料的制备方法", 3))
 	if !slices.Contains(got, "能源化工") {
 		t.Errorf("industries = %v, want 能源化工 among them", got)
 	}
-	if got := m.Industries(nil); len(got) != 0 {
+	if got := m.Industries("", nil); len(got) != 0 {
 		t.Errorf("no predictions: got %v", got)
+	}
+	// The text's own industry keywords come first: the router's subclasses for this
+	// need (control systems, fermentation apparatus) do not imply 川酒.
+	liquor := "白酒固态发酵过程温度难以控制，希望引进自动控温技术"
+	want := []string{"食品饮料", "食品轻纺", "川酒"} // 5+1, 六大优势产业, 农业"10+3"
+	if got := m.Industries(liquor, m.Predict(liquor, 3)); len(got) < 3 || !slices.Equal(got[:3], want) {
+		t.Errorf("liquor need: industries = %v, want %v first", got, want)
 	}
 }
 
