@@ -254,3 +254,15 @@ func TestFeaturedTitlesComeFirst(t *testing.T) {
 		t.Fatalf("300 rows hold %d featured titles, want all 10: %v", len(found), found)
 	}
 }
+
+func TestAbstractsFitTheirTitles(t *testing.T) {
+	for i, row := range MustRows(t, MustGenerate(t, 3000, 11)) {
+		title, abstract := row["专利名称"], row["申请摘要"]
+		if strings.Contains(abstract, "按重量份计") && (strings.HasSuffix(title, "设备") || strings.HasSuffix(title, "装置")) {
+			t.Errorf("row %d: the device %s is described as a composition: %s", i+1, title, abstract)
+		}
+		if strings.Contains(abstract, "低温发酵") && !strings.ContainsAny(title, "发酵酿酒醋酱") {
+			t.Errorf("row %d: %s is described as a fermentation: %s", i+1, title, abstract)
+		}
+	}
+}

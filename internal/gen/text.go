@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -29,6 +30,8 @@ func prepareTitle(t string, subs []string) titleInfo {
 	switch {
 	case strings.Contains(core, "方法") || strings.Contains(core, "工艺"):
 		fam = famMethod
+	case slices.ContainsFunc(deviceHeads, func(h string) bool { return strings.HasSuffix(core, h) }):
+		// 酿酒用发酵设备 is a device although it names 酒
 	case containsAny(core, "组合物", "材料", "制剂", "剂", "组方", "配方", "合金", "涂料", "肥", "酒", "茶"):
 		fam = famComposition
 	case containsAny(core, "系统", "平台", "网络", "算法", "模型"):
@@ -36,6 +39,9 @@ func prepareTitle(t string, subs []string) titleInfo {
 	}
 	return titleInfo{title: t, core: core, fam: fam, subs: subs}
 }
+
+// deviceHeads end the titles of devices.
+var deviceHeads = []string{"设备", "装置", "机", "器", "仪", "机构", "结构", "工装", "组件", "生产线"}
 
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
@@ -58,12 +64,16 @@ var (
 		"建立评价指标体系并计算权重", "采集运行参数并上传至服务器", "输出检测结果并进行可视化展示"}
 	chemSteps = []string{"将原料按配比混合均匀", "在60-120℃下搅拌反应2-6小时", "过滤、洗涤后真空干燥",
 		"经球磨、过筛得到粉体", "在惰性气氛中于500-900℃煅烧", "加入助剂后调节pH至6.5-7.5",
-		"低温发酵15-30天后蒸馏", "冷却至室温后陈化处理"}
+		"冷却至室温后陈化处理"}
+	fermentSteps = []string{"原料粉碎后润粮、蒸煮", "摊晾至25-30℃后加曲拌匀", "入池低温发酵15-30天",
+		"发酵结束后蒸馏取酒", "按发酵液体积接种3-5%菌种", "陈酿后勾调、过滤"}
 	mechSteps = []string{"将工件固定于夹持机构上", "启动驱动电机带动传动轴转动", "通过传感器实时检测运行状态",
 		"调整升降机构至预定高度", "完成加工后自动复位", "对设备进行清洗和维护"}
-	ingredients = []string{"去离子水", "无水乙醇", "氢氧化钠", "纳米二氧化硅", "聚乙烯醇", "硅烷偶联剂",
-		"石墨烯", "壳聚糖", "柠檬酸", "黄芪", "当归", "茶多酚", "玉米淀粉", "高粱", "小麦", "糯米",
-		"环氧树脂", "碳酸钙", "聚丙烯", "海藻酸钠", "川芎", "花椒提取物", "碳纤维", "氧化铝"}
+	chemIngredients = []string{"去离子水", "无水乙醇", "氢氧化钠", "纳米二氧化硅", "聚乙烯醇", "硅烷偶联剂",
+		"石墨烯", "环氧树脂", "碳酸钙", "聚丙烯", "碳纤维", "氧化铝", "柠檬酸"}
+	// bioIngredients make the compositions of food, drink, medicine and farming titles.
+	bioIngredients = []string{"黄芪", "当归", "茶多酚", "玉米淀粉", "高粱", "小麦", "糯米", "壳聚糖",
+		"海藻酸钠", "川芎", "花椒提取物", "柠檬酸", "去离子水"}
 	benefits = []string{"结构简单、操作方便", "有效提高了生产效率", "显著降低了生产成本",
 		"检测精度高、响应速度快", "稳定性好，适合大规模推广应用", "具有良好的经济效益和社会效益",
 		"解决了现有技术中效率低、能耗高的问题", "安全可靠，使用寿命长", "绿色环保，无二次污染"}
@@ -94,7 +104,9 @@ func (g *generator) body(t titleInfo) string {
 		switch {
 		case containsAny(t.core, "数据", "信号", "识别", "监测", "网络", "智能", "算法", "图像", "系统", "预测", "控制"):
 			steps = dataSteps
-		case containsAny(t.core, "制备", "合成", "材料", "组合物", "提取", "发酵", "催化", "酒", "茶", "药"):
+		case containsAny(t.core, "发酵", "酿", "酒", "醋", "酱"):
+			steps = fermentSteps
+		case containsAny(t.core, "制备", "合成", "材料", "组合物", "提取", "催化", "茶", "药"):
 			steps = chemSteps
 		}
 		b.WriteString("包括以下步骤：")
@@ -107,6 +119,10 @@ func (g *generator) body(t titleInfo) string {
 		b.WriteString("。")
 	case famComposition:
 		b.WriteString("按重量份计，由以下原料制成：")
+		ingredients := chemIngredients
+		if bioSubclass(t.subs) {
+			ingredients = bioIngredients
+		}
 		for i, s := range g.pickN(ingredients, 3+g.r.IntN(3)) {
 			if i > 0 {
 				b.WriteString("、")
@@ -171,4 +187,11 @@ func (g *generator) design() (title, loc, abstract string) {
 	abstract = "1.本外观设计产品的名称：" + title + "。2.本外观设计产品的用途：用于" + p.use +
 		"。3.本外观设计产品的设计要点：在于形状与图案的结合。4.最能表明设计要点的图片或照片：立体图。"
 	return title, p.loc, abstract
+}
+
+// bioSubclass reports whether a title's first subclass is food, drink, medicine or
+// farming, whose compositions are made of plant and food ingredients.
+func bioSubclass(subs []string) bool {
+	return len(subs) > 0 && slices.ContainsFunc([]string{"A01", "A21", "A23", "A61", "C12"},
+		func(p string) bool { return strings.HasPrefix(subs[0], p) })
 }
