@@ -1,11 +1,9 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -102,26 +100,6 @@ func (e *demandEnv) MustPublish(tb testing.TB, id int64) {
 	if err := e.demands.ModerateDemand(context.Background(), id, true, "", time.Now()); err != nil {
 		tb.Fatal(err)
 	}
-}
-
-// uploadForm posts content as the multipart field "file" with extra fields.
-func uploadForm(tb testing.TB, c *http.Client, u, name string, content []byte, fields map[string]string) (int, string) {
-	tb.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(content)
-	mw.Close()
-	res, err := c.Post(u, mw.FormDataContentType(), &body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
 }
 
 func (e *demandEnv) auditLog() string {

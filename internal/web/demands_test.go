@@ -171,13 +171,13 @@ func TestDemandBulkImport(t *testing.T) {
 		{"描述太短的需求", "太短", "川酒", "510500", "", "", "", "", "泸州某酒业公司"},
 		{"猕猴桃保鲜冷链技术", "寻求猕猴桃采后保鲜与冷链运输的成熟技术，延长货架期到60天。", "川果", "510100", "", "", "", "", "成都某果业公司"},
 	})
-	if status, _ := uploadForm(t, e.client(t, "firm"), e.srv.URL+"/admin/demands/import", "d.xlsx", xlsx, nil); status != http.StatusForbidden {
+	if status, _ := MustUpload(t, e.client(t, "firm"), e.srv.URL+"/admin/demands/import", "d.xlsx", xlsx, nil); status != http.StatusForbidden {
 		t.Errorf("an enterprise bulk-imports: %d", status)
 	}
 	admin := e.client(t, "admin")
 	_, body := MustGet(t, admin, e.srv.URL+"/admin/demands/import")
 	mustContain(t, body, "直接发布", `enctype="multipart/form-data"`)
-	status, body := uploadForm(t, admin, e.srv.URL+"/admin/demands/import", "需求征集.xlsx", xlsx, map[string]string{"publish": "1"})
+	status, body := MustUpload(t, admin, e.srv.URL+"/admin/demands/import", "需求征集.xlsx", xlsx, map[string]string{"publish": "1"})
 	if status != http.StatusOK {
 		t.Fatalf("import: %d\n%s", status, body)
 	}
@@ -187,7 +187,7 @@ func TestDemandBulkImport(t *testing.T) {
 		t.Errorf("published after import: %d %+v", total, ds)
 	}
 	// Without 直接发布 the rows wait for moderation; a city user's rows of another city stay pending too.
-	status, body = uploadForm(t, e.client(t, "chengdu"), e.srv.URL+"/admin/demands/import", "d.xlsx", xlsx, map[string]string{"publish": "1"})
+	status, body = MustUpload(t, e.client(t, "chengdu"), e.srv.URL+"/admin/demands/import", "d.xlsx", xlsx, map[string]string{"publish": "1"})
 	if status != http.StatusOK {
 		t.Fatalf("city import: %d", status)
 	}
@@ -195,7 +195,7 @@ func TestDemandBulkImport(t *testing.T) {
 	if _, total, _ = e.demands.ListDemands(t.Context(), demandFilterPublished()); total != 3 {
 		t.Errorf("published after the city import: %d, want 3 (only the Chengdu row)", total)
 	}
-	status, body = uploadForm(t, admin, e.srv.URL+"/admin/demands/import", "x.csv", []byte("申请号,专利名称\n1,2\n"), nil)
+	status, body = MustUpload(t, admin, e.srv.URL+"/admin/demands/import", "x.csv", []byte("申请号,专利名称\n1,2\n"), nil)
 	if status != http.StatusBadRequest || !strings.Contains(body, "找不到“需求名称”列") {
 		t.Errorf("not a demand sheet: %d", status)
 	}

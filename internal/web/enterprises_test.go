@@ -38,7 +38,7 @@ func TestEnterpriseRegistryImport(t *testing.T) {
 		}
 	}
 	admin := e.client(t, "admin")
-	status, body := uploadForm(t, admin, e.srv.URL+"/admin/enterprises", "园区企业名录.csv", registryCSV(t), nil)
+	status, body := MustUpload(t, admin, e.srv.URL+"/admin/enterprises", "园区企业名录.csv", registryCSV(t), nil)
 	if status != http.StatusOK {
 		t.Fatalf("import: %d\n%s", status, body)
 	}
@@ -63,7 +63,7 @@ func TestEnterpriseRegistryImport(t *testing.T) {
 	if strings.Contains(body, "成都钠电新能源有限公司") {
 		t.Error("park filter shows another park's enterprise")
 	}
-	status, body = uploadForm(t, admin, e.srv.URL+"/admin/enterprises", "x.csv", []byte("企业名称,经营范围\n某公司,软件\n"), nil)
+	status, body = MustUpload(t, admin, e.srv.URL+"/admin/enterprises", "x.csv", []byte("企业名称,经营范围\n某公司,软件\n"), nil)
 	if status != http.StatusBadRequest || !strings.Contains(body, "找不到“统一社会信用代码”列") {
 		t.Errorf("registry without credit codes: %d", status)
 	}
@@ -72,7 +72,7 @@ func TestEnterpriseRegistryImport(t *testing.T) {
 func TestEnterprisePushList(t *testing.T) {
 	e := newDemandEnv(t)
 	admin := e.client(t, "admin")
-	if status, _ := uploadForm(t, admin, e.srv.URL+"/admin/enterprises", "r.csv", registryCSV(t), nil); status != http.StatusOK {
+	if status, _ := MustUpload(t, admin, e.srv.URL+"/admin/enterprises", "r.csv", registryCSV(t), nil); status != http.StatusOK {
 		t.Fatal(status)
 	}
 	if status, _ := MustGet(t, e.client(t, "firm"), e.srv.URL+"/admin/enterprises/push?app_no=2021108432658"); status != http.StatusForbidden {

@@ -98,11 +98,16 @@ func MustWorkbook(tb testing.TB, rows [][]any) []byte {
 	return buf.Bytes()
 }
 
-// MustUpload posts a file in the multipart field "file".
-func MustUpload(tb testing.TB, c *http.Client, u, name string, content []byte) (int, string) {
+// MustUpload posts a file in the multipart field "file", with extra form fields.
+func MustUpload(tb testing.TB, c *http.Client, u, name string, content []byte, fields ...map[string]string) (int, string) {
 	tb.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
+	for _, f := range fields {
+		for k, v := range f {
+			mw.WriteField(k, v)
+		}
+	}
 	fw, _ := mw.CreateFormFile("file", name)
 	fw.Write(content)
 	mw.Close()
