@@ -93,13 +93,7 @@ func TestComponents(t *testing.T) {
 	}
 	sps := makeSplits(defaultParams)
 	report := func(name string, p params) {
-		var cv Metrics
-		for _, sp := range sps[:3] {
-			mt := evalScores(sp, p)
-			cv.Top1 += mt.Top1 / 3
-			cv.RecallAt3 += mt.RecallAt3 / 3
-		}
-		m4 := evalScores(sps[3], p)
+		cv, m4 := splitMetrics(sps, p)
 		t.Logf("%-10s cv top1=%.4f r@3=%.4f | 4: top1=%.4f r@3=%.4f", name, cv.Top1, cv.RecallAt3, m4.Top1, m4.RecallAt3)
 	}
 	report("default", defaultParams)

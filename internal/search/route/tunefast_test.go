@@ -63,6 +63,18 @@ func evalScores(sp split, p params) Metrics {
 	return mt
 }
 
+// splitMetrics averages the metrics of the three cross-fold splits of makeSplits and
+// gives fold 4's apart.
+func splitMetrics(sps []split, p params) (cv, fold4 Metrics) {
+	for _, sp := range sps[:3] {
+		mt := evalScores(sp, p)
+		cv.Top1 += mt.Top1 / 3
+		cv.LabelRecallAt3 += mt.LabelRecallAt3 / 3
+		cv.RecallAt3 += mt.RecallAt3 / 3
+	}
+	return cv, evalScores(sps[3], p)
+}
+
 // TestTuneFast tunes post-processing over cached scores; run with ROUTE_TUNE=1.
 func TestTuneFast(t *testing.T) {
 	if os.Getenv("ROUTE_TUNE") == "" {
@@ -70,14 +82,7 @@ func TestTuneFast(t *testing.T) {
 	}
 	sps := makeSplits(defaultParams)
 	report := func(name string, p params) {
-		var cv Metrics
-		for _, sp := range sps[:3] {
-			mt := evalScores(sp, p)
-			cv.Top1 += mt.Top1 / 3
-			cv.LabelRecallAt3 += mt.LabelRecallAt3 / 3
-			cv.RecallAt3 += mt.RecallAt3 / 3
-		}
-		m4 := evalScores(sps[3], p)
+		cv, m4 := splitMetrics(sps, p)
 		t.Logf("%-28s cv top1=%.4f r@3=%.4f hit@3=%.4f | 4: top1=%.4f r@3=%.4f hit@3=%.4f", name, cv.Top1, cv.LabelRecallAt3, cv.RecallAt3, m4.Top1, m4.LabelRecallAt3, m4.RecallAt3)
 	}
 	report("default", defaultParams)
