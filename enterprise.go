@@ -17,6 +17,14 @@ type Enterprise struct {
 	Park       string `json:"park"`        // 所属园区
 }
 
+// EnterpriseMatch is an enterprise ranked for a patent (专利进园区企业) by the fit of
+// its 经营范围 and industry, with the reasons (Chinese) it was chosen.
+type EnterpriseMatch struct {
+	Enterprise Enterprise `json:"enterprise"`
+	Score      float64    `json:"score"`
+	Reasons    []string   `json:"reasons"`
+}
+
 // EnterpriseFilter selects enterprises; zero fields do not filter.
 type EnterpriseFilter struct {
 	Park   string

@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"time"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/search"
 	"patentbridge/internal/search/route"
@@ -32,7 +30,7 @@ func openSearch(db *sqldb.DB, dir string, logger *slog.Logger) (*searchStack, er
 	indexer := search.NewIndexer(ix, db, ref, logger)
 	matcher := search.NewMatcher(ix, lazyRouter{}, search.MatcherOptions{Ref: ref})
 	svc := &search.Service{Searcher: search.NewSearcher(ix, db), Indexer: indexer,
-		Matcher: matchService{m: matcher, db: db}, Router: lazyRouter{}}
+		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: lazyRouter{}}
 	return &searchStack{index: ix, indexer: indexer, service: svc}, nil
 }
 
@@ -81,94 +79,4 @@ func (r lazyRouter) Classify(_ context.Context, text string, limit int) ([]paten
 	}
 	p := r.Predict(text, limit)
 	return p, r.Industries(text, p), nil
-}
-
-// matchService feeds the matcher the enterprises' feedback and the patents'
-// availability (on a published supply list) from the store. Open licences and
-// offers join when the licensing module stores them.
-type matchService struct {
-	m  *search.Matcher
-	db *sqldb.DB
-}
-
-// Match ranks patents for the request, using feedback on this demand and overall.
-func (s matchService) Match(ctx context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error) {
-	return s.m.Match(ctx, r, search.SignalsFunc(s.signals))
-}
-
-func (s matchService) signals(ctx context.Context, req patentbridge.MatchRequest, ids []string) (map[string]search.PatentSignal, error) {
-	counts, err := s.db.FeedbackCounts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	verdicts := map[string]string{}
-	if req.DemandID > 0 {
-		if verdicts, err = s.db.DemandFeedback(ctx, req.DemandID); err != nil {
-			return nil, err
-		}
-	}
-	listed, err := s.db.SupplyListed(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]search.PatentSignal, len(ids))
-	for _, id := range ids {
-		c := counts[id]
-		out[id] = search.PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id], OnSupplyList: listed[id]}
-	}
-	return out, nil
-}
-
-// enterpriseRanker ranks the registry's enterprises for a patent (专利进园区企业),
-// rebuilding its in-memory index when the registry's size changes.
-type enterpriseRanker struct {
-	db *sqldb.DB
-	mu sync.Mutex
-	m  *search.EnterpriseMatcher
-	n  int
-}
-
-// RankForPatent returns the enterprises that fit the patent best, with reasons.
-func (r *enterpriseRanker) RankForPatent(ctx context.Context, appNo string, limit int) ([]httpx.EnterpriseMatch, error) {
-	p, err := r.db.FindPatent(ctx, appNo)
-	if err != nil {
-		return nil, err
-	}
-	m, err := r.matcher(ctx)
-	if err != nil || m == nil {
-		return nil, err
-	}
-	var out []httpx.EnterpriseMatch
-	for _, em := range m.Rank(p, limit) {
-		out = append(out, httpx.EnterpriseMatch{Enterprise: *em.Enterprise, Score: em.Score, Reasons: em.Reasons})
-	}
-	return out, nil
-}
-
-func (r *enterpriseRanker) matcher(ctx context.Context) (*search.EnterpriseMatcher, error) {
-	_, total, err := r.db.ListEnterprises(ctx, patentbridge.EnterpriseFilter{Limit: 1})
-	if err != nil {
-		return nil, err
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.m != nil && r.n == total {
-		return r.m, nil
-	}
-	var es []*patentbridge.Enterprise
-	if err := r.db.EachEnterprise(ctx, func(e *patentbridge.Enterprise) error { es = append(es, e); return nil }); err != nil {
-		return nil, err
-	}
-	if len(es) == 0 {
-		return nil, nil
-	}
-	m, err := search.NewEnterpriseMatcher(es, refdata.Default())
-	if err != nil {
-		return nil, err
-	}
-	if r.m != nil {
-		_ = r.m.Close()
-	}
-	r.m, r.n = m, total
-	return m, nil
 }

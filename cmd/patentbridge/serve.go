@@ -16,6 +16,7 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/search"
 	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
 )
@@ -106,7 +107,7 @@ func (m *Main) handler() (http.Handler, error) {
 		return nil, err
 	}
 	screening := screeningService{DB: m.DB, rules: rules, logger: m.Logger}
-	ranker := &enterpriseRanker{db: m.DB}
+	ranker := search.NewEnterpriseRanker(m.DB, ref)
 	mux := http.NewServeMux()
 	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
 		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,

@@ -70,7 +70,7 @@ func (s *Server) pushEnterprises(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ms == nil {
-		ms = []httpx.EnterpriseMatch{}
+		ms = []patentbridge.EnterpriseMatch{}
 	}
 	httpx.JSON(w, http.StatusOK, map[string]any{"app_no": appNo, "items": ms})
 }

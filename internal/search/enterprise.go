@@ -14,13 +14,6 @@ import (
 	"patentbridge/internal/refdata"
 )
 
-// EnterpriseMatch is an enterprise ranked for a patent, with the reasons (Chinese).
-type EnterpriseMatch struct {
-	Enterprise *patentbridge.Enterprise `json:"enterprise"`
-	Score      float64                  `json:"score"`
-	Reasons    []string                 `json:"reasons"`
-}
-
 // EnterpriseMatcher ranks the enterprises of a registry (专利进园区企业) for a patent
 // by how its 经营范围 and 行业 fit the patent's text, IPC titles and industries.
 type EnterpriseMatcher struct {
@@ -102,7 +95,7 @@ func (m *EnterpriseMatcher) profile(p *patentbridge.Patent) patentProfile {
 
 // Rank returns up to limit enterprises (10 by default) whose scope or industry fits
 // the patent, best first; an enterprise with no textual fit is never returned.
-func (m *EnterpriseMatcher) Rank(p *patentbridge.Patent, limit int) []EnterpriseMatch {
+func (m *EnterpriseMatcher) Rank(p *patentbridge.Patent, limit int) []patentbridge.EnterpriseMatch {
 	if limit <= 0 {
 		limit = 10
 	}
@@ -128,7 +121,7 @@ func (m *EnterpriseMatcher) Rank(p *patentbridge.Patent, limit int) []Enterprise
 		return nil
 	}
 	top := res.Hits[0].Score
-	out := make([]EnterpriseMatch, 0, len(res.Hits))
+	out := make([]patentbridge.EnterpriseMatch, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		i, _ := strconv.Atoi(h.ID)
 		e := m.es[i]
@@ -139,7 +132,7 @@ func (m *EnterpriseMatcher) Rank(p *patentbridge.Patent, limit int) []Enterprise
 		if regionFit(p.RegionCode, e.RegionCode) == 2 {
 			s += 0.05
 		}
-		out = append(out, EnterpriseMatch{Enterprise: e, Score: round4(s), Reasons: m.reasons(e, p, pr)})
+		out = append(out, patentbridge.EnterpriseMatch{Enterprise: *e, Score: round4(s), Reasons: m.reasons(e, p, pr)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out[:min(limit, len(out))]

@@ -59,3 +59,15 @@ func (db *DB) EachEnterprise(ctx context.Context, fn func(e *patentbridge.Enterp
 	}
 	return rs.Err()
 }
+
+// EnterprisesVersion changes whenever the registry does: it is the number of
+// enterprises, the newest id and the latest update time.
+func (db *DB) EnterprisesVersion(ctx context.Context) (string, error) {
+	var n, maxID int64
+	var updated string
+	err := db.read.QueryRowContext(ctx, "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(updated_at), '') FROM enterprises").Scan(&n, &maxID, &updated)
+	if err != nil {
+		return "", fmt.Errorf("sqldb: enterprises version: %w", err)
+	}
+	return fmt.Sprintf("%d/%d/%s", n, maxID, updated), nil
+}

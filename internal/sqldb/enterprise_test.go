@@ -136,3 +136,39 @@ func TestListEnterprises(t *testing.T) {
 		}
 	})
 }
+
+func TestEnterprisesVersionFollowsTheRegistry(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		version := func() string {
+			t.Helper()
+			v, err := db.EnterprisesVersion(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		empty := version()
+		if _, err := db.UpsertEnterprises(ctx, []*patentbridge.Enterprise{newEnterprise(1, "成都高新区"), newEnterprise(2, "")}); err != nil {
+			t.Fatal(err)
+		}
+		loaded := version()
+		if loaded == empty {
+			t.Fatalf("version %q did not change when enterprises were added", loaded)
+		}
+		if _, err := db.UpsertEnterprises(ctx, []*patentbridge.Enterprise{newEnterprise(1, "成都高新区")}); err != nil {
+			t.Fatal(err)
+		}
+		if v := version(); v != loaded {
+			t.Errorf("re-importing the same enterprise changed the version: %q -> %q", loaded, v)
+		}
+		changed := newEnterprise(2, "")
+		changed.Scope = "白酒生产、销售"
+		if _, err := db.UpsertEnterprises(ctx, []*patentbridge.Enterprise{changed}); err != nil {
+			t.Fatal(err)
+		}
+		if v := version(); v == loaded {
+			t.Errorf("version %q did not change when an enterprise's 经营范围 changed (same count)", v)
+		}
+	})
+}

@@ -134,7 +134,7 @@ func (s *Server) pushForList(r *http.Request, raw string, v *pushView) ([]httpx.
 		for _, m := range ms {
 			row, ok := byCode[m.Enterprise.CreditCode]
 			if !ok {
-				row = &httpx.PushRow{EnterpriseMatch: httpx.EnterpriseMatch{Enterprise: m.Enterprise}}
+				row = &httpx.PushRow{EnterpriseMatch: patentbridge.EnterpriseMatch{Enterprise: m.Enterprise}}
 				byCode[m.Enterprise.CreditCode] = row
 				order = append(order, m.Enterprise.CreditCode)
 			}

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 )
 
 // EnterpriseService is an in-memory patentbridge.EnterpriseService that upserts
@@ -113,13 +112,13 @@ type EnterpriseRanker struct {
 }
 
 // RankForPatent ranks the registry for a patent. Returns ENOTFOUND for an unknown patent.
-func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limit int) ([]httpx.EnterpriseMatch, error) {
+func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limit int) ([]patentbridge.EnterpriseMatch, error) {
 	p, err := r.Patents.FindPatent(ctx, appNo)
 	if err != nil {
 		return nil, err
 	}
 	grams := bigrams(p.Title)
-	var out []httpx.EnterpriseMatch
+	var out []patentbridge.EnterpriseMatch
 	err = r.Enterprises.EachEnterprise(ctx, func(e *patentbridge.Enterprise) error {
 		var shared []string
 		for _, g := range bigrams(e.Scope + " " + e.Industry) {
@@ -128,7 +127,7 @@ func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limi
 			}
 		}
 		if len(shared) > 0 {
-			out = append(out, httpx.EnterpriseMatch{Enterprise: *e, Score: float64(len(shared)) / float64(len(grams)),
+			out = append(out, patentbridge.EnterpriseMatch{Enterprise: *e, Score: float64(len(shared)) / float64(len(grams)),
 				Reasons: []string{"经营范围与专利名称共有：" + strings.Join(shared, "、")}})
 		}
 		return nil

@@ -1,0 +1,53 @@
+package search
+
+import (
+	"context"
+
+	"patentbridge"
+)
+
+// SignalStore is what a StoreMatcher reads for each request: the enterprises'
+// verdicts on matched patents and the published supply lists.
+type SignalStore interface {
+	// FeedbackCounts gives each patent's 感兴趣 and 不相关 counts over all demands.
+	FeedbackCounts(ctx context.Context) (map[string][2]int, error)
+	// DemandFeedback gives one demand's verdicts by application number.
+	DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
+	// SupplyListed tells which of the patents are on a published supply list.
+	SupplyListed(ctx context.Context, appNos []string) (map[string]bool, error)
+}
+
+// StoreMatcher is a Matcher fed the feedback and availability of its candidates
+// from a store. Open licences and offers join when the licensing module stores them.
+type StoreMatcher struct {
+	Matcher *Matcher
+	Store   SignalStore
+}
+
+// Match ranks patents for the request, using feedback on this demand and overall.
+func (s StoreMatcher) Match(ctx context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error) {
+	return s.Matcher.Match(ctx, r, SignalsFunc(s.signals))
+}
+
+func (s StoreMatcher) signals(ctx context.Context, req patentbridge.MatchRequest, ids []string) (map[string]PatentSignal, error) {
+	counts, err := s.Store.FeedbackCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	verdicts := map[string]string{}
+	if req.DemandID > 0 {
+		if verdicts, err = s.Store.DemandFeedback(ctx, req.DemandID); err != nil {
+			return nil, err
+		}
+	}
+	listed, err := s.Store.SupplyListed(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]PatentSignal, len(ids))
+	for _, id := range ids {
+		c := counts[id]
+		out[id] = PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id], OnSupplyList: listed[id]}
+	}
+	return out, nil
+}
