@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"time"
 
-	"patentbridge"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/search"
 	"patentbridge/internal/search/route"
@@ -28,9 +27,9 @@ func openSearch(db *sqldb.DB, dir string, logger *slog.Logger) (*searchStack, er
 	}
 	ref := refdata.Default()
 	indexer := search.NewIndexer(ix, db, ref, logger)
-	matcher := search.NewMatcher(ix, lazyRouter{}, search.MatcherOptions{Ref: ref})
+	matcher := search.NewMatcher(ix, route.DefaultRouter{}, search.MatcherOptions{Ref: ref})
 	svc := &search.Service{Searcher: search.NewSearcher(ix, db), Indexer: indexer,
-		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: lazyRouter{}}
+		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: route.DefaultRouter{}}
 	return &searchStack{index: ix, indexer: indexer, service: svc}, nil
 }
 
@@ -54,29 +53,6 @@ func (s *searchStack) follow(ctx context.Context, logger *slog.Logger) {
 // warmUpMatching loads the IPC router and the keyword extractor ahead of the
 // first demand, so no user waits the seconds they take to load.
 func warmUpMatching() {
-	lazyRouter{}.Predict("一种锂离子电池正极材料的制备方法", 1)
+	route.DefaultRouter{}.Predict("一种锂离子电池正极材料的制备方法", 1)
 	search.Keywords("白酒固态发酵过程温度难以控制，希望引进自动控温技术", 3)
-}
-
-// lazyRouter is the product's IPC router, trained on first use (5–10 s on two
-// cores; serve starts it in the background).
-type lazyRouter struct{}
-
-// Predict ranks IPC subclasses for text.
-func (lazyRouter) Predict(text string, k int) []patentbridge.IPCPrediction {
-	return route.Default().Predict(text, k)
-}
-
-// Industries lists the industries the text names and the predictions imply.
-func (lazyRouter) Industries(text string, p []patentbridge.IPCPrediction) []string {
-	return route.Default().Industries(text, p)
-}
-
-// Classify predicts IPC subclasses and industries for the classify endpoint.
-func (r lazyRouter) Classify(_ context.Context, text string, limit int) ([]patentbridge.IPCPrediction, []string, error) {
-	if limit <= 0 {
-		limit = 5
-	}
-	p := r.Predict(text, limit)
-	return p, r.Industries(text, p), nil
 }

@@ -1,6 +1,7 @@
 package route
 
 import (
+	"context"
 	"runtime/debug"
 	"sync"
 
@@ -30,6 +31,29 @@ func Default() *Model {
 		debug.FreeOSMemory()
 	})
 	return defaultModel
+}
+
+// DefaultRouter serves the product's model (Default, trained on first use) to
+// matching and to the classify endpoint.
+type DefaultRouter struct{}
+
+// Predict ranks IPC subclasses for text.
+func (DefaultRouter) Predict(text string, k int) []patentbridge.IPCPrediction {
+	return Default().Predict(text, k)
+}
+
+// Industries lists the industries the text names and the predictions imply.
+func (DefaultRouter) Industries(text string, p []patentbridge.IPCPrediction) []string {
+	return Default().Industries(text, p)
+}
+
+// Classify returns up to limit (default 5) predicted subclasses and their industries.
+func (DefaultRouter) Classify(_ context.Context, text string, limit int) ([]patentbridge.IPCPrediction, []string, error) {
+	if limit <= 0 {
+		limit = 5
+	}
+	p := Default().Predict(text, limit)
+	return p, Default().Industries(text, p), nil
 }
 
 // IndustryTop is how many of the first predictions Industries considers.
