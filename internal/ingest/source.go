@@ -2,9 +2,7 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -66,11 +64,9 @@ func detectFormat(path string, head []byte) (string, error) {
 
 // openSource opens an export file in the format its name and content say.
 func openSource(path, sheet string) (source, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "文件 %s 不存在", path)
-	} else if err != nil {
-		return nil, patentbridge.Errorf(patentbridge.EINVALID, "无法打开文件 %s", path)
+	f, err := patentbridge.OpenFile(path)
+	if err != nil {
+		return nil, err
 	}
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)

@@ -4,9 +4,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
+
+	"patentbridge"
 )
 
 // ReadLabeledTitles reads a labelled-titles CSV in the layout of
@@ -56,9 +57,14 @@ func ReadLabeledTitles(r io.Reader) ([]LabeledTitle, error) {
 			}
 		}
 		for _, s := range strings.Split(get(col["ipc_subclasses"]), "|") {
-			if s = strings.TrimSpace(s); s != "" {
-				t.Subclasses = append(t.Subclasses, s)
+			if s = strings.TrimSpace(s); s == "" {
+				continue
 			}
+			n, err := patentbridge.NormalizeIPC(s)
+			if err != nil || len(n) != 4 {
+				return nil, fmt.Errorf("第%d行：ipc_subclasses 中的 %q 不是 IPC 小类（应如 H01M）", line, s)
+			}
+			t.Subclasses = append(t.Subclasses, n)
 		}
 		out = append(out, t)
 	}
@@ -66,7 +72,7 @@ func ReadLabeledTitles(r io.Reader) ([]LabeledTitle, error) {
 
 // ReadLabeledTitlesFile reads a labelled-titles CSV file; errors name the file.
 func ReadLabeledTitlesFile(path string) ([]LabeledTitle, error) {
-	f, err := os.Open(path)
+	f, err := patentbridge.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}

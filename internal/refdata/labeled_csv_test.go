@@ -25,6 +25,8 @@ func TestReadLabeledTitles(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"title\n一种电池\n", "缺少列 ipc_subclasses"},
 		{"title,ipc_subclasses,fold\n一种电池,H01M,1\n一种白酒,C12G,二\n", "第3行：fold \"二\" 不是整数"},
+		{"title,ipc_subclasses\n一种电池,H01M\n一种白酒,C12G|H01M10/0525\n", "第3行：ipc_subclasses 中的 \"H01M10/0525\" 不是 IPC 小类"},
+		{"title,ipc_subclasses\n一种电池,XX99\n", "第2行：ipc_subclasses 中的 \"XX99\" 不是 IPC 小类"},
 	} {
 		if _, err := ReadLabeledTitles(strings.NewReader(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("error %v, want %q", err, tt.want)

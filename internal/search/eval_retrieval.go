@@ -17,7 +17,7 @@ import (
 type cslRow struct{ abstract, query string }
 
 func readCSL(path string) ([]cslRow, error) {
-	f, err := os.Open(path)
+	f, err := patentbridge.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}
