@@ -106,12 +106,8 @@ func evalMatch(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 // corpusRouter trains the product's IPC router on the evaluation corpus only.
-func corpusRouter(rows []search.LabeledText) search.Router {
-	ex := make([]route.Example, len(rows))
-	for i, r := range rows {
-		ex[i] = route.Example{Title: r.Title, Subclasses: r.Subclasses}
-	}
-	return route.Train(ex, refdata.Default())
+func corpusRouter(rows []refdata.LabeledTitle) search.Router {
+	return route.Train(route.Examples(rows), refdata.Default())
 }
 
 func writeMetrics(stdout, stderr io.Writer, asJSON bool, js, text func(io.Writer) error) int {

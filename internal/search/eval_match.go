@@ -11,33 +11,13 @@ import (
 	"patentbridge/internal/refdata"
 )
 
-// LabeledText is a patent title with its IPC subclasses, for training a router.
-type LabeledText struct {
-	ID         string // publication number
-	Title      string
-	Subclasses []string
-}
-
-// RouterFactory trains a router on labelled texts (the evaluation's corpus only).
-type RouterFactory func(rows []LabeledText) Router
-
-// readLabeled reads a labelled-titles CSV (refdata.ReadLabeledTitles).
-func readLabeled(path string) ([]LabeledText, error) {
-	rows, err := refdata.ReadLabeledTitlesFile(path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]LabeledText, len(rows))
-	for i, r := range rows {
-		out[i] = LabeledText{ID: r.PublicationNumber, Title: r.Title, Subclasses: r.Subclasses}
-	}
-	return out, nil
-}
+// RouterFactory trains a router on labelled titles (the evaluation's corpus only).
+type RouterFactory func(rows []refdata.LabeledTitle) Router
 
 // labeledDoc is the index doc of a labelled title: its subclasses as IPC codes and
 // their Chinese titles.
-func labeledDoc(ref *refdata.Data, t LabeledText) Doc {
-	d := Doc{ID: t.ID, Title: t.Title, IPC: t.Subclasses}
+func labeledDoc(ref *refdata.Data, t refdata.LabeledTitle) Doc {
+	d := Doc{ID: t.PublicationNumber, Title: t.Title, IPC: t.Subclasses}
 	var titles []string
 	for _, s := range t.Subclasses {
 		if title := ref.IPCTitle(s); title != "" {
@@ -58,11 +38,11 @@ func EvalMatch(ctx context.Context, corpusPath, queryPath string, k int, predict
 	if k <= 0 {
 		k = 10
 	}
-	corpus, err := readLabeled(corpusPath)
+	corpus, err := refdata.ReadLabeledTitlesFile(corpusPath)
 	if err != nil {
 		return MatchMetrics{}, err
 	}
-	queries, err := readLabeled(queryPath)
+	queries, err := refdata.ReadLabeledTitlesFile(queryPath)
 	if err != nil {
 		return MatchMetrics{}, err
 	}
@@ -82,7 +62,7 @@ func EvalMatch(ctx context.Context, corpusPath, queryPath string, k int, predict
 	}
 	subs := make(map[string][]string, len(corpus))
 	for _, t := range corpus {
-		subs[t.ID] = t.Subclasses
+		subs[t.PublicationNumber] = t.Subclasses
 	}
 	var w *csv.Writer
 	if predictionsPath != "" {
@@ -110,15 +90,15 @@ func EvalMatch(ctx context.Context, corpusPath, queryPath string, k int, predict
 				top1++
 			}
 		}
-		ids = withoutID(ids, q.ID, k)
+		ids = withoutID(ids, q.PublicationNumber, k)
 		prec += fieldPrecision(ids, subs, q.Subclasses)
 		bids, err := defaultBleve(ctx, ix, "title", q.Title, k+1)
 		if err != nil {
 			return MatchMetrics{}, err
 		}
-		base += fieldPrecision(withoutID(bids, q.ID, k), subs, q.Subclasses)
+		base += fieldPrecision(withoutID(bids, q.PublicationNumber, k), subs, q.Subclasses)
 		if w != nil {
-			w.Write([]string{q.ID, strings.Join(ids, "|")})
+			w.Write([]string{q.PublicationNumber, strings.Join(ids, "|")})
 		}
 	}
 	if w != nil {

@@ -19,7 +19,7 @@ type wordRouter struct {
 	ref   *refdata.Data
 }
 
-func newWordRouter(rows []LabeledText) Router {
+func newWordRouter(rows []refdata.LabeledTitle) Router {
 	r := &wordRouter{votes: map[string]map[string]float64{}, ref: refdata.Default()}
 	for _, row := range rows {
 		for _, w := range Words(row.Title) {
@@ -72,26 +72,17 @@ func (r *wordRouter) Industries(_ string, preds []patentbridge.IPCPrediction) []
 }
 
 // realCorpus is the liquor, temperature-control and 400 other real titles of the labelled set.
-func realCorpus(tb testing.TB) []LabeledText {
+func realCorpus(tb testing.TB) []refdata.LabeledTitle {
 	tb.Helper()
-	var out []LabeledText
+	var out []refdata.LabeledTitle
 	for i, t := range refdata.Default().LabeledTitles() {
 		keep := i < 400 || strings.ContainsAny(t.Title, "酒酿窖") || strings.Contains(t.Title, "控温") || strings.Contains(t.Title, "发酵")
 		if keep {
-			out = append(out, LabeledText{ID: t.PublicationNumber, Title: t.Title, Subclasses: t.Subclasses})
+			out = append(out, t)
 		}
 	}
 	if len(out) < 400 {
 		tb.Skip("refdata has no labelled titles")
-	}
-	return out
-}
-
-// allTitles is every labelled title, to train the test router.
-func allTitles() []LabeledText {
-	var out []LabeledText
-	for _, t := range refdata.Default().LabeledTitles() {
-		out = append(out, LabeledText{ID: t.PublicationNumber, Title: t.Title, Subclasses: t.Subclasses})
 	}
 	return out
 }
@@ -124,10 +115,10 @@ const longLiquorDemand = liquorDemand + "，降低能耗，提高出酒率。我
 
 // liquorPatents are three white-liquor fermentation patents written for this test
 // in the style of real utility models (the labelled set has almost no liquor titles).
-var liquorPatents = []LabeledText{
-	{ID: "L1", Title: "一种白酒固态发酵温度自动控制系统", Subclasses: []string{"C12G", "G05D"}},
-	{ID: "L2", Title: "一种酿酒窖池固态发酵控温装置", Subclasses: []string{"C12G"}},
-	{ID: "L3", Title: "一种白酒酿造用智能温控发酵罐", Subclasses: []string{"C12G", "C12M"}},
+var liquorPatents = []refdata.LabeledTitle{
+	{PublicationNumber: "L1", Title: "一种白酒固态发酵温度自动控制系统", Subclasses: []string{"C12G", "G05D"}},
+	{PublicationNumber: "L2", Title: "一种酿酒窖池固态发酵控温装置", Subclasses: []string{"C12G"}},
+	{PublicationNumber: "L3", Title: "一种白酒酿造用智能温控发酵罐", Subclasses: []string{"C12G", "C12M"}},
 }
 
 var liquorAbstracts = map[string]string{
@@ -141,7 +132,7 @@ func TestLiquorDemandFindsLiquorPatentsFirst(t *testing.T) {
 	docs := make([]Doc, len(corpus))
 	for i, c := range corpus {
 		docs[i] = labeledDoc(refdata.Default(), c)
-		if a, ok := liquorAbstracts[c.ID]; ok {
+		if a, ok := liquorAbstracts[c.PublicationNumber]; ok {
 			docs[i].Abstract, docs[i].Industries = a, []string{"川酒"}
 		}
 	}
@@ -184,8 +175,8 @@ func TestMatchedTermsOccurInThePatent(t *testing.T) {
 	title := map[string]string{}
 	for i, c := range corpus {
 		docs[i] = labeledDoc(refdata.Default(), c)
-		docs[i].Abstract = liquorAbstracts[c.ID]
-		title[c.ID] = c.Title + liquorAbstracts[c.ID]
+		docs[i].Abstract = liquorAbstracts[c.PublicationNumber]
+		title[c.PublicationNumber] = c.Title + liquorAbstracts[c.PublicationNumber]
 	}
 	m := MustMatcher(t, docs, newWordRouter(corpus))
 	for _, text := range []string{liquorDemand, "光伏组件生产线上的胶膜需要压平", "废水循环利用的洗车设备", "中药组方 补钙"} {

@@ -20,12 +20,7 @@ var (
 func Default() *Model {
 	defaultOnce.Do(func() {
 		ref := refdata.Default()
-		titles := ref.LabeledTitles()
-		rows := make([]Example, len(titles))
-		for i, t := range titles {
-			rows[i] = Example{Title: t.Title, Subclasses: t.Subclasses}
-		}
-		defaultModel = Train(rows, ref)
+		defaultModel = Train(Examples(ref.LabeledTitles()), ref)
 		// Training's dense weight matrices and scratch (~500 MB) are garbage now; hand
 		// the pages back at once rather than carry them while serving (RSS 820 -> 310 MB).
 		debug.FreeOSMemory()

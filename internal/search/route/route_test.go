@@ -163,24 +163,6 @@ func TestScoreOne(t *testing.T) {
 	}
 }
 
-func TestReadExamples(t *testing.T) {
-	in := "publication_number,title,ipc_subclasses,fold\nCN1A,一种电池,H01M|H01L,1\nCN2A,一种白酒,C12G,2\n"
-	ex, err := ReadExamples(strings.NewReader(in), 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ex) != 1 || ex[0].Title != "一种白酒" || !slices.Equal(ex[0].Subclasses, []string{"C12G"}) {
-		t.Errorf("got %+v", ex)
-	}
-	all, _ := ReadExamples(strings.NewReader(in))
-	if len(all) != 2 || !slices.Equal(all[0].Subclasses, []string{"H01M", "H01L"}) {
-		t.Errorf("got %+v", all)
-	}
-	if _, err := ReadExamples(strings.NewReader("title\nx\n")); err == nil {
-		t.Error("missing ipc_subclasses column: want an error")
-	}
-}
-
 func TestRunEval(t *testing.T) {
 	const data = "../../../../shared/data/patents/cn_titles_ipc_subclasses.csv"
 	raw, err := os.ReadFile(data)

@@ -3,33 +3,12 @@ package route
 import (
 	"context"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"patentbridge/internal/refdata"
 )
-
-// ReadExamples reads a labelled-titles CSV (refdata.ReadLabeledTitles), keeping
-// only the given folds when any are named.
-func ReadExamples(r io.Reader, folds ...int) ([]Example, error) {
-	rows, err := refdata.ReadLabeledTitles(r)
-	if err != nil {
-		return nil, err
-	}
-	var out []Example
-	for _, row := range rows {
-		if len(folds) == 0 || slices.Contains(folds, row.Fold) {
-			out = append(out, Example{Title: row.Title, Subclasses: row.Subclasses})
-		}
-	}
-	if len(folds) > 0 && len(rows) > 0 && len(out) == 0 {
-		return nil, fmt.Errorf("没有第 %v 折的行（缺少 fold 列？）", folds)
-	}
-	return out, nil
-}
 
 // EvalK is how many subclasses the evaluation predicts per title.
 const EvalK = 5
@@ -48,7 +27,7 @@ func RunEval(ctx context.Context, trainPath, testPath, predictionsPath string, o
 	if err != nil {
 		return Report{}, err
 	}
-	ex, tex := examples(train), examples(test)
+	ex, tex := Examples(train), Examples(test)
 	m := Train(ex, refdata.Default())
 	if predictionsPath != "" {
 		if err := writePredictions(m, test, predictionsPath); err != nil {
@@ -74,8 +53,8 @@ func RunEval(ctx context.Context, trainPath, testPath, predictionsPath string, o
 	return r, r.WriteText(out)
 }
 
-// examples returns the labelled examples of some rows.
-func examples(rows []refdata.LabeledTitle) []Example {
+// Examples returns the training examples of labelled titles.
+func Examples(rows []refdata.LabeledTitle) []Example {
 	out := make([]Example, len(rows))
 	for i, r := range rows {
 		out[i] = Example{Title: r.Title, Subclasses: r.Subclasses}
