@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/gen"
@@ -107,7 +106,7 @@ func screenDemo(ctx context.Context, s patentbridge.ScreeningService, logger *sl
 	if _, err := s.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
 		return err
 	}
-	run, err := s.RunScreening(ctx, time.Now().UTC())
+	run, err := s.RunScreening(ctx, patentbridge.Now().UTC())
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"log/slog"
-	"time"
 
 	"patentbridge"
 )
@@ -34,7 +33,7 @@ func loadDemoDemands(ctx context.Context, demands patentbridge.DemandService, lo
 	if _, total, err := demands.ListDemands(ctx, patentbridge.DemandFilter{Limit: 1}); err != nil || total > 0 {
 		return err
 	}
-	now := time.Now().UTC()
+	now := patentbridge.Now().UTC()
 	for _, d := range demoDemands {
 		d.Deadline = now.AddDate(0, 6, 0)
 		if err := demands.CreateDemand(ctx, &d); err != nil {

@@ -33,7 +33,7 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	asOf := screen.Day(time.Now())
+	asOf := screen.Day(patentbridge.Now())
 	if *asOfFlag != "" {
 		d, err := patentbridge.ParseDate(*asOfFlag)
 		if err != nil || d.IsZero() {

@@ -6,6 +6,7 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -34,6 +35,9 @@ type Deps struct {
 	Search           patentbridge.SearchService
 	Enterprises      patentbridge.EnterpriseService
 	EnterpriseRanker httpx.EnterpriseRanker
+	// Now is the clock of the acts the handlers date (publication, moderation, the
+	// default screening date); nil means patentbridge.Now. Tests set it.
+	Now func() time.Time
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
@@ -53,6 +57,9 @@ type Server struct {
 func New(d Deps) *Server {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = patentbridge.Now
 	}
 	s := &Server{Deps: d, mux: http.NewServeMux()}
 	s.Register(s.mux)

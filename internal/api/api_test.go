@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/api"
@@ -42,7 +44,7 @@ func newEnv(tb testing.TB) *env {
 	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
 	_, e.adminToken = e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	_, e.userToken = e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	srv := api.New(api.Deps{
+	srv := api.New(api.Deps{Now: clock,
 		Patents: e.patents, Jobs: e.jobs, Runner: e.runner, Ref: refdata.Default(),
 		UploadDir: tb.TempDir(), Logger: quiet,
 		Audit: e.audits.Record,
@@ -123,3 +125,12 @@ func TestErrorShape(t *testing.T) {
 		t.Errorf("error = %v", got)
 	}
 }
+
+// testNow is the clock of the page and API tests (deadlines, publication years).
+var testNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+var ticks atomic.Int64
+
+// clock starts at testNow and moves a millisecond forward at each reading, so
+// that successive acts get distinct, ordered times.
+func clock() time.Time { return testNow.Add(time.Duration(ticks.Add(1)) * time.Millisecond) }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -165,7 +164,7 @@ func (s *Server) moderateDemand(w http.ResponseWriter, r *http.Request) {
 		err = httpx.CanModerateDemand(u, d)
 	}
 	if err == nil {
-		err = s.Demands.ModerateDemand(ctx, d.ID, b.Action == "publish", b.Note, time.Now())
+		err = s.Demands.ModerateDemand(ctx, d.ID, b.Action == "publish", b.Note, s.Now())
 	}
 	if err == nil {
 		d, err = s.Demands.FindDemand(ctx, d.ID)

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/api"
@@ -32,7 +31,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	tb.Helper()
 	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
 	users := httpxtest.NewUserService()
-	e := &demandEnv{demands: httpxtest.NewDemandService(),
+	e := &demandEnv{demands: httpxtest.NewDemandService(clock),
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
 			Industries: map[string][]string{"H01M": {"先进材料", "能源化工"}}}}
 	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
@@ -45,7 +44,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	my, tok := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
 	my.CityCode, e.mianyang = "5107", tok
 	ents := httpxtest.NewEnterpriseService()
-	srv := api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet,
+	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, Enterprises: ents,
 		EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: ents, Patents: patents},
 		Audit:            e.audits.Record})
@@ -66,7 +65,7 @@ func (e *demandEnv) call(tb testing.TB, method, path, token, body string) (int, 
 func demandBody(title, region string) string {
 	return fmt.Sprintf(`{"title":%q,"description":"寻求钠离子电池正极材料的低成本制备技术，要求循环寿命2000次以上。","industry":"先进材料",
 		"region_code":%q,"budget_min":50,"budget_max":200,"deadline":%q,"contact":"王经理 028-85550000"}`,
-		title, region, time.Now().AddDate(0, 2, 0).Format("2006-01-02"))
+		title, region, testNow.AddDate(0, 2, 0).Format("2006-01-02"))
 }
 
 // MustPost creates a demand as token and returns its id.
@@ -131,7 +130,7 @@ func TestDemandAPIFlow(t *testing.T) {
 		t.Errorf("signed-in user gets no contact: %v", m)
 	}
 	_, m = e.call(t, "GET", "/api/v1/demands?city=5101&industry=先进材料", "", "")
-	year := fmt.Sprint(time.Now().Year())
+	year := fmt.Sprint(testNow.Year())
 	if m["total"].(float64) != 1 || m["published_by_year"].(map[string]any)[year].(float64) != 1 {
 		t.Errorf("public list: %v", m)
 	}

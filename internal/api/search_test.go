@@ -32,7 +32,7 @@ func newSearchAPI(tb testing.TB) http.Handler {
 	}
 	patents := httpxtest.NewPatentService(samples...)
 	svc := &search.Service{Searcher: search.NewSearcher(ix, patents)}
-	return api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet, Search: svc})
+	return api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet, Search: svc})
 }
 
 func TestSearchAPI(t *testing.T) {

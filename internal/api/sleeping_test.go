@@ -38,7 +38,7 @@ func newScreenEnv(tb testing.TB) *screenEnv {
 		u.OrgName = map[string]string{"ioe": "中国科学院光电技术研究所", "scu": "四川大学"}[name]
 		e.tokens[name] = tok
 	}
-	srv := api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet,
+	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Screening: screening, Sleeping: e.sleeping, Declarations: e.decls})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: e.users, Logger: quiet})
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -185,7 +184,7 @@ func (s *Server) publishSupplyList(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, time.Now())
+	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, s.Now())
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -209,7 +208,7 @@ func (s *Server) withdrawSupplyList(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, b.Reason, time.Now()); err != nil {
+	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, b.Reason, s.Now()); err != nil {
 		s.error(w, r, err)
 		return
 	}

@@ -43,7 +43,7 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	cd.CityCode, e.chengdu = "5101", tok
 	my, tok := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
 	my.CityCode, e.mianyang = "5107", tok
-	srv := api.New(api.Deps{Patents: patents, Ref: refdata.Default(), Logger: quiet,
+	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Screening: screening, Sleeping: sleeping, Supply: httpxtest.NewSupplyListService(sleeping),
 		Audit: e.audits.Record})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
@@ -73,7 +73,7 @@ func (e *supplyEnv) MustCreate(tb testing.TB, token, body string) int {
 
 func TestSupplyAPIFlow(t *testing.T) {
 	e := newSupplyEnv(t)
-	year := time.Now().Year()
+	year := testNow.Year()
 	id := e.MustCreate(t, e.admin, `{"title":"全省A级沉睡专利","description":"面向中小企业","grade":"A","limit":50}`)
 
 	status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/supply-lists/%d", id), e.admin, "")

@@ -32,16 +32,15 @@ var demandFieldColumn = map[string]string{
 // ReadDemands reads a demand collection file (XLSX, or CSV/TSV in UTF-8, GBK or
 // GB18030) with the columns 需求名称 (or 标题), 需求描述, 所属行业, 地区代码,
 // 预算下限(万元), 预算上限(万元), 截止日期, 联系方式 and 需求单位. Each row is
-// checked by patentbridge.Demand.Validate as of today; a row that fails is
+// checked by patentbridge.Demand.Validate as of now; a row that fails is
 // returned as a Reject with its line, column, value and Chinese reason. Returns
 // EINVALID when the file has no 需求名称 or 需求描述 column or cannot be read.
-func ReadDemands(path string) ([]*patentbridge.Demand, []patentbridge.Reject, error) {
+func ReadDemands(path string, now time.Time) ([]*patentbridge.Demand, []patentbridge.Reject, error) {
 	t, err := openTable(path, "", "技术需求表", demandColumns, "需求名称", "需求描述")
 	if err != nil {
 		return nil, nil, err
 	}
 	defer t.close()
-	now := time.Now()
 	var ds []*patentbridge.Demand
 	var rejects []patentbridge.Reject
 	reject := func(line int, c cell, reason string) {

@@ -47,7 +47,7 @@ func TestReadDemandsXLSX(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "需求征集.xlsx")
 	MustSheet(t, path, rows)
-	ds, rejects, err := ReadDemands(path)
+	ds, rejects, err := ReadDemands(path, testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestReadDemandsGBKCSVAndBadFiles(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := MustWriteFile(t, dir, "demands.csv", []byte(b))
-	ds, rejects, err := ReadDemands(path)
+	ds, rejects, err := ReadDemands(path, testNow)
 	if err != nil || len(rejects) != 0 || len(ds) != 1 {
 		t.Fatalf("ReadDemands = %+v, %+v, %v", ds, rejects, err)
 	}
@@ -98,11 +98,14 @@ func TestReadDemandsGBKCSVAndBadFiles(t *testing.T) {
 		t.Errorf("GBK row read as %+v", ds[0])
 	}
 	notDemands := MustWriteFile(t, dir, "patents.csv", []byte("申请号,专利名称\nCN202223220665.2,一种装置\n"))
-	if _, _, err := ReadDemands(notDemands); patentbridge.ErrorCode(err) != patentbridge.EINVALID ||
+	if _, _, err := ReadDemands(notDemands, testNow); patentbridge.ErrorCode(err) != patentbridge.EINVALID ||
 		!strings.Contains(patentbridge.ErrorMessage(err), "需求名称") {
 		t.Errorf("file without 需求名称: %v", err)
 	}
-	if _, _, err := ReadDemands(filepath.Join(dir, "missing.xlsx")); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+	if _, _, err := ReadDemands(filepath.Join(dir, "missing.xlsx"), testNow); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// testNow is the clock of the demand tests: their deadlines lie after it.
+var testNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)

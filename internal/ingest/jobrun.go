@@ -38,7 +38,7 @@ func (r *JobRunner) run(t *jobTask) {
 		}
 		cancel()
 	}
-	job.FinishedAt = time.Now().UTC()
+	job.FinishedAt = patentbridge.Now().UTC()
 	switch {
 	case err == nil:
 		job.Status, job.Progress = patentbridge.JobDone, 1

@@ -68,7 +68,7 @@ func (r *JobRunner) StartImport(ctx context.Context, userID int64, fileName, pat
 		return nil, err
 	}
 	job := &patentbridge.ImportJob{FileName: fileName, Status: patentbridge.JobQueued, CreatedBy: userID,
-		CreatedAt: time.Now().UTC()}
+		CreatedAt: patentbridge.Now().UTC()}
 	r.mu.Lock()
 	closed := r.closed
 	r.mu.Unlock()
@@ -158,7 +158,7 @@ func (r *JobRunner) Close() error {
 func (r *JobRunner) abandon(t *jobTask) {
 	t.job.Status = patentbridge.JobFailed
 	t.job.Error = "服务关闭，导入未开始，请重新上传文件"
-	t.job.FinishedAt = time.Now().UTC()
+	t.job.FinishedAt = patentbridge.Now().UTC()
 	r.save(t.job)
 	t.remove()
 }

@@ -114,7 +114,7 @@ func (s *Service) Run(ctx context.Context, asOf time.Time, progress func(done, t
 		log.Error("screening failed writing scores", "err", err)
 		return nil, err
 	}
-	run.FinishedAt = time.Now()
+	run.FinishedAt = patentbridge.Now()
 	if err := s.store.FinishScreeningRun(ctx, run); err != nil {
 		return nil, err
 	}

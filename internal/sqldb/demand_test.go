@@ -16,7 +16,7 @@ func newDemand(title, region string) *patentbridge.Demand {
 	return &patentbridge.Demand{
 		Title: title, Description: title + "：寻求可产业化的专利技术，希望与高校院所合作开发并实现量产。",
 		Industry: "先进材料", RegionCode: region, BudgetMin: 50, BudgetMax: 300,
-		Deadline: time.Now().UTC().AddDate(0, 1, 0).Truncate(24 * time.Hour), Contact: "王经理 028-85550000",
+		Deadline: sqldbtest.Start.AddDate(0, 1, 0).Truncate(24 * time.Hour), Contact: "王经理 028-85550000",
 		Enterprise: "成都新材科技有限公司", CreatedBy: 7,
 	}
 }
@@ -55,7 +55,7 @@ func TestDemandCreateFindValidate(t *testing.T) {
 			t.Errorf("field = %q, want title", patentbridge.ErrorField(err))
 		}
 		past := newDemand("页岩气压裂返排液处理", "5101")
-		past.Deadline = time.Now().AddDate(0, 0, -2)
+		past.Deadline = sqldbtest.Start.AddDate(0, 0, -2)
 		wantCode(t, db.CreateDemand(ctx, past), patentbridge.EINVALID)
 		if _, n, _ := db.ListDemands(ctx, patentbridge.DemandFilter{}); n != 1 {
 			t.Errorf("invalid demands stored: total %d", n)

@@ -58,7 +58,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if dsn == "" {
 		return nil, fmt.Errorf("sqldb: empty database name")
 	}
-	db := &DB{dsn: dsn, Now: time.Now, PasswordCost: bcrypt.DefaultCost}
+	db := &DB{dsn: dsn, Now: patentbridge.Now, PasswordCost: bcrypt.DefaultCost}
 	var err error
 	if isPostgresDSN(dsn) {
 		err = db.openPostgres(ctx, dsn)

@@ -25,6 +25,8 @@ func MustCreateList(tb testing.TB, ctx context.Context, db *sqldb.DB, title stri
 func TestSupplyLists(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
+		at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+		db.Now = func() time.Time { return at.Add(-time.Hour) } // drafts are created before any publication
 		MustUpsert(t, db, allCrafted...)
 		MustRun(t, db)
 
@@ -48,9 +50,8 @@ func TestSupplyLists(t *testing.T) {
 		}
 		bad := []patentbridge.SupplyItem{{AppNo: pCompany.AppNo}}
 		wantCode(t, db.UpdateSupplyList(ctx, &patentbridge.SupplyList{ID: l.ID, Title: "x", Items: bad}), patentbridge.EINVALID)
-		wantCode(t, db.WithdrawSupplyList(ctx, l.ID, "重复", time.Now()), patentbridge.ECONFLICT)
+		wantCode(t, db.WithdrawSupplyList(ctx, l.ID, "重复", at), patentbridge.ECONFLICT)
 
-		at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 		pub, err := db.PublishSupplyList(ctx, l.ID, at)
 		if err != nil || pub.NumberLabel() != "2026年第1期" || pub.Status != patentbridge.ListPublished || !pub.PublishedAt.Equal(at) {
 			t.Fatalf("PublishSupplyList = %+v, %v", pub, err)
@@ -138,7 +139,7 @@ func TestSupplyListRules(t *testing.T) {
 			t.Errorf("city list items = %+v", own.Items)
 		}
 		prov := MustCreateList(t, ctx, db, "全省清单", patentbridge.SleepingFilter{})
-		_, err = db.PublishSupplyList(city, prov.ID, time.Now())
+		_, err = db.PublishSupplyList(city, prov.ID, sqldbtest.Start)
 		wantCode(t, err, patentbridge.EFORBIDDEN)
 
 		// Two lists published at the same moment get different numbers.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -66,7 +65,7 @@ func (s *Server) demandModerate(w http.ResponseWriter, r *http.Request) {
 	}
 	note := strings.TrimSpace(r.PostFormValue("note"))
 	if err == nil {
-		err = s.Demands.ModerateDemand(ctx, d.ID, action == "publish", note, time.Now())
+		err = s.Demands.ModerateDemand(ctx, d.ID, action == "publish", note, s.Now())
 	}
 	if err != nil {
 		s.errorPage(w, r, err)

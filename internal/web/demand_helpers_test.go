@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"testing"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
@@ -49,11 +48,11 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	run, rs := httpxtest.SampleRun()
 	screening.AddRun(run, rs...)
 	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	e := &demandEnv{demands: httpxtest.NewDemandService(), enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
+	e := &demandEnv{demands: httpxtest.NewDemandService(clock), enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组（电池充电入H02J7/00）〔8 〕"},
 			Industries: map[string][]string{"H01M": {"先进材料"}}},
 		supply: httpxtest.NewSupplyListService(sleeping)}
-	w, err := web.New(web.Deps{
+	w, err := web.New(web.Deps{Now: clock,
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
 		Screening: screening, Sleeping: sleeping, Supply: e.supply,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, ReadDemands: ingest.ReadDemands,
@@ -79,7 +78,7 @@ func (e *demandEnv) client(tb testing.TB, username string) *http.Client {
 func demandForm(title, region string) url.Values {
 	return url.Values{"title": {title}, "description": {"寻求钠离子电池正极材料的低成本制备技术，要求循环寿命2000次以上。"},
 		"industry": {"先进材料"}, "region_code": {region}, "budget_min": {"50"}, "budget_max": {"200"},
-		"deadline": {time.Now().AddDate(0, 2, 0).Format("2006-01-02")}, "contact": {"王经理 028-85550000"}}
+		"deadline": {testNow.AddDate(0, 2, 0).Format("2006-01-02")}, "contact": {"王经理 028-85550000"}}
 }
 
 // MustPostDemand posts a demand through the form and returns its id.
@@ -97,7 +96,7 @@ func (e *demandEnv) MustPostDemand(tb testing.TB, c *http.Client, form url.Value
 // MustPublish publishes a demand as the admin.
 func (e *demandEnv) MustPublish(tb testing.TB, id int64) {
 	tb.Helper()
-	if err := e.demands.ModerateDemand(context.Background(), id, true, "", time.Now()); err != nil {
+	if err := e.demands.ModerateDemand(context.Background(), id, true, "", testNow); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"patentbridge"
 )
@@ -59,7 +58,7 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 	}
 	defer os.Remove(path)
 	v.File, v.Publish = name, r.FormValue("publish") == "1"
-	ds, rejects, err := s.ReadDemands(path)
+	ds, rejects, err := s.ReadDemands(path, s.Now())
 	if patentbridge.ErrorCode(err) == patentbridge.EINVALID || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
 		v.Error = patentbridge.ErrorMessage(err)
 		s.render(w, r, http.StatusBadRequest, "demand_import", "批量导入技术需求", "demand_admin", v)
@@ -77,7 +76,7 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 			s.Audit.Record(ctx, s.Logger, u.ID, "demand.create", fmt.Sprintf("demand:%d", d.ID), fmt.Sprintf("%s (bulk %s)", d.Title, name))
 			v.Saved++
 			if v.Publish {
-				if perr := s.Demands.ModerateDemand(ctx, d.ID, true, "", time.Now()); perr != nil {
+				if perr := s.Demands.ModerateDemand(ctx, d.ID, true, "", s.Now()); perr != nil {
 					row.Reason = "已保存为待审核，未能直接发布：" + patentbridge.ErrorMessage(perr)
 				} else {
 					row.Status = patentbridge.DemandStatusLabel(patentbridge.DemandPublished)

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -47,7 +46,7 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := demandListView{Year: time.Now().Year(), Total: total, Industry: f.Industry, Q: f.Query,
+	v := demandListView{Year: s.Now().Year(), Total: total, Industry: f.Industry, Q: f.Query,
 		CanPost: httpx.AuthorizeDemandPost(u) == nil, CanModerate: httpx.AuthorizeDemandModeration(u) == nil}
 	v.YearCount = counts[v.Year]
 	v.Cities = s.sichuanCities(f.City)

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestDemandPostModeratePublish(t *testing.T) {
@@ -71,7 +70,7 @@ func TestDemandPostModeratePublish(t *testing.T) {
 		t.Fatalf("admin publish: %d", status)
 	}
 	_, body = MustGet(t, anon, e.srv.URL+"/demands")
-	mustContain(t, body, fmt.Sprintf("%d年已发布 <strong>1</strong> 条", time.Now().Year()), "磷石膏综合利用技术", "50–200万元")
+	mustContain(t, body, fmt.Sprintf("%d年已发布 <strong>1</strong> 条", testNow.Year()), "磷石膏综合利用技术", "50–200万元")
 	if strings.Contains(body, "钠离子电池正极材料") {
 		t.Error("the public list shows a rejected demand")
 	}
@@ -164,7 +163,7 @@ func TestDemandDetailContactMatchesFeedback(t *testing.T) {
 
 func TestDemandBulkImport(t *testing.T) {
 	e := newDemandEnv(t)
-	deadline := time.Now().AddDate(0, 3, 0).Format("2006-01-02")
+	deadline := testNow.AddDate(0, 3, 0).Format("2006-01-02")
 	xlsx := MustWorkbook(t, [][]any{
 		{"需求名称", "需求描述", "所属行业", "地区代码", "预算下限(万元)", "预算上限(万元)", "截止日期", "联系方式", "需求单位"},
 		{"川茶鲜叶自动分级设备", "需要一套按嫩度自动分级川茶鲜叶的设备，处理能力每小时500公斤以上。", "川茶", "511800", 50, 120, deadline, "李经理", "雅安某茶业有限公司"},

@@ -77,7 +77,7 @@ func (s *Server) renderScreening(w http.ResponseWriter, r *http.Request, status 
 	v := screeningView{Error: msg, AsOf: asOf}
 	v.Running, v.LastError = s.screenJob.state()
 	if v.AsOf == "" {
-		v.AsOf = time.Now().Format("2006-01-02")
+		v.AsOf = s.Now().Format("2006-01-02")
 	}
 	for _, run := range runs {
 		v.Runs = append(v.Runs, httpx.NewRunView(run))
@@ -101,7 +101,7 @@ func (s *Server) startScreening(w http.ResponseWriter, r *http.Request) {
 	}
 	u := patentbridge.UserFrom(r.Context())
 	raw := strings.TrimSpace(r.PostFormValue("as_of"))
-	asOf := time.Now()
+	asOf := s.Now()
 	if raw != "" {
 		t, err := patentbridge.ParseDate(raw)
 		if err != nil {
@@ -110,7 +110,7 @@ func (s *Server) startScreening(w http.ResponseWriter, r *http.Request) {
 		}
 		asOf = t
 	}
-	if asOf.After(time.Now()) {
+	if asOf.After(s.Now()) {
 		s.renderScreening(w, r, http.StatusBadRequest, "筛查日不能晚于今天", raw)
 		return
 	}

@@ -51,7 +51,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	inst.OrgName = "中国科学院光电技术研究所 " // normalized before comparing
 	scu, _ := e.users.MustUser(tb, "scu", patentbridge.RoleInstitution)
 	scu.OrgName = "四川大学"
-	w, err := web.New(web.Deps{
+	w, err := web.New(web.Deps{Now: clock,
 		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
 		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.decls,
 		Audit: e.audits.Record,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -110,7 +109,7 @@ func (s *Server) supplyPublish(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, time.Now())
+	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, s.Now())
 	if err != nil {
 		s.formError(w, r, l, err, "")
 		return
@@ -132,7 +131,7 @@ func (s *Server) supplyWithdraw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
-	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, reason, time.Now()); err != nil {
+	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, reason, s.Now()); err != nil {
 		s.formError(w, r, l, err, reason)
 		return
 	}

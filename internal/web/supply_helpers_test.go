@@ -56,7 +56,7 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	my, _ := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
 	my.CityCode = "5107"
 	e := &supplyEnv{supply: httpxtest.NewSupplyListService(sleeping)}
-	w, err := web.New(web.Deps{
+	w, err := web.New(web.Deps{Now: clock,
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Screening: screening, Sleeping: sleeping, Supply: e.supply,
 		Audit: e.audits.Record,

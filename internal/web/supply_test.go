@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -76,7 +75,7 @@ func TestSupplyPermissions(t *testing.T) {
 func TestSupplyNumberingAndPublication(t *testing.T) {
 	e := newSupplyEnv(t)
 	admin := e.client(t, "admin")
-	year := time.Now().Year()
+	year := testNow.Year()
 	first := e.MustCreateList(t, admin, url.Values{"title": {"第一批"}, "grade": {"A"}})
 	second := e.MustCreateList(t, admin, url.Values{"title": {"第二批"}, "description": {"面向中小企业"}})
 
@@ -227,7 +226,7 @@ func TestSupplyPrintAndDownload(t *testing.T) {
 	}
 	defer f.Close()
 	heading, _ := f.GetCellValue("供给清单", "A1")
-	if want := fmt.Sprintf("四川省专利技术供给清单（%d年第1期）", time.Now().Year()); heading != want {
+	if want := fmt.Sprintf("四川省专利技术供给清单（%d年第1期）", testNow.Year()); heading != want {
 		t.Errorf("heading %q, want %q", heading, want)
 	}
 	rows, _ := f.GetRows("供给清单")

@@ -38,13 +38,16 @@ type Deps struct {
 	Feedback patentbridge.FeedbackService
 	Search   patentbridge.SearchService
 	// ReadDemands reads a bulk demand workbook (cmd wires ingest.ReadDemands); nil hides the bulk import.
-	ReadDemands func(path string) ([]*patentbridge.Demand, []patentbridge.Reject, error)
+	ReadDemands func(path string, now time.Time) ([]*patentbridge.Demand, []patentbridge.Reject, error)
 	// Enterprises is the enterprise registry; ImportEnterprises imports a registry
 	// file inline, writing the rejects CSV (cmd wires ingest.ImportEnterprises);
 	// EnterpriseRanker ranks enterprises for a patent (专利进园区企业). nil hides each.
 	Enterprises       patentbridge.EnterpriseService
 	ImportEnterprises func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	EnterpriseRanker  httpx.EnterpriseRanker
+	// Now is the clock of the acts the handlers date (publication, moderation, the
+	// default screening date); nil means patentbridge.Now. Tests set it.
+	Now func() time.Time
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
@@ -73,6 +76,9 @@ type Server struct {
 func New(d Deps) (*Server, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = patentbridge.Now
 	}
 	if d.SessionTTL <= 0 {
 		d.SessionTTL = 12 * time.Hour

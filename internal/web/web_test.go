@@ -8,7 +8,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -39,7 +41,7 @@ func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
 	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
 	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	w, err := web.New(web.Deps{
+	w, err := web.New(web.Deps{Now: clock,
 		Patents: e.patents, Users: e.users, Jobs: e.jobs, Runner: e.runner,
 		Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
 	})
@@ -174,3 +176,12 @@ func TestStaticFilesAreServed(t *testing.T) {
 		}
 	}
 }
+
+// testNow is the clock of the page and API tests (deadlines, publication years).
+var testNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+var ticks atomic.Int64
+
+// clock starts at testNow and moves a millisecond forward at each reading, so
+// that successive acts get distinct, ordered times.
+func clock() time.Time { return testNow.Add(time.Duration(ticks.Add(1)) * time.Millisecond) }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"sync"
-	"time"
 
 	"patentbridge"
 )
@@ -30,7 +29,7 @@ func (s *DeclarationService) CreateDeclaration(ctx context.Context, d *patentbri
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d.ID, d.CreatedAt = int64(len(s.decls)+1), time.Now()
+	d.ID, d.CreatedAt = int64(len(s.decls)+1), patentbridge.Now()
 	c := *d
 	s.decls = append(s.decls, &c)
 	return nil
@@ -51,7 +50,7 @@ func (s *DeclarationService) RevokeDeclaration(ctx context.Context, id int64, us
 	if id < 1 || id > int64(len(s.decls)) || !s.decls[id-1].RevokedAt.IsZero() {
 		return patentbridge.Errorf(patentbridge.ENOTFOUND, "声明 %d 不存在或已撤销", id)
 	}
-	s.decls[id-1].RevokedAt = time.Now()
+	s.decls[id-1].RevokedAt = patentbridge.Now()
 	return nil
 }
 
@@ -94,7 +93,7 @@ func (s *DeclarationService) CreateRating(ctx context.Context, r *patentbridge.R
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.lastID++
-	r.ID, r.CreatedAt = s.lastID, time.Now()
+	r.ID, r.CreatedAt = s.lastID, patentbridge.Now()
 	c := *r
 	kept := s.ratings[:0]
 	for _, x := range s.ratings {

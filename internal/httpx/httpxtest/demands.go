@@ -30,16 +30,16 @@ type feedbackKey struct {
 	user   int64
 }
 
-// NewDemandService returns an empty store.
-func NewDemandService() *DemandService {
-	return &DemandService{demands: map[int64]*patentbridge.Demand{}, feedback: map[feedbackKey]patentbridge.MatchFeedback{}}
+// NewDemandService returns an empty store reading the clock now (nil: patentbridge.Now).
+func NewDemandService(now func() time.Time) *DemandService {
+	return &DemandService{Now: now, demands: map[int64]*patentbridge.Demand{}, feedback: map[feedbackKey]patentbridge.MatchFeedback{}}
 }
 
 func (s *DemandService) now() time.Time {
 	if s.Now != nil {
 		return s.Now().UTC()
 	}
-	return time.Now().UTC()
+	return patentbridge.Now().UTC()
 }
 
 // CreateDemand validates and stores a pending demand.

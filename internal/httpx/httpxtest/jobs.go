@@ -6,7 +6,6 @@ import (
 	"os"
 	"sort"
 	"sync"
-	"time"
 
 	"patentbridge"
 )
@@ -31,7 +30,7 @@ func (s *ImportJobService) CreateImportJob(ctx context.Context, j *patentbridge.
 	s.nextID++
 	j.ID = s.nextID
 	if j.CreatedAt.IsZero() {
-		j.CreatedAt = time.Now()
+		j.CreatedAt = patentbridge.Now()
 	}
 	c := *j
 	s.jobs[j.ID] = &c
@@ -138,7 +137,7 @@ func (r *ImportRunner) StartImport(ctx context.Context, userID int64, fileName, 
 		run = countLines
 	}
 	sum, rejects, err := run(content)
-	j.Summary, j.Progress, j.Status, j.FinishedAt = sum, 1, patentbridge.JobDone, time.Now()
+	j.Summary, j.Progress, j.Status, j.FinishedAt = sum, 1, patentbridge.JobDone, patentbridge.Now()
 	if err != nil {
 		j.Status, j.Error = patentbridge.JobFailed, patentbridge.ErrorMessage(err)
 	}

@@ -32,7 +32,7 @@ func (s *ScreeningService) AddRun(run *patentbridge.ScreeningRun, rs ...*patentb
 	defer s.mu.Unlock()
 	run.ID = int64(len(s.runs) + 1)
 	if run.StartedAt.IsZero() {
-		run.StartedAt = time.Now()
+		run.StartedAt = patentbridge.Now()
 	}
 	s.runs = append(s.runs, run)
 	m := map[string]*patentbridge.ScreeningResult{}
@@ -68,7 +68,7 @@ func (s *ScreeningService) RunScreening(ctx context.Context, asOf time.Time) (*p
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	run.FinishedAt = time.Now()
+	run.FinishedAt = patentbridge.Now()
 	c := *run
 	return &c, nil
 }

@@ -80,7 +80,7 @@ func (s *SupplyListService) CreateSupplyList(ctx context.Context, l *patentbridg
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nextID++
-	l.ID, l.Status, l.CreatedAt = s.nextID, patentbridge.ListDraft, time.Now().UTC()
+	l.ID, l.Status, l.CreatedAt = s.nextID, patentbridge.ListDraft, patentbridge.Now().UTC()
 	l.Year, l.Number, l.PublishedAt, l.WithdrawnAt, l.WithdrawReason = 0, 0, time.Time{}, time.Time{}, ""
 	s.lists[l.ID] = copyList(l)
 	return nil

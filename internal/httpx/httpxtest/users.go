@@ -53,7 +53,7 @@ func (s *UserService) CreateUser(ctx context.Context, u *patentbridge.User, pass
 		return patentbridge.Errorf(patentbridge.ECONFLICT, "用户名 %s 已存在", u.Username)
 	}
 	s.nextID++
-	u.ID, u.CreatedAt = s.nextID, time.Now()
+	u.ID, u.CreatedAt = s.nextID, patentbridge.Now()
 	s.users[u.ID], s.passwords[u.Username] = u, password
 	return nil
 }
@@ -81,7 +81,7 @@ func (s *UserService) Authenticate(ctx context.Context, username, password strin
 
 // CreateSession issues a session token valid for ttl.
 func (s *UserService) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error) {
-	return s.issue(userID, time.Now().Add(ttl))
+	return s.issue(userID, patentbridge.Now().Add(ttl))
 }
 
 // CreateAPIToken issues a token that does not expire.
@@ -104,7 +104,7 @@ func (s *UserService) UserByToken(ctx context.Context, t string) (*patentbridge.
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tok, ok := s.tokens[t]
-	if !ok || (!tok.expires.IsZero() && time.Now().After(tok.expires)) {
+	if !ok || (!tok.expires.IsZero() && patentbridge.Now().After(tok.expires)) {
 		return nil, patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "会话已过期，请重新登录")
 	}
 	return s.users[tok.userID], nil

@@ -20,7 +20,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // "pgx" driver for the schema admin connection
 	"golang.org/x/crypto/bcrypt"
@@ -102,10 +104,28 @@ func open(tb testing.TB, dsn string) *sqldb.DB {
 		tb.Fatalf("open test database: %v", err)
 	}
 	db.PasswordCost = bcrypt.MinCost
+	db.Now = NewClock(Start)
 	tb.Cleanup(func() {
 		if err := db.Close(); err != nil {
 			tb.Errorf("close test database: %v", err)
 		}
 	})
 	return db
+}
+
+// Start is the time at which every test database's clock starts: fixed, so that no
+// store test depends on today's date.
+var Start = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+// NewClock returns a clock that starts at start and moves one millisecond forward
+// at each reading, so that successive writes get distinct, ordered times.
+func NewClock(start time.Time) func() time.Time {
+	var mu sync.Mutex
+	t := start
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		t = t.Add(time.Millisecond)
+		return t
+	}
 }
