@@ -5,6 +5,7 @@ package patentbridge
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes shared by every layer; httpx maps each to one HTTP status.
@@ -14,6 +15,7 @@ const (
 	ECONFLICT     = "ECONFLICT"
 	EFORBIDDEN    = "EFORBIDDEN"
 	EUNAUTHORIZED = "EUNAUTHORIZED"
+	ETOOMANY      = "ETOOMANY" // too many attempts: try again after Error.RetryAfter
 	EINTERNAL     = "EINTERNAL"
 )
 
@@ -23,6 +25,8 @@ type Error struct {
 	Code    string
 	Message string
 	Field   string
+	// RetryAfter, for ETOOMANY, is how long the caller must wait.
+	RetryAfter time.Duration
 }
 
 // Error implements the error interface.
@@ -74,4 +78,13 @@ func ErrorField(err error) string {
 		return e.Field
 	}
 	return ""
+}
+
+// ErrorRetryAfter returns how long the caller of an ETOOMANY error must wait, or 0.
+func ErrorRetryAfter(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }

@@ -37,15 +37,64 @@ func (r Role) Label() string {
 	return string(r)
 }
 
-// User is a person who logs in.
+// User is a person who logs in: a member of one organization (by id) and, for
+// city users, of one 市(州).
 type User struct {
-	ID        int64     `json:"id"`
-	Username  string    `json:"username"`
-	Name      string    `json:"name"`
-	Role      Role      `json:"role"`
-	OrgName   string    `json:"org_name,omitempty"`
-	CityCode  string    `json:"city_code,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	ID                 int64     `json:"id"`
+	Username           string    `json:"username"`
+	Name               string    `json:"name"`
+	Role               Role      `json:"role"`
+	OrgID              int64     `json:"organization_id,omitempty"`
+	OrgName            string    `json:"organization,omitempty"` // the organization's registry name
+	CityCode           string    `json:"city_code,omitempty"`
+	Disabled           bool      `json:"disabled"`
+	MustChangePassword bool      `json:"must_change_password"`
+	CreatedAt          time.Time `json:"created_at"`
+}
+
+// NewUser is what an administrator (or a city user) fills in to create an account.
+type NewUser struct {
+	Username     string `json:"username"`
+	Name         string `json:"name"`
+	Role         Role   `json:"role"`
+	Organization string `json:"organization"` // an organization's id or exact name
+	CityCode     string `json:"city_code"`
+	Password     string `json:"password"` // the initial password, to be changed at first login
+}
+
+// UserUpdate changes an account; nil fields stay as they are.
+type UserUpdate struct {
+	Name         *string `json:"name"`
+	Role         *Role   `json:"role"`
+	Organization *string `json:"organization"`
+	CityCode     *string `json:"city_code"`
+	Disabled     *bool   `json:"disabled"`
+}
+
+// UserFilter selects users; zero fields do not filter.
+type UserFilter struct {
+	Query  string // substring of username, name or organization
+	Role   Role
+	City   string
+	OrgID  int64
+	Limit  int
+	Offset int
+}
+
+// Session is an opened login: its secret token (shown once) and when it expires.
+type Session struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+	User      *User     `json:"-"`
+}
+
+// APIToken is a named API token of a user, as its owner sees it (never the secret).
+type APIToken struct {
+	ID         int64     `json:"id"`
+	Name       string    `json:"name"`
+	CreatedAt  time.Time `json:"created_at"`
+	ExpiresAt  time.Time `json:"expires_at"`
+	LastUsedAt time.Time `json:"last_used_at"`
 }
 
 // UserService stores users, their sessions and API tokens.
