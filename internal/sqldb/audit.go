@@ -2,54 +2,81 @@ package sqldb
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"time"
+
+	"patentbridge"
 )
 
-// AuditEntry is one recorded write: who did what to which object.
-type AuditEntry struct {
-	ID     int64     `json:"id"`
-	At     time.Time `json:"at"`
-	UserID int64     `json:"user_id"`
-	Action string    `json:"action"`
-	Object string    `json:"object"`
-	Detail string    `json:"detail"`
+// audit appends the audit row of an act by the signed-in user of ctx (the
+// platform itself when there is none): action on object, with the object's
+// values before and after (nil: none) as JSON. It runs in the act's transaction,
+// so an act whose audit row cannot be written is rolled back.
+func (tx *Tx) audit(ctx context.Context, action, object string, before, after any) error {
+	return tx.auditAs(ctx, patentbridge.UserFrom(ctx), action, object, before, after)
 }
 
-// Audit records a write by the user (0 for the system) in the audit log.
-func (db *DB) Audit(ctx context.Context, userID int64, action, object, detail string) error {
-	q := db.dialect.newQuery().add("INSERT INTO audit_log (at, user_id, action, object, detail) VALUES (?, ?, ?, ?, ?)",
-		formatTime(db.now()), userID, action, object, detail)
-	if _, err := db.write.ExecContext(ctx, q.String(), q.args...); err != nil {
+// auditAs is audit for an act whose actor is not (yet) the signed-in user, such
+// as a login: u may be nil for an unknown user.
+func (tx *Tx) auditAs(ctx context.Context, u *patentbridge.User, action, object string, before, after any) error {
+	b, err := auditJSON(before)
+	if err != nil {
+		return err
+	}
+	a, err := auditJSON(after)
+	if err != nil {
+		return err
+	}
+	var actor patentbridge.User
+	if u != nil {
+		actor = *u
+	}
+	o := patentbridge.OriginFrom(ctx)
+	q := tx.q().add(`INSERT INTO audit_log (at, user_id, actor, role, organization, city_code, address, user_agent,
+		action, object, detail, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+		formatTime(tx.now), actor.ID, actor.Username, string(actor.Role), actor.OrgName, actor.CityCode,
+		clip(o.Address, 100), clip(o.UserAgent, 300), action, clip(object, 200), b, a)
+	if _, err := tx.exec(ctx, q); err != nil {
 		return fmt.Errorf("sqldb: audit %s %s: %w", action, object, err)
 	}
 	return nil
 }
 
-// ListAudit returns the most recent audit entries, newest first (at most limit,
-// DefaultListLimit when limit is not positive).
-func (db *DB) ListAudit(ctx context.Context, limit int) ([]AuditEntry, error) {
-	if limit <= 0 {
-		limit = DefaultListLimit
+// auditJSON encodes an audited value; nil is "" (shown as null).
+func auditJSON(v any) (string, error) {
+	if v == nil {
+		return "", nil
 	}
-	q := db.dialect.newQuery().add("SELECT id, at, user_id, action, object, detail FROM audit_log ORDER BY id DESC LIMIT ?",
-		min(limit, MaxListLimit))
-	rs, err := db.read.QueryContext(ctx, q.String(), q.args...)
+	b, err := json.Marshal(v)
 	if err != nil {
-		return nil, fmt.Errorf("sqldb: list audit log: %w", err)
+		return "", fmt.Errorf("sqldb: audit value: %w", err)
 	}
-	defer rs.Close()
-	var out []AuditEntry
-	for rs.Next() {
-		var e AuditEntry
-		var at string
-		if err := rs.Scan(&e.ID, &at, &e.UserID, &e.Action, &e.Object, &e.Detail); err != nil {
-			return nil, fmt.Errorf("sqldb: list audit log: %w", err)
-		}
-		if e.At, err = parseTime(at); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
+	return string(b), nil
+}
+
+// clip cuts s to at most n bytes on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return out, rs.Err()
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// Audit records a write by the user (0 for the system) in the audit log, in a
+// transaction of its own. Deprecated: acts audit themselves inside their transaction.
+func (db *DB) Audit(ctx context.Context, userID int64, action, object, detail string) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		var after any
+		if detail != "" {
+			after = map[string]string{"detail": detail}
+		}
+		u := patentbridge.UserFrom(ctx)
+		if u == nil || u.ID != userID {
+			u = &patentbridge.User{ID: userID}
+		}
+		return tx.auditAs(ctx, u, action, object, nil, after)
+	})
 }

@@ -63,22 +63,3 @@ func TestImportJobs(t *testing.T) {
 		wantCode(t, db.UpdateImportJob(ctx, &patentbridge.ImportJob{ID: first.ID, Status: "paused"}), patentbridge.EINVALID)
 	})
 }
-
-func TestAudit(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if err := db.Audit(ctx, 7, "patent.import", "export.csv", "新增 100 条"); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Audit(ctx, 0, "user.create", "user:2", ""); err != nil {
-			t.Fatal(err)
-		}
-		got, err := db.ListAudit(ctx, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != 2 || got[0].Action != "user.create" || got[1].UserID != 7 || got[1].Detail != "新增 100 条" || got[1].At.IsZero() {
-			t.Errorf("ListAudit = %+v", got)
-		}
-	})
-}
