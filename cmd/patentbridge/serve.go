@@ -34,6 +34,8 @@ type Main struct {
 	bgDone chan struct{}      // closed when background work has ended
 	ln     net.Listener
 	srv    *http.Server
+	api    *api.Server // the JSON API being served
+	ui     *web.Server // the web UI being served
 }
 
 // Open opens the database, creates the first admin, loads demo data when asked,
@@ -101,18 +103,33 @@ func (m *Main) Open(ctx context.Context) error {
 
 // handler mounts the JSON API and the web UI on one mux behind the middleware stack.
 func (m *Main) handler() (http.Handler, error) {
+	var err error
+	if m.api, m.ui, err = m.servers(); err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	m.api.Register(mux)
+	m.ui.Register(mux)
+	go m.ui.WarmUp(context.Background())
+	return httpx.Stack(mux, httpx.StackOptions{Users: m.DB, Logger: m.Logger})
+}
+
+// routes returns the permission tables of the API and the UI being served.
+func (m *Main) routes() []httpx.Route { return append(m.api.Routes(), m.ui.Routes()...) }
+
+// servers wires the JSON API and the web UI to the database and services.
+func (m *Main) servers() (*api.Server, *web.Server, error) {
 	ref := refdata.Default()
 	rules, err := loadScreenRules(m.Config)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	screening := screeningService{DB: m.DB, rules: rules, logger: m.Logger}
 	ranker := search.NewEnterpriseRanker(m.DB, ref)
-	mux := http.NewServeMux()
-	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
+	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
 		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker}).Register(mux)
+		EnterpriseRanker: ranker})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
 		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
@@ -121,12 +138,7 @@ func (m *Main) handler() (http.Handler, error) {
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
-	if err != nil {
-		return nil, err
-	}
-	ui.Register(mux)
-	go ui.WarmUp(context.Background())
-	return httpx.Stack(mux, httpx.StackOptions{Users: m.DB, Logger: m.Logger})
+	return apiServer, ui, err
 }
 
 // URL is the base URL the server listens on.

@@ -66,43 +66,6 @@ func New(d Deps) *Server {
 	return s
 }
 
-// Register adds the API's routes to mux: /healthz and everything under /api/.
-func (s *Server) Register(mux *http.ServeMux) {
-	admin := httpx.RequireRole(patentbridge.RoleAdmin)
-	mux.HandleFunc("GET /healthz", s.health)
-	mux.HandleFunc("GET /api/v1/patents", s.listPatents)
-	mux.HandleFunc("GET /api/v1/patents/{app_no}", s.getPatent)
-	if s.Search != nil {
-		mux.HandleFunc("GET /api/v1/patents/search", s.searchPatents)
-		mux.HandleFunc("GET /api/v1/search/status", s.searchStatus)
-	}
-	mux.HandleFunc("GET /api/v1/ipc/{code...}", s.getIPC)
-	mux.Handle("GET /api/v1/imports", admin(http.HandlerFunc(s.listImports)))
-	mux.Handle("POST /api/v1/imports", admin(http.HandlerFunc(s.createImport)))
-	mux.Handle("GET /api/v1/imports/{id}", admin(http.HandlerFunc(s.getImport)))
-	mux.Handle("GET /api/v1/imports/{id}/rejects", admin(http.HandlerFunc(s.getImportRejects)))
-	if s.Supply != nil {
-		supply := httpx.RequireRole(patentbridge.RoleAdmin, patentbridge.RoleCity)
-		mux.HandleFunc("GET /api/v1/supply-lists", s.listSupplyLists)
-		mux.HandleFunc("GET /api/v1/supply-lists/{id}", s.getSupplyList)
-		mux.Handle("POST /api/v1/supply-lists", supply(http.HandlerFunc(s.createSupplyList)))
-		mux.Handle("POST /api/v1/supply-lists/{id}/publish", supply(http.HandlerFunc(s.publishSupplyList)))
-		mux.Handle("POST /api/v1/supply-lists/{id}/withdraw", supply(http.HandlerFunc(s.withdrawSupplyList)))
-	}
-	if s.Screening != nil && s.Sleeping != nil {
-		mux.HandleFunc("GET /api/v1/sleeping", s.listSleeping)
-	}
-	if s.Screening != nil {
-		mux.HandleFunc("GET /api/v1/screening/runs", s.listRuns)
-	}
-	if s.Declarations != nil {
-		mux.Handle("POST /api/v1/patents/{app_no}/declarations", httpx.RequireRole(patentbridge.RoleInstitution, patentbridge.RoleAdmin)(http.HandlerFunc(s.createDeclaration)))
-		mux.Handle("POST /api/v1/patents/{app_no}/ratings", httpx.RequireRole(patentbridge.RoleEnterprise, patentbridge.RoleAdmin)(http.HandlerFunc(s.createRating)))
-	}
-	s.registerDemands(mux)
-	mux.HandleFunc("/api/", s.notFound)
-}
-
 // ServeHTTP serves the API's routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 

@@ -1,34 +1,39 @@
 package api
 
 import (
-	"net/http"
-
 	"patentbridge"
 	"patentbridge/internal/httpx"
 )
 
-// registerDemands adds the demand, matching and enterprise-registry endpoints of
-// the services that are configured; the others answer 404.
-func (s *Server) registerDemands(mux *http.ServeMux) {
-	moderators := httpx.RequireRole(patentbridge.RoleAdmin, patentbridge.RoleCity)
-	signedIn := httpx.RequireRole()
+// demandRoutes are the permission-table entries of demands, matching and the
+// enterprise registry, for the services that are configured.
+func (s *Server) demandRoutes() []httpx.Route {
+	var rs []httpx.Route
+	moderator := httpx.DemandModerators
 	if s.Demands != nil {
-		mux.HandleFunc("GET /api/v1/demands", s.listDemands)
-		mux.HandleFunc("GET /api/v1/demands/{id}", s.getDemand)
-		mux.Handle("POST /api/v1/demands", httpx.RequireRole(patentbridge.RoleEnterprise, patentbridge.RoleAdmin)(http.HandlerFunc(s.createDemand)))
-		mux.Handle("POST /api/v1/demands/{id}/moderate", moderators(http.HandlerFunc(s.moderateDemand)))
+		rs = append(rs,
+			httpx.NewRoute("GET /api/v1/demands", httpx.Anyone, s.listDemands),
+			httpx.NewRoute("GET /api/v1/demands/{id}", httpx.Anyone, s.getDemand),
+			httpx.NewRoute("POST /api/v1/demands", httpx.DemandPosters, s.createDemand),
+			httpx.NewRoute("POST /api/v1/demands/{id}/moderate", moderator, s.moderateDemand))
 		if s.Feedback != nil {
-			mux.Handle("POST /api/v1/demands/{id}/feedback", signedIn(http.HandlerFunc(s.demandFeedback)))
+			// the handler admits the posting enterprise only (CanGiveFeedback), after
+			// FindVisibleDemand, so that an unpublished demand stays "not found"
+			rs = append(rs, httpx.NewRoute("POST /api/v1/demands/{id}/feedback", httpx.SignedIn.In(httpx.ScopeOwnOrg), s.demandFeedback))
 		}
 	}
 	if s.Search != nil {
-		mux.HandleFunc("POST /api/v1/match", s.match)
-		mux.HandleFunc("POST /api/v1/classify", s.classify)
+		rs = append(rs,
+			httpx.NewRoute("GET /api/v1/patents/search", httpx.Anyone, s.searchPatents),
+			httpx.NewRoute("GET /api/v1/search/status", httpx.Anyone, s.searchStatus),
+			httpx.NewRoute("POST /api/v1/match", httpx.Anyone, s.match),
+			httpx.NewRoute("POST /api/v1/classify", httpx.Anyone, s.classify))
 	}
 	if s.Enterprises != nil {
-		mux.Handle("GET /api/v1/enterprises", moderators(http.HandlerFunc(s.listEnterprises)))
+		rs = append(rs, httpx.NewRoute("GET /api/v1/enterprises", moderator, s.listEnterprises))
 	}
 	if s.EnterpriseRanker != nil {
-		mux.Handle("GET /api/v1/enterprises/push", moderators(http.HandlerFunc(s.pushEnterprises)))
+		rs = append(rs, httpx.NewRoute("GET /api/v1/enterprises/push", httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity), s.pushEnterprises))
 	}
+	return rs
 }

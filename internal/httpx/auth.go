@@ -3,7 +3,6 @@ package httpx
 import (
 	"log/slog"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -84,34 +83,4 @@ func ClearSessionCookie(w http.ResponseWriter, secure bool) {
 		Secure:   secure,
 		SameSite: http.SameSiteLaxMode,
 	})
-}
-
-// Authorize returns EUNAUTHORIZED for an anonymous user and EFORBIDDEN for a user
-// whose role is not among roles; an empty roles list admits any signed-in user.
-func Authorize(u *patentbridge.User, roles ...patentbridge.Role) error {
-	if u == nil {
-		return patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "请先登录")
-	}
-	if len(roles) > 0 && !slices.Contains(roles, u.Role) {
-		labels := make([]string, len(roles))
-		for i, role := range roles {
-			labels[i] = role.Label()
-		}
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：此操作仅限%s", strings.Join(labels, "、"))
-	}
-	return nil
-}
-
-// RequireRole returns middleware that answers with a JSON 401/403 error unless the
-// request's user has one of the roles.
-func RequireRole(roles ...patentbridge.Role) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if err := Authorize(patentbridge.UserFrom(r.Context()), roles...); err != nil {
-				Error(w, r, err, nil)
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	}
 }

@@ -118,7 +118,7 @@ func CanDeclare(u *patentbridge.User, p *patentbridge.Patent) bool {
 // AuthorizeDeclaration returns EUNAUTHORIZED for anonymous users and a Chinese
 // EFORBIDDEN unless CanDeclare.
 func AuthorizeDeclaration(u *patentbridge.User, p *patentbridge.Patent) error {
-	if err := Authorize(u); err != nil {
+	if err := SignedIn.Check(u); err != nil {
 		return err
 	}
 	if !CanDeclare(u, p) {
@@ -130,7 +130,7 @@ func AuthorizeDeclaration(u *patentbridge.User, p *patentbridge.Patent) error {
 // AuthorizeRating returns EUNAUTHORIZED for anonymous users and a Chinese
 // EFORBIDDEN unless the user is an enterprise or an administrator.
 func AuthorizeRating(u *patentbridge.User) error {
-	if err := Authorize(u); err != nil {
+	if err := SignedIn.Check(u); err != nil {
 		return err
 	}
 	if u.Role != patentbridge.RoleEnterprise && u.Role != patentbridge.RoleAdmin {

@@ -69,16 +69,24 @@ func BudgetLabel(lo, hi int64) string {
 	return ""
 }
 
+// DemandPosters is the access of the routes that post demands: enterprise
+// users (and administrators), each enterprise on its own demands.
+var DemandPosters = Roles(patentbridge.RoleEnterprise).In(ScopeOwnOrg)
+
+// DemandModerators is the access of the moderation routes: administrators, and
+// city users on their own city's demands.
+var DemandModerators = Roles(patentbridge.RoleCity).In(ScopeOwnCity)
+
 // AuthorizeDemandPost admits the users who post demands: enterprises and
 // administrators. Returns EUNAUTHORIZED or EFORBIDDEN.
 func AuthorizeDemandPost(u *patentbridge.User) error {
-	return Authorize(u, patentbridge.RoleEnterprise, patentbridge.RoleAdmin)
+	return DemandPosters.Check(u)
 }
 
 // AuthorizeDemandModeration admits moderators: administrators, and city users
 // who have a city. Returns EUNAUTHORIZED or EFORBIDDEN.
 func AuthorizeDemandModeration(u *patentbridge.User) error {
-	if err := Authorize(u, patentbridge.RoleAdmin, patentbridge.RoleCity); err != nil {
+	if err := Roles(patentbridge.RoleCity).Check(u); err != nil {
 		return err
 	}
 	if u.Role == patentbridge.RoleCity && u.CityCode == "" {

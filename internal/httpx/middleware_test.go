@@ -73,24 +73,6 @@ func TestAuthenticate(t *testing.T) {
 	}
 }
 
-func TestRequireRole(t *testing.T) {
-	users := httpxtest.NewUserService()
-	_, admin := users.MustUser(t, "admin", patentbridge.RoleAdmin)
-	_, city := users.MustUser(t, "chengdu", patentbridge.RoleCity)
-	h := mustStack(t, httpx.RequireRole(patentbridge.RoleAdmin)(whoami), users)
-	for token, want := range map[string]int{"": 401, city: 403, admin: 200} {
-		req := httptest.NewRequest("POST", "/", nil)
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != want {
-			t.Errorf("token %q: status %d, want %d", token, rec.Code, want)
-		}
-	}
-}
-
 func TestRecoverAnswers500(t *testing.T) {
 	boom := http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("nil map in handler") })
 	h := mustStack(t, boom, httpxtest.NewUserService())

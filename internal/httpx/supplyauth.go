@@ -2,10 +2,14 @@ package httpx
 
 import "patentbridge"
 
+// SupplyManagers is the access of the routes that build supply lists:
+// administrators and city users, each city user on its own city's lists.
+var SupplyManagers = Roles(patentbridge.RoleCity).In(ScopeOwnCity)
+
 // AuthorizeSupply admits the users who build supply lists: administrators, and
 // city users who have a city. Returns EUNAUTHORIZED or EFORBIDDEN.
 func AuthorizeSupply(u *patentbridge.User) error {
-	if err := Authorize(u, patentbridge.RoleAdmin, patentbridge.RoleCity); err != nil {
+	if err := Roles(patentbridge.RoleCity).Check(u); err != nil {
 		return err
 	}
 	if u.Role == patentbridge.RoleCity && u.CityCode == "" {

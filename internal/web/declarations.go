@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -23,8 +22,8 @@ type rateForm struct {
 	Error, ErrorField                           string
 }
 
-// patentWrite loads the patent of a form post and checks that the feature is
-// on; anonymous users are sent to log in and come back to the patent's page.
+// patentWrite loads the patent of a form post and runs authorize, the object
+// check (nil for none); the role check is the route's (Routes).
 func (s *Server) patentWrite(w http.ResponseWriter, r *http.Request, authorize func(*patentbridge.User, *patentbridge.Patent) error) (*patentbridge.Patent, *patentbridge.User, bool) {
 	if s.Declarations == nil {
 		s.notFound(w, r)
@@ -36,13 +35,11 @@ func (s *Server) patentWrite(w http.ResponseWriter, r *http.Request, authorize f
 		return nil, nil, false
 	}
 	u := patentbridge.UserFrom(r.Context())
-	if err := authorize(u, p); err != nil {
-		if patentbridge.ErrorCode(err) == patentbridge.EUNAUTHORIZED {
-			http.Redirect(w, r, "/login?next="+url.QueryEscape("/patents/"+p.AppNo), http.StatusSeeOther)
+	if authorize != nil {
+		if err := authorize(u, p); err != nil {
+			s.errorPage(w, r, err)
 			return nil, nil, false
 		}
-		s.errorPage(w, r, err)
-		return nil, nil, false
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
@@ -134,7 +131,7 @@ func (s *Server) revokeDeclaration(w http.ResponseWriter, r *http.Request) {
 
 // createRating stores an enterprise's market evaluation of the patent.
 func (s *Server) createRating(w http.ResponseWriter, r *http.Request) {
-	p, u, ok := s.patentWrite(w, r, func(u *patentbridge.User, _ *patentbridge.Patent) error { return httpx.AuthorizeRating(u) })
+	p, u, ok := s.patentWrite(w, r, nil)
 	if !ok {
 		return
 	}

@@ -1,48 +1,42 @@
 package web
 
 import (
-	"net/http"
-
 	"patentbridge"
 	"patentbridge/internal/httpx"
 )
 
-// registerDemands adds the pages of technology demands and the enterprise
-// registry for the services that are configured.
-func (s *Server) registerDemands(mux *http.ServeMux) {
+// demandRoutes are the permission-table entries of technology demands and the
+// enterprise registry, for the services that are configured.
+func (s *Server) demandRoutes() []httpx.Route {
+	var rs []httpx.Route
+	poster, moderator := httpx.DemandPosters, httpx.DemandModerators
 	if s.Demands != nil {
-		mux.HandleFunc("GET /demands", s.demandList)
-		mux.HandleFunc("GET /demands/new", s.demandNew)
-		mux.HandleFunc("POST /demands/new", s.demandCreate)
-		mux.HandleFunc("GET /demands/{id}", s.demandDetail)
+		rs = append(rs,
+			httpx.NewRoute("GET /demands", httpx.Anyone, s.demandList),
+			httpx.NewRoute("GET /demands/new", poster, s.demandNew),
+			httpx.NewRoute("POST /demands/new", poster, s.demandCreate),
+			httpx.NewRoute("GET /demands/{id}", httpx.Anyone, s.demandDetail),
+			httpx.NewRoute("GET /admin/demands", moderator, s.demandAdmin),
+			httpx.NewRoute("POST /admin/demands/{id}/moderate", moderator, s.demandModerate))
 		if s.Feedback != nil {
-			mux.HandleFunc("POST /demands/{id}/feedback", s.demandFeedback)
+			// the handler admits the posting enterprise only (CanGiveFeedback), after
+			// FindVisibleDemand, so that an unpublished demand stays "not found"
+			rs = append(rs, httpx.NewRoute("POST /demands/{id}/feedback", httpx.SignedIn.In(httpx.ScopeOwnOrg), s.demandFeedback))
 		}
-		mux.HandleFunc("GET /admin/demands", s.demandModerator(s.demandAdmin))
-		mux.HandleFunc("POST /admin/demands/{id}/moderate", s.demandModerator(s.demandModerate))
 		if s.ReadDemands != nil {
-			mux.HandleFunc("GET /admin/demands/import", s.demandModerator(s.demandImportPage))
-			mux.HandleFunc("POST /admin/demands/import", s.demandModerator(s.demandImport))
+			rs = append(rs,
+				httpx.NewRoute("GET /admin/demands/import", moderator, s.demandImportPage),
+				httpx.NewRoute("POST /admin/demands/import", moderator, s.demandImport))
 		}
 	}
 	if s.Enterprises != nil {
-		mux.HandleFunc("GET /admin/enterprises", s.admin(s.enterprisePage))
+		rs = append(rs, httpx.NewRoute("GET /admin/enterprises", httpx.Admin, s.enterprisePage))
 		if s.ImportEnterprises != nil {
-			mux.HandleFunc("POST /admin/enterprises", s.admin(s.enterpriseImport))
+			rs = append(rs, httpx.NewRoute("POST /admin/enterprises", httpx.Admin, s.enterpriseImport))
 		}
 	}
 	if s.EnterpriseRanker != nil {
-		mux.HandleFunc("GET /admin/enterprises/push", s.demandModerator(s.enterprisePush))
+		rs = append(rs, httpx.NewRoute("GET /admin/enterprises/push", httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity), s.enterprisePush))
 	}
-}
-
-// demandModerator wraps a handler for administrators and city users.
-func (s *Server) demandModerator(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if err := httpx.AuthorizeDemandModeration(patentbridge.UserFrom(r.Context())); err != nil {
-			s.errorPage(w, r, err)
-			return
-		}
-		h(w, r)
-	}
+	return rs
 }

@@ -44,13 +44,6 @@ type facetValue struct {
 	Active bool
 }
 
-// registerSearch adds the search page when a search service is configured.
-func (s *Server) registerSearch(mux *http.ServeMux) {
-	if s.Search != nil {
-		mux.HandleFunc("GET /search", s.searchPage)
-	}
-}
-
 // searchPage serves /search: a query with the list filters, highlighted hits,
 // facets and the index's progress. A bad filter is explained above the form.
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {

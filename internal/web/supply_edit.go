@@ -139,16 +139,3 @@ func (s *Server) supplyWithdraw(w http.ResponseWriter, r *http.Request) {
 	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.withdraw", fmt.Sprintf("supply_list:%d", l.ID), reason)
 	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=withdrawn", l.ID), http.StatusSeeOther)
 }
-
-// supplyManager wraps a handler for the users who build supply lists
-// (administrators and city users); others get the login or 403 page.
-func (s *Server) supplyManager(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if err := httpx.AuthorizeSupply(patentbridge.UserFrom(r.Context())); err != nil {
-			s.errorPage(w, r, err)
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-		h(w, r)
-	}
-}

@@ -1,0 +1,87 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// Register adds the UI's permission table (Routes) to mux, each route behind
+// its access check, including the catch-all "/" that answers unknown paths with
+// the Chinese 404 page.
+func (s *Server) Register(mux *http.ServeMux) { httpx.Register(mux, s.Routes(), s.denied) }
+
+// Routes is the UI's permission table: every page and form post once, with who
+// may use it; the features whose service is nil are left out.
+func (s *Server) Routes() []httpx.Route {
+	admin, institution := httpx.Admin, httpx.Roles(patentbridge.RoleInstitution).In(httpx.ScopeOwnOrg)
+	rs := []httpx.Route{
+		httpx.NewRoute("GET /static/", httpx.Anyone, staticHandler().ServeHTTP),
+		httpx.NewRoute("GET /{$}", httpx.Anyone, s.home),
+		httpx.NewRoute("GET /login", httpx.Anyone, s.loginForm),
+		httpx.NewRoute("POST /login", httpx.Anyone, s.login),
+		httpx.NewRoute("POST /logout", httpx.Anyone, s.logout),
+		httpx.NewRoute("GET /patents", httpx.Anyone, s.patentList),
+		httpx.NewRoute("GET /patents/{app_no}", httpx.Anyone, s.patentDetail),
+		httpx.NewRoute("GET /admin/import", admin, s.importPage),
+		httpx.NewRoute("POST /admin/import", admin, s.importUpload),
+		httpx.NewRoute("GET /admin/import/{id}", admin, s.jobPage),
+		httpx.NewRoute("GET /admin/import/{id}/rejects", admin, s.jobRejects),
+		httpx.NewRoute("GET /my/patents", institution, s.myPatents),
+	}
+	if s.Supply != nil {
+		manager := httpx.SupplyManagers
+		rs = append(rs,
+			httpx.NewRoute("GET /supply", httpx.Anyone, s.supplyLists),
+			httpx.NewRoute("GET /supply/{id}", httpx.Anyone, s.supplyDetail), // also {id}.xlsx
+			httpx.NewRoute("GET /supply/{id}/print", httpx.Anyone, s.supplyPrint),
+			httpx.NewRoute("GET /admin/supply/new", manager, limitForm(s.supplyNew)),
+			httpx.NewRoute("POST /admin/supply/new", manager, limitForm(s.supplyCreate)),
+			httpx.NewRoute("GET /admin/supply/{id}/edit", manager, limitForm(s.supplyEdit)),
+			httpx.NewRoute("POST /admin/supply/{id}/edit", manager, limitForm(s.supplyUpdate)),
+			httpx.NewRoute("POST /admin/supply/{id}/publish", manager, limitForm(s.supplyPublish)),
+			httpx.NewRoute("POST /admin/supply/{id}/withdraw", manager, limitForm(s.supplyWithdraw)))
+	}
+	if s.Screening != nil && s.Sleeping != nil {
+		rs = append(rs, httpx.NewRoute("GET /sleeping", httpx.Anyone, s.sleepingPage))
+	}
+	if s.Screening != nil {
+		rs = append(rs,
+			httpx.NewRoute("GET /admin/screening", admin, s.screeningPage),
+			httpx.NewRoute("POST /admin/screening", admin, s.startScreening))
+	}
+	if s.Declarations != nil {
+		rs = append(rs,
+			httpx.NewRoute("POST /patents/{app_no}/declarations", institution, s.createDeclaration),
+			httpx.NewRoute("POST /patents/{app_no}/declarations/{id}/revoke", institution, s.revokeDeclaration),
+			httpx.NewRoute("POST /patents/{app_no}/ratings", httpx.Roles(patentbridge.RoleEnterprise), s.createRating),
+			httpx.NewRoute("GET /my/declarations/import", institution, s.declImportPage),
+			httpx.NewRoute("POST /my/declarations/import", institution, s.declImport))
+	}
+	if s.Search != nil {
+		rs = append(rs, httpx.NewRoute("GET /search", httpx.Anyone, s.searchPage))
+	}
+	rs = append(rs, s.demandRoutes()...)
+	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
+}
+
+// denied answers a request its route's access refused: anonymous visitors go to
+// the login page and come back after it (to the patent page for a patent's form
+// posts, since a form post's URL cannot be revisited), others get the 403 page.
+func (s *Server) denied(w http.ResponseWriter, r *http.Request, err error) {
+	if app := r.PathValue("app_no"); app != "" && r.Method == http.MethodPost && httpx.Status(err) == http.StatusUnauthorized {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape("/patents/"+app), http.StatusSeeOther)
+		return
+	}
+	s.errorPage(w, r, err)
+}
+
+// limitForm caps the body of the supply-list forms at 1 MiB.
+func limitForm(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		h(w, r)
+	}
+}
