@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"patentbridge"
+)
+
+// permissionExpectations is who may use each route of the API and the UI, kept
+// here independently of the servers' tables: "*" is anyone, "+" any signed-in
+// user, otherwise the roles that may.
+var permissionExpectations = map[string]string{
+	"GET /healthz":                                    "*",
+	"GET /api/v1/patents":                             "*",
+	"GET /api/v1/patents/{app_no}":                    "*",
+	"GET /api/v1/patents/search":                      "*",
+	"GET /api/v1/search/status":                       "*",
+	"GET /api/v1/ipc/{code...}":                       "*",
+	"GET /api/v1/imports":                             "admin",
+	"POST /api/v1/imports":                            "admin",
+	"GET /api/v1/imports/{id}":                        "admin",
+	"GET /api/v1/imports/{id}/rejects":                "admin",
+	"GET /api/v1/supply-lists":                        "*",
+	"GET /api/v1/supply-lists/{id}":                   "*",
+	"POST /api/v1/supply-lists":                       "admin city",
+	"POST /api/v1/supply-lists/{id}/publish":          "admin city",
+	"POST /api/v1/supply-lists/{id}/withdraw":         "admin city",
+	"GET /api/v1/sleeping":                            "*",
+	"GET /api/v1/screening/runs":                      "*",
+	"POST /api/v1/patents/{app_no}/declarations":      "admin institution",
+	"POST /api/v1/patents/{app_no}/ratings":           "admin enterprise",
+	"GET /api/v1/demands":                             "*",
+	"GET /api/v1/demands/{id}":                        "*",
+	"POST /api/v1/demands":                            "admin enterprise",
+	"POST /api/v1/demands/{id}/moderate":              "admin city",
+	"POST /api/v1/demands/{id}/feedback":              "+",
+	"POST /api/v1/match":                              "*",
+	"POST /api/v1/classify":                           "*",
+	"GET /api/v1/enterprises":                         "admin city",
+	"GET /api/v1/enterprises/push":                    "admin city",
+	"/api/":                                           "*",
+	"GET /static/":                                    "*",
+	"GET /{$}":                                        "*",
+	"GET /login":                                      "*",
+	"POST /login":                                     "*",
+	"POST /logout":                                    "*",
+	"GET /patents":                                    "*",
+	"GET /patents/{app_no}":                           "*",
+	"GET /admin/import":                               "admin",
+	"POST /admin/import":                              "admin",
+	"GET /admin/import/{id}":                          "admin",
+	"GET /admin/import/{id}/rejects":                  "admin",
+	"GET /my/patents":                                 "admin institution",
+	"GET /supply":                                     "*",
+	"GET /supply/{id}":                                "*",
+	"GET /supply/{id}/print":                          "*",
+	"GET /admin/supply/new":                           "admin city",
+	"POST /admin/supply/new":                          "admin city",
+	"GET /admin/supply/{id}/edit":                     "admin city",
+	"POST /admin/supply/{id}/edit":                    "admin city",
+	"POST /admin/supply/{id}/publish":                 "admin city",
+	"POST /admin/supply/{id}/withdraw":                "admin city",
+	"GET /sleeping":                                   "*",
+	"GET /admin/screening":                            "admin",
+	"POST /admin/screening":                           "admin",
+	"POST /patents/{app_no}/declarations":             "admin institution",
+	"POST /patents/{app_no}/declarations/{id}/revoke": "admin institution",
+	"POST /patents/{app_no}/ratings":                  "admin enterprise",
+	"GET /my/declarations/import":                     "admin institution",
+	"POST /my/declarations/import":                    "admin institution",
+	"GET /search":                                     "*",
+	"GET /demands":                                    "*",
+	"GET /demands/new":                                "admin enterprise",
+	"POST /demands/new":                               "admin enterprise",
+	"GET /demands/{id}":                               "*",
+	"POST /demands/{id}/feedback":                     "+",
+	"GET /admin/demands":                              "admin city",
+	"POST /admin/demands/{id}/moderate":               "admin city",
+	"GET /admin/demands/import":                       "admin city",
+	"POST /admin/demands/import":                      "admin city",
+	"GET /admin/enterprises":                          "admin",
+	"POST /admin/enterprises":                         "admin",
+	"GET /admin/enterprises/push":                     "admin city",
+	"/":                                               "*",
+}
+
+// mustCreateUser creates a user of the role through the store; the only place
+// this test knows how accounts are made.
+func mustCreateUser(tb testing.TB, m *Main, role patentbridge.Role) *patentbridge.User {
+	tb.Helper()
+	u := &patentbridge.User{Username: "perm-" + string(role), Name: string(role), Role: role, OrgName: "四川大学"}
+	switch role {
+	case patentbridge.RoleCity:
+		u.CityCode, u.OrgName = "5101", "成都市知识产权局"
+	case patentbridge.RoleEnterprise:
+		u.OrgName = "成都某某科技有限公司"
+	}
+	if err := m.DB.CreateUser(context.Background(), u, "perm-secret-1"); err != nil {
+		tb.Fatal(err)
+	}
+	return u
+}
+
+// allows reports whether an expectation ("*", "+" or roles) admits the role ("" is anonymous).
+func allows(want string, role patentbridge.Role) bool {
+	return want == "*" || role != "" && (want == "+" || slices.Contains(strings.Fields(want), string(role)))
+}
+
+// requestPath fills a route pattern's wildcards with dummy values.
+func requestPath(pattern string) (method, path string) {
+	method, path, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, path = "GET", pattern
+	}
+	switch path {
+	case "/":
+		return method, "/no-such-page"
+	case "/api/":
+		return method, "/api/v1/no-such-endpoint"
+	}
+	path = strings.NewReplacer("{$}", "", "{code...}", "A01B", "{app_no}", "CN202199999999.9", "{id}", "999999").Replace(path)
+	return method, path
+}
