@@ -112,7 +112,7 @@ func (m *Main) handler() (http.Handler, error) {
 	api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
 		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker}).Register(mux)
+		EnterpriseRanker: ranker, Organizations: m.DB}).Register(mux)
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
 		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
