@@ -117,7 +117,7 @@ func (m *Main) handler() (http.Handler, error) {
 		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands,
+		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands, Organizations: m.DB,
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
