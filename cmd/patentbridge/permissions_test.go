@@ -84,6 +84,11 @@ var permissionExpectations = map[string]string{
 	"GET /admin/enterprises":                          "admin",
 	"POST /admin/enterprises":                         "admin",
 	"GET /admin/enterprises/push":                     "admin city",
+	"GET /organizations":                              "*",
+	"GET /organizations/{id}":                         "*",
+	"GET /api/v1/organizations":                       "*",
+	"GET /api/v1/organizations/{id}":                  "*",
+	"POST /api/v1/organizations/{id}/merge":           "admin",
 	"/":                                               "*",
 }
 

@@ -129,12 +129,12 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
 		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker})
+		EnterpriseRanker: ranker, Organizations: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
 		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands,
+		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands, Organizations: m.DB,
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})

@@ -30,9 +30,11 @@ type Deps struct {
 	// Demands, Feedback, Search, Enterprises and EnterpriseRanker serve technology
 	// demands, matching (/match, /classify) and the enterprise registry; nil
 	// answers their endpoints with 404.
-	Demands          patentbridge.DemandService
-	Feedback         patentbridge.FeedbackService
-	Search           patentbridge.SearchService
+	Demands  patentbridge.DemandService
+	Feedback patentbridge.FeedbackService
+	Search   patentbridge.SearchService
+	// Organizations, when set, serves the organization registry.
+	Organizations    patentbridge.OrganizationService
 	Enterprises      patentbridge.EnterpriseService
 	EnterpriseRanker httpx.EnterpriseRanker
 	// Now is the clock of the acts the handlers date (publication, moderation, the

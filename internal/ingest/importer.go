@@ -92,6 +92,7 @@ func (imp *Importer) ImportFiles(ctx context.Context, paths []string, opt patent
 	if err != nil {
 		return r.sum, err
 	}
+	imp.syncOrganizations(ctx)
 	imp.logger.Info("import finished", "files", r.sum.Files, "read", r.sum.Read, "inserted", r.sum.Inserted,
 		"updated", r.sum.Updated, "unchanged", r.sum.Unchanged, "rejected", r.sum.Rejected, "seconds", r.sum.Seconds)
 	return r.sum, nil
@@ -119,4 +120,27 @@ func (imp *Importer) batchSize() int {
 		return DefaultBatchSize
 	}
 	return imp.BatchSize
+}
+
+// OrganizationSyncer is a patent store that also links patents' owners to the
+// organization registry (sqldb.DB is one).
+type OrganizationSyncer interface {
+	SyncOrganizations(ctx context.Context) (int, error)
+}
+
+// syncOrganizations links the owners of the imported patents to their
+// organizations when the store can, as the platform itself (whoever started the
+// import); a failure is logged and does not fail the import.
+func (imp *Importer) syncOrganizations(ctx context.Context) {
+	s, ok := imp.store.(OrganizationSyncer)
+	if !ok {
+		return
+	}
+	ctx = patentbridge.WithOrigin(patentbridge.WithUser(ctx, nil), patentbridge.Origin{Address: "system"})
+	n, err := s.SyncOrganizations(ctx)
+	if err != nil {
+		imp.logger.Error("linking patent owners to organizations failed", "err", err)
+		return
+	}
+	imp.logger.Info("patent owners linked to organizations", "created", n)
 }

@@ -44,11 +44,23 @@ func (db *DB) UpsertEnterprises(ctx context.Context, es []*patentbridge.Enterpri
 		}
 		codes = append(codes, code)
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	err := db.WithTx(ctx, func(wtx *Tx) error {
+		var err error
+		res, err = db.upsertEnterprises(ctx, wtx, es, codes)
+		return err
+	})
 	if err != nil {
-		return res, fmt.Errorf("sqldb: upsert enterprises: %w", err)
+		return patentbridge.UpsertResult{}, err
 	}
-	defer tx.Rollback()
+	return res, nil
+}
+
+// upsertEnterprises writes the validated enterprises in tx, and the same
+// enterprises as organizations (type enterprise unless stored otherwise), so
+// that the enterprise registry and the organization registry are one.
+func (db *DB) upsertEnterprises(ctx context.Context, wtx *Tx, es []*patentbridge.Enterprise, codes []string) (patentbridge.UpsertResult, error) {
+	var res patentbridge.UpsertResult
+	tx := wtx.tx
 	stored := map[string]*patentbridge.Enterprise{}
 	for i := 0; i < len(codes); i += enterpriseLookup {
 		q := db.dialect.newQuery().add("SELECT " + enterpriseColumns + " FROM enterprises WHERE credit_code IN ")
@@ -57,7 +69,7 @@ func (db *DB) UpsertEnterprises(ctx context.Context, es []*patentbridge.Enterpri
 			return res, err
 		}
 	}
-	now := formatTime(db.now())
+	now := formatTime(wtx.now)
 	for _, e := range es {
 		cur := stored[e.CreditCode]
 		var q *query
@@ -86,8 +98,18 @@ func (db *DB) UpsertEnterprises(ctx context.Context, es []*patentbridge.Enterpri
 		c := *e
 		stored[e.CreditCode] = &c
 	}
-	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("sqldb: upsert enterprises: %w", err)
+	orgs := make([]*patentbridge.Organization, 0, len(es))
+	for _, e := range es {
+		orgs = append(orgs, &patentbridge.Organization{Name: e.Name, CreditCode: e.CreditCode, SME: e.SME,
+			CityCode: orgCity(e.RegionCode)})
+	}
+	or, err := wtx.upsertOrgs(ctx, orgs, false, patentbridge.PartyEnterprise)
+	if err != nil {
+		return res, err
+	}
+	if err := wtx.audit(ctx, "organization.import", "organizations", nil,
+		map[string]int{"inserted": or.Inserted, "updated": or.Updated}); err != nil {
+		return res, err
 	}
 	return res, nil
 }
@@ -125,4 +147,13 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// orgCity is the 市(州) code of a region code, "" when it has none.
+func orgCity(region string) string {
+	c := enterpriseCity(region)
+	if strings.Trim(c, "0123456789") != "" {
+		return ""
+	}
+	return c
 }

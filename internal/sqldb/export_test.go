@@ -8,3 +8,11 @@ func (db *DB) ExecForTest(ctx context.Context, sql string) error {
 	_, err := db.write.ExecContext(ctx, sql)
 	return err
 }
+
+// QueryIntForTest runs a one-number query on the write pool, for tests that
+// check rows no service reads back.
+func (db *DB) QueryIntForTest(ctx context.Context, sql string) (int, error) {
+	var n int
+	err := db.write.QueryRowContext(ctx, sql).Scan(&n)
+	return n, err
+}

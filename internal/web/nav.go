@@ -27,6 +27,7 @@ var navigation = []navItem{
 	{Key: "supply", Label: "供给清单", Href: "/supply", Needs: func(d *Deps) bool { return d.Supply != nil }},
 	{Key: "demands", Label: "技术需求", Href: "/demands", Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Label: "技术需求", Needs: func(d *Deps) bool { return d.Demands == nil }},
+	{Key: "organizations", Label: "单位名录", Href: "/organizations", Needs: func(d *Deps) bool { return d.Organizations != nil }},
 	{Label: "开放许可"},
 	{Label: "转化交易"},
 	{Label: "质押融资"},

@@ -21,7 +21,8 @@ var templateFS embed.FS
 var pages = []string{"home", "login", "patents", "patent", "import", "job", "error",
 	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
 	"sleeping", "mypatents", "screening", "declimport", "search",
-	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push"}
+	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
+	"organizations", "organization"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block.

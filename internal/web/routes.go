@@ -64,6 +64,7 @@ func (s *Server) Routes() []httpx.Route {
 		rs = append(rs, httpx.NewRoute("GET /search", httpx.Anyone, s.searchPage))
 	}
 	rs = append(rs, s.demandRoutes()...)
+	rs = append(rs, s.organizationRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
 }
 

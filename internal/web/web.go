@@ -39,6 +39,8 @@ type Deps struct {
 	Search   patentbridge.SearchService
 	// ReadDemands reads a bulk demand workbook (cmd wires ingest.ReadDemands); nil hides the bulk import.
 	ReadDemands func(path string, now time.Time) ([]*patentbridge.Demand, []patentbridge.Reject, error)
+	// Organizations, when set, serves the organization registry's pages.
+	Organizations patentbridge.OrganizationService
 	// Enterprises is the enterprise registry; ImportEnterprises imports a registry
 	// file inline, writing the rejects CSV (cmd wires ingest.ImportEnterprises);
 	// EnterpriseRanker ranks enterprises for a patent (专利进园区企业). nil hides each.

@@ -1,0 +1,27 @@
+package sqldb_test
+
+import (
+	"context"
+	"testing"
+
+	"patentbridge/internal/sqldb"
+)
+
+// MustFailAudit makes every later audit insert of db fail, so that a test can
+// check that an act whose audit row cannot be written leaves nothing behind.
+func MustFailAudit(tb testing.TB, db *sqldb.DB) {
+	tb.Helper()
+	ctx := context.Background()
+	stmts := []string{"CREATE TRIGGER audit_fail BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'injected'); END"}
+	if db.Dialect() == "postgres" {
+		stmts = []string{
+			"CREATE FUNCTION audit_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END; $$ LANGUAGE plpgsql",
+			"CREATE TRIGGER audit_fail BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_fail()",
+		}
+	}
+	for _, s := range stmts {
+		if err := db.ExecForTest(ctx, s); err != nil {
+			tb.Fatalf("inject audit failure: %v", err)
+		}
+	}
+}
