@@ -97,20 +97,47 @@ type APIToken struct {
 	LastUsedAt time.Time `json:"last_used_at"`
 }
 
-// UserService stores users, their sessions and API tokens.
+// UserService keeps accounts, logins, sessions and API tokens. Every act is
+// authorized against the signed-in user of ctx (UserFrom) and audited.
 type UserService interface {
-	// CreateUser stores a new user with the password (hashed). Returns EINVALID, ECONFLICT.
-	CreateUser(ctx context.Context, u *User, password string) error
+	// CreateUser creates an account with an initial password that must be changed at
+	// first login: the admin creates any role, a city user institution, enterprise
+	// and agency accounts of its city's organizations. With no user in ctx it is the
+	// platform's own act (first administrator, demo, CLI). Returns EINVALID,
+	// ECONFLICT, EFORBIDDEN.
+	CreateUser(ctx context.Context, nu NewUser) (*User, error)
+	// UpdateUser changes an account's name, role, organization, city or disabled
+	// flag; disabling ends every session and token at once. Returns EINVALID,
+	// ENOTFOUND, EFORBIDDEN.
+	UpdateUser(ctx context.Context, id int64, up UserUpdate) (*User, error)
+	// ResetPassword sets a new initial password (admin, or a city user for its
+	// city's accounts) and ends the user's sessions. Returns EINVALID, ENOTFOUND, EFORBIDDEN.
+	ResetPassword(ctx context.Context, id int64, password string) error
+	// ChangePassword changes the signed-in user's own password. Returns
+	// EINVALID, EUNAUTHORIZED (wrong current password).
+	ChangePassword(ctx context.Context, current, next string) error
+	// FindUser returns an account (admin; a city user for its city; anyone for
+	// themselves). Returns ENOTFOUND, EFORBIDDEN.
+	FindUser(ctx context.Context, id int64) (*User, error)
+	// ListUsers returns one page of accounts and the total (admin: all; city: its city's).
+	ListUsers(ctx context.Context, f UserFilter) ([]*User, int, error)
 	// CountUsers returns how many users exist.
 	CountUsers(ctx context.Context) (int, error)
-	// Authenticate checks a username and password. Returns EUNAUTHORIZED.
-	Authenticate(ctx context.Context, username, password string) (*User, error)
-	// CreateSession opens a browser session for the user and returns its secret token.
-	CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error)
-	// CreateAPIToken issues a long-lived API token for the user and returns its secret.
-	CreateAPIToken(ctx context.Context, userID int64, name string) (string, error)
-	// UserByToken resolves a session or API token. Returns EUNAUTHORIZED when unknown or expired.
+	// Login checks a username and password and opens a browser session (api
+	// false) or an API login token. After 5 failures in 15 minutes the account is
+	// locked for 15 minutes; too many failures from one address are refused too.
+	// Returns EUNAUTHORIZED, ETOOMANY (with RetryAfter).
+	Login(ctx context.Context, username, password string, api bool) (*Session, error)
+	// Logout ends the session or API token. Unknown tokens are not an error.
+	Logout(ctx context.Context, token string) error
+	// UserByToken resolves a session or API token of an enabled user. Returns
+	// EUNAUTHORIZED when unknown, expired, revoked or the user is disabled.
 	UserByToken(ctx context.Context, token string) (*User, error)
-	// DeleteSession ends a browser session.
-	DeleteSession(ctx context.Context, token string) error
+	// CreateAPIToken issues a named API token to the signed-in user and returns
+	// the secret, shown once. Returns EINVALID, EUNAUTHORIZED.
+	CreateAPIToken(ctx context.Context, name string) (string, *APIToken, error)
+	// ListAPITokens returns the signed-in user's tokens in force, newest first.
+	ListAPITokens(ctx context.Context) ([]*APIToken, error)
+	// RevokeAPIToken revokes one of the signed-in user's tokens. Returns ENOTFOUND.
+	RevokeAPIToken(ctx context.Context, id int64) error
 }

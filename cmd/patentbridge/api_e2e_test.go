@@ -16,19 +16,14 @@ import (
 	"patentbridge"
 )
 
-// MustAdminToken logs in as the bootstrap admin and issues an API token.
+// MustAdminToken logs in as the bootstrap admin and returns its API login token.
 func MustAdminToken(tb testing.TB, m *Main) string {
 	tb.Helper()
-	ctx := context.Background()
-	u, err := m.DB.Authenticate(ctx, "admin", m.Config.AdminPassword)
+	s, err := m.DB.Login(context.Background(), "admin", m.Config.AdminPassword, true)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tok, err := m.DB.CreateAPIToken(ctx, u.ID, "test")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return tok
+	return s.Token
 }
 
 // MustGetJSON fetches url and decodes the JSON body into v, returning the status.

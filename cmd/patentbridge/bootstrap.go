@@ -28,9 +28,8 @@ func ensureAdmin(ctx context.Context, users patentbridge.UserService, password s
 		_, _ = rand.Read(b)
 		password = base64.RawURLEncoding.EncodeToString(b)
 	}
-	u := &patentbridge.User{Username: "admin", Name: "省级管理员", Role: patentbridge.RoleAdmin,
-		OrgName: "四川省知识产权服务促进中心"}
-	if err := users.CreateUser(ctx, u, password); err != nil {
+	nu := patentbridge.NewUser{Username: "admin", Name: "四川省知识产权服务促进中心", Role: patentbridge.RoleAdmin, Password: password}
+	if _, err := users.CreateUser(platform(ctx), nu); err != nil {
 		return err
 	}
 	if generated {
@@ -39,6 +38,12 @@ func ensureAdmin(ctx context.Context, users patentbridge.UserService, password s
 		logger.Info("首个管理员已创建", "username", "admin", "password_from", "PATENTBRIDGE_ADMIN_PASSWORD")
 	}
 	return nil
+}
+
+// platform marks ctx as the platform's own act (the first administrator, the
+// demo), which the services admit without a signed-in user and audit as "system".
+func platform(ctx context.Context) context.Context {
+	return patentbridge.WithOrigin(ctx, patentbridge.Origin{Address: "system"})
 }
 
 // loadDemo fills an empty patent table with n generated patents through the real importer.
@@ -77,28 +82,74 @@ func loadDemo(ctx context.Context, patents patentbridge.PatentService, imp *inge
 	return nil
 }
 
-// demoUsers are the role accounts `serve --demo` adds so a new user can try each view.
-var demoUsers = []patentbridge.User{
-	{Username: "scu", Name: "四川大学技术转移中心", Role: patentbridge.RoleInstitution, OrgName: "四川大学"},
-	{Username: "sme", Name: "成都某科技有限公司", Role: patentbridge.RoleEnterprise, OrgName: "成都某科技有限公司"},
-	{Username: "chengdu", Name: "成都市知识产权局", Role: patentbridge.RoleCity, OrgName: "成都市知识产权局", CityCode: "5101"},
+// demoAccount is a role account `serve --demo` adds, bound to an organization
+// of the demo data (created with these facts when the demo patents do not name it).
+type demoAccount struct {
+	patentbridge.NewUser
+	Org *patentbridge.Organization
 }
 
-// loadDemoUsers creates the demo role accounts (same password as the admin) when absent.
-func loadDemoUsers(ctx context.Context, users patentbridge.UserService, password string, logger *slog.Logger) error {
+// demoUsers are the demo's accounts: a university, an institute, an SOE, two
+// enterprises (the posters of demo demands) and two cities.
+var demoUsers = []demoAccount{
+	{patentbridge.NewUser{Username: "scu", Name: "四川大学技术转移中心", Role: patentbridge.RoleInstitution},
+		&patentbridge.Organization{Name: "四川大学", Type: patentbridge.PartyUniversity, CityCode: "5101"}},
+	{patentbridge.NewUser{Username: "ioe", Name: "光电所成果转化处", Role: patentbridge.RoleInstitution},
+		&patentbridge.Organization{Name: "中国科学院光电技术研究所", Type: patentbridge.PartyInstitute, CityCode: "5101"}},
+	{patentbridge.NewUser{Username: "dfem", Name: "东方电机科技管理部", Role: patentbridge.RoleInstitution},
+		&patentbridge.Organization{Name: "东方电气集团东方电机有限公司", Type: patentbridge.PartySOE, CityCode: "5106"}},
+	{patentbridge.NewUser{Username: "sme", Name: "宜宾某酒业有限公司", Role: patentbridge.RoleEnterprise},
+		&patentbridge.Organization{Name: "宜宾某酒业有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5115", SME: true}},
+	{patentbridge.NewUser{Username: "tea", Name: "雅安某茶业有限公司", Role: patentbridge.RoleEnterprise},
+		&patentbridge.Organization{Name: "雅安某茶业有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5118", SME: true}},
+	{patentbridge.NewUser{Username: "chengdu", Name: "成都市知识产权局", Role: patentbridge.RoleCity, CityCode: "5101"}, nil},
+	{patentbridge.NewUser{Username: "mianyang", Name: "绵阳市知识产权局", Role: patentbridge.RoleCity, CityCode: "5107"}, nil},
+}
+
+// loadDemoUsers creates the demo accounts (same password as the admin) through
+// the account and organization services, when absent.
+func loadDemoUsers(ctx context.Context, users patentbridge.UserService, orgs patentbridge.OrganizationService, password string, logger *slog.Logger) error {
 	if password == "" {
 		return nil // a generated admin password is shown once; demo accounts need a known one
 	}
-	for _, u := range demoUsers {
-		err := users.CreateUser(ctx, &u, password) // u is a fresh copy each iteration
+	ctx = platform(ctx)
+	for _, a := range demoUsers {
+		nu := a.NewUser
+		nu.Password = password
+		if a.Org != nil {
+			o, err := demoOrganization(ctx, orgs, *a.Org)
+			if err != nil {
+				return err
+			}
+			nu.Organization = o.Name
+		}
+		_, err := users.CreateUser(ctx, nu)
 		if patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
 			continue
 		} else if err != nil {
 			return err
 		}
-		logger.Info("演示账号已创建（密码与管理员相同）", "username", u.Username, "role", u.Role.Label(), "org", u.OrgName)
+		logger.Info("演示账号已创建（密码与管理员相同）", "username", nu.Username, "role", nu.Role.Label(), "org", nu.Organization)
 	}
 	return nil
+}
+
+// demoOrganization returns the registry's organization of want's name, with
+// want's type, city and SME flag, creating it when the demo patents did not.
+func demoOrganization(ctx context.Context, orgs patentbridge.OrganizationService, want patentbridge.Organization) (*patentbridge.Organization, error) {
+	o, err := orgs.FindOrganizationByName(ctx, want.Name)
+	if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+		return &want, orgs.CreateOrganization(ctx, &want)
+	} else if err != nil {
+		return nil, err
+	}
+	if o.Type != want.Type || o.CityCode != want.CityCode || o.SME != want.SME {
+		o.Type, o.CityCode, o.SME = want.Type, want.CityCode, want.SME
+		if err := orgs.UpdateOrganization(ctx, o); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
 }
 
 // screenDemo runs a first screening so the demo's sleeping-patent database is not empty.

@@ -22,7 +22,7 @@ func TestDemoStartsLiving(t *testing.T) {
 		t.Fatal("demo's sleeping-patent database is empty: the first screening did not run")
 	}
 	for _, u := range demoUsers {
-		if _, err := m.DB.Authenticate(context.Background(), u.Username, m.Config.AdminPassword); err != nil {
+		if _, err := m.DB.Login(context.Background(), u.Username, m.Config.AdminPassword, false); err != nil {
 			t.Errorf("demo account %s: %v", u.Username, err)
 		}
 	}

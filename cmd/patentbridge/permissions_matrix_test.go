@@ -5,8 +5,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -55,6 +55,32 @@ func TestPermissionMatrix(t *testing.T) {
 	}
 }
 
+// sessions holds one browser session per test user, so that the matrix pays
+// for one login per role; logout requests get a fresh session of their own.
+var sessions sync.Map // sessionKey -> token
+
+// sessionKey names a user of one test server.
+type sessionKey struct {
+	m  *Main
+	id int64
+}
+
+// sessionFor returns a session token of u, signing in with the test password.
+func sessionFor(tb testing.TB, m *Main, u *patentbridge.User, fresh bool) string {
+	tb.Helper()
+	if t, ok := sessions.Load(sessionKey{m, u.ID}); ok && !fresh {
+		return t.(string)
+	}
+	s, err := m.DB.Login(context.Background(), u.Username, permissionPassword, false)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !fresh {
+		sessions.Store(sessionKey{m, u.ID}, s.Token)
+	}
+	return s.Token
+}
+
 // permissionCall sends one request as u (nil: anonymous) with a fresh session,
 // same-origin for posts, and returns the status and redirect target.
 func permissionCall(tb testing.TB, m *Main, client *http.Client, method, path string, u *patentbridge.User, api bool) (int, string) {
@@ -74,10 +100,7 @@ func permissionCall(tb testing.TB, m *Main, client *http.Client, method, path st
 		req.Header.Set("Accept", "text/html")
 	}
 	if u != nil {
-		token, err := m.DB.CreateSession(context.Background(), u.ID, time.Hour)
-		if err != nil {
-			tb.Fatal(err)
-		}
+		token := sessionFor(tb, m, u, strings.HasSuffix(path, "logout"))
 		req.AddCookie(&http.Cookie{Name: httpx.SessionCookie, Value: token})
 		req.Header.Set("Origin", m.URL())
 	}

@@ -86,24 +86,63 @@ var permissionExpectations = map[string]string{
 	"GET /admin/enterprises/push":                     "admin city",
 	"GET /organizations":                              "*",
 	"GET /organizations/{id}":                         "*",
+	"GET /account":                                    "+",
+	"GET /account/password":                           "+",
+	"POST /account/password":                          "+",
+	"POST /account/tokens":                            "+",
+	"POST /account/tokens/{id}/revoke":                "+",
+	"GET /admin/users":                                "admin city",
+	"POST /admin/users":                               "admin city",
+	"GET /admin/users/{id}":                           "admin city",
+	"POST /admin/users/{id}":                          "admin city",
+	"POST /admin/users/{id}/password":                 "admin city",
+	"GET /admin/audit":                                "admin city",
+	"GET /admin/audit.csv":                            "admin city",
 	"GET /api/v1/organizations":                       "*",
 	"GET /api/v1/organizations/{id}":                  "*",
 	"POST /api/v1/organizations/{id}/merge":           "admin",
+	"POST /api/v1/auth/login":                         "*",
+	"POST /api/v1/auth/logout":                        "+",
+	"GET /api/v1/me":                                  "+",
+	"POST /api/v1/me/password":                        "+",
+	"GET /api/v1/me/tokens":                           "+",
+	"POST /api/v1/me/tokens":                          "+",
+	"DELETE /api/v1/me/tokens/{id}":                   "+",
+	"GET /api/v1/users":                               "admin city",
+	"POST /api/v1/users":                              "admin city",
+	"GET /api/v1/users/{id}":                          "+",
+	"PATCH /api/v1/users/{id}":                        "admin city",
+	"POST /api/v1/users/{id}/password":                "admin city",
+	"GET /api/v1/audit":                               "admin city",
 	"/":                                               "*",
 }
 
-// mustCreateUser creates a user of the role through the store; the only place
-// this test knows how accounts are made.
+// permissionPassword is the password of the matrix's accounts.
+const permissionPassword = "perm-secret-1"
+
+// mustCreateUser creates a user of the role through the account service, as the
+// platform, bound to an organization of the registry; the only place this test
+// knows how accounts are made.
 func mustCreateUser(tb testing.TB, m *Main, role patentbridge.Role) *patentbridge.User {
 	tb.Helper()
-	u := &patentbridge.User{Username: "perm-" + string(role), Name: string(role), Role: role, OrgName: "四川大学"}
+	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+	nu := patentbridge.NewUser{Username: "perm-" + string(role), Name: string(role), Role: role, Password: permissionPassword}
 	switch role {
 	case patentbridge.RoleCity:
-		u.CityCode, u.OrgName = "5101", "成都市知识产权局"
-	case patentbridge.RoleEnterprise:
-		u.OrgName = "成都某某科技有限公司"
+		nu.CityCode = "5101"
+	case patentbridge.RoleAdmin:
+	default:
+		org := &patentbridge.Organization{Name: "权限测试单位-" + string(role), Type: patentbridge.PartyEnterprise, CityCode: "5101"}
+		if role == patentbridge.RoleInstitution {
+			org.Type = patentbridge.PartyUniversity
+		}
+		if err := m.DB.CreateOrganization(ctx, org); err != nil {
+			tb.Fatal(err)
+		}
+		nu.Organization = org.Name
 	}
-	if err := m.DB.CreateUser(context.Background(), u, "perm-secret-1"); err != nil {
+	u, err := m.DB.CreateUser(ctx, nu)
+	if err != nil {
 		tb.Fatal(err)
 	}
 	return u

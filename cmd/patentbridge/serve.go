@@ -57,7 +57,7 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemo(ctx, db, imp, m.Config.DemoN, m.Logger); err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
-		if err := loadDemoUsers(ctx, db, m.Config.AdminPassword, m.Logger); err != nil {
+		if err := loadDemoUsers(ctx, db, db, m.Config.AdminPassword, m.Logger); err != nil {
 			return fmt.Errorf("demo users: %w", err)
 		}
 		if err := loadDemoDemands(ctx, db, m.Logger); err != nil {
@@ -129,12 +129,12 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
 		Audit: m.DB.Audit, Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker, Organizations: m.DB})
+		EnterpriseRanker: ranker, Organizations: m.DB, Users: m.DB, AuditLog: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
 		Logger: m.Logger, Audit: m.DB.Audit, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands, Organizations: m.DB,
+		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})

@@ -40,6 +40,10 @@ type Deps struct {
 	// Now is the clock of the acts the handlers date (publication, moderation, the
 	// default screening date); nil means patentbridge.Now. Tests set it.
 	Now func() time.Time
+	// Users keeps accounts, logins and tokens; AuditLog reads the audit log. nil
+	// answers their endpoints with 404.
+	Users    patentbridge.UserService
+	AuditLog patentbridge.AuditService
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.

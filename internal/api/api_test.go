@@ -38,7 +38,7 @@ func newEnv(tb testing.TB) *env {
 	tb.Helper()
 	e := &env{
 		patents: httpxtest.NewPatentService(httpxtest.SamplePatents()...),
-		users:   httpxtest.NewUserService(),
+		users:   httpxtest.NewUserService(tb),
 		jobs:    httpxtest.NewImportJobService(),
 	}
 	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}

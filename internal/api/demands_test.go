@@ -30,19 +30,17 @@ type demandEnv struct {
 func newDemandEnv(tb testing.TB) *demandEnv {
 	tb.Helper()
 	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
-	users := httpxtest.NewUserService()
+	users := httpxtest.NewUserService(tb)
 	e := &demandEnv{demands: httpxtest.NewDemandService(clock),
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
 			Industries: map[string][]string{"H01M": {"先进材料", "能源化工"}}}}
 	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
-	firm, tok := users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	firm.OrgName, e.firm, e.firmID = "成都钠电新能源有限公司", tok, firm.ID
+	firm, tok := users.MustUser(tb, "firm", patentbridge.RoleEnterprise, "成都钠电新能源有限公司")
+	e.firm, e.firmID = tok, firm.ID
 	_, e.other = users.MustUser(tb, "other", patentbridge.RoleEnterprise)
 	_, e.college = users.MustUser(tb, "college", patentbridge.RoleInstitution)
-	cd, tok := users.MustUser(tb, "chengdu", patentbridge.RoleCity)
-	cd.CityCode, e.chengdu = "5101", tok
-	my, tok := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
-	my.CityCode, e.mianyang = "5107", tok
+	_, e.chengdu = users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
+	_, e.mianyang = users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
 	ents := httpxtest.NewEnterpriseService()
 	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, Enterprises: ents,

@@ -16,7 +16,7 @@ import (
 
 func TestOrganizationsAPIOverSQLite(t *testing.T) {
 	db := sqldbtest.SQLite(t)
-	users := httpxtest.NewUserService()
+	users := &httpxtest.UserService{DB: db}
 	_, adminToken := users.MustUser(t, "admin", patentbridge.RoleAdmin)
 	_, firmToken := users.MustUser(t, "firm", patentbridge.RoleEnterprise)
 	srv := api.New(api.Deps{Now: clock, Patents: db, Organizations: db, Ref: nil, Logger: quiet, UploadDir: t.TempDir()})

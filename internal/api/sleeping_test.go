@@ -29,13 +29,16 @@ func newScreenEnv(tb testing.TB) *screenEnv {
 	screening := httpxtest.NewScreeningService()
 	run, results := httpxtest.SampleRun()
 	screening.AddRun(run, results...)
-	e := &screenEnv{env: &env{patents: patents, users: httpxtest.NewUserService()}, tokens: map[string]string{},
+	e := &screenEnv{env: &env{patents: patents, users: httpxtest.NewUserService(tb)}, tokens: map[string]string{},
 		sleeping: &httpxtest.SleepingService{Screening: screening, Patents: patents},
 		decls:    &httpxtest.DeclarationService{Patents: patents}}
 	for name, role := range map[string]patentbridge.Role{"admin": patentbridge.RoleAdmin, "firm": patentbridge.RoleEnterprise,
 		"ioe": patentbridge.RoleInstitution, "scu": patentbridge.RoleInstitution} {
-		u, tok := e.users.MustUser(tb, name, role)
-		u.OrgName = map[string]string{"ioe": "中国科学院光电技术研究所", "scu": "四川大学"}[name]
+		var scope []string
+		if org := map[string]string{"ioe": "中国科学院光电技术研究所", "scu": "四川大学"}[name]; org != "" {
+			scope = []string{org}
+		}
+		_, tok := e.users.MustUser(tb, name, role, scope...)
 		e.tokens[name] = tok
 	}
 	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,

@@ -35,14 +35,12 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	run, rs := httpxtest.SampleRun()
 	screening.AddRun(run, append(rs, mr)...)
 	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	users := httpxtest.NewUserService()
+	users := httpxtest.NewUserService(tb)
 	e := &supplyEnv{}
 	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	_, e.firm = users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	cd, tok := users.MustUser(tb, "chengdu", patentbridge.RoleCity)
-	cd.CityCode, e.chengdu = "5101", tok
-	my, tok := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
-	my.CityCode, e.mianyang = "5107", tok
+	_, e.chengdu = users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
+	_, e.mianyang = users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
 	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Screening: screening, Sleeping: sleeping, Supply: httpxtest.NewSupplyListService(sleeping),
 		Audit: e.audits.Record})

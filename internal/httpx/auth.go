@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -12,15 +13,18 @@ import (
 // SessionCookie is the name of the browser session cookie.
 const SessionCookie = "pb_session"
 
-// Authenticate resolves the user of each request from an "Authorization: Bearer"
-// token or the session cookie and puts it in the request context
-// (patentbridge.UserFrom). Requests without credentials pass on anonymous; an
-// unknown or expired cookie is cleared and the request passes on anonymous; an
-// unknown bearer token is answered 401, since an API client must learn its token
-// is wrong rather than silently see public data only.
+// Authenticate puts the request's origin (client address and user agent) and
+// its user, from an "Authorization: Bearer" token or the session cookie, in the
+// request context (patentbridge.OriginFrom, patentbridge.UserFrom). Requests
+// without credentials pass on anonymous; an unknown or expired cookie is cleared
+// and the request passes on anonymous; an unknown bearer token is answered 401,
+// since an API client must learn its token is wrong rather than silently see
+// public data only. A user who must change an initial password reaches only the
+// password change, the account and logout until it is done.
 func Authenticate(users patentbridge.UserService, logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			r = r.WithContext(patentbridge.WithOrigin(r.Context(), RequestOrigin(r)))
 			token, bearer := requestToken(r)
 			if token == "" {
 				next.ServeHTTP(w, r)
@@ -28,6 +32,9 @@ func Authenticate(users patentbridge.UserService, logger *slog.Logger) func(http
 			}
 			u, err := users.UserByToken(r.Context(), token)
 			switch {
+			case err == nil && u.MustChangePassword && !passwordChangeAllowed(r):
+				mustChangePassword(w, r, logger)
+				return
 			case err == nil:
 				r = r.WithContext(patentbridge.WithUser(r.Context(), u))
 			case patentbridge.ErrorCode(err) != patentbridge.EUNAUTHORIZED:
@@ -42,6 +49,43 @@ func Authenticate(users patentbridge.UserService, logger *slog.Logger) func(http
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// passwordChangePaths are what a user with an initial password may reach.
+// A path ending in "/" admits everything under it.
+var passwordChangePaths = []string{"/account/password", "/logout", "/static/", "/api/v1/me", "/api/v1/me/password", "/api/v1/auth/logout"}
+
+func passwordChangeAllowed(r *http.Request) bool {
+	for _, p := range passwordChangePaths {
+		if r.URL.Path == p || (strings.HasSuffix(p, "/") && strings.HasPrefix(r.URL.Path, p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mustChangePassword sends a browser to the password form and answers an API
+// client 403 with the reason.
+func mustChangePassword(w http.ResponseWriter, r *http.Request, logger *slog.Logger) {
+	if !strings.HasPrefix(r.URL.Path, "/api/") {
+		http.Redirect(w, r, "/account/password", http.StatusSeeOther)
+		return
+	}
+	Error(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "请先修改初始密码（POST /api/v1/me/password）"), logger)
+}
+
+// RequestOrigin is the origin the audit log records for a request: the peer's
+// address (without port) and the user agent, both cut to a sane length.
+func RequestOrigin(r *http.Request) patentbridge.Origin {
+	addr := r.RemoteAddr
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		addr = host
+	}
+	ua := r.UserAgent()
+	if len(ua) > 300 {
+		ua = ua[:300]
+	}
+	return patentbridge.Origin{Address: addr, UserAgent: ua}
 }
 
 // requestToken returns the bearer token, else the session cookie's value.

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"time"
 
 	"patentbridge"
 )
@@ -18,6 +20,7 @@ var codeStatus = map[string]int{
 	patentbridge.EFORBIDDEN:    http.StatusForbidden,
 	patentbridge.ENOTFOUND:     http.StatusNotFound,
 	patentbridge.ECONFLICT:     http.StatusConflict,
+	patentbridge.ETOOMANY:      http.StatusTooManyRequests,
 	patentbridge.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -49,6 +52,7 @@ func Error(w http.ResponseWriter, r *http.Request, err error, logger *slog.Logge
 	if code == patentbridge.EUNAUTHORIZED {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="patentbridge"`)
 	}
+	SetRetryAfter(w, err)
 	JSON(w, Status(err), ErrorBody{Error: ErrorDetail{
 		Code:    code,
 		Message: patentbridge.ErrorMessage(err),
@@ -76,4 +80,12 @@ func JSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
+}
+
+// SetRetryAfter sets the Retry-After header (whole seconds, rounded up) of an
+// ETOOMANY error; other errors set nothing.
+func SetRetryAfter(w http.ResponseWriter, err error) {
+	if d := patentbridge.ErrorRetryAfter(err); d > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int((d+time.Second-1)/time.Second)))
+	}
 }

@@ -30,12 +30,13 @@ func mustStack(tb testing.TB, h http.Handler, users patentbridge.UserService) ht
 }
 
 func TestAuthenticate(t *testing.T) {
-	users := httpxtest.NewUserService()
-	u, apiToken := users.MustUser(t, "admin", patentbridge.RoleAdmin)
-	session, err := users.CreateSession(t.Context(), u.ID, 3600e9)
+	users := httpxtest.NewUserService(t)
+	_, apiToken := users.MustUser(t, "admin", patentbridge.RoleAdmin)
+	login, err := users.Login(t.Context(), "admin", httpxtest.Password, false)
 	if err != nil {
 		t.Fatal(err)
 	}
+	session := login.Token
 	h := mustStack(t, whoami, users)
 	tests := []struct {
 		name        string
@@ -75,7 +76,7 @@ func TestAuthenticate(t *testing.T) {
 
 func TestRecoverAnswers500(t *testing.T) {
 	boom := http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("nil map in handler") })
-	h := mustStack(t, boom, httpxtest.NewUserService())
+	h := mustStack(t, boom, httpxtest.NewUserService(t))
 	for accept, want := range map[string]string{
 		"application/json": `"code":"EINTERNAL"`,
 		"text/html":        "服务器内部错误",
@@ -91,7 +92,7 @@ func TestRecoverAnswers500(t *testing.T) {
 }
 
 func TestCrossOriginPosts(t *testing.T) {
-	h := mustStack(t, whoami, httpxtest.NewUserService())
+	h := mustStack(t, whoami, httpxtest.NewUserService(t))
 	tests := []struct {
 		name    string
 		headers map[string]string

@@ -1,6 +1,10 @@
 package sqldb
 
-import "context"
+import (
+	"context"
+
+	"golang.org/x/crypto/bcrypt"
+)
 
 // ExecForTest runs a statement on the write pool, for tests that break the
 // database on purpose (an audit insert that fails, an entry that is edited).
@@ -15,4 +19,11 @@ func (db *DB) QueryIntForTest(ctx context.Context, sql string) (int, error) {
 	var n int
 	err := db.write.QueryRowContext(ctx, sql).Scan(&n)
 	return n, err
+}
+
+// DummyHashCost returns the bcrypt cost of the hash that logins with an unknown
+// username are checked against.
+func DummyHashCost(db *DB) int {
+	c, _ := bcrypt.Cost(dummyHash(db.PasswordCost))
+	return c
 }

@@ -85,14 +85,16 @@ func MustUpsert(tb testing.TB, db *sqldb.DB, ps ...*patentbridge.Patent) patentb
 	return res
 }
 
-// MustCreateUser creates a user with the password and fails the test on error.
+// MustCreateUser creates an account as the platform (no forced password change)
+// and fails the test on error; a city account belongs to 5101.
 func MustCreateUser(tb testing.TB, db *sqldb.DB, username string, role patentbridge.Role, password string) *patentbridge.User {
 	tb.Helper()
-	u := &patentbridge.User{Username: username, Name: username, Role: role}
+	nu := patentbridge.NewUser{Username: username, Name: username, Role: role, Password: password}
 	if role == patentbridge.RoleCity {
-		u.CityCode = "5101"
+		nu.CityCode = "5101"
 	}
-	if err := db.CreateUser(context.Background(), u, password); err != nil {
+	u, err := db.CreateUser(patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI), nu)
+	if err != nil {
 		tb.Fatalf("CreateUser(%s): %v", username, err)
 	}
 	return u

@@ -48,6 +48,11 @@ type DB struct {
 	Now func() time.Time
 	// PasswordCost is the bcrypt cost for new passwords; tests may lower it.
 	PasswordCost int
+	// SessionTTL is how long a login lasts (browser session or API login token);
+	// TokenTTL how long a named API token does.
+	SessionTTL, TokenTTL time.Duration
+
+	guard loginGuard // failed logins per username and address
 }
 
 // Open opens the database named by dsn — "sqlite:PATH", a plain file path
@@ -58,7 +63,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if dsn == "" {
 		return nil, fmt.Errorf("sqldb: empty database name")
 	}
-	db := &DB{dsn: dsn, Now: patentbridge.Now, PasswordCost: bcrypt.DefaultCost}
+	db := &DB{dsn: dsn, Now: patentbridge.Now, PasswordCost: bcrypt.DefaultCost,
+		SessionTTL: DefaultSessionTTL, TokenTTL: DefaultTokenTTL}
 	var err error
 	if isPostgresDSN(dsn) {
 		err = db.openPostgres(ctx, dsn)

@@ -2,8 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,55 +17,121 @@ var roles = []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity,
 	patentbridge.RoleInstitution, patentbridge.RoleEnterprise, patentbridge.RoleAgency,
 	patentbridge.RoleFinancier}
 
-// MinPasswordLength is the shortest password CreateUser accepts, in characters.
-const MinPasswordLength = 8
+// cityCreatableRoles are the roles a city user may give the accounts it creates.
+var cityCreatableRoles = []patentbridge.Role{patentbridge.RoleInstitution, patentbridge.RoleEnterprise, patentbridge.RoleAgency}
 
-const userColumns = "id, username, name, role, org_name, city_code, created_at"
+const userColumns = "id, username, name, role, COALESCE(organization_id,0), org_name, city_code, disabled_at, must_change_password, created_at"
 
-// CreateUser stores a new user with the password hashed by bcrypt and sets u.ID
-// and u.CreatedAt. Returns EINVALID (naming the field), ECONFLICT for a taken
-// username.
-func (db *DB) CreateUser(ctx context.Context, u *patentbridge.User, password string) error {
-	u.Username = strings.TrimSpace(u.Username)
-	u.Name = strings.TrimSpace(u.Name)
-	if err := validateUser(u, password); err != nil {
-		return err
+// CreateUser creates an account (see patentbridge.UserService) with the
+// password hashed by bcrypt. Returns EINVALID (naming the field), ECONFLICT for
+// a taken username, EUNAUTHORIZED, EFORBIDDEN.
+func (db *DB) CreateUser(ctx context.Context, nu patentbridge.NewUser) (*patentbridge.User, error) {
+	actor := patentbridge.UserFrom(ctx)
+	if actor == nil && !patentbridge.IsPlatform(ctx) {
+		return nil, patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "请先登录")
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(password), db.PasswordCost)
+	u := &patentbridge.User{Username: strings.TrimSpace(nu.Username), Name: strings.TrimSpace(nu.Name),
+		Role: nu.Role, CityCode: strings.TrimSpace(nu.CityCode), MustChangePassword: actor != nil}
+	if err := validateUser(u); err != nil {
+		return nil, err
+	}
+	if err := patentbridge.CheckPassword(u.Username, nu.Password); err != nil {
+		return nil, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(nu.Password), db.PasswordCost)
 	if err != nil {
-		return fmt.Errorf("sqldb: hash password: %w", err)
+		return nil, fmt.Errorf("sqldb: hash password: %w", err)
 	}
-	now := db.now()
-	q := db.dialect.newQuery().add(`INSERT INTO users (username, name, role, org_name, city_code, password_hash, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		u.Username, u.Name, string(u.Role), u.OrgName, u.CityCode, string(hash), formatTime(now))
-	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&u.ID); err != nil {
-		if isUniqueViolation(err) {
-			return &patentbridge.Error{Code: patentbridge.ECONFLICT, Field: "username",
-				Message: fmt.Sprintf("用户名 %q 已被使用", u.Username)}
+	err = db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.setUserOrg(ctx, u, nu.Organization); err != nil {
+			return err
 		}
-		return fmt.Errorf("sqldb: create user: %w", err)
+		if err := authorizeAccount(actor, u); err != nil {
+			return err
+		}
+		q := tx.q().add(`INSERT INTO users (username, name, role, organization_id, org_name, city_code, password_hash,
+			must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			u.Username, u.Name, string(u.Role), nullID(u.OrgID), u.OrgName, u.CityCode, string(hash),
+			boolInt(u.MustChangePassword), formatTime(tx.now))
+		if err := tx.queryRow(ctx, q).Scan(&u.ID); err != nil {
+			if isUniqueViolation(err) {
+				return &patentbridge.Error{Code: patentbridge.ECONFLICT, Field: "username",
+					Message: fmt.Sprintf("用户名 %q 已被使用", u.Username)}
+			}
+			return fmt.Errorf("sqldb: create user: %w", err)
+		}
+		u.CreatedAt = tx.now
+		return tx.audit(ctx, "user.create", userObject(u.ID), nil, u)
+	})
+	if err != nil {
+		return nil, err
 	}
-	u.CreatedAt = now
-	return nil
+	return u, nil
 }
 
-func validateUser(u *patentbridge.User, password string) error {
+// validateUser checks an account's own fields.
+func validateUser(u *patentbridge.User) error {
 	switch {
 	case u.Username == "":
 		return patentbridge.FieldErrorf("username", "请填写用户名")
 	case utf8.RuneCountInString(u.Username) > 64:
 		return patentbridge.FieldErrorf("username", "用户名不能超过64个字符")
-	case utf8.RuneCountInString(password) < MinPasswordLength:
-		return patentbridge.FieldErrorf("password", "密码至少需要%d个字符", MinPasswordLength)
-	case len(password) > 72:
-		return patentbridge.FieldErrorf("password", "密码过长（不超过72字节）")
+	case strings.ContainsAny(u.Username, " \t\r\n"):
+		return patentbridge.FieldErrorf("username", "用户名不能包含空格")
+	case utf8.RuneCountInString(u.Name) > 100:
+		return patentbridge.FieldErrorf("name", "姓名不能超过100个字符")
 	case !slices.Contains(roles, u.Role):
 		return patentbridge.FieldErrorf("role", "角色 %q 无效", u.Role)
 	case u.CityCode != "" && !isCityCode(u.CityCode):
 		return patentbridge.FieldErrorf("city_code", "市(州)代码 %q 应为4位数字，如 5101", u.CityCode)
 	case u.Role == patentbridge.RoleCity && u.CityCode == "":
 		return patentbridge.FieldErrorf("city_code", "市(州)管理员必须指定所属市(州)")
+	}
+	return nil
+}
+
+// authorizeAccount decides whether actor (nil: the platform) may create or
+// change the account u: the admin any, a city user the institution, enterprise
+// and agency accounts of its own city. Returns EFORBIDDEN.
+func authorizeAccount(actor, u *patentbridge.User) error {
+	switch {
+	case actor == nil || actor.Role == patentbridge.RoleAdmin:
+		return nil
+	case actor.Role != patentbridge.RoleCity:
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有管理员和市(州)管理员可以管理账号")
+	case !slices.Contains(cityCreatableRoles, u.Role):
+		return patentbridge.FieldErrorf("role", "市(州)管理员只能创建高校院所、企业和服务机构账号")
+	case u.CityCode != actor.CityCode:
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只能管理本市(州)单位的账号")
+	}
+	return nil
+}
+
+// setUserOrg resolves ref (an organization's id or exact name or alias) and
+// binds u to it, taking its city when u has none. A non-admin, non-city
+// account needs an organization. Returns EINVALID naming "organization".
+func (tx *Tx) setUserOrg(ctx context.Context, u *patentbridge.User, ref string) error {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		if u.Role != patentbridge.RoleAdmin && u.Role != patentbridge.RoleCity {
+			return patentbridge.FieldErrorf("organization", "请选择账号所属单位")
+		}
+		u.OrgID, u.OrgName = 0, ""
+		return nil
+	}
+	q := tx.q().add("SELECT o.id, o.name, o.city_code FROM organizations o WHERE o.name = ? OR o.id IN (SELECT org_id FROM organization_aliases WHERE alias = ?)",
+		patentbridge.NormalizeOrgName(ref), patentbridge.NormalizeOrgName(ref))
+	if id, ok := parseID(ref); ok {
+		q = tx.q().add("SELECT o.id, o.name, o.city_code FROM organizations o WHERE o.id = ?", id)
+	}
+	var city string
+	if err := tx.queryRow(ctx, q).Scan(&u.OrgID, &u.OrgName, &city); isNoRows(err) {
+		return patentbridge.FieldErrorf("organization", "单位 %q 不在单位名录中", ref)
+	} else if err != nil {
+		return fmt.Errorf("sqldb: find organization %q: %w", ref, err)
+	}
+	if u.CityCode == "" && u.Role != patentbridge.RoleAdmin {
+		u.CityCode = city
 	}
 	return nil
 }
@@ -91,57 +155,4 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("sqldb: count users: %w", err)
 	}
 	return n, nil
-}
-
-// errBadLogin is the one answer for an unknown user and a wrong password alike.
-var errBadLogin = patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "用户名或密码错误")
-
-// dummyHash is compared against when the user does not exist, so that a wrong
-// username costs as much time as a wrong password.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("patentbridge-dummy"), bcrypt.MinCost)
-
-// Authenticate checks a username and password. Returns EUNAUTHORIZED.
-func (db *DB) Authenticate(ctx context.Context, username, password string) (*patentbridge.User, error) {
-	q := db.dialect.newQuery().add("SELECT "+userColumns+", password_hash FROM users WHERE username = ?",
-		strings.TrimSpace(username))
-	var hash string
-	u, err := scanUser(db.read.QueryRowContext(ctx, q.String(), q.args...), &hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
-		return nil, errBadLogin
-	} else if err != nil {
-		return nil, fmt.Errorf("sqldb: authenticate: %w", err)
-	}
-	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil {
-		return nil, errBadLogin
-	}
-	return u, nil
-}
-
-// FindUser returns the user with the ID. Returns ENOTFOUND.
-func (db *DB) FindUser(ctx context.Context, id int64) (*patentbridge.User, error) {
-	q := db.dialect.newQuery().add("SELECT "+userColumns+" FROM users WHERE id = ?", id)
-	u, err := scanUser(db.read.QueryRowContext(ctx, q.String(), q.args...))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "用户不存在")
-	} else if err != nil {
-		return nil, fmt.Errorf("sqldb: find user: %w", err)
-	}
-	return u, nil
-}
-
-// scanUser reads userColumns and then any extra destinations.
-func scanUser(s scanner, extra ...any) (*patentbridge.User, error) {
-	var u patentbridge.User
-	var role, created string
-	dest := append([]any{&u.ID, &u.Username, &u.Name, &role, &u.OrgName, &u.CityCode, &created}, extra...)
-	if err := s.Scan(dest...); err != nil {
-		return nil, err
-	}
-	u.Role = patentbridge.Role(role)
-	var err error
-	if u.CreatedAt, err = parseTime(created); err != nil {
-		return nil, err
-	}
-	return &u, nil
 }

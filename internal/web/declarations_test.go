@@ -40,7 +40,7 @@ func TestDeclarationPermissions(t *testing.T) {
 		})
 	}
 	ds := e.decls.Declarations()
-	if len(ds) != 2 || ds[0].OrgName != "中国科学院光电技术研究所 " || ds[0].Reason != patentbridge.ReasonNegotiating || ds[0].CreatedBy == 0 {
+	if len(ds) != 2 || ds[0].OrgName != "中国科学院光电技术研究所" || ds[0].Reason != patentbridge.ReasonNegotiating || ds[0].CreatedBy == 0 {
 		t.Errorf("stored declarations = %+v", ds)
 	}
 	if got := strings.Join(e.Audits(), "\n"); strings.Count(got, "declaration.create patent:"+sleepingApp) != 2 {

@@ -34,16 +34,13 @@ type demandEnv struct {
 func newDemandEnv(tb testing.TB) *demandEnv {
 	tb.Helper()
 	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
-	users := httpxtest.NewUserService()
+	users := httpxtest.NewUserService(tb)
 	users.MustUser(tb, "admin", patentbridge.RoleAdmin)
-	firm, _ := users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	firm.OrgName = "成都钠电新能源有限公司"
+	firm, _ := users.MustUser(tb, "firm", patentbridge.RoleEnterprise, "成都钠电新能源有限公司")
 	users.MustUser(tb, "other", patentbridge.RoleEnterprise)
 	users.MustUser(tb, "college", patentbridge.RoleInstitution)
-	cd, _ := users.MustUser(tb, "chengdu", patentbridge.RoleCity)
-	cd.CityCode = "5101"
-	my, _ := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
-	my.CityCode = "5107"
+	users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
+	users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
 	screening := httpxtest.NewScreeningService()
 	run, rs := httpxtest.SampleRun()
 	screening.AddRun(run, rs...)

@@ -20,6 +20,7 @@ var errorHeadings = map[int]string{
 	http.StatusForbidden:           "没有权限",
 	http.StatusNotFound:            "页面不存在",
 	http.StatusConflict:            "数据冲突",
+	http.StatusTooManyRequests:     "请求过于频繁",
 	http.StatusInternalServerError: "服务器错误",
 }
 
@@ -33,6 +34,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	httpx.LogError(r, err, s.Logger)
+	httpx.SetRetryAfter(w, err)
 	v := errorView{Status: status, Heading: errorHeadings[status], Message: patentbridge.ErrorMessage(err)}
 	if v.Heading == "" {
 		v.Heading = "出错了"

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"patentbridge"
@@ -20,8 +21,10 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "login", "登录", "", loginView{Next: safeNext(r.URL.Query().Get("next"))})
 }
 
-// login checks the credentials, opens a session in an HttpOnly cookie and goes
-// back to the page that asked for it.
+// login checks the credentials through the account service (which throttles
+// guessing and audits every attempt), opens a session in an HttpOnly cookie and
+// goes back to the page that asked for it, or to the password form first when
+// the account still has its initial password.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
@@ -29,41 +32,52 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := loginView{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next"))}
-	u, err := s.Users.Authenticate(r.Context(), v.Username, r.PostFormValue("password"))
-	if patentbridge.ErrorCode(err) == patentbridge.EUNAUTHORIZED {
-		v.Error = "用户名或密码错误"
-		s.render(w, r, http.StatusUnauthorized, "login", "登录", "", v)
+	sess, err := s.Users.Login(r.Context(), v.Username, r.PostFormValue("password"), false)
+	switch patentbridge.ErrorCode(err) {
+	case "":
+	case patentbridge.EUNAUTHORIZED, patentbridge.ETOOMANY:
+		v.Error = patentbridge.ErrorMessage(err)
+		httpx.SetRetryAfter(w, err)
+		s.render(w, r, httpx.Status(err), "login", "登录", "", v)
 		return
-	} else if err != nil {
+	default:
 		s.errorPage(w, r, err)
 		return
 	}
-	token, err := s.Users.CreateSession(r.Context(), u.ID, s.SessionTTL)
-	if err != nil {
-		s.errorPage(w, r, err)
+	httpx.SetSessionCookie(w, sess.Token, sess.ExpiresAt.Sub(s.Now()), s.Secure)
+	s.Logger.Info("web: login", "user", sess.User.Username, "user_id", sess.User.ID)
+	if sess.User.MustChangePassword {
+		http.Redirect(w, r, "/account/password?next="+url.QueryEscape(v.Next), http.StatusSeeOther)
 		return
 	}
-	httpx.SetSessionCookie(w, token, s.SessionTTL, s.Secure)
-	s.Logger.Info("web: login", "user", u.Username, "user_id", u.ID)
 	http.Redirect(w, r, v.Next, http.StatusSeeOther)
 }
 
 // logout ends the session and clears the cookie.
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(httpx.SessionCookie); err == nil && c.Value != "" {
-		if err := s.Users.DeleteSession(r.Context(), c.Value); err != nil {
-			s.Logger.Error("web: delete session", "err", err)
+		if err := s.Users.Logout(r.Context(), c.Value); err != nil {
+			s.Logger.Error("web: logout", "err", err)
 		}
 	}
 	httpx.ClearSessionCookie(w, s.Secure)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
-// safeNext keeps a post-login destination only if it is a path on this site.
+// safeNext keeps a post-login destination only if, parsed as a URL, it is a
+// path on this site: no scheme, no host, no control characters or backslashes
+// (browsers drop tabs and read "\" as "/", so "/\t/evil.com" goes elsewhere);
+// anything else, and the login page itself, becomes "/".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, `/\`) ||
-		strings.HasPrefix(next, "/login") {
+	if next == "" || len(next) > 2000 || strings.ContainsAny(next, `\`) || strings.ContainsFunc(next, isControl) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(u.Path, "//") || strings.HasPrefix(next, "//") || strings.HasPrefix(u.Path, "/login") {
 		return "/"
 	}
 	return next
 }
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"patentbridge/internal/httpx"
+	"patentbridge/internal/httpx/httpxtest"
 )
 
 func TestLoginFlow(t *testing.T) {
@@ -29,7 +30,7 @@ func TestLoginFlow(t *testing.T) {
 		t.Errorf("wrong password: status %d, cookies %v", res.StatusCode, res.Cookies())
 	}
 
-	res, err = c.PostForm(e.srv.URL+"/login", url.Values{"username": {"admin"}, "password": {"secret-pw"}, "next": {"/admin/import"}})
+	res, err = c.PostForm(e.srv.URL+"/login", url.Values{"username": {"admin"}, "password": {httpxtest.Password}, "next": {"/admin/import"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestLoginWrongPasswordMessage(t *testing.T) {
 func TestLoginNextStaysOnSite(t *testing.T) {
 	e := newEnv(t)
 	for _, next := range []string{"https://evil.example/", "//evil.example", "/\\evil.example"} {
-		res, err := e.client(t).PostForm(e.srv.URL+"/login", url.Values{"username": {"admin"}, "password": {"secret-pw"}, "next": {next}})
+		res, err := e.client(t).PostForm(e.srv.URL+"/login", url.Values{"username": {"admin"}, "password": {httpxtest.Password}, "next": {next}})
 		if err != nil {
 			t.Fatal(err)
 		}

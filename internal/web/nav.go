@@ -38,6 +38,8 @@ var navigation = []navItem{
 	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "enterprises", Label: "企业名录", Href: "/admin/enterprises", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Enterprises != nil }},
 	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
+	{Key: "users", Label: "账号管理", Href: "/admin/users", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}},
+	{Key: "audit", Label: "操作日志", Href: "/admin/audit", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.AuditLog != nil }},
 }
 
 // navFor returns the navigation the user may see, with the active item marked.

@@ -33,7 +33,7 @@ func TestOrganizationPagesOverSQLite(t *testing.T) {
 	if err := db.CreateOrganization(ctx, hospital); err != nil {
 		t.Fatal(err)
 	}
-	users := httpxtest.NewUserService()
+	users := &httpxtest.UserService{DB: db}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Organizations: db, Ref: refdata.Default(),
 		Logger: quiet, UploadDir: t.TempDir()})
 	if err != nil {

@@ -65,6 +65,7 @@ func (s *Server) Routes() []httpx.Route {
 	}
 	rs = append(rs, s.demandRoutes()...)
 	rs = append(rs, s.organizationRoutes()...)
+	rs = append(rs, s.accountRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
 }
 

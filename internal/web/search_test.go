@@ -47,7 +47,7 @@ func newSearchSite(tb testing.TB, building bool) *httptest.Server {
 	if building {
 		svc = buildingSearch{svc}
 	}
-	w, err := web.New(web.Deps{Now: clock, Patents: patents, Users: httpxtest.NewUserService(), Ref: refdata.Default(), Logger: quiet, Search: svc})
+	w, err := web.New(web.Deps{Now: clock, Patents: patents, Users: httpxtest.NewUserService(tb), Ref: refdata.Default(), Logger: quiet, Search: svc})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	tb.Helper()
 	e := &screenEnv{
 		patents:   httpxtest.NewPatentService(append(httpxtest.SamplePatents(), extra...)...),
-		users:     httpxtest.NewUserService(),
+		users:     httpxtest.NewUserService(tb),
 		screening: httpxtest.NewScreeningService(),
 	}
 	e.sleeping = &httpxtest.SleepingService{Screening: e.screening, Patents: e.patents}
@@ -47,10 +47,8 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	}
 	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	inst, _ := e.users.MustUser(tb, "ioe", patentbridge.RoleInstitution)
-	inst.OrgName = "中国科学院光电技术研究所 " // normalized before comparing
-	scu, _ := e.users.MustUser(tb, "scu", patentbridge.RoleInstitution)
-	scu.OrgName = "四川大学"
+	e.users.MustUser(tb, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所 ") // normalized by the registry
+	e.users.MustUser(tb, "scu", patentbridge.RoleInstitution, "四川大学")
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
 		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.decls,

@@ -48,13 +48,11 @@ func newSupplyEnv(tb testing.TB) *supplyEnv {
 	run, rs := httpxtest.SampleRun()
 	screening.AddRun(run, append(rs, mr)...)
 	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	users := httpxtest.NewUserService()
+	users := httpxtest.NewUserService(tb)
 	users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
-	cd, _ := users.MustUser(tb, "chengdu", patentbridge.RoleCity)
-	cd.CityCode = "5101"
-	my, _ := users.MustUser(tb, "mianyang", patentbridge.RoleCity)
-	my.CityCode = "5107"
+	users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
+	users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
 	e := &supplyEnv{supply: httpxtest.NewSupplyListService(sleeping)}
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet,

@@ -50,6 +50,8 @@ type Deps struct {
 	// Now is the clock of the acts the handlers date (publication, moderation, the
 	// default screening date); nil means patentbridge.Now. Tests set it.
 	Now func() time.Time
+	// AuditLog reads the audit log; nil hides its page.
+	AuditLog patentbridge.AuditService
 	// Audit records every write; nil records nothing.
 	Audit httpx.AuditFunc
 	// Secure marks the session cookie Secure; set it when served over HTTPS.

@@ -35,7 +35,7 @@ func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
 	tb.Helper()
 	e := &env{
 		patents: httpxtest.NewPatentService(ps...),
-		users:   httpxtest.NewUserService(),
+		users:   httpxtest.NewUserService(tb),
 		jobs:    httpxtest.NewImportJobService(),
 	}
 	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
@@ -87,7 +87,7 @@ func (e *env) client(tb testing.TB) *http.Client {
 // MustLogin signs the client in through the login form.
 func (e *env) MustLogin(tb testing.TB, c *http.Client, username string) {
 	tb.Helper()
-	res, err := c.PostForm(e.srv.URL+"/login", url.Values{"username": {username}, "password": {"secret-pw"}})
+	res, err := c.PostForm(e.srv.URL+"/login", url.Values{"username": {username}, "password": {httpxtest.Password}})
 	if err != nil {
 		tb.Fatal(err)
 	}

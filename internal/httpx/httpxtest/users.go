@@ -2,118 +2,77 @@ package httpxtest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"sync"
 	"testing"
-	"time"
 
 	"patentbridge"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/sqldb/sqldbtest"
 )
 
-// UserService is an in-memory patentbridge.UserService with plain-text passwords.
-type UserService struct {
-	mu        sync.Mutex
-	users     map[int64]*patentbridge.User
-	passwords map[string]string // username -> password
-	tokens    map[string]token
-	nextID    int64
+// Password is the password of every account MustUser creates.
+const Password = "secret-pw-10"
+
+// UserService is the real account service (sqldb) over a throwaway SQLite
+// database, so page and API tests exercise the rules users meet, not a copy.
+type UserService struct{ *sqldb.DB }
+
+// NewUserService opens a fresh SQLite database in tb.TempDir().
+func NewUserService(tb testing.TB) *UserService { return &UserService{DB: sqldbtest.SQLite(tb)} }
+
+// platform is the context of test fixtures: the platform's own acts.
+func platform() context.Context {
+	return patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
 }
 
-type token struct {
-	userID  int64
-	expires time.Time // zero for API tokens
-}
-
-// NewUserService returns an empty user store.
-func NewUserService() *UserService {
-	return &UserService{users: map[int64]*patentbridge.User{}, passwords: map[string]string{}, tokens: map[string]token{}}
-}
-
-// MustUser creates a user with the role and password "secret-pw" and returns it
-// with an API token.
-func (s *UserService) MustUser(tb testing.TB, username string, role patentbridge.Role) (*patentbridge.User, string) {
+// MustUser creates an account with the role and Password and returns it with an
+// API token. scope is the city code of a city account, else the name of the
+// account's organization (created in the registry when absent; for an
+// institution or enterprise without one, the username is the organization).
+func (s *UserService) MustUser(tb testing.TB, username string, role patentbridge.Role, scope ...string) (*patentbridge.User, string) {
 	tb.Helper()
-	u := &patentbridge.User{Username: username, Name: username, Role: role}
-	if err := s.CreateUser(context.Background(), u, "secret-pw"); err != nil {
-		tb.Fatal(err)
+	nu := patentbridge.NewUser{Username: username, Name: username, Role: role, Password: Password}
+	switch {
+	case role == patentbridge.RoleCity:
+		nu.CityCode = "5101"
+		if len(scope) > 0 {
+			nu.CityCode = scope[0]
+		}
+	case len(scope) > 0:
+		nu.Organization = scope[0]
+	case role != patentbridge.RoleAdmin:
+		nu.Organization = username
 	}
-	tok, err := s.CreateAPIToken(context.Background(), u.ID, "test")
+	if nu.Organization != "" {
+		s.MustOrganization(tb, nu.Organization, role)
+	}
+	u, err := s.CreateUser(platform(), nu)
 	if err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("create user %s: %v", username, err)
+	}
+	ctx := patentbridge.WithUser(platform(), u)
+	tok, _, err := s.CreateAPIToken(ctx, "test")
+	if err != nil {
+		tb.Fatalf("create token of %s: %v", username, err)
 	}
 	return u, tok
 }
 
-// CreateUser stores the user; ECONFLICT when the username is taken.
-func (s *UserService) CreateUser(ctx context.Context, u *patentbridge.User, password string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.passwords[u.Username]; ok {
-		return patentbridge.Errorf(patentbridge.ECONFLICT, "用户名 %s 已存在", u.Username)
+// MustOrganization registers an organization of the kind the role belongs to,
+// unless one of that name exists.
+func (s *UserService) MustOrganization(tb testing.TB, name string, role patentbridge.Role) *patentbridge.Organization {
+	tb.Helper()
+	if o, err := s.FindOrganizationByName(context.Background(), name); err == nil {
+		return o
 	}
-	s.nextID++
-	u.ID, u.CreatedAt = s.nextID, patentbridge.Now()
-	s.users[u.ID], s.passwords[u.Username] = u, password
-	return nil
-}
-
-// CountUsers returns how many users exist.
-func (s *UserService) CountUsers(ctx context.Context) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.users), nil
-}
-
-// Authenticate checks the password; EUNAUTHORIZED when wrong.
-func (s *UserService) Authenticate(ctx context.Context, username, password string) (*patentbridge.User, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if pw, ok := s.passwords[username]; ok && pw == password {
-		for _, u := range s.users {
-			if u.Username == username {
-				return u, nil
-			}
+	o := &patentbridge.Organization{Name: name, Type: patentbridge.ClassifyParty(name, "")}
+	if o.Type == patentbridge.PartyIndividual {
+		o.Type = patentbridge.PartyEnterprise
+		if role == patentbridge.RoleInstitution {
+			o.Type = patentbridge.PartyUniversity
 		}
 	}
-	return nil, patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "用户名或密码错误")
-}
-
-// CreateSession issues a session token valid for ttl.
-func (s *UserService) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, error) {
-	return s.issue(userID, patentbridge.Now().Add(ttl))
-}
-
-// CreateAPIToken issues a token that does not expire.
-func (s *UserService) CreateAPIToken(ctx context.Context, userID int64, name string) (string, error) {
-	return s.issue(userID, time.Time{})
-}
-
-func (s *UserService) issue(userID int64, expires time.Time) (string, error) {
-	b := make([]byte, 16)
-	rand.Read(b)
-	t := hex.EncodeToString(b)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.tokens[t] = token{userID: userID, expires: expires}
-	return t, nil
-}
-
-// UserByToken resolves a token; EUNAUTHORIZED when unknown or expired.
-func (s *UserService) UserByToken(ctx context.Context, t string) (*patentbridge.User, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tok, ok := s.tokens[t]
-	if !ok || (!tok.expires.IsZero() && patentbridge.Now().After(tok.expires)) {
-		return nil, patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "会话已过期，请重新登录")
+	if err := s.CreateOrganization(platform(), o); err != nil {
+		tb.Fatalf("create organization %s: %v", name, err)
 	}
-	return s.users[tok.userID], nil
-}
-
-// DeleteSession forgets a session token.
-func (s *UserService) DeleteSession(ctx context.Context, t string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.tokens, t)
-	return nil
+	return o
 }

@@ -30,9 +30,6 @@ CREATE INDEX patent_owners_org ON patent_owners (org_id, patent_id);
 ALTER TABLE users ADD COLUMN organization_id INTEGER REFERENCES organizations (id);
 ALTER TABLE users ADD COLUMN disabled_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE users ADD COLUMN first_failed_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE users ADD COLUMN locked_until TEXT NOT NULL DEFAULT '';
 CREATE INDEX users_organization ON users (organization_id);
 
 -- API tokens expire and can be revoked; last_used_at is shown to their owner.

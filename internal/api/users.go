@@ -1,0 +1,109 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// userID reads the {id} of an account path. Returns ENOTFOUND.
+func userID(r *http.Request) (int64, error) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "用户 %q 不存在", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// listUsers serves GET /api/v1/users?q=&role=&city=&limit=&offset= (admin: all; city: its city's).
+func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := patentbridge.UserFilter{Query: q.Get("q"), Role: patentbridge.Role(q.Get("role")), City: q.Get("city")}
+	var err error
+	if f.Limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
+		f.Offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	us, total, err := s.Users.ListUsers(r.Context(), f)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "items": us})
+}
+
+// createUser serves POST /api/v1/users
+// {"username","name","role","organization","city_code","password"}: 201 with the account.
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
+	var nu patentbridge.NewUser
+	if err := decodeBody(w, r, &nu); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	u, err := s.Users.CreateUser(r.Context(), nu)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/users/%d", u.ID))
+	httpx.JSON(w, http.StatusCreated, u)
+}
+
+// getUser serves GET /api/v1/users/{id}.
+func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
+	id, err := userID(r)
+	if err == nil {
+		var u *patentbridge.User
+		if u, err = s.Users.FindUser(r.Context(), id); err == nil {
+			httpx.JSON(w, http.StatusOK, u)
+			return
+		}
+	}
+	s.error(w, r, err)
+}
+
+// updateUser serves PATCH /api/v1/users/{id} with any of
+// {"name","role","organization","city_code","disabled"}.
+func (s *Server) updateUser(w http.ResponseWriter, r *http.Request) {
+	id, err := userID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	var up patentbridge.UserUpdate
+	if err := decodeBody(w, r, &up); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	u, err := s.Users.UpdateUser(r.Context(), id, up)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, u)
+}
+
+// resetPassword serves POST /api/v1/users/{id}/password {"password"}: a new
+// initial password, to be changed at the next login.
+func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
+	id, err := userID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	var b passwordInput
+	if err := decodeBody(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if err := s.Users.ResetPassword(r.Context(), id, b.Password); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
