@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"patentbridge"
-	"patentbridge/internal/screen"
 )
 
 // RunView is the presentation of a screening run: its date, versions and counts.
@@ -42,7 +41,7 @@ func NewRunView(r *patentbridge.ScreeningRun) RunView {
 		v.Excluded[string(c)] = n
 		v.ExcludedRows = append(v.ExcludedRows, LabelCount{Key: string(c), Label: c.Label(), Count: n})
 	}
-	for _, g := range screen.Grades {
+	for _, g := range patentbridge.Grades {
 		v.Grades[g] = r.Grades[g]
 		v.GradeRows = append(v.GradeRows, LabelCount{Key: g, Label: g + "级", Count: r.Grades[g]})
 	}

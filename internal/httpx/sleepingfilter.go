@@ -8,11 +8,10 @@ import (
 	"strings"
 
 	"patentbridge"
-	"patentbridge/internal/screen"
 )
 
 // Flags lists CNIPA's five high-value flags in display order.
-var Flags = []string{screen.FlagSEI, screen.FlagOverseas, screen.FlagMaintained, screen.FlagPledge, screen.FlagAward}
+var Flags = []string{patentbridge.FlagSEI, patentbridge.FlagOverseas, patentbridge.FlagMaintained, patentbridge.FlagPledge, patentbridge.FlagAward}
 
 var seiCode = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})?$`)
 
@@ -31,7 +30,7 @@ func ParseSleepingFilter(q url.Values) (patentbridge.SleepingFilter, error) {
 		f.City = v[:4]
 	}
 	if v := strings.ToUpper(get("grade")); v != "" {
-		if !slices.Contains(screen.Grades, v) {
+		if !slices.Contains(patentbridge.Grades, v) {
 			return f, patentbridge.FieldErrorf("grade", "等级 %q 无效：应为 A、B、C 或 D", get("grade"))
 		}
 		f.Grade = v
@@ -94,8 +93,8 @@ func ParseSleepingFilter(q url.Values) (patentbridge.SleepingFilter, error) {
 
 // parseIndustry checks the system and the industry's membership in it.
 func parseIndustry(f *patentbridge.SleepingFilter, system, industry string) error {
-	if system != "" && !slices.Contains(screen.Systems, system) {
-		return patentbridge.FieldErrorf("system", "产业体系 %q 无法识别（可选 %s）", system, strings.Join(screen.Systems, "、"))
+	if system != "" && !slices.Contains(patentbridge.Systems, system) {
+		return patentbridge.FieldErrorf("system", "产业体系 %q 无法识别（可选 %s）", system, strings.Join(patentbridge.Systems, "、"))
 	}
 	if industry == "" {
 		f.System = system
@@ -103,8 +102,8 @@ func parseIndustry(f *patentbridge.SleepingFilter, system, industry string) erro
 	}
 	if system == "" {
 		var in []string
-		for _, s := range screen.Systems {
-			if slices.Contains(screen.Industries(s), industry) {
+		for _, s := range patentbridge.Systems {
+			if slices.Contains(patentbridge.Industries(s), industry) {
 				in = append(in, s)
 			}
 		}
@@ -117,8 +116,8 @@ func parseIndustry(f *patentbridge.SleepingFilter, system, industry string) erro
 			return patentbridge.FieldErrorf("system", "产业 %q 属于多个产业体系，请同时选择产业体系", industry)
 		}
 	}
-	if !slices.Contains(screen.Industries(system), industry) {
-		return patentbridge.FieldErrorf("industry", "产业 %q 不属于%s", industry, screen.SystemLabel(system))
+	if !slices.Contains(patentbridge.Industries(system), industry) {
+		return patentbridge.FieldErrorf("industry", "产业 %q 不属于%s", industry, patentbridge.SystemLabel(system))
 	}
 	f.System, f.Industry = system, industry
 	return nil

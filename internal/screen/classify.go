@@ -18,10 +18,10 @@ var sichuanCSV []byte
 // Systems of the Sichuan mapping file, as used in patentbridge.SleepingFilter.System;
 // SystemAgricultural rows only decide the 涉农专利 flag.
 const (
-	System51           = "sichuan_5_1"
-	SystemAdvantage6   = "advantage_6"
-	SystemAgri103      = "agri_10_3"
-	SystemAgricultural = "agricultural"
+	System51           = patentbridge.System51
+	SystemAdvantage6   = patentbridge.SystemAdvantage6
+	SystemAgri103      = patentbridge.SystemAgri103
+	SystemAgricultural = patentbridge.SystemAgricultural
 )
 
 // industryRule is one row of the mapping: an industry matches a patent when any of

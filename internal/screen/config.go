@@ -44,8 +44,8 @@ type Thresholds struct {
 	C float64 `json:"C"`
 }
 
-// Grades lists the grades from best to worst.
-var Grades = []string{"A", "B", "C", "D"}
+// Grades lists the grades from best to worst (patentbridge.Grades).
+var Grades = patentbridge.Grades
 
 // DefaultConfig returns the embedded default configuration.
 func DefaultConfig() *Config {

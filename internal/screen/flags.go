@@ -7,13 +7,13 @@ import (
 	"patentbridge"
 )
 
-// CNIPA's five high-value patent flags (高价值发明专利), as stored in results.
+// CNIPA's five high-value patent flags, as the root package names them.
 const (
-	FlagSEI        = "战略性新兴产业"
-	FlagOverseas   = "海外同族"
-	FlagMaintained = "维持年限超过10年"
-	FlagPledge     = "质押融资"
-	FlagAward      = "获得国家级奖项"
+	FlagSEI        = patentbridge.FlagSEI
+	FlagOverseas   = patentbridge.FlagOverseas
+	FlagMaintained = patentbridge.FlagMaintained
+	FlagPledge     = patentbridge.FlagPledge
+	FlagAward      = patentbridge.FlagAward
 )
 
 // awardColumns are header words of export columns that record prizes.

@@ -4,20 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"math"
+	"patentbridge"
 	"slices"
 )
 
-// Score is the second-pass outcome for one patent: its value score, its grade
-// (sleeping patents only) and its indicator vectors in Indicators order. Raw
-// repeats the first-pass raw vector with the run-wide indicator (market heat)
-// filled in; stores should keep it in place of the first-pass raw values.
-type Score struct {
-	AppNo      string
-	Score      float64 // 0..100
-	Grade      string  // A, B, C, D or "" when not sleeping
-	Normalized []float32
-	Raw        []float32
-}
+// Score is the grading outcome of one patent (patentbridge.Score).
+type Score = patentbridge.Score
 
 // Grader keeps one compact record per patent during a run — raw vector, cohort,
 // IPC main group, sleeping bit — then normalizes within cohorts, scores and grades.

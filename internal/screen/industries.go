@@ -3,30 +3,17 @@ package screen
 import (
 	"bytes"
 	"encoding/csv"
+	"patentbridge"
 	"strings"
 )
 
-// Systems lists the Sichuan industry systems a user can filter on, in display order.
-var Systems = []string{System51, SystemAdvantage6, SystemAgri103}
+// Systems lists the Sichuan industry systems a user can filter on (patentbridge.Systems).
+var Systems = patentbridge.Systems
 
-// SystemLabel returns the Chinese name of an industry system, or "" for an unknown one.
-func SystemLabel(system string) string {
-	switch system {
-	case System51:
-		return "“5+1”现代产业体系"
-	case SystemAdvantage6:
-		return "六大优势产业"
-	case SystemAgri103:
-		return "农业“10+3”产业体系"
-	case SystemAgricultural:
-		return "涉农专利"
-	}
-	return ""
-}
-
-// Industries returns the industry names of a system in the embedded mapping's
-// order ("川粮油", "川猪", … for SystemAgri103), or nil for an unknown system.
-func Industries(system string) []string {
+// MappingIndustries returns the industry names of a system in the embedded
+// mapping's order, or nil for an unknown system; it must equal
+// patentbridge.Industries (a test holds them together).
+func MappingIndustries(system string) []string {
 	cr := csv.NewReader(bytes.NewReader(sichuanCSV))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"patentbridge"
-	"patentbridge/internal/screen"
 )
 
 // Columns of the two per-patent tables of a run, in the order of their rows.
@@ -82,7 +81,7 @@ func (db *DB) SaveScreeningResults(ctx context.Context, runID int64, rs []*paten
 
 // SaveScreeningScores appends a batch of scores, grades and vectors (the final
 // raw vector, with market heat, replaces the first pass's) in one transaction.
-func (db *DB) SaveScreeningScores(ctx context.Context, runID int64, ss []screen.Score) error {
+func (db *DB) SaveScreeningScores(ctx context.Context, runID int64, ss []patentbridge.Score) error {
 	if len(ss) == 0 {
 		return nil
 	}

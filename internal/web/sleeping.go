@@ -11,7 +11,6 @@ import (
 	"patentbridge"
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/refdata"
-	"patentbridge/internal/screen"
 )
 
 // sleepingView is the data of the 沉睡专利库 page.
@@ -107,16 +106,16 @@ func (s *Server) fillSleeping(ctx context.Context, v *sleepingView, f patentbrid
 	if err != nil {
 		return err
 	}
-	for _, g := range screen.Grades {
+	for _, g := range patentbridge.Grades {
 		n, ok := counts[g]
 		if !ok {
 			n = counts["grade:"+g]
 		}
 		v.GradeCounts = append(v.GradeCounts, countLink{Label: g + "级", Count: n, Href: sleepingURL(q, map[string]string{"grade": g})})
 	}
-	for _, sys := range screen.Systems {
-		ic := industryCounts{Label: screen.SystemLabel(sys)}
-		for _, ind := range screen.Industries(sys) {
+	for _, sys := range patentbridge.Systems {
+		ic := industryCounts{Label: patentbridge.SystemLabel(sys)}
+		for _, ind := range patentbridge.Industries(sys) {
 			if n := counts[sys+":"+ind]; n > 0 {
 				ic.Items = append(ic.Items, countLink{Label: ind, Count: n, Href: sleepingURL(q, map[string]string{"system": sys, "industry": ind})})
 			}
@@ -165,7 +164,7 @@ func (s *Server) sleepingRow(it *patentbridge.SleepingItem) sleepingRow {
 func (s *Server) sleepingForm(q url.Values) sleepingView {
 	v := sleepingView{Form: q, Excluded: q.Get("excluded") == "1" || q.Get("excluded") == "true" || q.Get("excluded") == "on"}
 	v.Cities = s.sichuanCities(q.Get("city"))
-	for _, g := range screen.Grades {
+	for _, g := range patentbridge.Grades {
 		v.Grades = append(v.Grades, option{g, g + "级", strings.ToUpper(q.Get("grade")) == g})
 	}
 	for _, k := range []patentbridge.Kind{patentbridge.KindInvention, patentbridge.KindUtility} {
@@ -174,9 +173,9 @@ func (s *Server) sleepingForm(q url.Values) sleepingView {
 	for _, fl := range httpx.Flags {
 		v.Flags = append(v.Flags, option{fl, fl, q.Get("flag") == fl})
 	}
-	for _, sys := range screen.Systems {
-		g := optionGroup{Label: screen.SystemLabel(sys)}
-		for _, ind := range screen.Industries(sys) {
+	for _, sys := range patentbridge.Systems {
+		g := optionGroup{Label: patentbridge.SystemLabel(sys)}
+		for _, ind := range patentbridge.Industries(sys) {
 			g.Options = append(g.Options, option{sys + ":" + ind, ind, q.Get("system") == sys && q.Get("industry") == ind})
 		}
 		v.IndustryGroups = append(v.IndustryGroups, g)

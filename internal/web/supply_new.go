@@ -8,7 +8,6 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
-	"patentbridge/internal/screen"
 )
 
 // supplyNewView is the data of the page that builds a list from filters.
@@ -113,7 +112,7 @@ func (s *Server) supplyCreate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) supplyNewForm(r *http.Request, q url.Values) supplyNewView {
 	u := patentbridge.UserFrom(r.Context())
 	v := supplyNewView{Form: q, SleepingOn: s.Sleeping != nil}
-	for _, g := range screen.Grades {
+	for _, g := range patentbridge.Grades {
 		v.Grades = append(v.Grades, option{g, g + " 级", strings.EqualFold(q.Get("grade"), g)})
 	}
 	if u != nil && u.Role == patentbridge.RoleCity && s.Ref != nil {
@@ -121,9 +120,9 @@ func (s *Server) supplyNewForm(r *http.Request, q url.Values) supplyNewView {
 	} else {
 		v.Cities = s.sichuanCities(q.Get("city"))
 	}
-	for _, sys := range screen.Systems {
-		g := industryGroup{Label: screen.SystemLabel(sys)}
-		for _, name := range screen.Industries(sys) {
+	for _, sys := range patentbridge.Systems {
+		g := industryGroup{Label: patentbridge.SystemLabel(sys)}
+		for _, name := range patentbridge.Industries(sys) {
 			key := sys + ":" + name
 			g.Options = append(g.Options, option{key, name, q.Get("industry_key") == key})
 		}
