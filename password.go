@@ -33,3 +33,17 @@ func IsPlatform(ctx context.Context) bool {
 	a := OriginFrom(ctx).Address
 	return a == "cli" || a == "system"
 }
+
+// ScopeCity returns the 市(州) that a user's reads and writes are confined to:
+// its city for a city user, "" (the whole province) for everyone else.
+func ScopeCity(u *User) string {
+	if u != nil && u.Role == RoleCity {
+		return u.CityCode
+	}
+	return ""
+}
+
+// InCity reports whether a region code (4- or 6-digit GB/T 2260) lies in the city.
+func InCity(region, city string) bool {
+	return len(city) == 4 && len(region) >= 4 && region[:4] == city
+}

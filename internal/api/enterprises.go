@@ -18,7 +18,6 @@ type enterprisePage struct {
 // listEnterprises serves GET /api/v1/enterprises (admins and city users; a city
 // user sees its city's enterprises): the registry filtered by park, city and q.
 func (s *Server) listEnterprises(w http.ResponseWriter, r *http.Request) {
-	u := patentbridge.UserFrom(r.Context())
 	q := r.URL.Query()
 	f := patentbridge.EnterpriseFilter{Park: q.Get("park"), City: q.Get("city"), Query: q.Get("q")}
 	var err error
@@ -28,9 +27,6 @@ func (s *Server) listEnterprises(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.error(w, r, err)
 		return
-	}
-	if u.Role == patentbridge.RoleCity {
-		f.City = u.CityCode
 	}
 	es, total, err := s.Enterprises.ListEnterprises(r.Context(), f)
 	if err != nil {

@@ -33,7 +33,9 @@ func NewEnterpriseRanker(store EnterpriseStore, ref *refdata.Data) *EnterpriseRa
 }
 
 // RankForPatent returns up to limit enterprises that fit the patent, best first,
-// with reasons; none when the registry is empty. Returns ENOTFOUND for an unknown patent.
+// with reasons; none when the registry is empty. A city user is offered its
+// city's enterprises only (patentbridge.ScopeCity). Returns ENOTFOUND for an
+// unknown patent.
 func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limit int) ([]patentbridge.EnterpriseMatch, error) {
 	p, err := r.store.FindPatent(ctx, appNo)
 	if err != nil {
@@ -43,7 +45,20 @@ func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limi
 	if err != nil || m == nil {
 		return nil, err
 	}
-	return m.Rank(p, limit), nil
+	city := patentbridge.ScopeCity(patentbridge.UserFrom(ctx))
+	if city == "" {
+		return m.Rank(p, limit), nil
+	}
+	if limit <= 0 {
+		limit = 10
+	}
+	var out []patentbridge.EnterpriseMatch
+	for _, em := range m.Rank(p, len(m.es)) {
+		if patentbridge.InCity(em.Enterprise.RegionCode, city) && len(out) < limit {
+			out = append(out, em)
+		}
+	}
+	return out, nil
 }
 
 func (r *EnterpriseRanker) matcher(ctx context.Context) (*EnterpriseMatcher, error) {

@@ -61,3 +61,26 @@ func TestEnterpriseRankerSeesAnUpdatedRegistry(t *testing.T) {
 		t.Errorf("unknown patent: %v, want ENOTFOUND", err)
 	}
 }
+
+// A city user pushing a patent is offered its own city's enterprises only, never
+// another city's record (an attack found the 成都 user reading a 绵阳 firm's
+// credit code, 经营范围 and region).
+func TestEnterpriseRankerKeepsACityUserInItsCity(t *testing.T) {
+	store := &registryStore{
+		patent: &patentbridge.Patent{AppNo: "L1", Title: "一种白酒固态发酵温度自动控制系统", IPC: []string{"C12G3/02"}},
+		es: []*patentbridge.Enterprise{
+			{Name: "绵阳某酒业有限公司", Scope: "白酒生产、销售；酿酒设备制造", Industry: "酒、饮料和精制茶制造业", RegionCode: "510703", CreditCode: "91510703MA6XXXXXXX"},
+			{Name: "成都某酒业有限公司", Scope: "白酒生产、销售", Industry: "酒、饮料和精制茶制造业", RegionCode: "510112"},
+		},
+	}
+	r := NewEnterpriseRanker(store, nil)
+	all, err := r.RankForPatent(context.Background(), "L1", 5)
+	if err != nil || len(all) != 2 {
+		t.Fatalf("admin's ranking = %+v, %v; want both liquor firms", all, err)
+	}
+	chengdu := patentbridge.WithUser(context.Background(), &patentbridge.User{Role: patentbridge.RoleCity, CityCode: "5101"})
+	got, err := r.RankForPatent(chengdu, "L1", 5)
+	if err != nil || len(got) != 1 || got[0].Enterprise.Name != "成都某酒业有限公司" {
+		t.Errorf("成都's ranking = %+v, %v; want its own liquor firm only", got, err)
+	}
+}

@@ -9,9 +9,12 @@ import (
 )
 
 // ListEnterprises returns one page of the registry in import order, filtered by
-// park, 4-digit city and a query (name, credit code or 经营范围), and the total.
-// Returns EINVALID for a negative offset.
+// park, 4-digit city and a query (name, credit code or 经营范围), and the total;
+// a city user sees its own city's enterprises only. Returns EINVALID for a negative offset.
 func (db *DB) ListEnterprises(ctx context.Context, f patentbridge.EnterpriseFilter) ([]*patentbridge.Enterprise, int, error) {
+	if city := patentbridge.ScopeCity(patentbridge.UserFrom(ctx)); city != "" {
+		f.City = city
+	}
 	limit, err := pageLimit(f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err

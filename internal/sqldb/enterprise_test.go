@@ -81,21 +81,24 @@ func TestListEnterprises(t *testing.T) {
 		if _, err := db.UpsertEnterprises(ctx, es); err != nil {
 			t.Fatal(err)
 		}
+		chengdu := patentbridge.WithUser(ctx, &patentbridge.User{Role: patentbridge.RoleCity, CityCode: "5101"})
 		tests := []struct {
 			name string
+			ctx  context.Context
 			f    patentbridge.EnterpriseFilter
 			want []int
 		}{
-			{"all", patentbridge.EnterpriseFilter{}, []int{1, 2, 3}},
-			{"park", patentbridge.EnterpriseFilter{Park: "成都高新区"}, []int{1, 3}},
-			{"city", patentbridge.EnterpriseFilter{City: "5107"}, []int{1, 3}},
-			{"scope query", patentbridge.EnterpriseFilter{Query: "集成电路"}, []int{2}},
-			{"credit code", patentbridge.EnterpriseFilter{Query: creditCode(3)}, []int{3}},
-			{"page", patentbridge.EnterpriseFilter{Limit: 1, Offset: 2}, []int{3}},
+			{"all", ctx, patentbridge.EnterpriseFilter{}, []int{1, 2, 3}},
+			{"a city user asking for another city sees its own", chengdu, patentbridge.EnterpriseFilter{City: "5107"}, []int{2}},
+			{"park", ctx, patentbridge.EnterpriseFilter{Park: "成都高新区"}, []int{1, 3}},
+			{"city", ctx, patentbridge.EnterpriseFilter{City: "5107"}, []int{1, 3}},
+			{"scope query", ctx, patentbridge.EnterpriseFilter{Query: "集成电路"}, []int{2}},
+			{"credit code", ctx, patentbridge.EnterpriseFilter{Query: creditCode(3)}, []int{3}},
+			{"page", ctx, patentbridge.EnterpriseFilter{Limit: 1, Offset: 2}, []int{3}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				got, total, err := db.ListEnterprises(ctx, tt.f)
+				got, total, err := db.ListEnterprises(tt.ctx, tt.f)
 				if err != nil {
 					t.Fatal(err)
 				}
