@@ -94,7 +94,7 @@ type APIToken struct {
 	Name       string    `json:"name"`
 	CreatedAt  time.Time `json:"created_at"`
 	ExpiresAt  time.Time `json:"expires_at"`
-	LastUsedAt time.Time `json:"last_used_at"`
+	LastUsedAt time.Time `json:"last_used_at,omitzero"` // absent until first use
 }
 
 // UserService keeps accounts, logins, sessions and API tokens. Every act is

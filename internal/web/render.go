@@ -3,10 +3,13 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,12 +25,22 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
 	"sleeping", "mypatents", "screening", "declimport", "search",
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
-	"organizations", "organization"}
+	"organizations", "organization", "account", "password", "users", "user_edit", "audit"}
 
 // parseViews parses the layout with each page and checks that every page
-// defines its content block.
+// defines its content block and that no template file is left out of pages.
 func parseViews(fsys fs.FS) (map[string]*template.Template, error) {
 	views := map[string]*template.Template{}
+	files, err := fs.Glob(fsys, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name != "layout" && !slices.Contains(pages, name) {
+			return nil, fmt.Errorf("web: template %s is not in the list of pages", f)
+		}
+	}
 	for _, p := range pages {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/"+p+".html")
 		if err != nil {
@@ -81,7 +94,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 	u := patentbridge.UserFrom(r.Context())
 	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil}
 	var buf bytes.Buffer
-	if err := s.views[view].Execute(&buf, p); err != nil {
+	t, ok := s.views[view]
+	if !ok {
+		s.Logger.Error("web: render: no such view", "view", view)
+		http.Error(w, patentbridge.ErrorMessage(errors.New(view)), http.StatusInternalServerError)
+		return
+	}
+	if err := t.Execute(&buf, p); err != nil {
 		s.Logger.Error("web: render", "view", view, "err", err)
 		http.Error(w, patentbridge.ErrorMessage(err), http.StatusInternalServerError)
 		return
