@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"patentbridge/internal/sqldb"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -181,5 +182,38 @@ func TestIndexRebuild(t *testing.T) {
 	}
 	if code, stdout, _ := MustRun(t, nil, "index", "status", "--db", dsn); code != 0 || !strings.Contains(stdout, "120 件 / 数据库 120 件") {
 		t.Fatalf("status: %q", stdout)
+	}
+}
+
+// An SOE list becomes organizations of type SOE through the registry service,
+// its bad rows are rejected by line, and the act is audited as the command line's.
+func TestImportSOEList(t *testing.T) {
+	dir := t.TempDir()
+	dsn := "sqlite:" + filepath.Join(dir, "pb.db")
+	file := filepath.Join(dir, "国有企业名单.csv")
+	content := "单位名称,统一社会信用代码,所属市(州)\n" +
+		"东方电气集团东方电机有限公司,91510600205150286D,德阳市\n" +
+		"某某国有公司,91510600205150286X,德阳市\n"
+	_ = os.WriteFile(file, []byte(content), 0o644)
+	code, stdout, stderr := MustRun(t, nil, "import", "--kind", "soe", "--db", dsn, "--json", file)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if s := decodeSummary(t, stdout); s.Read != 2 || s.Inserted != 1 || s.Rejected != 1 {
+		t.Fatalf("summary %+v", s)
+	}
+	db, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	o, err := db.FindOrganizationByName(context.Background(), "东方电气集团东方电机有限公司")
+	if err != nil || o.Type != patentbridge.PartySOE || o.CityCode != "5106" {
+		t.Fatalf("organization = %+v, %v; want an SOE of 德阳 (5106)", o, err)
+	}
+	admin := patentbridge.WithUser(context.Background(), &patentbridge.User{Role: patentbridge.RoleAdmin})
+	es, _, err := db.ListAudit(admin, patentbridge.AuditFilter{Action: "organization.import"})
+	if err != nil || len(es) != 1 || es[0].Address != "cli" {
+		t.Errorf("audit = %+v, %v; want one import from cli", es, err)
 	}
 }

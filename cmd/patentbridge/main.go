@@ -74,7 +74,8 @@ func run(ctx context.Context, args []string, getenv env, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "未知子命令 %q\n\n%s", args[0], usage)
 		return 2
 	}
-	return cmd(ctx, args[1:], getenv, stdout, stderr)
+	// Acts of the command line are audited as coming from "cli".
+	return cmd(patentbridge.WithOrigin(ctx, patentbridge.OriginCLI), args[1:], getenv, stdout, stderr)
 }
 
 // newLogger returns the text logger subcommands write to stderr.
