@@ -86,6 +86,7 @@ var permissionExpectations = map[string]string{
 	"GET /admin/enterprises/push":                     "admin city",
 	"GET /organizations":                              "*",
 	"GET /organizations/{id}":                         "*",
+	"POST /organizations/{id}/merge":                  "admin",
 	"GET /account":                                    "+",
 	"GET /account/password":                           "+",
 	"POST /account/password":                          "+",

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"patentbridge/internal/httpx"
@@ -32,8 +33,15 @@ type orgsView struct {
 // orgView is the data of one organization's page.
 type orgView struct {
 	orgRow
-	Parent     *patentbridge.Organization
-	PatentsURL string
+	Parent      *patentbridge.Organization
+	PatentsURL  string
+	Sleeping    int // -1 when no screening has run
+	SleepingURL string
+	Demands     int
+	DemandsURL  string
+	Users       []*patentbridge.User // shown to who may manage them
+	CanMerge    bool
+	Error       string
 }
 
 // organizationRoutes are the registry's public pages.
@@ -44,6 +52,7 @@ func (s *Server) organizationRoutes() []httpx.Route {
 	return []httpx.Route{
 		httpx.NewRoute("GET /organizations", httpx.Anyone, s.organizationList),
 		httpx.NewRoute("GET /organizations/{id}", httpx.Anyone, s.organizationDetail),
+		httpx.NewRoute("POST /organizations/{id}/merge", httpx.Admin, limitForm(s.organizationMerge)),
 	}
 }
 
@@ -82,27 +91,73 @@ func (s *Server) organizationList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "organizations", "单位名录", "organizations", v)
 }
 
-// organizationDetail serves /organizations/{id}: the organization, its parent
-// and a link to its patents.
+// organizationDetail serves /organizations/{id}: the organization, its parent,
+// its patents, sleeping patents and published demands, and (to the admin and
+// its city) its accounts.
 func (s *Server) organizationDetail(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
+	s.renderOrganization(w, r, http.StatusOK, "")
+}
+
+func (s *Server) renderOrganization(w http.ResponseWriter, r *http.Request, status int, errMsg string) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "单位 %q 不存在", r.PathValue("id")))
 		return
 	}
-	o, err := s.Organizations.FindOrganization(r.Context(), id)
+	ctx := r.Context()
+	o, err := s.Organizations.FindOrganization(ctx, id)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := orgView{orgRow: s.orgRow(o), PatentsURL: "/patents?" + url.Values{"owner": {o.Name}}.Encode()}
+	v := orgView{orgRow: s.orgRow(o), PatentsURL: "/patents?" + url.Values{"owner": {o.Name}}.Encode(), Sleeping: -1, Error: errMsg,
+		SleepingURL: "/sleeping?" + url.Values{"institution": {o.Name}}.Encode(), DemandsURL: "/demands?" + url.Values{"q": {o.Name}}.Encode()}
 	if o.ParentID != 0 {
-		if v.Parent, err = s.Organizations.FindOrganization(r.Context(), o.ParentID); err != nil {
+		if v.Parent, err = s.Organizations.FindOrganization(ctx, o.ParentID); err != nil {
 			s.errorPage(w, r, err)
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "organization", o.Name, "organizations", v)
+	if s.Sleeping != nil {
+		if _, n, err := s.Sleeping.ListSleeping(ctx, patentbridge.SleepingFilter{Institution: o.Name, Limit: 1}); err == nil {
+			v.Sleeping = n
+		}
+	}
+	if s.Demands != nil {
+		if _, n, err := s.Demands.ListDemands(ctx, patentbridge.DemandFilter{Status: patentbridge.DemandPublished, Query: o.Name, Limit: 1}); err == nil {
+			v.Demands = n
+		}
+	}
+	if u := patentbridge.UserFrom(ctx); u != nil && s.Users != nil && (u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleCity && u.CityCode == o.CityCode) {
+		v.Users, _, _ = s.Users.ListUsers(ctx, patentbridge.UserFilter{OrgID: o.ID, Limit: 100})
+		v.CanMerge = u.Role == patentbridge.RoleAdmin
+	}
+	s.render(w, r, status, "organization", o.Name, "organizations", v)
+}
+
+// organizationMerge serves POST /organizations/{id}/merge (admin): the
+// organization named in "gone" (its id or name) is merged into this one.
+func (s *Server) organizationMerge(w http.ResponseWriter, r *http.Request) {
+	id, _ := httpx.PathID(r, "id")
+	ctx := r.Context()
+	ref := strings.TrimSpace(r.PostFormValue("gone"))
+	gone, ok := httpx.ParseID(ref)
+	if !ok {
+		o, err := s.Organizations.FindOrganizationByName(ctx, ref)
+		if err != nil {
+			s.renderOrganization(w, r, httpx.Status(err), patentbridge.ErrorMessage(err))
+			return
+		}
+		gone = o.ID
+	}
+	switch err := s.Organizations.MergeOrganizations(ctx, id, gone); patentbridge.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, fmt.Sprintf("/organizations/%d", id), http.StatusSeeOther)
+	case patentbridge.EINVALID, patentbridge.ENOTFOUND:
+		s.renderOrganization(w, r, httpx.Status(err), patentbridge.ErrorMessage(err))
+	default:
+		s.errorPage(w, r, err)
+	}
 }
 
 func (s *Server) orgRow(o *patentbridge.Organization) orgRow {

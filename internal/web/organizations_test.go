@@ -66,3 +66,50 @@ func TestOrganizationPagesOverSQLite(t *testing.T) {
 		t.Errorf("unknown organization = %d, want 404", status)
 	}
 }
+
+// The admin merges a duplicate registration from the organization's page: the
+// duplicate's patents and accounts move over, its name becomes an alias, and
+// anyone else is refused the form post.
+func TestOrganizationMergeFromItsPage(t *testing.T) {
+	db := sqldbtest.SQLite(t)
+	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+	if _, err := db.UpsertPatents(ctx, httpxtest.SamplePatents()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SyncOrganizations(ctx); err != nil {
+		t.Fatal(err)
+	}
+	users := &httpxtest.UserService{DB: db}
+	users.MustUser(t, "admin", patentbridge.RoleAdmin)
+	users.MustUser(t, "dup", patentbridge.RoleInstitution, "四川大学技术转移中心")
+	users.MustUser(t, "firm", patentbridge.RoleEnterprise)
+	scu, err := db.FindOrganizationByName(ctx, "四川大学")
+	if err != nil || scu.Patents == 0 {
+		t.Fatalf("四川大学 = %+v, %v", scu, err)
+	}
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: db, Organizations: db, Ref: refdata.Default(), Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := MustServe(t, w, db)
+	page := fmt.Sprintf("%s/organizations/%d", srv.URL, scu.ID)
+	status, _, _ := MustPost(t, MustClient(t, srv, "firm"), page+"/merge", url.Values{"gone": {"四川大学技术转移中心"}})
+	if status != http.StatusForbidden {
+		t.Errorf("an enterprise merging: %d, want 403", status)
+	}
+	admin := MustClient(t, srv, "admin")
+	status, loc, _ := MustPost(t, admin, page+"/merge", url.Values{"gone": {"四川大学技术转移中心"}})
+	if status != http.StatusSeeOther || loc != fmt.Sprintf("/organizations/%d", scu.ID) {
+		t.Fatalf("merge = %d %q", status, loc)
+	}
+	_, body := MustGet(t, admin, page)
+	mustContain(t, body, "四川大学技术转移中心", `id="organization-users"`, ">dup</a>", `id="merge-form"`)
+	if _, err := db.FindOrganizationByName(ctx, "四川大学技术转移中心"); err != nil {
+		t.Errorf("the merged name no longer resolves: %v", err)
+	}
+	status, _, body = MustPost(t, admin, page+"/merge", url.Values{"gone": {"没有这个单位"}})
+	if status != http.StatusNotFound {
+		t.Errorf("merging an unknown organization: %d", status)
+	}
+	mustContain(t, body, `id="organization-error"`)
+}
