@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -22,10 +23,7 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := patentbridge.UserFilter{Query: q.Get("q"), Role: patentbridge.Role(q.Get("role")), City: q.Get("city")}
 	var err error
-	if f.Limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
-		f.Offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30)
-	}
-	if err != nil {
+	if f.Limit, f.Offset, err = pageParams(q); err != nil {
 		s.error(w, r, err)
 		return
 	}
@@ -106,4 +104,13 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// pageParams reads a list's ?limit= (0 to 1000; 0 means the service's default)
+// and ?offset=. Returns EINVALID naming the parameter.
+func pageParams(q url.Values) (limit, offset int, err error) {
+	if limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
+		offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30)
+	}
+	return limit, offset, err
 }

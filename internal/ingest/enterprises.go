@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"strings"
-	"time"
 
 	"patentbridge"
 )
@@ -34,70 +33,9 @@ var enterpriseColumns = []tableColumn{
 // header is checked first: a file without 企业名称 and 统一社会信用代码 columns
 // fails the call with EINVALID before anything is written.
 func ImportEnterprises(ctx context.Context, store EnterpriseUpserter, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	start := time.Now()
-	var sum patentbridge.ImportSummary
-	for _, p := range paths {
-		t, err := openTable(p, opt.Sheet, "企业名录", enterpriseColumns, "企业名称", "统一社会信用代码")
-		if err != nil {
-			return sum, err
-		}
-		t.close()
-	}
-	rw := newRejectWriter(opt.Rejects)
-	if err := rw.header(); err != nil {
-		return sum, err
-	}
-	batch := make([]*patentbridge.Enterprise, 0, DefaultBatchSize)
-	flush := func(fraction float64) error {
-		if len(batch) > 0 {
-			res, err := store.UpsertEnterprises(ctx, batch)
-			if err != nil {
-				return err
-			}
-			sum.Inserted, sum.Updated, sum.Unchanged = sum.Inserted+res.Inserted, sum.Updated+res.Updated, sum.Unchanged+res.Unchanged
-			batch = batch[:0]
-		}
-		if opt.Progress != nil {
-			opt.Progress(sum.Read, fraction)
-		}
-		return nil
-	}
-	for i, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		t, err := openTable(p, opt.Sheet, "企业名录", enterpriseColumns, "企业名称", "统一社会信用代码")
-		if err != nil {
-			return sum, err
-		}
-		err = t.eachRow(func(r row) error {
-			sum.Read++
-			e, probs := convertEnterprise(t, r)
-			if probs != nil {
-				sum.Rejected++
-				return rw.write(t.file, r.line, probs)
-			}
-			batch = append(batch, e)
-			if len(batch) == DefaultBatchSize {
-				return flush((float64(i) + t.src.fraction()) / float64(len(paths)))
-			}
-			return nil
-		}, func(line int, reason string) error {
-			sum.Read++
-			sum.Rejected++
-			return rw.write(t.file, line, []problem{{reason: reason}})
-		})
-		t.close()
-		if err != nil {
-			return sum, err
-		}
-		sum.Files++
-	}
-	if err := flush(1); err != nil {
-		return sum, err
-	}
-	sum.Seconds = time.Since(start).Seconds()
-	return sum, nil
+	return registryImport[*patentbridge.Enterprise]{what: "企业名录", columns: enterpriseColumns,
+		required: []string{"企业名称", "统一社会信用代码"}, convert: convertEnterprise, upsert: store.UpsertEnterprises,
+	}.run(ctx, paths, opt)
 }
 
 // convertEnterprise turns one registry row into an enterprise, or lists its problems.

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"strings"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/refdata"
@@ -26,71 +25,17 @@ var orgColumns = []tableColumn{
 // rows are SMEs. A row with an invalid credit code, no name, an unknown type or
 // city is rejected and reported to opt.Rejects; good rows land.
 func ImportOrganizations(ctx context.Context, svc patentbridge.OrganizationService, paths []string, kind string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	start := time.Now()
-	var sum patentbridge.ImportSummary
 	what := map[string]string{"soe": "国有企业名单", "sme": "中小企业名单"}[kind]
 	if what == "" {
-		return sum, patentbridge.FieldErrorf("kind", "名单类型 %q 无效：应为 soe（国有企业名单）或 sme（中小企业名单）", kind)
-	}
-	for _, p := range paths {
-		t, err := openTable(p, opt.Sheet, what, orgColumns, "单位名称")
-		if err != nil {
-			return sum, err
-		}
-		t.close()
-	}
-	rw := newRejectWriter(opt.Rejects)
-	if err := rw.header(); err != nil {
-		return sum, err
-	}
-	batch := make([]*patentbridge.Organization, 0, DefaultBatchSize)
-	flush := func(fraction float64) error {
-		if len(batch) > 0 {
-			res, err := svc.UpsertOrganizations(ctx, batch)
-			if err != nil {
-				return err
-			}
-			sum.Inserted, sum.Updated, sum.Unchanged = sum.Inserted+res.Inserted, sum.Updated+res.Updated, sum.Unchanged+res.Unchanged
-			batch = batch[:0]
-		}
-		if opt.Progress != nil {
-			opt.Progress(sum.Read, fraction)
-		}
-		return nil
+		return patentbridge.ImportSummary{}, patentbridge.FieldErrorf("kind", "名单类型 %q 无效：应为 soe（国有企业名单）或 sme（中小企业名单）", kind)
 	}
 	cities := sichuanCities()
-	for i, p := range paths {
-		t, err := openTable(p, opt.Sheet, what, orgColumns, "单位名称")
-		if err != nil {
-			return sum, err
-		}
-		err = t.eachRow(func(r row) error {
-			sum.Read++
-			o, probs := convertOrganization(t, r, kind, cities)
-			if probs != nil {
-				sum.Rejected++
-				return rw.write(t.file, r.line, probs)
-			}
-			if batch = append(batch, o); len(batch) == DefaultBatchSize {
-				return flush((float64(i) + t.src.fraction()) / float64(len(paths)))
-			}
-			return nil
-		}, func(line int, reason string) error {
-			sum.Read++
-			sum.Rejected++
-			return rw.write(t.file, line, []problem{{reason: reason}})
-		})
-		t.close()
-		if err != nil {
-			return sum, err
-		}
-		sum.Files++
-	}
-	if err := flush(1); err != nil {
-		return sum, err
-	}
-	sum.Seconds = time.Since(start).Seconds()
-	return sum, nil
+	return registryImport[*patentbridge.Organization]{what: what, columns: orgColumns, required: []string{"单位名称"},
+		convert: func(t *table, r row) (*patentbridge.Organization, []problem) {
+			return convertOrganization(t, r, kind, cities)
+		},
+		upsert: svc.UpsertOrganizations,
+	}.run(ctx, paths, opt)
 }
 
 // convertOrganization turns one list row into an organization, or lists its problems.
