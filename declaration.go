@@ -113,14 +113,20 @@ type RatingSummary struct {
 
 // DeclarationService records institutions' declarations and enterprises' ratings.
 type DeclarationService interface {
-	// CreateDeclaration validates and stores a declaration. Returns EINVALID, ENOTFOUND (patent).
+	// CreateDeclaration validates and stores a declaration of the signed-in user's
+	// organization, which must currently own the patent (the admin: any patent).
+	// Returns EINVALID, ENOTFOUND (patent), EUNAUTHORIZED, EFORBIDDEN.
 	CreateDeclaration(ctx context.Context, d *Declaration) error
-	// RevokeDeclaration withdraws a declaration, so the patent is screened again. Returns ENOTFOUND.
-	RevokeDeclaration(ctx context.Context, id int64, userID int64) error
+	// CanDeclare reports whether the signed-in user may record declarations on the patent.
+	CanDeclare(ctx context.Context, appNo string) (bool, error)
+	// RevokeDeclaration withdraws a declaration of the patent, so the patent is
+	// screened again; an organization revokes only its own declarations (the admin
+	// any). Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	RevokeDeclaration(ctx context.Context, appNo string, id int64) error
 	// PatentDeclarations returns a patent's declarations, newest first, revoked ones included.
 	PatentDeclarations(ctx context.Context, appNo string) ([]*Declaration, error)
-	// CreateRating stores an enterprise's rating (one per user and patent; a new one replaces it).
-	// Returns EINVALID, ENOTFOUND.
+	// CreateRating stores the signed-in enterprise user's rating (one per user and
+	// patent; a new one replaces it). Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	CreateRating(ctx context.Context, r *Rating) error
 	// PatentRatings returns a patent's ratings, newest first.
 	PatentRatings(ctx context.Context, appNo string) ([]*Rating, error)

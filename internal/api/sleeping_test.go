@@ -19,7 +19,6 @@ import (
 type screenEnv struct {
 	*env
 	sleeping *httpxtest.SleepingService
-	decls    *httpxtest.DeclarationService
 	tokens   map[string]string
 }
 
@@ -30,8 +29,7 @@ func newScreenEnv(tb testing.TB) *screenEnv {
 	run, results := httpxtest.SampleRun()
 	screening.AddRun(run, results...)
 	e := &screenEnv{env: &env{patents: patents, users: httpxtest.NewUserService(tb)}, tokens: map[string]string{},
-		sleeping: &httpxtest.SleepingService{Screening: screening, Patents: patents},
-		decls:    &httpxtest.DeclarationService{Patents: patents}}
+		sleeping: &httpxtest.SleepingService{Screening: screening, Patents: patents}}
 	for name, role := range map[string]patentbridge.Role{"admin": patentbridge.RoleAdmin, "firm": patentbridge.RoleEnterprise,
 		"ioe": patentbridge.RoleInstitution, "scu": patentbridge.RoleInstitution} {
 		var scope []string
@@ -41,8 +39,9 @@ func newScreenEnv(tb testing.TB) *screenEnv {
 		_, tok := e.users.MustUser(tb, name, role, scope...)
 		e.tokens[name] = tok
 	}
+	e.users.MustStorePatents(tb, httpxtest.SamplePatents()...)
 	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
-		Screening: screening, Sleeping: e.sleeping, Declarations: e.decls})
+		Screening: screening, Sleeping: e.sleeping, Declarations: e.users})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: e.users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
@@ -162,7 +161,7 @@ func TestDeclarationAndRatingAPI(t *testing.T) {
 	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != 400 || got["field"] != "text" {
 		t.Errorf("other without text: %d %v", res.StatusCode, got)
 	}
-	if ds := e.decls.Declarations(); len(ds) != 2 || patentbridge.FormatDate(ds[0].Since) != "2024-03-01" {
+	if ds := e.users.MustDeclarations(t, httpxtest.SamplePatents()...); len(ds) != 2 || patentbridge.FormatDate(ds[0].Since) != "2024-03-01" {
 		t.Errorf("stored %+v", ds)
 	}
 

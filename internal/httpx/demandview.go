@@ -33,7 +33,7 @@ type DemandView struct {
 }
 
 // NewDemandView presents d to u: anonymous visitors never get the contact, and
-// only the author and moderators see the rejection note and the author's id.
+// only the posting organization and moderators see the rejection note and the author's id.
 func NewDemandView(d *patentbridge.Demand, u *patentbridge.User, ref RefData) DemandView {
 	v := DemandView{ID: d.ID, Title: d.Title, Description: d.Description, Industry: d.Industry,
 		RegionCode: d.RegionCode, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax, Budget: BudgetLabel(d.BudgetMin, d.BudgetMax),
@@ -50,7 +50,7 @@ func NewDemandView(d *patentbridge.Demand, u *patentbridge.User, ref RefData) De
 	if u != nil {
 		v.Contact = d.Contact
 	}
-	if IsDemandAuthor(u, d) || CanModerateDemand(u, d) == nil {
+	if patentbridge.IsDemandPoster(u, d) || patentbridge.CanModerateDemand(u, d) == nil {
 		v.RejectNote, v.CreatedBy = d.RejectNote, d.CreatedBy
 	}
 	return v
@@ -77,41 +77,6 @@ var DemandPosters = Roles(patentbridge.RoleEnterprise).In(ScopeOwnOrg)
 // city users on their own city's demands.
 var DemandModerators = Roles(patentbridge.RoleCity).In(ScopeOwnCity)
 
-// AuthorizeDemandPost admits the users who post demands: enterprises and
-// administrators. Returns EUNAUTHORIZED or EFORBIDDEN.
-func AuthorizeDemandPost(u *patentbridge.User) error {
-	return DemandPosters.Check(u)
-}
-
-// AuthorizeDemandModeration admits moderators: administrators, and city users
-// who have a city. Returns EUNAUTHORIZED or EFORBIDDEN.
-func AuthorizeDemandModeration(u *patentbridge.User) error {
-	if err := Roles(patentbridge.RoleCity).Check(u); err != nil {
-		return err
-	}
-	if u.Role == patentbridge.RoleCity && u.CityCode == "" {
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "您的账号未设置所属市（州），不能审核技术需求")
-	}
-	return nil
-}
-
-// CanModerateDemand admits administrators to every demand and city users to
-// their own city's. Returns EUNAUTHORIZED or EFORBIDDEN.
-func CanModerateDemand(u *patentbridge.User, d *patentbridge.Demand) error {
-	if err := AuthorizeDemandModeration(u); err != nil {
-		return err
-	}
-	if u.Role == patentbridge.RoleCity && d.CityCode() != u.CityCode[:min(4, len(u.CityCode))] {
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只能审核本市（州）的技术需求")
-	}
-	return nil
-}
-
-// IsDemandAuthor reports whether u posted d.
-func IsDemandAuthor(u *patentbridge.User, d *patentbridge.Demand) bool {
-	return u != nil && d.CreatedBy != 0 && u.ID == d.CreatedBy
-}
-
 // DemandFinder loads demands by id.
 type DemandFinder interface {
 	// FindDemand returns one demand. Returns ENOTFOUND.
@@ -119,8 +84,8 @@ type DemandFinder interface {
 }
 
 // FindVisibleDemand loads the demand of the request's {id} if the signed-in user
-// may see it; an unpublished demand is "not found" to anyone but its author and
-// moderators.
+// may see it (patentbridge.CanSeeDemand); an unpublished demand is "not found"
+// to anyone but its posting organization and moderators.
 func FindVisibleDemand(r *http.Request, demands DemandFinder) (*patentbridge.Demand, error) {
 	id, ok := PathID(r, "id")
 	if !ok {
@@ -130,32 +95,8 @@ func FindVisibleDemand(r *http.Request, demands DemandFinder) (*patentbridge.Dem
 	if err != nil {
 		return nil, err
 	}
-	if !CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
+	if !patentbridge.CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
 		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
 	}
 	return d, nil
-}
-
-// CanSeeDemand reports whether u may read d: everyone reads published demands;
-// the others only their author and its moderators.
-func CanSeeDemand(u *patentbridge.User, d *patentbridge.Demand) bool {
-	return d.Status == patentbridge.DemandPublished || IsDemandAuthor(u, d) || CanModerateDemand(u, d) == nil
-}
-
-// CanGiveFeedback reports whether u may mark d's matches 感兴趣 / 不相关: the
-// posting enterprise user and administrators.
-func CanGiveFeedback(u *patentbridge.User, d *patentbridge.Demand) bool {
-	return u != nil && (u.Role == patentbridge.RoleAdmin || (u.Role == patentbridge.RoleEnterprise && IsDemandAuthor(u, d)))
-}
-
-// PrepareDemand fills a new demand's author and, when the form leaves it empty,
-// its posting organization from the signed-in user.
-func PrepareDemand(u *patentbridge.User, d *patentbridge.Demand) {
-	d.CreatedBy = u.ID
-	if d.Enterprise == "" {
-		d.Enterprise = u.OrgName
-	}
-	if d.Enterprise == "" && u.Role == patentbridge.RoleEnterprise {
-		d.Enterprise = u.Name
-	}
 }

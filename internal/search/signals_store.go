@@ -11,7 +11,8 @@ import (
 type SignalStore interface {
 	// FeedbackCounts gives each patent's 感兴趣 and 不相关 counts over all demands.
 	FeedbackCounts(ctx context.Context) (map[string][2]int, error)
-	// DemandFeedback gives one demand's verdicts by application number.
+	// DemandFeedback gives one demand's verdicts by application number; it
+	// refuses (EUNAUTHORIZED, EFORBIDDEN) callers who may not read them.
 	DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
 	// SupplyListed tells which of the patents are on a published supply list.
 	SupplyListed(ctx context.Context, appNos []string) (map[string]bool, error)
@@ -36,7 +37,13 @@ func (s StoreMatcher) signals(ctx context.Context, req patentbridge.MatchRequest
 	}
 	verdicts := map[string]string{}
 	if req.DemandID > 0 {
-		if verdicts, err = s.Store.DemandFeedback(ctx, req.DemandID); err != nil {
+		// Only the posting organization and the admin read the demand's own
+		// verdicts; the others get the match without them.
+		switch verdicts, err = s.Store.DemandFeedback(ctx, req.DemandID); patentbridge.ErrorCode(err) {
+		case "":
+		case patentbridge.EUNAUTHORIZED, patentbridge.EFORBIDDEN:
+			verdicts = map[string]string{}
+		default:
 			return nil, err
 		}
 	}

@@ -15,22 +15,68 @@ import (
 var _ patentbridge.DemandService = (*DB)(nil)
 
 // CreateDemand validates d as of now (patentbridge.Demand.Validate) and stores it
-// as pending moderation, setting its ID, status and creation time. Returns EINVALID.
+// as pending moderation, posted as the signed-in enterprise user's organization
+// whatever d.Enterprise says; the admin, the platform and city users (recording
+// demands collected offline) name any enterprise.
+// It is audited in the same transaction and sets d's ID, author, status and
+// creation time. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateDemand(ctx context.Context, d *patentbridge.Demand) error {
-	now := db.now()
-	if err := d.Validate(now); err != nil {
+	u, err := actor(ctx)
+	if err != nil {
 		return err
 	}
-	q := db.dialect.newQuery().add(`INSERT INTO demands (title, description, industry, region_code, city_code,
-		budget_min, budget_max, deadline, contact, enterprise, status, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		d.Title, d.Description, d.Industry, d.RegionCode, d.CityCode(), d.BudgetMin, d.BudgetMax,
-		patentbridge.FormatDate(d.Deadline), d.Contact, d.Enterprise, patentbridge.DemandPending, d.CreatedBy, formatTime(now))
-	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&d.ID); err != nil {
-		return fmt.Errorf("sqldb: create demand: %w", err)
+	switch {
+	case u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleCity:
+		if strings.TrimSpace(d.Enterprise) == "" {
+			d.Enterprise = u.OrgName
+		}
+	case u.Role != patentbridge.RoleEnterprise:
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有企业用户和管理员可以发布技术需求")
+	case u.OrgName == "":
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "您的账号没有登记所属单位，请联系管理员补充后再发布需求")
+	default:
+		d.Enterprise = u.OrgName
 	}
-	d.Status, d.CreatedAt, d.RejectNote, d.PublishedAt = patentbridge.DemandPending, now, "", time.Time{}
-	return nil
+	d.CreatedBy = u.ID
+	return db.WithTx(ctx, func(tx *Tx) error {
+		if err := d.Validate(tx.now); err != nil {
+			return err
+		}
+		q := tx.q().add(`INSERT INTO demands (title, description, industry, region_code, city_code,
+			budget_min, budget_max, deadline, contact, enterprise, status, created_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			d.Title, d.Description, d.Industry, d.RegionCode, d.CityCode(), d.BudgetMin, d.BudgetMax,
+			patentbridge.FormatDate(d.Deadline), d.Contact, d.Enterprise, patentbridge.DemandPending, d.CreatedBy, formatTime(tx.now))
+		if err := tx.queryRow(ctx, q).Scan(&d.ID); err != nil {
+			return fmt.Errorf("sqldb: create demand: %w", err)
+		}
+		d.Status, d.CreatedAt, d.RejectNote, d.PublishedAt = patentbridge.DemandPending, tx.now, "", time.Time{}
+		return tx.audit(ctx, "demand.create", demandObject(d.ID), nil, auditDemand(d))
+	})
+}
+
+// demandObject names a demand in the audit log.
+func demandObject(id int64) string { return "demand:" + strconv.FormatInt(id, 10) }
+
+// demandAudit is the audited value of a demand.
+type demandAudit struct {
+	Title       string `json:"title"`
+	Enterprise  string `json:"enterprise"`
+	RegionCode  string `json:"region_code,omitempty"`
+	Deadline    string `json:"deadline,omitempty"`
+	Status      string `json:"status"`
+	RejectNote  string `json:"reject_note,omitempty"`
+	PublishedAt string `json:"published_at,omitempty"`
+	CreatedBy   int64  `json:"created_by"`
+}
+
+func auditDemand(d *patentbridge.Demand) demandAudit {
+	a := demandAudit{Title: d.Title, Enterprise: d.Enterprise, RegionCode: d.RegionCode, Deadline: patentbridge.FormatDate(d.Deadline),
+		Status: d.Status, RejectNote: d.RejectNote, CreatedBy: d.CreatedBy}
+	if !d.PublishedAt.IsZero() {
+		a.PublishedAt = formatTime(d.PublishedAt)
+	}
+	return a
 }
 
 const demandColumns = "id, title, description, industry, region_code, budget_min, budget_max, deadline, contact, " +

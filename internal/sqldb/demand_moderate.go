@@ -5,17 +5,21 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"patentbridge"
 )
 
-// ModerateDemand publishes (at) or rejects a pending demand; a rejection needs a
-// note, which the posting enterprise sees. A city user (patentbridge.UserFrom)
-// may only moderate demands of its own city. Returns EINVALID, ENOTFOUND,
-// EFORBIDDEN, and ECONFLICT when the demand is no longer pending.
-func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note string, at time.Time) error {
+// ModerateDemand publishes (now, by the store's clock) or rejects a pending
+// demand, audited in the same transaction; a rejection needs a note, which the
+// posting enterprise sees. The admin moderates any demand, a city user its own
+// city's (patentbridge.CanModerateDemand). Returns EINVALID, ENOTFOUND,
+// EUNAUTHORIZED, EFORBIDDEN, and ECONFLICT when the demand is no longer pending.
+func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note string) error {
+	u, err := actor(ctx)
+	if err != nil {
+		return err
+	}
 	note = strings.TrimSpace(note)
 	if !publish && note == "" {
 		return patentbridge.FieldErrorf("note", "退回需求时请填写原因，需求单位会看到它")
@@ -23,42 +27,33 @@ func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note s
 	if utf8.RuneCountInString(note) > 500 {
 		return patentbridge.FieldErrorf("note", "审核意见不能超过500个字")
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("sqldb: moderate demand: %w", err)
-	}
-	defer tx.Rollback()
-	d, err := db.findDemand(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	var by int64
-	if u := patentbridge.UserFrom(ctx); u != nil {
-		by = u.ID
-		if u.Role == patentbridge.RoleCity && (u.CityCode == "" || d.CityCode() != u.CityCode[:min(4, len(u.CityCode))]) {
-			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只能审核本市（州）的技术需求")
+	return db.WithTx(ctx, func(tx *Tx) error {
+		d, err := db.findDemand(ctx, tx.tx, id)
+		if err != nil {
+			return err
 		}
-	}
-	if d.Status != patentbridge.DemandPending {
-		return patentbridge.Errorf(patentbridge.ECONFLICT, "需求 %d 已审核（%s），不能重复审核", id, patentbridge.DemandStatusLabel(d.Status))
-	}
-	status, published := patentbridge.DemandRejected, ""
-	if publish {
-		status, published, note = patentbridge.DemandPublished, formatTime(at.UTC().Truncate(time.Microsecond)), ""
-	}
-	q := db.dialect.newQuery().add("UPDATE demands SET status = ?, reject_note = ?, published_at = ?, moderated_by = ? WHERE id = ? AND status = ?",
-		status, note, published, by, id, patentbridge.DemandPending)
-	res, err := tx.ExecContext(ctx, q.String(), q.args...)
-	if err != nil {
-		return fmt.Errorf("sqldb: moderate demand %d: %w", id, err)
-	}
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return patentbridge.Errorf(patentbridge.ECONFLICT, "需求 %d 正在被另一操作审核，请刷新后重试", id)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqldb: moderate demand %d: %w", id, err)
-	}
-	return nil
+		if err := patentbridge.CanModerateDemand(u, d); err != nil {
+			return err
+		}
+		if d.Status != patentbridge.DemandPending {
+			return patentbridge.Errorf(patentbridge.ECONFLICT, "需求 %d 已审核（%s），不能重复审核", id, patentbridge.DemandStatusLabel(d.Status))
+		}
+		before := auditDemand(d)
+		action, published := "demand.reject", ""
+		d.Status, d.RejectNote = patentbridge.DemandRejected, note
+		if publish {
+			action, published = "demand.publish", formatTime(tx.now)
+			d.Status, d.RejectNote, d.PublishedAt = patentbridge.DemandPublished, "", tx.now
+		}
+		q := tx.q().add("UPDATE demands SET status = ?, reject_note = ?, published_at = ?, moderated_by = ? WHERE id = ? AND status = ?",
+			d.Status, d.RejectNote, published, u.ID, id, patentbridge.DemandPending)
+		if n, err := affected(tx.exec(ctx, q)); err != nil {
+			return fmt.Errorf("sqldb: moderate demand %d: %w", id, err)
+		} else if n != 1 {
+			return patentbridge.Errorf(patentbridge.ECONFLICT, "需求 %d 正在被另一操作审核，请刷新后重试", id)
+		}
+		return tx.audit(ctx, action, demandObject(id), before, auditDemand(d))
+	})
 }
 
 // CountPublishedDemands returns how many demands were published in each year.

@@ -1,7 +1,6 @@
 package sqldb_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -24,7 +23,7 @@ func newDemand(title, region string) *patentbridge.Demand {
 // MustCreateDemand stores a demand and fails the test on error.
 func MustCreateDemand(tb testing.TB, db *sqldb.DB, d *patentbridge.Demand) *patentbridge.Demand {
 	tb.Helper()
-	if err := db.CreateDemand(context.Background(), d); err != nil {
+	if err := db.CreateDemand(platformCtx(), d); err != nil {
 		tb.Fatalf("CreateDemand(%s): %v", d.Title, err)
 	}
 	return d
@@ -32,7 +31,7 @@ func MustCreateDemand(tb testing.TB, db *sqldb.DB, d *patentbridge.Demand) *pate
 
 func TestDemandCreateFindValidate(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
+		ctx := platformCtx()
 		d := MustCreateDemand(t, db, newDemand("高镍三元正极材料包覆改性技术", "510116"))
 		if d.ID == 0 || d.Status != patentbridge.DemandPending || d.CreatedAt.IsZero() {
 			t.Fatalf("created demand = %+v", d)
@@ -42,7 +41,7 @@ func TestDemandCreateFindValidate(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got.Title != d.Title || got.Contact != d.Contact || got.BudgetMax != 300 || !got.Deadline.Equal(d.Deadline) ||
-			got.RegionCode != "510116" || got.Enterprise != d.Enterprise || got.CreatedBy != 7 || !got.CreatedAt.Equal(d.CreatedAt) {
+			got.RegionCode != "510116" || got.Enterprise != d.Enterprise || got.CreatedBy != 0 || !got.CreatedAt.Equal(d.CreatedAt) {
 			t.Errorf("FindDemand = %+v, want %+v", got, d)
 		}
 		_, err = db.FindDemand(ctx, d.ID+100)
@@ -65,36 +64,35 @@ func TestDemandCreateFindValidate(t *testing.T) {
 
 func TestDemandModeration(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		at := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+		ctx := platformCtx()
 		a := MustCreateDemand(t, db, newDemand("川茶自动化加工装备", "511800"))
 		b := MustCreateDemand(t, db, newDemand("白酒酿造废水处理工艺", "510500"))
 
-		wantCode(t, db.ModerateDemand(ctx, a.ID, false, " ", at), patentbridge.EINVALID)
-		if err := db.ModerateDemand(ctx, a.ID, true, "", at); err != nil {
+		wantCode(t, db.ModerateDemand(ctx, a.ID, false, " "), patentbridge.EINVALID)
+		if err := db.ModerateDemand(ctx, a.ID, true, ""); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, db.ModerateDemand(ctx, a.ID, false, "重复", at), patentbridge.ECONFLICT)
-		wantCode(t, db.ModerateDemand(ctx, a.ID, true, "", at), patentbridge.ECONFLICT)
-		if err := db.ModerateDemand(ctx, b.ID, false, "描述不够具体，请补充技术指标", at); err != nil {
+		wantCode(t, db.ModerateDemand(ctx, a.ID, false, "重复"), patentbridge.ECONFLICT)
+		wantCode(t, db.ModerateDemand(ctx, a.ID, true, ""), patentbridge.ECONFLICT)
+		if err := db.ModerateDemand(ctx, b.ID, false, "描述不够具体，请补充技术指标"); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := db.FindDemand(ctx, a.ID)
-		if got.Status != patentbridge.DemandPublished || !got.PublishedAt.Equal(at) {
+		if got.Status != patentbridge.DemandPublished || got.PublishedAt.Before(sqldbtest.Start) {
 			t.Errorf("published demand = %s at %v", got.Status, got.PublishedAt)
 		}
 		got, _ = db.FindDemand(ctx, b.ID)
 		if got.Status != patentbridge.DemandRejected || got.RejectNote != "描述不够具体，请补充技术指标" || !got.PublishedAt.IsZero() {
 			t.Errorf("rejected demand = %s %q %v", got.Status, got.RejectNote, got.PublishedAt)
 		}
-		wantCode(t, db.ModerateDemand(ctx, 9999, true, "", at), patentbridge.ENOTFOUND)
+		wantCode(t, db.ModerateDemand(ctx, 9999, true, ""), patentbridge.ENOTFOUND)
 
 		// A city user moderates only its own city's demands.
 		c := MustCreateDemand(t, db, newDemand("猕猴桃保鲜冷链技术", "510100"))
-		mianyang := patentbridge.WithUser(ctx, &patentbridge.User{ID: 3, Role: patentbridge.RoleCity, CityCode: "5107"})
-		wantCode(t, db.ModerateDemand(mianyang, c.ID, true, "", at), patentbridge.EFORBIDDEN)
-		chengdu := patentbridge.WithUser(ctx, &patentbridge.User{ID: 4, Role: patentbridge.RoleCity, CityCode: "5101"})
-		if err := db.ModerateDemand(chengdu, c.ID, true, "", at); err != nil {
+		mianyang := as(&patentbridge.User{ID: 3, Role: patentbridge.RoleCity, CityCode: "5107"})
+		wantCode(t, db.ModerateDemand(mianyang, c.ID, true, ""), patentbridge.EFORBIDDEN)
+		chengdu := as(&patentbridge.User{ID: 4, Role: patentbridge.RoleCity, CityCode: "5101"})
+		if err := db.ModerateDemand(chengdu, c.ID, true, ""); err != nil {
 			t.Fatalf("own city: %v", err)
 		}
 	})
@@ -102,7 +100,7 @@ func TestDemandModeration(t *testing.T) {
 
 func TestListAndCountDemands(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
+		ctx := platformCtx()
 		years := []int{2025, 2026, 2026}
 		for i, y := range years {
 			d := newDemand(fmt.Sprintf("锂电池隔膜涂覆技术需求%d", i), []string{"510100", "510700", "510104"}[i])
@@ -110,9 +108,11 @@ func TestListAndCountDemands(t *testing.T) {
 				d.Industry, d.Description = "电子信息", "需要一种基于机器视觉的电路板缺陷检测方法，精度优于0.1毫米。"
 			}
 			MustCreateDemand(t, db, d)
-			if err := db.ModerateDemand(ctx, d.ID, true, "", time.Date(y, 6, 1+i, 0, 0, 0, 0, time.UTC)); err != nil {
+			db.Now = sqldbtest.NewClock(time.Date(y, 6, 1+i, 0, 0, 0, 0, time.UTC)) // the store's clock dates publication
+			if err := db.ModerateDemand(ctx, d.ID, true, ""); err != nil {
 				t.Fatal(err)
 			}
+			db.Now = sqldbtest.NewClock(sqldbtest.Start)
 		}
 		MustCreateDemand(t, db, newDemand("尚未审核的需求", "510100"))
 
@@ -164,25 +164,27 @@ func TestListAndCountDemands(t *testing.T) {
 
 func TestFeedback(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
+		ctx := platformCtx()
 		d := MustCreateDemand(t, db, newDemand("锂电池正极材料回收", "510100"))
 		p1, p2 := appNo(2020, 1, 100001), appNo(2021, 1, 100002)
-		save := func(user int64, app, verdict string) error {
-			return db.SaveFeedback(ctx, &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: app, UserID: user, Verdict: verdict})
+		poster := &patentbridge.User{ID: 1, Role: patentbridge.RoleEnterprise, OrgName: d.Enterprise}
+		admin := &patentbridge.User{ID: 2, Role: patentbridge.RoleAdmin}
+		save := func(u *patentbridge.User, app, verdict string) error {
+			return db.SaveFeedback(as(u), &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: app, Verdict: verdict})
 		}
 		for _, err := range []error{
-			save(1, p1, patentbridge.FeedbackIrrelevant),
-			save(1, p1, patentbridge.FeedbackInterested), // replaces the first verdict
-			save(2, p1, patentbridge.FeedbackInterested),
-			save(1, "CN"+p2[:12]+"."+p2[12:], patentbridge.FeedbackIrrelevant), // dotted form is normalized
+			save(poster, p1, patentbridge.FeedbackIrrelevant),
+			save(poster, p1, patentbridge.FeedbackInterested), // replaces the first verdict
+			save(admin, p1, patentbridge.FeedbackInterested),
+			save(poster, "CN"+p2[:12]+"."+p2[12:], patentbridge.FeedbackIrrelevant), // dotted form is normalized
 		} {
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
-		wantCode(t, save(1, p1, "maybe"), patentbridge.EINVALID)
-		wantCode(t, save(1, "123", patentbridge.FeedbackInterested), patentbridge.EINVALID)
-		wantCode(t, db.SaveFeedback(ctx, &patentbridge.MatchFeedback{DemandID: d.ID + 50, AppNo: p1, UserID: 1,
+		wantCode(t, save(poster, p1, "maybe"), patentbridge.EINVALID)
+		wantCode(t, save(poster, "123", patentbridge.FeedbackInterested), patentbridge.EINVALID)
+		wantCode(t, db.SaveFeedback(as(poster), &patentbridge.MatchFeedback{DemandID: d.ID + 50, AppNo: p1,
 			Verdict: patentbridge.FeedbackInterested}), patentbridge.ENOTFOUND)
 
 		counts, err := db.FeedbackCounts(ctx)
@@ -192,7 +194,7 @@ func TestFeedback(t *testing.T) {
 		if counts[p1] != [2]int{2, 0} || counts[p2] != [2]int{0, 1} || len(counts) != 2 {
 			t.Errorf("FeedbackCounts = %v", counts)
 		}
-		got, err := db.DemandFeedback(ctx, d.ID)
+		got, err := db.DemandFeedback(as(poster), d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,10 +9,16 @@ import (
 
 var _ patentbridge.FeedbackService = (*DB)(nil)
 
-// SaveFeedback records a user's verdict on a patent matched to a demand,
-// replacing the user's earlier verdict on the same pair. Returns EINVALID for an
-// unknown verdict, a bad application number or no user, ENOTFOUND for an unknown demand.
+// SaveFeedback records the signed-in user's verdict (UserID comes from ctx) on
+// a patent matched to a demand of its organization (the admin: any demand),
+// replacing the user's earlier verdict on the same pair, audited in the same
+// transaction. Returns EINVALID for an unknown verdict or a bad application
+// number, ENOTFOUND for an unknown demand, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) error {
+	u := patentbridge.UserFrom(ctx)
+	if u == nil {
+		return patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "请先登录再反馈")
+	}
 	if f.Verdict != patentbridge.FeedbackInterested && f.Verdict != patentbridge.FeedbackIrrelevant {
 		return patentbridge.FieldErrorf("verdict", "反馈只能是“感兴趣”（interested）或“不相关”（irrelevant）")
 	}
@@ -20,30 +26,34 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 	if err != nil {
 		return err
 	}
-	if f.UserID <= 0 {
-		return patentbridge.FieldErrorf("user_id", "请先登录再反馈")
-	}
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("sqldb: save feedback: %w", err)
-	}
-	defer tx.Rollback()
-	if _, err := db.findDemand(ctx, tx, f.DemandID); err != nil {
-		return err
-	}
-	now := db.now()
-	q := db.dialect.newQuery().add(`INSERT INTO match_feedback (demand_id, app_no, user_id, verdict, created_at)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (demand_id, app_no, user_id)
-		DO UPDATE SET verdict = excluded.verdict, created_at = excluded.created_at`,
-		f.DemandID, appNo, f.UserID, f.Verdict, formatTime(now))
-	if _, err := tx.ExecContext(ctx, q.String(), q.args...); err != nil {
-		return fmt.Errorf("sqldb: save feedback: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqldb: save feedback: %w", err)
-	}
-	f.AppNo, f.CreatedAt = appNo, now
-	return nil
+	f.AppNo, f.UserID = appNo, u.ID
+	return db.WithTx(ctx, func(tx *Tx) error {
+		d, err := db.findDemand(ctx, tx.tx, f.DemandID)
+		if err != nil {
+			return err
+		}
+		if !patentbridge.CanUseDemandFeedback(u, d) {
+			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果")
+		}
+		var before any
+		var old string
+		q := tx.q().add("SELECT verdict FROM match_feedback WHERE demand_id = ? AND app_no = ? AND user_id = ?", d.ID, appNo, u.ID)
+		switch err := tx.queryRow(ctx, q).Scan(&old); {
+		case err == nil:
+			before = map[string]string{"app_no": appNo, "verdict": old}
+		case !isNoRows(err):
+			return fmt.Errorf("sqldb: save feedback: %w", err)
+		}
+		up := tx.q().add(`INSERT INTO match_feedback (demand_id, app_no, user_id, verdict, created_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (demand_id, app_no, user_id)
+			DO UPDATE SET verdict = excluded.verdict, created_at = excluded.created_at`,
+			d.ID, appNo, u.ID, f.Verdict, formatTime(tx.now))
+		if _, err := tx.exec(ctx, up); err != nil {
+			return fmt.Errorf("sqldb: save feedback: %w", err)
+		}
+		f.CreatedAt = tx.now
+		return tx.audit(ctx, "demand.feedback", demandObject(d.ID), before, map[string]string{"app_no": appNo, "verdict": f.Verdict})
+	})
 }
 
 // FeedbackCounts returns, per application number, how many verdicts (over all
@@ -73,8 +83,21 @@ func (db *DB) FeedbackCounts(ctx context.Context) (map[string][2]int, error) {
 }
 
 // DemandFeedback returns the verdicts given on one demand's matches by
-// application number; when several users judged a patent, the latest verdict wins.
+// application number, to the posting organization's users, the admin and the
+// platform; when several users judged a patent, the latest verdict wins.
+// Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error) {
+	u, err := actor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := db.findDemand(ctx, db.read, demandID)
+	if err != nil {
+		return nil, err
+	}
+	if !patentbridge.CanUseDemandFeedback(u, d) {
+		return nil, patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业和管理员可以查看匹配反馈")
+	}
 	q := db.dialect.newQuery().add("SELECT app_no, verdict FROM match_feedback WHERE demand_id = ? ORDER BY created_at, user_id", demandID)
 	rs, err := db.read.QueryContext(ctx, q.String(), q.args...)
 	if err != nil {

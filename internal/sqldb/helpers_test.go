@@ -117,3 +117,8 @@ func wantCode(tb testing.TB, err error, code string) {
 		tb.Fatalf("error code = %q (%v), want %s", got, err, code)
 	}
 }
+
+// platformCtx is the context of the platform's own acts (fixtures, the command line).
+func platformCtx() context.Context {
+	return patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+}

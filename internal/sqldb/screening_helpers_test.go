@@ -128,7 +128,7 @@ func MustList(tb testing.TB, db *sqldb.DB, f patentbridge.SleepingFilter) ([]*pa
 // MustDeclare stores a declaration.
 func MustDeclare(tb testing.TB, db *sqldb.DB, d *patentbridge.Declaration) *patentbridge.Declaration {
 	tb.Helper()
-	if err := db.CreateDeclaration(context.Background(), d); err != nil {
+	if err := db.CreateDeclaration(platformCtx(), d); err != nil {
 		tb.Fatalf("CreateDeclaration: %v", err)
 	}
 	return d

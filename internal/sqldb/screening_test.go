@@ -206,10 +206,10 @@ func TestDeclarationsMoveResults(t *testing.T) {
 				t.Errorf("%s: excluded with %+v, want the declaration as evidence", it.Patent.AppNo, c)
 			}
 		}
-		if err := db.RevokeDeclaration(ctx, reason.ID, 3); err != nil {
+		if err := db.RevokeDeclaration(platformCtx(), pReason.AppNo, reason.ID); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RevokeDeclaration(ctx, reason.ID, 3); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+		if err := db.RevokeDeclaration(platformCtx(), pReason.AppNo, reason.ID); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
 			t.Errorf("second revocation: %v, want ENOTFOUND", err)
 		}
 		MustRun(t, db)

@@ -169,7 +169,8 @@ func TestRatingsReplace(t *testing.T) {
 		ctx := context.Background()
 		MustUpsert(t, db, allCrafted...)
 		rate := func(user int64, p, i, c int) error {
-			return db.CreateRating(ctx, &patentbridge.Rating{AppNo: pCoOwned.AppNo, UserID: user, OrgName: "成都某企业",
+			firm := as(&patentbridge.User{ID: user, Role: patentbridge.RoleEnterprise, OrgName: "成都某企业"})
+			return db.CreateRating(firm, &patentbridge.Rating{AppNo: pCoOwned.AppNo,
 				Prospect: p, Improvement: i, Cooperation: c, Comment: "前景好"})
 		}
 		for _, r := range [][4]int{{11, 2, 2, 2}, {11, 5, 4, 3}, {12, 3, 2, 1}} {
@@ -186,11 +187,11 @@ func TestRatingsReplace(t *testing.T) {
 			t.Errorf("RatingSummaries = %+v, %v", sum, err)
 		}
 		wantCode(t, rate(13, 0, 3, 3), patentbridge.EINVALID)
-		err = db.CreateRating(ctx, &patentbridge.Rating{AppNo: appNo(2020, 1, 424242), UserID: 1, Prospect: 3, Improvement: 3, Cooperation: 3})
+		err = db.CreateRating(as(auditAdmin), &patentbridge.Rating{AppNo: appNo(2020, 1, 424242), Prospect: 3, Improvement: 3, Cooperation: 3})
 		wantCode(t, err, patentbridge.ENOTFOUND)
-		err = db.CreateDeclaration(ctx, &patentbridge.Declaration{AppNo: appNo(2020, 1, 424242), Kind: patentbridge.DeclReason, Reason: patentbridge.ReasonSEP})
+		err = db.CreateDeclaration(platformCtx(), &patentbridge.Declaration{AppNo: appNo(2020, 1, 424242), Kind: patentbridge.DeclReason, Reason: patentbridge.ReasonSEP})
 		wantCode(t, err, patentbridge.ENOTFOUND)
-		err = db.CreateDeclaration(ctx, &patentbridge.Declaration{AppNo: pCoOwned.AppNo, Kind: patentbridge.DeclReason, Reason: patentbridge.ReasonOther})
+		err = db.CreateDeclaration(platformCtx(), &patentbridge.Declaration{AppNo: pCoOwned.AppNo, Kind: patentbridge.DeclReason, Reason: patentbridge.ReasonOther})
 		wantCode(t, err, patentbridge.EINVALID)
 	})
 }

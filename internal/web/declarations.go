@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,43 +21,36 @@ type rateForm struct {
 	Error, ErrorField                           string
 }
 
-// patentWrite loads the patent of a form post and runs authorize, the object
-// check (nil for none); the role check is the route's (Routes).
-func (s *Server) patentWrite(w http.ResponseWriter, r *http.Request, authorize func(*patentbridge.User, *patentbridge.Patent) error) (*patentbridge.Patent, *patentbridge.User, bool) {
+// patentWrite loads the patent of a form post and parses the form; the role
+// check is the route's (Routes), the scope check the service's.
+func (s *Server) patentWrite(w http.ResponseWriter, r *http.Request) (*patentbridge.Patent, bool) {
 	if s.Declarations == nil {
 		s.notFound(w, r)
-		return nil, nil, false
+		return nil, false
 	}
 	p, err := s.findPatent(r)
 	if err != nil {
 		s.errorPage(w, r, err)
-		return nil, nil, false
-	}
-	u := patentbridge.UserFrom(r.Context())
-	if authorize != nil {
-		if err := authorize(u, p); err != nil {
-			s.errorPage(w, r, err)
-			return nil, nil, false
-		}
+		return nil, false
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EINVALID, "表单无法解析"))
-		return nil, nil, false
+		return nil, false
 	}
-	return p, u, true
+	return p, true
 }
 
 // createDeclaration records an owner's 已实施 or 正当理由 declaration.
 func (s *Server) createDeclaration(w http.ResponseWriter, r *http.Request) {
-	p, u, ok := s.patentWrite(w, r, httpx.AuthorizeDeclaration)
+	p, ok := s.patentWrite(w, r)
 	if !ok {
 		return
 	}
 	f := declForm{Kind: r.PostFormValue("kind"), Reason: r.PostFormValue("reason"), Text: strings.TrimSpace(r.PostFormValue("text")),
 		How: strings.TrimSpace(r.PostFormValue("how")), Since: strings.TrimSpace(r.PostFormValue("since")),
 		Enterprise: strings.TrimSpace(r.PostFormValue("enterprise"))}
-	d, err := declarationFromForm(f, p.AppNo, u)
+	d, err := declarationFromForm(f, p.AppNo)
 	if err == nil {
 		err = s.Declarations.CreateDeclaration(r.Context(), d)
 	}
@@ -70,17 +62,12 @@ func (s *Server) createDeclaration(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.create", "patent:"+p.AppNo,
-		fmt.Sprintf("declaration:%d %s %s", d.ID, d.Kind, d.Reason))
 	http.Redirect(w, r, "/patents/"+p.AppNo+"?saved=declaration#declarations", http.StatusSeeOther)
 }
 
-// declarationFromForm builds and validates a declaration from form values.
-func declarationFromForm(f declForm, appNo string, u *patentbridge.User) (*patentbridge.Declaration, error) {
-	d := &patentbridge.Declaration{AppNo: appNo, Kind: patentbridge.DeclarationKind(f.Kind), CreatedBy: u.ID, OrgName: u.OrgName}
-	if d.OrgName == "" {
-		d.OrgName = u.Name
-	}
+// declarationFromForm builds a declaration from form values. Returns EINVALID for a bad date.
+func declarationFromForm(f declForm, appNo string) (*patentbridge.Declaration, error) {
+	d := &patentbridge.Declaration{AppNo: appNo, Kind: patentbridge.DeclarationKind(f.Kind)}
 	switch d.Kind {
 	case patentbridge.DeclImplemented:
 		d.How, d.Enterprise, d.Text = f.How, f.Enterprise, f.Text
@@ -94,12 +81,12 @@ func declarationFromForm(f declForm, appNo string, u *patentbridge.User) (*paten
 	case patentbridge.DeclReason:
 		d.Reason, d.Text = f.Reason, f.Text
 	}
-	return d, d.Validate()
+	return d, nil
 }
 
 // revokeDeclaration withdraws one of the patent's declarations.
 func (s *Server) revokeDeclaration(w http.ResponseWriter, r *http.Request) {
-	p, u, ok := s.patentWrite(w, r, httpx.AuthorizeDeclaration)
+	p, ok := s.patentWrite(w, r)
 	if !ok {
 		return
 	}
@@ -108,41 +95,24 @@ func (s *Server) revokeDeclaration(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "声明 %q 不存在", r.PathValue("id")))
 		return
 	}
-	ds, err := s.Declarations.PatentDeclarations(r.Context(), p.AppNo)
-	if err != nil {
+	if err := s.Declarations.RevokeDeclaration(r.Context(), p.AppNo, id); err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	found := false
-	for _, d := range ds {
-		found = found || d.ID == id && d.RevokedAt.IsZero()
-	}
-	if !found {
-		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "该专利没有编号为 %d 的有效声明", id))
-		return
-	}
-	if err := s.Declarations.RevokeDeclaration(r.Context(), id, u.ID); err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.revoke", "patent:"+p.AppNo, fmt.Sprintf("declaration:%d", id))
 	http.Redirect(w, r, "/patents/"+p.AppNo+"?saved=revoked#declarations", http.StatusSeeOther)
 }
 
 // createRating stores an enterprise's market evaluation of the patent.
 func (s *Server) createRating(w http.ResponseWriter, r *http.Request) {
-	p, u, ok := s.patentWrite(w, r, nil)
+	p, ok := s.patentWrite(w, r)
 	if !ok {
 		return
 	}
 	f := rateForm{Prospect: r.PostFormValue("prospect"), Improvement: r.PostFormValue("improvement"),
 		Cooperation: r.PostFormValue("cooperation"), Comment: strings.TrimSpace(r.PostFormValue("comment"))}
-	rt := &patentbridge.Rating{AppNo: p.AppNo, UserID: u.ID, OrgName: u.OrgName, Comment: f.Comment,
+	rt := &patentbridge.Rating{AppNo: p.AppNo, Comment: f.Comment,
 		Prospect: score(f.Prospect), Improvement: score(f.Improvement), Cooperation: score(f.Cooperation)}
-	err := httpx.ValidateRating(rt)
-	if err == nil {
-		err = s.Declarations.CreateRating(r.Context(), rt)
-	}
+	err := s.Declarations.CreateRating(r.Context(), rt)
 	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
 		f.Error, f.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
 		s.renderPatent(w, r, http.StatusBadRequest, p, declForm{}, f)
@@ -151,8 +121,6 @@ func (s *Server) createRating(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "rating.create", "patent:"+p.AppNo,
-		fmt.Sprintf("rating:%d %d/%d/%d", rt.ID, rt.Prospect, rt.Improvement, rt.Cooperation))
 	http.Redirect(w, r, "/patents/"+p.AppNo+"?saved=rating#ratings", http.StatusSeeOther)
 }
 

@@ -34,16 +34,16 @@ func TestDeclarationPermissions(t *testing.T) {
 			if status == 303 && loc != "" && !strings.HasPrefix(loc, "/login") {
 				saved++
 			}
-			if got := len(e.decls.Declarations()); got != saved {
+			if got := len(e.declarations(t)); got != saved {
 				t.Errorf("%d declarations stored, want %d", got, saved)
 			}
 		})
 	}
-	ds := e.decls.Declarations()
+	ds := e.declarations(t)
 	if len(ds) != 2 || ds[0].OrgName != "中国科学院光电技术研究所" || ds[0].Reason != patentbridge.ReasonNegotiating || ds[0].CreatedBy == 0 {
 		t.Errorf("stored declarations = %+v", ds)
 	}
-	if got := strings.Join(e.Audits(), "\n"); strings.Count(got, "declaration.create patent:"+sleepingApp) != 2 {
+	if got := strings.Join(e.Audits(t), "\n"); strings.Count(got, "declaration.create patent:"+sleepingApp) != 2 {
 		t.Errorf("audit log:\n%s", got)
 	}
 
@@ -54,8 +54,8 @@ func TestDeclarationPermissions(t *testing.T) {
 		t.Errorf("an institution sees the enterprise rating form")
 	}
 	status, _, _ := MustPost(t, c, e.srv.URL+"/patents/"+sleepingApp+"/declarations/1/revoke", nil)
-	if status != 303 || e.decls.Declarations()[0].RevokedAt.IsZero() {
-		t.Errorf("revoke: status %d, declaration %+v", status, e.decls.Declarations()[0])
+	if status != 303 || e.declarations(t)[0].RevokedAt.IsZero() {
+		t.Errorf("revoke: status %d, declaration %+v", status, e.declarations(t)[0])
 	}
 	_, body = MustGet(t, c, e.srv.URL+"/patents/"+sleepingApp)
 	mustContain(t, body, "已撤销（")
@@ -88,12 +88,12 @@ func TestDeclarationValidation(t *testing.T) {
 			mustContain(t, body, `id="declaration-error"`, tt.want, `id="declaration-form"`)
 		})
 	}
-	if n := len(e.decls.Declarations()); n != 0 {
+	if n := len(e.declarations(t)); n != 0 {
 		t.Errorf("%d invalid declarations stored", n)
 	}
 	status, _, _ := MustPost(t, c, e.srv.URL+"/patents/"+sleepingApp+"/declarations",
 		url.Values{"kind": {"implemented"}, "how": {"许可"}, "since": {"2024-03-01"}, "enterprise": {"成都光伏科技有限公司"}})
-	if d := e.decls.Declarations(); status != 303 || len(d) != 1 || patentbridge.FormatDate(d[0].Since) != "2024-03-01" || d[0].Enterprise != "成都光伏科技有限公司" {
+	if d := e.declarations(t); status != 303 || len(d) != 1 || patentbridge.FormatDate(d[0].Since) != "2024-03-01" || d[0].Enterprise != "成都光伏科技有限公司" {
 		t.Errorf("valid implemented declaration: status %d, stored %+v", status, d)
 	}
 }

@@ -2,12 +2,9 @@ package web
 
 import (
 	"bytes"
-	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"sort"
-	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -70,42 +67,19 @@ func (s *Server) declImport(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Results = append(v.Results, declResult{Line: rj.Line, AppNo: rejectAppNo(rj), Reason: reason})
 	}
-	u := patentbridge.UserFrom(r.Context())
 	for _, row := range rows {
 		res := declResult{Line: row.Line, AppNo: patentbridge.FormatAppNo(row.Declaration.AppNo)}
-		if err := s.storeDeclaration(r.Context(), u, row.Declaration); err != nil {
+		if err := s.Declarations.CreateDeclaration(r.Context(), row.Declaration); err != nil {
 			res.Reason = patentbridge.ErrorMessage(err)
 		} else {
 			res.OK = true
 			v.Saved++
-			s.Audit.Record(r.Context(), s.Logger, u.ID, "declaration.create", "patent:"+row.Declaration.AppNo,
-				fmt.Sprintf("declaration:%d %s %s (bulk %s row %d)", row.Declaration.ID, row.Declaration.Kind, row.Declaration.Reason, hdr.Filename, row.Line))
 		}
 		v.Results = append(v.Results, res)
 	}
 	v.Failed = len(v.Results) - v.Saved
 	sort.Slice(v.Results, func(i, j int) bool { return v.Results[i].Line < v.Results[j].Line })
 	s.render(w, r, http.StatusOK, "declimport", "批量导入声明", "mypatents", v)
-}
-
-// storeDeclaration checks the patent and the user's right to declare on it, then stores d.
-func (s *Server) storeDeclaration(ctx context.Context, u *patentbridge.User, d *patentbridge.Declaration) error {
-	p, err := s.Patents.FindPatent(ctx, d.AppNo)
-	if err != nil {
-		return err
-	}
-	if !httpx.CanDeclare(u, p) {
-		var owners []string
-		for _, o := range p.Owners() {
-			owners = append(owners, o.Name)
-		}
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "本单位不是该专利的当前权利人（当前权利人：%s）", strings.Join(owners, "；"))
-	}
-	d.CreatedBy, d.OrgName = u.ID, u.OrgName
-	if d.OrgName == "" {
-		d.OrgName = u.Name
-	}
-	return s.Declarations.CreateDeclaration(ctx, d)
 }
 
 // rejectAppNo shows the application number of a rejected row when it was the

@@ -1,9 +1,7 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
-	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -53,7 +51,6 @@ func (s *Server) demandAdmin(w http.ResponseWriter, r *http.Request) {
 // or action=reject and a note.
 func (s *Server) demandModerate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := patentbridge.UserFrom(ctx)
 	action := r.PostFormValue("action")
 	if action != "publish" && action != "reject" {
 		s.errorPage(w, r, patentbridge.FieldErrorf("action", "审核操作应为发布或退回"))
@@ -61,16 +58,11 @@ func (s *Server) demandModerate(w http.ResponseWriter, r *http.Request) {
 	}
 	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err == nil {
-		err = httpx.CanModerateDemand(u, d)
-	}
-	note := strings.TrimSpace(r.PostFormValue("note"))
-	if err == nil {
-		err = s.Demands.ModerateDemand(ctx, d.ID, action == "publish", note, s.Now())
+		err = s.Demands.ModerateDemand(ctx, d.ID, action == "publish", r.PostFormValue("note"))
 	}
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.Audit.Record(ctx, s.Logger, u.ID, "demand."+action, fmt.Sprintf("demand:%d", d.ID), note)
 	http.Redirect(w, r, "/admin/demands?done="+action, http.StatusSeeOther)
 }

@@ -49,8 +49,8 @@ func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := demandView{DemandView: httpx.NewDemandView(d, u, s.Ref), SignedIn: u != nil, LoginNext: "/login?next=" + r.URL.Path,
-		IsAuthor: httpx.IsDemandAuthor(u, d), CanModerate: httpx.CanModerateDemand(u, d) == nil,
-		CanFeedback: s.Feedback != nil && httpx.CanGiveFeedback(u, d), HasMatching: s.Search != nil}
+		IsAuthor: patentbridge.IsDemandPoster(u, d), CanModerate: patentbridge.CanModerateDemand(u, d) == nil,
+		CanFeedback: s.Feedback != nil && patentbridge.CanUseDemandFeedback(u, d), HasMatching: s.Search != nil}
 	switch r.URL.Query().Get("done") {
 	case "created":
 		v.Notice = "需求已提交，审核通过后将公开发布。"
@@ -91,23 +91,17 @@ func (s *Server) demandMatches(r *http.Request, d *patentbridge.Demand, v *deman
 // an admin) marks a matched patent 感兴趣 or 不相关; a new verdict replaces the old.
 func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := patentbridge.UserFrom(ctx)
 	d, err := httpx.FindVisibleDemand(r, s.Demands)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	if !httpx.CanGiveFeedback(u, d) {
-		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果"))
-		return
-	}
-	f := &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: strings.TrimSpace(r.PostFormValue("app_no")), UserID: u.ID,
+	f := &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: strings.TrimSpace(r.PostFormValue("app_no")),
 		Verdict: r.PostFormValue("verdict")}
 	if err := s.Feedback.SaveFeedback(ctx, f); err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.Audit.Record(ctx, s.Logger, u.ID, "demand.feedback", fmt.Sprintf("demand:%d", d.ID), f.AppNo+" "+f.Verdict)
 	http.Redirect(w, r, fmt.Sprintf("/demands/%d?done=feedback#matches", d.ID), http.StatusSeeOther)
 }
 

@@ -7,22 +7,25 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
 )
 
-// demandEnv is the UI over in-memory demands and enterprises, the sample
-// patents with a match service, the real demand and registry readers, and users
+// demandEnv is the UI over the real store's demands and feedback (sharing one
+// database with the users), in-memory enterprises, the sample patents with a
+// match service, the real demand and registry readers, and users
 // "admin", "firm" (成都钠电新能源有限公司), "other" (an enterprise), "college",
 // "chengdu" (5101) and "mianyang" (5107).
 type demandEnv struct {
 	srv         *httptest.Server
-	demands     *httpxtest.DemandService
+	demands     *sqldb.DB
 	enterprises *httpxtest.EnterpriseService
 	match       *httpxtest.MatchService
 	supply      *httpxtest.SupplyListService
@@ -45,9 +48,9 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	run, rs := httpxtest.SampleRun()
 	screening.AddRun(run, rs...)
 	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	e := &demandEnv{demands: httpxtest.NewDemandService(clock), enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
+	e := &demandEnv{demands: users.DB, enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组（电池充电入H02J7/00）〔8 〕"},
-			Industries: map[string][]string{"H01M": {"先进材料"}}},
+			Industries: map[string][]string{"H01M": {"先进材料"}}, Verdicts: users.DB},
 		supply: httpxtest.NewSupplyListService(sleeping)}
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
@@ -93,13 +96,14 @@ func (e *demandEnv) MustPostDemand(tb testing.TB, c *http.Client, form url.Value
 // MustPublish publishes a demand as the admin.
 func (e *demandEnv) MustPublish(tb testing.TB, id int64) {
 	tb.Helper()
-	if err := e.demands.ModerateDemand(context.Background(), id, true, "", testNow); err != nil {
+	admin := patentbridge.WithUser(context.Background(), &patentbridge.User{Role: patentbridge.RoleAdmin})
+	if err := e.demands.ModerateDemand(admin, id, true, ""); err != nil {
 		tb.Fatal(err)
 	}
 }
 
-func (e *demandEnv) auditLog() string {
-	return e.audits.String()
+func (e *demandEnv) auditLog(tb testing.TB) string {
+	return strings.Join(httpxtest.MustAuditLines(tb, e.demands), "\n")
 }
 
 // demandFilterPublished selects every published demand.

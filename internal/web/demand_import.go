@@ -44,7 +44,6 @@ func (s *Server) demandImportPage(w http.ResponseWriter, r *http.Request) {
 // once (a city user's only in its city), else they wait for moderation.
 func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := patentbridge.UserFrom(ctx)
 	v := demandImportView{}
 	name, path, err := s.saveDemandUpload(w, r)
 	if err != nil {
@@ -69,18 +68,15 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, d := range ds {
 		row := demandImportRow{Title: d.Title}
-		d.CreatedBy = u.ID
 		err := s.Demands.CreateDemand(ctx, d)
 		if err == nil {
 			row.ID, row.Status = d.ID, patentbridge.DemandStatusLabel(patentbridge.DemandPending)
-			s.Audit.Record(ctx, s.Logger, u.ID, "demand.create", fmt.Sprintf("demand:%d", d.ID), fmt.Sprintf("%s (bulk %s)", d.Title, name))
 			v.Saved++
 			if v.Publish {
-				if perr := s.Demands.ModerateDemand(ctx, d.ID, true, "", s.Now()); perr != nil {
+				if perr := s.Demands.ModerateDemand(ctx, d.ID, true, ""); perr != nil {
 					row.Reason = "已保存为待审核，未能直接发布：" + patentbridge.ErrorMessage(perr)
 				} else {
 					row.Status = patentbridge.DemandStatusLabel(patentbridge.DemandPublished)
-					s.Audit.Record(ctx, s.Logger, u.ID, "demand.publish", fmt.Sprintf("demand:%d", d.ID), "bulk "+name)
 				}
 			}
 		} else {

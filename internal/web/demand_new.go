@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"patentbridge"
-	"patentbridge/internal/httpx"
 )
 
 // demandForm is the data of the new-demand form: the values typed and the error.
@@ -27,7 +26,6 @@ func (s *Server) demandNew(w http.ResponseWriter, r *http.Request) {
 
 // demandCreate stores the form's demand as pending moderation and shows it.
 func (s *Server) demandCreate(w http.ResponseWriter, r *http.Request) {
-	u := patentbridge.UserFrom(r.Context())
 	v := demandForm{Classify: s.Search != nil}
 	for _, f := range []struct {
 		dst  *string
@@ -39,7 +37,6 @@ func (s *Server) demandCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	d, err := v.demand()
 	if err == nil {
-		httpx.PrepareDemand(u, d)
 		err = s.Demands.CreateDemand(r.Context(), d)
 	}
 	if code := patentbridge.ErrorCode(err); code == patentbridge.EINVALID {
@@ -50,7 +47,6 @@ func (s *Server) demandCreate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "demand.create", fmt.Sprintf("demand:%d", d.ID), d.Title)
 	http.Redirect(w, r, fmt.Sprintf("/demands/%d?done=created", d.ID), http.StatusSeeOther)
 }
 

@@ -19,7 +19,7 @@ func (s *Server) demandRoutes() []httpx.Route {
 			httpx.NewRoute("GET /admin/demands", moderator, s.demandAdmin),
 			httpx.NewRoute("POST /admin/demands/{id}/moderate", moderator, s.demandModerate))
 		if s.Feedback != nil {
-			// the handler admits the posting enterprise only (CanGiveFeedback), after
+			// the service admits the posting organization and the admin only, after
 			// FindVisibleDemand, so that an unpublished demand stays "not found"
 			rs = append(rs, httpx.NewRoute("POST /demands/{id}/feedback", httpx.SignedIn.In(httpx.ScopeOwnOrg), s.demandFeedback))
 		}

@@ -47,7 +47,7 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := demandListView{Year: s.Now().Year(), Total: total, Industry: f.Industry, Q: f.Query,
-		CanPost: httpx.AuthorizeDemandPost(u) == nil, CanModerate: httpx.AuthorizeDemandModeration(u) == nil}
+		CanPost: httpx.DemandPosters.Check(u) == nil, CanModerate: patentbridge.CanModerateDemands(u) == nil}
 	v.YearCount = counts[v.Year]
 	v.Cities = s.sichuanCities(f.City)
 	for _, d := range ds {

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"patentbridge"
 )
 
 func TestDemandPostModeratePublish(t *testing.T) {
@@ -74,8 +76,9 @@ func TestDemandPostModeratePublish(t *testing.T) {
 	if strings.Contains(body, "钠离子电池正极材料") {
 		t.Error("the public list shows a rejected demand")
 	}
-	if !strings.Contains(e.auditLog(), fmt.Sprintf("demand.reject demand:%d 请补充技术指标", id)) {
-		t.Errorf("audit log:\n%s", e.auditLog())
+	if a := e.auditLog(t); !strings.Contains(a, fmt.Sprintf("chengdu demand.reject demand:%d ", id)) || !strings.Contains(a, "请补充技术指标") ||
+		!strings.Contains(a, fmt.Sprintf("firm demand.create demand:%d ", id)) || !strings.Contains(a, fmt.Sprintf("admin demand.publish demand:%d ", id2)) {
+		t.Errorf("audit log:\n%s", e.auditLog(t))
 	}
 }
 
@@ -150,12 +153,20 @@ func TestDemandDetailContactMatchesFeedback(t *testing.T) {
 		t.Fatalf("feedback: %d %s", status, loc)
 	}
 	MustPost(t, firm, feedback, url.Values{"app_no": {"2021108432658"}, "verdict": {"interested"}})
-	got, _ := e.demands.DemandFeedback(t.Context(), id)
+	got, _ := e.demands.DemandFeedback(patentbridge.WithUser(t.Context(), &patentbridge.User{Role: patentbridge.RoleAdmin}), id)
 	if len(got) != 1 || got["2021108432658"] != "interested" {
 		t.Errorf("stored feedback = %v (the second verdict replaces the first)", got)
 	}
 	_, body = MustGet(t, firm, page)
-	mustContain(t, body, "已标记：感兴趣")
+	mustContain(t, body, "已标记：感兴趣", "本需求方已标记感兴趣")
+	// The verdicts are the posting enterprise's and the admin's to read.
+	_, body = MustGet(t, e.client(t, "admin"), page)
+	mustContain(t, body, "本需求方已标记感兴趣")
+	for _, who := range []string{"", "other"} {
+		if _, body := MustGet(t, e.client(t, who), page); strings.Contains(body, "本需求方已标记") || strings.Contains(body, "已标记：") {
+			t.Errorf("%q reads the poster's feedback", who)
+		}
+	}
 	if status, _, _ := MustPost(t, firm, feedback, url.Values{"app_no": {"2021108432658"}, "verdict": {"maybe"}}); status != http.StatusBadRequest {
 		t.Errorf("unknown verdict: %d", status)
 	}

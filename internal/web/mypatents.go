@@ -61,9 +61,8 @@ func (s *Server) myPatents(w http.ResponseWriter, r *http.Request) {
 			v.RunAsOf = patentbridge.FormatDate(run.AsOf)
 		}
 	}
-	orgUser := &patentbridge.User{OrgName: org}
 	for _, p := range ps {
-		row := myPatentRow{PatentView: httpx.NewPatentView(p, s.Ref), Owned: httpx.OwnsPatent(orgUser, p)}
+		row := myPatentRow{PatentView: httpx.NewPatentView(p, s.Ref), Owned: p.HasOwner(org)}
 		if s.Screening != nil {
 			res, err := s.Screening.FindScreeningResult(r.Context(), 0, p.AppNo)
 			if err == nil {

@@ -79,8 +79,11 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 			return
 		}
 		v.Ratings = httpx.NewRatingsView(rs)
-		v.CanDeclare = httpx.CanDeclare(u, p)
-		v.CanRate = httpx.AuthorizeRating(u) == nil
+		if v.CanDeclare, err = s.Declarations.CanDeclare(ctx, p.AppNo); err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		v.CanRate = patentbridge.CanRate(u) == nil
 		for _, c := range patentbridge.ReasonCodes {
 			v.Reasons = append(v.Reasons, option{c, patentbridge.ReasonLabel(c), d.Reason == c})
 		}

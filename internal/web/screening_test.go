@@ -65,7 +65,7 @@ func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 	if status, _, body := MustPost(t, c, e.srv.URL+"/admin/screening", url.Values{"as_of": {"明天"}}); status != 400 || !strings.Contains(body, "无法识别") {
 		t.Errorf("bad date: status %d", status)
 	}
-	if a := strings.Join(e.Audits(), "\n"); !strings.Contains(a, "screening.start") {
+	if a := strings.Join(e.Audits(t), "\n"); !strings.Contains(a, "screening.start") {
 		t.Errorf("start not audited: %s", a)
 	}
 }
@@ -146,7 +146,7 @@ func TestBulkDeclarations(t *testing.T) {
 		`<td class="num">5</td>`, "须填写说明",
 		`<td class="num">7</td><td class="mono">202223220665.2</td><td>成功</td>`,
 		`<td class="num">8</td>`, "类型 &#34;放弃&#34; 无效")
-	ds := e.decls.Declarations()
+	ds := e.declarations(t)
 	if len(ds) != 2 || ds[0].Reason != patentbridge.ReasonNegotiating || ds[1].Kind != patentbridge.DeclImplemented ||
 		patentbridge.FormatDate(ds[1].Since) != "2024-03-01" || ds[1].Enterprise != "成都光伏科技有限公司" {
 		t.Errorf("stored %+v", ds)

@@ -12,7 +12,8 @@ import (
 	"patentbridge/internal/web"
 )
 
-// screenEnv is the web UI with the sleeping-patent services: the sample patents,
+// screenEnv is the web UI with the sleeping-patent services: the sample patents
+// (also in the real store, owners linked, which keeps declarations and ratings),
 // the sample run, an institute user owning the utility model, a university user
 // owning nothing of it, an enterprise and an admin.
 type screenEnv struct {
@@ -21,7 +22,7 @@ type screenEnv struct {
 	users     *httpxtest.UserService
 	screening *httpxtest.ScreeningService
 	sleeping  *httpxtest.SleepingService
-	decls     *httpxtest.DeclarationService
+	stored    []*patentbridge.Patent
 
 	audits httpxtest.AuditLog
 }
@@ -40,7 +41,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 		screening: httpxtest.NewScreeningService(),
 	}
 	e.sleeping = &httpxtest.SleepingService{Screening: e.screening, Patents: e.patents}
-	e.decls = &httpxtest.DeclarationService{Patents: e.patents}
+	e.stored = append(httpxtest.SamplePatents(), extra...)
 	if withRun {
 		run, results := httpxtest.SampleRun()
 		e.screening.AddRun(run, results...)
@@ -49,9 +50,10 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	e.users.MustUser(tb, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所 ") // normalized by the registry
 	e.users.MustUser(tb, "scu", patentbridge.RoleInstitution, "四川大学")
+	e.users.MustStorePatents(tb, e.stored...)
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
-		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.decls,
+		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.users,
 		Audit: e.audits.Record,
 	})
 	if err != nil {
@@ -61,9 +63,15 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	return e
 }
 
-// Audits returns the recorded audit lines.
-func (e *screenEnv) Audits() []string {
-	return e.audits.Lines()
+// Audits returns the recorded audit lines (of the acts not yet audited by the
+// store) followed by the store's.
+func (e *screenEnv) Audits(tb testing.TB) []string {
+	return append(e.audits.Lines(), httpxtest.MustAuditLines(tb, e.users.DB)...)
+}
+
+// declarations returns the stored declarations, oldest first.
+func (e *screenEnv) declarations(tb testing.TB) []*patentbridge.Declaration {
+	return e.users.MustDeclarations(tb, e.stored...)
 }
 
 // client returns a non-redirecting browser client, signed in unless username is "".

@@ -13,11 +13,16 @@ import (
 // a patent scores by the two-character words its title and abstract share with
 // the text (the reasons list them), IPC predictions are the best patents' main
 // subclasses with the titles in Titles, and industries come from Industries by
-// subclass. It remembers the last MatchRequest for assertions.
+// subclass. With Verdicts set, a stored demand's own verdicts join the reasons
+// as they do in the real matcher, read with the caller's context (the store
+// refuses them to who may not read them). It remembers the last MatchRequest.
 type MatchService struct {
 	Patents    *PatentService
 	Titles     map[string]string   // IPC subclass -> Chinese title
 	Industries map[string][]string // IPC subclass -> industries
+	Verdicts   interface {
+		DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
+	}
 
 	mu   sync.Mutex
 	last patentbridge.MatchRequest
@@ -75,10 +80,26 @@ func (s *MatchService) Match(ctx context.Context, r patentbridge.MatchRequest) (
 	if limit <= 0 {
 		limit = 10
 	}
+	verdicts := map[string]string{}
+	if s.Verdicts != nil && r.DemandID > 0 {
+		switch v, err := s.Verdicts.DemandFeedback(ctx, r.DemandID); patentbridge.ErrorCode(err) {
+		case "":
+			verdicts = v
+		case patentbridge.EUNAUTHORIZED, patentbridge.EFORBIDDEN:
+		default:
+			return nil, err
+		}
+	}
 	res := &patentbridge.MatchResult{Items: []patentbridge.Match{}}
 	for _, x := range ranked[:min(limit, len(ranked))] {
-		res.Items = append(res.Items, patentbridge.Match{AppNo: x.p.AppNo, Title: x.p.Title, Score: x.score,
-			Reasons: []string{"命中词：" + strings.Join(x.shared, "、")}})
+		reasons := []string{"命中词：" + strings.Join(x.shared, "、")}
+		switch verdicts[x.p.AppNo] {
+		case patentbridge.FeedbackInterested:
+			reasons = append(reasons, "本需求方已标记感兴趣")
+		case patentbridge.FeedbackIrrelevant:
+			reasons = append(reasons, "本需求方已标记不相关")
+		}
+		res.Items = append(res.Items, patentbridge.Match{AppNo: x.p.AppNo, Title: x.p.Title, Score: x.score, Reasons: reasons})
 	}
 	res.IPCPredictions, res.Industries = s.predict(ranked, 3)
 	return res, nil

@@ -1,0 +1,54 @@
+package patentbridge
+
+// CanModerateDemands admits the users who moderate demands: administrators, and
+// city users who have a city. Returns EUNAUTHORIZED or EFORBIDDEN.
+func CanModerateDemands(u *User) error {
+	switch {
+	case u == nil:
+		return Errorf(EUNAUTHORIZED, "请先登录")
+	case u.Role == RoleAdmin:
+		return nil
+	case u.Role != RoleCity:
+		return Errorf(EFORBIDDEN, "没有权限：只有省级管理员和市（州）管理员可以审核技术需求")
+	case u.CityCode == "":
+		return Errorf(EFORBIDDEN, "您的账号未设置所属市（州），不能审核技术需求")
+	}
+	return nil
+}
+
+// CanModerateDemand admits administrators to every demand and city users to the
+// demands of their own city (by the demand's region code). Returns
+// EUNAUTHORIZED or EFORBIDDEN.
+func CanModerateDemand(u *User, d *Demand) error {
+	if err := CanModerateDemands(u); err != nil {
+		return err
+	}
+	if u.Role == RoleCity && d.CityCode() != u.CityCode[:min(4, len(u.CityCode))] {
+		return Errorf(EFORBIDDEN, "没有权限：只能审核本市（州）的技术需求")
+	}
+	return nil
+}
+
+// IsDemandPoster reports whether u belongs to the organization that posted d
+// (its Enterprise), or posted d itself.
+func IsDemandPoster(u *User, d *Demand) bool {
+	if u == nil {
+		return false
+	}
+	if d.CreatedBy != 0 && u.ID == d.CreatedBy {
+		return true
+	}
+	return u.OrgName != "" && NormalizeOrgName(u.OrgName) == NormalizeOrgName(d.Enterprise)
+}
+
+// CanSeeDemand reports whether u may read d: everyone reads published demands,
+// the others only their posting organization and its moderators.
+func CanSeeDemand(u *User, d *Demand) bool {
+	return d.Status == DemandPublished || IsDemandPoster(u, d) || CanModerateDemand(u, d) == nil
+}
+
+// CanUseDemandFeedback reports whether u may give and read the verdicts on d's
+// matches (感兴趣 / 不相关): the posting organization's users and administrators.
+func CanUseDemandFeedback(u *User, d *Demand) bool {
+	return u != nil && (u.Role == RoleAdmin || IsDemandPoster(u, d))
+}
