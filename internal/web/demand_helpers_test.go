@@ -13,6 +13,7 @@ import (
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
 )
 
@@ -25,7 +26,7 @@ type demandEnv struct {
 	demands     *httpxtest.DemandService
 	enterprises *httpxtest.EnterpriseService
 	match       *httpxtest.MatchService
-	supply      *httpxtest.SupplyListService
+	db          *sqldb.DB // the real store of the accounts and supply lists
 	firmID      int64
 
 	audits httpxtest.AuditLog
@@ -48,10 +49,10 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	e := &demandEnv{demands: httpxtest.NewDemandService(clock), enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组（电池充电入H02J7/00）〔8 〕"},
 			Industries: map[string][]string{"H01M": {"先进材料"}}},
-		supply: httpxtest.NewSupplyListService(sleeping)}
+		db: users.DB}
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
-		Screening: screening, Sleeping: sleeping, Supply: e.supply,
+		Screening: screening, Sleeping: sleeping, Supply: users.DB,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, ReadDemands: ingest.ReadDemands,
 		Enterprises: e.enterprises, EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: e.enterprises, Patents: patents},
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
