@@ -79,20 +79,28 @@ type SupplyList struct {
 	WithdrawReason string         `json:"withdraw_reason,omitempty"`
 }
 
-// SupplyListService builds, publishes and withdraws supply lists.
+// SupplyListService builds, publishes and withdraws supply lists. Every act is
+// authorized against the signed-in user of ctx by AuthorizeSupplyList (no user
+// and a cli/system origin is the platform's own act) and audited with it.
 type SupplyListService interface {
-	// CreateSupplyList stores a draft with the patents its filter selects. Returns EINVALID, EFORBIDDEN.
+	// CreateSupplyList stores a draft with the patents its filter selects; a city
+	// user's list is its city's, selecting only its city's patents, whatever was
+	// asked. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 	CreateSupplyList(ctx context.Context, l *SupplyList) error
 	// UpdateSupplyList replaces a draft's title, description and items (review and edit).
-	// Returns ECONFLICT when the list is no longer a draft.
+	// Returns ECONFLICT when the list is no longer a draft, ENOTFOUND, EFORBIDDEN.
 	UpdateSupplyList(ctx context.Context, l *SupplyList) error
-	// PublishSupplyList freezes a draft and numbers it within the year. Returns ECONFLICT.
-	PublishSupplyList(ctx context.Context, id int64, at time.Time) (*SupplyList, error)
-	// WithdrawSupplyList marks a published list withdrawn (it stays visible). Returns EINVALID, ECONFLICT.
-	WithdrawSupplyList(ctx context.Context, id int64, reason string, at time.Time) error
-	// FindSupplyList returns a list with its items. Returns ENOTFOUND.
+	// PublishSupplyList freezes a draft and numbers it within the year of the
+	// store's clock. Returns ECONFLICT, ENOTFOUND, EFORBIDDEN.
+	PublishSupplyList(ctx context.Context, id int64) (*SupplyList, error)
+	// WithdrawSupplyList marks a published list withdrawn (it stays visible) at the
+	// store's clock. Returns EINVALID, ECONFLICT, ENOTFOUND, EFORBIDDEN.
+	WithdrawSupplyList(ctx context.Context, id int64, reason string) error
+	// FindSupplyList returns a list with its items; a draft is not found by those
+	// who may not manage it. Returns ENOTFOUND.
 	FindSupplyList(ctx context.Context, id int64) (*SupplyList, error)
-	// ListSupplyLists returns lists, newest first; public callers see published and withdrawn ones only.
+	// ListSupplyLists returns published and withdrawn lists, newest first, and with
+	// includeDrafts also the drafts the ctx user may manage.
 	ListSupplyLists(ctx context.Context, includeDrafts bool) ([]*SupplyList, error)
 	// CountPublishedLists returns how many lists were published in each year (for the KPIs).
 	CountPublishedLists(ctx context.Context) (map[int]int, error)

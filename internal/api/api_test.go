@@ -16,6 +16,7 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
 )
 
 // quiet discards the request logs of tests.
@@ -26,7 +27,7 @@ type env struct {
 	handler    http.Handler
 	patents    *httpxtest.PatentService
 	users      *httpxtest.UserService
-	jobs       *httpxtest.ImportJobService
+	jobs       *sqldb.DB // the real store of the accounts and import jobs
 	runner     *httpxtest.ImportRunner
 	adminToken string
 	userToken  string
@@ -39,8 +40,8 @@ func newEnv(tb testing.TB) *env {
 	e := &env{
 		patents: httpxtest.NewPatentService(httpxtest.SamplePatents()...),
 		users:   httpxtest.NewUserService(tb),
-		jobs:    httpxtest.NewImportJobService(),
 	}
+	e.jobs = e.users.DB
 	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
 	_, e.adminToken = e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	_, e.userToken = e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)

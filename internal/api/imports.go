@@ -34,7 +34,6 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "import.start", fmt.Sprintf("import_job:%d", job.ID), name)
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/imports/%d", job.ID))
 	httpx.JSON(w, http.StatusAccepted, httpx.NewJobView(job, RejectsURL))
 }

@@ -82,7 +82,7 @@ func (s *Server) listSupplyLists(w http.ResponseWriter, r *http.Request) {
 	u := patentbridge.UserFrom(ctx)
 	drafts := r.URL.Query().Get("include_drafts") == "true"
 	if drafts {
-		if err := httpx.AuthorizeSupply(u); err != nil {
+		if err := patentbridge.AuthorizeSupplyList(u, nil); err != nil {
 			s.error(w, r, err)
 			return
 		}
@@ -101,29 +101,30 @@ func (s *Server) listSupplyLists(w http.ResponseWriter, r *http.Request) {
 	for y, n := range counts {
 		out.PublishedByYear[strconv.Itoa(y)] = n
 	}
-	for _, l := range lists {
-		if httpx.CanSeeSupplyList(u, l) {
-			out.Items = append(out.Items, httpx.NewSupplyListView(l, s.Ref, false))
-		}
+	for _, l := range lists { // the store returns only the drafts the user may manage
+		out.Items = append(out.Items, httpx.NewSupplyListView(l, s.Ref, false))
 	}
 	out.Total = len(out.Items)
 	httpx.JSON(w, http.StatusOK, out)
 }
 
-// supplyList loads the path's list; a draft the user may not manage is not found.
-func (s *Server) supplyList(r *http.Request) (*patentbridge.SupplyList, error) {
+// supplyListID reads the path's list id. Returns EINVALID.
+func supplyListID(r *http.Request) (int64, error) {
 	id, ok := httpx.PathID(r, "id")
 	if !ok {
-		return nil, patentbridge.FieldErrorf("id", "供给清单编号 %q 无效", r.PathValue("id"))
+		return 0, patentbridge.FieldErrorf("id", "供给清单编号 %q 无效", r.PathValue("id"))
 	}
-	l, err := s.Supply.FindSupplyList(r.Context(), id)
+	return id, nil
+}
+
+// supplyList loads the path's list; the store answers "not found" for a draft
+// the user may not manage.
+func (s *Server) supplyList(r *http.Request) (*patentbridge.SupplyList, error) {
+	id, err := supplyListID(r)
 	if err != nil {
 		return nil, err
 	}
-	if !httpx.CanSeeSupplyList(patentbridge.UserFrom(r.Context()), l) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %d 不存在", id)
-	}
-	return l, nil
+	return s.Supply.FindSupplyList(r.Context(), id)
 }
 
 // getSupplyList serves GET /api/v1/supply-lists/{id} with the list's items.
@@ -139,7 +140,6 @@ func (s *Server) getSupplyList(w http.ResponseWriter, r *http.Request) {
 // createSupplyList serves POST /api/v1/supply-lists: a draft of the sleeping
 // patents the filter selects; a city user's list is always its own city's.
 func (s *Server) createSupplyList(w http.ResponseWriter, r *http.Request) {
-	u := patentbridge.UserFrom(r.Context())
 	var b supplyRequest
 	if err := decodeSupplyJSON(w, r, &b); err != nil {
 		s.error(w, r, err)
@@ -147,56 +147,41 @@ func (s *Server) createSupplyList(w http.ResponseWriter, r *http.Request) {
 	}
 	l := &patentbridge.SupplyList{Title: b.Title, Description: b.Description}
 	q := b.values()
-	if u.Role == patentbridge.RoleCity {
-		q.Del("city") // ScopeSupplyList sets the user's own city
+	if u := patentbridge.UserFrom(r.Context()); u != nil && u.Role == patentbridge.RoleCity {
+		q.Del("city") // the store sets the user's own city, whatever was asked
 	}
 	f, err := httpx.ParseSupplyFilter(q)
 	if err == nil {
 		l.Filter = f
-		if err = httpx.ScopeSupplyList(u, l); err == nil {
-			err = s.Supply.CreateSupplyList(r.Context(), l)
-		}
+		err = s.Supply.CreateSupplyList(r.Context(), l)
 	}
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.create", fmt.Sprintf("supply_list:%d", l.ID),
-		fmt.Sprintf("%s（%d 件）", l.Title, len(l.Items)))
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/supply-lists/%d", l.ID))
 	httpx.JSON(w, http.StatusCreated, httpx.NewSupplyListView(l, s.Ref, true))
-}
-
-// managedSupplyList loads the path's list for a user who may manage it.
-func (s *Server) managedSupplyList(r *http.Request) (*patentbridge.SupplyList, error) {
-	l, err := s.supplyList(r)
-	if err != nil {
-		return nil, err
-	}
-	return l, httpx.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l)
 }
 
 // publishSupplyList serves POST /api/v1/supply-lists/{id}/publish: the list gets
 // its yearly number and is frozen.
 func (s *Server) publishSupplyList(w http.ResponseWriter, r *http.Request) {
-	l, err := s.managedSupplyList(r)
+	id, err := supplyListID(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, s.Now())
+	pub, err := s.Supply.PublishSupplyList(r.Context(), id)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, patentbridge.UserFrom(r.Context()).ID, "supply.publish",
-		fmt.Sprintf("supply_list:%d", l.ID), pub.NumberLabel())
 	httpx.JSON(w, http.StatusOK, httpx.NewSupplyListView(pub, s.Ref, true))
 }
 
 // withdrawSupplyList serves POST /api/v1/supply-lists/{id}/withdraw with {"reason":…}.
 func (s *Server) withdrawSupplyList(w http.ResponseWriter, r *http.Request) {
-	l, err := s.managedSupplyList(r)
+	id, err := supplyListID(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -208,13 +193,12 @@ func (s *Server) withdrawSupplyList(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, b.Reason, s.Now()); err != nil {
+	if err := s.Supply.WithdrawSupplyList(r.Context(), id, b.Reason); err != nil {
 		s.error(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, patentbridge.UserFrom(r.Context()).ID, "supply.withdraw",
-		fmt.Sprintf("supply_list:%d", l.ID), b.Reason)
-	if l, err = s.Supply.FindSupplyList(r.Context(), l.ID); err != nil {
+	l, err := s.Supply.FindSupplyList(r.Context(), id)
+	if err != nil {
 		s.error(w, r, err)
 		return
 	}

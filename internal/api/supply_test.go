@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -12,44 +13,54 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/sqldb/sqldbtest"
 )
 
-// supplyEnv is the API with a screening run's sleeping patents, an in-memory
-// supply-list store and tokens of an admin, two city users and an enterprise.
+// supplyEnv is the API over one real SQLite store: the sample patents and a
+// Mianyang university's patent screened by the real rules, the real supply-list
+// service and tokens of an admin, two city users and an enterprise.
 type supplyEnv struct {
 	handler                        http.Handler
+	db                             *sqldb.DB
 	admin, chengdu, mianyang, firm string
-
-	audits httpxtest.AuditLog
 }
 
 func newSupplyEnv(tb testing.TB) *supplyEnv {
 	tb.Helper()
 	mp := &patentbridge.Patent{AppNo: "2019107654328", Kind: patentbridge.KindInvention, Title: "一种核废料玻璃固化体及其制备方法",
-		GrantDate: time.Date(2021, 9, 14, 0, 0, 0, 0, time.UTC), RegionCode: "510703", IPC: []string{"G21F9/16"},
+		AppDate: time.Date(2019, 8, 2, 0, 0, 0, 0, time.UTC), GrantDate: time.Date(2021, 9, 14, 0, 0, 0, 0, time.UTC),
+		Status: patentbridge.StatusInForce, RegionCode: "510703", MainIPC: "G21F9/16", IPC: []string{"G21F9/16", "C03C3/097"},
+		ClaimsCount: 10, FamilySize: 3, ForwardCitations: 9,
 		Patentees: []patentbridge.Party{{Name: "西南科技大学", Type: patentbridge.PartyUniversity}}}
-	mr := &patentbridge.ScreeningResult{AppNo: mp.AppNo, Sleeping: true, Score: 81.2, Grade: "A",
-		Classes: patentbridge.Classification{Sichuan51: []string{"先进材料"}}}
-	patents := httpxtest.NewPatentService(append(httpxtest.SamplePatents(), mp)...)
-	screening := httpxtest.NewScreeningService()
-	run, rs := httpxtest.SampleRun()
-	screening.AddRun(run, append(rs, mr)...)
-	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	users := httpxtest.NewUserService(tb)
-	e := &supplyEnv{}
+	db := sqldbtest.SQLite(tb)
+	db.Now = clock
+	httpxtest.MustScreen(tb, db, testNow, append(httpxtest.SamplePatents(), mp)...)
+	users := &httpxtest.UserService{DB: db}
+	e := &supplyEnv{db: db}
 	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	_, e.firm = users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	_, e.chengdu = users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
 	_, e.mianyang = users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
-	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
-		Screening: screening, Sleeping: sleeping, Supply: httpxtest.NewSupplyListService(sleeping),
-		Audit: e.audits.Record})
+	srv := api.New(api.Deps{Now: clock, Patents: db, Ref: refdata.Default(), Logger: quiet, Sleeping: db, Supply: db})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	e.handler = h
 	return e
+}
+
+// auditAfter returns the after JSON of the latest audit row of action on object.
+func (e *supplyEnv) auditAfter(tb testing.TB, action, object string) string {
+	tb.Helper()
+	admin := &patentbridge.User{ID: 1, Username: "admin", Role: patentbridge.RoleAdmin}
+	entries, _, err := e.db.ListAudit(patentbridge.WithUser(context.Background(), admin),
+		patentbridge.AuditFilter{Action: action, Object: object})
+	if err != nil || len(entries) == 0 {
+		tb.Fatalf("no audit row %s %s: %v", action, object, err)
+	}
+	return string(entries[0].After)
 }
 
 // call sends a request with a JSON body and returns the status and decoded body.
@@ -72,7 +83,7 @@ func (e *supplyEnv) MustCreate(tb testing.TB, token, body string) int {
 func TestSupplyAPIFlow(t *testing.T) {
 	e := newSupplyEnv(t)
 	year := testNow.Year()
-	id := e.MustCreate(t, e.admin, `{"title":"全省A级沉睡专利","description":"面向中小企业","grade":"A","limit":50}`)
+	id := e.MustCreate(t, e.admin, `{"title":"全省A级沉睡专利","description":"面向中小企业","grade":"B","limit":50}`)
 
 	status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/supply-lists/%d", id), e.admin, "")
 	items, _ := m["items"].([]any)
@@ -80,7 +91,7 @@ func TestSupplyAPIFlow(t *testing.T) {
 		t.Fatalf("draft = %d %v", status, m)
 	}
 	item := items[0].(map[string]any)
-	if item["app_no"] != "2019107654328" || item["city_name"] != "绵阳市" || item["grant_date"] != "2021-09-14" || item["grade"] != "A" {
+	if item["app_no"] != "2019107654328" || item["city_name"] != "绵阳市" || item["grant_date"] != "2021-09-14" || item["grade"] != "B" {
 		t.Errorf("item = %v", item)
 	}
 	if status, _ := e.call(t, "GET", fmt.Sprintf("/api/v1/supply-lists/%d", id), "", ""); status != 404 {
@@ -115,10 +126,11 @@ func TestSupplyAPIFlow(t *testing.T) {
 	if status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/supply-lists/%d", id), "", ""); status != 200 || m["withdraw_reason"] != "部分专利已转让" {
 		t.Errorf("withdrawn list not public with its reason: %d %v", status, m)
 	}
-	log := e.audits.String()
-	for _, want := range []string{"supply.create supply_list:1", fmt.Sprintf("supply.publish supply_list:1 %d年第1期", year), "supply.withdraw supply_list:1 部分专利已转让"} {
-		if !strings.Contains(log, want) {
-			t.Errorf("audit lacks %q:\n%s", want, log)
+	object := fmt.Sprintf("supply_list:%d", id)
+	for action, want := range map[string]string{"supply.create": `"status":"draft"`,
+		"supply.publish": fmt.Sprintf(`"number":"%d年第1期"`, year), "supply.withdraw": `"withdraw_reason":"部分专利已转让"`} {
+		if after := e.auditAfter(t, action, object); !strings.Contains(after, want) {
+			t.Errorf("%s audited with %s, want %s", action, after, want)
 		}
 	}
 }

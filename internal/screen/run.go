@@ -114,8 +114,7 @@ func (s *Service) Run(ctx context.Context, asOf time.Time, progress func(done, t
 		log.Error("screening failed writing scores", "err", err)
 		return nil, err
 	}
-	run.FinishedAt = patentbridge.Now()
-	if err := s.store.FinishScreeningRun(ctx, run); err != nil {
+	if err := s.store.FinishScreeningRun(ctx, run); err != nil { // the store's clock sets FinishedAt
 		return nil, err
 	}
 	log.Info("screening finished", "screened", run.Screened, "sleeping", run.Sleeping, "grades", run.Grades,

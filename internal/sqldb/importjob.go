@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"patentbridge"
 )
@@ -16,7 +17,9 @@ const importJobColumns = "id, file_name, status, summary, progress, error, creat
 var jobStatuses = []string{patentbridge.JobQueued, patentbridge.JobRunning, patentbridge.JobDone, patentbridge.JobFailed}
 
 // CreateImportJob stores a new job (queued unless a status is set) and sets its
-// ID and CreatedAt. Returns EINVALID for a missing file name or unknown status.
+// ID and CreatedAt; the signed-in user of ctx, when there is one, is recorded as
+// the job's starter. The job and its "import.start" audit row are one
+// transaction. Returns EINVALID for a missing file name or unknown status.
 func (db *DB) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
 	if j.FileName == "" {
 		return patentbridge.FieldErrorf("file_name", "导入任务缺少文件名")
@@ -27,48 +30,69 @@ func (db *DB) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) er
 	if !slices.Contains(jobStatuses, j.Status) {
 		return patentbridge.FieldErrorf("status", "导入任务状态 %q 无效", j.Status)
 	}
+	if u := patentbridge.UserFrom(ctx); u != nil {
+		j.CreatedBy = u.ID
+	}
 	summary, err := json.Marshal(j.Summary)
 	if err != nil {
 		return fmt.Errorf("sqldb: create import job: %w", err)
 	}
-	now := db.now()
-	q := db.dialect.newQuery().add(`INSERT INTO import_jobs (file_name, status, summary, progress, error, created_by, created_at, finished_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		j.FileName, j.Status, string(summary), j.Progress, j.Error, j.CreatedBy, formatTime(now), formatTime(j.FinishedAt))
-	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&j.ID); err != nil {
-		return fmt.Errorf("sqldb: create import job: %w", err)
-	}
-	j.CreatedAt = now
-	return nil
+	return db.WithTx(ctx, func(tx *Tx) error {
+		q := tx.q().add(`INSERT INTO import_jobs (file_name, status, summary, progress, error, created_by, created_at, finished_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			j.FileName, j.Status, string(summary), j.Progress, j.Error, j.CreatedBy, formatTime(tx.now), formatTime(j.FinishedAt))
+		if err := tx.queryRow(ctx, q).Scan(&j.ID); err != nil {
+			return fmt.Errorf("sqldb: create import job: %w", err)
+		}
+		j.CreatedAt = tx.now
+		return tx.audit(ctx, "import.start", jobObject(j.ID), nil, map[string]any{"file_name": j.FileName, "status": j.Status})
+	})
 }
 
 // UpdateImportJob saves the job's status, summary, progress, error and finish
-// time; a job that reaches done or failed without a finish time gets now.
+// time; a job that reaches done or failed without a finish time gets now. The
+// finish is audited ("import.finish", with the summary) as the platform's act,
+// since the import runs in the background, in the same transaction.
 // Returns ENOTFOUND, EINVALID for an unknown status.
 func (db *DB) UpdateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
 	if !slices.Contains(jobStatuses, j.Status) {
 		return patentbridge.FieldErrorf("status", "导入任务状态 %q 无效", j.Status)
 	}
-	if (j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed) && j.FinishedAt.IsZero() {
-		j.FinishedAt = db.now()
-	}
 	summary, err := json.Marshal(j.Summary)
 	if err != nil {
 		return fmt.Errorf("sqldb: update import job: %w", err)
 	}
-	q := db.dialect.newQuery().add(`UPDATE import_jobs SET status = ?, summary = ?, progress = ?, error = ?, finished_at = ?
-		WHERE id = ?`, j.Status, string(summary), j.Progress, j.Error, formatTime(j.FinishedAt), j.ID)
-	res, err := db.write.ExecContext(ctx, q.String(), q.args...)
-	if err != nil {
-		return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
-	} else if n == 0 {
-		return jobNotFound(j.ID)
-	}
-	return nil
+	return db.WithTx(ctx, func(tx *Tx) error {
+		var was string
+		var startedBy int64
+		q := tx.q().add("SELECT status, created_by FROM import_jobs WHERE id = ?", j.ID)
+		if err := tx.queryRow(ctx, q).Scan(&was, &startedBy); isNoRows(err) {
+			return jobNotFound(j.ID)
+		} else if err != nil {
+			return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
+		}
+		finished := j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed
+		if finished && j.FinishedAt.IsZero() {
+			j.FinishedAt = tx.now
+		}
+		q = tx.q().add(`UPDATE import_jobs SET status = ?, summary = ?, progress = ?, error = ?, finished_at = ?
+			WHERE id = ?`, j.Status, string(summary), j.Progress, j.Error, formatTime(j.FinishedAt), j.ID)
+		if _, err := tx.exec(ctx, q); err != nil {
+			return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
+		}
+		if !finished || was == patentbridge.JobDone || was == patentbridge.JobFailed {
+			return nil
+		}
+		after := map[string]any{"file_name": j.FileName, "status": j.Status, "summary": j.Summary, "started_by": startedBy}
+		if j.Error != "" {
+			after["error"] = j.Error
+		}
+		return tx.auditAs(ctx, nil, "import.finish", jobObject(j.ID), map[string]any{"status": was}, after)
+	})
 }
+
+// jobObject names an import job in the audit log.
+func jobObject(id int64) string { return "import_job:" + strconv.FormatInt(id, 10) }
 
 func jobNotFound(id int64) error {
 	return patentbridge.Errorf(patentbridge.ENOTFOUND, "导入任务 %d 不存在", id)

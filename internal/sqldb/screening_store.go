@@ -15,17 +15,24 @@ var (
 	scoreColumns  = []string{"run_id", "patent_id", "grade", "score", "vectors"}
 )
 
-// CreateScreeningRun stores a new, unfinished run and sets its ID and StartedAt.
+// CreateScreeningRun stores a new, unfinished run and sets its ID and
+// StartedAt; the run and its "screening.start" audit row (as of, rule and
+// weights versions, by the ctx user or the platform) are one transaction.
 func (db *DB) CreateScreeningRun(ctx context.Context, r *patentbridge.ScreeningRun) error {
-	now := db.now()
-	q := db.dialect.newQuery().add(`INSERT INTO screening_runs (as_of, rule_version, weights_version, started_at)
-		VALUES (?, ?, ?, ?) RETURNING id`, patentbridge.FormatDate(r.AsOf), r.RuleVersion, r.WeightsVersion, formatTime(now))
-	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&r.ID); err != nil {
-		return fmt.Errorf("sqldb: create screening run: %w", err)
-	}
-	r.StartedAt = now
-	return nil
+	return db.WithTx(ctx, func(tx *Tx) error {
+		q := tx.q().add(`INSERT INTO screening_runs (as_of, rule_version, weights_version, started_at)
+			VALUES (?, ?, ?, ?) RETURNING id`, patentbridge.FormatDate(r.AsOf), r.RuleVersion, r.WeightsVersion, formatTime(tx.now))
+		if err := tx.queryRow(ctx, q).Scan(&r.ID); err != nil {
+			return fmt.Errorf("sqldb: create screening run: %w", err)
+		}
+		r.StartedAt = tx.now
+		return tx.audit(ctx, "screening.start", runObject(r.ID), nil, map[string]any{"as_of": patentbridge.FormatDate(r.AsOf),
+			"rule_version": r.RuleVersion, "weights_version": r.WeightsVersion})
+	})
 }
+
+// runObject names a screening run in the audit log.
+func runObject(id int64) string { return fmt.Sprint("screening_run:", id) }
 
 // SaveScreeningResults appends a batch of a run's results (in scan order) in one
 // transaction; the first batch also records the run's indicator definitions and
@@ -130,13 +137,11 @@ func (db *DB) appendRunRows(ctx context.Context, table string, cols []string, ro
 	return nil
 }
 
-// FinishScreeningRun stores the run's counts and FinishedAt (now when zero).
-// Returns ENOTFOUND.
+// FinishScreeningRun stores the run's counts and FinishedAt (now when zero);
+// the finish and its "screening.run" audit row (as of, counts by outcome and
+// grade) are one transaction. Returns ENOTFOUND.
 func (db *DB) FinishScreeningRun(ctx context.Context, r *patentbridge.ScreeningRun) error {
 	defer db.scanIDs.drop()
-	if r.FinishedAt.IsZero() {
-		r.FinishedAt = db.now()
-	}
 	excluded, err := json.Marshal(r.Excluded)
 	if err != nil {
 		return err
@@ -145,16 +150,22 @@ func (db *DB) FinishScreeningRun(ctx context.Context, r *patentbridge.ScreeningR
 	if err != nil {
 		return err
 	}
-	q := db.dialect.newQuery().add(`UPDATE screening_runs SET screened = ?, sleeping = ?, excluded = ?, grades = ?,
-		finished_at = ? WHERE id = ?`, r.Screened, r.Sleeping, string(excluded), string(grades), formatTime(r.FinishedAt), r.ID)
-	res, err := db.write.ExecContext(ctx, q.String(), q.args...)
-	if err != nil {
-		return fmt.Errorf("sqldb: finish screening run %d: %w", r.ID, err)
-	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return runNotFound(r.ID)
-	}
-	return nil
+	return db.WithTx(ctx, func(tx *Tx) error {
+		if r.FinishedAt.IsZero() {
+			r.FinishedAt = tx.now
+		}
+		q := tx.q().add(`UPDATE screening_runs SET screened = ?, sleeping = ?, excluded = ?, grades = ?,
+			finished_at = ? WHERE id = ?`, r.Screened, r.Sleeping, string(excluded), string(grades), formatTime(r.FinishedAt), r.ID)
+		n, err := affected(tx.exec(ctx, q))
+		if err != nil {
+			return fmt.Errorf("sqldb: finish screening run %d: %w", r.ID, err)
+		}
+		if n == 0 {
+			return runNotFound(r.ID)
+		}
+		return tx.audit(ctx, "screening.run", runObject(r.ID), nil, map[string]any{"as_of": patentbridge.FormatDate(r.AsOf),
+			"screened": r.Screened, "sleeping": r.Sleeping, "excluded": r.Excluded, "grades": r.Grades})
+	})
 }
 
 func runNotFound(id int64) error {

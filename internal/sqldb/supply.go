@@ -66,74 +66,6 @@ func validateSupplyText(l *patentbridge.SupplyList) error {
 	return nil
 }
 
-// cityScope returns EFORBIDDEN when the signed-in user is a city user and the
-// list belongs to another city (or to the province).
-func cityScope(ctx context.Context, cityCode string) error {
-	if u := patentbridge.UserFrom(ctx); u != nil && u.Role == patentbridge.RoleCity && cityCode != u.CityCode {
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只能管理本市（州）的供给清单")
-	}
-	return nil
-}
-
-// CreateSupplyList selects up to Filter.Limit sleeping patents (default 100, at
-// most 1000) of the filter's run and stores a draft that freezes them as items.
-// A city user may only build a list of its own city. Returns EINVALID, EFORBIDDEN,
-// ENOTFOUND (no finished run).
-func (db *DB) CreateSupplyList(ctx context.Context, l *patentbridge.SupplyList) error {
-	if err := validateSupplyText(l); err != nil {
-		return err
-	}
-	if u := patentbridge.UserFrom(ctx); u != nil && u.Role == patentbridge.RoleCity && (l.CityCode != u.CityCode || l.Filter.City != u.CityCode) {
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只能为本市（州）编制供给清单")
-	}
-	f := l.Filter
-	switch {
-	case f.Limit == 0:
-		f.Limit = DefaultSupplyItems
-	case f.Limit < 0 || f.Limit > MaxSupplyItems:
-		return patentbridge.FieldErrorf("limit", "清单专利数量应为 1 到 %d", MaxSupplyItems)
-	}
-	f.Offset, f.Excluded = 0, false
-	if f.RunID == 0 {
-		run, err := db.LatestRun(ctx)
-		if err != nil {
-			return err
-		}
-		f.RunID = run.ID // the list records the run its items came from
-	}
-	items, _, err := db.ListSleeping(ctx, f)
-	if err != nil {
-		return err
-	}
-	if len(items) == 0 {
-		return patentbridge.FieldErrorf("filter", "筛选条件没有选中任何沉睡专利，请放宽条件")
-	}
-	l.Items = make([]patentbridge.SupplyItem, len(items))
-	for i, it := range items {
-		l.Items[i] = patentbridge.NewSupplyItem(it)
-	}
-	l.Filter.Limit, l.Filter.RunID = f.Limit, f.RunID
-	itemsJSON, err := encodeSupplyItems(l.Items)
-	if err != nil {
-		return err
-	}
-	filterJSON, err := json.Marshal(l.Filter)
-	if err != nil {
-		return err
-	}
-	now := db.now()
-	q := db.dialect.newQuery().add(`INSERT INTO supply_lists (title, description, city_code, status, filter, items,
-		created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		l.Title, l.Description, l.CityCode, patentbridge.ListDraft, string(filterJSON), itemsJSON, l.CreatedBy, formatTime(now))
-	if err := db.write.QueryRowContext(ctx, q.String(), q.args...).Scan(&l.ID); err != nil {
-		return fmt.Errorf("sqldb: create supply list: %w", err)
-	}
-	l.Status, l.CreatedAt = patentbridge.ListDraft, now
-	l.Year, l.Number, l.WithdrawReason = 0, 0, ""
-	l.PublishedAt, l.WithdrawnAt = time.Time{}, time.Time{}
-	return nil
-}
-
 const supplyColumns = "id, title, description, city_code, status, year, number, filter, items, created_by, created_at, " +
 	"published_at, withdrawn_at, withdraw_reason"
 
@@ -162,14 +94,23 @@ func scanSupplyList(s scanner) (*patentbridge.SupplyList, error) {
 	return &l, nil
 }
 
-// findSupplyList reads a list inside tx. Returns ENOTFOUND.
+// findSupplyList reads a list with qr (the read pool or a transaction). Returns ENOTFOUND.
 func (db *DB) findSupplyList(ctx context.Context, qr queryer, id int64) (*patentbridge.SupplyList, error) {
 	q := db.dialect.newQuery().add("SELECT "+supplyColumns+" FROM supply_lists WHERE id = ?", id)
 	l, err := scanSupplyList(qr.QueryRowContext(ctx, q.String(), q.args...))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %d 不存在", id)
+		return nil, supplyNotFound(id)
 	} else if err != nil {
 		return nil, fmt.Errorf("sqldb: find supply list %d: %w", id, err)
 	}
 	return l, nil
+}
+
+// findSupplyList reads a list inside the transaction. Returns ENOTFOUND.
+func (tx *Tx) findSupplyList(ctx context.Context, id int64) (*patentbridge.SupplyList, error) {
+	return tx.db.findSupplyList(ctx, tx.tx, id)
+}
+
+func supplyNotFound(id int64) error {
+	return patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %d 不存在", id)
 }

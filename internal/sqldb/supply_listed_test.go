@@ -3,7 +3,6 @@ package sqldb_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/sqldb"
@@ -28,12 +27,11 @@ func TestSupplyListedFollowsPublication(t *testing.T) {
 			}
 		}
 		check("draft", false)
-		at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-		if _, err := db.PublishSupplyList(ctx, l.ID, at); err != nil {
+		if _, err := db.PublishSupplyList(ctx, l.ID); err != nil {
 			t.Fatal(err)
 		}
 		check("published", true)
-		if err := db.WithdrawSupplyList(ctx, l.ID, "专利权人申请撤回", at.Add(time.Hour)); err != nil {
+		if err := db.WithdrawSupplyList(ctx, l.ID, "专利权人申请撤回"); err != nil {
 			t.Fatal(err)
 		}
 		check("withdrawn", false)

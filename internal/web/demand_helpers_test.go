@@ -28,7 +28,7 @@ type demandEnv struct {
 	demands     *sqldb.DB
 	enterprises *httpxtest.EnterpriseService
 	match       *httpxtest.MatchService
-	supply      *httpxtest.SupplyListService
+	db          *sqldb.DB // the real store of the accounts and supply lists
 	firmID      int64
 
 	audits httpxtest.AuditLog
@@ -51,10 +51,10 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	e := &demandEnv{demands: users.DB, enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
 		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组（电池充电入H02J7/00）〔8 〕"},
 			Industries: map[string][]string{"H01M": {"先进材料"}}, Verdicts: users.DB},
-		supply: httpxtest.NewSupplyListService(sleeping)}
+		db: users.DB}
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
-		Screening: screening, Sleeping: sleeping, Supply: e.supply,
+		Screening: screening, Sleeping: sleeping, Supply: users.DB,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, ReadDemands: ingest.ReadDemands,
 		Enterprises: e.enterprises, EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: e.enterprises, Patents: patents},
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {

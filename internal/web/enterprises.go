@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -72,7 +71,6 @@ func (s *Server) renderEnterprises(w http.ResponseWriter, r *http.Request, statu
 // imported inline; the page shows the counts and offers the rejects as CSV.
 func (s *Server) enterpriseImport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	u := patentbridge.UserFrom(ctx)
 	name, path, err := httpx.SaveUpload(w, r, maxEnterpriseUpload, s.UploadDir)
 	if err != nil {
 		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
@@ -107,8 +105,6 @@ func (s *Server) enterpriseImport(w http.ResponseWriter, r *http.Request) {
 		s.renderEnterprises(w, r, http.StatusBadRequest, enterprisesView{File: name, Error: patentbridge.ErrorMessage(err)})
 		return
 	}
-	s.Audit.Record(ctx, s.Logger, u.ID, "enterprise.import", "file:"+name,
-		fmt.Sprintf("read %d inserted %d updated %d unchanged %d rejected %d", sum.Read, sum.Inserted, sum.Updated, sum.Unchanged, sum.Rejected))
 	v := enterprisesView{File: name, Summary: &sum}
 	if sum.Rejected > 0 {
 		// The BOM lets Excel open the UTF-8 report with the Chinese intact.

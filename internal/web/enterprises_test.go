@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"patentbridge"
+	"patentbridge/internal/httpx/httpxtest"
 )
 
 // registryCSV is an enterprise registry in GBK with one invalid credit code.
@@ -89,8 +90,9 @@ func TestEnterprisePushList(t *testing.T) {
 	}
 
 	// A supply list's push list, exported with one sheet per park.
+	httpxtest.MustScreen(t, e.db, testNow, httpxtest.SamplePatents()...)
 	l := &patentbridge.SupplyList{Title: "光伏专利供给清单"}
-	if err := e.supply.CreateSupplyList(t.Context(), l); err != nil {
+	if err := e.db.CreateSupplyList(t.Context(), l); err != nil {
 		t.Fatal(err)
 	}
 	_, body = MustGet(t, admin, fmt.Sprintf("%s/admin/enterprises/push?supply_list=%d", e.srv.URL, l.ID))

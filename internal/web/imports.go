@@ -59,7 +59,6 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "import.start", fmt.Sprintf("import_job:%d", job.ID), name)
 	http.Redirect(w, r, fmt.Sprintf("/admin/import/%d", job.ID), http.StatusSeeOther)
 }
 

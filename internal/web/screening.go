@@ -99,7 +99,6 @@ func (s *Server) startScreening(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	u := patentbridge.UserFrom(r.Context())
 	raw := strings.TrimSpace(r.PostFormValue("as_of"))
 	asOf := s.Now()
 	if raw != "" {
@@ -128,6 +127,5 @@ func (s *Server) startScreening(w http.ResponseWriter, r *http.Request) {
 		}
 		s.screenJob.finish(err)
 	}()
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "screening.start", "screening", "as_of "+patentbridge.FormatDate(asOf))
 	http.Redirect(w, r, "/admin/screening", http.StatusSeeOther)
 }

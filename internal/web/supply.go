@@ -40,7 +40,7 @@ type supplyPage struct {
 func (s *Server) supplyLists(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
-	manager := httpx.AuthorizeSupply(u) == nil
+	manager := patentbridge.AuthorizeSupplyList(u, nil) == nil
 	lists, err := s.Supply.ListSupplyLists(ctx, manager)
 	if err != nil {
 		s.errorPage(w, r, err)
@@ -57,31 +57,23 @@ func (s *Server) supplyLists(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Slice(v.Years, func(i, j int) bool { return v.Years[i].Year > v.Years[j].Year })
 	for _, l := range lists {
-		switch {
-		case l.Status != patentbridge.ListDraft:
-			v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false))
-		case httpx.AuthorizeSupplyList(u, l) == nil:
+		if l.Status == patentbridge.ListDraft { // the store returns the drafts the user may manage
 			v.Drafts = append(v.Drafts, httpx.NewSupplyListView(l, s.Ref, false))
+		} else {
+			v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false))
 		}
 	}
 	s.render(w, r, http.StatusOK, "supply_lists", "专利技术供给清单", "supply", v)
 }
 
-// findVisibleList loads the list of the path's id if the user may see it; a
-// draft is "not found" to anyone who may not manage it.
+// findVisibleList loads the list of the path's id; the store answers "not
+// found" for a draft to anyone who may not manage it.
 func (s *Server) findVisibleList(r *http.Request, id string) (*patentbridge.SupplyList, error) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || n <= 0 {
 		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", id)
 	}
-	l, err := s.Supply.FindSupplyList(r.Context(), n)
-	if err != nil {
-		return nil, err
-	}
-	if !httpx.CanSeeSupplyList(patentbridge.UserFrom(r.Context()), l) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %d 不存在", n)
-	}
-	return l, nil
+	return s.Supply.FindSupplyList(r.Context(), n)
 }
 
 // supplyDetail serves /supply/{id}, and /supply/{id}.xlsx as a workbook download.
@@ -97,7 +89,7 @@ func (s *Server) supplyDetail(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := supplyPage{SupplyListView: httpx.NewSupplyListView(l, s.Ref, true),
-		CanManage: httpx.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l) == nil}
+		CanManage: patentbridge.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l) == nil}
 	switch r.URL.Query().Get("done") {
 	case "published":
 		v.Notice = "清单已发布，编号为" + l.NumberLabel() + "。"

@@ -17,17 +17,27 @@ type supplyEditView struct {
 	Reason            string
 }
 
-// managedList loads the path's list for a user who may manage it.
-func (s *Server) managedList(r *http.Request) (*patentbridge.SupplyList, error) {
+// listID reads the path's list id.
+func listID(r *http.Request) (int64, error) {
 	id, ok := httpx.PathID(r, "id")
 	if !ok {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", r.PathValue("id"))
+		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// managedList loads the path's list for its review page, which only those who
+// may manage the list open.
+func (s *Server) managedList(r *http.Request) (*patentbridge.SupplyList, error) {
+	id, err := listID(r)
+	if err != nil {
+		return nil, err
 	}
 	l, err := s.Supply.FindSupplyList(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
-	if err := httpx.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l); err != nil {
+	if err := patentbridge.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -52,13 +62,15 @@ func (s *Server) renderSupplyEdit(w http.ResponseWriter, r *http.Request, status
 	s.render(w, r, status, "supply_edit", "审核供给清单："+l.Title, "supply", v)
 }
 
-// formError re-renders the review page for a user's mistake (400) or a
-// conflict with the list's state (409); other errors get the error page.
-func (s *Server) formError(w http.ResponseWriter, r *http.Request, l *patentbridge.SupplyList, err error, reason string) {
+// formError re-renders the review page of list id for a user's mistake (400)
+// or a conflict with the list's state (409); other errors get the error page.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, id int64, err error, reason string) {
 	switch patentbridge.ErrorCode(err) {
 	case patentbridge.EINVALID, patentbridge.ECONFLICT:
-		if fresh, ferr := s.Supply.FindSupplyList(r.Context(), l.ID); ferr == nil {
-			l = fresh
+		l, ferr := s.Supply.FindSupplyList(r.Context(), id)
+		if ferr != nil {
+			s.errorPage(w, r, ferr)
+			return
 		}
 		s.renderSupplyEdit(w, r, httpx.Status(err), l, err, reason)
 	default:
@@ -68,7 +80,12 @@ func (s *Server) formError(w http.ResponseWriter, r *http.Request, l *patentbrid
 
 // supplyUpdate saves the review: title, description, removed items and notes.
 func (s *Server) supplyUpdate(w http.ResponseWriter, r *http.Request) {
-	l, err := s.managedList(r)
+	id, err := listID(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	l, err := s.Supply.FindSupplyList(r.Context(), id)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -93,35 +110,29 @@ func (s *Server) supplyUpdate(w http.ResponseWriter, r *http.Request) {
 		edited.Items = append(edited.Items, it)
 	}
 	if err := s.Supply.UpdateSupplyList(r.Context(), &edited); err != nil {
-		s.formError(w, r, l, err, "")
+		s.formError(w, r, l.ID, err, "")
 		return
 	}
-	u := patentbridge.UserFrom(r.Context())
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.update", fmt.Sprintf("supply_list:%d", l.ID),
-		fmt.Sprintf("%s（%d 件，移除 %d 件）", edited.Title, len(edited.Items), len(l.Items)-len(edited.Items)))
 	http.Redirect(w, r, fmt.Sprintf("/admin/supply/%d/edit", l.ID), http.StatusSeeOther)
 }
 
 // supplyPublish publishes a draft and shows its public page with its number.
 func (s *Server) supplyPublish(w http.ResponseWriter, r *http.Request) {
-	l, err := s.managedList(r)
+	id, err := listID(r)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	pub, err := s.Supply.PublishSupplyList(r.Context(), l.ID, s.Now())
-	if err != nil {
-		s.formError(w, r, l, err, "")
+	if _, err := s.Supply.PublishSupplyList(r.Context(), id); err != nil {
+		s.formError(w, r, id, err, "")
 		return
 	}
-	u := patentbridge.UserFrom(r.Context())
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.publish", fmt.Sprintf("supply_list:%d", l.ID), pub.NumberLabel())
-	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=published", l.ID), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=published", id), http.StatusSeeOther)
 }
 
 // supplyWithdraw withdraws a published list with the required reason.
 func (s *Server) supplyWithdraw(w http.ResponseWriter, r *http.Request) {
-	l, err := s.managedList(r)
+	id, err := listID(r)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -131,11 +142,9 @@ func (s *Server) supplyWithdraw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reason := strings.TrimSpace(r.PostForm.Get("reason"))
-	if err := s.Supply.WithdrawSupplyList(r.Context(), l.ID, reason, s.Now()); err != nil {
-		s.formError(w, r, l, err, reason)
+	if err := s.Supply.WithdrawSupplyList(r.Context(), id, reason); err != nil {
+		s.formError(w, r, id, err, reason)
 		return
 	}
-	u := patentbridge.UserFrom(r.Context())
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.withdraw", fmt.Sprintf("supply_list:%d", l.ID), reason)
-	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=withdrawn", l.ID), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/supply/%d?done=withdrawn", id), http.StatusSeeOther)
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,57 +14,50 @@ import (
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/sqldb/sqldbtest"
 	"patentbridge/internal/web"
 )
 
-// supplyEnv is the UI with a screening run, its sleeping patents and an
-// in-memory supply-list store, and users of every role that matters here.
+// supplyEnv is the UI over one real SQLite store: the sample patents and a
+// Mianyang university's patent screened by the real rules, the real supply-list
+// service and the accounts of every role that matters here.
 type supplyEnv struct {
-	srv    *httptest.Server
-	supply *httpxtest.SupplyListService
-
-	audits httpxtest.AuditLog
+	srv *httptest.Server
+	db  *sqldb.DB
 }
 
-// mianyangPatent is a second sleeping patent, of grade A, held by a university
-// in Mianyang (5107), so that city scope can be tested.
-func mianyangPatent() (*patentbridge.Patent, *patentbridge.ScreeningResult) {
-	p := &patentbridge.Patent{
+// mianyangPatent is a second sleeping patent, held by a university in Mianyang
+// (5107), so that city scope can be tested; screened with the sample patents it
+// is the one of grade A.
+func mianyangPatent() *patentbridge.Patent {
+	return &patentbridge.Patent{
 		AppNo: "2019107654328", Kind: patentbridge.KindInvention, Title: "一种核废料玻璃固化体及其制备方法",
-		GrantDate: time.Date(2021, 9, 14, 0, 0, 0, 0, time.UTC), Status: patentbridge.StatusInForce,
-		MainIPC: "G21F9/16", IPC: []string{"G21F9/16"}, RegionCode: "510703",
-		Patentees: []patentbridge.Party{{Name: "西南科技大学", Type: patentbridge.PartyUniversity}},
+		AppDate: time.Date(2019, 8, 2, 0, 0, 0, 0, time.UTC), GrantDate: time.Date(2021, 9, 14, 0, 0, 0, 0, time.UTC),
+		Status: patentbridge.StatusInForce, StatusText: "有权-审定授权",
+		MainIPC: "G21F9/16", IPC: []string{"G21F9/16", "C03C3/097"}, RegionCode: "510703", ClaimsCount: 10,
+		Applicants: []patentbridge.Party{{Name: "西南科技大学", Type: patentbridge.PartyUniversity}},
+		Patentees:  []patentbridge.Party{{Name: "西南科技大学", Type: patentbridge.PartyUniversity}},
+		Inventors:  []string{"赵明", "孙丽", "钱进"}, FamilySize: 3, ForwardCitations: 9,
 	}
-	r := &patentbridge.ScreeningResult{AppNo: p.AppNo, Sleeping: true, Score: 81.2, Grade: "A",
-		Flags: []string{"战略性新兴产业"}, Classes: patentbridge.Classification{SEI: []string{"6.1"}, Sichuan51: []string{"先进材料"}}}
-	return p, r
 }
 
 func newSupplyEnv(tb testing.TB) *supplyEnv {
 	tb.Helper()
-	ps := httpxtest.SamplePatents()
-	mp, mr := mianyangPatent()
-	patents := httpxtest.NewPatentService(append(ps, mp)...)
-	screening := httpxtest.NewScreeningService()
-	run, rs := httpxtest.SampleRun()
-	screening.AddRun(run, append(rs, mr)...)
-	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	users := httpxtest.NewUserService(tb)
+	db := sqldbtest.SQLite(tb)
+	db.Now = clock
+	httpxtest.MustScreen(tb, db, testNow, append(httpxtest.SamplePatents(), mianyangPatent())...)
+	users := &httpxtest.UserService{DB: db}
 	users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
 	users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
-	e := &supplyEnv{supply: httpxtest.NewSupplyListService(sleeping)}
-	w, err := web.New(web.Deps{Now: clock,
-		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet,
-		Screening: screening, Sleeping: sleeping, Supply: e.supply,
-		Audit: e.audits.Record,
-	})
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
+		Sleeping: db, Supply: db})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	e.srv = MustServe(tb, w, users)
-	return e
+	return &supplyEnv{srv: MustServe(tb, w, users), db: db}
 }
 
 // client returns a non-redirecting browser client, signed in unless username is "".
@@ -106,6 +100,18 @@ func (e *supplyEnv) MustPublish(tb testing.TB, c *http.Client, id int64) string 
 	return page
 }
 
-func (e *supplyEnv) auditLog() string {
-	return e.audits.String()
+// auditAfter returns the after JSON of the latest audit row of action on
+// object in the store, failing the test when there is none.
+func (e *supplyEnv) auditAfter(tb testing.TB, action, object string) string {
+	tb.Helper()
+	admin := &patentbridge.User{ID: 1, Username: "admin", Role: patentbridge.RoleAdmin}
+	entries, _, err := e.db.ListAudit(patentbridge.WithUser(context.Background(), admin),
+		patentbridge.AuditFilter{Action: action, Object: object})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(entries) == 0 {
+		tb.Fatalf("no audit row %s %s", action, object)
+	}
+	return string(entries[0].After)
 }

@@ -89,9 +89,7 @@ func (s *Server) supplyCreate(w http.ResponseWriter, r *http.Request) {
 	f, err := supplyFilter(r.PostForm, u)
 	if err == nil {
 		l.Filter = f
-		if err = httpx.ScopeSupplyList(u, l); err == nil {
-			err = s.Supply.CreateSupplyList(r.Context(), l)
-		}
+		err = s.Supply.CreateSupplyList(r.Context(), l)
 	}
 	if err != nil {
 		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
@@ -103,8 +101,6 @@ func (s *Server) supplyCreate(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "supply_new", "编制供给清单", "supply", v)
 		return
 	}
-	s.Audit.Record(r.Context(), s.Logger, u.ID, "supply.create", fmt.Sprintf("supply_list:%d", l.ID),
-		fmt.Sprintf("%s（%d 件）", l.Title, len(l.Items)))
 	http.Redirect(w, r, fmt.Sprintf("/admin/supply/%d/edit", l.ID), http.StatusSeeOther)
 }
 

@@ -30,8 +30,8 @@ func TestSupplyPermissions(t *testing.T) {
 		{"anonymous is sent to login", "", "GET", "/admin/supply/new", 303},
 		{"enterprise may not build lists", "firm", "GET", "/admin/supply/new", 403},
 		{"city user builds lists", "mianyang", "GET", "/admin/supply/new", 200},
-		{"other city may not review", "mianyang", "GET", fmt.Sprintf("/admin/supply/%d/edit", cityList), 403},
-		{"other city may not publish", "mianyang", "POST", fmt.Sprintf("/admin/supply/%d/publish", cityList), 403},
+		{"other city does not find the draft to review", "mianyang", "GET", fmt.Sprintf("/admin/supply/%d/edit", cityList), 404},
+		{"other city does not find the draft to publish", "mianyang", "POST", fmt.Sprintf("/admin/supply/%d/publish", cityList), 404},
 		{"admin reviews a city's list", "admin", "GET", fmt.Sprintf("/admin/supply/%d/edit", cityList), 200},
 	}
 	for _, tt := range tests {
@@ -63,11 +63,14 @@ func TestSupplyPermissions(t *testing.T) {
 			t.Errorf("the public index shows a draft or the build button")
 		}
 	})
-	t.Run("a city user cannot publish another city's list once it is published either", func(t *testing.T) {
+	t.Run("a city user may not review or withdraw another city's published list", func(t *testing.T) {
 		e.MustPublish(t, chengdu, cityList)
+		if status, _ := MustGet(t, mianyang, fmt.Sprintf("%s/admin/supply/%d/edit", e.srv.URL, cityList)); status != 403 {
+			t.Errorf("review: status %d, want 403", status)
+		}
 		status, _, _ := e.post(t, mianyang, fmt.Sprintf("/admin/supply/%d/withdraw", cityList), url.Values{"reason": {"测试"}})
 		if status != 403 {
-			t.Errorf("status %d, want 403", status)
+			t.Errorf("withdraw: status %d, want 403", status)
 		}
 	})
 }
@@ -76,7 +79,7 @@ func TestSupplyNumberingAndPublication(t *testing.T) {
 	e := newSupplyEnv(t)
 	admin := e.client(t, "admin")
 	year := testNow.Year()
-	first := e.MustCreateList(t, admin, url.Values{"title": {"第一批"}, "grade": {"A"}})
+	first := e.MustCreateList(t, admin, url.Values{"title": {"第一批"}, "grade": {"B"}})
 	second := e.MustCreateList(t, admin, url.Values{"title": {"第二批"}, "description": {"面向中小企业"}})
 
 	page := e.MustPublish(t, admin, second)
@@ -89,8 +92,8 @@ func TestSupplyNumberingAndPublication(t *testing.T) {
 	if strings.Index(index, "第一批") > strings.Index(index, "第二批") {
 		t.Errorf("the latest published list is not first")
 	}
-	if !strings.Contains(e.auditLog(), fmt.Sprintf("supply.publish supply_list:%d %d年第2期", first, year)) {
-		t.Errorf("publication not audited:\n%s", e.auditLog())
+	if after := e.auditAfter(t, "supply.publish", fmt.Sprintf("supply_list:%d", first)); !strings.Contains(after, fmt.Sprintf(`"number":"%d年第2期"`, year)) {
+		t.Errorf("publication audited with %s", after)
 	}
 
 	t.Run("a published list is frozen", func(t *testing.T) {
@@ -132,15 +135,15 @@ func TestSupplyReview(t *testing.T) {
 		t.Errorf("empty title: status %d, want 400", status)
 	}
 	mustContain(t, body, "请填写清单标题")
-	if !strings.Contains(e.auditLog(), fmt.Sprintf("supply.update supply_list:%d", id)) {
-		t.Errorf("review not audited:\n%s", e.auditLog())
+	if after := e.auditAfter(t, "supply.update", fmt.Sprintf("supply_list:%d", id)); !strings.Contains(after, `"items":["2019107654328"],"notes":{"2019107654328":"可独占许可"}`) {
+		t.Errorf("review audited with %s", after)
 	}
 }
 
 func TestSupplyNewPreviewAndErrors(t *testing.T) {
 	e := newSupplyEnv(t)
 	admin := e.client(t, "admin")
-	_, body := MustGet(t, admin, e.srv.URL+"/admin/supply/new?preview=1&grade=A")
+	_, body := MustGet(t, admin, e.srv.URL+"/admin/supply/new?preview=1&grade=B")
 	mustContain(t, body, `<strong id="preview-count">1</strong>`, "核废料玻璃固化体")
 	status, body := MustGet(t, admin, e.srv.URL+"/admin/supply/new?preview=1&grade=E")
 	if status != 400 {
@@ -187,8 +190,8 @@ func TestSupplyWithdrawal(t *testing.T) {
 	mustContain(t, page, `id="supply-withdrawn"`, "部分专利已转让", "已撤回")
 	_, index := MustGet(t, anon, e.srv.URL+"/supply")
 	mustContain(t, index, "badge-withdrawn", "撤回原因：部分专利已转让")
-	if !strings.Contains(e.auditLog(), "supply.withdraw supply_list:1 部分专利已转让") {
-		t.Errorf("withdrawal not audited:\n%s", e.auditLog())
+	if after := e.auditAfter(t, "supply.withdraw", fmt.Sprintf("supply_list:%d", id)); !strings.Contains(after, `"withdraw_reason":"部分专利已转让"`) {
+		t.Errorf("withdrawal audited with %s", after)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
 )
 
@@ -27,7 +28,7 @@ type env struct {
 	srv     *httptest.Server
 	patents *httpxtest.PatentService
 	users   *httpxtest.UserService
-	jobs    *httpxtest.ImportJobService
+	jobs    *sqldb.DB // the real store of the accounts and import jobs
 	runner  *httpxtest.ImportRunner
 }
 
@@ -36,8 +37,8 @@ func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
 	e := &env{
 		patents: httpxtest.NewPatentService(ps...),
 		users:   httpxtest.NewUserService(tb),
-		jobs:    httpxtest.NewImportJobService(),
 	}
+	e.jobs = e.users.DB
 	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
 	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
