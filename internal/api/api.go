@@ -12,7 +12,7 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// Deps are the services the API uses; Audit, MaxUploadBytes and UploadDir are optional.
+// Deps are the services the API uses; Users, AuditLog, MaxUploadBytes and UploadDir are optional.
 type Deps struct {
 	Patents patentbridge.PatentService
 	Jobs    patentbridge.ImportJobService
@@ -44,8 +44,6 @@ type Deps struct {
 	// answers their endpoints with 404.
 	Users    patentbridge.UserService
 	AuditLog patentbridge.AuditService
-	// Audit records every write; nil records nothing.
-	Audit httpx.AuditFunc
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
 	MaxUploadBytes int64
 	// UploadDir receives uploads before the import runner takes them; "" means os.TempDir().

@@ -31,8 +31,6 @@ type env struct {
 	runner     *httpxtest.ImportRunner
 	adminToken string
 	userToken  string
-
-	audits httpxtest.AuditLog
 }
 
 func newEnv(tb testing.TB) *env {
@@ -48,7 +46,6 @@ func newEnv(tb testing.TB) *env {
 	srv := api.New(api.Deps{Now: clock,
 		Patents: e.patents, Jobs: e.jobs, Runner: e.runner, Ref: refdata.Default(),
 		UploadDir: tb.TempDir(), Logger: quiet,
-		Audit: e.audits.Record,
 	})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: e.users, Logger: quiet})
 	if err != nil {

@@ -25,8 +25,6 @@ type demandEnv struct {
 	match                                          *httpxtest.MatchService
 	admin, chengdu, mianyang, firm, other, college string
 	firmID                                         int64
-
-	audits httpxtest.AuditLog
 }
 
 func newDemandEnv(tb testing.TB) *demandEnv {
@@ -46,8 +44,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	ents := httpxtest.NewEnterpriseService()
 	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
 		Demands: e.demands, Feedback: e.demands, Search: e.match, Enterprises: ents,
-		EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: ents, Patents: patents},
-		Audit:            e.audits.Record})
+		EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: ents, Patents: patents}})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)

@@ -64,19 +64,3 @@ func clip(s string, n int) string {
 	}
 	return s[:n]
 }
-
-// Audit records a write by the user (0 for the system) in the audit log, in a
-// transaction of its own. Deprecated: acts audit themselves inside their transaction.
-func (db *DB) Audit(ctx context.Context, userID int64, action, object, detail string) error {
-	return db.WithTx(ctx, func(tx *Tx) error {
-		var after any
-		if detail != "" {
-			after = map[string]string{"detail": detail}
-		}
-		u := patentbridge.UserFrom(ctx)
-		if u == nil || u.ID != userID {
-			u = &patentbridge.User{ID: userID}
-		}
-		return tx.auditAs(ctx, u, action, object, nil, after)
-	})
-}

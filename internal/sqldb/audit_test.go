@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"patentbridge"
@@ -28,15 +29,17 @@ func as(u *patentbridge.User) context.Context {
 func TestAuditLogScopeFiltersAndAppendOnly(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		for _, tc := range []struct {
-			u              *patentbridge.User
-			action, object string
-		}{{auditAdmin, "supply.publish", "supply_list:1"}, {auditCity, "demand.publish", "demand:4"}, {auditMy, "demand.reject", "demand:5"}} {
-			if err := db.Audit(as(tc.u), tc.u.ID, tc.action, tc.object, "备注"); err != nil {
+			u    *patentbridge.User
+			org  string
+			city string
+		}{{auditAdmin, "四川大学", "5101"}, {auditCity, "成都某科技有限公司", "5101"}, {auditMy, "绵阳某科技有限公司", "5107"}} {
+			o := &patentbridge.Organization{Name: tc.org, Type: patentbridge.PartyEnterprise, CityCode: tc.city}
+			if err := db.CreateOrganization(as(tc.u), o); err != nil {
 				t.Fatal(err)
 			}
 		}
 		all, total, err := db.ListAudit(as(auditAdmin), patentbridge.AuditFilter{})
-		if err != nil || total != 3 || all[0].Actor != "mianyang" || all[2].Action != "supply.publish" {
+		if err != nil || total != 3 || all[0].Actor != "mianyang" || all[2].Actor != "admin" || all[2].Action != "organization.create" {
 			t.Fatalf("admin sees %d entries %+v, %v; want 3, newest first", total, all, err)
 		}
 		e := all[1]
@@ -44,9 +47,9 @@ func TestAuditLogScopeFiltersAndAppendOnly(t *testing.T) {
 			e.Address != "10.0.0.9" || e.UserAgent != "Firefox" || e.At.IsZero() || string(e.Before) != "null" {
 			t.Errorf("entry = %+v", e)
 		}
-		var after map[string]string
-		if json.Unmarshal(e.After, &after) != nil || after["detail"] != "备注" {
-			t.Errorf("after = %s", e.After)
+		var after patentbridge.Organization
+		if json.Unmarshal(e.After, &after) != nil || after.Name != "成都某科技有限公司" || e.Object != fmt.Sprintf("organization:%d", after.ID) {
+			t.Errorf("%s after = %s", e.Object, e.After)
 		}
 		// A city user sees its city's entries only, whatever filter it asks for.
 		mine, total, err := db.ListAudit(as(auditCity), patentbridge.AuditFilter{City: "5107"})
@@ -54,8 +57,8 @@ func TestAuditLogScopeFiltersAndAppendOnly(t *testing.T) {
 			t.Errorf("city sees %+v (%d), %v; want its own entry only", mine, total, err)
 		}
 		for f, want := range map[patentbridge.AuditFilter]int{
-			{Action: "demand."}: 2, {Action: "demand"}: 0, {Object: "demand:4"}: 1, {Object: "supply_list:"}: 1,
-			{Actor: "admin"}: 1, {From: sqldbtest.Start.AddDate(1, 0, 0)}: 0, {To: sqldbtest.Start.AddDate(1, 0, 0)}: 3,
+			{Action: "organization."}: 3, {Action: "organization"}: 0, {Object: "organization:2"}: 1, {Object: "organization:"}: 3,
+			{Object: "user:"}: 0, {Actor: "admin"}: 1, {From: sqldbtest.Start.AddDate(1, 0, 0)}: 0, {To: sqldbtest.Start.AddDate(1, 0, 0)}: 3,
 		} {
 			if _, n, err := db.ListAudit(as(auditAdmin), f); err != nil || n != want {
 				t.Errorf("filter %+v: %d entries, %v; want %d", f, n, err, want)

@@ -30,8 +30,6 @@ type demandEnv struct {
 	match       *httpxtest.MatchService
 	db          *sqldb.DB // the real store of the accounts and supply lists
 	firmID      int64
-
-	audits httpxtest.AuditLog
 }
 
 func newDemandEnv(tb testing.TB) *demandEnv {
@@ -60,7 +58,6 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, e.enterprises, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},
-		Audit: e.audits.Record,
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -23,8 +23,6 @@ type screenEnv struct {
 	screening *httpxtest.ScreeningService
 	sleeping  *httpxtest.SleepingService
 	stored    []*patentbridge.Patent
-
-	audits httpxtest.AuditLog
 }
 
 const (
@@ -54,7 +52,6 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
 		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.users,
-		Audit: e.audits.Record,
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -66,7 +63,7 @@ func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *s
 // Audits returns the recorded audit lines (of the acts not yet audited by the
 // store) followed by the store's.
 func (e *screenEnv) Audits(tb testing.TB) []string {
-	return append(e.audits.Lines(), httpxtest.MustAuditLines(tb, e.users.DB)...)
+	return httpxtest.MustAuditLines(tb, e.users.DB)
 }
 
 // declarations returns the stored declarations, oldest first.

@@ -15,7 +15,7 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// Deps are the services the UI uses; Audit, SessionTTL, MaxUploadBytes and
+// Deps are the services the UI uses; AuditLog, SessionTTL, MaxUploadBytes and
 // UploadDir are optional.
 type Deps struct {
 	Patents patentbridge.PatentService
@@ -52,8 +52,6 @@ type Deps struct {
 	Now func() time.Time
 	// AuditLog reads the audit log; nil hides its page.
 	AuditLog patentbridge.AuditService
-	// Audit records every write; nil records nothing.
-	Audit httpx.AuditFunc
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
 	Secure bool
 	// SessionTTL is how long a browser session lasts; 0 means 12 hours.
