@@ -87,6 +87,7 @@ var permissionExpectations = map[string]string{
 	"GET /organizations":                              "*",
 	"GET /organizations/{id}":                         "*",
 	"POST /organizations/{id}/merge":                  "admin",
+	"POST /organizations/import":                      "admin",
 	"GET /account":                                    "+",
 	"GET /account/password":                           "+",
 	"POST /account/password":                          "+",

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"patentbridge/internal/httpx"
@@ -22,6 +24,9 @@ type orgRow struct {
 
 // orgsView is the data of the organization list.
 type orgsView struct {
+	importResult
+	Kind       string // the list just imported: soe or sme
+	CanImport  bool
 	Q          string
 	Types      []option
 	Cities     []option
@@ -53,12 +58,34 @@ func (s *Server) organizationRoutes() []httpx.Route {
 		httpx.NewRoute("GET /organizations", httpx.Anyone, s.organizationList),
 		httpx.NewRoute("GET /organizations/{id}", httpx.Anyone, s.organizationDetail),
 		httpx.NewRoute("POST /organizations/{id}/merge", httpx.Admin, limitForm(s.organizationMerge)),
+		httpx.NewRoute("POST /organizations/import", httpx.Admin, s.organizationImport),
 	}
 }
 
 // organizationList serves /organizations: the registry searched by name or
 // alias and filtered by type and city.
 func (s *Server) organizationList(w http.ResponseWriter, r *http.Request) {
+	s.renderOrganizations(w, r, http.StatusOK, orgsView{})
+}
+
+// organizationImport serves POST /organizations/import (admin): an SOE list or
+// an SME list (form field kind: soe or sme) imported inline into the registry,
+// with the counts and the rejects as CSV.
+func (s *Server) organizationImport(w http.ResponseWriter, r *http.Request) {
+	kind := r.URL.Query().Get("kind")
+	res, status, err := s.importRegistryUpload(w, r, maxEnterpriseUpload,
+		"（网页导入限 8 MB，更大的名单请用命令 patentbridge import --kind soe|sme 文件）",
+		func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return s.ImportOrganizations(ctx, path, kind, rejects)
+		})
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.renderOrganizations(w, r, status, orgsView{importResult: res, Kind: kind})
+}
+
+func (s *Server) renderOrganizations(w http.ResponseWriter, r *http.Request, status int, v orgsView) {
 	q := r.URL.Query()
 	offset, _ := strconv.Atoi(q.Get("offset"))
 	offset = max(0, offset)
@@ -69,7 +96,9 @@ func (s *Server) organizationList(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := orgsView{Q: f.Query, Total: total, Cities: s.sichuanCities(f.City)}
+	v.Q, v.Total, v.Cities = f.Query, total, s.sichuanCities(f.City)
+	u := patentbridge.UserFrom(r.Context())
+	v.CanImport = s.ImportOrganizations != nil && u != nil && u.Role == patentbridge.RoleAdmin
 	for _, t := range patentbridge.PartyTypes {
 		if t != patentbridge.PartyIndividual {
 			v.Types = append(v.Types, option{string(t), t.Label(), f.Type == t})
@@ -88,7 +117,7 @@ func (s *Server) organizationList(w http.ResponseWriter, r *http.Request) {
 	if offset+orgPageSize < total {
 		v.Next = page(offset + orgPageSize)
 	}
-	s.render(w, r, http.StatusOK, "organizations", "单位名录", "organizations", v)
+	s.render(w, r, status, "organizations", "单位名录", "organizations", v)
 }
 
 // organizationDetail serves /organizations/{id}: the organization, its parent,

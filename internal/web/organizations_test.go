@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/sqldb/sqldbtest"
 	"patentbridge/internal/web"
@@ -112,4 +114,35 @@ func TestOrganizationMergeFromItsPage(t *testing.T) {
 		t.Errorf("merging an unknown organization: %d", status)
 	}
 	mustContain(t, body, `id="organization-error"`)
+}
+
+// The admin uploads an SME list on the registry page: good rows mark or create
+// organizations, a bad credit code is rejected by line with a downloadable report.
+func TestOrganizationListUpload(t *testing.T) {
+	db := sqldbtest.SQLite(t)
+	users := &httpxtest.UserService{DB: db}
+	users.MustUser(t, "admin", patentbridge.RoleAdmin)
+	users.MustUser(t, "chengdu", patentbridge.RoleCity, "5101")
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: db, Organizations: db, Ref: refdata.Default(), Logger: quiet,
+		UploadDir: t.TempDir(), ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportOrganizations(ctx, db, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := MustServe(t, w, db)
+	list := []byte("企业名称,统一社会信用代码,所属市(州)\n成都某酒业有限公司,91350100M000100Y43,成都市\n坏代码公司,123,成都市\n")
+	status, body := MustUpload(t, MustClient(t, srv, "chengdu"), srv.URL+"/organizations/import?kind=sme", "中小企业名单.csv", list)
+	if status != http.StatusForbidden {
+		t.Errorf("a city user uploading: %d, want 403", status)
+	}
+	status, body = MustUpload(t, MustClient(t, srv, "admin"), srv.URL+"/organizations/import?kind=sme", "中小企业名单.csv", list)
+	if status != http.StatusOK {
+		t.Fatalf("upload = %d:\n%s", status, body)
+	}
+	mustContain(t, body, "中小企业名单.csv：读取 2 行，新增 1 家", "拒绝 1 行", `id="organization-rejects"`)
+	o, err := db.FindOrganizationByName(context.Background(), "成都某酒业有限公司")
+	if err != nil || !o.SME || o.CityCode != "5101" {
+		t.Errorf("organization = %+v, %v; want an SME of 成都", o, err)
+	}
 }

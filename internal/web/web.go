@@ -50,6 +50,10 @@ type Deps struct {
 	// Now is the clock of the acts the handlers date (publication, moderation, the
 	// default screening date); nil means patentbridge.Now. Tests set it.
 	Now func() time.Time
+	// ImportOrganizations imports an SOE list (kind "soe") or an SME list ("sme")
+	// into the registry, writing the rejects CSV (cmd wires
+	// ingest.ImportOrganizations); nil hides the upload.
+	ImportOrganizations func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// AuditLog reads the audit log; nil hides its page.
 	AuditLog patentbridge.AuditService
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
