@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"patentbridge"
 )
@@ -19,27 +20,44 @@ func (tx *Tx) audit(ctx context.Context, action, object string, before, after an
 // auditAs is audit for an act whose actor is not (yet) the signed-in user, such
 // as a login: u may be nil for an unknown user.
 func (tx *Tx) auditAs(ctx context.Context, u *patentbridge.User, action, object string, before, after any) error {
-	b, err := auditJSON(before)
+	q, err := auditInsert(ctx, tx.db.dialect, tx.now, u, action, object, before, after)
 	if err != nil {
 		return err
 	}
+	if _, err := tx.exec(ctx, q); err != nil {
+		return fmt.Errorf("sqldb: audit %s %s: %w", action, object, err)
+	}
+	return nil
+}
+
+// auditInsert builds the statement that appends one audit row, for a
+// transaction of database/sql or of the PostgreSQL bulk writer.
+func auditInsert(ctx context.Context, d *dialect, at time.Time, u *patentbridge.User, action, object string, before, after any) (*query, error) {
+	b, err := auditJSON(before)
+	if err != nil {
+		return nil, err
+	}
 	a, err := auditJSON(after)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var actor patentbridge.User
 	if u != nil {
 		actor = *u
 	}
 	o := patentbridge.OriginFrom(ctx)
-	q := tx.q().add(`INSERT INTO audit_log (at, user_id, actor, role, organization, city_code, address, user_agent,
+	return d.newQuery().add(`INSERT INTO audit_log (at, user_id, actor, role, organization, city_code, address, user_agent,
 		action, object, detail, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
-		formatTime(tx.now), actor.ID, actor.Username, string(actor.Role), actor.OrgName, actor.CityCode,
-		clip(o.Address, 100), clip(o.UserAgent, 300), action, clip(object, 200), b, a)
-	if _, err := tx.exec(ctx, q); err != nil {
-		return fmt.Errorf("sqldb: audit %s %s: %w", action, object, err)
-	}
-	return nil
+		formatTime(at), actor.ID, actor.Username, string(actor.Role), actor.OrgName, actor.CityCode,
+		clip(o.Address, 100), clip(o.UserAgent, 300), action, clip(object, 200), b, a), nil
+}
+
+// importAudit is the audit row of one batch of imported patents: the act of the
+// signed-in user (or the platform, for the command line and background jobs).
+func importAudit(ctx context.Context, d *dialect, at time.Time, rows []*patentRow, res patentbridge.UpsertResult) (*query, error) {
+	after := map[string]any{"inserted": res.Inserted, "updated": res.Updated, "unchanged": res.Unchanged,
+		"first": rows[0].appNo, "last": rows[len(rows)-1].appNo}
+	return auditInsert(ctx, d, at, patentbridge.UserFrom(ctx), "patent.import", "patent:"+rows[0].appNo, nil, after)
 }
 
 // auditJSON encodes an audited value; nil is "" (shown as null).

@@ -49,6 +49,13 @@ func (w copyWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge
 			if err := pgWrite(ctx, tx, &pl); err != nil {
 				return err
 			}
+			q, err := importAudit(ctx, w.db.dialect, w.db.now(), rows, pl.result)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, q.String(), q.args...); err != nil {
+				return fmt.Errorf("audit import: %w", err)
+			}
 		}
 		res = pl.result
 		return tx.Commit(ctx)

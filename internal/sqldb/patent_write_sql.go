@@ -46,6 +46,13 @@ func (w sqlWriter) upsert(ctx context.Context, rows []*patentRow) (patentbridge.
 		if err := w.write(ctx, tx, &pl); err != nil {
 			return patentbridge.UpsertResult{}, err
 		}
+		q, err := importAudit(ctx, w.db.dialect, w.db.now(), rows, pl.result)
+		if err != nil {
+			return patentbridge.UpsertResult{}, err
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), q.args...); err != nil {
+			return patentbridge.UpsertResult{}, fmt.Errorf("audit import: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return patentbridge.UpsertResult{}, err
