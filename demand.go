@@ -23,8 +23,9 @@ type Demand struct {
 	BudgetMin   int64     `json:"budget_min,omitempty"`  // 万元
 	BudgetMax   int64     `json:"budget_max,omitempty"`  // 万元
 	Deadline    time.Time `json:"-"`
-	Contact     string    `json:"contact,omitempty"` // shown to logged-in users only
-	Enterprise  string    `json:"enterprise"`        // the posting organization
+	Contact     string    `json:"contact,omitempty"`         // shown to logged-in users only
+	Enterprise  string    `json:"enterprise"`                // the posting organization
+	OrgID       int64     `json:"organization_id,omitempty"` // its registry id, when registered
 	Status      string    `json:"status"`
 	RejectNote  string    `json:"reject_note,omitempty"`
 	CreatedBy   int64     `json:"created_by"`

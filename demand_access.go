@@ -30,13 +30,16 @@ func CanModerateDemand(u *User, d *Demand) error {
 }
 
 // IsDemandPoster reports whether u belongs to the organization that posted d
-// (its Enterprise), or posted d itself.
+// (by registry id, or by name for an unregistered one), or posted d itself.
 func IsDemandPoster(u *User, d *Demand) bool {
 	if u == nil {
 		return false
 	}
-	if d.CreatedBy != 0 && u.ID == d.CreatedBy {
+	if d.CreatedBy != 0 && u.ID == d.CreatedBy || d.OrgID != 0 && u.OrgID == d.OrgID {
 		return true
+	}
+	if d.OrgID != 0 {
+		return false
 	}
 	return u.OrgName != "" && NormalizeOrgName(u.OrgName) == NormalizeOrgName(d.Enterprise)
 }

@@ -57,7 +57,8 @@ func auditInsert(ctx context.Context, d *dialect, at time.Time, u *patentbridge.
 func importAudit(ctx context.Context, d *dialect, at time.Time, rows []*patentRow, res patentbridge.UpsertResult) (*query, error) {
 	after := map[string]any{"inserted": res.Inserted, "updated": res.Updated, "unchanged": res.Unchanged,
 		"first": rows[0].appNo, "last": rows[len(rows)-1].appNo}
-	return auditInsert(ctx, d, at, patentbridge.UserFrom(ctx), "patent.import", "patent:"+rows[0].appNo, nil, after)
+	object := "patents:" + rows[0].appNo + "-" + rows[len(rows)-1].appNo
+	return auditInsert(ctx, d, at, patentbridge.UserFrom(ctx), "patent.import", object, nil, after)
 }
 
 // auditJSON encodes an audited value; nil is "" (shown as null).

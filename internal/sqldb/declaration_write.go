@@ -50,9 +50,9 @@ func (db *DB) CreateDeclaration(ctx context.Context, d *patentbridge.Declaration
 			return err
 		}
 		q := tx.q().add(`INSERT INTO declarations (patent_id, kind, reason, text, how, enterprise, since,
-			created_by, org_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			created_by, org_id, org_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			pid, string(d.Kind), d.Reason, d.Text, d.How, d.Enterprise,
-			patentbridge.FormatDate(d.Since), d.CreatedBy, d.OrgName, formatTime(tx.now))
+			patentbridge.FormatDate(d.Since), d.CreatedBy, nullID(u.OrgID), d.OrgName, formatTime(tx.now))
 		if err := tx.queryRow(ctx, q).Scan(&d.ID); err != nil {
 			return fmt.Errorf("sqldb: create declaration: %w", err)
 		}
@@ -103,16 +103,17 @@ func (db *DB) RevokeDeclaration(ctx context.Context, appNo string, id int64) err
 }
 
 // ownDeclaration admits the admin, and a user of the organization that made d:
-// the organization its OrgName names (by name or alias), else its author's.
+// the one recorded with it, else (declarations from before organizations were
+// recorded) the one its OrgName names by name or alias, else its author's.
 // Returns EFORBIDDEN.
 func (tx *Tx) ownDeclaration(ctx context.Context, u *patentbridge.User, d *patentbridge.Declaration) error {
 	if u.Role == patentbridge.RoleAdmin {
 		return nil
 	}
 	var org int64
-	q := tx.q().add(`SELECT COALESCE((SELECT id FROM organizations WHERE name = ?),
+	q := tx.q().add(`SELECT COALESCE((SELECT org_id FROM declarations WHERE id = ?), (SELECT id FROM organizations WHERE name = ?),
 		(SELECT org_id FROM organization_aliases WHERE alias = ?),
-		(SELECT organization_id FROM users WHERE id = ?), 0)`, d.OrgName, d.OrgName, d.CreatedBy)
+		(SELECT organization_id FROM users WHERE id = ?), 0)`, d.ID, d.OrgName, d.OrgName, d.CreatedBy)
 	if err := tx.queryRow(ctx, q).Scan(&org); err != nil {
 		return fmt.Errorf("sqldb: declaration %d organization: %w", d.ID, err)
 	}

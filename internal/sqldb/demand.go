@@ -42,17 +42,35 @@ func (db *DB) CreateDemand(ctx context.Context, d *patentbridge.Demand) error {
 		if err := d.Validate(tx.now); err != nil {
 			return err
 		}
+		if d.OrgID, err = tx.posterOrg(ctx, u, d.Enterprise); err != nil {
+			return err
+		}
 		q := tx.q().add(`INSERT INTO demands (title, description, industry, region_code, city_code,
-			budget_min, budget_max, deadline, contact, enterprise, status, created_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			budget_min, budget_max, deadline, contact, enterprise, org_id, status, created_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			d.Title, d.Description, d.Industry, d.RegionCode, d.CityCode(), d.BudgetMin, d.BudgetMax,
-			patentbridge.FormatDate(d.Deadline), d.Contact, d.Enterprise, patentbridge.DemandPending, d.CreatedBy, formatTime(tx.now))
+			patentbridge.FormatDate(d.Deadline), d.Contact, d.Enterprise, nullID(d.OrgID), patentbridge.DemandPending, d.CreatedBy, formatTime(tx.now))
 		if err := tx.queryRow(ctx, q).Scan(&d.ID); err != nil {
 			return fmt.Errorf("sqldb: create demand: %w", err)
 		}
 		d.Status, d.CreatedAt, d.RejectNote, d.PublishedAt = patentbridge.DemandPending, tx.now, "", time.Time{}
 		return tx.audit(ctx, "demand.create", demandObject(d.ID), nil, auditDemand(d))
 	})
+}
+
+// posterOrg is the registry id of a demand's posting organization: the poster's
+// own, or the organization an admin or city user named (0 when unregistered).
+func (tx *Tx) posterOrg(ctx context.Context, u *patentbridge.User, enterprise string) (int64, error) {
+	if u.OrgID != 0 && enterprise == u.OrgName {
+		return u.OrgID, nil
+	}
+	name := patentbridge.NormalizeOrgName(enterprise)
+	var id int64
+	q := tx.q().add("SELECT COALESCE((SELECT id FROM organizations WHERE name = ?), (SELECT org_id FROM organization_aliases WHERE alias = ?), 0)", name, name)
+	if err := tx.queryRow(ctx, q).Scan(&id); err != nil {
+		return 0, fmt.Errorf("sqldb: demand organization: %w", err)
+	}
+	return id, nil
 }
 
 // demandObject names a demand in the audit log.
@@ -80,13 +98,13 @@ func auditDemand(d *patentbridge.Demand) demandAudit {
 }
 
 const demandColumns = "id, title, description, industry, region_code, budget_min, budget_max, deadline, contact, " +
-	"enterprise, status, reject_note, created_by, created_at, published_at"
+	"enterprise, COALESCE(org_id,0), status, reject_note, created_by, created_at, published_at"
 
 func scanDemand(s scanner) (*patentbridge.Demand, error) {
 	var d patentbridge.Demand
 	var deadline, created, published string
 	if err := s.Scan(&d.ID, &d.Title, &d.Description, &d.Industry, &d.RegionCode, &d.BudgetMin, &d.BudgetMax,
-		&deadline, &d.Contact, &d.Enterprise, &d.Status, &d.RejectNote, &d.CreatedBy, &created, &published); err != nil {
+		&deadline, &d.Contact, &d.Enterprise, &d.OrgID, &d.Status, &d.RejectNote, &d.CreatedBy, &created, &published); err != nil {
 		return nil, err
 	}
 	var err error

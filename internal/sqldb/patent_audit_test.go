@@ -44,3 +44,34 @@ func TestImportBatchWhoseAuditFailsLeavesNothing(t *testing.T) {
 		}
 	})
 }
+
+// A merge moves an organization's records too: the duplicate's demands become
+// the kept organization's, which its users then manage as posters.
+func TestMergeMovesDemands(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		cli := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+		MustOrganization(t, db, "成都某科技有限公司", patentbridge.PartyEnterprise, "5101")
+		MustOrganization(t, db, "成都某科技公司", patentbridge.PartyEnterprise, "5101")
+		keep, _ := db.FindOrganizationByName(cli, "成都某科技有限公司")
+		gone, _ := db.FindOrganizationByName(cli, "成都某科技公司")
+		poster, err := db.CreateUser(cli, patentbridge.NewUser{Username: "dup", Role: patentbridge.RoleEnterprise, Organization: gone.Name, Password: pw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDemand("锂电池隔膜涂覆技术需求", "510116")
+		if err := db.CreateDemand(as(poster), d); err != nil || d.OrgID != gone.ID {
+			t.Fatalf("CreateDemand = %v, organization %d; want %d", err, d.OrgID, gone.ID)
+		}
+		if err := db.MergeOrganizations(cli, keep.ID, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.FindDemand(as(auditAdmin), d.ID)
+		if err != nil || got.OrgID != keep.ID || got.Enterprise != keep.Name {
+			t.Fatalf("after the merge the demand is %+v, %v; want %s's", got, err, keep.Name)
+		}
+		member := &patentbridge.User{ID: 99, Role: patentbridge.RoleEnterprise, OrgID: keep.ID, OrgName: keep.Name}
+		if !patentbridge.IsDemandPoster(member, got) {
+			t.Error("a user of the kept organization is not the demand's poster")
+		}
+	})
+}
