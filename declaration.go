@@ -125,6 +125,9 @@ type DeclarationService interface {
 	RevokeDeclaration(ctx context.Context, appNo string, id int64) error
 	// PatentDeclarations returns a patent's declarations, newest first, revoked ones included.
 	PatentDeclarations(ctx context.Context, appNo string) ([]*Declaration, error)
+	// OrganizationDeclarations returns up to limit of an organization's
+	// declarations, newest first, revoked ones included.
+	OrganizationDeclarations(ctx context.Context, orgID int64, limit int) ([]*Declaration, error)
 	// CreateRating stores the signed-in enterprise user's rating (one per user and
 	// patent; a new one replaces it). Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	CreateRating(ctx context.Context, r *Rating) error

@@ -16,6 +16,17 @@ func (db *DB) PatentDeclarations(ctx context.Context, appNo string) ([]*patentbr
 	return db.queryDeclarations(ctx, db.read, q)
 }
 
+// OrganizationDeclarations returns up to limit (DefaultListLimit when not
+// positive) of an organization's declarations, newest first, revoked ones included.
+func (db *DB) OrganizationDeclarations(ctx context.Context, orgID int64, limit int) ([]*patentbridge.Declaration, error) {
+	if limit <= 0 {
+		limit = DefaultListLimit
+	}
+	q := db.dialect.newQuery().add("SELECT "+declColumns+" FROM declarations d JOIN patents p ON p.id = d.patent_id"+
+		" WHERE d.org_id = ? ORDER BY d.id DESC LIMIT ?", orgID, min(limit, MaxListLimit))
+	return db.queryDeclarations(ctx, db.read, q)
+}
+
 // ActiveDeclarations returns the unrevoked declarations by application number.
 func (db *DB) ActiveDeclarations(ctx context.Context) (map[string][]*patentbridge.Declaration, error) {
 	q := db.dialect.newQuery().add("SELECT " + declColumns + " FROM declarations d JOIN patents p ON p.id = d.patent_id" +

@@ -45,6 +45,7 @@ type orgView struct {
 	Demands     int
 	DemandsURL  string
 	Users       []*patentbridge.User // shown to who may manage them
+	Decls       []*patentbridge.Declaration
 	CanMerge    bool
 	Error       string
 }
@@ -150,6 +151,12 @@ func (s *Server) renderOrganization(w http.ResponseWriter, r *http.Request, stat
 	if s.Sleeping != nil {
 		if _, n, err := s.Sleeping.ListSleeping(ctx, patentbridge.SleepingFilter{Institution: o.Name, Limit: 1}); err == nil {
 			v.Sleeping = n
+		}
+	}
+	if s.Declarations != nil {
+		if v.Decls, err = s.Declarations.OrganizationDeclarations(ctx, o.ID, 50); err != nil {
+			s.errorPage(w, r, err)
+			return
 		}
 	}
 	if s.Demands != nil {

@@ -89,12 +89,22 @@ func TestOrganizationMergeFromItsPage(t *testing.T) {
 	if err != nil || scu.Patents == 0 {
 		t.Fatalf("四川大学 = %+v, %v", scu, err)
 	}
-	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: db, Organizations: db, Ref: refdata.Default(), Logger: quiet})
+	scuUser, _ := users.MustUser(t, "scu", patentbridge.RoleInstitution, "四川大学")
+	decl := &patentbridge.Declaration{AppNo: "2021108432658", Kind: patentbridge.DeclReason, Reason: patentbridge.ReasonNegotiating}
+	if err := db.CreateDeclaration(patentbridge.WithUser(ctx, scuUser), decl); err != nil {
+		t.Fatalf("declaration by 四川大学: %v", err)
+	}
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: db, Organizations: db, Declarations: db, Ref: refdata.Default(), Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := MustServe(t, w, db)
 	page := fmt.Sprintf("%s/organizations/%d", srv.URL, scu.ID)
+	_, body := MustGet(t, MustClient(t, srv, ""), page)
+	mustContain(t, body, `id="organization-declarations"`, "2021108432658", "正当理由", "有效")
+	if strings.Contains(body, `id="organization-users"`) || strings.Contains(body, `id="merge-form"`) {
+		t.Error("an anonymous visitor sees the organization's accounts or the merge form")
+	}
 	status, _, _ := MustPost(t, MustClient(t, srv, "firm"), page+"/merge", url.Values{"gone": {"四川大学技术转移中心"}})
 	if status != http.StatusForbidden {
 		t.Errorf("an enterprise merging: %d, want 403", status)
@@ -104,8 +114,8 @@ func TestOrganizationMergeFromItsPage(t *testing.T) {
 	if status != http.StatusSeeOther || loc != fmt.Sprintf("/organizations/%d", scu.ID) {
 		t.Fatalf("merge = %d %q", status, loc)
 	}
-	_, body := MustGet(t, admin, page)
-	mustContain(t, body, "四川大学技术转移中心", `id="organization-users"`, ">dup</a>", `id="merge-form"`)
+	_, body = MustGet(t, admin, page)
+	mustContain(t, body, "四川大学技术转移中心", `id="organization-users"`, ">dup</a>", ">scu</a>", `id="merge-form"`)
 	if _, err := db.FindOrganizationByName(ctx, "四川大学技术转移中心"); err != nil {
 		t.Errorf("the merged name no longer resolves: %v", err)
 	}
