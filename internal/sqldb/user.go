@@ -130,7 +130,9 @@ func (tx *Tx) setUserOrg(ctx context.Context, u *patentbridge.User, ref string) 
 	} else if err != nil {
 		return fmt.Errorf("sqldb: find organization %q: %w", ref, err)
 	}
-	if u.CityCode == "" && u.Role != patentbridge.RoleAdmin {
+	// An organization's account is of the organization's city, so that a city
+	// user cannot bind one of its accounts to another city's organization.
+	if city != "" && u.Role != patentbridge.RoleAdmin && u.Role != patentbridge.RoleCity || u.CityCode == "" && u.Role != patentbridge.RoleAdmin {
 		u.CityCode = city
 	}
 	return nil

@@ -87,6 +87,13 @@ func TestCreateUserRulesAndScope(t *testing.T) {
 		}
 		_, err = db.FindUser(as(f.mianyang), u.ID)
 		wantCode(t, err, patentbridge.EFORBIDDEN)
+		// Nor can 成都 move one of its accounts to a 绵阳 organization.
+		swust := "西南科技大学"
+		_, err = db.UpdateUser(as(f.chengdu), u.ID, patentbridge.UserUpdate{Organization: &swust})
+		wantCode(t, err, patentbridge.EFORBIDDEN)
+		if got, _ := db.FindUser(as(f.admin), u.ID); got.OrgName != "四川大学" || got.CityCode != "5101" {
+			t.Errorf("after the refused move: %+v", got)
+		}
 
 		// The creation is audited with the values after.
 		es, _, _ := db.ListAudit(as(f.admin), patentbridge.AuditFilter{Object: "user:" + itoa(u.ID)})
