@@ -15,6 +15,7 @@ import (
 	"patentbridge/internal/api"
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/sqldb"
 )
@@ -28,8 +29,8 @@ type env struct {
 	handler    http.Handler
 	patents    *httpxtest.Recorder // the real store, recording list filters
 	users      *httpxtest.UserService
-	jobs       *sqldb.DB // the real store of the accounts and import jobs
-	runner     *httpxtest.ImportRunner
+	jobs       *sqldb.DB         // the real store of the accounts and import jobs
+	runner     *ingest.JobRunner // the real import runner over the store
 	adminToken string
 	userToken  string
 }
@@ -40,7 +41,7 @@ func newEnv(tb testing.TB) *env {
 	e.jobs = e.users.DB
 	e.patents = &httpxtest.Recorder{DB: e.users.DB}
 	e.users.MustStorePatents(tb, httpxtest.SamplePatents()...)
-	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
+	e.runner = httpxtest.MustJobRunner(tb, e.jobs)
 	_, e.adminToken = e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	_, e.userToken = e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	srv := api.New(api.Deps{Now: clock,

@@ -15,6 +15,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
@@ -28,8 +29,8 @@ type env struct {
 	srv     *httptest.Server
 	patents *httpxtest.Recorder // the real store, recording list filters
 	users   *httpxtest.UserService
-	jobs    *sqldb.DB // the real store of the accounts and import jobs
-	runner  *httpxtest.ImportRunner
+	jobs    *sqldb.DB         // the real store of the accounts and import jobs
+	runner  *ingest.JobRunner // the real import runner over the store
 }
 
 func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
@@ -40,7 +41,7 @@ func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
 	if len(ps) > 0 {
 		e.users.MustStorePatents(tb, ps...)
 	}
-	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
+	e.runner = httpxtest.MustJobRunner(tb, e.jobs)
 	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	w, err := web.New(web.Deps{Now: clock,
