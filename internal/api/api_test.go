@@ -15,6 +15,7 @@ import (
 	"patentbridge/internal/api"
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/sqldb"
 )
@@ -22,25 +23,25 @@ import (
 // quiet discards the request logs of tests.
 var quiet = slog.New(slog.DiscardHandler)
 
-// env is an API served through the full middleware stack over in-memory services.
+// env is an API served through the full middleware stack over one real SQLite
+// store holding the accounts, the sample patents and the import jobs.
 type env struct {
 	handler    http.Handler
-	patents    *httpxtest.PatentService
+	patents    *httpxtest.Recorder // the real store, recording list filters
 	users      *httpxtest.UserService
-	jobs       *sqldb.DB // the real store of the accounts and import jobs
-	runner     *httpxtest.ImportRunner
+	jobs       *sqldb.DB         // the real store of the accounts and import jobs
+	runner     *ingest.JobRunner // the real import runner over the store
 	adminToken string
 	userToken  string
 }
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
-	e := &env{
-		patents: httpxtest.NewPatentService(httpxtest.SamplePatents()...),
-		users:   httpxtest.NewUserService(tb),
-	}
+	e := &env{users: httpxtest.NewUserService(tb)}
 	e.jobs = e.users.DB
-	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
+	e.patents = &httpxtest.Recorder{DB: e.users.DB}
+	e.users.MustStorePatents(tb, httpxtest.SamplePatents()...)
+	e.runner = httpxtest.MustJobRunner(tb, e.jobs)
 	_, e.adminToken = e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	_, e.userToken = e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	srv := api.New(api.Deps{Now: clock,

@@ -12,28 +12,27 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/search"
 	"patentbridge/internal/sqldb"
 )
 
-// demandEnv is the API over the real store's demands and feedback (one database
-// with the users), the sample patents with a match
-// service, and tokens of an admin, a Chengdu and a Mianyang city user, two
-// enterprises and an institution.
+// demandEnv is the API over one real store (accounts, demands, feedback, the
+// enterprise registry and the sample patents screened by the real rules), the
+// real search service and enterprise ranker over it, and tokens of an admin, a
+// Chengdu and a Mianyang city user, two enterprises and an institution.
 type demandEnv struct {
 	handler                                        http.Handler
 	demands                                        *sqldb.DB
-	match                                          *httpxtest.MatchService
+	match                                          *httpxtest.MatchRecorder // the real search service, recording match requests
 	admin, chengdu, mianyang, firm, other, college string
 	firmID                                         int64
 }
 
 func newDemandEnv(tb testing.TB) *demandEnv {
 	tb.Helper()
-	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
 	users := httpxtest.NewUserService(tb)
-	e := &demandEnv{demands: users.DB,
-		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组"},
-			Industries: map[string][]string{"H01M": {"先进材料", "能源化工"}}, Verdicts: users.DB}}
+	db := users.DB
+	e := &demandEnv{demands: db}
 	_, e.admin = users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	firm, tok := users.MustUser(tb, "firm", patentbridge.RoleEnterprise, "成都钠电新能源有限公司")
 	e.firm, e.firmID = tok, firm.ID
@@ -41,10 +40,12 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	_, e.college = users.MustUser(tb, "college", patentbridge.RoleInstitution)
 	_, e.chengdu = users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
 	_, e.mianyang = users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
-	ents := httpxtest.NewEnterpriseService()
-	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
-		Demands: e.demands, Feedback: e.demands, Search: e.match, Enterprises: ents,
-		EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: ents, Patents: patents}})
+	users.MustStorePatents(tb, httpxtest.SamplePatents()...)
+	httpxtest.MustScreen(tb, db, testNow)
+	e.match = &httpxtest.MatchRecorder{SearchService: httpxtest.MustSearch(tb, db)}
+	srv := api.New(api.Deps{Now: clock, Patents: db, Ref: refdata.Default(), Logger: quiet,
+		Demands: db, Feedback: db, Search: e.match, Enterprises: db,
+		EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default())})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
@@ -235,14 +236,14 @@ func TestMatchAndClassifyAPI(t *testing.T) {
 	if pred["subclass"] != "H01M" || !strings.Contains(pred["title"].(string), "电池") {
 		t.Errorf("ipc prediction = %v", pred)
 	}
-	if fmt.Sprint(m["industries"]) != "[先进材料 能源化工]" {
+	if fmt.Sprint(m["industries"]) != "[能源化工 先进材料 战略性新兴产业：新材料产业]" {
 		t.Errorf("industries = %v", m["industries"])
 	}
 	if r := e.match.LastMatch(); r.Limit != 5 || r.Text != "钠离子电池正极材料的制备" {
 		t.Errorf("request passed on = %+v", r)
 	}
 	status, m = e.call(t, "POST", "/api/v1/classify", "", `{"text":"钠离子电池正极材料"}`)
-	if status != 200 || m["ipc_predictions"].([]any)[0].(map[string]any)["subclass"] != "H01M" || len(m["industries"].([]any)) != 2 {
+	if status != 200 || m["ipc_predictions"].([]any)[0].(map[string]any)["subclass"] != "H01M" || len(m["industries"].([]any)) != 3 {
 		t.Errorf("classify: %d %v", status, m)
 	}
 	for _, tt := range []struct{ path, body, field string }{

@@ -37,7 +37,7 @@ func TestListPatentsPassesFilters(t *testing.T) {
 			if res.StatusCode != 200 {
 				t.Fatalf("status %d: %v", res.StatusCode, m)
 			}
-			if diff := cmp.Diff(tt.want, e.patents.LastFilter()); diff != "" {
+			if diff := cmp.Diff(tt.want, e.patents.LastPatentFilter()); diff != "" {
 				t.Errorf("filter (-want +got):\n%s", diff)
 			}
 			if m["limit"] != float64(tt.want.Limit) || m["offset"] != float64(tt.want.Offset) {

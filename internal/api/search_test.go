@@ -14,7 +14,8 @@ import (
 	"patentbridge/internal/search"
 )
 
-// newSearchAPI serves the API with a real in-memory index of the sample patents.
+// newSearchAPI serves the API with a real in-memory index of the sample patents,
+// read back from the real store.
 func newSearchAPI(tb testing.TB) http.Handler {
 	tb.Helper()
 	samples := httpxtest.SamplePatents()
@@ -30,9 +31,10 @@ func newSearchAPI(tb testing.TB) http.Handler {
 	if err := ix.Put(docs); err != nil {
 		tb.Fatal(err)
 	}
-	patents := httpxtest.NewPatentService(samples...)
-	svc := &search.Service{Searcher: search.NewSearcher(ix, patents)}
-	return api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet, Search: svc})
+	users := httpxtest.NewUserService(tb)
+	users.MustStorePatents(tb, samples...)
+	svc := &search.Service{Searcher: search.NewSearcher(ix, users.DB)}
+	return api.New(api.Deps{Now: clock, Patents: users.DB, Ref: refdata.Default(), Logger: quiet, Search: svc})
 }
 
 func TestSearchAPI(t *testing.T) {

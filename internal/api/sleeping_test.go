@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,21 +16,17 @@ import (
 	"patentbridge/internal/refdata"
 )
 
-// screenEnv is the API with the sleeping-patent services over the sample run.
+// screenEnv is the API with the sleeping-patent services over one real store:
+// the sample patents screened by the real rules as of testNow.
 type screenEnv struct {
 	*env
-	sleeping *httpxtest.SleepingService
-	tokens   map[string]string
+	tokens map[string]string
 }
 
 func newScreenEnv(tb testing.TB) *screenEnv {
 	tb.Helper()
-	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
-	screening := httpxtest.NewScreeningService()
-	run, results := httpxtest.SampleRun()
-	screening.AddRun(run, results...)
-	e := &screenEnv{env: &env{patents: patents, users: httpxtest.NewUserService(tb)}, tokens: map[string]string{},
-		sleeping: &httpxtest.SleepingService{Screening: screening, Patents: patents}}
+	users := httpxtest.NewUserService(tb)
+	e := &screenEnv{env: &env{patents: &httpxtest.Recorder{DB: users.DB}, users: users}, tokens: map[string]string{}}
 	for name, role := range map[string]patentbridge.Role{"admin": patentbridge.RoleAdmin, "firm": patentbridge.RoleEnterprise,
 		"ioe": patentbridge.RoleInstitution, "scu": patentbridge.RoleInstitution} {
 		var scope []string
@@ -40,8 +37,9 @@ func newScreenEnv(tb testing.TB) *screenEnv {
 		e.tokens[name] = tok
 	}
 	e.users.MustStorePatents(tb, httpxtest.SamplePatents()...)
-	srv := api.New(api.Deps{Now: clock, Patents: patents, Ref: refdata.Default(), Logger: quiet,
-		Screening: screening, Sleeping: e.sleeping, Declarations: e.users})
+	httpxtest.MustScreen(tb, users.DB, testNow)
+	srv := api.New(api.Deps{Now: clock, Patents: e.patents, Ref: refdata.Default(), Logger: quiet,
+		Screening: httpxtest.Screening{DB: users.DB}, Sleeping: e.patents, Declarations: e.users})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: e.users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)
@@ -52,27 +50,36 @@ func newScreenEnv(tb testing.TB) *screenEnv {
 
 func TestSleepingAPI(t *testing.T) {
 	e := newScreenEnv(t)
-	res := e.do(t, "GET", "/api/v1/sleeping?grade=B&institution="+url.QueryEscape("中国科学院")+"&system=sichuan_5_1&industry="+url.QueryEscape("电子信息"), "", nil, nil)
+	res := e.do(t, "GET", "/api/v1/sleeping?grade=C&institution="+url.QueryEscape("中国科学院")+"&system=sichuan_5_1&industry="+url.QueryEscape("电子信息"), "", nil, nil)
 	m := MustJSON(t, res)
 	if res.StatusCode != 200 || m["total"] != float64(1) {
 		t.Fatalf("status %d body %v", res.StatusCode, m)
 	}
 	run := m["run"].(map[string]any)
-	if run["as_of"] != "2026-07-01" || run["rule_version"] != "sleeping-2026.1" || run["sleeping"] != float64(1) {
+	if run["as_of"] != "2026-11-27" || run["rule_version"] != "sleeping-2026.1" || run["sleeping"] != float64(1) {
 		t.Errorf("run = %v", run)
 	}
 	item := m["items"].([]any)[0].(map[string]any)
 	sc := item["screening"].(map[string]any)
-	if item["app_no"] != "2022232206652" || item["grant_date"] != "2023-04-11" || sc["grade"] != "B" || sc["status"] != "sleeping" {
+	if item["app_no"] != "2022232206652" || item["grant_date"] != "2023-04-11" || sc["grade"] != "C" || sc["status"] != "sleeping" {
 		t.Errorf("item = %v", item)
 	}
-	want := patentbridge.SleepingFilter{RunID: 1, Institution: "中国科学院", Grade: "B", System: "sichuan_5_1", Industry: "电子信息", Limit: 20}
-	if diff := cmp.Diff(want, e.sleeping.LastFilter()); diff != "" {
+	want := patentbridge.SleepingFilter{RunID: 1, Institution: "中国科学院", Grade: "C", System: "sichuan_5_1", Industry: "电子信息", Limit: 20}
+	if diff := cmp.Diff(want, e.patents.LastSleepingFilter()); diff != "" {
 		t.Errorf("filter (-want +got):\n%s", diff)
 	}
 
+	// the excluded list holds patents excluded only by a declaration (not the
+	// transferred invention): the institute declares its utility model licensed
+	// and the platform screens again
+	body := `{"kind":"implemented","how":"许可","since":"2024-03-01","enterprise":"成都光伏科技有限公司"}`
+	if res := e.do(t, "POST", "/api/v1/patents/2022232206652/declarations", e.tokens["ioe"], strings.NewReader(body), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("declare: status %d", res.StatusCode)
+	}
+	httpxtest.MustScreen(t, e.users.DB, testNow)
 	m = MustJSON(t, e.do(t, "GET", "/api/v1/sleeping?excluded=true", "", nil, nil))
-	if m["total"] != float64(1) || m["items"].([]any)[0].(map[string]any)["screening"].(map[string]any)["exclusion_evidence"] != "2024-03-05 转让" {
+	if items, _ := m["items"].([]any); m["total"] != float64(1) || len(items) != 1 ||
+		!strings.HasPrefix(items[0].(map[string]any)["screening"].(map[string]any)["exclusion_evidence"].(string), "声明已实施") {
 		t.Errorf("excluded = %v", m)
 	}
 }
@@ -115,16 +122,16 @@ func TestPatentJSONHasScreening(t *testing.T) {
 	if !ok {
 		t.Fatalf("no screening in %v", m)
 	}
-	if sc["score"] != 55.5 || sc["grade"] != "B" || sc["sleeping"] != true || len(sc["criteria"].([]any)) != 6 {
+	if sc["score"] != 25.47 || sc["grade"] != "C" || sc["sleeping"] != true || len(sc["criteria"].([]any)) != 6 {
 		t.Errorf("screening = %v", sc)
 	}
-	ind := sc["indicators"].([]any)[1].(map[string]any)
-	if ind["name"] != "claims_count" || ind["raw"] != float64(8) || ind["normalized"] != 0.62 || ind["weight"] != float64(1) ||
-		ind["percentile"] != float64(62) || ind["contribution"] != 13.78 {
+	ind := sc["indicators"].([]any)[3].(map[string]any)
+	if ind["name"] != "years_maintained" || ind["normalized"] != float64(1) || ind["weight"] != 0.5 ||
+		ind["percentile"] != float64(100) || ind["contribution"] != 3.77 {
 		t.Errorf("indicator = %v", ind)
 	}
 	cls := sc["classes"].(map[string]any)
-	if sei := cls["sei"].([]any)[0].(map[string]any); sei["code"] != "6.3" || sei["name"] == "" {
+	if f := cls["wipo_fields"].([]any)[0].(map[string]any); fmt.Sprint(f["code"]) != "8" || f["name"] != "半导体" {
 		t.Errorf("classes = %v", cls)
 	}
 	crit := sc["criteria"].([]any)[2].(map[string]any)
@@ -135,6 +142,11 @@ func TestPatentJSONHasScreening(t *testing.T) {
 	m = MustJSON(t, e.do(t, "GET", "/api/v1/patents/2021112263722", "", nil, nil))
 	if sc := m["screening"].(map[string]any); sc["status"] != "not_sleeping" || sc["excluded_by"] != "institution" {
 		t.Errorf("enterprise patent screening = %v", sc)
+	}
+	m = MustJSON(t, e.do(t, "GET", "/api/v1/patents/2021108432658", "", nil, nil))
+	cls = m["screening"].(map[string]any)["classes"].(map[string]any)
+	if sei := cls["sei"].([]any)[0].(map[string]any); sei["code"] != "5.2" || sei["name"] == "" {
+		t.Errorf("invention classes = %v", cls)
 	}
 	plain := newEnv(t) // no screening service: the key is null
 	m = MustJSON(t, plain.do(t, "GET", "/api/v1/patents/202223220665.2", "", nil, nil))
@@ -183,8 +195,8 @@ func TestScreeningRunsAPI(t *testing.T) {
 	m := MustJSON(t, e.do(t, "GET", "/api/v1/screening/runs", "", nil, nil))
 	runs := m["items"].([]any)
 	r := runs[0].(map[string]any)
-	if m["total"] != float64(1) || r["as_of"] != "2026-07-01" || r["excluded"].(map[string]any)["not_implemented"] != float64(1) ||
-		r["grades"].(map[string]any)["B"] != float64(1) || r["finished"] != true {
+	if m["total"] != float64(1) || r["as_of"] != "2026-11-27" || r["excluded"].(map[string]any)["not_implemented"] != float64(1) ||
+		r["grades"].(map[string]any)["C"] != float64(1) || r["finished"] != true {
 		t.Errorf("runs = %v", m)
 	}
 }

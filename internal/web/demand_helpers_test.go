@@ -14,27 +14,26 @@ import (
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/search"
 	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
 )
 
-// demandEnv is the UI over the real store's demands and feedback (sharing one
-// database with the users), in-memory enterprises, the sample patents with a
-// match service, the real demand and registry readers, and users
-// "admin", "firm" (成都钠电新能源有限公司), "other" (an enterprise), "college",
-// "chengdu" (5101) and "mianyang" (5107).
+// demandEnv is the UI over one real store (accounts, demands, feedback, the
+// enterprise registry and the sample patents screened by the real rules as of
+// testNow), the real search service and enterprise ranker over it, the real
+// demand and registry readers, and users "admin", "firm" (成都钠电新能源有限公司),
+// "other" (an enterprise), "college", "chengdu" (5101) and "mianyang" (5107).
 type demandEnv struct {
-	srv         *httptest.Server
-	demands     *sqldb.DB
-	enterprises *httpxtest.EnterpriseService
-	match       *httpxtest.MatchService
-	db          *sqldb.DB // the real store of the accounts and supply lists
-	firmID      int64
+	srv     *httptest.Server
+	demands *sqldb.DB
+	match   *httpxtest.MatchRecorder // the real search service, recording match requests
+	db      *sqldb.DB                // the real store of everything above
+	firmID  int64
 }
 
 func newDemandEnv(tb testing.TB) *demandEnv {
 	tb.Helper()
-	patents := httpxtest.NewPatentService(httpxtest.SamplePatents()...)
 	users := httpxtest.NewUserService(tb)
 	users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	firm, _ := users.MustUser(tb, "firm", patentbridge.RoleEnterprise, "成都钠电新能源有限公司")
@@ -42,21 +41,18 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	users.MustUser(tb, "college", patentbridge.RoleInstitution)
 	users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
 	users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
-	screening := httpxtest.NewScreeningService()
-	run, rs := httpxtest.SampleRun()
-	screening.AddRun(run, rs...)
-	sleeping := &httpxtest.SleepingService{Screening: screening, Patents: patents}
-	e := &demandEnv{demands: users.DB, enterprises: httpxtest.NewEnterpriseService(), firmID: firm.ID,
-		match: &httpxtest.MatchService{Patents: patents, Titles: map[string]string{"H01M": "用于直接转变化学能为电能的方法或装置，例如电池组（电池充电入H02J7/00）〔8 〕"},
-			Industries: map[string][]string{"H01M": {"先进材料"}}, Verdicts: users.DB},
-		db: users.DB}
+	users.MustStorePatents(tb, httpxtest.SamplePatents()...)
+	httpxtest.MustScreen(tb, users.DB, testNow)
+	db := users.DB
+	e := &demandEnv{demands: db, db: db, firmID: firm.ID,
+		match: &httpxtest.MatchRecorder{SearchService: httpxtest.MustSearch(tb, db)}}
 	w, err := web.New(web.Deps{Now: clock,
-		Patents: patents, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
-		Screening: screening, Sleeping: sleeping, Supply: users.DB,
-		Demands: e.demands, Feedback: e.demands, Search: e.match, ReadDemands: ingest.ReadDemands,
-		Enterprises: e.enterprises, EnterpriseRanker: &httpxtest.EnterpriseRanker{Enterprises: e.enterprises, Patents: patents},
+		Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
+		Screening: httpxtest.Screening{DB: db}, Sleeping: db, Supply: db,
+		Demands: db, Feedback: db, Search: e.match, ReadDemands: ingest.ReadDemands,
+		Enterprises: db, EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default()),
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
-			return ingest.ImportEnterprises(ctx, e.enterprises, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+			return ingest.ImportEnterprises(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},
 	})
 	if err != nil {

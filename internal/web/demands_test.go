@@ -125,8 +125,8 @@ func TestDemandDetailContactMatchesFeedback(t *testing.T) {
 	page := fmt.Sprintf("%s/demands/%d", e.srv.URL, id)
 
 	_, body := MustGet(t, e.client(t, ""), page)
-	mustContain(t, body, "登录后查看联系方式", "微米级多孔硫酸亚铁钠", "命中词：", "H01M", "先进材料",
-		"H01M</span> 用于直接转变化学能为电能的方法或装置，例如电池组</p>")
+	mustContain(t, body, "登录后查看联系方式", "微米级多孔硫酸亚铁钠", "命中关键词：钠离子、电池、正极", "先进材料",
+		"H01M</span> 用于直接转变化学能为电能的方法或装置，例如电池组；", "预测分类 H01M")
 	if strings.Contains(body, "028-85550000") {
 		t.Error("anonymous visitors see the contact")
 	}

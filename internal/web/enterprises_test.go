@@ -79,9 +79,9 @@ func TestEnterprisePushList(t *testing.T) {
 	if status, _ := MustGet(t, e.client(t, "firm"), e.srv.URL+"/admin/enterprises/push?app_no=2021108432658"); status != http.StatusForbidden {
 		t.Errorf("an enterprise opens the push list: %d", status)
 	}
-	// A city user may push; the battery patent goes to the battery maker with the shared words as reasons.
+	// A city user may push; the battery patent goes to the battery maker with the scope's words as reasons.
 	_, body := MustGet(t, e.client(t, "chengdu"), e.srv.URL+"/admin/enterprises/push?app_no=CN202110843265.8")
-	mustContain(t, body, "微米级多孔硫酸亚铁钠", "成都钠电新能源有限公司", "经营范围与专利名称共有", "钠离")
+	mustContain(t, body, "微米级多孔硫酸亚铁钠", "成都钠电新能源有限公司", "经营范围含：", "钠离子")
 	if strings.Contains(body, "绵阳光伏装备有限公司") {
 		t.Error("the PV equipment maker is pushed a battery patent")
 	}
@@ -96,7 +96,7 @@ func TestEnterprisePushList(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, body = MustGet(t, admin, fmt.Sprintf("%s/admin/enterprises/push?supply_list=%d", e.srv.URL, l.ID))
-	mustContain(t, body, "光伏专利供给清单", "绵阳光伏装备有限公司", "202223220665.2：经营范围与专利名称共有")
+	mustContain(t, body, "光伏专利供给清单", "绵阳光伏装备有限公司", "202223220665.2：经营范围含：胶膜、光伏")
 	req, _ := http.NewRequest("GET", fmt.Sprintf("%s/admin/enterprises/push?supply_list=%d&format=xlsx", e.srv.URL, l.ID), nil)
 	res, err := admin.Do(req)
 	if err != nil {

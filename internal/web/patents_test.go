@@ -39,7 +39,7 @@ func TestPatentListFiltersAndKeepsForm(t *testing.T) {
 	}
 	want := patentbridge.PatentFilter{OwnerType: patentbridge.PartyUniversity, IPCPrefix: "H01M", City: "5101",
 		Owner: "四川大学", GrantYearFrom: 2020, Sort: "-grant_date", Limit: 20}
-	if diff := cmp.Diff(want, e.patents.LastFilter()); diff != "" {
+	if diff := cmp.Diff(want, e.patents.LastPatentFilter()); diff != "" {
 		t.Errorf("filter (-want +got):\n%s", diff)
 	}
 	mustContain(t, body, `id="result-total">1<`, `<option value="university" selected>`, `<option value="5101" selected>`,
@@ -71,7 +71,11 @@ func TestPatentListEmptyAndPaging(t *testing.T) {
 	e := newEnv(t, ps...)
 	c := e.client(t)
 	_, body := MustGet(t, c, e.srv.URL+"/patents?page=3")
-	mustContain(t, body, "第 3 / 3 页", "显示第 41–45 件", "测试专利45", `id="page-prev"`)
+	// newest application first: the last page holds the oldest five
+	mustContain(t, body, "第 3 / 3 页", "显示第 41–45 件", "测试专利01", `id="page-prev"`)
+	if strings.Contains(body, "测试专利45") {
+		t.Errorf("the newest application is on the last page")
+	}
 	if strings.Contains(body, `id="page-next"`) {
 		t.Errorf("last page offers a next page")
 	}

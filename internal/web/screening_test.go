@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,11 +19,29 @@ import (
 
 func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 	e := newScreenEnv(t, true)
-	e.screening.Gate = make(chan struct{})
+	gate := make(chan struct{})
+	var mu sync.Mutex
+	var started []time.Time
+	e.screening.Before = func(ctx context.Context, asOf time.Time) error {
+		mu.Lock()
+		started = append(started, asOf)
+		mu.Unlock()
+		select {
+		case <-gate:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	startedAt := func() []time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]time.Time(nil), started...)
+	}
 	released := false
 	release := func() {
 		if !released {
-			close(e.screening.Gate)
+			close(gate)
 			released = true
 		}
 	}
@@ -31,7 +51,7 @@ func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 	}
 	c := e.client(t, "admin")
 	status, body := MustGet(t, c, e.srv.URL+"/admin/screening")
-	mustContain(t, body, `id="screening-form"`, `<a href="/sleeping?run_id=1">1</a>`, "2026-07-01", "sleeping-2026.1 / 2026.1",
+	mustContain(t, body, `id="screening-form"`, `<a href="/sleeping?run_id=1">1</a>`, "2026-11-27", "sleeping-2026.1 / 2026.1",
 		"高校院所权利人 1", "未实施 1", `<a href="/admin/screening" class="active" aria-current="page">沉睡专利筛查</a>`)
 	if status != 200 || strings.Contains(body, "screening-running") {
 		t.Fatalf("status %d before any run, or shown running", status)
@@ -41,8 +61,8 @@ func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 	if status != 303 || loc != "/admin/screening" {
 		t.Fatalf("start: status %d location %q", status, loc)
 	}
-	waitFor(t, func() bool { return len(e.screening.Started()) == 1 })
-	if got := patentbridge.FormatDate(e.screening.Started()[0]); got != "2026-06-30" {
+	waitFor(t, func() bool { return len(startedAt()) == 1 })
+	if got := patentbridge.FormatDate(startedAt()[0]); got != "2026-06-30" {
 		t.Errorf("run as of %s", got)
 	}
 	_, body = MustGet(t, c, e.srv.URL+"/admin/screening")
@@ -53,7 +73,7 @@ func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 		t.Errorf("second run: status %d, want 409", status)
 	}
 	mustContain(t, body, "已有一次筛查正在进行")
-	if n := len(e.screening.Started()); n != 1 {
+	if n := len(startedAt()); n != 1 {
 		t.Errorf("%d runs started", n)
 	}
 
@@ -165,10 +185,10 @@ func TestMyPatents(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	if got := e.patents.LastFilter().Owner; got != instituteOrg {
+	if got := e.patents.LastPatentFilter().Owner; got != instituteOrg {
 		t.Errorf("owner filter %q", got)
 	}
-	mustContain(t, body, `id="my-total">1<`, "一种胶膜平整机构及光伏组件生产线", "沉睡专利", `<span class="grade grade-B">B</span>`,
+	mustContain(t, body, `id="my-total">1<`, "一种胶膜平整机构及光伏组件生产线", "沉睡专利", `<span class="grade grade-C">C</span>`,
 		`href="/patents/`+sleepingApp+`#declaration-form"`, `<a href="/my/patents" class="active" aria-current="page">我的专利</a>`)
 	_, body = MustGet(t, e.client(t, "scu"), e.srv.URL+"/my/patents")
 	mustContain(t, body, "微米级多孔硫酸亚铁钠", "已排除（已实施或有正当理由）", "未实施：2024-03-05 转让")

@@ -23,7 +23,8 @@ func (buildingSearch) Status(context.Context) patentbridge.IndexStatus {
 	return patentbridge.IndexStatus{Docs: 63, Patents: 100, Building: true, Progress: 0.63}
 }
 
-// newSearchSite serves the UI with a real in-memory index of the sample patents
+// newSearchSite serves the UI with a real in-memory index of the sample patents,
+// read back from the real store,
 // plus one whose title carries markup.
 func newSearchSite(tb testing.TB, building bool) *httptest.Server {
 	tb.Helper()
@@ -42,12 +43,13 @@ func newSearchSite(tb testing.TB, building bool) *httptest.Server {
 	if err := ix.Put(docs); err != nil {
 		tb.Fatal(err)
 	}
-	patents := httpxtest.NewPatentService(ps...)
-	var svc patentbridge.SearchService = &search.Service{Searcher: search.NewSearcher(ix, patents)}
+	users := httpxtest.NewUserService(tb)
+	users.MustStorePatents(tb, ps...)
+	var svc patentbridge.SearchService = &search.Service{Searcher: search.NewSearcher(ix, users.DB)}
 	if building {
 		svc = buildingSearch{svc}
 	}
-	w, err := web.New(web.Deps{Now: clock, Patents: patents, Users: httpxtest.NewUserService(tb), Ref: refdata.Default(), Logger: quiet, Search: svc})
+	w, err := web.New(web.Deps{Now: clock, Patents: users.DB, Users: users, Ref: refdata.Default(), Logger: quiet, Search: svc})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -12,46 +12,47 @@ import (
 	"patentbridge/internal/web"
 )
 
-// screenEnv is the web UI with the sleeping-patent services: the sample patents
-// (also in the real store, owners linked, which keeps declarations and ratings),
-// the sample run, an institute user owning the utility model, a university user
-// owning nothing of it, an enterprise and an admin.
+// screenEnv is the web UI with the sleeping-patent services over one real store:
+// the sample patents (owners linked, which keeps declarations and ratings),
+// screened by the real rules as of testNow when asked (extra patents are stored
+// after the run), an institute user owning
+// the utility model, a university user owning nothing of it, an enterprise and
+// an admin.
 type screenEnv struct {
 	srv       *httptest.Server
-	patents   *httpxtest.PatentService
+	patents   *httpxtest.Recorder // the real store, recording list filters
 	users     *httpxtest.UserService
-	screening *httpxtest.ScreeningService
-	sleeping  *httpxtest.SleepingService
+	screening *httpxtest.Screening
 	stored    []*patentbridge.Patent
 }
 
 const (
 	instituteOrg = "中国科学院光电技术研究所"
-	sleepingApp  = "2022232206652" // the institute's utility model, sleeping, grade B
+	sleepingApp  = "2022232206652" // the institute's utility model, sleeping, grade C
 	excludedApp  = "2021108432658" // 四川大学's invention, transferred in 2024
 )
 
 func newScreenEnv(tb testing.TB, withRun bool, extra ...*patentbridge.Patent) *screenEnv {
 	tb.Helper()
-	e := &screenEnv{
-		patents:   httpxtest.NewPatentService(append(httpxtest.SamplePatents(), extra...)...),
-		users:     httpxtest.NewUserService(tb),
-		screening: httpxtest.NewScreeningService(),
-	}
-	e.sleeping = &httpxtest.SleepingService{Screening: e.screening, Patents: e.patents}
+	e := &screenEnv{users: httpxtest.NewUserService(tb)}
+	e.patents = &httpxtest.Recorder{DB: e.users.DB}
+	e.screening = &httpxtest.Screening{DB: e.users.DB}
 	e.stored = append(httpxtest.SamplePatents(), extra...)
-	if withRun {
-		run, results := httpxtest.SampleRun()
-		e.screening.AddRun(run, results...)
-	}
+	samples := e.stored[:len(e.stored)-len(extra)]
 	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	e.users.MustUser(tb, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所 ") // normalized by the registry
 	e.users.MustUser(tb, "scu", patentbridge.RoleInstitution, "四川大学")
-	e.users.MustStorePatents(tb, e.stored...)
+	e.users.MustStorePatents(tb, samples...)
+	if withRun {
+		httpxtest.MustScreen(tb, e.users.DB, testNow)
+	}
+	if len(extra) > 0 {
+		e.users.MustStorePatents(tb, extra...) // stored after the run: not screened
+	}
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: e.patents, Users: e.users, Ref: refdata.Default(), Logger: quiet,
-		Screening: e.screening, Sleeping: e.sleeping, Declarations: e.users,
+		Screening: e.screening, Sleeping: e.patents, Declarations: e.users,
 	})
 	if err != nil {
 		tb.Fatal(err)

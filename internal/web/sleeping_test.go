@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"patentbridge"
+	"patentbridge/internal/httpx/httpxtest"
 )
 
 func TestSleepingPageListsTheRun(t *testing.T) {
@@ -18,9 +19,9 @@ func TestSleepingPageListsTheRun(t *testing.T) {
 	}
 	mustContain(t, body,
 		`id="sleeping-total">1<`, `<a class="patent-link" href="/patents/`+sleepingApp+`">一种胶膜平整机构及光伏组件生产线</a>`,
-		`id="run-as-of">2026-07-01<`, "sleeping-2026.1", "2026.1",
-		`id="grade-counts"`, "B级 <strong>1</strong>", "电子信息 1", "能源化工 1",
-		"中国科学院光电技术研究所", "科研单位", "成都市", "2023-04-11", `<span class="grade grade-B">B</span>`, "55.5",
+		`id="run-as-of">2026-11-27<`, "sleeping-2026.1", "2026.1",
+		`id="grade-counts"`, "C级 <strong>1</strong>", "电子信息 1", "能源化工 1",
+		"中国科学院光电技术研究所", "科研单位", "成都市", "2023-04-11", `<span class="grade grade-C">C</span>`, "25.5",
 		`<a href="/sleeping" class="active" aria-current="page">沉睡专利库</a>`,
 		// the filters' choices: cities, industries of the three systems, SEI, flags
 		`<option value="5101">成都市</option>`, `<optgroup label="农业“10&#43;3”产业体系">`, `<option value="agri_10_3:川茶">川茶</option>`,
@@ -32,25 +33,44 @@ func TestSleepingPageListsTheRun(t *testing.T) {
 
 func TestSleepingPagePassesFilters(t *testing.T) {
 	e := newScreenEnv(t, true)
-	q := url.Values{"institution": {"中国科学院"}, "city": {"5101"}, "grade": {"b"}, "si": {"sichuan_5_1:电子信息"},
-		"sei": {"6"}, "ipc": {"h01l"}, "kind": {"utility"}, "grant_year": {"2023"}, "flag": {""}, "page": {"1"}}
+	q := url.Values{"institution": {"中国科学院"}, "city": {"5101"}, "grade": {"c"}, "si": {"sichuan_5_1:电子信息"},
+		"ipc": {"h01l"}, "kind": {"utility"}, "grant_year": {"2023"}, "flag": {""}, "page": {"1"}}
 	status, body := MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping?"+q.Encode())
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	want := patentbridge.SleepingFilter{Institution: "中国科学院", City: "5101", Grade: "B", System: "sichuan_5_1",
-		Industry: "电子信息", SEI: "6", IPCPrefix: "H01L", Kind: patentbridge.KindUtility, GrantYear: 2023, Limit: 20}
-	if diff := cmp.Diff(want, e.sleeping.LastFilter()); diff != "" {
+	want := patentbridge.SleepingFilter{Institution: "中国科学院", City: "5101", Grade: "C", System: "sichuan_5_1",
+		Industry: "电子信息", IPCPrefix: "H01L", Kind: patentbridge.KindUtility, GrantYear: 2023, Limit: 20}
+	if diff := cmp.Diff(want, e.patents.LastSleepingFilter()); diff != "" {
 		t.Errorf("filter (-want +got):\n%s", diff)
 	}
 	mustContain(t, body, `id="sleeping-total">1<`, `<option value="sichuan_5_1:电子信息" selected>`, `<option value="5101" selected>`, `value="h01l"`)
+
+	// the utility model has no strategic emerging industry: an SEI filter leaves nothing
+	_, body = MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping?sei=6")
+	if got := e.patents.LastSleepingFilter().SEI; got != "6" {
+		t.Errorf("sei filter %q", got)
+	}
+	mustContain(t, body, `id="sleeping-total">0<`)
 }
 
 func TestSleepingPageExcludedShowsReasons(t *testing.T) {
 	e := newScreenEnv(t, true)
+	// the excluded list holds patents excluded only by their institution's
+	// declaration, not 四川大学's transferred invention: the institute declares
+	// its utility model licensed and the platform screens again
+	status, _, _ := MustPost(t, e.client(t, "ioe"), e.srv.URL+"/patents/"+sleepingApp+"/declarations",
+		url.Values{"kind": {"implemented"}, "how": {"许可"}, "since": {"2024-03-01"}, "enterprise": {"成都光伏科技有限公司"}})
+	if status != 303 {
+		t.Fatalf("declare: status %d", status)
+	}
+	httpxtest.MustScreen(t, e.users.DB, testNow)
 	_, body := MustGet(t, e.client(t, ""), e.srv.URL+"/sleeping?excluded=1")
-	mustContain(t, body, `id="sleeping-total">1<`, "微米级多孔硫酸亚铁钠", "未实施：2024-03-05 转让", `id="f-excluded" checked`)
-	if !e.sleeping.LastFilter().Excluded {
+	mustContain(t, body, `id="sleeping-total">1<`, "一种胶膜平整机构及光伏组件生产线", "未实施：声明已实施", `id="f-excluded" checked`)
+	if strings.Contains(body, "微米级多孔硫酸亚铁钠") {
+		t.Errorf("a transferred patent is listed as excluded by a declaration")
+	}
+	if !e.patents.LastSleepingFilter().Excluded {
 		t.Errorf("excluded not passed to the service")
 	}
 }
@@ -87,21 +107,21 @@ func TestPatentDetailScreeningPanel(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	mustContain(t, body, `id="screening-panel"`, "<strong>沉睡专利</strong>（筛查日 2026-07-01，批次 1）",
+	mustContain(t, body, `id="screening-panel"`, "<strong>沉睡专利</strong>（筛查日 2026-11-27，批次 1）",
 		`<table class="data narrow" id="criteria">`, "授权满三年</td><td>符合</td><td>授权公告日 2023-04-11，已满三年",
-		`id="screening-grade">B<`, `id="screening-score">55.5<`,
+		`id="screening-grade">C<`, `id="screening-score">25.5<`,
 		`<table class="data narrow" id="indicators">`,
-		// claims: raw 8, 62nd percentile, weight 1 of 4.5 → 13.78 points
-		"<td>权利要求数</td><td class=\"num\">8</td><td class=\"num\">62%</td><td class=\"num\">1</td><td class=\"num\">13.78</td>",
+		// years maintained: raw 3.63, top percentile, weight 0.5 of 13.25 → 3.77 points
+		"<td>授权后维持年数</td><td class=\"num\">3.63</td><td class=\"num\">100%</td><td class=\"num\">0.5</td><td class=\"num\">3.77</td>",
 		"“5+1”产业</dt><dd>电子信息、能源化工", "六大优势产业</dt><dd>电子信息", "涉农专利</dt><dd>否",
-		"6.3 ", "权利人尚未登记实施情况或正当理由", "还没有企业评价")
+		"战略性新兴产业</dt><dd>—", "权利人尚未登记实施情况或正当理由", "还没有企业评价")
 	if strings.Contains(body, `id="declaration-form"`) || strings.Contains(body, `id="rating-form"`) {
 		t.Errorf("anonymous visitors see write forms")
 	}
 
 	_, body = MustGet(t, e.client(t, ""), e.srv.URL+"/patents/"+excludedApp)
 	mustContain(t, body, "已排除（已实施或有正当理由）", "首个不符合的条件：未实施——2024-03-05 转让", "未实施</td><td>不符合</td>",
-		"无正当理由</td><td>不适用</td>", `<span class="badge flag">战略性新兴产业</span>`)
+		"无正当理由</td><td>符合</td>", `<span class="badge flag">战略性新兴产业</span>`)
 
 	_, body = MustGet(t, e.client(t, ""), e.srv.URL+"/patents/"+unscreened.AppNo)
 	mustContain(t, body, `id="screening-none"`, "尚未筛查")

@@ -15,6 +15,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
@@ -23,23 +24,24 @@ import (
 var quiet = slog.New(slog.DiscardHandler)
 
 // env is the web UI served through the full middleware stack on a test server,
-// with in-memory services.
+// over one real SQLite store holding the accounts, patents and import jobs.
 type env struct {
 	srv     *httptest.Server
-	patents *httpxtest.PatentService
+	patents *httpxtest.Recorder // the real store, recording list filters
 	users   *httpxtest.UserService
-	jobs    *sqldb.DB // the real store of the accounts and import jobs
-	runner  *httpxtest.ImportRunner
+	jobs    *sqldb.DB         // the real store of the accounts and import jobs
+	runner  *ingest.JobRunner // the real import runner over the store
 }
 
 func newEnv(tb testing.TB, ps ...*patentbridge.Patent) *env {
 	tb.Helper()
-	e := &env{
-		patents: httpxtest.NewPatentService(ps...),
-		users:   httpxtest.NewUserService(tb),
-	}
+	e := &env{users: httpxtest.NewUserService(tb)}
 	e.jobs = e.users.DB
-	e.runner = &httpxtest.ImportRunner{Jobs: e.jobs}
+	e.patents = &httpxtest.Recorder{DB: e.users.DB}
+	if len(ps) > 0 {
+		e.users.MustStorePatents(tb, ps...)
+	}
+	e.runner = httpxtest.MustJobRunner(tb, e.jobs)
 	e.users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	w, err := web.New(web.Deps{Now: clock,
@@ -155,7 +157,7 @@ func TestErrorPagesAreChinese(t *testing.T) {
 		want   string
 	}{
 		{"/no/such/page", 404, "页面不存在"},
-		{"/patents/201910512345.8", 404, "未找到申请号为 201910512345.8 的专利"},
+		{"/patents/201910512345.8", 404, "未找到申请号为 2019105123458 的专利"},
 		{"/patents/202223220665.3", 400, "校验位错误：应为 2"},
 	}
 	for _, tt := range tests {
