@@ -21,7 +21,7 @@ func (db *DB) FindPatent(ctx context.Context, appNo string) (*patentbridge.Paten
 	q := db.dialect.newQuery().add("SELECT "+readColumns+" FROM patents WHERE app_no = ?", appNo)
 	p, err := scanPatent(db.read.QueryRowContext(ctx, q.String(), q.args...))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", appNo)
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", patentbridge.FormatAppNo(appNo))
 	} else if err != nil {
 		return nil, fmt.Errorf("sqldb: find patent %s: %w", appNo, err)
 	}

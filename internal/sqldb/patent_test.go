@@ -115,7 +115,7 @@ func TestFindPatentRoundTrip(t *testing.T) {
 
 		_, err = db.FindPatent(ctx, "2022232206652")
 		wantCode(t, err, patentbridge.ENOTFOUND)
-		if msg := patentbridge.ErrorMessage(err); msg != "未找到申请号为 2022232206652 的专利" {
+		if msg := patentbridge.ErrorMessage(err); msg != "未找到申请号为 202223220665.2 的专利" {
 			t.Errorf("not-found message = %q", msg)
 		}
 	})

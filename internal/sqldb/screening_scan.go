@@ -222,7 +222,7 @@ func (db *DB) patentIDsOf(ctx context.Context, key string, appNos []string) ([]i
 		}
 		id, ok := found[no]
 		if !ok {
-			return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", no)
+			return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", patentbridge.FormatAppNo(no))
 		}
 		out[i] = id
 	}

@@ -87,7 +87,7 @@ func (db *DB) FindPatentTagged(ctx context.Context, runID int64, appNo string) (
 	ts := &tagScanner{s: db.read.QueryRowContext(ctx, q.String(), q.args...)}
 	p, err := scanPatent(ts)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, patentbridge.PatentTags{}, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", appNo)
+		return nil, patentbridge.PatentTags{}, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到申请号为 %s 的专利", patentbridge.FormatAppNo(appNo))
 	} else if err != nil {
 		return nil, patentbridge.PatentTags{}, fmt.Errorf("sqldb: find patent %s: %w", appNo, err)
 	}

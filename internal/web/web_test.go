@@ -157,7 +157,7 @@ func TestErrorPagesAreChinese(t *testing.T) {
 		want   string
 	}{
 		{"/no/such/page", 404, "页面不存在"},
-		{"/patents/201910512345.8", 404, "未找到申请号为 2019105123458 的专利"},
+		{"/patents/201910512345.8", 404, "未找到申请号为 201910512345.8 的专利"},
 		{"/patents/202223220665.3", 400, "校验位错误：应为 2"},
 	}
 	for _, tt := range tests {
