@@ -112,6 +112,7 @@ type PatentFilter struct {
 	Kind          Kind
 	OwnerType     PartyType
 	Owner         string // substring of a current owner's (or applicant's) name
+	OrgID         int64  // owned by this registry organization or one of its child organizations
 	City          string // 4-digit GB/T 2260 city code, e.g. "5101"
 	IPCPrefix     string // normalized prefix of any IPC code, e.g. "H01M" or "G06F16"
 	Status        LegalStatus

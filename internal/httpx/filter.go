@@ -42,6 +42,13 @@ func ParsePatentFilter(q url.Values) (patentbridge.PatentFilter, error) {
 		f.OwnerType = t
 	}
 	f.Owner = patentbridge.NormalizeOrgName(get("owner"))
+	if v := get("organization"); v != "" {
+		id, ok := ParseID(v)
+		if !ok {
+			return f, patentbridge.FieldErrorf("organization", "单位编号 %q 无效", v)
+		}
+		f.OrgID = id
+	}
 	if v := get("city"); v != "" {
 		if !isDigits(v) || (len(v) != 4 && len(v) != 6) {
 			return f, patentbridge.FieldErrorf("city", "城市代码 %q 应为4位或6位行政区划代码（如 5101）", v)

@@ -75,3 +75,33 @@ func TestMergeMovesDemands(t *testing.T) {
 		}
 	})
 }
+
+// An organization's patents are those its registry entry or a child organization
+// owns: 四川大学 has its hospital's, never 四川大学锦城学院's, which a name substring
+// would take too.
+func TestPatentsOfAnOrganization(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		cli := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+		ps := []*patentbridge.Patent{newPatent(0), newPatent(3), newPatent(6)}
+		for i, owner := range []string{"四川大学", "四川大学华西医院", "四川大学锦城学院"} {
+			ps[i].Patentees = []patentbridge.Party{{Name: owner, Type: patentbridge.ClassifyParty(owner, "")}}
+		}
+		MustUpsert(t, db, ps...)
+		if _, err := db.SyncOrganizations(cli); err != nil {
+			t.Fatal(err)
+		}
+		scu, _ := db.FindOrganizationByName(cli, "四川大学")
+		hospital, _ := db.FindOrganizationByName(cli, "四川大学华西医院")
+		hospital.ParentID = scu.ID
+		if err := db.UpdateOrganization(cli, hospital); err != nil {
+			t.Fatal(err)
+		}
+		got, n, err := db.ListPatents(cli, patentbridge.PatentFilter{OrgID: scu.ID, Sort: "app_no"})
+		if err != nil || n != 2 || got[0].AppNo != ps[0].AppNo || got[1].AppNo != ps[1].AppNo {
+			t.Errorf("四川大学's patents = %d, %v; want its own and its hospital's", n, err)
+		}
+		if _, n, _ := db.ListPatents(cli, patentbridge.PatentFilter{Owner: "四川大学"}); n != 3 {
+			t.Errorf("the name substring finds %d patents, want all 3 (why the registry decides)", n)
+		}
+	})
+}

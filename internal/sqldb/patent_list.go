@@ -88,6 +88,10 @@ func (db *DB) filterPatents(q *query, f patentbridge.PatentFilter) error {
 	if f.OwnerType != "" {
 		q.add(" AND p.id IN (SELECT patent_id FROM patent_owners WHERE type = ?)", string(f.OwnerType))
 	}
+	if f.OrgID != 0 {
+		q.add(" AND p.id IN (SELECT patent_id FROM patent_owners WHERE org_id IN (SELECT id FROM organizations WHERE id = ? OR parent_id = ?))",
+			f.OrgID, f.OrgID)
+	}
 	if owner := strings.TrimSpace(f.Owner); owner != "" {
 		q.add(" AND p.id IN (SELECT patent_id FROM patent_owners WHERE name "+
 			db.dialect.like+" ? ESCAPE '\\')", "%"+escapeLike(patentbridge.NormalizeOrgName(owner))+"%")

@@ -46,7 +46,12 @@ func (s *Server) myPatents(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "mypatents", "我的专利", "mypatents", v)
 		return
 	}
+	// By the registry when the account is bound to an organization (its child
+	// organizations included; a name substring would also take 四川大学锦城学院).
 	f := patentbridge.PatentFilter{Owner: org, Limit: httpx.DefaultLimit, Sort: "-grant_date"}
+	if u.OrgID != 0 {
+		f.Owner, f.OrgID = "", u.OrgID
+	}
 	if err := applyPage(&f, q.Get("page")); err != nil {
 		s.errorPage(w, r, err)
 		return

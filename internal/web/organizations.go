@@ -140,7 +140,7 @@ func (s *Server) renderOrganization(w http.ResponseWriter, r *http.Request, stat
 		s.errorPage(w, r, err)
 		return
 	}
-	v := orgView{orgRow: s.orgRow(o), PatentsURL: "/patents?" + url.Values{"owner": {o.Name}}.Encode(), Sleeping: -1, Error: errMsg,
+	v := orgView{orgRow: s.orgRow(o), PatentsURL: fmt.Sprintf("/patents?organization=%d", o.ID), Sleeping: -1, Error: errMsg,
 		SleepingURL: "/sleeping?" + url.Values{"institution": {o.Name}}.Encode(), DemandsURL: "/demands?" + url.Values{"q": {o.Name}}.Encode()}
 	if o.ParentID != 0 {
 		if v.Parent, err = s.Organizations.FindOrganization(ctx, o.ParentID); err != nil {

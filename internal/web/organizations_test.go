@@ -59,7 +59,7 @@ func TestOrganizationPagesOverSQLite(t *testing.T) {
 		t.Errorf("hospital page = %d, want a link to its parent:\n%s", status, body)
 	}
 	status, body = MustGet(t, c, fmt.Sprintf("%s/organizations/%d", srv.URL, scu.ID))
-	link := "/patents?owner=" + url.QueryEscape("四川大学")
+	link := fmt.Sprintf("/patents?organization=%d", scu.ID)
 	if status != http.StatusOK || !strings.Contains(body, link) || !strings.Contains(body, fmt.Sprintf("%d 件", scu.Patents)) ||
 		scu.Patents == 0 || !strings.Contains(body, "大专院校") {
 		t.Errorf("university page = %d, want its %d patents linked to %s:\n%s", status, scu.Patents, link, body)
