@@ -137,10 +137,11 @@ func (imp *Importer) syncOrganizations(ctx context.Context) {
 		return
 	}
 	ctx = patentbridge.WithOrigin(patentbridge.WithUser(ctx, nil), patentbridge.Origin{Address: "system"})
+	start := time.Now()
 	n, err := s.SyncOrganizations(ctx)
 	if err != nil {
 		imp.logger.Error("linking patent owners to organizations failed", "err", err)
 		return
 	}
-	imp.logger.Info("patent owners linked to organizations", "created", n)
+	imp.logger.Info("patent owners linked to organizations", "created", n, "took", time.Since(start).Round(time.Millisecond))
 }
