@@ -111,7 +111,11 @@ func (m *Main) handler() (http.Handler, error) {
 	m.api.Register(mux)
 	m.ui.Register(mux)
 	go m.ui.WarmUp(context.Background())
-	return httpx.Stack(mux, httpx.StackOptions{Users: m.DB, Logger: m.Logger})
+	proxies, err := m.Config.Proxies()
+	if err != nil {
+		return nil, err
+	}
+	return httpx.Stack(mux, httpx.StackOptions{Users: m.DB, Logger: m.Logger, TrustedProxies: proxies})
 }
 
 // routes returns the permission tables of the API and the UI being served.

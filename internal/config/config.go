@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"path/filepath"
 	"strings"
 
@@ -24,10 +25,13 @@ type Config struct {
 	Demo          bool   // fill an empty database with generated demo data
 	DemoN         int    // how many demo patents
 	SecureCookies bool   // set the Secure flag on session cookies (behind HTTPS)
-	ScreenConfig  string // screening weights/thresholds file; "" means the embedded default
-	IndustryMap   string // Sichuan industry mapping CSV; "" means the embedded one
-	IndexDir      string // full-text index directory; "" means beside the SQLite file, or ./data/index
-	LogLevel      slog.Level
+	// TrustedProxies lists the reverse proxies (addresses or CIDR networks,
+	// comma-separated) whose X-Forwarded-For names the client.
+	TrustedProxies string
+	ScreenConfig   string // screening weights/thresholds file; "" means the embedded default
+	IndustryMap    string // Sichuan industry mapping CSV; "" means the embedded one
+	IndexDir       string // full-text index directory; "" means beside the SQLite file, or ./data/index
+	LogLevel       slog.Level
 }
 
 // FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
@@ -40,6 +44,7 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	c.AdminPassword = env("PATENTBRIDGE_ADMIN_PASSWORD")
 	c.DemoN = 3000
 	c.SecureCookies = env("PATENTBRIDGE_SECURE_COOKIES") == "1"
+	c.TrustedProxies = env("PATENTBRIDGE_TRUSTED_PROXIES")
 	_ = c.LogLevel.UnmarshalText([]byte(firstNonEmpty(env("PATENTBRIDGE_LOG_LEVEL"), "info")))
 	fs.StringVar(&c.DB, "db", c.DB, "数据库：sqlite:路径、文件路径或 postgres://…（环境变量 PATENTBRIDGE_DB）")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error")
@@ -60,6 +65,8 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
 		fs.IntVar(&c.DemoN, "demo-n", c.DemoN, "演示数据条数")
 		fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "会话 Cookie 仅经 HTTPS 发送")
+		fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies,
+			"受信任的反向代理地址或网段，逗号分隔；其 X-Forwarded-For 头给出客户端地址（环境变量 PATENTBRIDGE_TRUSTED_PROXIES）")
 	}
 	return fs
 }
@@ -71,8 +78,12 @@ func (c *Config) Validate() error {
 		return patentbridge.FieldErrorf("db", "未指定数据库（--db 或 PATENTBRIDGE_DB）")
 	case c.DemoN < 0 || c.DemoN > 1_000_000:
 		return patentbridge.FieldErrorf("demo-n", "演示数据条数应在 0 到 1000000 之间，实际为 %d", c.DemoN)
-	case c.AdminPassword != "" && len(c.AdminPassword) < 8:
-		return patentbridge.FieldErrorf("PATENTBRIDGE_ADMIN_PASSWORD", "管理员密码至少 8 位")
+	case c.AdminPassword != "" && patentbridge.CheckPassword("admin", c.AdminPassword) != nil:
+		return patentbridge.FieldErrorf("PATENTBRIDGE_ADMIN_PASSWORD", "管理员密码：%s",
+			patentbridge.ErrorMessage(patentbridge.CheckPassword("admin", c.AdminPassword)))
+	}
+	if _, err := c.Proxies(); err != nil {
+		return err
 	}
 	return nil
 }
@@ -116,4 +127,29 @@ func firstNonEmpty(vs ...string) string {
 		}
 	}
 	return ""
+}
+
+// Proxies returns the trusted reverse proxies as networks. Returns EINVALID
+// naming the entry that is neither an address nor a network.
+func (c *Config) Proxies() ([]netip.Prefix, error) { return ParseTrustedProxies(c.TrustedProxies) }
+
+// ParseTrustedProxies reads a comma-separated list of the reverse proxies'
+// addresses or networks ("127.0.0.1, 10.0.0.0/8"). Returns EINVALID naming the entry.
+func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, patentbridge.FieldErrorf("trusted-proxies", "受信任的反向代理 %q 不是 IP 地址或网段（如 10.0.0.0/8）", f)
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }

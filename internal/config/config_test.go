@@ -2,6 +2,7 @@ package config
 
 import (
 	"io"
+	"patentbridge"
 	"testing"
 )
 
@@ -37,9 +38,18 @@ func TestDefaultsAndOverrides(t *testing.T) {
 		}
 	})
 	t.Run("validation names the field", func(t *testing.T) {
-		c := Config{DB: "x.db", AdminPassword: "short"}
-		if err := c.Validate(); err == nil {
-			t.Fatal("short admin password accepted")
+		for _, pw := range []string{"short", "nine-char", "ADMIN"} {
+			c := Config{DB: "x.db", AdminPassword: pw}
+			if err := c.Validate(); patentbridge.ErrorField(err) != "PATENTBRIDGE_ADMIN_PASSWORD" {
+				t.Errorf("admin password %q: %v; want the account password rule", pw, err)
+			}
+		}
+		if err := (&Config{DB: "x.db", AdminPassword: "ten-chars!"}).Validate(); err != nil {
+			t.Errorf("a 10-character admin password: %v", err)
+		}
+		c := Config{DB: "x.db", TrustedProxies: "10.0.0.0/8, gateway"}
+		if err := c.Validate(); patentbridge.ErrorField(err) != "trusted-proxies" {
+			t.Errorf("bad trusted proxy: %v", err)
 		}
 		c = Config{DB: ""}
 		if err := c.Validate(); err == nil {

@@ -2,8 +2,8 @@ package httpx
 
 import (
 	"log/slog"
-	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -15,16 +15,17 @@ const SessionCookie = "pb_session"
 
 // Authenticate puts the request's origin (client address and user agent) and
 // its user, from an "Authorization: Bearer" token or the session cookie, in the
-// request context (patentbridge.OriginFrom, patentbridge.UserFrom). Requests
+// request context (patentbridge.OriginFrom, patentbridge.UserFrom; the client
+// address is read behind the trusted proxies, see RequestOrigin). Requests
 // without credentials pass on anonymous; an unknown or expired cookie is cleared
 // and the request passes on anonymous; an unknown bearer token is answered 401,
 // since an API client must learn its token is wrong rather than silently see
 // public data only. A user who must change an initial password reaches only the
 // password change, the account and logout until it is done.
-func Authenticate(users patentbridge.UserService, logger *slog.Logger) func(http.Handler) http.Handler {
+func Authenticate(users patentbridge.UserService, logger *slog.Logger, trusted []netip.Prefix) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			r = r.WithContext(patentbridge.WithOrigin(r.Context(), RequestOrigin(r)))
+			r = r.WithContext(patentbridge.WithOrigin(r.Context(), RequestOrigin(r, trusted)))
 			token, bearer := requestToken(r)
 			if token == "" {
 				next.ServeHTTP(w, r)
@@ -72,20 +73,6 @@ func mustChangePassword(w http.ResponseWriter, r *http.Request, logger *slog.Log
 		return
 	}
 	Error(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "请先修改初始密码（POST /api/v1/me/password）"), logger)
-}
-
-// RequestOrigin is the origin the audit log records for a request: the peer's
-// address (without port) and the user agent, both cut to a sane length.
-func RequestOrigin(r *http.Request) patentbridge.Origin {
-	addr := r.RemoteAddr
-	if host, _, err := net.SplitHostPort(addr); err == nil {
-		addr = host
-	}
-	ua := r.UserAgent()
-	if len(ua) > 300 {
-		ua = ua[:300]
-	}
-	return patentbridge.Origin{Address: addr, UserAgent: ua}
 }
 
 // requestToken returns the bearer token, else the session cookie's value.

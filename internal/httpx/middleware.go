@@ -6,6 +6,7 @@ import (
 	"html"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -17,6 +18,9 @@ import (
 type StackOptions struct {
 	Users  patentbridge.UserService // resolves session cookies and bearer tokens
 	Logger *slog.Logger             // nil means slog.Default()
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the
+	// client (ParseTrustedProxies); none means the peer address is the client.
+	TrustedProxies []netip.Prefix
 	// TrustedOrigins lists extra origins ("https://portal.example.cn") whose
 	// cross-origin form posts are accepted; same-origin posts always are.
 	TrustedOrigins []string
@@ -33,7 +37,7 @@ func Stack(h http.Handler, o StackOptions) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h = Authenticate(o.Users, logger)(h)
+	h = Authenticate(o.Users, logger, o.TrustedProxies)(h)
 	h = csrf(h)
 	h = Recover(logger)(h)
 	return Logging(logger)(h), nil
