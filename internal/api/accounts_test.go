@@ -93,7 +93,7 @@ func TestAccountsAsANewUserWould(t *testing.T) {
 	if status != 201 {
 		t.Fatalf("create chengdu = %d", status)
 	}
-	status, m := e.call(t, "POST", "/api/v1/users", e.admin, map[string]string{"username": "x", "role": "institution", "organization": "不存在的大学", "password": "initial-pass-3"})
+	status, m := e.call(t, "POST", "/api/v1/users", e.admin, map[string]string{"username": "xx", "role": "institution", "organization": "不存在的大学", "password": "initial-pass-3"})
 	if status != 400 || errorOf(t, m)["field"] != "organization" {
 		t.Errorf("unknown organization = %d %v", status, m)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -49,6 +48,9 @@ func (db *DB) CreateUser(ctx context.Context, nu patentbridge.NewUser) (*patentb
 		if err := authorizeAccount(actor, u); err != nil {
 			return err
 		}
+		if err := tx.usernameFree(ctx, u.Username); err != nil {
+			return err
+		}
 		q := tx.q().add(`INSERT INTO users (username, name, role, organization_id, org_name, city_code, password_hash,
 			must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			u.Username, u.Name, string(u.Role), nullID(u.OrgID), u.OrgName, u.CityCode, string(hash),
@@ -69,17 +71,28 @@ func (db *DB) CreateUser(ctx context.Context, nu patentbridge.NewUser) (*patentb
 	return u, nil
 }
 
+// usernameFree refuses a username that differs from a taken one only in case
+// ("ADMIN" beside "admin"), which would pass for it in lists and the audit log.
+func (tx *Tx) usernameFree(ctx context.Context, username string) error {
+	var n int
+	if err := tx.queryRow(ctx, tx.q().add("SELECT COUNT(*) FROM users WHERE LOWER(username) = LOWER(?)", username)).Scan(&n); err != nil {
+		return fmt.Errorf("sqldb: check username: %w", err)
+	}
+	if n > 0 {
+		return &patentbridge.Error{Code: patentbridge.ECONFLICT, Field: "username", Message: fmt.Sprintf("用户名 %q 已被使用（不区分大小写）", username)}
+	}
+	return nil
+}
+
 // validateUser checks an account's own fields.
 func validateUser(u *patentbridge.User) error {
 	switch {
 	case u.Username == "":
 		return patentbridge.FieldErrorf("username", "请填写用户名")
-	case utf8.RuneCountInString(u.Username) > 64:
-		return patentbridge.FieldErrorf("username", "用户名不能超过64个字符")
-	case strings.ContainsAny(u.Username, " \t\r\n"):
-		return patentbridge.FieldErrorf("username", "用户名不能包含空格")
-	case utf8.RuneCountInString(u.Name) > 100:
-		return patentbridge.FieldErrorf("name", "姓名不能超过100个字符")
+	case !patentbridge.ValidUsername(u.Username):
+		return patentbridge.FieldErrorf("username", "用户名 %q 应由2到64个英文字母、数字或 . _ - @ 组成", u.Username)
+	case patentbridge.CheckText("name", "姓名", u.Name, 100, false) != nil:
+		return patentbridge.CheckText("name", "姓名", u.Name, 100, false)
 	case !slices.Contains(roles, u.Role):
 		return patentbridge.FieldErrorf("role", "角色 %q 无效", u.Role)
 	case u.CityCode != "" && !isCityCode(u.CityCode):

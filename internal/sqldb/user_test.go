@@ -63,6 +63,16 @@ func TestCreateUserRulesAndScope(t *testing.T) {
 		}
 		_, err = db.CreateUser(as(f.admin), scu)
 		wantCode(t, err, patentbridge.ECONFLICT)
+		// Nor a username that passes for a taken one.
+		for _, name := range []string{"SCU", "ADMIN", "zw\u200badmin", "ａｄｍｉｎ", "ctl\x00user"} {
+			lookalike := scu
+			lookalike.Username, lookalike.Password = name, "lookalike-pass-1"
+			if _, err := db.CreateUser(as(f.admin), lookalike); err == nil {
+				t.Errorf("username %q was accepted beside scu and admin", name)
+			}
+		}
+		_, err = db.CreateUser(as(f.admin), patentbridge.NewUser{Username: "bell", Name: "响铃\a", Role: patentbridge.RoleAdmin, Password: pw})
+		wantCode(t, err, patentbridge.EINVALID)
 
 		// A city user creates accounts of its own city's organizations only, and no admins.
 		firm := patentbridge.NewUser{Username: "swust", Role: patentbridge.RoleInstitution, Organization: "西南科技大学", Password: pw}
@@ -73,7 +83,7 @@ func TestCreateUserRulesAndScope(t *testing.T) {
 		}
 		_, err = db.CreateUser(as(f.chengdu), patentbridge.NewUser{Username: "boss", Role: patentbridge.RoleAdmin, Password: pw})
 		wantCode(t, err, patentbridge.EINVALID)
-		_, err = db.CreateUser(as(u), patentbridge.NewUser{Username: "x", Role: patentbridge.RoleEnterprise, Organization: "四川大学", Password: pw})
+		_, err = db.CreateUser(as(u), patentbridge.NewUser{Username: "xx", Role: patentbridge.RoleEnterprise, Organization: "四川大学", Password: pw})
 		wantCode(t, err, patentbridge.EFORBIDDEN)
 		_, err = db.CreateUser(as(nil), patentbridge.NewUser{Username: "anon", Role: patentbridge.RoleAdmin, Password: pw})
 		wantCode(t, err, patentbridge.EUNAUTHORIZED)
