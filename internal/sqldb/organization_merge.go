@@ -46,7 +46,7 @@ func (db *DB) MergeOrganizations(ctx context.Context, keepID, goneID int64) erro
 		// gone's rows go first, so that its names and credit code are free for keep.
 		for _, q := range []*query{
 			tx.q().add("UPDATE patent_owners SET org_id = ? WHERE org_id = ?", keep.ID, gone.ID),
-			tx.q().add("UPDATE users SET organization_id = ?, org_name = ? WHERE organization_id = ?", keep.ID, keep.Name, gone.ID),
+			orgUsersUpdate(tx.q(), gone.ID, keep),
 			tx.q().add("UPDATE declarations SET org_id = ?, org_name = ? WHERE org_id = ?", keep.ID, keep.Name, gone.ID),
 			tx.q().add("UPDATE demands SET org_id = ?, enterprise = ? WHERE org_id = ?", keep.ID, keep.Name, gone.ID),
 			tx.q().add("UPDATE organizations SET parent_id = ? WHERE parent_id = ? AND id <> ?", keep.ID, gone.ID, keep.ID),
@@ -69,4 +69,13 @@ func (db *DB) MergeOrganizations(ctx context.Context, keepID, goneID int64) erro
 		return tx.audit(ctx, "organization.merge", orgObject(keep.ID),
 			map[string]any{"keep": keep, "gone": gone}, &after)
 	})
+}
+
+// orgUsersUpdate moves the accounts of organization from to o: its id and name,
+// and, for the organization's own accounts (not admin or city accounts), its
+// city, so that the city managing an organization manages its accounts.
+func orgUsersUpdate(q *query, from int64, o *patentbridge.Organization) *query {
+	return q.add(`UPDATE users SET organization_id = ?, org_name = ?,
+		city_code = CASE WHEN role IN ('admin', 'city') OR ? = '' THEN city_code ELSE ? END WHERE organization_id = ?`,
+		o.ID, o.Name, o.CityCode, o.CityCode, from)
 }

@@ -139,7 +139,7 @@ func (tx *Tx) updateOrg(ctx context.Context, o *patentbridge.Organization) error
 	if _, err := tx.exec(ctx, q); err != nil {
 		return fmt.Errorf("sqldb: update organization %d: %w", o.ID, err)
 	}
-	if _, err := tx.exec(ctx, tx.q().add("UPDATE users SET org_name = ? WHERE organization_id = ?", o.Name, o.ID)); err != nil {
+	if _, err := tx.exec(ctx, orgUsersUpdate(tx.q(), o.ID, o)); err != nil {
 		return fmt.Errorf("sqldb: update organization %d users: %w", o.ID, err)
 	}
 	o.UpdatedAt = tx.now

@@ -105,3 +105,36 @@ func TestPatentsOfAnOrganization(t *testing.T) {
 		}
 	})
 }
+
+// Accounts follow their organization's city, through a merge across cities and
+// through a change of the organization's city: the city that manages the
+// organization manages its accounts (an attack found 绵阳 resetting the password
+// of a 成都 enterprise's account after such a merge).
+func TestAccountsFollowTheirOrganizationsCity(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		cli := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+		MustOrganization(t, db, "成都某科技有限公司", patentbridge.PartyEnterprise, "5101")
+		MustOrganization(t, db, "成都某科技公司", patentbridge.PartyEnterprise, "5107") // registered in the wrong city
+		keep, _ := db.FindOrganizationByName(cli, "成都某科技有限公司")
+		gone, _ := db.FindOrganizationByName(cli, "成都某科技公司")
+		u, err := db.CreateUser(cli, patentbridge.NewUser{Username: "firm", Role: patentbridge.RoleEnterprise, Organization: gone.Name, Password: pw})
+		if err != nil || u.CityCode != "5107" {
+			t.Fatalf("CreateUser = %+v, %v", u, err)
+		}
+		if err := db.MergeOrganizations(cli, keep.ID, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.FindUser(cli, u.ID); got.CityCode != "5101" || got.OrgID != keep.ID {
+			t.Errorf("after the merge the account is %+v; want 成都's", got)
+		}
+		mianyang := &patentbridge.User{ID: 90, Username: "mianyang", Role: patentbridge.RoleCity, CityCode: "5107"}
+		wantCode(t, db.ResetPassword(as(mianyang), u.ID, "taken-over-pw-1"), patentbridge.EFORBIDDEN)
+		keep.CityCode = "5107"
+		if err := db.UpdateOrganization(cli, keep); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.FindUser(cli, u.ID); got.CityCode != "5107" {
+			t.Errorf("after the organization moved to 5107 the account is in %s", got.CityCode)
+		}
+	})
+}
