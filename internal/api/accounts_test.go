@@ -104,9 +104,18 @@ func TestAccountsAsANewUserWould(t *testing.T) {
 	if status != 403 || !strings.Contains(errorOf(t, m)["message"].(string), "修改初始密码") {
 		t.Errorf("before the change: %d %v", status, m)
 	}
-	if status, _ := e.call(t, "POST", "/api/v1/me/password", tok, map[string]string{"current": "initial-pass-2", "password": "chengdu-own-pw"}); status != 204 {
-		t.Fatalf("change password = %d", status)
+	other := e.login(t, "chengdu", "initial-pass-2")
+	status, changed := e.call(t, "POST", "/api/v1/me/password", tok, map[string]string{"current": "initial-pass-2", "password": "chengdu-own-pw"})
+	if status != 200 || changed["token"] == nil {
+		t.Fatalf("change password = %d %v", status, changed)
 	}
+	// The change ends every earlier login; the answer carries a fresh one.
+	for _, old := range []string{tok, other} {
+		if status, _ := e.call(t, "GET", "/api/v1/me", old, nil); status != 401 {
+			t.Errorf("a login from before the password change: %d, want 401", status)
+		}
+	}
+	tok = changed["token"].(string)
 	status, list := e.call(t, "GET", "/api/v1/users", tok, nil)
 	if status != 200 || list["total"] != float64(2) {
 		t.Errorf("成都 lists %v accounts (%d), want itself and scu", list["total"], status)

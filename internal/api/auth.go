@@ -63,7 +63,9 @@ type passwordInput struct {
 	Password string `json:"password"`
 }
 
-// changePassword serves POST /api/v1/me/password.
+// changePassword serves POST /api/v1/me/password {"current","password"}: every
+// session and token of the user ends, and the answer is a fresh login token
+// {"token","expires_at","user"}.
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	var b passwordInput
 	if err := decodeBody(w, r, &b); err != nil {
@@ -74,7 +76,12 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	w.WriteHeader(http.StatusNoContent)
+	sess, err := s.Users.Login(r.Context(), patentbridge.UserFrom(r.Context()).Username, b.Password, true)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, loginOutput{Token: sess.Token, ExpiresAt: sess.ExpiresAt, User: sess.User})
 }
 
 // tokenOutput is a new API token with its secret, shown this once.

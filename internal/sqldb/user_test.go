@@ -222,8 +222,12 @@ func TestPasswordsAndTokens(t *testing.T) {
 		scu, _ := db.CreateUser(as(f.admin), patentbridge.NewUser{Username: "scu", Role: patentbridge.RoleInstitution, Organization: "四川大学", Password: pw})
 		wantCode(t, db.ChangePassword(as(scu), "not the password", "a new password 1"), patentbridge.EINVALID)
 		wantCode(t, db.ChangePassword(as(scu), pw, "scu"), patentbridge.EINVALID)
+		before, _ := db.Login(as(nil), "scu", pw, true)
 		if err := db.ChangePassword(as(scu), pw, "a new password 1"); err != nil {
 			t.Fatal(err)
+		}
+		if _, err := db.UserByToken(context.Background(), before.Token); err == nil {
+			t.Error("a token from before the password change still works")
 		}
 		s, err := db.Login(as(nil), "scu", "a new password 1", false)
 		if err != nil || s.User.MustChangePassword {
@@ -268,6 +272,23 @@ func TestPasswordsAndTokens(t *testing.T) {
 		}
 		_, err = db.UserByToken(context.Background(), api.Token)
 		wantCode(t, err, patentbridge.EUNAUTHORIZED)
+	})
+}
+
+// Guessing the current password on a stolen session counts towards the lockout
+// and is audited.
+func TestChangePasswordGuessesAreThrottled(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		u := MustCreateUser(t, db, "scu", patentbridge.RoleAdmin, pw)
+		var err error
+		for range sqldb.LockoutFailures {
+			err = db.ChangePassword(as(u), "a guessed password", "a new password 1")
+		}
+		wantCode(t, err, patentbridge.ETOOMANY)
+		wantCode(t, db.ChangePassword(as(u), pw, "a new password 1"), patentbridge.ETOOMANY)
+		if _, n, _ := db.ListAudit(as(auditAdmin), patentbridge.AuditFilter{Action: "user.change_password.failed"}); n != sqldb.LockoutFailures {
+			t.Errorf("%d failed changes audited, want %d", n, sqldb.LockoutFailures)
+		}
 	})
 }
 

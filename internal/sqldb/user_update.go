@@ -136,18 +136,35 @@ func (db *DB) ResetPassword(ctx context.Context, id int64, password string) erro
 }
 
 // ChangePassword changes the signed-in user's own password after checking the
-// current one. Returns EINVALID, EUNAUTHORIZED.
+// current one, and ends every session and API token of the user (a user who
+// changes a password because it leaked must lock the intruder out): the caller
+// signs in again with the new password. Wrong current passwords count towards
+// the login lockout and are audited. Returns EINVALID, EUNAUTHORIZED, ETOOMANY.
 func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
 	actor := patentbridge.UserFrom(ctx)
 	if actor == nil {
 		return patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "请先登录")
+	}
+	key, addr := strings.ToLower(actor.Username), patentbridge.OriginFrom(ctx).Address
+	if wait := db.guard.wait(key, addr, db.now()); wait > 0 {
+		return tooMany(wait)
 	}
 	var hash string
 	q := db.dialect.newQuery().add("SELECT password_hash FROM users WHERE id = ?", actor.ID)
 	if err := db.read.QueryRowContext(ctx, q.String(), q.args...).Scan(&hash); err != nil {
 		return fmt.Errorf("sqldb: change password: %w", err)
 	}
-	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
+	if len(current) > 200 || bcrypt.CompareHashAndPassword([]byte(hash), []byte(current)) != nil {
+		wait := db.guard.fail(key, addr, db.now())
+		err := db.WithTx(ctx, func(tx *Tx) error {
+			return tx.audit(ctx, "user.change_password.failed", userObject(actor.ID), nil, map[string]any{"locked": wait > 0})
+		})
+		switch {
+		case err != nil:
+			return err
+		case wait > 0:
+			return tooMany(wait)
+		}
 		return &patentbridge.Error{Code: patentbridge.EINVALID, Field: "current", Message: "当前密码不正确"}
 	}
 	if err := patentbridge.CheckPassword(actor.Username, next); err != nil {
@@ -165,6 +182,9 @@ func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
 		if _, err := tx.exec(ctx, q); err != nil {
 			return fmt.Errorf("sqldb: change password: %w", err)
 		}
-		return tx.audit(ctx, "user.change_password", userObject(actor.ID), nil, nil)
+		if err := tx.endLogins(ctx, actor.ID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, "user.change_password", userObject(actor.ID), nil, map[string]any{"logins_ended": true})
 	})
 }

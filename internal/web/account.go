@@ -84,7 +84,8 @@ func (s *Server) passwordForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "password", "修改密码", "account", passwordView{Next: safeNext(r.URL.Query().Get("next"))})
 }
 
-// changePassword serves POST /account/password.
+// changePassword serves POST /account/password: the password changes, every
+// other session and token of the user ends, and this browser is signed in anew.
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	v := passwordView{Next: safeNext(r.PostFormValue("next"))}
 	next := r.PostFormValue("password")
@@ -94,14 +95,24 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.Users.ChangePassword(r.Context(), r.PostFormValue("current"), next)
-	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
+	switch patentbridge.ErrorCode(err) {
+	case "":
+	case patentbridge.EINVALID, patentbridge.ETOOMANY:
 		v.Error, v.Field = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
-		s.render(w, r, http.StatusBadRequest, "password", "修改密码", "account", v)
+		httpx.SetRetryAfter(w, err)
+		s.render(w, r, httpx.Status(err), "password", "修改密码", "account", v)
 		return
-	} else if err != nil {
+	default:
 		s.errorPage(w, r, err)
 		return
 	}
+	// The change ended every login of the user, this one too: sign in afresh.
+	sess, err := s.Users.Login(r.Context(), patentbridge.UserFrom(r.Context()).Username, next, false)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	httpx.SetSessionCookie(w, sess.Token, sess.ExpiresAt.Sub(s.Now()), s.Secure)
 	if v.Next != "/" {
 		http.Redirect(w, r, v.Next, http.StatusSeeOther)
 		return
