@@ -38,6 +38,7 @@ func Stack(h http.Handler, o StackOptions) (http.Handler, error) {
 		return nil, err
 	}
 	h = Authenticate(o.Users, logger, o.TrustedProxies)(h)
+	h = LimitQuery(MaxQueryBytes)(h)
 	h = csrf(h)
 	h = Recover(logger)(h)
 	return Logging(logger)(h), nil
@@ -64,6 +65,29 @@ func CrossOrigin(trusted ...string) (func(http.Handler) http.Handler, error) {
 		Error(w, r, err, nil)
 	}))
 	return p.Handler, nil
+}
+
+// MaxQueryBytes caps a request's query string: no filter needs more, and a
+// 50 KB search word made SQLite refuse the LIKE pattern (a 500).
+const MaxQueryBytes = 16 << 10
+
+// LimitQuery answers 400 with a Chinese message to a request whose query
+// string is longer than max bytes, as a page or as JSON.
+func LimitQuery(max int) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if len(r.URL.RawQuery) <= max {
+				next.ServeHTTP(w, r)
+				return
+			}
+			err := patentbridge.Errorf(patentbridge.EINVALID, "查询参数过长（不超过 %d KB），请缩短检索词或筛选条件", max>>10)
+			if WantsHTML(r) {
+				PlainErrorPage(w, Status(err), patentbridge.ErrorMessage(err))
+				return
+			}
+			Error(w, r, err, nil)
+		})
+	}
 }
 
 // Recover turns a panic in a handler into a logged 500 response.

@@ -50,10 +50,17 @@ func (db *DB) Login(ctx context.Context, username, password string, api bool) (*
 	username = strings.TrimSpace(username)
 	key, addr := strings.ToLower(username), patentbridge.OriginFrom(ctx).Address
 	if wait := db.guard.wait(key, addr, db.now()); wait > 0 {
+		// Attempts during a lockout are refused unchecked but still recorded.
+		err := db.WithTx(ctx, func(tx *Tx) error {
+			return tx.auditAs(ctx, nil, "login.failed", "user:?", nil, map[string]any{"username": clip(username, 64), "reason": "locked"})
+		})
+		if err != nil {
+			return nil, err
+		}
 		return nil, tooMany(wait)
 	}
 	if len(username) > 200 || len(password) > 200 {
-		return nil, errBadLogin
+		return nil, db.loginFailed(ctx, nil, clip(username, 64), key, addr, false)
 	}
 	var hash string
 	q := db.dialect.newQuery().add("SELECT "+userColumns+", password_hash FROM users WHERE username = ?", username)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,9 +153,14 @@ func TestLoginLockoutAndSameCost(t *testing.T) {
 		}
 		wantCode(t, err, patentbridge.ETOOMANY)
 
+		// Every attempt is recorded, the refused ones during a lockout too (the
+		// right password once for admin, once more after the address lock).
+		_, err = db.Login(ctx, "admin", pw, false)
+		wantCode(t, err, patentbridge.ETOOMANY)
+		want := sqldb.LockoutFailures*2 + sqldb.AddressFailures + 2
 		es, n, _ := db.ListAudit(as(&patentbridge.User{Role: patentbridge.RoleAdmin}), patentbridge.AuditFilter{Action: "login.failed"})
-		if n != sqldb.LockoutFailures*2+sqldb.AddressFailures || es[0].Address != "10.0.0.9" {
-			t.Errorf("%d failed logins audited, want %d", n, sqldb.LockoutFailures*2+sqldb.AddressFailures)
+		if n != want || es[0].Address != "10.0.0.9" || !strings.Contains(string(es[0].After), `"reason":"locked"`) {
+			t.Errorf("%d failed logins audited, want %d; newest %s", n, want, es[0].After)
 		}
 	})
 }
