@@ -210,3 +210,23 @@ func TestAPILoginLockoutAndTokens(t *testing.T) {
 		t.Errorf("expired token: %d, want 401", status)
 	}
 }
+
+// Bad JSON bodies are answered in Chinese, naming the field, without the
+// decoder's English, and a second object after the first is refused.
+func TestBadJSONBodies(t *testing.T) {
+	e := newAccountsEnv(t)
+	for body, want := range map[string]string{
+		`{"username":"admin","password":"x"}{"username":"b"}`: "只能包含一个 JSON 对象",
+		`{"username":"admin","pasword":"x"}`:                  `未知字段 "pasword"`,
+		`{"username":1}`:                                      "字段 username 的类型不对",
+		`{"username":`:                                        "不是有效的 JSON",
+		``:                                                    "请求体为空",
+		`{"username":"` + strings.Repeat("a", 70<<10) + `"}`: "请求体过大（不超过 64 KB）",
+	} {
+		res := e.do(t, "POST", "/api/v1/auth/login", "", strings.NewReader(body), nil)
+		msg, _ := errorOf(t, MustJSON(t, res))["message"].(string)
+		if res.StatusCode != 400 || !strings.Contains(msg, want) || strings.Contains(msg, "json:") {
+			t.Errorf("body %.40q: %d %q, want 400 with %q", body, res.StatusCode, msg, want)
+		}
+	}
+}

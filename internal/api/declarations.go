@@ -2,7 +2,10 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
+	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -28,12 +31,41 @@ type ratingInput struct {
 
 // decodeBody reads a small JSON body into v. Returns EINVALID.
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON：%v", err)
+		return jsonError(err)
+	}
+	if dec.More() {
+		return patentbridge.Errorf(patentbridge.EINVALID, "请求体只能包含一个 JSON 对象")
 	}
 	return nil
+}
+
+// maxJSONBody caps a JSON request body.
+const maxJSONBody = 64 << 10
+
+// jsonError says in Chinese what is wrong with a request body, naming the field
+// where there is one, without the decoder's English.
+func jsonError(err error) error {
+	var tooLarge *http.MaxBytesError
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return patentbridge.Errorf(patentbridge.EINVALID, "请求体过大（不超过 %d KB）", maxJSONBody>>10)
+	case errors.As(err, &syntax):
+		return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON（第 %d 字节附近）", syntax.Offset)
+	case errors.As(err, &typ):
+		return patentbridge.FieldErrorf(typ.Field, "字段 %s 的类型不对（应为 %s）", typ.Field, typ.Type)
+	case errors.Is(err, io.EOF):
+		return patentbridge.Errorf(patentbridge.EINVALID, "请求体为空，应为一个 JSON 对象")
+	}
+	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		field = strings.Trim(field, `"`)
+		return patentbridge.FieldErrorf(field, "未知字段 %q", field)
+	}
+	return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON")
 }
 
 // patentFor loads the patent of the path's app_no. Returns EINVALID, ENOTFOUND.

@@ -106,11 +106,17 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// pageParams reads a list's ?limit= (0 to 1000; 0 means the service's default)
+// pageParams reads a list's ?limit= (1 to 1000, defaultLimit when absent)
 // and ?offset=. Returns EINVALID naming the parameter.
 func pageParams(q url.Values) (limit, offset int, err error) {
 	if limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
 		offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30)
 	}
+	if limit == 0 {
+		limit = defaultLimit
+	}
 	return limit, offset, err
 }
+
+// defaultLimit is the page size of a list when the request names none.
+const defaultLimit = 50

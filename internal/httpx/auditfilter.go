@@ -44,7 +44,9 @@ func auditTime(v, field string, upper bool) (time.Time, error) {
 		return time.Time{}, patentbridge.FieldErrorf(field, "日期 %q 无法识别，请用 YYYY-MM-DD", v)
 	}
 	if upper {
-		t = t.AddDate(0, 0, 1)
+		if t = t.AddDate(0, 0, 1); t.Year() > 9999 {
+			return time.Time{}, nil // 9999-12-31 includes everything
+		}
 	}
 	return t, nil
 }

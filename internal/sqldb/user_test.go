@@ -329,3 +329,26 @@ func MustOrganization(tb testing.TB, db *sqldb.DB, name string, typ patentbridge
 		tb.Fatalf("create organization %s: %v", name, err)
 	}
 }
+
+// An administrator cannot change its own role, and the last enabled
+// administrator can be neither demoted nor disabled.
+func TestTheLastAdministratorStays(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		admin := MustCreateUser(t, db, "admin", patentbridge.RoleAdmin, pw)
+		city, code := patentbridge.RoleCity, "5101"
+		_, err := db.UpdateUser(as(admin), admin.ID, patentbridge.UserUpdate{Role: &city, CityCode: &code})
+		wantCode(t, err, patentbridge.EINVALID)
+		cli := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+		_, err = db.UpdateUser(cli, admin.ID, patentbridge.UserUpdate{Role: &city, CityCode: &code})
+		if patentbridge.ErrorField(err) != "role" {
+			t.Errorf("demoting the last administrator: %v", err)
+		}
+		yes := true
+		_, err = db.UpdateUser(cli, admin.ID, patentbridge.UserUpdate{Disabled: &yes})
+		wantCode(t, err, patentbridge.EINVALID)
+		second := MustCreateUser(t, db, "admin2", patentbridge.RoleAdmin, pw)
+		if _, err := db.UpdateUser(as(second), admin.ID, patentbridge.UserUpdate{Role: &city, CityCode: &code}); err != nil {
+			t.Errorf("demoting one of two administrators: %v", err)
+		}
+	})
+}

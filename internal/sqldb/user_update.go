@@ -33,6 +33,9 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, up patentbridge.UserUpda
 			u.Name = strings.TrimSpace(*up.Name)
 		}
 		if up.Role != nil {
+			if *up.Role != u.Role && actor != nil && actor.ID == u.ID {
+				return patentbridge.FieldErrorf("role", "不能修改自己的角色")
+			}
 			u.Role = *up.Role
 		}
 		if up.CityCode != nil {
@@ -55,6 +58,11 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, up patentbridge.UserUpda
 		if err := authorizeAccount(actor, &u); err != nil {
 			return err
 		}
+		if before.Role == patentbridge.RoleAdmin && !before.Disabled && (u.Role != patentbridge.RoleAdmin || u.Disabled) {
+			if err := tx.anotherAdmin(ctx, u.ID); err != nil {
+				return err
+			}
+		}
 		q := tx.q().add("UPDATE users SET name = ?, role = ?, organization_id = ?, org_name = ?, city_code = ?",
 			u.Name, string(u.Role), nullID(u.OrgID), u.OrgName, u.CityCode)
 		switch {
@@ -75,6 +83,20 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, up patentbridge.UserUpda
 		return tx.audit(ctx, userAction(before, &u), userObject(id), before, &u)
 	})
 	return out, err
+}
+
+// anotherAdmin refuses to demote or disable the last enabled administrator:
+// nobody could then create accounts or read the whole audit log.
+func (tx *Tx) anotherAdmin(ctx context.Context, id int64) error {
+	var n int
+	q := tx.q().add("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at = '' AND id <> ?", id)
+	if err := tx.queryRow(ctx, q).Scan(&n); err != nil {
+		return fmt.Errorf("sqldb: count administrators: %w", err)
+	}
+	if n == 0 {
+		return patentbridge.FieldErrorf("role", "这是最后一个有效的省级管理员账号，不能改为其他角色或停用")
+	}
+	return nil
 }
 
 // userAction names an account change in the audit log.
