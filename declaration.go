@@ -65,6 +65,11 @@ func (d *Declaration) Validate() error {
 	if _, _, err := NormalizeAppNo(d.AppNo); err != nil {
 		return err
 	}
+	for _, f := range []struct{ field, label, value string }{{"text", "说明", d.Text}, {"how", "实施方式", d.How}, {"enterprise", "实施企业", d.Enterprise}} {
+		if err := CheckText(f.field, f.label, f.value, 1000, f.field == "text"); err != nil {
+			return err
+		}
+	}
 	switch d.Kind {
 	case DeclImplemented:
 		if d.How == "" {

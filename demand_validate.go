@@ -11,6 +11,7 @@ const (
 	DemandTitleMax       = 100
 	DemandDescriptionMin = 10
 	DemandDescriptionMax = 5000
+	DemandBudgetMax      = 100_000_000 // 万元: 1万亿元
 )
 
 // Validate trims a new demand's fields and checks them as of now: a title of at
@@ -39,6 +40,18 @@ func (d *Demand) Validate(now time.Time) error {
 	if d.Enterprise == "" {
 		return FieldErrorf("enterprise", "请填写需求单位")
 	}
+	for _, f := range []struct {
+		field, label, value string
+		max                 int
+		multiline           bool
+	}{
+		{"title", "需求名称", d.Title, DemandTitleMax, false}, {"description", "需求描述", d.Description, DemandDescriptionMax, true},
+		{"enterprise", "需求单位", d.Enterprise, 100, false}, {"industry", "所属行业", d.Industry, 50, false}, {"contact", "联系方式", d.Contact, 200, false},
+	} {
+		if err := CheckText(f.field, f.label, f.value, f.max, f.multiline); err != nil {
+			return err
+		}
+	}
 	if utf8.RuneCountInString(d.Industry) > 50 {
 		return FieldErrorf("industry", "所属行业不能超过50个字")
 	}
@@ -48,6 +61,8 @@ func (d *Demand) Validate(now time.Time) error {
 	switch {
 	case d.BudgetMin < 0 || d.BudgetMax < 0:
 		return FieldErrorf("budget_min", "预算不能为负数")
+	case d.BudgetMin > DemandBudgetMax || d.BudgetMax > DemandBudgetMax:
+		return FieldErrorf("budget_max", "预算不能超过%d万元", DemandBudgetMax)
 	case d.BudgetMax > 0 && d.BudgetMin > d.BudgetMax:
 		return FieldErrorf("budget_max", "预算下限（%d万元）不能高于预算上限（%d万元）", d.BudgetMin, d.BudgetMax)
 	}

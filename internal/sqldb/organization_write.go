@@ -39,6 +39,14 @@ func normalizeOrg(o *patentbridge.Organization) error {
 	if o.Name == "" {
 		return patentbridge.FieldErrorf("name", "请填写单位名称")
 	}
+	if err := patentbridge.CheckText("name", "单位名称", o.Name, 100, false); err != nil {
+		return err
+	}
+	for _, a := range o.Aliases {
+		if err := patentbridge.CheckText("aliases", "单位别名", a, 100, false); err != nil {
+			return err
+		}
+	}
 	aliases := []string{}
 	for _, a := range o.Aliases {
 		if a = patentbridge.NormalizeOrgName(a); a != "" && a != o.Name && !slices.Contains(aliases, a) {
