@@ -2,19 +2,7 @@ package patentbridge
 
 // CanModerateDemands admits the users who moderate demands: administrators, and
 // city users who have a city. Returns EUNAUTHORIZED or EFORBIDDEN.
-func CanModerateDemands(u *User) error {
-	switch {
-	case u == nil:
-		return Errorf(EUNAUTHORIZED, "请先登录")
-	case u.Role == RoleAdmin:
-		return nil
-	case u.Role != RoleCity:
-		return Errorf(EFORBIDDEN, "没有权限：只有省级管理员和市（州）管理员可以审核技术需求")
-	case u.CityCode == "":
-		return Errorf(EFORBIDDEN, "您的账号未设置所属市（州），不能审核技术需求")
-	}
-	return nil
-}
+func CanModerateDemands(u *User) error { return CityManager(u, "审核技术需求") }
 
 // CanModerateDemand admits administrators to every demand and city users to the
 // demands of their own city (by the demand's region code). Returns

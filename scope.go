@@ -25,3 +25,21 @@ func ScopeCity(u *User) string {
 func InCity(region, city string) bool {
 	return len(city) == 4 && len(region) >= 4 && region[:4] == city
 }
+
+// CityManager is the rule shared by the acts of administrators and city
+// offices: it admits administrators, and city users who have a city, and tells
+// the others they may not do what (e.g. "编制供给清单"). Returns EUNAUTHORIZED
+// or EFORBIDDEN.
+func CityManager(u *User, what string) error {
+	switch {
+	case u == nil:
+		return Errorf(EUNAUTHORIZED, "请先登录")
+	case u.Role == RoleAdmin:
+		return nil
+	case u.Role != RoleCity:
+		return Errorf(EFORBIDDEN, "没有权限：只有省级管理员和市（州）管理员可以%s", what)
+	case u.CityCode == "":
+		return Errorf(EFORBIDDEN, "您的账号未设置所属市（州），不能%s", what)
+	}
+	return nil
+}

@@ -6,16 +6,10 @@ package patentbridge
 // to every act on a list and to what drafts it shows; pages call it for their
 // buttons. Returns EUNAUTHORIZED or EFORBIDDEN.
 func AuthorizeSupplyList(u *User, l *SupplyList) error {
-	switch {
-	case u == nil:
-		return Errorf(EUNAUTHORIZED, "请先登录")
-	case u.Role == RoleAdmin:
-		return nil
-	case u.Role != RoleCity:
-		return Errorf(EFORBIDDEN, "没有权限：只有管理员和市（州）管理员可以编制供给清单")
-	case u.CityCode == "":
-		return Errorf(EFORBIDDEN, "您的账号未设置所属市（州），不能编制供给清单")
-	case l != nil && cityOf(l.CityCode) != cityOf(u.CityCode):
+	switch err := CityManager(u, "编制供给清单"); {
+	case err != nil:
+		return err
+	case u.Role == RoleCity && l != nil && cityOf(l.CityCode) != cityOf(u.CityCode):
 		return Errorf(EFORBIDDEN, "没有权限：只能管理本市（州）编制的供给清单")
 	}
 	return nil
