@@ -190,3 +190,40 @@ func TestSupplyListXLSX(t *testing.T) {
 	}
 	assertDateCell(t, f, sh, "F"+strconv.Itoa(header+2), "2021-03-05")
 }
+
+// A title or a patentee's name that a spreadsheet would run as a formula is
+// written as text in the CSV and the XLSX export alike.
+func TestExportsDefuseFormulaCells(t *testing.T) {
+	items := sampleItems()
+	items[0].Patent.Title = "=cmd|' /C calc'!A0"
+	items[0].Patent.Patentees[0].Name = "@SUM(1+1)"
+	write := func(w export.SleepingWriter, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			if err := w.Write(it); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var c bytes.Buffer
+	write(export.NewSleepingCSV(&c, refdata.Default()))
+	recs, err := csv.NewReader(bytes.NewReader(c.Bytes()[3:])).ReadAll()
+	if err != nil || recs[1][1] != "'=cmd|' /C calc'!A0" || !strings.HasPrefix(recs[1][3], "'@SUM") {
+		t.Errorf("CSV row = %q, %v", recs[1], err)
+	}
+	var x bytes.Buffer
+	write(export.NewSleepingXLSX(&x, refdata.Default()))
+	f := MustOpenXLSX(t, x.Bytes())
+	if v, _ := f.GetCellValue("沉睡专利", "B2"); v != "'=cmd|' /C calc'!A0" {
+		t.Errorf("XLSX title cell = %q", v)
+	}
+	if formula, _ := f.GetCellFormula("沉睡专利", "B2"); formula != "" {
+		t.Errorf("XLSX title cell holds the formula %q", formula)
+	}
+}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/csv"
 	"io"
 
 	"patentbridge"
@@ -21,7 +20,7 @@ const bom = "\uFEFF"
 
 // sleepingCSV is the CSV SleepingWriter.
 type sleepingCSV struct {
-	cw  *csv.Writer
+	cw  *patentbridge.CSVWriter
 	ref Ref
 }
 
@@ -31,7 +30,7 @@ func NewSleepingCSV(w io.Writer, ref Ref) (SleepingWriter, error) {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return nil, err
 	}
-	s := &sleepingCSV{cw: csv.NewWriter(w), ref: ref}
+	s := &sleepingCSV{cw: patentbridge.NewCSVWriter(w), ref: ref}
 	header := make([]string, len(sleepingColumns))
 	for i, c := range sleepingColumns {
 		header[i] = c.Header
@@ -54,8 +53,7 @@ func (s *sleepingCSV) Write(it *patentbridge.SleepingItem) error {
 
 // Close flushes the rows.
 func (s *sleepingCSV) Close() error {
-	s.cw.Flush()
-	return s.cw.Error()
+	return s.cw.Flush()
 }
 
 // sleepingXLSX is the XLSX SleepingWriter.

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"patentbridge"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -81,7 +82,7 @@ func (s *sheet) writeRow(values []any, opts ...excelize.RowOpts) error {
 	if err != nil {
 		return err
 	}
-	return s.sw.SetRow(cell, cells, opts...)
+	return s.sw.SetRow(cell, patentbridge.SafeRow(cells), opts...)
 }
 
 // writeHeader appends the styled header row.

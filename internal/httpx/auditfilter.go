@@ -1,7 +1,6 @@
 package httpx
 
 import (
-	"encoding/csv"
 	"net/http"
 	"net/url"
 	"strings"
@@ -60,24 +59,11 @@ func WriteAuditCSV(w http.ResponseWriter, es []*patentbridge.AuditEntry) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="audit.csv"`)
 	w.Write([]byte("\ufeff"))
-	cw := csv.NewWriter(w)
+	cw := patentbridge.NewCSVWriter(w)
 	cw.Write([]string{"时间", "操作人", "角色", "单位", "地址", "客户端", "操作", "对象", "修改前", "修改后"})
 	for _, e := range es {
-		row := []string{e.At.Format(time.RFC3339), e.Actor, e.Role.Label(), e.Organization, e.Address, e.UserAgent,
-			e.Action, e.Object, string(e.Before), string(e.After)}
-		for i := range row {
-			row[i] = SafeCell(row[i])
-		}
-		cw.Write(row)
+		cw.Write([]string{e.At.Format(time.RFC3339), e.Actor, e.Role.Label(), e.Organization, e.Address, e.UserAgent,
+			e.Action, e.Object, string(e.Before), string(e.After)})
 	}
 	cw.Flush()
-}
-
-// SafeCell defuses a CSV cell that Excel or WPS would evaluate as a formula
-// (starting with =, +, -, @, tab or carriage return) by prefixing a quote.
-func SafeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

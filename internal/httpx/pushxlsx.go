@@ -92,8 +92,8 @@ func writePushSheet(f *excelize.File, name, title string, rows []PushRow, bold i
 			patents[k] = patentbridge.FormatAppNo(a)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		if err := sw.SetRow(cell, []any{i + 1, e.Name, e.CreditCode, e.Park, e.Industry, e.RegionCode, sme,
-			fmt.Sprintf("%.2f", r.Score), strings.Join(r.Reasons, "；"), strings.Join(patents, "、")}); err != nil {
+		if err := sw.SetRow(cell, patentbridge.SafeRow([]any{i + 1, e.Name, e.CreditCode, e.Park, e.Industry, e.RegionCode, sme,
+			fmt.Sprintf("%.2f", r.Score), strings.Join(r.Reasons, "；"), strings.Join(patents, "、")})); err != nil {
 			return err
 		}
 	}

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"time"
@@ -86,7 +85,7 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 // report returns the CSV, with a last line saying how many rows were left out.
 func (c *cappedBuffer) report() []byte {
 	if c.dropped > 0 {
-		w := csv.NewWriter(&c.buf)
+		w := patentbridge.NewCSVWriter(&c.buf)
 		w.Write([]string{"", "", "", "", fmt.Sprintf("拒绝记录过多，另有 %d 行未列出", c.dropped)})
 		w.Flush()
 	}

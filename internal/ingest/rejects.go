@@ -2,8 +2,8 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io"
+	"patentbridge"
 	"strconv"
 )
 
@@ -35,8 +35,7 @@ func (rw *rejectWriter) records(recs [][]string) error {
 		return nil
 	}
 	rw.buf.Reset()
-	cw := csv.NewWriter(&rw.buf)
-	if err := cw.WriteAll(recs); err != nil {
+	if err := patentbridge.NewCSVWriter(&rw.buf).WriteAll(recs); err != nil {
 		return err
 	}
 	_, err := rw.w.Write(rw.buf.Bytes())

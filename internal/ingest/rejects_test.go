@@ -108,3 +108,14 @@ func TestFilesThatAreNotExports(t *testing.T) {
 		}
 	})
 }
+
+// A rejected value that a spreadsheet would run as a formula is reported as
+// text: the reject report is opened in Excel and WPS.
+func TestRejectReportDefusesFormulaCells(t *testing.T) {
+	content := "申请号,专利名称\n=cmd|' /C calc'!A0,恶意\n"
+	path := MustWriteFile(t, t.TempDir(), "恶意.csv", []byte(content))
+	_, rejects := MustImport(t, NewImporter(newFakeStore(t), nil, nil), path)
+	if len(rejects) != 1 || rejects[0].Value != "'=cmd|' /C calc'!A0" || rejects[0].Column != "申请号" {
+		t.Errorf("rejects = %+v; want the value quoted as text", rejects)
+	}
+}
