@@ -110,5 +110,10 @@ func permissionCall(tb testing.TB, m *Main, client *http.Client, method, path st
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, resp.Body)
+	// Every answer of every route carries the security headers.
+	if resp.Header.Get("Content-Security-Policy") != httpx.ContentSecurityPolicy || resp.Header.Get("Referrer-Policy") != "same-origin" {
+		tb.Errorf("%s %s: Content-Security-Policy %q, Referrer-Policy %q", method, path,
+			resp.Header.Get("Content-Security-Policy"), resp.Header.Get("Referrer-Policy"))
+	}
 	return resp.StatusCode, resp.Header.Get("Location")
 }

@@ -4,7 +4,9 @@
 package httpx
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -24,8 +26,12 @@ var codeStatus = map[string]int{
 	patentbridge.EINTERNAL:     http.StatusInternalServerError,
 }
 
-// Status returns the HTTP status for an error's code (500 for unknown codes).
+// Status returns the HTTP status for an error's code (500 for unknown codes;
+// 499 when the client went away and the request was canceled).
 func Status(err error) int {
+	if errors.Is(err, context.Canceled) {
+		return StatusClientClosedRequest
+	}
 	if s, ok := codeStatus[patentbridge.ErrorCode(err)]; ok {
 		return s
 	}
@@ -63,7 +69,7 @@ func Error(w http.ResponseWriter, r *http.Request, err error, logger *slog.Logge
 // LogError logs err at error level when it is internal (not an application error
 // meant for the user); application errors are part of normal operation.
 func LogError(r *http.Request, err error, logger *slog.Logger) {
-	if patentbridge.ErrorCode(err) != patentbridge.EINTERNAL {
+	if patentbridge.ErrorCode(err) != patentbridge.EINTERNAL || errors.Is(err, context.Canceled) {
 		return
 	}
 	if logger == nil {

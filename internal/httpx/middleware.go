@@ -1,6 +1,8 @@
 package httpx
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html"
@@ -41,6 +43,7 @@ func Stack(h http.Handler, o StackOptions) (http.Handler, error) {
 	h = LimitQuery(MaxQueryBytes)(h)
 	h = csrf(h)
 	h = Recover(logger)(h)
+	h = SecurityHeaders(h)
 	return Logging(logger)(h), nil
 }
 
@@ -102,8 +105,9 @@ func Recover(logger *slog.Logger) func(http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				logger.Error("http: panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				msg := patentbridge.ErrorMessage(errors.New("panic")) // the generic message
+				id := requestID()
+				logger.Error("http: panic", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				msg := patentbridge.ErrorMessage(errors.New("panic")) + "（错误编号 " + id + "，联系管理员时请提供）"
 				if WantsHTML(r) {
 					PlainErrorPage(w, http.StatusInternalServerError, msg)
 					return
@@ -170,6 +174,13 @@ func PlainErrorPage(w http.ResponseWriter, status int, message string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	fmt.Fprintf(w, `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>%d 错误</title>`+
-		`<body style="font-family:sans-serif;margin:3em"><h1>%d</h1><p>%s</p><p><a href="/">返回首页</a></p></body></html>`,
+		`<link rel="stylesheet" href="/static/style.css"><body><main class="narrow-box"><h1>%d</h1><p>%s</p><p><a href="/">返回首页</a></p></main></body></html>`,
 		status, status, html.EscapeString(message))
+}
+
+// requestID returns a short random id that ties a user's error message to its log line.
+func requestID() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }

@@ -1,6 +1,10 @@
 package httpx_test
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -85,9 +89,43 @@ func TestRecoverAnswers500(t *testing.T) {
 		req.Header.Set("Accept", accept)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
-		if rec.Code != 500 || !strings.Contains(rec.Body.String(), want) || strings.Contains(rec.Body.String(), "nil map") {
-			t.Errorf("Accept %s: %d %q", accept, rec.Code, rec.Body.String())
+		if rec.Code != 500 || !strings.Contains(rec.Body.String(), want) || strings.Contains(rec.Body.String(), "nil map") ||
+			!strings.Contains(rec.Body.String(), "错误编号 ") {
+			t.Errorf("Accept %s: %d %q; want the generic message with an error number", accept, rec.Code, rec.Body.String())
 		}
+	}
+}
+
+// A client that goes away mid-request is no error of the platform: 499, logged at INFO.
+func TestClientClosedRequestIs499(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, nil))
+	gone := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		httpx.Error(w, r, fmt.Errorf("sqldb: list patents: %w", context.Canceled), logger)
+	})
+	h, err := httpx.Stack(gone, httpx.StackOptions{Users: httpxtest.NewUserService(t), Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/patents", nil))
+	if rec.Code != httpx.StatusClientClosedRequest || strings.Contains(logs.String(), "level=ERROR") || !strings.Contains(logs.String(), "status=499") {
+		t.Errorf("status %d, log:\n%s", rec.Code, logs.String())
+	}
+}
+
+// Every answer carries the security headers, and /static/ lists no directory.
+func TestSecurityHeadersAndNoListing(t *testing.T) {
+	h := mustStack(t, whoami, httpxtest.NewUserService(t))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	for k, want := range map[string]string{"Content-Security-Policy": httpx.ContentSecurityPolicy, "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"} {
+		if got := rec.Header().Get(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+	if !strings.Contains(httpx.ContentSecurityPolicy, "frame-ancestors 'none'") || strings.Contains(httpx.ContentSecurityPolicy, "unsafe-inline") {
+		t.Errorf("policy %q", httpx.ContentSecurityPolicy)
 	}
 }
 

@@ -206,7 +206,10 @@ func TestSupplyPrintAndDownload(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("print: status %d", status)
 	}
-	mustContain(t, page, "@media print", `id="supply-items"`, "四川省专利技术供给清单（", "可打印的清单")
+	mustContain(t, page, `href="/static/print.css"`, `id="supply-items"`, "四川省专利技术供给清单（", "可打印的清单")
+	if _, css := MustGet(t, anon, e.srv.URL+"/static/print.css"); !strings.Contains(css, "@media print") || !strings.Contains(css, "A4 landscape") {
+		t.Errorf("print stylesheet = %.200s", css)
+	}
 	for _, nav := range []string{"<nav", "main-nav", "专利检索", "logout"} {
 		if strings.Contains(page, nav) {
 			t.Errorf("print view contains navigation %q", nav)
