@@ -15,7 +15,8 @@ const (
 	ECONFLICT     = "ECONFLICT"
 	EFORBIDDEN    = "EFORBIDDEN"
 	EUNAUTHORIZED = "EUNAUTHORIZED"
-	ETOOMANY      = "ETOOMANY" // too many attempts: try again after Error.RetryAfter
+	ETOOMANY      = "ETOOMANY"  // too many attempts: try again after Error.RetryAfter
+	ETOOLARGE     = "ETOOLARGE" // a request body or upload over its limit
 	EINTERNAL     = "EINTERNAL"
 )
 

@@ -66,13 +66,17 @@ func dsnLabel(dsn string) string {
 	return "sqlite"
 }
 
-// MustOpenMain starts the real server on a free port with the given database.
-func MustOpenMain(tb testing.TB, dsn string, demoN int) *Main {
+// MustOpenMain starts the real server on a free port with the given database;
+// options adjust its configuration.
+func MustOpenMain(tb testing.TB, dsn string, demoN int, options ...func(*config.Config)) *Main {
 	tb.Helper()
 	m := &Main{
 		Config: config.Config{DB: dsn, Addr: "127.0.0.1:0", AdminPassword: "admin-secret-1", IndexDir: filepath.Join(tb.TempDir(), "index"),
 			Demo: demoN > 0, DemoN: demoN},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	for _, o := range options {
+		o(&m.Config)
 	}
 	if testing.Verbose() {
 		m.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))

@@ -128,13 +128,17 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	maxUpload, err := m.Config.MaxUploadBytes()
+	if err != nil {
+		return nil, nil, err
+	}
 	screening := screeningService{DB: m.DB, rules: rules, logger: m.Logger}
 	ranker := search.NewEnterpriseRanker(m.DB, ref)
-	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger,
+	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger, MaxUploadBytes: maxUpload,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Organizations: m.DB, Users: m.DB, AuditLog: m.DB})
-	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref,
+	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		Logger: m.Logger, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,

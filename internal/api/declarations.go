@@ -53,7 +53,7 @@ func jsonError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &tooLarge):
-		return patentbridge.Errorf(patentbridge.EINVALID, "请求体过大（不超过 %d KB）", maxJSONBody>>10)
+		return patentbridge.Errorf(patentbridge.ETOOLARGE, "请求体过大（不超过 %d KB）", maxJSONBody>>10)
 	case errors.As(err, &syntax):
 		return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON（第 %d 字节附近）", syntax.Offset)
 	case errors.As(err, &typ):

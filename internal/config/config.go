@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/netip"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -28,10 +29,13 @@ type Config struct {
 	// TrustedProxies lists the reverse proxies (addresses or CIDR networks,
 	// comma-separated) whose X-Forwarded-For names the client.
 	TrustedProxies string
-	ScreenConfig   string // screening weights/thresholds file; "" means the embedded default
-	IndustryMap    string // Sichuan industry mapping CSV; "" means the embedded one
-	IndexDir       string // full-text index directory; "" means beside the SQLite file, or ./data/index
-	LogLevel       slog.Level
+	// MaxUpload caps an upload through the pages or the API ("200MB", "1GB" or
+	// bytes); "" means the default of 200 MB.
+	MaxUpload    string
+	ScreenConfig string // screening weights/thresholds file; "" means the embedded default
+	IndustryMap  string // Sichuan industry mapping CSV; "" means the embedded one
+	IndexDir     string // full-text index directory; "" means beside the SQLite file, or ./data/index
+	LogLevel     slog.Level
 }
 
 // FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
@@ -45,6 +49,7 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	c.DemoN = 3000
 	c.SecureCookies = env("PATENTBRIDGE_SECURE_COOKIES") == "1"
 	c.TrustedProxies = env("PATENTBRIDGE_TRUSTED_PROXIES")
+	c.MaxUpload = env("PATENTBRIDGE_MAX_UPLOAD")
 	_ = c.LogLevel.UnmarshalText([]byte(firstNonEmpty(env("PATENTBRIDGE_LOG_LEVEL"), "info")))
 	fs.StringVar(&c.DB, "db", c.DB, "数据库：sqlite:路径、文件路径或 postgres://…（环境变量 PATENTBRIDGE_DB）")
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error")
@@ -65,6 +70,7 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
 		fs.IntVar(&c.DemoN, "demo-n", c.DemoN, "演示数据条数")
 		fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "会话 Cookie 仅经 HTTPS 发送")
+		fs.StringVar(&c.MaxUpload, "max-upload", c.MaxUpload, "网页和 API 上传文件的大小上限，如 200MB、1GB（环境变量 PATENTBRIDGE_MAX_UPLOAD；默认 200MB）")
 		fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies,
 			"受信任的反向代理地址或网段，逗号分隔；其 X-Forwarded-For 头给出客户端地址（环境变量 PATENTBRIDGE_TRUSTED_PROXIES）")
 	}
@@ -81,6 +87,9 @@ func (c *Config) Validate() error {
 	case c.AdminPassword != "" && patentbridge.CheckPassword("admin", c.AdminPassword) != nil:
 		return patentbridge.FieldErrorf("PATENTBRIDGE_ADMIN_PASSWORD", "管理员密码：%s",
 			patentbridge.ErrorMessage(patentbridge.CheckPassword("admin", c.AdminPassword)))
+	}
+	if _, err := c.MaxUploadBytes(); err != nil {
+		return err
 	}
 	if _, err := c.Proxies(); err != nil {
 		return err
@@ -152,4 +161,28 @@ func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
 		out = append(out, netip.PrefixFrom(a, a.BitLen()))
 	}
 	return out, nil
+}
+
+// MaxUploadBytes returns the upload limit in bytes, 0 when unset (the
+// default). Returns EINVALID for a size it cannot read or outside 1 KB to 64 GB.
+func (c *Config) MaxUploadBytes() (int64, error) {
+	s := strings.ToUpper(strings.TrimSpace(c.MaxUpload))
+	if s == "" {
+		return 0, nil
+	}
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (64<<30)/mult || n*mult < 1<<10 {
+		return 0, patentbridge.FieldErrorf("max-upload", "上传大小上限 %q 无法识别或超出范围（如 200MB、1GB；1KB 到 64GB）", c.MaxUpload)
+	}
+	return n * mult, nil
 }

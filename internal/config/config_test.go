@@ -47,6 +47,16 @@ func TestDefaultsAndOverrides(t *testing.T) {
 		if err := (&Config{DB: "x.db", AdminPassword: "ten-chars!"}).Validate(); err != nil {
 			t.Errorf("a 10-character admin password: %v", err)
 		}
+		for in, want := range map[string]int64{"": 0, "200MB": 200 << 20, "1GB": 1 << 30, "512k": 512 << 10, "1048576": 1 << 20} {
+			if got, err := (&Config{MaxUpload: in}).MaxUploadBytes(); err != nil || got != want {
+				t.Errorf("MaxUploadBytes(%q) = %d, %v; want %d", in, got, err, want)
+			}
+		}
+		for _, in := range []string{"lots", "-5MB", "100TB", "12"} {
+			if err := (&Config{DB: "x.db", MaxUpload: in}).Validate(); patentbridge.ErrorField(err) != "max-upload" {
+				t.Errorf("max upload %q: %v", in, err)
+			}
+		}
 		c := Config{DB: "x.db", TrustedProxies: "10.0.0.0/8, gateway"}
 		if err := c.Validate(); patentbridge.ErrorField(err) != "trusted-proxies" {
 			t.Errorf("bad trusted proxy: %v", err)

@@ -23,6 +23,7 @@ var codeStatus = map[string]int{
 	patentbridge.ENOTFOUND:     http.StatusNotFound,
 	patentbridge.ECONFLICT:     http.StatusConflict,
 	patentbridge.ETOOMANY:      http.StatusTooManyRequests,
+	patentbridge.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	patentbridge.EINTERNAL:     http.StatusInternalServerError,
 }
 

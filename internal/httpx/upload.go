@@ -13,8 +13,9 @@ import (
 	"patentbridge"
 )
 
-// DefaultMaxUpload is the upload size limit when none is configured (2 GiB).
-const DefaultMaxUpload int64 = 2 << 30
+// DefaultMaxUpload is the upload size limit when none is configured (200 MB;
+// larger exports go through the command line's import).
+const DefaultMaxUpload int64 = 200 << 20
 
 // SaveUpload streams an uploaded file to a new temporary file in dir ("" means
 // the system's) without holding it in memory, and returns the client's file name
@@ -83,12 +84,21 @@ func saveTemp(r io.Reader, name, dir string, maxBytes int64) (string, error) {
 func uploadError(err error, maxBytes int64) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return patentbridge.FieldErrorf("file", "文件超过大小上限 %d MB", maxBytes>>20)
+		return &patentbridge.Error{Code: patentbridge.ETOOLARGE, Field: "file",
+			Message: fmt.Sprintf("文件超过大小上限 %s（更大的文件请用命令 patentbridge import 导入）", sizeLabel(maxBytes))}
 	}
 	if patentbridge.ErrorCode(err) != patentbridge.EINTERNAL {
 		return err
 	}
 	return fmt.Errorf("httpx: save upload: %w", err)
+}
+
+// sizeLabel writes a byte count as users read it: "200 MB", "512 KB".
+func sizeLabel(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", max(1, n>>10))
 }
 
 // cleanFileName keeps only the base name of a client-supplied file name.

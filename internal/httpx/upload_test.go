@@ -36,7 +36,7 @@ func TestSaveUploadTooLarge(t *testing.T) {
 	dir := t.TempDir()
 	req := httptest.NewRequest("POST", "/?filename=big.csv", strings.NewReader(strings.Repeat("x", 4096)))
 	_, _, err := httpx.SaveUpload(httptest.NewRecorder(), req, 1024, dir)
-	if patentbridge.ErrorCode(err) != patentbridge.EINVALID || !strings.Contains(patentbridge.ErrorMessage(err), "大小上限") {
+	if patentbridge.ErrorCode(err) != patentbridge.ETOOLARGE || httpx.Status(err) != 413 || !strings.Contains(patentbridge.ErrorMessage(err), "大小上限 1 KB") {
 		t.Errorf("err = %v", err)
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 {

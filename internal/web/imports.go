@@ -42,8 +42,8 @@ func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, status int
 func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 	u := patentbridge.UserFrom(r.Context())
 	name, path, err := httpx.SaveUpload(w, r, s.MaxUploadBytes, s.UploadDir)
-	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
-		s.renderImport(w, r, http.StatusBadRequest, patentbridge.ErrorMessage(err))
+	if code := patentbridge.ErrorCode(err); code == patentbridge.EINVALID || code == patentbridge.ETOOLARGE {
+		s.renderImport(w, r, httpx.Status(err), patentbridge.ErrorMessage(err))
 		return
 	} else if err != nil {
 		s.errorPage(w, r, err)

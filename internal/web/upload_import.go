@@ -31,8 +31,8 @@ type importFunc func(ctx context.Context, path string, rejects io.Writer) (paten
 // status 400; only internal failures return an error.
 func (s *Server) importRegistryUpload(w http.ResponseWriter, r *http.Request, maxBytes int64, tooLarge string, imp importFunc) (importResult, int, error) {
 	name, path, err := httpx.SaveUpload(w, r, maxBytes, s.UploadDir)
-	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
-		return importResult{Error: patentbridge.ErrorMessage(err) + tooLarge}, http.StatusBadRequest, nil
+	if code := patentbridge.ErrorCode(err); code == patentbridge.EINVALID || code == patentbridge.ETOOLARGE {
+		return importResult{Error: patentbridge.ErrorMessage(err) + tooLarge}, httpx.Status(err), nil
 	} else if err != nil {
 		return importResult{}, 0, err
 	}
