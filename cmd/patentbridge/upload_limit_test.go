@@ -20,7 +20,9 @@ func TestUploadLimitIs413(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	_ = json.NewDecoder(res.Body).Decode(&body)
 	if res.StatusCode != 413 || body.Error.Code != "ETOOLARGE" || !strings.Contains(body.Error.Message, "大小上限 2 KB") {
 		t.Errorf("upload over the limit: %d %+v", res.StatusCode, body)
