@@ -56,7 +56,9 @@ func (db *DB) LatestRun(ctx context.Context) (*patentbridge.ScreeningRun, error)
 	return db.FindRun(ctx, 0)
 }
 
-// FindRun returns a run by id, or the latest finished run for id 0. Returns ENOTFOUND.
+// FindRun returns a finished run by id, or the latest finished run for id 0.
+// Returns ENOTFOUND, ECONFLICT for a run that has not finished (still running
+// or killed), whose partial results are never served.
 func (db *DB) FindRun(ctx context.Context, id int64) (*patentbridge.ScreeningRun, error) {
 	r, err := db.findRun(ctx, db.read, id)
 	if err != nil {
@@ -71,7 +73,8 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// findRun returns a run, or the latest finished run for id 0. Returns ENOTFOUND.
+// findRun returns a finished run, or the latest finished run for id 0. Returns
+// ENOTFOUND, ECONFLICT for a run that has not finished.
 func (db *DB) findRun(ctx context.Context, qr queryer, id int64) (*storedRun, error) {
 	q := db.dialect.newQuery().add("SELECT " + runColumns + " FROM screening_runs")
 	if id == 0 {
@@ -87,6 +90,10 @@ func (db *DB) findRun(ctx context.Context, qr queryer, id int64) (*storedRun, er
 		return nil, runNotFound(id)
 	case err != nil:
 		return nil, fmt.Errorf("sqldb: find screening run: %w", err)
+	case r.FinishedAt.IsZero():
+		// A run still going, or killed mid-way, holds part of the results: never serve it.
+		return nil, &patentbridge.Error{Code: patentbridge.ECONFLICT, Field: "run_id",
+			Message: fmt.Sprintf("筛查批次 %d 尚未完成（仍在运行或已中断），其结果不能使用；请查看最近一次完成的筛查", id)}
 	}
 	return r, nil
 }
