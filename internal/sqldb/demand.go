@@ -64,13 +64,7 @@ func (tx *Tx) posterOrg(ctx context.Context, u *patentbridge.User, enterprise st
 	if u.OrgID != 0 && enterprise == u.OrgName {
 		return u.OrgID, nil
 	}
-	name := patentbridge.NormalizeOrgName(enterprise)
-	var id int64
-	q := tx.q().add("SELECT COALESCE((SELECT id FROM organizations WHERE name = ?), (SELECT org_id FROM organization_aliases WHERE alias = ?), 0)", name, name)
-	if err := tx.queryRow(ctx, q).Scan(&id); err != nil {
-		return 0, fmt.Errorf("sqldb: demand organization: %w", err)
-	}
-	return id, nil
+	return resolveOrg(ctx, tx.db, tx.tx, patentbridge.NormalizeOrgName(enterprise))
 }
 
 // demandObject names a demand in the audit log.

@@ -132,17 +132,21 @@ func (tx *Tx) setUserOrg(ctx context.Context, u *patentbridge.User, ref string) 
 		u.OrgID, u.OrgName = 0, ""
 		return nil
 	}
-	q := tx.q().add("SELECT o.id, o.name, o.city_code FROM organizations o WHERE o.name = ? OR o.id IN (SELECT org_id FROM organization_aliases WHERE alias = ?)",
-		patentbridge.NormalizeOrgName(ref), patentbridge.NormalizeOrgName(ref))
-	if id, ok := parseID(ref); ok {
-		q = tx.q().add("SELECT o.id, o.name, o.city_code FROM organizations o WHERE o.id = ?", id)
+	id, ok := parseID(ref)
+	if !ok {
+		var err error
+		if id, err = resolveOrg(ctx, tx.db, tx.tx, patentbridge.NormalizeOrgName(ref)); err != nil {
+			return err
+		}
 	}
-	var city string
-	if err := tx.queryRow(ctx, q).Scan(&u.OrgID, &u.OrgName, &city); isNoRows(err) {
+	o, err := findOrg(ctx, tx.db, tx.tx, id)
+	if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND || id == 0 {
 		return patentbridge.FieldErrorf("organization", "单位 %q 不在单位名录中", ref)
 	} else if err != nil {
-		return fmt.Errorf("sqldb: find organization %q: %w", ref, err)
+		return err
 	}
+	u.OrgID, u.OrgName = o.ID, o.Name
+	city := o.CityCode
 	// An organization's account is of the organization's city, so that a city
 	// user cannot bind one of its accounts to another city's organization.
 	if city != "" && u.Role != patentbridge.RoleAdmin && u.Role != patentbridge.RoleCity || u.CityCode == "" && u.Role != patentbridge.RoleAdmin {
