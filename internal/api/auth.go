@@ -119,12 +119,11 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
 
 // revokeToken serves DELETE /api/v1/me/tokens/{id}.
 func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) {
-	id, ok := httpx.PathID(r, "id")
-	if !ok {
-		s.error(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "令牌 %q 不存在", r.PathValue("id")))
-		return
+	id, err := pathID(r, "令牌")
+	if err == nil {
+		err = s.Users.RevokeAPIToken(r.Context(), id)
 	}
-	if err := s.Users.RevokeAPIToken(r.Context(), id); err != nil {
+	if err != nil {
 		s.error(w, r, err)
 		return
 	}

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -46,7 +45,7 @@ func (s *Server) listOrganizations(w http.ResponseWriter, r *http.Request) {
 
 // getOrganization serves GET /api/v1/organizations/{id} (anyone).
 func (s *Server) getOrganization(w http.ResponseWriter, r *http.Request) {
-	id, err := orgID(r)
+	id, err := pathID(r, "单位")
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -62,7 +61,7 @@ func (s *Server) getOrganization(w http.ResponseWriter, r *http.Request) {
 // mergeOrganization serves POST /api/v1/organizations/{id}/merge {"gone":ID}
 // (admin): gone's names, patents and users move to {id}, which is returned.
 func (s *Server) mergeOrganization(w http.ResponseWriter, r *http.Request) {
-	id, err := orgID(r)
+	id, err := pathID(r, "单位")
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -88,13 +87,4 @@ func (s *Server) mergeOrganization(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.JSON(w, http.StatusOK, o)
-}
-
-// orgID reads the path's organization id. Returns EINVALID.
-func orgID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, patentbridge.FieldErrorf("id", "单位编号 %q 无效", r.PathValue("id"))
-	}
-	return id, nil
 }

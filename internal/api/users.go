@@ -9,11 +9,12 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// userID reads the {id} of an account path. Returns ENOTFOUND.
-func userID(r *http.Request) (int64, error) {
+// pathID reads the {id} of a path naming one what ("用户", "单位", "令牌").
+// Returns ENOTFOUND for anything but a positive id.
+func pathID(r *http.Request, what string) (int64, error) {
 	id, ok := httpx.PathID(r, "id")
 	if !ok {
-		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "用户 %q 不存在", r.PathValue("id"))
+		return 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "%s %q 不存在", what, r.PathValue("id"))
 	}
 	return id, nil
 }
@@ -54,7 +55,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 
 // getUser serves GET /api/v1/users/{id}.
 func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
-	id, err := userID(r)
+	id, err := pathID(r, "用户")
 	if err == nil {
 		var u *patentbridge.User
 		if u, err = s.Users.FindUser(r.Context(), id); err == nil {
@@ -68,7 +69,7 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
 // updateUser serves PATCH /api/v1/users/{id} with any of
 // {"name","role","organization","city_code","disabled"}.
 func (s *Server) updateUser(w http.ResponseWriter, r *http.Request) {
-	id, err := userID(r)
+	id, err := pathID(r, "用户")
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -89,7 +90,7 @@ func (s *Server) updateUser(w http.ResponseWriter, r *http.Request) {
 // resetPassword serves POST /api/v1/users/{id}/password {"password"}: a new
 // initial password, to be changed at the next login.
 func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
-	id, err := userID(r)
+	id, err := pathID(r, "用户")
 	if err != nil {
 		s.error(w, r, err)
 		return
