@@ -12,19 +12,6 @@ import (
 	"patentbridge/internal/sqldb"
 )
 
-// regionResolver adapts refdata to the importer's Regions interface.
-type regionResolver struct{ data *refdata.Data }
-
-func (r regionResolver) RegionFromProvinceField(s string) (string, bool) {
-	reg, ok := r.data.RegionFromProvinceField(s)
-	return reg.Code, ok
-}
-
-func (r regionResolver) RegionFromAddress(addr string) (string, bool) {
-	reg, ok := r.data.RegionFromAddress(addr)
-	return reg.Code, ok
-}
-
 // openDB opens (and migrates) the database named by dsn.
 func openDB(ctx context.Context, dsn string, logger *slog.Logger) (*sqldb.DB, error) {
 	db, err := sqldb.Open(ctx, dsn)
@@ -37,7 +24,7 @@ func openDB(ctx context.Context, dsn string, logger *slog.Logger) (*sqldb.DB, er
 
 // newImporter wires the importer to the store and the reference regions.
 func newImporter(db *sqldb.DB, logger *slog.Logger) *ingest.Importer {
-	return ingest.NewImporter(db, regionResolver{refdata.Default()}, logger)
+	return ingest.NewImporter(db, refdata.RegionCodes{Data: refdata.Default()}, logger)
 }
 
 // screeningService runs screenings with the rules engine and reads runs and results

@@ -15,20 +15,7 @@ import (
 func MustJobRunner(tb testing.TB, db *sqldb.DB) *ingest.JobRunner {
 	tb.Helper()
 	quiet := slog.New(slog.DiscardHandler)
-	r := ingest.NewJobRunner(ingest.NewImporter(db, regions{refdata.Default()}, quiet), db, quiet)
+	r := ingest.NewJobRunner(ingest.NewImporter(db, refdata.RegionCodes{Data: refdata.Default()}, quiet), db, quiet)
 	tb.Cleanup(func() { r.Close() })
 	return r
-}
-
-// regions adapts refdata to the importer's Regions.
-type regions struct{ data *refdata.Data }
-
-func (r regions) RegionFromProvinceField(s string) (string, bool) {
-	reg, ok := r.data.RegionFromProvinceField(s)
-	return reg.Code, ok
-}
-
-func (r regions) RegionFromAddress(addr string) (string, bool) {
-	reg, ok := r.data.RegionFromAddress(addr)
-	return reg.Code, ok
 }
