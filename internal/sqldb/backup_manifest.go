@@ -78,7 +78,7 @@ func readManifest(file string, b []byte) (*BackupManifest, error) {
 	}
 	if m.FormatVersion < 1 || m.FormatVersion > BackupFormatVersion {
 		return nil, patentbridge.Errorf(patentbridge.EINVALID,
-			"备份文件 %s 的格式版本为 %d，本程序只能恢复版本 1 到 %d：请使用更新版本的 PatentBridge 恢复",
+			"备份文件 %s 的格式版本为 %d，而本程序最高只支持版本 %d：请使用更新版本的 PatentBridge 恢复",
 			file, m.FormatVersion, BackupFormatVersion)
 	}
 	want := sqliteEntry

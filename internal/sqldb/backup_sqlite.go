@@ -31,7 +31,7 @@ func (db *DB) copySQLite(ctx context.Context, dir string, m *BackupManifest) (st
 	if _, err := c.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
 		return "", fmt.Errorf("sqldb: backup: VACUUM INTO: %w", err)
 	}
-	if m.Tables, m.MigrationVersion, err = inspectSQLite(ctx, dst, "quick_check"); err != nil {
+	if m.Tables, m.MigrationVersion, err = inspectSQLite(ctx, dst, src, "quick_check"); err != nil {
 		return "", err
 	}
 	return dst, nil
@@ -39,8 +39,9 @@ func (db *DB) copySQLite(ctx context.Context, dir string, m *BackupManifest) (st
 
 // inspectSQLite opens the SQLite file at path read-only, runs the check
 // pragma (quick_check or integrity_check) and returns every table's row count
-// and the schema version. A failed check is an EINVALID error quoting SQLite.
-func inspectSQLite(ctx context.Context, path, check string) (map[string]int64, int64, error) {
+// and the schema version. A failed check is an EINVALID error about the file
+// named origin, quoting SQLite.
+func inspectSQLite(ctx context.Context, path, origin, check string) (map[string]int64, int64, error) {
 	c, err := sql.Open("sqlite", sqliteFileDSN(path, "mode=ro"))
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqldb: open copy: %w", err)
@@ -49,10 +50,10 @@ func inspectSQLite(ctx context.Context, path, check string) (map[string]int64, i
 	c.SetMaxOpenConns(1)
 	problems, err := checkSQLite(ctx, c, check)
 	if err != nil {
-		return nil, 0, corruptBackup(filepath.Base(path), "无法作为 SQLite 数据库打开")
+		problems = []string{err.Error()}
 	}
 	if len(problems) > 0 {
-		return nil, 0, corruptBackup(filepath.Base(path),
+		return nil, 0, corruptBackup(origin,
 			fmt.Sprintf("数据库未通过完整性检查（PRAGMA %s：%s）", check, strings.Join(problems, "；")))
 	}
 	return countTables(ctx, c, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)

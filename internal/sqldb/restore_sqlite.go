@@ -28,7 +28,7 @@ func restoreSQLite(ctx context.Context, r *archiveReader, target string) error {
 	}
 	defer os.RemoveAll(stage)
 	staged := filepath.Join(stage, sqliteEntry)
-	tables, _, err := inspectSQLite(ctx, staged, "integrity_check")
+	tables, _, err := inspectSQLite(ctx, staged, r.file, "integrity_check")
 	if err != nil {
 		return err
 	}
