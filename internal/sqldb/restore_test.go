@@ -63,7 +63,9 @@ func TestRestoreRefuses(t *testing.T) {
 		{name: "index of another database exists", file: good, code: patentbridge.ECONFLICT, want: "索引目录",
 			before: func(target string) { mustWrite(t, filepath.Join(filepath.Dir(target), "index", "x"), nil, 0o644) }},
 		{name: "a different ledger key is in the data directory", file: good, code: patentbridge.ECONFLICT, want: "ledger.key",
-			before: func(target string) { mustWrite(t, filepath.Join(filepath.Dir(target), "ledger.key"), []byte("other"), 0o600) }},
+			before: func(target string) {
+				mustWrite(t, filepath.Join(filepath.Dir(target), "ledger.key"), []byte("other"), 0o600)
+			}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			target := c.target
