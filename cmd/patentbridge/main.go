@@ -42,6 +42,8 @@ var subcommands = map[string]func(ctx context.Context, args []string, getenv env
 	"export":  runExport,
 	"eval":    runEval,
 	"index":   runIndex,
+	"backup":  runBackup,
+	"restore": runRestore,
 }
 
 const usage = `patentbridge — 专利转化运营平台
@@ -56,6 +58,8 @@ const usage = `patentbridge — 专利转化运营平台
   index     全文索引（index rebuild 重建；index status 状态）
   eval      质量评测（eval ipc | eval retrieval | eval match，见 README）
   migrate   创建或升级数据库结构
+  backup    在线备份数据库及数据目录中的配置与密钥文件（backup -o 备份文件.tar.gz）
+  restore   把备份恢复到空的数据库与数据目录（restore 备份文件.tar.gz --db …）
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
   bench     性能基准（bench import --n 200000；bench screen --n 1000000）
   version   显示版本

@@ -54,11 +54,7 @@ func (a *archiveWriter) addFile(e BackupEntry, src string) error {
 		return fmt.Errorf("sqldb: backup %s: %w", e.Name, err)
 	}
 	defer f.Close()
-	mode := int64(e.Mode)
-	if mode == 0 {
-		mode = 0o600
-	}
-	if err := a.tw.WriteHeader(a.header(e.Name, e.Size, mode)); err != nil {
+	if err := a.tw.WriteHeader(a.header(e.Name, e.Size, int64(e.perm()))); err != nil {
 		return fmt.Errorf("sqldb: backup %s: %w", e.Name, err)
 	}
 	if _, err := io.CopyN(a.tw, f, e.Size); err != nil {

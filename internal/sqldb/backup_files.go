@@ -59,7 +59,7 @@ func dataFiles(dir string, own func(path string) bool) ([]BackupEntry, []Skipped
 			if err != nil {
 				return nil, nil, patentbridge.Errorf(patentbridge.EINVALID, "无法读取数据目录中的 %s（%v）", name, pathErr(err))
 			}
-			e.Mode = uint32(info.Mode().Perm())
+			e.Mode = fmt.Sprintf("%04o", info.Mode().Perm())
 			files = append(files, e)
 		}
 	}

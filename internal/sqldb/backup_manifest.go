@@ -3,7 +3,9 @@ package sqldb
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,7 +60,15 @@ type BackupEntry struct {
 	Name   string `json:"name"`
 	Size   int64  `json:"size"`
 	SHA256 string `json:"sha256"`
-	Mode   uint32 `json:"mode,omitempty"`
+	Mode   string `json:"mode,omitempty"` // octal, "0600"
+}
+
+// perm returns the entry's permission bits, 0600 when none are recorded.
+func (e BackupEntry) perm() fs.FileMode {
+	if m, err := strconv.ParseUint(e.Mode, 8, 32); err == nil && m != 0 {
+		return fs.FileMode(m).Perm()
+	}
+	return 0o600
 }
 
 // SkippedFile is a file of the data directory that a backup left out, and why.

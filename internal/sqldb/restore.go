@@ -51,6 +51,11 @@ func Restore(ctx context.Context, file string, opt RestoreOptions) (*BackupManif
 		return nil, patentbridge.Errorf(patentbridge.EINVALID,
 			"备份的数据库结构版本为 %d，高于本程序支持的 %d：请使用制作备份的（或更新的）PatentBridge 版本恢复", m.MigrationVersion, known)
 	}
+	if !pg {
+		if err := refuseSQLiteTarget(SQLiteFile(opt.DB)); err != nil {
+			return nil, err
+		}
+	}
 	if err := refuseExisting(opt.IndexDir, "索引目录 %s 已存在，它属于原来的数据库：请先把它移走（恢复后 serve 启动时会从数据库重建索引）"); err != nil {
 		return nil, err
 	}
@@ -89,7 +94,7 @@ func stageRestore(r *archiveReader, dataDir string) (string, error) {
 	}
 	for _, f := range r.m.Files {
 		if err == nil {
-			err = r.extract(f, filepath.Join(stage, f.Name), fs.FileMode(f.Mode).Perm()|0o400)
+			err = r.extract(f, filepath.Join(stage, f.Name), f.perm()|0o400)
 		}
 	}
 	if err == nil {

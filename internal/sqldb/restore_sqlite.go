@@ -8,6 +8,18 @@ import (
 	"sort"
 )
 
+// refuseSQLiteTarget returns ECONFLICT when the SQLite file target or one of
+// its journals exists.
+func refuseSQLiteTarget(target string) error {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		if err := refuseExisting(target+suffix, "目标数据库文件 %s 已存在：恢复不会覆盖已有的数据库。"+
+			"请先停止服务，把它（连同同名的 -wal、-shm 文件和索引目录）移到别处，或用 --db 指定新的位置"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // restoreSQLite restores the backup read by r as the SQLite file target, which
 // must not exist (nor its journals), with the data files beside it.
 func restoreSQLite(ctx context.Context, r *archiveReader, target string) error {
@@ -15,11 +27,8 @@ func restoreSQLite(ctx context.Context, r *archiveReader, target string) error {
 	if err != nil {
 		return fmt.Errorf("sqldb: restore: %w", err)
 	}
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		if err := refuseExisting(target+suffix, "目标数据库文件 %s 已存在：恢复不会覆盖已有的数据库。"+
-			"请先停止服务，把它（连同同名的 -wal、-shm 文件和索引目录）移到别处，或用 --db 指定新的位置"); err != nil {
-			return err
-		}
+	if err := refuseSQLiteTarget(target); err != nil {
+		return err
 	}
 	dir := filepath.Dir(target)
 	stage, err := stageRestore(r, dir)
