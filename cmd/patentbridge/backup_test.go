@@ -125,6 +125,7 @@ func TestRestoreCommandRefuses(t *testing.T) {
 		{"--data-dir with SQLite", []string{"restore", out, "--db", fresh, "--data-dir", dir}, 1, "只用于 PostgreSQL"},
 		{"backup of a missing database", []string{"backup", "--db", fresh, "-o", filepath.Join(dir, "x.tar.gz")}, 1, "不存在"},
 		{"backup without -o", []string{"backup", "--db", dsn}, 2, "用法"},
+		{"backup over the database", []string{"backup", "--db", dsn, "-o", sqldb.SQLiteFile(dsn)}, 1, "数据库本身"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := MustRun(t, nil, c.args...)
@@ -136,6 +137,7 @@ func TestRestoreCommandRefuses(t *testing.T) {
 	if _, err := os.Stat(sqldb.SQLiteFile(fresh)); err == nil {
 		t.Error("a refused command created the target database")
 	}
+	mustPassIntegrityCheck(t, sqldb.SQLiteFile(dsn))
 }
 
 // Without pg_dump, a PostgreSQL backup names what to install.

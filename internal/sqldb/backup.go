@@ -37,6 +37,9 @@ func (db *DB) Backup(ctx context.Context, opt BackupOptions) (*BackupManifest, e
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: backup file: %w", err)
 	}
+	if db.sqliteFiles()[out] {
+		return nil, patentbridge.FieldErrorf("o", "备份文件 %s 是数据库本身（或其日志文件）：请把备份写到数据目录之外", opt.Out)
+	}
 	work, err := os.MkdirTemp(filepath.Dir(out), ".patentbridge-backup-*")
 	if err != nil {
 		return nil, patentbridge.Errorf(patentbridge.EINVALID, "无法在 %s 写入备份（%v）", filepath.Dir(out), pathErr(err))
@@ -98,15 +101,23 @@ func writeArchive(out string, m *BackupManifest, copyPath, dataDir string) error
 // SQLite database itself with its journals, the backup being written and its
 // work directory.
 func (db *DB) ownFiles(out, work string) func(path string) bool {
-	skip := map[string]bool{out: true, work: true, filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".tmp"): true}
+	skip := db.sqliteFiles()
+	skip[out], skip[work], skip[filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".tmp")] = true, true, true
+	return func(path string) bool { return skip[path] }
+}
+
+// sqliteFiles returns the absolute paths of the SQLite database file and its
+// journals (none on PostgreSQL).
+func (db *DB) sqliteFiles() map[string]bool {
+	files := map[string]bool{}
 	if f := SQLiteFile(db.dsn); f != "" {
 		if abs, err := filepath.Abs(f); err == nil {
 			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-				skip[abs+suffix] = true
+				files[abs+suffix] = true
 			}
 		}
 	}
-	return func(path string) bool { return skip[path] }
+	return files
 }
 
 // backupAudit is what the audit log records of a backup.
