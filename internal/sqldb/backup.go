@@ -33,6 +33,9 @@ type BackupOptions struct {
 // pg_dump in a snapshot whose row counts the manifest records. Returns EINVALID
 // when pg_dump is not installed or fails.
 func (db *DB) Backup(ctx context.Context, opt BackupOptions) (*BackupManifest, error) {
+	if strings.TrimSpace(opt.Out) == "" {
+		return nil, patentbridge.FieldErrorf("o", "未指定备份文件（-o）")
+	}
 	out, err := filepath.Abs(opt.Out)
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: backup file: %w", err)

@@ -59,12 +59,8 @@ func Restore(ctx context.Context, file string, opt RestoreOptions) (*BackupManif
 	if err := refuseExisting(opt.IndexDir, "索引目录 %s 已存在，它属于原来的数据库：请先把它移走（恢复后 serve 启动时会从数据库重建索引）"); err != nil {
 		return nil, err
 	}
-	dataDir := opt.DataDir
-	if !pg {
-		dataDir = filepath.Dir(SQLiteFile(opt.DB))
-	}
 	if pg {
-		err = restorePostgres(ctx, r, opt.DB, dataDir)
+		err = restorePostgres(ctx, r, opt.DB, opt.DataDir)
 	} else {
 		err = restoreSQLite(ctx, r, SQLiteFile(opt.DB))
 	}
