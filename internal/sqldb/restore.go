@@ -19,8 +19,8 @@ type RestoreOptions struct {
 	// DB is the database to restore into: a SQLite file that must not exist, or
 	// a PostgreSQL database (or search_path schema) without PatentBridge tables.
 	DB string
-	// DataDir receives the backup's data files; for SQLite it is always the
-	// database file's directory and this field is ignored.
+	// DataDir receives the backup's data files (required for PostgreSQL); for
+	// SQLite it is always the database file's directory and this field is ignored.
 	DataDir string
 	// IndexDir is the search index directory, which must not exist: an index of
 	// another database would be stale. serve builds a new one.

@@ -15,6 +15,9 @@ import (
 // the original owners and grants (the objects belong to the connecting role),
 // and puts the data files into dataDir.
 func restorePostgres(ctx context.Context, r *archiveReader, dsn, dataDir string) error {
+	if dataDir == "" {
+		return patentbridge.FieldErrorf("data-dir", "恢复 PostgreSQL 备份须指定数据目录（--data-dir）")
+	}
 	bin, err := pgTool("pg_restore")
 	if err != nil {
 		return err
