@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"patentbridge"
@@ -22,6 +23,7 @@ func runIndex(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
+	stderr = &lockedWriter{w: stderr} // the rebuild logs while the progress prints
 	logger := newLogger(stderr, cfg.LogLevel)
 	db, err := openDB(ctx, cfg.DB, logger)
 	if err != nil {
@@ -69,4 +71,16 @@ func indexStatus(ctx context.Context, db interface {
 		fmt.Fprintf(stdout, "未能索引的专利：%s\n", strings.Join(st.SkippedIDs, " "))
 	}
 	return 0
+}
+
+// lockedWriter serializes the writes of several goroutines to one writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

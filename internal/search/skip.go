@@ -87,6 +87,7 @@ func (x *Indexer) putSkipping(ix *Index, docs []Doc) ([]skippedDoc, error) {
 	}
 	if len(skipped) == len(docs) {
 		if _, cerr := ix.Count(); cerr != nil {
+			ix.fault(err) // the next Sync checks the index
 			return nil, err
 		}
 	}

@@ -53,6 +53,7 @@ func (x *Indexer) tail(ctx context.Context) error {
 			return err
 		}
 		if err := x.ix.Delete(gone); err != nil {
+			x.ix.fault(err) // the next Sync checks the index
 			return err
 		}
 		st = st.unskipping(append(put, gone...)).skipping(skipped)
