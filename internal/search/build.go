@@ -47,7 +47,7 @@ func (x *Indexer) rebuild(ctx context.Context) error {
 				s, err = next.put(docs)
 				skipped, done = append(skipped, s...), done+len(docs)
 				if err == nil && len(skipped) > maxSkippedShare(done) {
-					err = fmt.Errorf("%d of %d docs failed to index, the last: %s", len(skipped), done, s[len(s)-1].Reason)
+					err = fmt.Errorf("%d of %d docs failed to index, the last: %s", len(skipped), done, skipped[len(skipped)-1].Reason)
 				}
 				x.progress(true, done, total)
 			}
