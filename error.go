@@ -15,8 +15,9 @@ const (
 	ECONFLICT     = "ECONFLICT"
 	EFORBIDDEN    = "EFORBIDDEN"
 	EUNAUTHORIZED = "EUNAUTHORIZED"
-	ETOOMANY      = "ETOOMANY"  // too many attempts: try again after Error.RetryAfter
-	ETOOLARGE     = "ETOOLARGE" // a request body or upload over its limit
+	ETOOMANY      = "ETOOMANY"     // too many attempts: try again after Error.RetryAfter
+	ETOOLARGE     = "ETOOLARGE"    // a request body or upload over its limit
+	EUNAVAILABLE  = "EUNAVAILABLE" // a service not ready yet (the search index being rebuilt): try again after Error.RetryAfter
 	EINTERNAL     = "EINTERNAL"
 )
 
@@ -26,7 +27,7 @@ type Error struct {
 	Code    string
 	Message string
 	Field   string
-	// RetryAfter, for ETOOMANY, is how long the caller must wait.
+	// RetryAfter, for ETOOMANY and EUNAVAILABLE, is how long the caller should wait.
 	RetryAfter time.Duration
 }
 
@@ -81,7 +82,7 @@ func ErrorField(err error) string {
 	return ""
 }
 
-// ErrorRetryAfter returns how long the caller of an ETOOMANY error must wait, or 0.
+// ErrorRetryAfter returns how long the caller of an ETOOMANY or EUNAVAILABLE error should wait, or 0.
 func ErrorRetryAfter(err error) time.Duration {
 	var e *Error
 	if errors.As(err, &e) {

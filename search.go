@@ -13,6 +13,9 @@ type SearchQuery struct {
 
 // SearchHit is one patent found, with highlighted fragments by field ("title",
 // "abstract", "claim"); fragments are HTML-escaped with matches in <mark>.
+// Patent is the patent in brief: its texts cut to snippets ending in "…" (title
+// 200 characters, abstract and first claim 300) and its lists to 20 entries, so
+// a page of hits stays small; the patent's own page has it whole.
 type SearchHit struct {
 	Patent    *Patent             `json:"-"`
 	AppNo     string              `json:"app_no"`
@@ -73,13 +76,24 @@ type IndexStatus struct {
 	Building bool    `json:"building"`
 	Progress float64 `json:"progress"` // 0..1 while building
 	LastSeq  int64   `json:"last_seq"` // last change applied from the change table
+	// Rebuilding: the index holds no complete build yet (the first one, or one
+	// after the index was found unreadable); searches answer EUNAVAILABLE.
+	Rebuilding bool `json:"rebuilding"`
+	// MovedAside is where an unreadable index directory was moved, "" if none.
+	MovedAside string `json:"moved_aside,omitempty"`
+	// Skipped counts the patents that failed to index and were passed over;
+	// SkippedIDs lists the first of them.
+	Skipped    int      `json:"skipped"`
+	SkippedIDs []string `json:"skipped_ids,omitempty"`
 }
 
 // SearchService searches and matches patents.
 type SearchService interface {
-	// Search runs a full-text query with filters. Returns EINVALID for a bad query.
+	// Search runs a full-text query with filters. Returns EINVALID for a bad
+	// query, EUNAVAILABLE while the index is being rebuilt.
 	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
-	// Match ranks patents for a need, with reasons. Returns EINVALID for an empty text.
+	// Match ranks patents for a need, with reasons. Returns EINVALID for an
+	// empty text, EUNAVAILABLE while the index is being rebuilt.
 	Match(ctx context.Context, r MatchRequest) (*MatchResult, error)
 	// Classify predicts IPC subclasses for a text and the industries they imply.
 	Classify(ctx context.Context, text string, limit int) ([]IPCPrediction, []string, error)

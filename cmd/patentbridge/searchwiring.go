@@ -19,14 +19,19 @@ type searchStack struct {
 	service *search.Service
 }
 
-// openSearch opens (or creates) the index in dir and wires the engines to the store.
-func openSearch(db *sqldb.DB, dir string, logger *slog.Logger) (*searchStack, error) {
-	ix, err := search.OpenIndex(dir)
+// openSearch opens (or creates) the index in dir and wires the engines to the
+// store. An unreadable index is moved aside and rebuilt in the background
+// (search.OpenIndexHealing), searches answering 503 meanwhile: the index is
+// derived data, never a reason not to start.
+// The indexer reads the database through store (db itself, but for tests).
+func openSearch(db *sqldb.DB, store search.Store, dir string, logger *slog.Logger) (*searchStack, error) {
+	ix, err := search.OpenIndexHealing(dir, db.Now, logger)
 	if err != nil {
 		return nil, err
 	}
 	ref := refdata.Default()
-	indexer := search.NewIndexer(ix, db, ref, logger)
+	indexer := search.NewIndexer(ix, store, ref, logger)
+	indexer.Now = db.Now
 	matcher := search.NewMatcher(ix, route.DefaultRouter{}, search.MatcherOptions{Ref: ref})
 	svc := &search.Service{Searcher: search.NewSearcher(ix, db), Indexer: indexer,
 		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: route.DefaultRouter{}}

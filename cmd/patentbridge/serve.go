@@ -36,6 +36,8 @@ type Main struct {
 	srv    *http.Server
 	api    *api.Server // the JSON API being served
 	ui     *web.Server // the web UI being served
+
+	indexStore func(search.Store) search.Store // tests: wraps the store the indexer reads
 }
 
 // Open opens the database, creates the first admin, loads demo data when asked,
@@ -72,7 +74,11 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 	}
 	m.jobs = ingest.NewJobRunner(imp, db, m.Logger)
-	if m.search, err = openSearch(db, m.Config.SearchIndexDir(), m.Logger); err != nil {
+	var store search.Store = db
+	if m.indexStore != nil {
+		store = m.indexStore(store)
+	}
+	if m.search, err = openSearch(db, store, m.Config.SearchIndexDir(), m.Logger); err != nil {
 		return err
 	}
 	bg, stop := context.WithCancel(context.Background())

@@ -24,6 +24,7 @@ var codeStatus = map[string]int{
 	patentbridge.ECONFLICT:     http.StatusConflict,
 	patentbridge.ETOOMANY:      http.StatusTooManyRequests,
 	patentbridge.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	patentbridge.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	patentbridge.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -90,7 +91,7 @@ func JSON(w http.ResponseWriter, status int, v any) {
 }
 
 // SetRetryAfter sets the Retry-After header (whole seconds, rounded up) of an
-// ETOOMANY error; other errors set nothing.
+// ETOOMANY or EUNAVAILABLE error; other errors set nothing.
 func SetRetryAfter(w http.ResponseWriter, err error) {
 	if d := patentbridge.ErrorRetryAfter(err); d > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int((d+time.Second-1)/time.Second)))

@@ -21,39 +21,45 @@ const (
 
 // bulkWriter fills a fresh index during a rebuild.
 type bulkWriter interface {
-	put(docs []Doc) error
+	// put indexes docs, returning those that failed to index (to be skipped).
+	put(docs []Doc) ([]skippedDoc, error)
 	// finish completes the index and opens it.
 	finish() (*Index, error)
 	// abort drops what was written.
 	abort()
 }
 
-// newBulkWriter returns a writer of a fresh index at path ("" in memory). The
-// offline builder needs each ID once, which a rebuild from the database guarantees.
-func newBulkWriter(path string) (bulkWriter, error) {
+// newBulkWriter returns a writer of a fresh index at path ("" in memory) for
+// x's rebuild. The offline builder needs each ID once, which a rebuild from the
+// database guarantees.
+func newBulkWriter(path string, x *Indexer) (bulkWriter, error) {
 	if path == "" {
 		ix, err := OpenIndex("")
 		if err != nil {
 			return nil, err
 		}
-		return memWriter{ix}, nil
+		return memWriter{ix, x}, nil
 	}
 	if err := os.RemoveAll(path); err != nil {
 		return nil, fmt.Errorf("search: build index: %w", err)
 	}
-	return &diskWriter{path: path}, nil
+	return &diskWriter{path: path, x: x}, nil
 }
 
-type memWriter struct{ ix *Index }
+type memWriter struct {
+	ix *Index
+	x  *Indexer
+}
 
-func (w memWriter) put(docs []Doc) error    { return w.ix.Put(docs) }
-func (w memWriter) finish() (*Index, error) { return w.ix, nil }
-func (w memWriter) abort()                  { _ = w.ix.Remove() }
+func (w memWriter) put(docs []Doc) ([]skippedDoc, error) { return w.x.putSkipping(w.ix, docs) }
+func (w memWriter) finish() (*Index, error)              { return w.ix, nil }
+func (w memWriter) abort()                               { _ = w.ix.Remove() }
 
 // diskWriter builds with Bleve's offline builder, made on the first doc (the
 // builder cannot finish an empty index: an empty build opens a new empty index).
 type diskWriter struct {
 	path string
+	x    *Indexer
 	b    bleve.Builder
 	gc   int // the GC percent to restore
 }
@@ -61,7 +67,7 @@ type diskWriter struct {
 // bulkGCPercent is the GC target during an on-disk build.
 const bulkGCPercent = 400
 
-func (w *diskWriter) put(docs []Doc) error {
+func (w *diskWriter) put(docs []Doc) ([]skippedDoc, error) {
 	if w.b == nil && len(docs) > 0 {
 		// The builder's garbage is short-lived (a batch's analysis); collecting
 		// less often saves a sixth of the build's time for a few batches' memory.
@@ -73,17 +79,29 @@ func (w *diskWriter) put(docs []Doc) error {
 			"mergeMax":        builderMergeMax,
 		})
 		if err != nil {
-			return fmt.Errorf("search: index builder: %w", err)
+			return nil, fmt.Errorf("search: index builder: %w", err)
 		}
 		w.b = b
 	}
+	var skipped []skippedDoc
 	for i := range docs {
-		docs[i].Facets = facetValues(docs[i])
-		if err := w.b.Index(docs[i].ID, docs[i]); err != nil {
-			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
+		if err := w.index(&docs[i]); err != nil {
+			skipped = append(skipped, skippedDoc{ID: docs[i].ID, Reason: err.Error()})
 		}
 	}
-	return nil
+	w.x.logSkipped(skipped)
+	return skipped, nil
+}
+
+// index hands one doc to the builder, which maps it at once (the error of a doc
+// that cannot be indexed) and analyzes it with its batch.
+func (w *diskWriter) index(d *Doc) (err error) {
+	if err := w.x.failing([]Doc{*d}); err != nil {
+		return err
+	}
+	defer recoverTo(&err, "index "+d.ID)
+	prepareDoc(d)
+	return w.b.Index(d.ID, *d)
 }
 
 func (w *diskWriter) finish() (*Index, error) {

@@ -78,7 +78,11 @@ func facetCounts(terms map[string]int, industries map[string]string) map[string]
 func (ix *Index) industryNames() (map[string]string, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	d, err := ix.bi.FieldDict("industries")
+	bi, err := ix.live()
+	if err != nil {
+		return nil, err
+	}
+	d, err := bi.FieldDict("industries")
 	if err != nil {
 		return nil, err
 	}

@@ -158,10 +158,11 @@ func (ix *Index) PrepareFacets() error {
 func (ix *Index) rebuildFacetColumn() error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.closed {
-		return fmt.Errorf("search: index closed")
+	bi, err := ix.live()
+	if err != nil {
+		return err
 	}
-	adv, err := ix.bi.Advanced()
+	adv, err := bi.Advanced()
 	if err != nil {
 		return err
 	}
@@ -172,7 +173,7 @@ func (ix *Index) rebuildFacetColumn() error {
 	if err != nil {
 		return err
 	}
-	c, err := buildFacetColumn(r, ix.bi.Mapping(), version)
+	c, err := buildFacetColumn(r, bi.Mapping(), version)
 	if err != nil {
 		_ = r.Close()
 		return err

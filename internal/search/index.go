@@ -57,19 +57,21 @@ var docValueFields = map[string]bool{"facets": true}
 var storedKeywordFields = map[string]bool{"facets": true, "ipc": true, "industries": true}
 
 // indexSchema versions the docs' fields and the mapping; an index built with
-// another schema is rebuilt.
-const indexSchema = 3
+// another schema is rebuilt. (4: docs cut to the caps of doccap.go.)
+const indexSchema = 4
 
 // Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
 // (Search waits for the swap; holders of Bleve() should not keep it long).
 type Index struct {
 	mu      sync.RWMutex
-	bi      bleve.Index
+	bi      bleve.Index // nil until a rebuild swaps one in (UnopenedIndex)
 	path    string
 	closed  bool
 	version atomic.Uint64 // bumped by every change, for the facet column
 	change  sync.RWMutex  // held by a change until version is bumped; read to pair version and snapshot
 	facets  facetColumns
+	faulty  atomic.Pointer[error] // the last failure of a search, until the indexer checks the index
+	aside   string                // where the last unreadable directory was moved (heal.go)
 }
 
 // NewMapping returns the index mapping: cjk text fields with BM25 scoring, keyword
@@ -126,45 +128,88 @@ func OpenIndex(path string) (*Index, error) {
 	return &Index{bi: bi, path: path}, nil
 }
 
-// Put adds or replaces docs in one batch (their Facets are derived here).
-func (ix *Index) Put(docs []Doc) error {
+// errNotOpen is the error of an index with no Bleve index open.
+var errNotOpen = errors.New("search: index not open")
+
+// live returns the Bleve index; the caller holds ix.mu.
+func (ix *Index) live() (bleve.Index, error) {
+	if ix.closed || ix.bi == nil {
+		return nil, errNotOpen
+	}
+	return ix.bi, nil
+}
+
+// Put adds or replaces docs in one batch, each cut to the index's caps first
+// (prepareDoc, which also derives the Facets).
+func (ix *Index) Put(docs []Doc) (err error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	b := ix.bi.NewBatch()
+	bi, err := ix.live()
+	if err != nil {
+		return err
+	}
+	defer recoverTo(&err, "index")
+	b := bi.NewBatch()
 	for i := range docs {
-		docs[i].Facets = facetValues(docs[i])
+		prepareDoc(&docs[i])
 		if err := b.Index(docs[i].ID, docs[i]); err != nil {
 			return fmt.Errorf("search: index %s: %w", docs[i].ID, err)
 		}
 	}
-	return ix.apply(b)
+	return ix.apply(bi, b)
 }
 
 // Delete removes docs by ID in one batch.
 func (ix *Index) Delete(ids []string) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	b := ix.bi.NewBatch()
+	bi, err := ix.live()
+	if err != nil {
+		return err
+	}
+	b := bi.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)
 	}
-	return ix.apply(b)
+	return ix.apply(bi, b)
 }
 
 // apply runs a batch and bumps the version before a facet column can see the
 // new snapshot under the old version.
-func (ix *Index) apply(b *bleve.Batch) error {
+func (ix *Index) apply(bi bleve.Index, b *bleve.Batch) error {
 	ix.change.Lock()
 	defer ix.change.Unlock()
 	defer ix.version.Add(1)
-	return ix.bi.Batch(b)
+	return bi.Batch(b)
 }
 
-// Count returns the number of indexed docs.
+// Count returns the number of indexed docs (0 when nothing is open yet).
 func (ix *Index) Count() (uint64, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.bi.DocCount()
+	if ix.bi == nil && !ix.closed {
+		return 0, nil
+	}
+	bi, err := ix.live()
+	if err != nil {
+		return 0, err
+	}
+	return bi.DocCount()
+}
+
+// reader returns a reader of the index's current snapshot; the caller closes it.
+func (ix *Index) reader() (index.IndexReader, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	bi, err := ix.live()
+	if err != nil {
+		return nil, err
+	}
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }
 
 // Bleve returns the underlying Bleve index, for queries this package builds.
@@ -176,16 +221,33 @@ func (ix *Index) Bleve() bleve.Index {
 
 // Search runs a Bleve request; a rebuild's swap waits for it to finish.
 func (ix *Index) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.bi.Search(req)
+	return ix.SearchInContext(context.Background(), req)
 }
 
-// SearchInContext runs a Bleve request until ctx ends; a rebuild's swap waits for it.
-func (ix *Index) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+// SearchInContext runs a Bleve request until ctx ends; a rebuild's swap waits for
+// it. A failure of the index itself (an error, or a panic in Bleve, returned as
+// an error) marks the index suspect: the indexer logs it and checks the index.
+func (ix *Index) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.bi.SearchInContext(ctx, req)
+	bi, err := ix.live()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil && ctx.Err() == nil {
+			ix.fault(err)
+		}
+	}()
+	defer recoverTo(&err, "search")
+	return bi.SearchInContext(ctx, req)
+}
+
+// recoverTo turns a panic in Bleve into an error in *err.
+func recoverTo(err *error, what string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("search: %s: bleve panicked: %v", what, r)
+	}
 }
 
 // Path returns the index directory, "" for an in-memory index.
@@ -200,6 +262,9 @@ func (ix *Index) Close() error {
 	}
 	ix.closed = true
 	ix.dropFacetColumn()
+	if ix.bi == nil {
+		return nil
+	}
 	return ix.bi.Close()
 }
 
@@ -211,7 +276,9 @@ func (ix *Index) Remove() error {
 	if !ix.closed {
 		ix.closed = true
 		ix.dropFacetColumn()
-		err = ix.bi.Close()
+		if ix.bi != nil {
+			err = ix.bi.Close()
+		}
 	}
 	if ix.path != "" {
 		err = errors.Join(err, os.RemoveAll(ix.path))
@@ -227,12 +294,23 @@ func (ix *Index) replaceWith(next *Index) error {
 	defer ix.mu.Unlock()
 	ix.dropFacetColumn()
 	defer ix.version.Add(1)
+	if ix.closed {
+		return errors.Join(errNotOpen, next.Remove())
+	}
+	old := ix.bi
 	if ix.path == "" {
-		old := ix.bi
 		ix.bi = next.bi
+		if old == nil {
+			return nil
+		}
 		return old.Close()
 	}
-	if err := errors.Join(next.bi.Close(), ix.bi.Close()); err != nil {
+	err := next.bi.Close()
+	if old != nil {
+		err = errors.Join(err, old.Close())
+		ix.bi = nil
+	}
+	if err != nil {
 		return fmt.Errorf("search: swap index: %w", err)
 	}
 	if err := os.RemoveAll(ix.path); err != nil {

@@ -36,12 +36,18 @@ type Store interface {
 const stateFile = "patentbridge-state.json"
 
 // indexState is what the index reflects: changes up to Seq, tags of screening
-// run RunID, and whether the build that made it finished.
+// run RunID, whether the build that made it finished, how many docs it held
+// when the state was written (checked when it opens, see openVerified) and the
+// docs that failed to index.
 type indexState struct {
-	Seq      int64 `json:"seq"`
-	RunID    int64 `json:"run_id"`
-	Complete bool  `json:"complete"`
-	Schema   int   `json:"schema"` // indexSchema of the build
+	Seq         int64        `json:"seq"`
+	RunID       int64        `json:"run_id"`
+	Complete    bool         `json:"complete"`
+	Schema      int          `json:"schema"` // indexSchema of the build
+	Docs        int          `json:"docs"`
+	Writing     bool         `json:"writing,omitempty"` // a batch was being applied: Docs may be off
+	Skipped     []skippedDoc `json:"skipped,omitempty"`
+	SkippedMore int          `json:"skipped_more,omitempty"` // skipped beyond those listed
 }
 
 // Indexer keeps an Index current with the database: a full build when the index
@@ -63,6 +69,12 @@ type Indexer struct {
 		n  int
 		at time.Time
 	}
+	failDoc func(Doc) error // test hook: makes a doc fail to index
+	checked time.Time       // when a failed search last made the index be checked (x.Now)
+
+	// Now is the platform clock, which names an unreadable index moved aside
+	// (default patentbridge.Now).
+	Now func() time.Time
 
 	// Interval is the pause between two looks at the change table (default 1 s).
 	Interval time.Duration
@@ -79,7 +91,7 @@ func NewIndexer(ix *Index, store Store, ref *refdata.Data, logger *slog.Logger) 
 		logger = slog.Default()
 	}
 	x := &Indexer{ix: ix, store: store, ref: ref, log: logger, poke: make(chan struct{}, 1),
-		Interval: time.Second, BatchSize: 2000}
+		Interval: time.Second, BatchSize: 2000, Now: patentbridge.Now}
 	x.state = readState(ix.path)
 	return x
 }
@@ -119,6 +131,9 @@ func (x *Indexer) Start(ctx context.Context) {
 func (x *Indexer) Sync(ctx context.Context) error {
 	x.work.Lock()
 	defer x.work.Unlock()
+	if err := x.recheck(); err != nil {
+		return err
+	}
 	runID, err := x.store.LatestScreeningRunID(ctx)
 	if err != nil {
 		return err
@@ -146,12 +161,15 @@ func (x *Indexer) Rebuild(ctx context.Context) error {
 	return x.tail(ctx)
 }
 
-// Status reports the index's size and the progress of a build.
+// Status reports the index's size, the progress of a build and the docs skipped.
 func (x *Indexer) Status(ctx context.Context) patentbridge.IndexStatus {
 	docs, _ := x.ix.Count()
+	aside := x.ix.MovedAside()
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	s := patentbridge.IndexStatus{Docs: int(docs), Building: x.build, LastSeq: x.state.Seq}
+	s := patentbridge.IndexStatus{Docs: int(docs), Building: x.build, LastSeq: x.state.Seq,
+		Rebuilding: !x.state.Complete, MovedAside: aside}
+	s.Skipped, s.SkippedIDs = skippedOf(x.state)
 	if x.build && x.total > 0 {
 		s.Progress = min(1, float64(x.done)/float64(x.total))
 	}

@@ -175,7 +175,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 	q := raw
 	if keywords != nil {
 		sr := bleve.NewSearchRequestOptions(broad, firstStage*m.opts.Candidates, 0, false)
-		stage, err := m.ix.bi.SearchInContext(ctx, sr)
+		stage, err := m.ix.SearchInContext(ctx, sr)
 		if err != nil {
 			return nil, fmt.Errorf("search: match query: %w", err)
 		}
@@ -207,7 +207,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 func (m *Matcher) search(ctx context.Context, q query.Query, size int) (bsearch.DocumentMatchCollection, error) {
 	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
 	sr.Fields = candidateFields
-	out, err := m.ix.bi.SearchInContext(ctx, sr)
+	out, err := m.ix.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: match query: %w", err)
 	}

@@ -44,11 +44,7 @@ func textTerms(text string) []textTerm {
 
 // withDF fills in each term's document frequency in the _all field.
 func (m *Matcher) withDF(ctx context.Context, terms []textTerm) error {
-	adv, err := m.ix.bi.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
+	r, err := m.ix.reader()
 	if err != nil {
 		return err
 	}

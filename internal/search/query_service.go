@@ -23,17 +23,31 @@ type Service struct {
 
 var _ patentbridge.SearchService = (*Service)(nil)
 
-// Search runs a full-text query with filters.
+// Search runs a full-text query with filters; EUNAVAILABLE while the index is
+// being rebuilt (Indexer.Unavailable).
 func (s *Service) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
+	if err := s.unavailable(); err != nil {
+		return nil, err
+	}
 	return s.Searcher.Search(ctx, q)
 }
 
-// Match delegates to the Matcher.
+// Match delegates to the Matcher; EUNAVAILABLE while the index is being rebuilt.
 func (s *Service) Match(ctx context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error) {
 	if s.Matcher == nil {
 		return nil, patentbridge.Errorf(patentbridge.EINTERNAL, "匹配服务未启用")
 	}
+	if err := s.unavailable(); err != nil {
+		return nil, err
+	}
 	return s.Matcher.Match(ctx, r)
+}
+
+func (s *Service) unavailable() error {
+	if s.Indexer == nil {
+		return nil
+	}
+	return s.Indexer.Unavailable()
 }
 
 // Classify delegates to the Router.

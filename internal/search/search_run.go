@@ -131,8 +131,12 @@ func (s *Searcher) addHits(ctx context.Context, out *patentbridge.SearchResult, 
 			} else if err != nil {
 				return err
 			}
-			hit.Patent, title, abstract = p, p.Title, p.Abstract
+			hit.Patent, title, abstract = briefPatent(p), p.Title, p.Abstract
 		}
+		// Fragments are of the brief title and of a window of what the index
+		// holds of the abstract.
+		title = snippet(title, hitTitleRunes)
+		cutString(&abstract, maxAbstractBytes)
 		if len(terms) > 0 {
 			hit.Fragments = fragments(title, abstract, terms)
 		}

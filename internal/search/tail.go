@@ -10,8 +10,9 @@ import (
 const tailBatch = 1000
 
 // tail applies every change after the recorded seq: a patent inserted or updated
-// is read again and replaced, a deleted or vanished one is removed. The seq is
-// recorded after each applied batch, so a restart resumes where it stopped.
+// is read again and replaced, a deleted or vanished one is removed, one that
+// fails to index is skipped (putSkipping). The seq is recorded after each
+// applied batch, so a restart resumes where it stopped — past skipped docs.
 func (x *Indexer) tail(ctx context.Context) error {
 	st := x.current()
 	for {
@@ -28,7 +29,7 @@ func (x *Indexer) tail(ctx context.Context) error {
 			last[c.AppNo] = c.Op
 		}
 		var docs []Doc
-		var gone []string
+		var gone, put []string
 		for _, appNo := range order {
 			if last[appNo] == "delete" {
 				gone = append(gone, appNo)
@@ -41,20 +42,58 @@ func (x *Indexer) tail(ctx context.Context) error {
 			} else if err != nil {
 				return err
 			}
-			docs = append(docs, DocFromPatent(p, x.ref, ExtraFromTags(t, x.ref)))
+			docs = append(docs, x.docOf(p, t))
+			put = append(put, appNo)
 		}
-		if err := x.ix.Put(docs); err != nil {
+		if st, err = x.markWriting(st); err != nil {
+			return err
+		}
+		skipped, err := x.putSkipping(x.ix, docs)
+		if err != nil {
 			return err
 		}
 		if err := x.ix.Delete(gone); err != nil {
+			x.ix.fault(err) // the next Sync checks the index
 			return err
 		}
+		st = st.unskipping(append(put, gone...)).skipping(skipped)
 		st.Seq = cs[len(cs)-1].Seq
-		if err := x.setState(st); err != nil {
+		if err := x.setCounted(st); err != nil {
 			return err
 		}
 		if len(cs) < tailBatch {
 			return nil
 		}
 	}
+}
+
+// docOf makes a patent's doc; one cut to the index's caps is logged.
+func (x *Indexer) docOf(p *patentbridge.Patent, t patentbridge.PatentTags) Doc {
+	d := DocFromPatent(p, x.ref, ExtraFromTags(t, x.ref))
+	before := docBytes(&d)
+	if prepareDoc(&d) {
+		x.log.Warn("search index: a patent's text is over the index's caps and is indexed cut",
+			"app_no", d.ID, "bytes", before, "indexed_bytes", docBytes(&d))
+	}
+	return d
+}
+
+// markWriting records, on disk, that a batch is being applied: an index that
+// stops mid-batch may hold other docs than its state counts (openVerified).
+func (x *Indexer) markWriting(st indexState) (indexState, error) {
+	if x.ix.path == "" || st.Writing {
+		return st, nil
+	}
+	st.Writing = true
+	return st, x.setState(st)
+}
+
+// setCounted records st, no longer writing, with the index's doc count.
+func (x *Indexer) setCounted(st indexState) error {
+	n, err := x.ix.Count()
+	if err != nil {
+		return err
+	}
+	st.Docs, st.Writing = int(n), false
+	return x.setState(st)
 }

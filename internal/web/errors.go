@@ -22,6 +22,7 @@ var errorHeadings = map[int]string{
 	http.StatusConflict:            "数据冲突",
 	http.StatusTooManyRequests:     "请求过于频繁",
 	http.StatusInternalServerError: "服务器错误",
+	http.StatusServiceUnavailable:  "服务暂不可用",
 }
 
 // errorPage answers err: anonymous visitors asked to sign in go to the login

@@ -66,12 +66,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		res, err = s.Search.Search(r.Context(), sq)
 	}
 	if err != nil {
-		if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+		switch patentbridge.ErrorCode(err) {
+		case patentbridge.EINVALID:
+			v.Error, v.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
+			s.render(w, r, http.StatusBadRequest, "search", "全文检索", "search", v)
+		case patentbridge.EUNAVAILABLE: // the index is being rebuilt: the form stays, with why
+			httpx.SetRetryAfter(w, err)
+			v.Error, v.IndexNote = patentbridge.ErrorMessage(err), ""
+			s.render(w, r, http.StatusServiceUnavailable, "search", "全文检索", "search", v)
+		default:
 			s.errorPage(w, r, err)
-			return
 		}
-		v.Error, v.ErrorField = patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)
-		s.render(w, r, http.StatusBadRequest, "search", "全文检索", "search", v)
 		return
 	}
 	for _, h := range res.Hits {
@@ -167,6 +172,10 @@ func hasFilter(q url.Values) bool {
 // indexNote tells the user how complete the index is, "" when it is current.
 func indexNote(st patentbridge.IndexStatus) string {
 	switch {
+	case st.Rebuilding && st.Building:
+		return fmt.Sprintf("全文索引正在重建（已完成 %d%%），暂不能检索，请稍后再试", int(st.Progress*100))
+	case st.Rebuilding:
+		return "全文索引正在重建，暂不能检索，请稍后再试"
 	case st.Building:
 		return fmt.Sprintf("索引中：已完成 %d%%，检索结果暂不完整", int(st.Progress*100))
 	case st.Docs < st.Patents:
