@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
+	"sync"
 )
 
 // checkpointer copies SQLite's write-ahead log back into the database file on a
@@ -16,6 +17,9 @@ type checkpointer struct {
 	kick chan struct{} // never closed, so that notify is safe at any time
 	stop chan struct{}
 	done chan struct{}
+
+	closeOnce sync.Once // DB.Close may be called more than once
+	closeErr  error
 }
 
 // writerAutoCheckpoint is the writer connection's wal_autocheckpoint, in pages
@@ -64,12 +68,16 @@ func (cp *checkpointer) notify() {
 	}
 }
 
-// close waits for a running checkpoint and closes the connection.
+// close waits for a running checkpoint and closes the connection; later calls
+// return the first call's result.
 func (cp *checkpointer) close() error {
 	if cp == nil {
 		return nil
 	}
-	close(cp.stop)
-	<-cp.done
-	return cp.conn.Close()
+	cp.closeOnce.Do(func() {
+		close(cp.stop)
+		<-cp.done
+		cp.closeErr = cp.conn.Close()
+	})
+	return cp.closeErr
 }

@@ -42,3 +42,16 @@ func TestBulkCommitsAreCheckpointedInTheBackground(t *testing.T) {
 	st, _ = os.Stat(path)
 	t.Fatalf("database file still %d bytes (%d before the upsert): the WAL was not checkpointed", st.Size(), before)
 }
+
+// TestCloseTwice checks that closing a SQLite database a second time (a server
+// shutting down after a failed start, say) returns instead of panicking.
+func TestCloseTwice(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "twice.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatalf("first Close: %v", err)
+	}
+	_ = db.Close() // must not panic (it did: close of closed channel)
+}
