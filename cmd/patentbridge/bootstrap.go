@@ -13,6 +13,8 @@ import (
 	"patentbridge/internal/gen"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
+	"patentbridge/internal/sqldb"
 )
 
 // ensureAdmin creates the first administrator when no user exists yet, with the
@@ -153,11 +155,11 @@ func demoOrganization(ctx context.Context, orgs patentbridge.OrganizationService
 }
 
 // screenDemo runs a first screening so the demo's sleeping-patent database is not empty.
-func screenDemo(ctx context.Context, s patentbridge.ScreeningService, logger *slog.Logger) error {
-	if _, err := s.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+func screenDemo(ctx context.Context, db *sqldb.DB, svc *screen.Service, logger *slog.Logger) error {
+	if _, err := db.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
 		return err
 	}
-	run, err := s.RunScreening(ctx, patentbridge.Now().UTC())
+	run, err := svc.Run(ctx, patentbridge.Now().UTC(), nil)
 	if err != nil {
 		return err
 	}
