@@ -42,6 +42,9 @@ type Main struct {
 	srv     *http.Server
 	api     *api.Server // the JSON API being served
 	ui      *web.Server // the web UI being served
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Open opens the database, creates the first admin, loads demo data when asked,
@@ -192,8 +195,14 @@ func (m *Main) Serve() error {
 // Close shuts down gracefully: stop accepting and finish requests; let the
 // running import and screening finish within the configured shutdown timeout,
 // then interrupt them (recorded 中断, to be resumed); then stop the indexer
-// and close the index and the database, which no job uses any more.
+// and close the index and the database, which no job uses any more. Calls
+// after the first return its result.
 func (m *Main) Close() error {
+	m.closeOnce.Do(func() { m.closeErr = m.close() })
+	return m.closeErr
+}
+
+func (m *Main) close() error {
 	var errs []error
 	if m.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
