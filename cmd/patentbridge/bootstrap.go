@@ -31,7 +31,14 @@ func ensureAdmin(ctx context.Context, users patentbridge.UserService, password s
 		password = base64.RawURLEncoding.EncodeToString(b)
 	}
 	nu := patentbridge.NewUser{Username: "admin", Name: "四川省知识产权服务促进中心", Role: patentbridge.RoleAdmin, Password: password}
-	if _, err := users.CreateUser(platform(ctx), nu); err != nil {
+	if _, err := users.CreateUser(platform(ctx), nu); patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
+		// Another process on the same database, starting at the same time, made it first.
+		if n, cerr := users.CountUsers(ctx); cerr == nil && n > 0 {
+			logger.Info("首个管理员已由同时启动的另一进程创建", "username", "admin")
+			return nil
+		}
+		return err
+	} else if err != nil {
 		return err
 	}
 	if generated {

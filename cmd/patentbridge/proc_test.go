@@ -114,7 +114,21 @@ func startProc(tb testing.TB, env map[string]string, args ...string) *proc {
 // until it listens.
 func startServe(tb testing.TB, env map[string]string, args ...string) *proc {
 	tb.Helper()
-	p := startProc(tb, env, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	p := startServeAsync(tb, env, args...)
+	p.waitListening(tb)
+	return p
+}
+
+// startServeAsync starts `patentbridge serve` with args on a free port
+// without waiting; call waitListening.
+func startServeAsync(tb testing.TB, env map[string]string, args ...string) *proc {
+	tb.Helper()
+	return startProc(tb, env, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+}
+
+// waitListening waits until the server logs the URL it listens on.
+func (p *proc) waitListening(tb testing.TB) {
+	tb.Helper()
 	select {
 	case p.URL = <-p.urls:
 	case <-p.done:
@@ -122,7 +136,6 @@ func startServe(tb testing.TB, env map[string]string, args ...string) *proc {
 	case <-time.After(60 * time.Second):
 		tb.Fatalf("serve did not start within 60 s:\n%s", p.logs)
 	}
-	return p
 }
 
 // kill9 kills the process with SIGKILL, as the kernel's OOM killer or a
