@@ -95,15 +95,9 @@ func TestTwoServersOnOnePostgres(t *testing.T) {
 		word := string(title[len(title)-4:])
 		imported := time.Now()
 		for {
-			var res struct {
-				Items []struct {
-					AppNo string `json:"app_no"`
-				}
-			}
+			var res struct{ Items []apiPatent }
 			cb.call(t, "GET", "/api/v1/patents/search?limit=50&q="+url.QueryEscape(word), nil, "", &res)
-			if slices.ContainsFunc(res.Items, func(it struct {
-				AppNo string `json:"app_no"`
-			}) bool { return it.AppNo == one.Items[0].AppNo }) {
+			if slices.ContainsFunc(res.Items, func(p apiPatent) bool { return p.AppNo == one.Items[0].AppNo }) {
 				break
 			}
 			if time.Since(imported) > 20*time.Second {
