@@ -18,7 +18,7 @@ func TestCleanUploadsKeepsWhatJobsNeed(t *testing.T) {
 	jobs := newFakeJobs()
 	r := newRunner(t, blockingImport{started: make(chan struct{})}, jobs)
 	old := time.Now().Add(-2 * time.Hour)
-	for _, name := range []string{"u-ended", "u-inuse", "u-fresh", "pb-upload-123.csv", "notes.txt"} {
+	for _, name := range []string{"u-ended", "u-inuse", "u-fresh", "pb-upload-123.csv", "pb-import-9", "notes.txt"} {
 		path := filepath.Join(r.Dir(), name)
 		if filepath.Ext(name) != "" {
 			MustWriteFile(t, r.Dir(), name, []byte("x"))
@@ -34,8 +34,8 @@ func TestCleanUploadsKeepsWhatJobsNeed(t *testing.T) {
 	jobs.CreateImportJob(t.Context(), &patentbridge.ImportJob{FileName: "a.csv", Status: patentbridge.JobInterrupted,
 		Attempts: 1, Upload: "u-inuse/a.csv"})
 	n, err := r.CleanUploads(context.Background(), time.Hour)
-	if err != nil || n != 2 {
-		t.Errorf("CleanUploads = %d, %v; want the ended upload and the partial one", n, err)
+	if err != nil || n != 3 {
+		t.Errorf("CleanUploads = %d, %v; want the ended upload, the partial one and an inline import's copy", n, err)
 	}
 	if left := mustDir(t, r.Dir()); !slices.Equal(left, []string{"notes.txt", "u-fresh", "u-inuse"}) {
 		t.Errorf("left %v", left)

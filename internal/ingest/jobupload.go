@@ -170,7 +170,9 @@ func (r *JobRunner) CleanUploads(ctx context.Context, age time.Duration) (int, e
 	n := 0
 	for _, e := range entries {
 		name := e.Name()
-		ours := (e.IsDir() && strings.HasPrefix(name, uploadPrefix)) || (!e.IsDir() && strings.HasPrefix(name, "pb-upload-"))
+		// u-…: kept uploads; pb-…: uploads being received, and the inline
+		// imports' (demands, registries) working copies.
+		ours := (e.IsDir() && strings.HasPrefix(name, uploadPrefix)) || strings.HasPrefix(name, "pb-")
 		info, err := e.Info()
 		if !ours || keep[name] || err != nil || time.Since(info.ModTime()) < age {
 			continue
