@@ -62,6 +62,18 @@ func uploadsIn(tb testing.TB, dir string) []string {
 	return out
 }
 
+// waitNoUploads waits until the jobs directory keeps no upload: the runner
+// removes a job's upload right after it records the job's end.
+func waitNoUploads(tb testing.TB, dir string) {
+	tb.Helper()
+	for deadline := time.Now().Add(10 * time.Second); len(uploadsIn(tb, dir)) > 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			tb.Errorf("uploads left after their jobs ended: %v", uploadsIn(tb, dir))
+			return
+		}
+	}
+}
+
 // TestKilledUploadImport: a server killed with SIGKILL mid-way through an
 // upload import leaves the job 中断 after the restart, with its upload kept in
 // the jobs directory; continuing it completes the import without a duplicate,
@@ -114,9 +126,7 @@ func TestKilledUploadImport(t *testing.T) {
 				total != s.Inserted+s.Unchanged || done.Attempts != 2 {
 				t.Errorf("re-run: %+v, %d patents stored; want the killed run's %d rows unchanged and the rest inserted, once each", done, total, landed)
 			}
-			if kept := uploadsIn(t, jobsDir); len(kept) != 0 {
-				t.Errorf("uploads left after the job ended: %v", kept)
-			}
+			waitNoUploads(t, jobsDir)
 		})
 	}
 }

@@ -176,8 +176,6 @@ func TestTwoServersOnOnePostgres(t *testing.T) {
 		if got := c.auditActions(t, fmt.Sprintf("import_job:%d", j.ID)); !slices.Equal(got, []string{"import.start", "import.interrupt", "import.takeover", "import.finish"}) {
 			t.Errorf("audit of the taken-over job: %v", got)
 		}
-		if kept := uploadsIn(t, jobsDir); len(kept) != 0 {
-			t.Errorf("uploads left: %v", kept)
-		}
+		waitNoUploads(t, jobsDir)
 	})
 }
