@@ -47,8 +47,10 @@ type Main struct {
 	closeErr  error
 }
 
-// Open opens the database, creates the first admin, loads demo data when asked,
-// wires the HTTP handlers and starts listening (not yet serving).
+// Open opens the database, marks the jobs of processes that are gone 中断,
+// creates the first admin, loads demo data when asked, starts the import and
+// screening runners, wires the HTTP handlers and starts listening (not yet
+// serving).
 func (m *Main) Open(ctx context.Context) error {
 	if err := m.Config.Validate(); err != nil {
 		return err
