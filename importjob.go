@@ -26,12 +26,16 @@ type Reject struct {
 	Reason string `json:"reason"` // Chinese, for the operator
 }
 
-// Import job states.
+// States of a background job: an import job or a screening run. A job whose
+// process died or was shut down before it finished is interrupted (中断): it
+// can be resumed (re-run) or discarded, and nothing of it is served meanwhile.
 const (
-	JobQueued  = "queued"
-	JobRunning = "running"
-	JobDone    = "done"
-	JobFailed  = "failed"
+	JobQueued      = "queued"
+	JobRunning     = "running"
+	JobInterrupted = "interrupted"
+	JobDone        = "done"
+	JobFailed      = "failed"
+	JobDiscarded   = "discarded" // an interrupted import an admin gave up; its upload is removed
 )
 
 // ImportJob is an import started from the web UI or the API, run in the background.
@@ -45,6 +49,13 @@ type ImportJob struct {
 	CreatedBy  int64         `json:"created_by"`
 	CreatedAt  time.Time     `json:"created_at"`
 	FinishedAt time.Time     `json:"finished_at"`
+	// Upload is the stored upload's path inside the jobs directory; "" once removed.
+	Upload string `json:"-"`
+	// Owner is the process that runs (or last ran) the job, Attempts how many
+	// times a process claimed it, LeaseUntil when its claim runs out unless renewed.
+	Owner      string    `json:"owner,omitempty"`
+	Attempts   int       `json:"attempts"`
+	LeaseUntil time.Time `json:"-"`
 }
 
 // ImportJobService records background import jobs and their reject reports.
@@ -61,6 +72,14 @@ type ImportJobService interface {
 	SaveImportRejects(ctx context.Context, id int64, csv []byte) error
 	// ImportRejects returns the job's reject report. Returns ENOTFOUND.
 	ImportRejects(ctx context.Context, id int64) ([]byte, error)
+	// ResumeImportJob queues an interrupted job again, to be re-run from its
+	// stored upload. Returns ENOTFOUND, ECONFLICT when the job is not interrupted
+	// or its upload is gone.
+	ResumeImportJob(ctx context.Context, id int64) (*ImportJob, error)
+	// DiscardImportJob gives up an interrupted (or still queued) job and returns
+	// it with the upload the caller must remove. Returns ENOTFOUND, ECONFLICT
+	// when the job is running or finished.
+	DiscardImportJob(ctx context.Context, id int64) (*ImportJob, error)
 }
 
 // ImportOptions tunes one import run.
@@ -86,4 +105,30 @@ type ImportJobRunner interface {
 	// StartImport records a job for the uploaded file at path (which the runner
 	// then owns and removes) and imports it in the background.
 	StartImport(ctx context.Context, userID int64, fileName, path string) (*ImportJob, error)
+	// ResumeImport re-runs an interrupted job from its stored upload (imports
+	// are upserts: rows already written come out unchanged). Returns ENOTFOUND,
+	// ECONFLICT when the job is not interrupted or its upload is gone.
+	ResumeImport(ctx context.Context, id int64) (*ImportJob, error)
+	// DiscardImport gives up an interrupted or queued job and removes its
+	// upload. Returns ENOTFOUND, ECONFLICT when the job is running or finished.
+	DiscardImport(ctx context.Context, id int64) (*ImportJob, error)
+}
+
+// JobStatusLabel returns the Chinese name of a job state, as the pages show it.
+func JobStatusLabel(status string) string {
+	switch status {
+	case JobQueued:
+		return "排队中"
+	case JobRunning:
+		return "运行中"
+	case JobInterrupted:
+		return "中断"
+	case JobDone:
+		return "已完成"
+	case JobFailed:
+		return "失败"
+	case JobDiscarded:
+		return "已放弃"
+	}
+	return status
 }

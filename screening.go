@@ -105,12 +105,40 @@ type ScreeningRun struct {
 	Grades         map[string]int    `json:"grades"`
 	StartedAt      time.Time         `json:"started_at"`
 	FinishedAt     time.Time         `json:"finished_at"`
+	// Status is a job state (JobQueued … JobFailed); only a done run is served.
+	Status string `json:"status"`
+	// Owner is the process that runs (or last ran) the run, Attempts how many
+	// times a process claimed it, Error why it failed or was interrupted.
+	Owner      string    `json:"owner,omitempty"`
+	Attempts   int       `json:"attempts"`
+	Error      string    `json:"error,omitempty"`
+	LeaseUntil time.Time `json:"-"`
+}
+
+// RunClaim is what a process asks for when it claims a screening run to
+// execute: the run (0: the oldest claimable one), the claiming process, how
+// many automatic retries an interrupted run gets, and the rule and weights
+// versions it will screen with.
+type RunClaim struct {
+	ID                          int64
+	Owner                       string
+	Retries                     int
+	RuleVersion, WeightsVersion string
 }
 
 // ScreeningService runs screenings and answers questions about their results.
 type ScreeningService interface {
-	// RunScreening evaluates every patent as of asOf and stores the run and its results.
-	RunScreening(ctx context.Context, asOf time.Time) (*ScreeningRun, error)
+	// StartScreening queues a run as of asOf, which a background runner of
+	// one of the platform's processes claims and runs. Returns ECONFLICT while
+	// another run is queued or running.
+	StartScreening(ctx context.Context, asOf time.Time) (*ScreeningRun, error)
+	// RerunScreening queues an interrupted or failed run again; its partial
+	// results are dropped when it starts. Returns ENOTFOUND, ECONFLICT for a
+	// run that is queued, running or done, or while another run is active.
+	RerunScreening(ctx context.Context, id int64) (*ScreeningRun, error)
+	// DiscardScreening deletes an interrupted, failed or queued run with its
+	// partial results. Returns ENOTFOUND, ECONFLICT for a running or done run.
+	DiscardScreening(ctx context.Context, id int64) error
 	// LatestRun returns the most recent finished run. Returns ENOTFOUND.
 	LatestRun(ctx context.Context) (*ScreeningRun, error)
 	// FindRun returns a run by id, or the latest finished run for id 0. Returns ENOTFOUND.

@@ -13,6 +13,8 @@ import (
 	"patentbridge/internal/gen"
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
+	"patentbridge/internal/sqldb"
 )
 
 // ensureAdmin creates the first administrator when no user exists yet, with the
@@ -29,7 +31,14 @@ func ensureAdmin(ctx context.Context, users patentbridge.UserService, password s
 		password = base64.RawURLEncoding.EncodeToString(b)
 	}
 	nu := patentbridge.NewUser{Username: "admin", Name: "四川省知识产权服务促进中心", Role: patentbridge.RoleAdmin, Password: password}
-	if _, err := users.CreateUser(platform(ctx), nu); err != nil {
+	if _, err := users.CreateUser(platform(ctx), nu); patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
+		// Another process on the same database, starting at the same time, made it first.
+		if n, cerr := users.CountUsers(ctx); cerr == nil && n > 0 {
+			logger.Info("首个管理员已由同时启动的另一进程创建", "username", "admin")
+			return nil
+		}
+		return err
+	} else if err != nil {
 		return err
 	}
 	if generated {
@@ -153,11 +162,11 @@ func demoOrganization(ctx context.Context, orgs patentbridge.OrganizationService
 }
 
 // screenDemo runs a first screening so the demo's sleeping-patent database is not empty.
-func screenDemo(ctx context.Context, s patentbridge.ScreeningService, logger *slog.Logger) error {
-	if _, err := s.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+func screenDemo(ctx context.Context, db *sqldb.DB, svc *screen.Service, logger *slog.Logger) error {
+	if _, err := db.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
 		return err
 	}
-	run, err := s.RunScreening(ctx, patentbridge.Now().UTC())
+	run, err := svc.Run(ctx, patentbridge.Now().UTC(), nil)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,9 @@ import (
 const crashChild = "PATENTBRIDGE_CRASH_CHILD"
 
 func TestMain(m *testing.M) {
+	if os.Getenv(mainChild) != "" {
+		os.Exit(runMainChild())
+	}
 	if os.Getenv(crashChild) != "" {
 		os.Exit(runCrashChild(os.Getenv("CRASH_DSN"), os.Getenv("CRASH_FILE")))
 	}

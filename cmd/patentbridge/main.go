@@ -53,7 +53,8 @@ const usage = `patentbridge — 专利转化运营平台
   serve     启动 Web 服务（--demo 在空库中生成演示数据）
   import    导入专利数据（CSV/TSV/XLSX/JSON Lines；--rejects 拒绝报告；--json 摘要）
   gen       生成模拟专利数据（61 列商业数据库导出格式）
-  screen    沉睡专利筛查、初评分级与分类（--as-of 基准日；--json 摘要）
+  screen    沉睡专利筛查、初评分级与分类（--as-of 基准日；--json 摘要；screen runs 列出批次；
+            --rerun ID 重新运行、--discard ID 放弃中断的批次）
   export    导出沉睡专利库（export sleeping --format csv|xlsx -o 文件）
   index     全文索引（index rebuild 重建；index status 状态）
   eval      质量评测（eval ipc | eval retrieval | eval match，见 README）

@@ -14,6 +14,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/config"
 	"patentbridge/internal/httpx"
+	"patentbridge/internal/lease"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/screen"
 )
@@ -27,9 +28,15 @@ type screenSummary struct {
 
 func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
 	var cfg config.Config
+	listing := len(args) > 0 && args[0] == "runs"
+	if listing {
+		args = args[1:]
+	}
 	fs := cfg.FlagSet("screen", getenv, stderr)
 	asOfFlag := fs.String("as-of", "", "筛查基准日 YYYY-MM-DD（默认今天）")
 	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
+	rerun := fs.Int64("rerun", 0, "在本进程中重新运行中断或失败的筛查批次 ID（其部分结果作废）")
+	discard := fs.Int64("discard", 0, "放弃中断、失败或排队中的筛查批次 ID（删除其部分结果）")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -42,6 +49,9 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		}
 		asOf = d
 	}
+	if err := cfg.Jobs.Validate(); err != nil {
+		return fail(stderr, err)
+	}
 	rules, err := loadScreenRules(cfg)
 	if err != nil {
 		return fail(stderr, err)
@@ -52,6 +62,17 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		return fail(stderr, err)
 	}
 	defer db.Close()
+	db.JobLease = cfg.Jobs.LeaseOrDefault()
+	switch {
+	case listing:
+		return listScreeningRuns(ctx, db, *asJSON, stdout, stderr)
+	case *discard != 0:
+		if err := db.DiscardScreeningRun(ctx, *discard); err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已放弃筛查批次 %d，其部分结果已删除\n", *discard)
+		return 0
+	}
 	var progress func(done, total int)
 	if isTerminal(stderr) {
 		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr),
@@ -63,8 +84,17 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 		defer fmt.Fprintln(stderr)
 	}
 	start := time.Now()
-	run, err := rules.service(db, logger).Run(ctx, asOf, progress)
+	svc := rules.service(db, logger).WithLease(lease.NewOwner(), db.JobLease)
+	var run *patentbridge.ScreeningRun
+	if *rerun != 0 {
+		run, err = svc.Rerun(ctx, *rerun, progress)
+	} else {
+		run, err = svc.Run(ctx, asOf, progress)
+	}
 	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "筛查已中断：部分结果不会被使用；可用 patentbridge screen --rerun ID 重新运行，或 --discard ID 放弃")
+		}
 		return fail(stderr, err)
 	}
 	sum := screenSummary{RunView: httpx.NewRunView(run), Seconds: time.Since(start).Seconds()}

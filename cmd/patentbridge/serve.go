@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"sync"
 	"time"
 
 	"patentbridge"
@@ -15,7 +17,9 @@ import (
 	"patentbridge/internal/config"
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/ingest"
+	"patentbridge/internal/lease"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
 	"patentbridge/internal/search"
 	"patentbridge/internal/sqldb"
 	"patentbridge/internal/web"
@@ -27,21 +31,28 @@ type Main struct {
 	Config config.Config
 	Logger *slog.Logger
 
-	DB     *sqldb.DB
-	jobs   *ingest.JobRunner
-	search *searchStack
-	stop   context.CancelFunc // ends background work (the indexer)
-	bgDone chan struct{}      // closed when background work has ended
-	ln     net.Listener
-	srv    *http.Server
-	api    *api.Server // the JSON API being served
-	ui     *web.Server // the web UI being served
+	DB      *sqldb.DB
+	owner   string // this process, in the jobs it claims
+	jobs    *ingest.JobRunner
+	screens *screen.Runner // this process's screening runner
+	search  *searchStack
+	stop    context.CancelFunc // ends background work (the indexer)
+	bgDone  chan struct{}      // closed when background work has ended
+	ln      net.Listener
+	srv     *http.Server
+	api     *api.Server // the JSON API being served
+	ui      *web.Server // the web UI being served
 
 	indexStore func(search.Store) search.Store // tests: wraps the store the indexer reads
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
-// Open opens the database, creates the first admin, loads demo data when asked,
-// wires the HTTP handlers and starts listening (not yet serving).
+// Open opens the database, marks the jobs of processes that are gone 中断,
+// creates the first admin, loads demo data when asked, starts the import and
+// screening runners, wires the HTTP handlers and starts listening (not yet
+// serving).
 func (m *Main) Open(ctx context.Context) error {
 	if err := m.Config.Validate(); err != nil {
 		return err
@@ -51,9 +62,17 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	db.JobLease = m.Config.Jobs.LeaseOrDefault()
+	m.owner = lease.NewOwner()
+	m.interruptAbandoned(ctx)
 	if err := ensureAdmin(ctx, db, m.Config.AdminPassword, m.Logger); err != nil {
 		return err
 	}
+	rules, err := loadScreenRules(m.Config)
+	if err != nil {
+		return err
+	}
+	screening := rules.service(db, m.Logger).WithLease(m.owner, db.JobLease)
 	imp := newImporter(db, m.Logger)
 	if m.Config.Demo {
 		if err := loadDemo(ctx, db, imp, m.Config.DemoN, m.Logger); err != nil {
@@ -65,15 +84,24 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoDemands(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo demands: %w", err)
 		}
-		rules, err := loadScreenRules(m.Config)
-		if err != nil {
-			return err
-		}
-		if err := screenDemo(ctx, screeningService{DB: db, rules: rules, logger: m.Logger}, m.Logger); err != nil {
+		if err := screenDemo(ctx, db, screening, m.Logger); err != nil {
 			return fmt.Errorf("demo screening: %w", err)
 		}
 	}
-	m.jobs = ingest.NewJobRunner(imp, db, m.Logger)
+	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
+		return fmt.Errorf("jobs directory: %w", err)
+	}
+	retries := m.Config.Jobs.Retries
+	m.jobs = ingest.NewJobRunner(imp, db, ingest.JobRunnerOptions{Dir: m.Config.JobsDir(), Owner: m.owner,
+		Lease: db.JobLease, Retries: retries, Dead: lease.Dead, Logger: m.Logger})
+	m.screens = screen.NewRunner(screening, db, screen.RunnerOptions{Retries: retries, Dead: lease.Dead})
+	go func() {
+		if n, err := m.jobs.CleanUploads(context.WithoutCancel(ctx), 24*time.Hour); err != nil {
+			m.Logger.Warn("jobs directory: clean up", "err", err)
+		} else if n > 0 {
+			m.Logger.Info("jobs directory: removed uploads no job needs", "count", n)
+		}
+	}()
 	var store search.Store = db
 	if m.indexStore != nil {
 		store = m.indexStore(store)
@@ -138,14 +166,17 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	screening := screeningService{DB: m.DB, rules: rules, logger: m.Logger}
+	screening := screeningService{DB: m.DB, rules: rules, runner: m.screens}
+	uploads := m.Config.JobsDir() // beside the kept uploads, so that keeping one is a rename
 	ranker := search.NewEnterpriseRanker(m.DB, ref)
 	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger, MaxUploadBytes: maxUpload,
+		UploadDir: uploads,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Organizations: m.DB, Users: m.DB, AuditLog: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
-		Logger: m.Logger, Secure: m.Config.SecureCookies,
+		UploadDir: uploads,
+		Logger:    m.Logger, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
@@ -169,8 +200,17 @@ func (m *Main) Serve() error {
 	return nil
 }
 
-// Close shuts down gracefully: stop accepting, finish requests and jobs, close the database.
+// Close shuts down gracefully: stop accepting and finish requests; let the
+// running import and screening finish within the configured shutdown timeout,
+// then interrupt them (recorded 中断, to be resumed); then stop the indexer
+// and close the index and the database, which no job uses any more. Calls
+// after the first return its result.
 func (m *Main) Close() error {
+	m.closeOnce.Do(func() { m.closeErr = m.close() })
+	return m.closeErr
+}
+
+func (m *Main) close() error {
 	var errs []error
 	if m.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -179,9 +219,7 @@ func (m *Main) Close() error {
 	} else if m.ln != nil {
 		errs = append(errs, m.ln.Close())
 	}
-	if m.jobs != nil {
-		errs = append(errs, m.jobs.Close())
-	}
+	m.stopJobs()
 	if m.stop != nil {
 		m.stop()
 		<-m.bgDone // the indexer must finish before its index closes
@@ -193,6 +231,44 @@ func (m *Main) Close() error {
 		errs = append(errs, m.DB.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// stopJobs waits for the background jobs up to the shutdown timeout, then
+// interrupts those still running.
+func (m *Main) stopJobs() {
+	ctx, cancel := context.WithTimeout(context.Background(), m.Config.Jobs.ShutdownTimeoutOrDefault())
+	defer cancel()
+	var wg sync.WaitGroup
+	if m.jobs != nil {
+		wg.Go(func() {
+			if m.jobs.Shutdown(ctx) {
+				m.Logger.Warn("shutdown: the running import was interrupted; resume it from the import page")
+			}
+		})
+	}
+	if m.screens != nil {
+		wg.Go(func() {
+			if m.screens.Shutdown(ctx) {
+				m.Logger.Warn("shutdown: the running screening was interrupted; re-run it from the screening page")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// interruptAbandoned marks interrupted, at start, the jobs whose process is
+// gone: known dead (it ran on this machine), or silent past its lease.
+func (m *Main) interruptAbandoned(ctx context.Context) {
+	if ids, err := m.DB.InterruptAbandonedImports(ctx, lease.Dead); err != nil {
+		m.Logger.Error("start: interrupt abandoned imports", "err", err)
+	} else if len(ids) > 0 {
+		m.Logger.Warn("start: import jobs of a stopped process marked 中断", "jobs", ids)
+	}
+	if ids, err := m.DB.InterruptAbandonedRuns(ctx, lease.Dead); err != nil {
+		m.Logger.Error("start: interrupt abandoned screening runs", "err", err)
+	} else if len(ids) > 0 {
+		m.Logger.Warn("start: screening runs of a stopped process marked 中断", "runs", ids)
+	}
 }
 
 func runServe(ctx context.Context, args []string, getenv env, _, stderr io.Writer) int {

@@ -9,6 +9,7 @@ import (
 
 	"patentbridge/internal/ingest"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
 	"patentbridge/internal/sqldb"
 )
 
@@ -27,15 +28,41 @@ func newImporter(db *sqldb.DB, logger *slog.Logger) *ingest.Importer {
 	return ingest.NewImporter(db, refdata.RegionCodes{Data: refdata.Default()}, logger)
 }
 
-// screeningService runs screenings with the rules engine and reads runs and results
-// from the store.
+// screeningService queues screenings for the process's runner (or any
+// process's) and reads runs and results from the store.
 type screeningService struct {
 	*sqldb.DB
 	rules  screenRules
-	logger *slog.Logger
+	runner *screen.Runner // nil: a queued run waits for a serve process
 }
 
-// RunScreening evaluates every stored patent as of asOf.
-func (s screeningService) RunScreening(ctx context.Context, asOf time.Time) (*patentbridge.ScreeningRun, error) {
-	return s.rules.service(s.DB, s.logger).Run(ctx, asOf, nil)
+// StartScreening queues a run as of asOf and wakes this process's runner.
+func (s screeningService) StartScreening(ctx context.Context, asOf time.Time) (*patentbridge.ScreeningRun, error) {
+	run := &patentbridge.ScreeningRun{AsOf: screen.Day(asOf), RuleVersion: s.rules.cfg.RuleVersion, WeightsVersion: s.rules.cfg.Version}
+	if err := s.DB.QueueScreeningRun(ctx, run); err != nil {
+		return nil, err
+	}
+	s.kick()
+	return run, nil
+}
+
+// RerunScreening queues an interrupted or failed run again and wakes the runner.
+func (s screeningService) RerunScreening(ctx context.Context, id int64) (*patentbridge.ScreeningRun, error) {
+	run, err := s.DB.RequeueScreeningRun(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s.kick()
+	return run, nil
+}
+
+// DiscardScreening deletes an interrupted, failed or queued run.
+func (s screeningService) DiscardScreening(ctx context.Context, id int64) error {
+	return s.DB.DiscardScreeningRun(ctx, id)
+}
+
+func (s screeningService) kick() {
+	if s.runner != nil {
+		s.runner.Kick()
+	}
 }

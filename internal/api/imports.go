@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -80,6 +81,34 @@ func (s *Server) getImportRejects(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.WriteRejectsCSV(w, id, b)
+}
+
+// resumeImport serves POST /api/v1/imports/{id}/resume: an interrupted job is
+// queued again, to be re-run from its kept upload (rows already written come
+// out unchanged); 202 with the job, 409 when it is not interrupted.
+func (s *Server) resumeImport(w http.ResponseWriter, r *http.Request) {
+	s.jobAction(w, r, http.StatusAccepted, s.Runner.ResumeImport)
+}
+
+// discardImport serves POST /api/v1/imports/{id}/discard: an interrupted or
+// queued job is given up and its upload removed; 200 with the job, 409 when
+// it is running or has ended.
+func (s *Server) discardImport(w http.ResponseWriter, r *http.Request) {
+	s.jobAction(w, r, http.StatusOK, s.Runner.DiscardImport)
+}
+
+func (s *Server) jobAction(w http.ResponseWriter, r *http.Request, status int, act func(context.Context, int64) (*patentbridge.ImportJob, error)) {
+	id, err := jobID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	j, err := act(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, status, httpx.NewJobView(j, RejectsURL))
 }
 
 func jobID(r *http.Request) (int64, error) {

@@ -25,6 +25,8 @@ func (s *Server) Routes() []httpx.Route {
 		httpx.NewRoute("POST /api/v1/imports", admin, s.createImport),
 		httpx.NewRoute("GET /api/v1/imports/{id}", admin, s.getImport),
 		httpx.NewRoute("GET /api/v1/imports/{id}/rejects", admin, s.getImportRejects),
+		httpx.NewRoute("POST /api/v1/imports/{id}/resume", admin, s.resumeImport),
+		httpx.NewRoute("POST /api/v1/imports/{id}/discard", admin, s.discardImport),
 	}
 	if s.Supply != nil {
 		manager := httpx.SupplyManagers
@@ -39,7 +41,9 @@ func (s *Server) Routes() []httpx.Route {
 		rs = append(rs, httpx.NewRoute("GET /api/v1/sleeping", httpx.Anyone, s.listSleeping))
 	}
 	if s.Screening != nil {
-		rs = append(rs, httpx.NewRoute("GET /api/v1/screening/runs", httpx.Anyone, s.listRuns))
+		rs = append(rs, httpx.NewRoute("GET /api/v1/screening/runs", httpx.Anyone, s.listRuns),
+			httpx.NewRoute("POST /api/v1/screening/runs/{id}/rerun", admin, s.rerunRun),
+			httpx.NewRoute("POST /api/v1/screening/runs/{id}/discard", admin, s.discardRun))
 	}
 	if s.Declarations != nil {
 		rs = append(rs,

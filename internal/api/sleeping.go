@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"patentbridge"
 	"patentbridge/internal/httpx"
 )
 
@@ -74,4 +75,38 @@ func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {
 		out.Items = append(out.Items, httpx.NewRunView(run))
 	}
 	httpx.JSON(w, http.StatusOK, out)
+}
+
+// rerunRun serves POST /api/v1/screening/runs/{id}/rerun: an interrupted or
+// failed run is queued again (its partial results are dropped when it
+// starts); 202 with the run, 409 when its state or another active run does
+// not allow it.
+func (s *Server) rerunRun(w http.ResponseWriter, r *http.Request) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		s.error(w, r, patentbridge.FieldErrorf("id", "筛查批次编号 %q 无效", r.PathValue("id")))
+		return
+	}
+	run, err := s.Screening.RerunScreening(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusAccepted, httpx.NewRunView(run))
+}
+
+// discardRun serves POST /api/v1/screening/runs/{id}/discard: an
+// interrupted, failed or queued run is deleted with its partial results; 204,
+// or 409 for a running or finished run.
+func (s *Server) discardRun(w http.ResponseWriter, r *http.Request) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		s.error(w, r, patentbridge.FieldErrorf("id", "筛查批次编号 %q 无效", r.PathValue("id")))
+		return
+	}
+	if err := s.Screening.DiscardScreening(r.Context(), id); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }

@@ -36,6 +36,7 @@ type Config struct {
 	IndustryMap  string // Sichuan industry mapping CSV; "" means the embedded one
 	IndexDir     string // full-text index directory; "" means beside the SQLite file, or ./data/index
 	LogLevel     slog.Level
+	Jobs         Jobs // background jobs: uploads, leases, shutdown (config_jobs.go)
 }
 
 // FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
@@ -65,6 +66,7 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	if name == "serve" || name == "index" || name == "bench" {
 		fs.StringVar(&c.IndexDir, "index", c.IndexDir, "全文索引目录（环境变量 PATENTBRIDGE_INDEX；默认与 SQLite 文件同目录，或 ./data/index）")
 	}
+	c.Jobs.flags(name, fs, env)
 	if name == "serve" {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 PATENTBRIDGE_ADDR）")
 		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
@@ -94,7 +96,7 @@ func (c *Config) Validate() error {
 	if _, err := c.Proxies(); err != nil {
 		return err
 	}
-	return nil
+	return c.Jobs.Validate()
 }
 
 // String describes the configuration without secrets, for the start-up log.

@@ -24,32 +24,29 @@ type JobView struct {
 	CreatedAt   time.Time                  `json:"created_at"`
 	FinishedAt  *time.Time                 `json:"finished_at,omitempty"`
 	RejectsURL  string                     `json:"rejects_url,omitempty"`
-}
-
-// JobStatusLabel returns the Chinese name of an import job status.
-func JobStatusLabel(status string) string {
-	switch status {
-	case patentbridge.JobQueued:
-		return "排队中"
-	case patentbridge.JobRunning:
-		return "导入中"
-	case patentbridge.JobDone:
-		return "已完成"
-	case patentbridge.JobFailed:
-		return "失败"
-	}
-	return status
+	// Owner is the process that runs (or last ran) the job, Attempts how many
+	// times a process claimed it.
+	Owner    string `json:"owner,omitempty"`
+	Attempts int    `json:"attempts"`
+	// Interrupted is a job whose process died or was shut down (中断): it can
+	// be resumed or discarded, as CanResume and CanDiscard tell.
+	Interrupted bool `json:"interrupted"`
+	CanResume   bool `json:"can_resume"`
+	CanDiscard  bool `json:"can_discard"`
 }
 
 // NewJobView builds the view of a job; rejectsURL is a format with one %d for the
 // job id, used when the job rejected rows.
 func NewJobView(j *patentbridge.ImportJob, rejectsURL string) JobView {
 	v := JobView{
-		ID: j.ID, FileName: j.FileName, Status: j.Status, StatusLabel: JobStatusLabel(j.Status),
-		Done:     j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed,
+		ID: j.ID, FileName: j.FileName, Status: j.Status, StatusLabel: importStatusLabel(j.Status),
+		Done:     j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed || j.Status == patentbridge.JobDiscarded,
 		Progress: j.Progress, Summary: j.Summary, Error: j.Error,
-		CreatedBy: j.CreatedBy, CreatedAt: j.CreatedAt.UTC(),
+		CreatedBy: j.CreatedBy, CreatedAt: j.CreatedAt.UTC(), Owner: j.Owner, Attempts: j.Attempts,
+		Interrupted: j.Status == patentbridge.JobInterrupted,
 	}
+	v.CanResume = v.Interrupted && j.Upload != ""
+	v.CanDiscard = v.Interrupted || j.Status == patentbridge.JobQueued
 	if j.Status == patentbridge.JobDone {
 		v.Progress = 1
 	}
@@ -62,6 +59,14 @@ func NewJobView(j *patentbridge.ImportJob, rejectsURL string) JobView {
 		v.RejectsURL = fmt.Sprintf(rejectsURL, j.ID)
 	}
 	return v
+}
+
+// importStatusLabel names an import job's state; a running import is "导入中".
+func importStatusLabel(status string) string {
+	if status == patentbridge.JobRunning {
+		return "导入中"
+	}
+	return patentbridge.JobStatusLabel(status)
 }
 
 // WriteRejectsCSV sends an import job's reject report as a CSV attachment, with a

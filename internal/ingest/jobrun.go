@@ -3,67 +3,86 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"patentbridge"
+	"patentbridge/internal/lease"
 )
 
 // maxRejectReport caps the stored reject report; rows past it are counted only.
 const maxRejectReport = 16 << 20
 
-// run imports one job's file and records the outcome.
-func (r *JobRunner) run(t *jobTask) {
-	defer t.remove()
-	job := t.job
-	job.Status = patentbridge.JobRunning
-	r.save(job)
+// run imports one claimed job's upload under its lease and records the
+// outcome: done or failed (the upload is removed), interrupted by a shutdown
+// (the upload is kept for the resume), or nothing when the lease was lost to
+// another process, which now runs the job.
+func (r *JobRunner) run(ctx context.Context, job *patentbridge.ImportJob) {
+	log := r.logger.With("job", job.ID, "file", job.FileName, "attempt", job.Attempts)
+	work, stop := lease.Keep(ctx, r.o.Lease, func(ctx context.Context) error {
+		return r.jobs.RenewImportJob(ctx, job.ID, r.o.Owner)
+	}, func(err error) bool { return patentbridge.ErrorCode(err) == patentbridge.ECONFLICT })
+	defer stop()
+	log.Info("import job started")
 	rejects := &cappedBuffer{limit: maxRejectReport}
 	last := time.Now()
 	progress := func(read int, fraction float64) {
 		job.Summary.Read, job.Progress = read, fraction
 		if time.Since(last) >= r.ProgressInterval {
 			last = time.Now()
-			r.save(job)
+			_ = r.save(work, job)
 		}
 	}
-	sum, err := r.importSafely(t.path, patentbridge.ImportOptions{Rejects: rejects, Progress: progress})
+	sum, err := r.importSafely(work, r.uploadPath(job), patentbridge.ImportOptions{Rejects: rejects, Progress: progress})
 	job.Summary = sum
+	switch {
+	case context.Cause(work) == lease.ErrLost:
+		log.Warn("import job stopped: its lease was lost to another process")
+		return
+	case err != nil && ctx.Err() != nil:
+		stop()
+		bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		_ = r.save(bg, job) // the rows read so far, for the page
+		if _, err := r.jobs.ReleaseImportJobs(bg, r.o.Owner); err != nil {
+			log.Error("record the interrupted import", "err", err)
+		}
+		log.Warn("import job interrupted by a shutdown; resume it to complete it", "read", sum.Read)
+		return
+	}
 	if sum.Rejected > 0 {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.ctx), 30*time.Second)
-		if err := r.jobs.SaveImportRejects(ctx, job.ID, rejects.report()); err != nil {
-			r.logger.Error("save import rejects", "job", job.ID, "err", err)
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		if err := r.jobs.SaveImportRejects(sctx, job.ID, rejects.report()); err != nil {
+			log.Error("save import rejects", "err", err)
 		}
 		cancel()
 	}
 	job.FinishedAt = patentbridge.Now().UTC()
-	switch {
-	case err == nil:
+	if err == nil {
 		job.Status, job.Progress = patentbridge.JobDone, 1
-	case errors.Is(err, context.Canceled):
-		job.Status = patentbridge.JobFailed
-		job.Error = "导入因服务关闭而中断：已写入的批次已保存，重新导入同一文件即可补全"
-	default:
-		job.Status = patentbridge.JobFailed
-		job.Error = patentbridge.ErrorMessage(err)
+	} else {
+		job.Status, job.Error = patentbridge.JobFailed, patentbridge.ErrorMessage(err)
 		if patentbridge.ErrorCode(err) == patentbridge.EINTERNAL {
-			r.logger.Error("import job failed", "job", job.ID, "file", job.FileName, "err", err)
+			log.Error("import job failed", "err", err)
 		}
 	}
-	r.save(job)
-	r.logger.Info("import job finished", "job", job.ID, "file", job.FileName, "status", job.Status,
+	upload := job.Upload // the store forgets it once the job ends
+	if err := r.save(ctx, job); err != nil {
+		return // lost meanwhile: the job and its upload belong to another process
+	}
+	r.removeUpload(upload)
+	log.Info("import job finished", "status", job.Status,
 		"read", sum.Read, "inserted", sum.Inserted, "updated", sum.Updated, "rejected", sum.Rejected)
 }
 
 // importSafely runs the import, turning a panic into an internal error.
-func (r *JobRunner) importSafely(path string, opt patentbridge.ImportOptions) (sum patentbridge.ImportSummary, err error) {
+func (r *JobRunner) importSafely(ctx context.Context, path string, opt patentbridge.ImportOptions) (sum patentbridge.ImportSummary, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("%w: %v", errPanic, v)
 		}
 	}()
-	return r.imp.ImportFiles(r.ctx, []string{path}, opt)
+	return r.imp.ImportFiles(ctx, []string{path}, opt)
 }
 
 // cappedBuffer keeps the reject report up to a limit. The importer writes whole

@@ -3,199 +3,147 @@ package ingest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"time"
 
 	"patentbridge"
+	"patentbridge/internal/lease"
 )
 
-// JobRunner implements patentbridge.ImportJobRunner: uploads are imported in the
-// background one at a time (a queue), so two imports never compete for the
+// JobStore is the queue of import jobs a JobRunner works on, kept in the
+// database so that every process of the platform can claim from it and a job
+// outlives the process that ran it (internal/sqldb implements it).
+type JobStore interface {
+	patentbridge.ImportJobService
+	// ClaimImportJob gives owner the next job it may run; ENOTFOUND when none.
+	ClaimImportJob(ctx context.Context, owner string, retries int, usable func(*patentbridge.ImportJob) bool) (*patentbridge.ImportJob, error)
+	// RenewImportJob extends owner's lease; ECONFLICT when owner lost the job.
+	RenewImportJob(ctx context.Context, id int64, owner string) error
+	// InterruptAbandonedImports marks the jobs of dead processes interrupted.
+	InterruptAbandonedImports(ctx context.Context, dead func(owner string) bool) ([]int64, error)
+	// ReleaseImportJobs marks owner's running jobs interrupted, for a shutdown.
+	ReleaseImportJobs(ctx context.Context, owner string) ([]int64, error)
+	// ImportUploadsInUse returns the uploads of the jobs that have not ended.
+	ImportUploadsInUse(ctx context.Context) (map[string]bool, error)
+}
+
+// JobRunnerOptions tune a JobRunner.
+type JobRunnerOptions struct {
+	// Dir is the jobs directory, where each upload is kept until its job ends
+	// or is discarded, so that a job interrupted by a crash or a shutdown can be
+	// re-run after a restart, or by another process that reads the same
+	// directory. "" means a directory under the system's temporary directory.
+	Dir string
+	// Owner names this process (lease.NewOwner() when empty).
+	Owner string
+	// Lease is the store's lease length (30 s when zero): renewed every third of it.
+	Lease time.Duration
+	// Retries is how many times a job interrupted by a dead process is taken
+	// over by itself before it waits for an admin.
+	Retries int
+	// Poll is how often the queue is looked at (1 s when zero).
+	Poll time.Duration
+	// Dead, when set, tells owners known to be gone (lease.Dead).
+	Dead   func(owner string) bool
+	Logger *slog.Logger
+}
+
+// JobRunner implements patentbridge.ImportJobRunner: an upload is kept in the
+// jobs directory and queued in the database; the runner of one of the
+// platform's processes claims it and imports it under a lease, one job at a
+// time per process, so that two imports of one process never compete for the
 // database writer.
 type JobRunner struct {
 	// ProgressInterval is the least time between two progress updates of a job.
 	ProgressInterval time.Duration
 
 	imp    patentbridge.ImportService
-	jobs   patentbridge.ImportJobService
+	jobs   JobStore
+	o      JobRunnerOptions
 	logger *slog.Logger
-	ctx    context.Context // cancelled by Close; independent of any request
-	cancel context.CancelFunc
-
-	mu      sync.Mutex
-	cond    *sync.Cond
-	queue   []*jobTask
-	running bool
-	closed  bool
-	done    chan struct{}
+	w      lease.Worker
 }
 
 var _ patentbridge.ImportJobRunner = (*JobRunner)(nil)
 
-// jobTask is a queued job and the file it imports.
-type jobTask struct {
-	job  *patentbridge.ImportJob
-	path string // the file to import, named like the upload
-	dir  string // private temporary directory holding path, removed afterwards
-}
-
-// NewJobRunner starts the background worker; call Close to stop it.
-func NewJobRunner(imp patentbridge.ImportService, jobs patentbridge.ImportJobService, logger *slog.Logger) *JobRunner {
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
+// NewJobRunner starts the background worker; call Shutdown or Close to stop it.
+func NewJobRunner(imp patentbridge.ImportService, jobs JobStore, o JobRunnerOptions) *JobRunner {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	r := &JobRunner{ProgressInterval: 500 * time.Millisecond, imp: imp, jobs: jobs, logger: logger,
-		ctx: ctx, cancel: cancel, done: make(chan struct{})}
-	r.cond = sync.NewCond(&r.mu)
-	go r.work()
+	if o.Owner == "" {
+		o.Owner = lease.NewOwner()
+	}
+	if o.Lease <= 0 {
+		o.Lease = 30 * time.Second
+	}
+	if o.Dir == "" {
+		o.Dir = filepath.Join(os.TempDir(), "patentbridge-jobs")
+	}
+	r := &JobRunner{ProgressInterval: 500 * time.Millisecond, imp: imp, jobs: jobs, o: o, logger: o.Logger}
+	r.w = lease.Worker{Name: "import", Poll: o.Poll, Logger: o.Logger, Claim: r.claim, Sweep: r.sweep}
+	r.w.Start()
 	return r
 }
 
-// StartImport records a queued job for the uploaded file at path, which the runner
-// then owns: it is moved to a private directory under the upload's name (so its
-// extension tells the format), imported in the background and removed.
-// Returns ECONFLICT when the runner is shutting down.
-func (r *JobRunner) StartImport(ctx context.Context, userID int64, fileName, path string) (*patentbridge.ImportJob, error) {
-	t, err := stageUpload(fileName, path)
-	if err != nil {
-		os.Remove(path)
+// Owner is the name of this process in the jobs it claims.
+func (r *JobRunner) Owner() string { return r.o.Owner }
+
+// Dir is the jobs directory, where uploads are kept until their job ends.
+func (r *JobRunner) Dir() string { return r.o.Dir }
+
+// sweep marks the jobs of dead processes interrupted.
+func (r *JobRunner) sweep(ctx context.Context) error {
+	ids, err := r.jobs.InterruptAbandonedImports(ctx, r.o.Dead)
+	if len(ids) > 0 {
+		r.logger.Warn("import jobs interrupted: their process is gone", "jobs", ids)
+	}
+	return err
+}
+
+// claim takes the next job whose upload this process can read, nil when none.
+func (r *JobRunner) claim(ctx context.Context) (func(context.Context), error) {
+	j, err := r.jobs.ClaimImportJob(ctx, r.o.Owner, r.o.Retries, func(j *patentbridge.ImportJob) bool {
+		_, err := os.Stat(r.uploadPath(j))
+		return err == nil
+	})
+	if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
 		return nil, err
 	}
-	job := &patentbridge.ImportJob{FileName: fileName, Status: patentbridge.JobQueued, CreatedBy: userID,
-		CreatedAt: patentbridge.Now().UTC()}
-	r.mu.Lock()
-	closed := r.closed
-	r.mu.Unlock()
-	if closed {
-		t.remove()
-		return nil, patentbridge.Errorf(patentbridge.ECONFLICT, "服务正在关闭，请稍后重新上传")
-	}
-	if err := r.jobs.CreateImportJob(ctx, job); err != nil {
-		t.remove()
-		return nil, err
-	}
-	t.job = job
-	copied := *job
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.closed {
-		r.abandon(t)
-		return &copied, nil
-	}
-	r.queue = append(r.queue, t)
-	r.cond.Broadcast()
-	return &copied, nil
+	return func(ctx context.Context) { r.run(ctx, j) }, nil
 }
 
-// stageUpload moves the upload into a new temporary directory under its
-// original base name; when that fails the file is imported where it is.
-func stageUpload(fileName, path string) (*jobTask, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("ingest: uploaded file: %w", err)
-	}
-	name := filepath.Base(strings.ReplaceAll(fileName, `\`, "/"))
-	if name == "." || name == "/" || name == ".." || name == "" {
-		name = "upload" + filepath.Ext(path)
-	}
-	dir, err := os.MkdirTemp("", "patentbridge-import-*")
-	if err != nil {
-		return &jobTask{path: path}, nil
-	}
-	dst := filepath.Join(dir, name)
-	if err := os.Rename(path, dst); err != nil {
-		os.Remove(dir)
-		return &jobTask{path: path}, nil
-	}
-	return &jobTask{path: dst, dir: dir}, nil
-}
+// Wait blocks until the runner has found no job left to claim.
+func (r *JobRunner) Wait() { r.w.Wait() }
 
-// remove deletes the task's file and directory.
-func (t *jobTask) remove() {
-	os.Remove(t.path)
-	if t.dir != "" {
-		os.RemoveAll(t.dir)
-	}
-}
+// Shutdown stops claiming jobs and waits for the running import until ctx
+// ends; then it is interrupted (its committed batches stay, its upload is
+// kept) and recorded interrupted, to be resumed later. It reports whether an
+// import had to be interrupted.
+func (r *JobRunner) Shutdown(ctx context.Context) bool { return r.w.Shutdown(ctx) }
 
-// Wait blocks until every queued job has finished.
-func (r *JobRunner) Wait() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for len(r.queue) > 0 || r.running {
-		r.cond.Wait()
-	}
-}
-
-// Close interrupts the running import (its committed batches stay; re-importing
-// the file completes it), fails the jobs still queued, and waits for the worker.
+// Close interrupts the running import at once (Shutdown without waiting).
 func (r *JobRunner) Close() error {
-	r.mu.Lock()
-	if r.closed {
-		r.mu.Unlock()
-		<-r.done
-		return nil
-	}
-	r.closed = true
-	queued := r.queue
-	r.queue = nil
-	r.cond.Broadcast()
-	r.mu.Unlock()
-	for _, t := range queued {
-		r.abandon(t)
-	}
-	r.cancel()
-	<-r.done
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r.Shutdown(ctx)
 	return nil
 }
 
-// abandon fails a job that never started.
-func (r *JobRunner) abandon(t *jobTask) {
-	t.job.Status = patentbridge.JobFailed
-	t.job.Error = "服务关闭，导入未开始，请重新上传文件"
-	t.job.FinishedAt = patentbridge.Now().UTC()
-	r.save(t.job)
-	t.remove()
-}
-
-// work runs queued jobs one at a time until Close.
-func (r *JobRunner) work() {
-	defer close(r.done)
-	for {
-		r.mu.Lock()
-		for len(r.queue) == 0 && !r.closed {
-			r.cond.Wait()
-		}
-		if r.closed {
-			r.mu.Unlock()
-			return
-		}
-		t := r.queue[0]
-		r.queue = r.queue[1:]
-		r.running = true
-		r.mu.Unlock()
-
-		r.run(t)
-
-		r.mu.Lock()
-		r.running = false
-		r.cond.Broadcast()
-		r.mu.Unlock()
-	}
-}
-
-// save stores the job's state with a context that outlives a shutdown.
-func (r *JobRunner) save(j *patentbridge.ImportJob) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.ctx), 10*time.Second)
+// save stores the job's state, fenced by its owner, with a context that
+// outlives a shutdown.
+func (r *JobRunner) save(ctx context.Context, j *patentbridge.ImportJob) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := r.jobs.UpdateImportJob(ctx, j); err != nil {
+	err := r.jobs.UpdateImportJob(ctx, j)
+	if err != nil && patentbridge.ErrorCode(err) != patentbridge.ECONFLICT {
 		r.logger.Error("update import job", "job", j.ID, "err", err)
 	}
+	return err
 }
 
 var errPanic = errors.New("ingest: import panicked")

@@ -3,68 +3,32 @@ package ingest
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"patentbridge"
 )
 
-// fakeJobs is an in-memory ImportJobService.
-type fakeJobs struct {
-	mu      sync.Mutex
-	jobs    map[int64]patentbridge.ImportJob
-	states  map[int64][]string // every status saved, in order
-	rejects map[int64][]byte
+// newRunner starts a runner over jobs with a jobs directory in tb.TempDir().
+func newRunner(tb testing.TB, imp patentbridge.ImportService, jobs JobStore) *JobRunner {
+	r := NewJobRunner(imp, jobs, JobRunnerOptions{Dir: tb.TempDir(), Owner: "test/1/a", Poll: time.Hour})
+	tb.Cleanup(func() { r.Close() })
+	return r
 }
 
-func newFakeJobs() *fakeJobs {
-	return &fakeJobs{jobs: map[int64]patentbridge.ImportJob{}, states: map[int64][]string{}, rejects: map[int64][]byte{}}
-}
-
-func (f *fakeJobs) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	j.ID = int64(len(f.jobs) + 1)
-	f.jobs[j.ID] = *j
-	f.states[j.ID] = append(f.states[j.ID], j.Status)
-	return nil
-}
-
-func (f *fakeJobs) UpdateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.jobs[j.ID] = *j
-	f.states[j.ID] = append(f.states[j.ID], j.Status)
-	return nil
-}
-
-func (f *fakeJobs) FindImportJob(ctx context.Context, id int64) (*patentbridge.ImportJob, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	j, ok := f.jobs[id]
-	if !ok {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "导入任务不存在")
+// readDirNames lists a directory's entries; a missing directory has none.
+func readDirNames(dir string) ([]string, error) {
+	es, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil, nil
 	}
-	return &j, nil
-}
-
-func (f *fakeJobs) ListImportJobs(ctx context.Context, limit int) ([]*patentbridge.ImportJob, error) {
-	return nil, nil
-}
-
-func (f *fakeJobs) SaveImportRejects(ctx context.Context, id int64, csv []byte) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.rejects[id] = append([]byte(nil), csv...)
-	return nil
-}
-
-func (f *fakeJobs) ImportRejects(ctx context.Context, id int64) ([]byte, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.rejects[id], nil
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out, err
 }
 
 func TestJobRunnerImportsUploadsInTheBackground(t *testing.T) {
@@ -73,8 +37,7 @@ func TestJobRunnerImportsUploadsInTheBackground(t *testing.T) {
 	notExport := MustWriteFile(t, dir, "upload-456", []byte("名称\n四川大学\n"))
 	store := newFakeStore(t)
 	jobs := newFakeJobs()
-	r := NewJobRunner(NewImporter(store, nil, nil), jobs, nil)
-	defer r.Close()
+	r := newRunner(t, NewImporter(store, nil, nil), jobs)
 
 	j1, err := r.StartImport(t.Context(), 7, "四川大学专利.csv", good)
 	if err != nil {
@@ -107,8 +70,11 @@ func TestJobRunnerImportsUploadsInTheBackground(t *testing.T) {
 	}
 	for _, p := range []string{good, notExport} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
-			t.Errorf("upload %s not removed: %v", p, err)
+			t.Errorf("upload %s not moved into the jobs directory: %v", p, err)
 		}
+	}
+	if left := jobDirEntries(t, r); len(left) != 0 {
+		t.Errorf("jobs directory after both jobs ended: %v", left)
 	}
 }
 
@@ -121,11 +87,15 @@ func (b blockingImport) ImportFiles(ctx context.Context, paths []string, opt pat
 	return patentbridge.ImportSummary{Read: 1000}, ctx.Err()
 }
 
-func TestJobRunnerCloseInterruptsAndFailsQueued(t *testing.T) {
+// A shutdown interrupts the running import and leaves the queued one queued,
+// both with their uploads kept in the jobs directory: a runner started later
+// (after a restart, or in another process) resumes the one and runs the other.
+func TestJobRunnerShutdownKeepsJobsForTheNextProcess(t *testing.T) {
 	dir := t.TempDir()
 	jobs := newFakeJobs()
 	imp := blockingImport{started: make(chan struct{})}
-	r := NewJobRunner(imp, jobs, nil)
+	jobsDir := t.TempDir()
+	r := NewJobRunner(imp, jobs, JobRunnerOptions{Dir: jobsDir, Owner: "host/1/a", Poll: time.Hour})
 	j1, _ := r.StartImport(t.Context(), 1, "a.csv", MustWriteFile(t, dir, "a", []byte("x")))
 	j2, _ := r.StartImport(t.Context(), 1, "b.csv", MustWriteFile(t, dir, "b", []byte("x")))
 	select {
@@ -136,13 +106,84 @@ func TestJobRunnerCloseInterruptsAndFailsQueued(t *testing.T) {
 	r.Close()
 	running, _ := jobs.FindImportJob(t.Context(), j1.ID)
 	queued, _ := jobs.FindImportJob(t.Context(), j2.ID)
-	if running.Status != patentbridge.JobFailed || !strings.Contains(running.Error, "重新导入同一文件即可补全") {
+	if running.Status != patentbridge.JobInterrupted || running.Summary.Read != 1000 || running.Attempts != 0 {
 		t.Errorf("interrupted job = %+v", running)
 	}
-	if queued.Status != patentbridge.JobFailed || !strings.Contains(queued.Error, "导入未开始") {
+	if queued.Status != patentbridge.JobQueued {
 		t.Errorf("queued job = %+v", queued)
+	}
+	if left := len(mustDir(t, jobsDir)); left != 2 {
+		t.Errorf("%d uploads kept, want both", left)
 	}
 	if _, err := r.StartImport(t.Context(), 1, "c.csv", MustWriteFile(t, dir, "c", []byte("x"))); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT {
 		t.Errorf("start after close: %v", err)
 	}
+
+	store := newFakeStore(t)
+	for _, j := range []*patentbridge.ImportJob{running, queued} { // what the uploads really were
+		if err := os.WriteFile(filepath.Join(jobsDir, filepath.FromSlash(j.Upload)), []byte("申请号\nCN202223220665.2\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := NewJobRunner(NewImporter(store, nil, nil), jobs, JobRunnerOptions{Dir: jobsDir, Owner: "host/2/b", Retries: 1, Poll: time.Hour})
+	defer next.Close()
+	next.Wait()
+	for _, id := range []int64{j1.ID, j2.ID} {
+		if j, _ := jobs.FindImportJob(t.Context(), id); j.Status != patentbridge.JobDone || j.Owner != "host/2/b" {
+			t.Errorf("job %d in the next process: %+v", id, j)
+		}
+	}
+	if left := mustDir(t, jobsDir); len(left) != 0 {
+		t.Errorf("uploads left after the jobs ended: %v", left)
+	}
+}
+
+// An interrupted job is resumed from its kept upload, or discarded with it;
+// a job whose upload is gone cannot be resumed.
+func TestJobRunnerResumeAndDiscard(t *testing.T) {
+	dir := t.TempDir()
+	jobs := newFakeJobs()
+	store := newFakeStore(t)
+	r := newRunner(t, NewImporter(store, nil, nil), jobs)
+	csv := []byte("申请号,专利名称\nCN202223220665.2,一种装置\n")
+	var ids []int64
+	for _, name := range []string{"a.csv", "b.csv", "c.csv"} {
+		j := &patentbridge.ImportJob{FileName: name, Status: patentbridge.JobInterrupted, Attempts: 1} // no retry left
+		up, err := r.keepUpload(name, MustWriteFile(t, dir, name, csv))
+		if err != nil {
+			t.Fatal(err)
+		}
+		j.Upload = up
+		jobs.CreateImportJob(t.Context(), j)
+		ids = append(ids, j.ID)
+	}
+	if _, err := r.ResumeImport(t.Context(), ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	r.Wait()
+	if j, _ := jobs.FindImportJob(t.Context(), ids[0]); j.Status != patentbridge.JobDone || j.Summary.Inserted != 1 {
+		t.Errorf("resumed job = %+v", j)
+	}
+	if _, err := r.DiscardImport(t.Context(), ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	if left := jobDirEntries(t, r); len(left) != 1 {
+		t.Errorf("jobs directory after a resume and a discard: %v, want the third upload only", left)
+	}
+	third, _ := jobs.FindImportJob(t.Context(), ids[2])
+	os.RemoveAll(filepath.Dir(r.uploadPath(third)))
+	if _, err := r.ResumeImport(t.Context(), ids[2]); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT ||
+		!strings.Contains(patentbridge.ErrorMessage(err), "请重新上传") {
+		t.Errorf("resume without the upload: %v", err)
+	}
+}
+
+// mustDir lists a directory.
+func mustDir(tb testing.TB, dir string) []string {
+	tb.Helper()
+	names, err := readDirNames(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return names
 }

@@ -25,6 +25,17 @@ type dialect struct {
 	// insertAll starts an insert whose failure undoes the whole transaction:
 	// SQLite's OR ROLLBACK (no statement journal), PostgreSQL's plain INSERT.
 	insertAll string
+	// skipLocked ends the SELECT with which a process claims a background job:
+	// PostgreSQL's FOR UPDATE SKIP LOCKED lets processes claim different jobs at
+	// once; SQLite's write transactions are serialized, so it needs nothing.
+	skipLocked string
+	// forUpdate locks the rows a SELECT reads until the transaction ends
+	// (PostgreSQL); SQLite's write transaction holds the whole database.
+	forUpdate string
+	// lockRunClaims, when set, is run first in a screening-run claim so that
+	// claims queue up (one run at a time across processes); SQLite's write
+	// transaction already does.
+	lockRunClaims string
 	// bulkUpsert writes a prepared batch of patents inside the caller's plan:
 	// prepared statements on SQLite, COPY on PostgreSQL.
 	bulkUpsert func(db *DB) patentWriter
@@ -44,7 +55,11 @@ var postgresDialect = &dialect{
 	numbered:   true,
 	like:       "ILIKE",
 	insertAll:  "INSERT INTO ",
-	bulkUpsert: func(db *DB) patentWriter { return copyWriter{db} },
+	skipLocked: " FOR UPDATE SKIP LOCKED",
+	forUpdate:  " FOR UPDATE",
+	// Key 0x5042_7275 ("PBru"): the screening-run claim lock.
+	lockRunClaims: "SELECT pg_advisory_xact_lock(1346532981)",
+	bulkUpsert:    func(db *DB) patentWriter { return copyWriter{db} },
 }
 
 // isPostgresDSN reports whether dsn names a PostgreSQL server.

@@ -27,3 +27,22 @@ func DummyHashCost(db *DB) int {
 	c, _ := bcrypt.Cost(dummyHash(db.PasswordCost))
 	return c
 }
+
+// MigrateToForTest moves the schema down or up to version v, for tests of a
+// migration over rows written before it.
+func (db *DB) MigrateToForTest(ctx context.Context, v int64) error {
+	p, err := db.provider()
+	if err != nil {
+		return err
+	}
+	cur, err := p.GetDBVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if v < cur {
+		_, err = p.DownTo(ctx, v)
+	} else {
+		_, err = p.UpTo(ctx, v)
+	}
+	return err
+}

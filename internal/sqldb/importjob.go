@@ -12,14 +12,22 @@ import (
 	"patentbridge"
 )
 
-const importJobColumns = "id, file_name, status, summary, progress, error, created_by, created_at, finished_at"
+const importJobColumns = "id, file_name, status, summary, progress, error, created_by, created_at, finished_at, upload, owner, lease_until, attempts"
 
-var jobStatuses = []string{patentbridge.JobQueued, patentbridge.JobRunning, patentbridge.JobDone, patentbridge.JobFailed}
+var jobStatuses = []string{patentbridge.JobQueued, patentbridge.JobRunning, patentbridge.JobInterrupted,
+	patentbridge.JobDone, patentbridge.JobFailed, patentbridge.JobDiscarded}
 
-// CreateImportJob stores a new job (queued unless a status is set) and sets its
-// ID and CreatedAt; the signed-in user of ctx, when there is one, is recorded as
-// the job's starter. The job and its "import.start" audit row are one
-// transaction. Returns EINVALID for a missing file name or unknown status.
+// jobEnded reports whether a job has reached a final state.
+func jobEnded(status string) bool {
+	return status == patentbridge.JobDone || status == patentbridge.JobFailed || status == patentbridge.JobDiscarded
+}
+
+// CreateImportJob stores a new job (queued unless a status is set) with the
+// path of its stored upload (Upload, inside the jobs directory) and sets its ID
+// and CreatedAt; a queued job is then claimed by a process's runner. The
+// signed-in user of ctx, when there is one, is recorded as the job's starter.
+// The job and its "import.start" audit row are one transaction. Returns
+// EINVALID for a missing file name or unknown status.
 func (db *DB) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
 	if j.FileName == "" {
 		return patentbridge.FieldErrorf("file_name", "导入任务缺少文件名")
@@ -38,9 +46,13 @@ func (db *DB) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) er
 		return fmt.Errorf("sqldb: create import job: %w", err)
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		q := tx.q().add(`INSERT INTO import_jobs (file_name, status, summary, progress, error, created_by, created_at, finished_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			j.FileName, j.Status, string(summary), j.Progress, j.Error, j.CreatedBy, formatTime(tx.now), formatTime(j.FinishedAt))
+		if j.Status == patentbridge.JobRunning {
+			j.LeaseUntil = db.leaseUntil(tx.now) // running from now, under a lease like a claimed job
+		}
+		q := tx.q().add(`INSERT INTO import_jobs (file_name, status, summary, progress, error, created_by, created_at, finished_at, upload,
+			owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			j.FileName, j.Status, string(summary), j.Progress, j.Error, j.CreatedBy, formatTime(tx.now), formatTime(j.FinishedAt), j.Upload,
+			j.Owner, formatTime(j.LeaseUntil))
 		if err := tx.queryRow(ctx, q).Scan(&j.ID); err != nil {
 			return fmt.Errorf("sqldb: create import job: %w", err)
 		}
@@ -50,10 +62,13 @@ func (db *DB) CreateImportJob(ctx context.Context, j *patentbridge.ImportJob) er
 }
 
 // UpdateImportJob saves the job's status, summary, progress, error and finish
-// time; a job that reaches done or failed without a finish time gets now. The
+// time; a job that reaches done or failed without a finish time gets now, and
+// its upload is forgotten (the runner removes the file). When j.Owner is set
+// the save is fenced: it applies only while that process holds the job. The
 // finish is audited ("import.finish", with the summary) as the platform's act,
 // since the import runs in the background, in the same transaction.
-// Returns ENOTFOUND, EINVALID for an unknown status.
+// Returns ENOTFOUND, ECONFLICT when j.Owner lost the job, EINVALID for an
+// unknown status.
 func (db *DB) UpdateImportJob(ctx context.Context, j *patentbridge.ImportJob) error {
 	if !slices.Contains(jobStatuses, j.Status) {
 		return patentbridge.FieldErrorf("status", "导入任务状态 %q 无效", j.Status)
@@ -63,24 +78,31 @@ func (db *DB) UpdateImportJob(ctx context.Context, j *patentbridge.ImportJob) er
 		return fmt.Errorf("sqldb: update import job: %w", err)
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		var was string
+		var was, owner string
 		var startedBy int64
-		q := tx.q().add("SELECT status, created_by FROM import_jobs WHERE id = ?", j.ID)
-		if err := tx.queryRow(ctx, q).Scan(&was, &startedBy); isNoRows(err) {
+		q := tx.q().add("SELECT status, created_by, owner FROM import_jobs WHERE id = ?", j.ID)
+		if err := tx.queryRow(ctx, q).Scan(&was, &startedBy, &owner); isNoRows(err) {
 			return jobNotFound(j.ID)
 		} else if err != nil {
 			return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
 		}
-		finished := j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed
+		if j.Owner != "" && (owner != j.Owner || was != patentbridge.JobRunning) {
+			return lostLease(importJobs, j.ID)
+		}
+		finished := jobEnded(j.Status)
 		if finished && j.FinishedAt.IsZero() {
 			j.FinishedAt = tx.now
 		}
-		q = tx.q().add(`UPDATE import_jobs SET status = ?, summary = ?, progress = ?, error = ?, finished_at = ?
-			WHERE id = ?`, j.Status, string(summary), j.Progress, j.Error, formatTime(j.FinishedAt), j.ID)
+		if finished {
+			j.Upload = ""
+		}
+		q = tx.q().add(`UPDATE import_jobs SET status = ?, summary = ?, progress = ?, error = ?, finished_at = ?,
+			upload = CASE WHEN ? THEN '' ELSE upload END WHERE id = ?`,
+			j.Status, string(summary), j.Progress, j.Error, formatTime(j.FinishedAt), finished, j.ID)
 		if _, err := tx.exec(ctx, q); err != nil {
 			return fmt.Errorf("sqldb: update import job %d: %w", j.ID, err)
 		}
-		if !finished || was == patentbridge.JobDone || was == patentbridge.JobFailed {
+		if !finished || jobEnded(was) {
 			return nil
 		}
 		after := map[string]any{"file_name": j.FileName, "status": j.Status, "summary": j.Summary, "started_by": startedBy}
@@ -135,8 +157,9 @@ func (db *DB) ListImportJobs(ctx context.Context, limit int) ([]*patentbridge.Im
 
 func scanImportJob(s scanner) (*patentbridge.ImportJob, error) {
 	var j patentbridge.ImportJob
-	var summary, created, finished string
-	if err := s.Scan(&j.ID, &j.FileName, &j.Status, &summary, &j.Progress, &j.Error, &j.CreatedBy, &created, &finished); err != nil {
+	var summary, created, finished, lease string
+	if err := s.Scan(&j.ID, &j.FileName, &j.Status, &summary, &j.Progress, &j.Error, &j.CreatedBy, &created, &finished,
+		&j.Upload, &j.Owner, &lease, &j.Attempts); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(summary), &j.Summary); err != nil {
@@ -147,6 +170,9 @@ func scanImportJob(s scanner) (*patentbridge.ImportJob, error) {
 		return nil, err
 	}
 	if j.FinishedAt, err = parseTime(finished); err != nil {
+		return nil, err
+	}
+	if j.LeaseUntil, err = parseTime(lease); err != nil {
 		return nil, err
 	}
 	return &j, nil

@@ -10,7 +10,8 @@ import (
 	"patentbridge"
 )
 
-const runColumns = "id, as_of, rule_version, weights_version, indicators, screened, sleeping, excluded, grades, started_at, finished_at"
+const runColumns = "id, as_of, rule_version, weights_version, indicators, screened, sleeping, excluded, grades, started_at, finished_at," +
+	" status, owner, lease_until, attempts, error"
 
 // storedRun is a run with the indicator definitions its results refer to.
 type storedRun struct {
@@ -20,9 +21,9 @@ type storedRun struct {
 
 func scanRun(s scanner) (*storedRun, error) {
 	r := &patentbridge.ScreeningRun{}
-	var asOf, defs, excluded, grades, started, finished string
+	var asOf, defs, excluded, grades, started, finished, lease string
 	if err := s.Scan(&r.ID, &asOf, &r.RuleVersion, &r.WeightsVersion, &defs, &r.Screened, &r.Sleeping,
-		&excluded, &grades, &started, &finished); err != nil {
+		&excluded, &grades, &started, &finished, &r.Status, &r.Owner, &lease, &r.Attempts, &r.Error); err != nil {
 		return nil, err
 	}
 	sr := &storedRun{ScreeningRun: r}
@@ -34,6 +35,9 @@ func scanRun(s scanner) (*storedRun, error) {
 		return nil, err
 	}
 	if r.FinishedAt, err = parseTime(finished); err != nil {
+		return nil, err
+	}
+	if r.LeaseUntil, err = parseTime(lease); err != nil {
 		return nil, err
 	}
 	r.Excluded, r.Grades = map[patentbridge.Criterion]int{}, map[string]int{}
@@ -93,12 +97,14 @@ func (db *DB) findRun(ctx context.Context, qr queryer, id int64) (*storedRun, er
 	case r.FinishedAt.IsZero():
 		// A run still going, or killed mid-way, holds part of the results: never serve it.
 		return nil, &patentbridge.Error{Code: patentbridge.ECONFLICT, Field: "run_id",
-			Message: fmt.Sprintf("筛查批次 %d 尚未完成（仍在运行或已中断），其结果不能使用；请查看最近一次完成的筛查", id)}
+			Message: fmt.Sprintf("筛查批次 %d 尚未完成（%s），其结果不能使用；请查看最近一次完成的筛查", id,
+				patentbridge.JobStatusLabel(r.Status))}
 	}
 	return r, nil
 }
 
-// ListRuns returns the most recent runs, finished or not, newest first (limit
+// ListRuns returns the most recent runs, finished or not (with their state:
+// queued, running, interrupted, failed or done), newest first (limit
 // DefaultListLimit when not positive).
 func (db *DB) ListRuns(ctx context.Context, limit int) ([]*patentbridge.ScreeningRun, error) {
 	if limit <= 0 {

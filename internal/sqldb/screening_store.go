@@ -15,13 +15,17 @@ var (
 	scoreColumns  = []string{"run_id", "patent_id", "grade", "score", "vectors"}
 )
 
-// CreateScreeningRun stores a new, unfinished run and sets its ID and
-// StartedAt; the run and its "screening.start" audit row (as of, rule and
-// weights versions, by the ctx user or the platform) are one transaction.
+// CreateScreeningRun stores a new, unfinished run that r.Owner runs at once
+// (the command line's screen) under a lease it must renew
+// (RenewScreeningRun), and sets its ID, Status and StartedAt; the run and its
+// "screening.start" audit row (as of, rule and weights versions, by the ctx
+// user or the platform) are one transaction.
 func (db *DB) CreateScreeningRun(ctx context.Context, r *patentbridge.ScreeningRun) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
-		q := tx.q().add(`INSERT INTO screening_runs (as_of, rule_version, weights_version, started_at)
-			VALUES (?, ?, ?, ?) RETURNING id`, patentbridge.FormatDate(r.AsOf), r.RuleVersion, r.WeightsVersion, formatTime(tx.now))
+		r.Status, r.LeaseUntil, r.Attempts = patentbridge.JobRunning, db.leaseUntil(tx.now), 1
+		q := tx.q().add(`INSERT INTO screening_runs (as_of, rule_version, weights_version, started_at, status, owner, lease_until, attempts)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, patentbridge.FormatDate(r.AsOf), r.RuleVersion, r.WeightsVersion,
+			formatTime(tx.now), r.Status, r.Owner, formatTime(r.LeaseUntil), r.Attempts)
 		if err := tx.queryRow(ctx, q).Scan(&r.ID); err != nil {
 			return fmt.Errorf("sqldb: create screening run: %w", err)
 		}
@@ -137,9 +141,11 @@ func (db *DB) appendRunRows(ctx context.Context, table string, cols []string, ro
 	return nil
 }
 
-// FinishScreeningRun stores the run's counts and FinishedAt (now when zero);
-// the finish and its "screening.run" audit row (as of, counts by outcome and
-// grade) are one transaction. Returns ENOTFOUND.
+// FinishScreeningRun stores the run's counts and FinishedAt (now when zero)
+// and makes it done, which is when it starts being served; the finish applies
+// only while r.Owner holds the running run. The finish and its
+// "screening.run" audit row (as of, counts by outcome and grade) are one
+// transaction. Returns ENOTFOUND, ECONFLICT when r.Owner lost the run.
 func (db *DB) FinishScreeningRun(ctx context.Context, r *patentbridge.ScreeningRun) error {
 	defer db.scanIDs.drop()
 	excluded, err := json.Marshal(r.Excluded)
@@ -155,14 +161,19 @@ func (db *DB) FinishScreeningRun(ctx context.Context, r *patentbridge.ScreeningR
 			r.FinishedAt = tx.now
 		}
 		q := tx.q().add(`UPDATE screening_runs SET screened = ?, sleeping = ?, excluded = ?, grades = ?,
-			finished_at = ? WHERE id = ?`, r.Screened, r.Sleeping, string(excluded), string(grades), formatTime(r.FinishedAt), r.ID)
+			finished_at = ?, status = ?, error = '' WHERE id = ? AND owner = ? AND status = ?`, r.Screened, r.Sleeping,
+			string(excluded), string(grades), formatTime(r.FinishedAt), patentbridge.JobDone, r.ID, r.Owner, patentbridge.JobRunning)
 		n, err := affected(tx.exec(ctx, q))
 		if err != nil {
 			return fmt.Errorf("sqldb: finish screening run %d: %w", r.ID, err)
 		}
 		if n == 0 {
-			return runNotFound(r.ID)
+			if _, err := tx.lockRun(ctx, r.ID); err != nil {
+				return err
+			}
+			return lostLease(screeningRuns, r.ID)
 		}
+		r.Status = patentbridge.JobDone
 		return tx.audit(ctx, "screening.run", runObject(r.ID), nil, map[string]any{"as_of": patentbridge.FormatDate(r.AsOf),
 			"screened": r.Screened, "sleeping": r.Sleeping, "excluded": r.Excluded, "grades": r.Grades})
 	})

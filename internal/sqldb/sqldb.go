@@ -51,6 +51,10 @@ type DB struct {
 	// SessionTTL is how long a login lasts (browser session or API login token);
 	// TokenTTL how long a named API token does.
 	SessionTTL, TokenTTL time.Duration
+	// JobLease is how long a process's claim on a background job (an upload
+	// import, a screening run) lasts unless renewed; a job whose lease ran out is
+	// interrupted and may be taken over.
+	JobLease time.Duration
 
 	guard loginGuard // failed logins per username and address
 }
@@ -64,7 +68,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqldb: empty database name")
 	}
 	db := &DB{dsn: dsn, Now: patentbridge.Now, PasswordCost: bcrypt.DefaultCost,
-		SessionTTL: DefaultSessionTTL, TokenTTL: DefaultTokenTTL}
+		SessionTTL: DefaultSessionTTL, TokenTTL: DefaultTokenTTL, JobLease: DefaultJobLease}
 	var err error
 	if isPostgresDSN(dsn) {
 		err = db.openPostgres(ctx, dsn)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -74,7 +75,49 @@ func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "job", "导入任务 "+strconv.FormatInt(id, 10), "import", httpx.NewJobView(j, rejectsURL))
+	s.render(w, r, http.StatusOK, "job", "导入任务 "+strconv.FormatInt(id, 10), "import", jobPageView{JobView: httpx.NewJobView(j, rejectsURL)})
+}
+
+// resumeImport re-runs an interrupted job from its kept upload.
+func (s *Server) resumeImport(w http.ResponseWriter, r *http.Request) {
+	s.jobAction(w, r, s.Runner.ResumeImport)
+}
+
+// discardImport gives up an interrupted or queued job and removes its upload.
+func (s *Server) discardImport(w http.ResponseWriter, r *http.Request) {
+	s.jobAction(w, r, s.Runner.DiscardImport)
+}
+
+// jobAction applies act to the job of the path and shows the job's page; a
+// refusal (the job's state does not allow it) is shown on that page.
+func (s *Server) jobAction(w http.ResponseWriter, r *http.Request, act func(context.Context, int64) (*patentbridge.ImportJob, error)) {
+	id, err := pathID(r)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	_, err = act(r.Context(), id)
+	if patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
+		j, ferr := s.Jobs.FindImportJob(r.Context(), id)
+		if ferr != nil {
+			s.errorPage(w, r, ferr)
+			return
+		}
+		v := jobPageView{JobView: httpx.NewJobView(j, rejectsURL), ActionError: patentbridge.ErrorMessage(err)}
+		s.render(w, r, http.StatusConflict, "job", "导入任务 "+strconv.FormatInt(id, 10), "import", v)
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/admin/import/%d", id), http.StatusSeeOther)
+}
+
+// jobPageView is the data of a job's page: the job, and why an action on it
+// was refused.
+type jobPageView struct {
+	httpx.JobView
+	ActionError string
 }
 
 // jobRejects downloads a job's reject report as CSV.

@@ -29,6 +29,8 @@ func (s *Server) Routes() []httpx.Route {
 		httpx.NewRoute("POST /admin/import", admin, s.importUpload),
 		httpx.NewRoute("GET /admin/import/{id}", admin, s.jobPage),
 		httpx.NewRoute("GET /admin/import/{id}/rejects", admin, s.jobRejects),
+		httpx.NewRoute("POST /admin/import/{id}/resume", admin, s.resumeImport),
+		httpx.NewRoute("POST /admin/import/{id}/discard", admin, s.discardImport),
 		httpx.NewRoute("GET /my/patents", institution, s.myPatents),
 	}
 	if s.Supply != nil {
@@ -50,7 +52,9 @@ func (s *Server) Routes() []httpx.Route {
 	if s.Screening != nil {
 		rs = append(rs,
 			httpx.NewRoute("GET /admin/screening", admin, s.screeningPage),
-			httpx.NewRoute("POST /admin/screening", admin, s.startScreening))
+			httpx.NewRoute("POST /admin/screening", admin, s.startScreening),
+			httpx.NewRoute("POST /admin/screening/{id}/rerun", admin, s.rerunScreening),
+			httpx.NewRoute("POST /admin/screening/{id}/discard", admin, s.discardScreening))
 	}
 	if s.Declarations != nil {
 		rs = append(rs,

@@ -1,65 +1,25 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
 )
 
-// screeningJob makes sure this server runs one screening at a time.
-type screeningJob struct {
-	mu      sync.Mutex
-	running bool
-	lastErr string
-}
-
-// start marks a screening as running; false if one already is.
-func (j *screeningJob) start() bool {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.running {
-		return false
-	}
-	j.running, j.lastErr = true, ""
-	return true
-}
-
-func (j *screeningJob) finish(err error) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	j.running = false
-	if err != nil {
-		j.lastErr = patentbridge.ErrorMessage(err)
-	}
-}
-
-func (j *screeningJob) state() (bool, string) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.running, j.lastErr
-}
-
-// staleRun is how long an unfinished run counts as still running elsewhere (for
-// example `patentbridge screen` in a terminal) before it is shown as interrupted.
-const staleRun = 6 * time.Hour
-
 // screeningView is the data of the admin screening page.
 type screeningView struct {
-	Running     bool
-	Interrupted bool
-	LastError   string
-	Error       string
-	AsOf        string
-	Runs        []httpx.RunView
+	Running bool // a run is queued or running: the page refreshes itself
+	Error   string
+	Notice  string
+	AsOf    string
+	Runs    []httpx.RunView
 }
 
-// screeningPage lists the screening runs and offers to start one (admin only).
+// screeningPage lists the screening runs, with their state, and offers to
+// start one, and to re-run or discard an interrupted one (admin only).
 func (s *Server) screeningPage(w http.ResponseWriter, r *http.Request) {
 	s.renderScreening(w, r, http.StatusOK, "", "")
 }
@@ -74,26 +34,27 @@ func (s *Server) renderScreening(w http.ResponseWriter, r *http.Request, status 
 		s.errorPage(w, r, err)
 		return
 	}
-	v := screeningView{Error: msg, AsOf: asOf}
-	v.Running, v.LastError = s.screenJob.state()
+	v := screeningView{Error: msg, AsOf: asOf, Notice: screeningNotices[r.URL.Query().Get("done")]}
 	if v.AsOf == "" {
 		v.AsOf = s.Now().Format("2006-01-02")
 	}
 	for _, run := range runs {
-		v.Runs = append(v.Runs, httpx.NewRunView(run))
-	}
-	if len(runs) > 0 && runs[0].FinishedAt.IsZero() && !v.Running {
-		if time.Since(runs[0].StartedAt) < staleRun {
-			v.Running = true
-		} else {
-			v.Interrupted = true
-		}
+		rv := httpx.NewRunView(run)
+		v.Running = v.Running || rv.Active
+		v.Runs = append(v.Runs, rv)
 	}
 	s.render(w, r, status, "screening", "沉睡专利筛查", "screening", v)
 }
 
-// startScreening starts a screening as of the submitted date in the background;
-// a second one while the first runs is refused.
+// screeningNotices are the confirmations shown after an admin's action.
+var screeningNotices = map[string]string{
+	"rerun":   "已重新排队：该批次的部分结果已作废，将从头重新筛查。",
+	"discard": "已放弃该批次，其部分结果已删除。",
+}
+
+// startScreening queues a screening as of the submitted date, which a
+// background runner of one of the platform's processes runs; a second one
+// while the first is queued or running is refused.
 func (s *Server) startScreening(w http.ResponseWriter, r *http.Request) {
 	if s.Screening == nil {
 		s.notFound(w, r)
@@ -113,19 +74,43 @@ func (s *Server) startScreening(w http.ResponseWriter, r *http.Request) {
 		s.renderScreening(w, r, http.StatusBadRequest, "筛查日不能晚于今天", raw)
 		return
 	}
-	if !s.screenJob.start() {
-		s.renderScreening(w, r, http.StatusConflict, "已有一次筛查正在进行，请等它完成后再开始新的筛查。", raw)
+	if _, err := s.Screening.StartScreening(r.Context(), asOf); patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
+		s.renderScreening(w, r, http.StatusConflict, patentbridge.ErrorMessage(err), raw)
+		return
+	} else if err != nil {
+		s.errorPage(w, r, err)
 		return
 	}
-	ctx := context.WithoutCancel(r.Context())
-	go func() {
-		run, err := s.Screening.RunScreening(ctx, asOf)
-		if err != nil {
-			s.Logger.Error("web: screening failed", "as_of", patentbridge.FormatDate(asOf), "err", err)
-		} else {
-			s.Logger.Info("web: screening finished", "run_id", run.ID, "screened", run.Screened, "sleeping", run.Sleeping)
-		}
-		s.screenJob.finish(err)
-	}()
 	http.Redirect(w, r, "/admin/screening", http.StatusSeeOther)
+}
+
+// rerunScreening queues an interrupted or failed run again.
+func (s *Server) rerunScreening(w http.ResponseWriter, r *http.Request) {
+	s.screeningAction(w, r, "rerun", func(id int64) error {
+		_, err := s.Screening.RerunScreening(r.Context(), id)
+		return err
+	})
+}
+
+// discardScreening deletes an interrupted, failed or queued run.
+func (s *Server) discardScreening(w http.ResponseWriter, r *http.Request) {
+	s.screeningAction(w, r, "discard", func(id int64) error { return s.Screening.DiscardScreening(r.Context(), id) })
+}
+
+// screeningAction applies act to the run of the path and goes back to the
+// page; a refusal (the run's state does not allow it) is shown on the page.
+func (s *Server) screeningAction(w http.ResponseWriter, r *http.Request, name string, act func(id int64) error) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "筛查批次 %q 不存在", r.PathValue("id")))
+		return
+	}
+	switch err := act(id); patentbridge.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, "/admin/screening?done="+name, http.StatusSeeOther)
+	case patentbridge.ECONFLICT:
+		s.renderScreening(w, r, http.StatusConflict, patentbridge.ErrorMessage(err), "")
+	default:
+		s.errorPage(w, r, err)
+	}
 }

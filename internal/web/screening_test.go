@@ -72,7 +72,7 @@ func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 	if status != 409 {
 		t.Errorf("second run: status %d, want 409", status)
 	}
-	mustContain(t, body, "已有一次筛查正在进行")
+	mustContain(t, body, "已有一次筛查（批次 2）正在进行或排队")
 	if n := len(startedAt()); n != 1 {
 		t.Errorf("%d runs started", n)
 	}

@@ -73,8 +73,6 @@ type Server struct {
 	mux   *http.ServeMux
 
 	homeCache homeCache
-	// screenJob allows one screening started from the UI at a time.
-	screenJob screeningJob
 }
 
 // New parses and checks every template and returns the UI; a missing or broken

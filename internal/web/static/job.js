@@ -1,4 +1,6 @@
-// Polls an import job's JSON every second and updates its page until it ends.
+// Polls an import job's JSON every second and updates its page until it ends
+// (an interrupted job may still be taken over by another process, so it is
+// polled too; its resume and discard buttons hide once it runs again).
 (function () {
   "use strict";
   var box = document.getElementById("job");
@@ -25,11 +27,11 @@
         set("job-updated", s.updated || 0);
         set("job-unchanged", s.unchanged || 0);
         set("job-rejected", s.rejected || 0);
-        if (job.error) {
-          set("job-error", job.error);
-          document.getElementById("job-error").hidden = false;
-        }
+        set("job-error", job.error || "");
+        document.getElementById("job-error").hidden = !job.error;
         document.getElementById("job-rejects-line").hidden = !(s.rejected > 0);
+        var actions = document.getElementById("job-actions");
+        if (actions) actions.hidden = !job.can_discard;
         if (!job.done) setTimeout(poll, 1000);
       })
       .catch(function () { setTimeout(poll, 3000); });
