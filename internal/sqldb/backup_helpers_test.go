@@ -93,8 +93,8 @@ func MustBackup(tb testing.TB, db backupDB, opt sqldb.BackupOptions) (string, *s
 	return opt.Out, m
 }
 
-// auditActions counts the audit entries of action.
-func auditActions(tb testing.TB, db *sqldb.DB, action string) []*patentbridge.AuditEntry {
+// auditEntriesOf returns the audit entries of action.
+func auditEntriesOf(tb testing.TB, db *sqldb.DB, action string) []*patentbridge.AuditEntry {
 	tb.Helper()
 	admin := patentbridge.WithUser(context.Background(), &patentbridge.User{Role: patentbridge.RoleAdmin})
 	es, _, err := db.ListAudit(admin, patentbridge.AuditFilter{Action: action, Limit: 100})

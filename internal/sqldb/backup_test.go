@@ -56,7 +56,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
 			t.Errorf("backup file mode: %v %v, want 0600 (it holds keys and password hashes)", info, err)
 		}
-		if es := auditActions(t, db.DB, "database.backup"); len(es) != 1 || es[0].Address != "cli" {
+		if es := auditEntriesOf(t, db.DB, "database.backup"); len(es) != 1 || es[0].Address != "cli" {
 			t.Errorf("backup audit entries: %+v", es)
 		}
 
@@ -86,7 +86,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dataDir, "big.csv")); err == nil {
 			t.Error("a file the backup left out was restored")
 		}
-		if es := auditActions(t, restored, "database.restore"); len(es) != 1 || !strings.Contains(string(es[0].After), `"patents":40`) {
+		if es := auditEntriesOf(t, restored, "database.restore"); len(es) != 1 || !strings.Contains(string(es[0].After), `"patents":40`) {
 			t.Errorf("restore audit entries: %+v", es)
 		}
 
@@ -127,7 +127,7 @@ func TestBackupTakenDuringWrite(t *testing.T) {
 		if m.Patents() != 2 {
 			t.Errorf("backup holds %d patents, want the 2 committed before it", m.Patents())
 		}
-		if es := auditActions(t, db.DB, "test.open"); len(es) != 1 {
+		if es := auditEntriesOf(t, db.DB, "test.open"); len(es) != 1 {
 			t.Fatalf("the concurrent write did not commit: %d entries", len(es))
 		}
 		dsn, dataDir := db.lose()
@@ -135,7 +135,7 @@ func TestBackupTakenDuringWrite(t *testing.T) {
 			t.Fatalf("Restore: %v", err)
 		}
 		restored := MustOpen(t, dsn)
-		if es := auditActions(t, restored, "test.open"); len(es) != 0 {
+		if es := auditEntriesOf(t, restored, "test.open"); len(es) != 0 {
 			t.Errorf("the backup holds a write that was not committed when it began: %+v", es)
 		}
 		if n, _ := restored.CountPatents(context.Background()); n != 2 {
