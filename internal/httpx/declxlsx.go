@@ -63,7 +63,7 @@ func ReadDeclarationsXLSX(r io.Reader) ([]DeclarationRow, []patentbridge.Reject,
 		}
 		d, column, err := declarationFromRow(cell)
 		if err != nil {
-			rejects = append(rejects, patentbridge.Reject{Line: line, Column: column, Value: cell(column), Reason: patentbridge.ErrorMessage(err)})
+			rejects = append(rejects, patentbridge.Reject{Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)), Reason: patentbridge.ErrorMessage(err)})
 			continue
 		}
 		out = append(out, DeclarationRow{Line: line, Declaration: d})
