@@ -1,0 +1,60 @@
+package workbooktest
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// ChildEnv is set in the environment of a test process RunChild starts; a test
+// that finds it acts as the child and reports with Report.
+const ChildEnv = "PATENTBRIDGE_TEST_CHILD"
+
+// resultPrefix starts the line on which a child reports its result.
+const resultPrefix = "CHILD-RESULT: "
+
+// IsChild reports whether this process is a child started by RunChild; a child
+// also caps its address space at 4 GB, so that a bomb that got through fails
+// the test instead of exhausting the machine.
+func IsChild() bool {
+	if os.Getenv(ChildEnv) == "" {
+		return false
+	}
+	limit := &syscall.Rlimit{Cur: 4 << 30, Max: 4 << 30}
+	_ = syscall.Setrlimit(syscall.RLIMIT_AS, limit)
+	return true
+}
+
+// Report prints a child's one-line result for RunChild.
+func Report(result string) {
+	os.Stdout.WriteString(resultPrefix + strings.ReplaceAll(result, "\n", " ") + "\n")
+}
+
+// RunChild runs the test binary again with only the named test and the extra
+// environment, and returns the result the child reported and its peak resident
+// memory in bytes (getrusage's ru_maxrss).
+func RunChild(tb testing.TB, test string, env ...string) (string, int64) {
+	tb.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
+	cmd.Env = append(append(os.Environ(), ChildEnv+"=1"), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		tb.Fatalf("child %s: %v\n%s", test, err, out)
+	}
+	peak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	sc := bufio.NewScanner(strings.NewReader(string(out)))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if r, ok := strings.CutPrefix(sc.Text(), resultPrefix); ok {
+			return r, peak
+		}
+	}
+	tb.Fatalf("child %s reported nothing:\n%s", test, out)
+	return "", 0
+}
+
+// MaxPeak is the peak resident memory no importer may pass on any bomb.
+const MaxPeak = 600 << 20
