@@ -24,7 +24,7 @@ func TestOverlongFieldsAreRejectedRows(t *testing.T) {
 	if sum.Read != len(good)+len(rejected) || sum.Inserted != len(good) || sum.Rejected != len(rejected) {
 		t.Fatalf("summary %+v; want %d landed and %d rejected", sum, len(good), len(rejected))
 	}
-	MustMatchOverlongRejects(t, "超长.csv", rejects, rejected)
+	ingesttest.MustMatchRejects(t, "超长.csv", rejects, rejected)
 	p := store.MustPatent(t, good[0])
 	if n := utf8.RuneCountInString(p.Title); n != patentbridge.MaxTitle {
 		t.Errorf("title at the limit stored with %d characters, want %d", n, patentbridge.MaxTitle)
@@ -33,24 +33,6 @@ func TestOverlongFieldsAreRejectedRows(t *testing.T) {
 		t.Errorf("row at the limits: first claim %d characters, %d extra columns", n, len(p.Extra))
 	}
 	store.MustPatent(t, good[1])
-}
-
-// MustMatchOverlongRejects checks a reject report against the expected rows.
-func MustMatchOverlongRejects(tb testing.TB, file string, got []patentbridge.Reject, want []ingesttest.Overlong) {
-	tb.Helper()
-	if len(got) != len(want) {
-		tb.Fatalf("%d rejects, want %d: %+v", len(got), len(want), got)
-	}
-	for i, w := range want {
-		g := got[i]
-		if g.File != file || g.Line != w.Line || g.Column != w.Column || !strings.Contains(g.Reason, w.Reason) {
-			tb.Errorf("reject %d = %s line %d column %q reason %q; want line %d column %q reason with %q",
-				i, g.File, g.Line, g.Column, g.Reason, w.Line, w.Column, w.Reason)
-		}
-		if utf8.RuneCountInString(g.Value) > 200 {
-			tb.Errorf("reject %d shows a value of %d characters", i, utf8.RuneCountInString(g.Value))
-		}
-	}
 }
 
 // The registries reject a value over its limit, naming the column; the other

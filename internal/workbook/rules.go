@@ -2,10 +2,9 @@ package workbook
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
-	"strconv"
-	"strings"
 )
 
 // scanSharedStrings streams the shared-strings part and returns each entry's
@@ -119,7 +118,7 @@ func (w *sheetScan) token(s *scanner, t token) error {
 				return refuse(w.name, "%s超过 %d 行", w.label, MaxRows)
 			}
 			w.rowNum++
-			if n, err := strconv.Atoi(string(s.attr("r"))); err == nil {
+			if n, ok := number(s.attr("r")); ok {
 				w.rowNum = n
 			}
 			if w.rowNum > MaxRows {
@@ -170,11 +169,26 @@ func (w *sheetScan) cellTooBig() error {
 func (w *sheetScan) cellSize(s *scanner) int64 {
 	n := s.off - w.cellAt
 	if w.shared {
-		if i, err := strconv.Atoi(strings.TrimSpace(string(w.value))); err == nil && i >= 0 && i < len(w.sst) {
+		if i, ok := number(bytes.TrimSpace(w.value)); ok && i < len(w.sst) {
 			n = max(n, int64(w.sst[i]))
 		}
 	}
 	return n
+}
+
+// number reads a non-negative decimal number of at most 9 digits without allocating.
+func number(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func (w *sheetScan) checkRow(open int64) error {

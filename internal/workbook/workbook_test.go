@@ -173,3 +173,28 @@ func TestZipLimits(t *testing.T) {
 		})
 	}
 }
+
+// Scanning a worksheet allocates per part, not per row: a bomb of rows leaves
+// no garbage for the collector to fall behind on.
+func TestScanDoesNotAllocatePerRow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rows.xlsx")
+	workbooktest.WriteRowsBomb(t, path, []string{"申请号"}, 200_000)
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		allocs := testing.AllocsPerRun(2, func() {
+			if _, err := scanSheet(f, "rows.xlsx", "Sheet1", nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs > 100 {
+			t.Errorf("%.0f allocations to scan 200,000 rows", allocs)
+		}
+	}
+}
