@@ -23,55 +23,60 @@ import (
 	"patentbridge/internal/workbook/workbooktest"
 )
 
-// Every over-long field of an export is a rejected row naming its line, column
-// and limit in Chinese, and the rest of the file lands, through the CLI and
-// through the upload, on SQLite and PostgreSQL.
+// Every over-long field of an export (CSV or XLSX) is a rejected row naming its
+// line, column and limit in Chinese, and the rest of the file lands, through the
+// CLI and through the upload, on SQLite and PostgreSQL.
 func TestOverlongFieldsEndToEnd(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "超长.csv")
-	good, rejected := ingesttest.MustWriteOverlongCSV(t, path)
-	want := fmt.Sprintf("inserted %d, rejected %d", len(good), len(rejected))
-	for _, dsn := range testDSNs(t) {
-		t.Run(dsnLabel(dsn)+"/cli", func(t *testing.T) {
-			rejects := filepath.Join(t.TempDir(), "rejects.csv")
-			code, stdout, stderr := MustRun(t, nil, "import", "--db", dsn, "--json", "--rejects", rejects, path)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			if s := decodeSummary(t, stdout); fmt.Sprintf("inserted %d, rejected %d", s.Inserted, s.Rejected) != want {
-				t.Errorf("summary %+v, want %s", s, want)
-			}
-			b, err := os.ReadFile(rejects)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ingesttest.MustMatchRejects(t, "超长.csv", ingesttest.MustParseRejects(t, b), rejected)
-			db, err := sqldb.Open(context.Background(), dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			mustHoldExactly(t, db.FindPatent, good, rejected)
-		})
-	}
-	for _, dsn := range testDSNs(t) {
-		t.Run(dsnLabel(dsn)+"/upload", func(t *testing.T) {
-			m := MustOpenMain(t, dsn, 0)
-			token := MustAdminToken(t, m)
-			job := mustUploadAs(t, m, token, path, "超长.csv")
-			if s := job.Summary; job.Status != patentbridge.JobDone || fmt.Sprintf("inserted %d, rejected %d", s.Inserted, s.Rejected) != want {
-				t.Fatalf("job %+v, want done with %s", job, want)
-			}
-			req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/v1/imports/%d/rejects", m.URL(), job.ID), nil)
-			req.Header.Set("Authorization", "Bearer "+token)
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, _ := io.ReadAll(res.Body)
-			res.Body.Close()
-			ingesttest.MustMatchRejects(t, "超长.csv", ingesttest.MustParseRejects(t, b), rejected)
-			mustHoldExactly(t, m.DB.FindPatent, good, rejected)
-		})
+	for _, format := range []struct {
+		name  string
+		write func(testing.TB, string) ([]string, []ingesttest.Overlong)
+	}{{"超长.csv", ingesttest.MustWriteOverlongCSV}, {"超长.xlsx", ingesttest.MustWriteOverlongXLSX}} {
+		path := filepath.Join(t.TempDir(), format.name)
+		good, rejected := format.write(t, path)
+		want := fmt.Sprintf("inserted %d, rejected %d", len(good), len(rejected))
+		for _, dsn := range testDSNs(t) {
+			t.Run(format.name+"/"+dsnLabel(dsn)+"/cli", func(t *testing.T) {
+				rejects := filepath.Join(t.TempDir(), "rejects.csv")
+				code, stdout, stderr := MustRun(t, nil, "import", "--db", dsn, "--json", "--rejects", rejects, path)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				if s := decodeSummary(t, stdout); fmt.Sprintf("inserted %d, rejected %d", s.Inserted, s.Rejected) != want {
+					t.Errorf("summary %+v, want %s", s, want)
+				}
+				b, err := os.ReadFile(rejects)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ingesttest.MustMatchRejects(t, format.name, ingesttest.MustParseRejects(t, b), rejected)
+				db, err := sqldb.Open(context.Background(), dsn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer db.Close()
+				mustHoldExactly(t, db.FindPatent, good, rejected)
+			})
+		}
+		for _, dsn := range testDSNs(t) {
+			t.Run(format.name+"/"+dsnLabel(dsn)+"/upload", func(t *testing.T) {
+				m := MustOpenMain(t, dsn, 0)
+				token := MustAdminToken(t, m)
+				job := mustUploadAs(t, m, token, path, format.name)
+				if s := job.Summary; job.Status != patentbridge.JobDone || fmt.Sprintf("inserted %d, rejected %d", s.Inserted, s.Rejected) != want {
+					t.Fatalf("job %+v, want done with %s", job, want)
+				}
+				req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/v1/imports/%d/rejects", m.URL(), job.ID), nil)
+				req.Header.Set("Authorization", "Bearer "+token)
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				ingesttest.MustMatchRejects(t, format.name, ingesttest.MustParseRejects(t, b), rejected)
+				mustHoldExactly(t, m.DB.FindPatent, good, rejected)
+			})
+		}
 	}
 }
 

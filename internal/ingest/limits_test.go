@@ -13,26 +13,34 @@ import (
 	"patentbridge/internal/ingest/ingesttest"
 )
 
-// Every over-long value of a patent export rejects its row, naming the line,
-// the column and the limit, while the row at every limit and the ordinary row
-// land whole; the report shows the start of a rejected value, never all of it.
+// Every over-long value of a patent export (CSV or XLSX) rejects its row, naming
+// the line, the column and the limit, while the row at every limit and the
+// ordinary row land whole; the report shows the start of a rejected value, never
+// all of it.
 func TestOverlongFieldsAreRejectedRows(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "超长.csv")
-	good, rejected := ingesttest.MustWriteOverlongCSV(t, path)
-	store := newFakeStore(t)
-	sum, rejects := MustImport(t, NewImporter(store, nil, nil), path)
-	if sum.Read != len(good)+len(rejected) || sum.Inserted != len(good) || sum.Rejected != len(rejected) {
-		t.Fatalf("summary %+v; want %d landed and %d rejected", sum, len(good), len(rejected))
+	for _, format := range []struct {
+		name  string
+		write func(testing.TB, string) ([]string, []ingesttest.Overlong)
+	}{{"超长.csv", ingesttest.MustWriteOverlongCSV}, {"超长.xlsx", ingesttest.MustWriteOverlongXLSX}} {
+		t.Run(format.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), format.name)
+			good, rejected := format.write(t, path)
+			store := newFakeStore(t)
+			sum, rejects := MustImport(t, NewImporter(store, nil, nil), path)
+			if sum.Read != len(good)+len(rejected) || sum.Inserted != len(good) || sum.Rejected != len(rejected) {
+				t.Fatalf("summary %+v; want %d landed and %d rejected", sum, len(good), len(rejected))
+			}
+			ingesttest.MustMatchRejects(t, format.name, rejects, rejected)
+			p := store.MustPatent(t, good[0])
+			if n := utf8.RuneCountInString(p.Title); n != patentbridge.MaxTitle {
+				t.Errorf("title at the limit stored with %d characters, want %d", n, patentbridge.MaxTitle)
+			}
+			if n := utf8.RuneCountInString(p.FirstClaim); n != patentbridge.MaxLongText || len(p.Extra) != patentbridge.MaxExtraColumns {
+				t.Errorf("row at the limits: first claim %d characters, %d extra columns", n, len(p.Extra))
+			}
+			store.MustPatent(t, good[1])
+		})
 	}
-	ingesttest.MustMatchRejects(t, "超长.csv", rejects, rejected)
-	p := store.MustPatent(t, good[0])
-	if n := utf8.RuneCountInString(p.Title); n != patentbridge.MaxTitle {
-		t.Errorf("title at the limit stored with %d characters, want %d", n, patentbridge.MaxTitle)
-	}
-	if n := utf8.RuneCountInString(p.FirstClaim); n != patentbridge.MaxLongText || len(p.Extra) != patentbridge.MaxExtraColumns {
-		t.Errorf("row at the limits: first claim %d characters, %d extra columns", n, len(p.Extra))
-	}
-	store.MustPatent(t, good[1])
 }
 
 // The registries reject a value over its limit, naming the column; the other

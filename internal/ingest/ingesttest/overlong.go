@@ -5,12 +5,15 @@ package ingesttest
 
 import (
 	"encoding/csv"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
 
 	"patentbridge"
+	"patentbridge/internal/workbook/workbooktest"
 )
 
 // Overlong is one row of an OverlongExport the importer must reject: its line,
@@ -121,5 +124,28 @@ func MustWriteOverlongCSV(tb testing.TB, path string) (good []string, rejected [
 	if err := csv.NewWriter(f).WriteAll(records); err != nil {
 		tb.Fatal(err)
 	}
+	return good, rejected
+}
+
+// MustWriteOverlongXLSX writes OverlongExport as a workbook of inline strings at
+// path; Excel would not write a cell over 32,767 characters, other programs do.
+func MustWriteOverlongXLSX(tb testing.TB, path string) (good []string, rejected []Overlong) {
+	tb.Helper()
+	records, good, rejected := OverlongExport()
+	workbooktest.MustWriteWorkbook(tb, path, func(w io.Writer) {
+		for _, rec := range records {
+			io.WriteString(w, "<row>")
+			for _, v := range rec {
+				if v == "" {
+					io.WriteString(w, "<c/>")
+					continue
+				}
+				io.WriteString(w, `<c t="inlineStr"><is><t>`)
+				xml.EscapeText(w, []byte(v))
+				io.WriteString(w, "</t></is></c>")
+			}
+			io.WriteString(w, "</row>")
+		}
+	}, nil)
 	return good, rejected
 }
