@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync/atomic"
 )
 
 // Info is what Check learned of a workbook on the way.
@@ -22,7 +21,7 @@ func (i *Info) Rows(sheet string) int { return i.rows[i.sheets[sheet]] }
 // keeping no part in memory, and returns EINVALID naming the file when the
 // workbook exceeds a limit or is not a readable zip.
 func Check(r io.ReaderAt, size int64, name string) (*Info, error) {
-	budget := &readBudget{r: r, left: MaxDirectory + 64<<10}
+	budget := &readBudget{r: r, left: MaxDirectory + 256<<10} // and the end record, comment included
 	z, err := zip.NewReader(budget, size)
 	switch {
 	case budget.left < 0:
@@ -124,7 +123,7 @@ type readBudget struct {
 var errBudget = errors.New("workbook: zip directory over the limit")
 
 func (b *readBudget) ReadAt(p []byte, off int64) (int, error) {
-	if atomic.AddInt64(&b.left, -int64(len(p))) < 0 {
+	if b.left -= int64(len(p)); b.left < 0 {
 		return 0, errBudget
 	}
 	return b.r.ReadAt(p, off)

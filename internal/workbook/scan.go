@@ -18,12 +18,10 @@ const (
 	tokOther                  // comment or processing instruction
 )
 
-// token is one piece of XML: its kind, the element's local name for tags, and
-// its size in bytes.
+// token is one piece of XML: its kind and, for tags, the element's local name.
 type token struct {
 	kind tokenKind
 	name []byte
-	size int
 }
 
 // errTooBig reports a single tag, text run or comment over the scanner's limit.
@@ -82,12 +80,12 @@ func (s *scanner) next() (token, error) {
 				continue
 			}
 			if errors.Is(err, io.EOF) && n > 0 {
-				return token{kind: tokText, size: n}, nil
+				return token{kind: tokText}, nil
 			}
 			return token{}, err
 		}
 		if n > 0 {
-			return token{kind: tokText, size: n}, nil
+			return token{kind: tokText}, nil
 		}
 	}
 	s.pending = false
@@ -106,22 +104,19 @@ func (s *scanner) markup() (token, error) {
 		p, _ = s.br.Peek(8)
 		switch {
 		case bytes.HasPrefix(p, []byte("!--")):
-			n, err := s.skipUntil("-->")
-			return token{kind: tokOther, size: n}, err
+			return token{kind: tokOther}, s.skipUntil("-->")
 		case bytes.HasPrefix(p, []byte("![CDATA[")):
 			s.text = s.text[:0]
-			n, err := s.skipUntil("]]>")
-			return token{kind: tokText, size: n}, err
+			return token{kind: tokText}, s.skipUntil("]]>")
 		}
 		return token{}, errDirective
 	case '?':
-		n, err := s.skipUntil("?>")
-		return token{kind: tokOther, size: n}, err
+		return token{kind: tokOther}, s.skipUntil("?>")
 	}
 	if err := s.readTag(); err != nil {
 		return token{}, err
 	}
-	t := token{kind: tokStart, size: len(s.tag) + 1}
+	t := token{kind: tokStart}
 	body := s.tag[:len(s.tag)-1]
 	if len(body) > 0 && body[0] == '/' {
 		t.kind, body = tokEnd, body[1:]
@@ -160,8 +155,8 @@ func (s *scanner) readTag() error {
 	}
 }
 
-// skipUntil consumes bytes through the terminator and returns how many.
-func (s *scanner) skipUntil(term string) (int, error) {
+// skipUntil consumes bytes through the terminator.
+func (s *scanner) skipUntil(term string) error {
 	n := 0
 	var tail []byte // the last bytes read, enough to see a terminator split across reads
 	for {
@@ -169,14 +164,14 @@ func (s *scanner) skipUntil(term string) (int, error) {
 		s.off += int64(len(b))
 		n += len(b)
 		if n > s.max {
-			return n, errTooBig
+			return errTooBig
 		}
 		tail = append(tail, b[max(0, len(b)-len(term)):]...)
 		if err == nil && bytes.HasSuffix(tail, []byte(term)) && n > len(term) {
-			return n, nil
+			return nil
 		}
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
-			return n, unexpected(err)
+			return unexpected(err)
 		}
 		tail = tail[max(0, len(tail)-len(term)):]
 	}
