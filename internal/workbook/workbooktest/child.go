@@ -30,14 +30,17 @@ func IsChild() bool {
 	return true
 }
 
-// Report prints a child's one-line result for RunChild.
+// Report prints a child's one-line result for RunChild, with the child's peak
+// resident memory so far (Peak).
 func Report(result string) {
-	os.Stdout.WriteString(resultPrefix + strings.ReplaceAll(result, "\n", " ") + "\n")
+	peak, _ := Peak()
+	os.Stdout.WriteString(resultPrefix + strconv.FormatInt(peak, 10) + " " + strings.ReplaceAll(result, "\n", " ") + "\n")
 }
 
 // RunChild runs the test binary again with only the named test and the extra
-// environment, and returns the result the child reported and its peak resident
-// memory in bytes (getrusage's ru_maxrss).
+// environment, and returns the result the child reported and the child's peak
+// resident memory in bytes, as the child measured it: the rusage of a child
+// started by vfork and exec counts the parent's memory at the exec too.
 func RunChild(tb testing.TB, test string, env ...string) (string, int64) {
 	tb.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
@@ -46,11 +49,15 @@ func RunChild(tb testing.TB, test string, env ...string) (string, int64) {
 	if err != nil {
 		tb.Fatalf("child %s: %v\n%s", test, err, out)
 	}
-	peak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
 	sc := bufio.NewScanner(strings.NewReader(string(out)))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		if r, ok := strings.CutPrefix(sc.Text(), resultPrefix); ok {
+			n, r, _ := strings.Cut(r, " ")
+			peak, err := strconv.ParseInt(n, 10, 64)
+			if err != nil || peak == 0 {
+				tb.Fatalf("child %s reported no peak memory: %q", test, sc.Text())
+			}
 			return r, peak
 		}
 	}
