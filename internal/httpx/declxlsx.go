@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"patentbridge"
+	"patentbridge/internal/workbook"
 )
 
 // DeclarationRow is one declaration read from a bulk-declaration workbook, with
@@ -21,54 +22,82 @@ type DeclarationRow struct {
 // declColumns are the workbook's headers; 申请号 and 类型 are required.
 var declColumns = []string{"申请号", "类型", "理由", "说明", "实施方式", "实施起始日期", "实施企业"}
 
+// maxDeclarationRows caps the data rows of one bulk-declaration workbook.
+const maxDeclarationRows = 50_000
+
 // ReadDeclarationsXLSX reads the first sheet of a bulk-declaration workbook
-// (columns 申请号, 类型 (已实施/正当理由), 理由, 说明, 实施方式, 实施起始日期,
-// 实施企业, in any order). Each row becomes a validated declaration or a Reject
-// with its row number and the Chinese reason; empty rows are skipped. Returns
-// EINVALID when the file is not a workbook or lacks a required column.
-func ReadDeclarationsXLSX(r io.Reader) ([]DeclarationRow, []patentbridge.Reject, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true})
+// named name (columns 申请号, 类型 (已实施/正当理由), 理由, 说明, 实施方式,
+// 实施起始日期, 实施企业, in any order), checked first against the workbook
+// limits so that a decompression bomb is refused unread. Each row becomes a
+// validated declaration or a Reject with its row number and the Chinese reason;
+// empty rows are skipped. Returns EINVALID when the file is not a workbook,
+// exceeds a limit, lacks a required column or has more than 50,000 rows.
+func ReadDeclarationsXLSX(name string, r io.Reader) ([]DeclarationRow, []patentbridge.Reject, error) {
+	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "无法读取 Excel 文件（请上传 .xlsx 格式）：%v", err)
+		return nil, nil, err
+	}
+	f, _, err := workbook.OpenBytes(name, b)
+	if err != nil {
+		return nil, nil, patentbridge.FieldErrorf("file", "%s", patentbridge.ErrorMessage(err))
 	}
 	defer f.Close()
-	rows, err := f.GetRows(f.GetSheetName(0), excelize.Options{RawCellValue: true})
+	rows, err := f.Rows(f.GetSheetName(0))
 	if err != nil {
 		return nil, nil, patentbridge.FieldErrorf("file", "无法读取工作表：%v", err)
 	}
-	if len(rows) == 0 {
-		return nil, nil, patentbridge.FieldErrorf("file", "工作表是空的")
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, h := range declColumns[:2] {
-		if _, ok := col[h]; !ok {
-			return nil, nil, patentbridge.FieldErrorf("file", "第1行表头缺少“%s”列（应有：%s）", h, strings.Join(declColumns, "、"))
-		}
-	}
+	defer rows.Close()
 	var out []DeclarationRow
 	var rejects []patentbridge.Reject
-	for i, row := range rows[1:] {
-		line := i + 2
+	var col map[string]int
+	for line := 1; rows.Next(); line++ {
+		row, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, patentbridge.FieldErrorf("file", "第%d行无法读取：文件可能已损坏", line)
+		}
+		if col == nil {
+			if col, err = declHeader(row); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		if strings.TrimSpace(strings.Join(row, "")) == "" {
+			continue
+		}
+		if line > maxDeclarationRows+1 {
+			return nil, nil, patentbridge.FieldErrorf("file", "一次最多导入 %d 条声明，请把文件拆分后分批导入", maxDeclarationRows)
+		}
 		cell := func(h string) string {
 			if j, ok := col[h]; ok && j < len(row) {
 				return strings.TrimSpace(row[j])
 			}
 			return ""
 		}
-		if strings.TrimSpace(strings.Join(row, "")) == "" {
-			continue
-		}
 		d, column, err := declarationFromRow(cell)
 		if err != nil {
-			rejects = append(rejects, patentbridge.Reject{Line: line, Column: column, Value: cell(column), Reason: patentbridge.ErrorMessage(err)})
+			rejects = append(rejects, patentbridge.Reject{File: name, Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)), Reason: patentbridge.ErrorMessage(err)})
 			continue
 		}
 		out = append(out, DeclarationRow{Line: line, Declaration: d})
 	}
+	if col == nil {
+		return nil, nil, patentbridge.FieldErrorf("file", "工作表是空的")
+	}
 	return out, rejects, nil
+}
+
+// declHeader maps the first row's headers to their columns, requiring 申请号 and 类型.
+func declHeader(row []string) (map[string]int, error) {
+	col := map[string]int{}
+	for i, h := range row {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, h := range declColumns[:2] {
+		if _, ok := col[h]; !ok {
+			return nil, patentbridge.FieldErrorf("file", "第1行表头缺少“%s”列（应有：%s）", h, strings.Join(declColumns, "、"))
+		}
+	}
+	return col, nil
 }
 
 // declarationFromRow converts and validates one row; on error it names the column.

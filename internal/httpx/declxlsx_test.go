@@ -21,7 +21,7 @@ func TestReadDeclarationsXLSXDateCells(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	rows, rejects, err := httpx.ReadDeclarationsXLSX(&buf)
+	rows, rejects, err := httpx.ReadDeclarationsXLSX("声明.xlsx", &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestReadDeclarationsXLSXDateCells(t *testing.T) {
 	if len(rejects) != 1 || rejects[0].Line != 4 || rejects[0].Column != "理由" {
 		t.Errorf("rejects = %+v", rejects)
 	}
-	if _, _, err := httpx.ReadDeclarationsXLSX(bytes.NewReader([]byte("not a workbook"))); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+	if _, _, err := httpx.ReadDeclarationsXLSX("声明.xlsx", bytes.NewReader([]byte("not a workbook"))); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 		t.Errorf("garbage: err %v", err)
 	}
 }

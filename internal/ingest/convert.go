@@ -20,9 +20,13 @@ type converter struct {
 }
 
 // convert builds a patent from a row, or returns every problem that makes the row
-// unusable (a row is rejected whole; its good neighbours still land).
+// unusable (a row is rejected whole; its good neighbours still land). A row with
+// a value over its limit is rejected for that alone, before any conversion.
 func (c *converter) convert(r row) (*patentbridge.Patent, []problem) {
 	l := c.l
+	if probs := l.checkLimits(r); probs != nil {
+		return nil, probs
+	}
 	var probs []problem
 	report := func(cl cell, err error) {
 		probs = append(probs, problem{cl.column, cl.value, patentbridge.ErrorMessage(err)})

@@ -44,7 +44,7 @@ func ReadDemands(path string, now time.Time) ([]*patentbridge.Demand, []patentbr
 	var ds []*patentbridge.Demand
 	var rejects []patentbridge.Reject
 	reject := func(line int, c cell, reason string) {
-		rejects = append(rejects, patentbridge.Reject{File: t.file, Line: line, Column: c.column, Value: c.value, Reason: reason})
+		rejects = append(rejects, patentbridge.Reject{File: t.file, Line: line, Column: c.column, Value: patentbridge.ClipValue(c.value), Reason: reason})
 	}
 	err = t.eachRow(func(r row) error {
 		d, c, reason := convertDemand(t, r, now)

@@ -24,17 +24,24 @@ var enterpriseColumns = []tableColumn{
 	{"所属园区", []string{"所属园区", "园区"}},
 }
 
+// enterpriseLimits are the most characters each stored column may hold.
+var enterpriseLimits = map[string]int{
+	"企业名称": patentbridge.MaxName, "统一社会信用代码": patentbridge.MaxName, "经营范围": patentbridge.MaxBusinessScope,
+	"行业": patentbridge.MaxName, "地区代码": patentbridge.MaxName, "是否中小微企业": patentbridge.MaxName, "所属园区": patentbridge.MaxName,
+}
+
 // ImportEnterprises imports enterprise registry files (XLSX, or CSV/TSV in UTF-8,
 // GBK or GB18030) with the columns 企业名称, 统一社会信用代码, 经营范围, 行业,
 // 地区代码, 是否中小微企业 (是/否, Y/N, 1/0) and 所属园区, upserting by credit
 // code in batches. A row with an invalid credit code (GB 32100 check character),
-// no name, a malformed region code or an unknown SME value is rejected and
+// no name, a malformed region code, an unknown SME value or a value over its
+// limit (enterpriseLimits) is rejected and
 // reported to opt.Rejects as CSV (file,line,column,value,reason). Every file's
 // header is checked first: a file without 企业名称 and 统一社会信用代码 columns
 // fails the call with EINVALID before anything is written.
 func ImportEnterprises(ctx context.Context, store EnterpriseUpserter, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return registryImport[*patentbridge.Enterprise]{what: "企业名录", columns: enterpriseColumns,
-		required: []string{"企业名称", "统一社会信用代码"}, convert: convertEnterprise, upsert: store.UpsertEnterprises,
+		required: []string{"企业名称", "统一社会信用代码"}, limits: enterpriseLimits, convert: convertEnterprise, upsert: store.UpsertEnterprises,
 	}.run(ctx, paths, opt)
 }
 

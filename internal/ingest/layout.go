@@ -12,6 +12,8 @@ type layout struct {
 	cols    [numFields][]int // column indexes per field, preferred first
 	extra   []int            // columns no field takes, kept in Patent.Extra
 	keys    []string         // Extra key per column (unique), "" for mapped columns
+	max     []int            // most characters per column (setLimits)
+	names   []bool           // columns holding lists of names
 }
 
 // newLayout maps a header row. ok is false when the file has no 申请号 column.
@@ -20,10 +22,12 @@ func newLayout(header []string) (*layout, bool) {
 	type hit struct{ col, rank int }
 	hits := map[field][]hit{}
 	seen := map[string]int{}
+	fieldOf := make([]field, len(header))
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		l.headers[i] = h
 		if m, ok := headerIndex[normHeader(h)]; ok {
+			fieldOf[i] = field(m.f)
 			hits[field(m.f)] = append(hits[field(m.f)], hit{i, m.rank})
 			if !keptRaw[field(m.f)] {
 				continue
@@ -46,6 +50,7 @@ func newLayout(header []string) (*layout, bool) {
 			l.cols[f] = append(l.cols[f], h.col)
 		}
 	}
+	l.setLimits(fieldOf)
 	return l, len(l.cols[fAppNo]) > 0
 }
 

@@ -17,20 +17,27 @@ var orgColumns = []tableColumn{
 	{"是否中小企业", []string{"是否中小企业", "是否中小微企业", "中小企业"}},
 }
 
+// orgLimits are the most characters each column of an SOE or SME list may hold.
+var orgLimits = map[string]int{
+	"单位名称": patentbridge.MaxName, "统一社会信用代码": patentbridge.MaxName, "类型": patentbridge.MaxName,
+	"所属市(州)": patentbridge.MaxName, "是否中小企业": patentbridge.MaxName,
+}
+
 // ImportOrganizations imports SOE list (kind "soe") or SME list (kind "sme")
 // files (XLSX, or CSV/TSV in UTF-8, GBK or GB18030) with the columns 单位名称
 // (or 企业名称), 统一社会信用代码 and, optionally, 类型, 所属市(州) (a code such as
 // 5101 or 510116, or a Sichuan city's name) and 是否中小企业, into the organization
 // registry in batches. SOE list rows are SOEs unless 类型 says otherwise; SME list
 // rows are SMEs. A row with an invalid credit code, no name, an unknown type or
-// city is rejected and reported to opt.Rejects; good rows land.
+// city, or a value over its limit (orgLimits) is rejected and reported to
+// opt.Rejects; good rows land.
 func ImportOrganizations(ctx context.Context, svc patentbridge.OrganizationService, paths []string, kind string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	what := map[string]string{"soe": "国有企业名单", "sme": "中小企业名单"}[kind]
 	if what == "" {
 		return patentbridge.ImportSummary{}, patentbridge.FieldErrorf("kind", "名单类型 %q 无效：应为 soe（国有企业名单）或 sme（中小企业名单）", kind)
 	}
 	cities := sichuanCities()
-	return registryImport[*patentbridge.Organization]{what: what, columns: orgColumns, required: []string{"单位名称"},
+	return registryImport[*patentbridge.Organization]{what: what, columns: orgColumns, required: []string{"单位名称"}, limits: orgLimits,
 		convert: func(t *table, r row) (*patentbridge.Organization, []problem) {
 			return convertOrganization(t, r, kind, cities)
 		},

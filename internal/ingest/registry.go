@@ -14,14 +14,15 @@ type registryImport[T any] struct {
 	what     string // the file's Chinese name in errors, e.g. "企业名录"
 	columns  []tableColumn
 	required []string
+	limits   map[string]int // most characters per canonical column
 	convert  func(t *table, r row) (T, []problem)
 	upsert   func(ctx context.Context, batch []T) (patentbridge.UpsertResult, error)
 }
 
 // run checks every file's header first (a file that lacks a required column
 // fails the call with EINVALID before anything is written), then reads the
-// rows, reports rejected ones with file, line, column, value and reason, and
-// upserts the others in batches.
+// rows, reports rejected ones (a value over its limit among them) with file,
+// line, column, value and reason, and upserts the others in batches.
 func (ri registryImport[T]) run(ctx context.Context, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	start := time.Now()
 	var sum patentbridge.ImportSummary
@@ -61,7 +62,11 @@ func (ri registryImport[T]) run(ctx context.Context, paths []string, opt patentb
 		}
 		err = t.eachRow(func(r row) error {
 			sum.Read++
-			v, probs := ri.convert(t, r)
+			probs := t.checkLimits(r, ri.columns, ri.limits)
+			var v T
+			if probs == nil {
+				v, probs = ri.convert(t, r)
+			}
 			if probs != nil {
 				sum.Rejected++
 				return rw.write(t.file, r.line, probs)

@@ -21,11 +21,12 @@ func (rw *rejectWriter) header() error {
 	return rw.records([][]string{{"file", "line", "column", "value", "reason"}})
 }
 
-// write reports every problem of one rejected row.
+// write reports every problem of one rejected row; a long value is clipped
+// (patentbridge.ClipValue) so a rejected giant never fills the report.
 func (rw *rejectWriter) write(file string, line int, probs []problem) error {
 	recs := make([][]string, 0, len(probs))
 	for _, p := range probs {
-		recs = append(recs, []string{file, strconv.Itoa(line), p.column, p.value, p.reason})
+		recs = append(recs, []string{file, strconv.Itoa(line), p.column, patentbridge.ClipValue(p.value), p.reason})
 	}
 	return rw.records(recs)
 }

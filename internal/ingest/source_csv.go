@@ -17,19 +17,26 @@ type csvSource struct {
 	size int64
 	r    *csv.Reader
 	hdr  []string
+	rb   *rowBudget
+	line int // line of the last record read
 }
 
 // newCSVSource detects the encoding and the delimiter (tab or comma, whichever the
 // header line has more of) and reads the header row.
 func newCSVSource(f *os.File, cr *countingReader, size int64) (*csvSource, error) {
 	text, _ := decodeText(cr)
-	br := bufio.NewReaderSize(text, sniffSize)
+	rb := &rowBudget{r: text}
+	br := bufio.NewReaderSize(rb, sniffSize)
 	r := csv.NewReader(br)
 	r.Comma = detectDelimiter(br)
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
-	s := &csvSource{f: f, cr: cr, size: size, r: r}
+	s := &csvSource{f: f, cr: cr, size: size, r: r, rb: rb}
 	hdr, err := r.Read()
+	if errors.Is(err, errRowTooBig) {
+		f.Close()
+		return nil, rowTooBig(f.Name(), 0)
+	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		var pe *csv.ParseError
 		if !errors.As(err, &pe) {
@@ -38,6 +45,9 @@ func newCSVSource(f *os.File, cr *countingReader, size int64) (*csvSource, error
 		}
 	}
 	s.hdr = hdr
+	if hdr != nil {
+		s.line, _ = r.FieldPos(0)
+	}
 	return s, nil
 }
 
@@ -57,7 +67,11 @@ func (s *csvSource) header() []string { return s.hdr }
 
 func (s *csvSource) next() (row, error) {
 	for {
+		s.rb.reset()
 		rec, err := s.r.Read()
+		if errors.Is(err, errRowTooBig) {
+			return row{}, rowTooBig(s.f.Name(), s.line)
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -66,6 +80,7 @@ func (s *csvSource) next() (row, error) {
 			return row{}, err
 		}
 		line, _ := s.r.FieldPos(0)
+		s.line = line
 		r := row{line: line, values: rec}
 		if !r.empty() {
 			return r, nil

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,11 +28,13 @@ type jsonSource struct {
 	hdr   []string
 	index map[string]int
 	ahead *row // first object, read early for its keys
+	rb    *rowBudget
 }
 
 func newJSONSource(f *os.File, cr *countingReader, size int64) (*jsonSource, error) {
 	text, _ := decodeText(cr)
-	s := &jsonSource{f: f, cr: cr, size: size, br: bufio.NewReaderSize(text, sniffSize), index: map[string]int{}}
+	rb := &rowBudget{r: text}
+	s := &jsonSource{f: f, cr: cr, size: size, br: bufio.NewReaderSize(rb, sniffSize), index: map[string]int{}, rb: rb}
 	if first := firstNonSpace(s.br); first == '[' {
 		s.arr = json.NewDecoder(s.br)
 		s.arr.UseNumber()
@@ -87,19 +90,31 @@ func (s *jsonSource) next() (row, error) {
 
 // readObject returns the next object, nil for a blank line, or an error.
 func (s *jsonSource) readObject() (map[string]any, error) {
+	s.rb.reset()
+	obj, err := s.readBounded()
+	if errors.Is(err, errRowTooBig) {
+		return nil, rowTooBig(s.f.Name(), s.line)
+	}
+	return obj, err
+}
+
+// readBounded reads the next object from a JSON array or JSON Lines.
+func (s *jsonSource) readBounded() (map[string]any, error) {
 	var obj map[string]any
 	if s.arr != nil {
 		if !s.arr.More() {
 			return nil, io.EOF
 		}
 		s.line++
-		if err := s.arr.Decode(&obj); err != nil {
+		if err := s.arr.Decode(&obj); errors.Is(err, errRowTooBig) {
+			return nil, recordTooBig(s.f.Name(), fmt.Sprintf("的 JSON 数组第 %d 个元素", s.line))
+		} else if err != nil {
 			return nil, patentbridge.Errorf(patentbridge.EINVALID, "文件 %s 的 JSON 数组第 %d 个元素无法解析，导入在此中止", filepath.Base(s.f.Name()), s.line)
 		}
 		return obj, nil
 	}
 	b, err := s.br.ReadBytes('\n')
-	if len(b) == 0 && err != nil {
+	if errors.Is(err, errRowTooBig) || len(b) == 0 && err != nil {
 		return nil, err
 	}
 	s.line++

@@ -8,16 +8,18 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"patentbridge"
+	"patentbridge/internal/workbook"
 )
 
 // xlsxSource streams one sheet of a workbook row by row (excelize's Rows iterator
-// keeps large sheets in a temporary file, not in memory).
+// keeps large sheets in a temporary file, not in memory). The workbook is checked
+// against workbook's limits first, so a decompression bomb never reaches excelize.
 type xlsxSource struct {
 	f        *excelize.File
 	rows     *excelize.Rows
 	rowNum   int // physical row number of the last row returned
 	hdr      []string
-	estimate int // rows in the sheet according to its <dimension>, 0 if unknown
+	estimate int // the sheet's last row number as the check counted it, 0 if unknown
 }
 
 // rawCells reads cell values without number formats, so dates come as Excel
@@ -28,9 +30,9 @@ var rawCells = excelize.Options{RawCellValue: true}
 // row, the first non-blank one.
 func openXLSX(path, sheet string) (*xlsxSource, error) {
 	name := filepath.Base(path)
-	f, err := excelize.OpenFile(path)
+	f, info, err := workbook.Open(path)
 	if err != nil {
-		return nil, patentbridge.Errorf(patentbridge.EINVALID, "文件 %s 不是有效的 Excel（.xlsx）文件，可能已损坏", name)
+		return nil, err
 	}
 	if sheet == "" {
 		if list := f.GetSheetList(); len(list) > 0 {
@@ -46,7 +48,7 @@ func openXLSX(path, sheet string) (*xlsxSource, error) {
 		f.Close()
 		return nil, patentbridge.Errorf(patentbridge.EINVALID, "文件 %s 的工作表 %q 无法读取，可能已损坏", name, sheet)
 	}
-	s := &xlsxSource{f: f, rows: rows, estimate: sheetRowEstimate(path, sheet)}
+	s := &xlsxSource{f: f, rows: rows, estimate: info.Rows(sheet)}
 	r, err := s.next()
 	if err == nil {
 		s.hdr = r.values

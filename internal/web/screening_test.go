@@ -173,7 +173,7 @@ func TestBulkDeclarations(t *testing.T) {
 	if status != 400 {
 		t.Errorf("CSV upload: status %d", status)
 	}
-	mustContain(t, body, "无法读取 Excel 文件")
+	mustContain(t, body, "文件 decl.xlsx 不是有效的 Excel（.xlsx）文件")
 }
 
 func TestMyPatents(t *testing.T) {
