@@ -57,7 +57,7 @@ const usage = `patentbridge — 专利转化运营平台
   eval      质量评测（eval ipc | eval retrieval | eval match，见 README）
   migrate   创建或升级数据库结构
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
-  bench     性能基准（bench import --n 200000；bench screen --n 1000000）
+  bench     性能基准（bench import --n 200000；bench screen --n 1000000；bench http 负载测试）
   version   显示版本
 
 数据库用 --db 或环境变量 PATENTBRIDGE_DB 指定：sqlite:路径、文件路径或 postgres://…

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// benchHTTPCmd parses `bench http` flags and measures the search page, the
+// search API and matching under concurrent load, against --url or a
+// `serve --demo` it starts on a free port of 127.0.0.1.
+func benchHTTPCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("bench http", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	base := fl.String("url", "", "被测服务器地址，如 http://127.0.0.1:8080（默认在 127.0.0.1 的空闲端口启动 serve --demo）")
+	demoN := fl.Int("demo-n", 3000, "启动演示服务器时生成的专利条数")
+	n := fl.Int("n", 3000, "每个接口的请求数上限")
+	d := fl.Duration("duration", 15*time.Second, "每个接口的测量时长上限")
+	c := fl.Int("c", 8, "并发连接数")
+	warm := fl.Int("warmup", 100, "每个接口正式测量前的预热请求数（不计入结果）")
+	token := fl.String("token", "", "API 令牌（Authorization: Bearer；三个接口都允许匿名，默认不带）")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if *n < 1 || *c < 1 || *d <= 0 {
+		fmt.Fprintln(stderr, "bench http: --n、--c 应为正数，--duration 应大于 0")
+		return 2
+	}
+	url := strings.TrimRight(*base, "/")
+	if url == "" {
+		srv, err := startDemoServer(ctx, *demoN, stderr)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		defer srv.stop()
+		url = srv.url
+	}
+	opt := loadOptions{c: *c, n: *n, d: *d, warm: *warm}
+	if err := benchHTTP(ctx, url, *token, opt, stdout); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+// loadOptions bound a load run: c connections, at most n requests or d per endpoint.
+type loadOptions struct {
+	c, n, warm int
+	d          time.Duration
+}
+
+// benchHTTP warms up and measures each endpoint in turn, then prints the table
+// and the machine's condition (its load is part of the figures).
+func benchHTTP(ctx context.Context, base, token string, o loadOptions, stdout io.Writer) error {
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+		MaxIdleConnsPerHost: o.c, MaxConnsPerHost: o.c, DisableCompression: true}}
+	defer client.CloseIdleConnections()
+	before := loadAverage()
+	fmt.Fprintf(stdout, "target %s, %d connections, at most %d requests or %s per endpoint, %d warm-up requests\n",
+		base, o.c, o.n, o.d, o.warm)
+	var rs []loadResult
+	for _, t := range loadTargets(base, token) {
+		if o.warm > 0 {
+			if w := runLoad(ctx, client, t, o.c, o.warm, time.Minute); w.errors > 0 {
+				return fmt.Errorf("bench http: warm-up of %s: %d of %d failed: %s", t.name, w.errors, w.n, w.firstErr)
+			}
+		}
+		rs = append(rs, runLoad(ctx, client, t, o.c, o.n, o.d))
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	writeLoadTable(stdout, rs)
+	fmt.Fprintf(stdout, "machine: %d CPUs (GOMAXPROCS %d), load average %s before, %s after\n",
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), before, loadAverage())
+	return nil
+}
+
+// loadAverage is the 1, 5 and 15 minute load average of the machine, "?" where unknown.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// demoServer is a `patentbridge serve --demo` started by `bench http`.
+type demoServer struct {
+	url  string
+	cmd  *exec.Cmd
+	dir  string
+	done chan error
+}
+
+// startDemoServer starts this binary's serve --demo on a free port of 127.0.0.1
+// with a fresh database in a temporary directory, and waits until it answers and
+// its search index holds every demo patent.
+func startDemoServer(ctx context.Context, demoN int, stderr io.Writer) (*demoServer, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "patentbridge-load-")
+	if err != nil {
+		return nil, err
+	}
+	log, err := os.Create(filepath.Join(dir, "serve.log"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	defer log.Close()
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	s := &demoServer{url: "http://" + addr, dir: dir, done: make(chan error, 1)}
+	s.cmd = exec.Command(exe, "serve", "--demo", "--demo-n", strconv.Itoa(demoN),
+		"--db", "sqlite:"+filepath.Join(dir, "load.db"), "--addr", addr, "--log-level", "warn")
+	s.cmd.Env = append(os.Environ(), "PATENTBRIDGE_ADMIN_PASSWORD="+randomPassword())
+	s.cmd.Stdout, s.cmd.Stderr = log, log
+	if err := s.cmd.Start(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	go func() { s.done <- s.cmd.Wait() }()
+	fmt.Fprintf(stderr, "bench http: started serve --demo --demo-n %d on %s (pid %d, log %s)\n", demoN, addr, s.cmd.Process.Pid, log.Name())
+	if err := s.waitReady(ctx, 5*time.Minute); err != nil {
+		b, _ := os.ReadFile(log.Name())
+		s.stop()
+		return nil, fmt.Errorf("bench http: the demo server did not get ready: %w\n%s", err, b)
+	}
+	return s, nil
+}
+
+// waitReady polls /healthz, then the index status until no build is running and
+// the index holds every patent.
+func (s *demoServer) waitReady(ctx context.Context, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-s.done:
+			s.done <- err
+			return fmt.Errorf("serve exited: %v", err)
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(300 * time.Millisecond):
+		}
+		var st struct {
+			Docs, Patents int
+			Building      bool
+		}
+		if getJSON(s.url+"/api/v1/search/status", &st) == nil && !st.Building && st.Patents > 0 && st.Docs >= st.Patents {
+			return nil
+		}
+	}
+	return fmt.Errorf("not ready after %s", limit)
+}
+
+// stop ends the server with SIGTERM (SIGKILL after 20 s) and removes its directory.
+func (s *demoServer) stop() {
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(20 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.done
+	}
+	os.RemoveAll(s.dir)
+}
+
+func getJSON(url string, v any) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// freePort asks the kernel for a port of 127.0.0.1 that is free now.
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// randomPassword is the demo admin's password: the endpoints measured need none.
+func randomPassword() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return "Load-" + hex.EncodeToString(b)
+}
