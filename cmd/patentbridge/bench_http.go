@@ -32,6 +32,7 @@ func benchHTTPCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "bench http: --n、--c 应为正数，--duration 应大于 0")
 		return 2
 	}
+	opt := loadOptions{c: *c, n: *n, d: *d, warm: *warm}
 	url := strings.TrimRight(*base, "/")
 	if url == "" {
 		srv, err := startDemoServer(ctx, *demoN, stderr)
@@ -39,19 +40,21 @@ func benchHTTPCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return fail(stderr, err)
 		}
 		defer srv.stop()
-		url = srv.url
+		url, opt.settle = srv.url, srv.settle
 	}
-	opt := loadOptions{c: *c, n: *n, d: *d, warm: *warm}
 	if err := benchHTTP(ctx, url, *token, opt, stdout); err != nil {
 		return fail(stderr, err)
 	}
 	return 0
 }
 
-// loadOptions bound a load run: c connections, at most n requests or d per endpoint.
+// loadOptions bound a load run: c connections, at most n requests or d per
+// endpoint, after warm requests to each; settle, when set, waits until the
+// server has finished its start-up work in the background.
 type loadOptions struct {
 	c, n, warm int
 	d          time.Duration
+	settle     func(context.Context) error
 }
 
 // benchHTTP warms up and measures each endpoint in turn, then prints the table
@@ -60,16 +63,22 @@ func benchHTTP(ctx context.Context, base, token string, o loadOptions, stdout io
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConnsPerHost: o.c, MaxConnsPerHost: o.c, DisableCompression: true}}
 	defer client.CloseIdleConnections()
-	before := loadAverage()
 	fmt.Fprintf(stdout, "target %s, %d connections, at most %d requests or %s per endpoint, %d warm-up requests\n",
 		base, o.c, o.n, o.d, o.warm)
-	var rs []loadResult
-	for _, t := range loadTargets(base, token) {
-		if o.warm > 0 {
-			if w := runLoad(ctx, client, t, o.c, o.warm, time.Minute); w.errors > 0 {
-				return fmt.Errorf("bench http: warm-up of %s: %d of %d failed: %s", t.name, w.errors, w.n, w.firstErr)
-			}
+	targets := loadTargets(base, token)
+	for _, t := range targets { // the first match waits for the IPC router's training
+		if w := runLoad(ctx, client, t, o.c, o.warm, 5*time.Minute); w.errors > 0 {
+			return fmt.Errorf("bench http: warm-up of %s: %d of %d failed: %s", t.name, w.errors, w.n, w.firstErr)
 		}
+	}
+	if o.settle != nil {
+		if err := o.settle(ctx); err != nil {
+			return err
+		}
+	}
+	before := loadAverage()
+	var rs []loadResult
+	for _, t := range targets {
 		rs = append(rs, runLoad(ctx, client, t, o.c, o.n, o.d))
 		if ctx.Err() != nil {
 			return ctx.Err()
