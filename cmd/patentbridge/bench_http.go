@@ -25,6 +25,8 @@ func benchHTTPCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	c := fl.Int("c", 8, "并发连接数")
 	warm := fl.Int("warmup", 100, "每个接口正式测量前的预热请求数（不计入结果）")
 	token := fl.String("token", "", "API 令牌（Authorization: Bearer；三个接口都允许匿名，默认不带）")
+	queries := fl.String("queries", "", "检索词文件，每行一条（默认内置的 42 条）")
+	demands := fl.String("demands", "", "匹配用的需求文本文件，每行一条（默认内置的 14 条，23–66 字）")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -32,7 +34,20 @@ func benchHTTPCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "bench http: --n、--c 应为正数，--duration 应大于 0")
 		return 2
 	}
-	opt := loadOptions{c: *c, n: *n, d: *d, warm: *warm}
+	opt := loadOptions{c: *c, n: *n, d: *d, warm: *warm, queries: loadQueries, demands: loadDemands}
+	for _, f := range []struct {
+		path string
+		into *[]string
+	}{{*queries, &opt.queries}, {*demands, &opt.demands}} {
+		if f.path == "" {
+			continue
+		}
+		lines, err := readLines(f.path)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		*f.into = lines
+	}
 	url := strings.TrimRight(*base, "/")
 	if url == "" {
 		srv, err := startDemoServer(ctx, *demoN, stderr)
@@ -52,9 +67,10 @@ func benchHTTPCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // endpoint, after warm requests to each; settle, when set, waits until the
 // server has finished its start-up work in the background.
 type loadOptions struct {
-	c, n, warm int
-	d          time.Duration
-	settle     func(context.Context) error
+	c, n, warm       int
+	d                time.Duration
+	queries, demands []string // the texts of the searches and of the matches
+	settle           func(context.Context) error
 }
 
 // benchHTTP warms up and measures each endpoint in turn, then prints the table
@@ -65,7 +81,7 @@ func benchHTTP(ctx context.Context, base, token string, o loadOptions, stdout io
 	defer client.CloseIdleConnections()
 	fmt.Fprintf(stdout, "target %s, %d connections, at most %d requests or %s per endpoint, %d warm-up requests\n",
 		base, o.c, o.n, o.d, o.warm)
-	targets := loadTargets(base, token)
+	targets := loadTargets(base, token, o.queries, o.demands)
 	for _, t := range targets { // the first match waits for the IPC router's training
 		if w := runLoad(ctx, client, t, o.c, o.warm, 5*time.Minute); w.errors > 0 {
 			return fmt.Errorf("bench http: warm-up of %s: %d of %d failed: %s", t.name, w.errors, w.n, w.firstErr)
@@ -97,4 +113,22 @@ func loadAverage() string {
 		return strings.Join(f[:3], " ")
 	}
 	return "?"
+}
+
+// readLines returns the non-blank lines of a text file.
+func readLines(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("bench http: %s has no lines", path)
+	}
+	return out, nil
 }

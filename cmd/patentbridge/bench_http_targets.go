@@ -20,7 +20,7 @@ var loadQueries = []string{
 	"航空发动机 叶片", "数控机床", "高铁 轴承", "钢结构 桥梁", "混凝土 外加剂", "建筑 装配式",
 }
 
-// loadDemands are technology needs as SMEs post them, 40–200 characters.
+// loadDemands are technology needs as SMEs post them, 23–66 characters.
 var loadDemands = func() []string {
 	out := []string{
 		"我公司是成都的一家锂电池材料企业，希望引进退役动力电池正极材料湿法回收技术，要求镍钴锰回收率在95%以上。",
@@ -42,7 +42,7 @@ var loadDemands = func() []string {
 
 // loadTargets are the three endpoints of the load figures: the search page,
 // the search API and matching, each cycling through its texts.
-func loadTargets(base, token string) []loadTarget {
+func loadTargets(base, token string, queries, demands []string) []loadTarget {
 	auth := func(r *http.Request) *http.Request {
 		if token != "" {
 			r.Header.Set("Authorization", "Bearer "+token)
@@ -51,7 +51,7 @@ func loadTargets(base, token string) []loadTarget {
 	}
 	get := func(path string, extra string) func(ctx context.Context, i int) (*http.Request, error) {
 		return func(ctx context.Context, i int) (*http.Request, error) {
-			q := url.Values{"q": {loadQueries[i%len(loadQueries)]}}
+			q := url.Values{"q": {queries[i%len(queries)]}}
 			r, err := http.NewRequestWithContext(ctx, "GET", base+path+"?"+q.Encode()+extra, nil)
 			if err != nil {
 				return nil, err
@@ -60,7 +60,7 @@ func loadTargets(base, token string) []loadTarget {
 		}
 	}
 	match := func(ctx context.Context, i int) (*http.Request, error) {
-		body, _ := json.Marshal(map[string]any{"text": loadDemands[i%len(loadDemands)], "limit": 10})
+		body, _ := json.Marshal(map[string]any{"text": demands[i%len(demands)], "limit": 10})
 		r, err := http.NewRequestWithContext(ctx, "POST", base+"/api/v1/match", strings.NewReader(string(body)))
 		if err != nil {
 			return nil, err

@@ -78,7 +78,7 @@ func TestLoadTargetsAreWhatUsersSend(t *testing.T) {
 		mu.Unlock()
 	}))
 	defer srv.Close()
-	for _, target := range loadTargets(srv.URL, "tok") {
+	for _, target := range loadTargets(srv.URL, "tok", loadQueries, loadDemands) {
 		if res := runLoad(t.Context(), srv.Client(), target, 1, 60, time.Minute); res.errors != 0 {
 			t.Fatalf("%s: %s", target.name, res.firstErr)
 		}
@@ -102,7 +102,7 @@ func TestBenchHTTPOnTheDemo(t *testing.T) {
 	}
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 300)
 	var out bytes.Buffer
-	if err := benchHTTP(t.Context(), m.URL(), "", loadOptions{c: 2, n: 20, warm: 1, d: 5 * time.Minute}, &out); err != nil {
+	if err := benchHTTP(t.Context(), m.URL(), "", loadOptions{c: 2, n: 20, warm: 1, d: 5 * time.Minute, queries: loadQueries, demands: loadDemands}, &out); err != nil {
 		t.Fatal(err)
 	}
 	row := regexp.MustCompile(`(?m)^(GET|POST) \S+.*?\s(\d+)\s+(\d+)\s+[\d.]+\s+[\d.]+ms\s+[\d.]+ms$`)
