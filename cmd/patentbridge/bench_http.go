@@ -73,14 +73,18 @@ type loadOptions struct {
 	settle           func(context.Context) error
 }
 
-// benchHTTP warms up and measures each endpoint in turn, then prints the table
-// and the machine's condition (its load is part of the figures).
+// benchHTTP waits for the server's search index to be built, warms every
+// endpoint up, measures each in turn, then prints the table and the machine's
+// condition (its load is part of the figures).
 func benchHTTP(ctx context.Context, base, token string, o loadOptions, stdout io.Writer) error {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConnsPerHost: o.c, MaxConnsPerHost: o.c, DisableCompression: true}}
 	defer client.CloseIdleConnections()
 	fmt.Fprintf(stdout, "target %s, %d connections, at most %d requests or %s per endpoint, %d warm-up requests\n",
 		base, o.c, o.n, o.d, o.warm)
+	if err := waitIndexed(ctx, base, 5*time.Minute); err != nil {
+		return err
+	}
 	targets := loadTargets(base, token, o.queries, o.demands)
 	for _, t := range targets { // the first match waits for the IPC router's training
 		if w := runLoad(ctx, client, t, o.c, o.warm, 5*time.Minute); w.errors > 0 {

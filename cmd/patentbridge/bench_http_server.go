@@ -82,15 +82,36 @@ func (s *demoServer) waitReady(ctx context.Context, limit time.Duration) error {
 			return ctx.Err()
 		case <-time.After(300 * time.Millisecond):
 		}
-		var st struct {
-			Docs, Patents int
-			Building      bool
-		}
-		if getJSON(s.url+"/api/v1/search/status", &st) == nil && !st.Building && st.Patents > 0 && st.Docs >= st.Patents {
+		if indexed(s.url) {
 			return nil
 		}
 	}
 	return fmt.Errorf("not ready after %s", limit)
+}
+
+// indexed reports whether the server at base answers and its search index is
+// built and holds every patent (while it builds, search may answer 503).
+func indexed(base string) bool {
+	var st struct {
+		Docs, Patents int
+		Building      bool
+	}
+	return getJSON(base+"/api/v1/search/status", &st) == nil && !st.Building && st.Patents > 0 && st.Docs >= st.Patents
+}
+
+// waitIndexed waits up to limit for indexed(base).
+func waitIndexed(ctx context.Context, base string, limit time.Duration) error {
+	for deadline := time.Now().Add(limit); !indexed(base); {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("bench http: the search index of %s is not built after %s", base, limit)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+	return nil
 }
 
 // settle waits until the server is idle — under 5% of a CPU over a second, up
