@@ -54,20 +54,22 @@ var creditCodeWeights = []int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24
 // Returns EINVALID with the reason.
 func NormalizeCreditCode(s string) (string, error) {
 	c := strings.ToUpper(strings.TrimSpace(strings.Map(foldWidth, s)))
-	if len(c) != 18 {
-		return "", FieldErrorf("统一社会信用代码", "统一社会信用代码 %q 应为18位，实际为%d位", s, len([]rune(c)))
+	// Characters, not bytes: a message names the character the user typed.
+	rs := []rune(c)
+	if len(rs) != 18 {
+		return "", FieldErrorf("统一社会信用代码", "统一社会信用代码 %q 应为18位，实际为%d位", s, len(rs))
 	}
 	sum := 0
-	for i := 0; i < 17; i++ {
-		v := strings.IndexByte(creditCodeChars, c[i])
+	for i, r := range rs[:17] {
+		v := strings.IndexRune(creditCodeChars, r)
 		if v < 0 {
-			return "", FieldErrorf("统一社会信用代码", "统一社会信用代码 %q 第%d位 %q 不是有效字符", s, i+1, c[i])
+			return "", FieldErrorf("统一社会信用代码", "统一社会信用代码 %q 第%d位 %q 不是有效字符", s, i+1, r)
 		}
 		sum += v * creditCodeWeights[i]
 	}
-	want := creditCodeChars[(31-sum%31)%31]
-	if c[17] != want {
-		return "", FieldErrorf("统一社会信用代码", "统一社会信用代码 %q 校验位错误：应为 %c，实际为 %c", s, want, c[17])
+	want := rune(creditCodeChars[(31-sum%31)%31])
+	if rs[17] != want {
+		return "", FieldErrorf("统一社会信用代码", "统一社会信用代码 %q 校验位错误：应为 %c，实际为 %c", s, want, rs[17])
 	}
 	return c, nil
 }

@@ -62,7 +62,7 @@ const usage = `patentbridge — 专利转化运营平台
   backup    在线备份数据库及数据目录中的配置与密钥文件（backup -o 备份文件.tar.gz）
   restore   把备份恢复到空的数据库与数据目录（restore 备份文件.tar.gz --db …）
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
-  bench     性能基准（bench import --n 200000；bench screen --n 1000000）
+  bench     性能基准（bench import --n 200000；bench screen --n 1000000；bench http 负载测试）
   version   显示版本
 
 数据库用 --db 或环境变量 PATENTBRIDGE_DB 指定：sqlite:路径、文件路径或 postgres://…

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"patentbridge"
@@ -56,8 +57,10 @@ func jsonError(err error) error {
 		return patentbridge.Errorf(patentbridge.ETOOLARGE, "请求体过大（不超过 %d KB）", maxJSONBody>>10)
 	case errors.As(err, &syntax):
 		return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON（第 %d 字节附近）", syntax.Offset)
+	case errors.As(err, &typ) && typ.Field == "":
+		return patentbridge.Errorf(patentbridge.EINVALID, "请求体应为一个 JSON 对象")
 	case errors.As(err, &typ):
-		return patentbridge.FieldErrorf(typ.Field, "字段 %s 的类型不对（应为 %s）", typ.Field, typ.Type)
+		return patentbridge.FieldErrorf(typ.Field, "字段 %s 的类型不对（应为%s）", typ.Field, jsonKind(typ.Type))
 	case errors.Is(err, io.EOF):
 		return patentbridge.Errorf(patentbridge.EINVALID, "请求体为空，应为一个 JSON 对象")
 	}
@@ -66,6 +69,27 @@ func jsonError(err error) error {
 		return patentbridge.FieldErrorf(field, "未知字段 %q", field)
 	}
 	return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON")
+}
+
+// jsonKind names in Chinese the JSON a Go type takes, rather than the Go type
+// ("struct { Gone int64 ... }", "patentbridge.Role") the decoder reports.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "字符串"
+	case reflect.Bool:
+		return " true 或 false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "整数"
+	case reflect.Float32, reflect.Float64:
+		return "数字"
+	case reflect.Slice, reflect.Array:
+		return "数组"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return " JSON 对象"
 }
 
 // patentFor loads the patent of the path's app_no. Returns EINVALID, ENOTFOUND.

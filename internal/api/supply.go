@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -63,16 +62,6 @@ func (b supplyRequest) values() url.Values {
 	num("grant_year", int64(b.GrantYear))
 	num("limit", int64(b.Limit))
 	return q
-}
-
-// decodeSupplyJSON reads a JSON body of at most 64 KiB into v; unknown fields are errors.
-func decodeSupplyJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return patentbridge.FieldErrorf("body", "请求体不是有效的 JSON：%v", err)
-	}
-	return nil
 }
 
 // listSupplyLists serves GET /api/v1/supply-lists: published and withdrawn lists,
@@ -141,7 +130,7 @@ func (s *Server) getSupplyList(w http.ResponseWriter, r *http.Request) {
 // patents the filter selects; a city user's list is always its own city's.
 func (s *Server) createSupplyList(w http.ResponseWriter, r *http.Request) {
 	var b supplyRequest
-	if err := decodeSupplyJSON(w, r, &b); err != nil {
+	if err := decodeBody(w, r, &b); err != nil {
 		s.error(w, r, err)
 		return
 	}
@@ -189,7 +178,7 @@ func (s *Server) withdrawSupplyList(w http.ResponseWriter, r *http.Request) {
 	var b struct {
 		Reason string `json:"reason"`
 	}
-	if err := decodeSupplyJSON(w, r, &b); err != nil {
+	if err := decodeBody(w, r, &b); err != nil {
 		s.error(w, r, err)
 		return
 	}

@@ -150,7 +150,7 @@ func TestSupplyAPIErrors(t *testing.T) {
 		{"missing title", "POST", "/api/v1/supply-lists", "admin", `{"grade":"A"}`, 400, "EINVALID", "title"},
 		{"bad grade", "POST", "/api/v1/supply-lists", "admin", `{"title":"x","grade":"Z"}`, 400, "EINVALID", "grade"},
 		{"limit too large", "POST", "/api/v1/supply-lists", "admin", `{"title":"x","limit":5000}`, 400, "EINVALID", "limit"},
-		{"unknown field", "POST", "/api/v1/supply-lists", "admin", `{"title":"x","colour":"red"}`, 400, "EINVALID", "body"},
+		{"unknown field", "POST", "/api/v1/supply-lists", "admin", `{"title":"x","colour":"red"}`, 400, "EINVALID", "colour"},
 		{"nothing selected", "POST", "/api/v1/supply-lists", "admin", `{"title":"x","institution":"不存在的大学"}`, 400, "EINVALID", "filter"},
 		{"anonymous create", "POST", "/api/v1/supply-lists", "", `{"title":"x"}`, 401, "EUNAUTHORIZED", ""},
 		{"enterprise create", "POST", "/api/v1/supply-lists", "firm", `{"title":"x"}`, 403, "EFORBIDDEN", ""},

@@ -22,7 +22,8 @@ const DefaultMaxUpload int64 = 200 << 20
 // and the temporary path (named with the original extension, which importers use
 // to pick the format). It takes the multipart field "file", or else the raw
 // request body named by the "filename" query parameter. The caller owns the file.
-// Returns EINVALID for a missing, empty or oversized upload.
+// Returns EINVALID for a missing, empty, malformed or cut-short upload and
+// ETOOLARGE for an oversized one.
 func SaveUpload(w http.ResponseWriter, r *http.Request, maxBytes int64, dir string) (name, path string, err error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxUpload
@@ -40,14 +41,14 @@ func SaveUpload(w http.ResponseWriter, r *http.Request, maxBytes int64, dir stri
 	r.Body = body
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return "", "", patentbridge.FieldErrorf("file", "上传内容无法解析：%v", err)
+		return "", "", patentbridge.FieldErrorf("file", "上传内容无法解析：不是有效的 multipart 表单")
 	}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			return "", "", patentbridge.FieldErrorf("file", "请选择要导入的文件")
 		} else if err != nil {
-			return "", "", uploadError(err, maxBytes)
+			return "", "", uploadError(&clientError{err}, maxBytes)
 		}
 		if part.FormName() != "file" || part.FileName() == "" {
 			part.Close()
@@ -66,7 +67,7 @@ func saveTemp(r io.Reader, name, dir string, maxBytes int64) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("httpx: create upload file: %w", err)
 	}
-	n, err := io.Copy(f, r)
+	n, err := io.Copy(f, clientReader{r})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -90,7 +91,30 @@ func uploadError(err error, maxBytes int64) error {
 	if patentbridge.ErrorCode(err) != patentbridge.EINTERNAL {
 		return err
 	}
+	var client *clientError
+	if errors.As(err, &client) {
+		return patentbridge.FieldErrorf("file", "上传内容不完整或格式错误，请重新上传")
+	}
 	return fmt.Errorf("httpx: save upload: %w", err)
+}
+
+// clientError marks an error of reading the request (a body cut short, a
+// malformed multipart part): the client's, answered 400, where an error of
+// writing the file is the server's.
+type clientError struct{ err error }
+
+func (e *clientError) Error() string { return e.err.Error() }
+func (e *clientError) Unwrap() error { return e.err }
+
+// clientReader marks the errors of reading r as the client's.
+type clientReader struct{ r io.Reader }
+
+func (c clientReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &clientError{err}
+	}
+	return n, err
 }
 
 // sizeLabel writes a byte count as users read it: "200 MB", "512 KB".

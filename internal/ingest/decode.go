@@ -16,20 +16,22 @@ const sniffSize = 64 << 10
 
 // decodeText returns a UTF-8 reader over a text export in UTF-8 (with or without
 // BOM), UTF-16 with BOM (Excel's "Unicode text"), GBK or GB18030, and the name of
-// the encoding found. GBK is read with the GB18030 decoder, its superset.
+// the encoding found. GBK is read with the GB18030 decoder, its superset. Every
+// reader yields valid UTF-8: bytes that are not (past the sniffed prefix, or a
+// rune cut off at the end of the file) become U+FFFD, never stored as they are.
 func decodeText(r io.Reader) (io.Reader, string) {
 	br := bufio.NewReaderSize(r, sniffSize)
 	prefix, _ := br.Peek(sniffSize)
 	switch {
 	case bytes.HasPrefix(prefix, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br, "UTF-8"
+		return transform.NewReader(br, unicode.UTF8.NewDecoder()), "UTF-8"
 	case bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}):
 		return transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), "UTF-16LE"
 	case bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}):
 		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), "UTF-16BE"
 	case validUTF8Prefix(prefix):
-		return br, "UTF-8"
+		return transform.NewReader(br, unicode.UTF8.NewDecoder()), "UTF-8"
 	}
 	return transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), "GB18030"
 }

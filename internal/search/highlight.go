@@ -4,6 +4,7 @@ import (
 	"html"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -45,7 +46,7 @@ func queryTerms(text string) []string {
 // (overlapping occurrences merged), and whether anything matched. Matching
 // ignores ASCII case, as the analyzer does.
 func Highlight(text string, terms []string) (string, bool) {
-	lower := strings.ToLower(text)
+	lower := lowerSameWidth(text)
 	var spans [][2]int
 	for _, t := range terms {
 		for from := 0; ; {
@@ -98,7 +99,7 @@ func window(text string, terms []string) string {
 		return text
 	}
 	first := -1
-	lower := strings.ToLower(text)
+	lower := lowerSameWidth(text)
 	for _, t := range terms {
 		if i := strings.Index(lower, t); i >= 0 && (first < 0 || i < first) {
 			first = i
@@ -118,4 +119,18 @@ func window(text string, terms []string) string {
 		s += "…"
 	}
 	return s
+}
+
+// lowerSameWidth lower-cases text rune by rune but keeps a rune whose lower case
+// has another UTF-8 width (K KELVIN SIGN, Ⱥ), so that a byte offset in the result
+// is the same offset in text: with strings.ToLower, "KȺȺ" kept its length and
+// a match of "ⱥ" was cut out of the middle of K. Invalid UTF-8 still changes
+// the length (to U+FFFD), which Highlight checks.
+func lowerSameWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+			return l
+		}
+		return r
+	}, s)
 }
