@@ -15,10 +15,21 @@ var (
 	defaultModel *Model
 )
 
+// trainingMemoryLimit is the soft heap limit while the product's model trains
+// (unless the operator set a lower GOMEMLIMIT): the collector runs more often
+// instead of letting training's short-lived matrices double the heap, which
+// took a server with no data to 770 MB at start (peak 806 -> 429 MB measured,
+// training 5.3 -> 7.1 s).
+const trainingMemoryLimit = 400 << 20
+
 // Default returns the product's model, trained once on first use on every embedded
 // real labelled title (all folds) and the IPC scheme's Chinese titles.
 func Default() *Model {
 	defaultOnce.Do(func() {
+		if prev := debug.SetMemoryLimit(-1); prev > trainingMemoryLimit {
+			debug.SetMemoryLimit(trainingMemoryLimit)
+			defer debug.SetMemoryLimit(prev)
+		}
 		ref := refdata.Default()
 		defaultModel = Train(Examples(ref.LabeledTitles()), ref)
 		// Training's dense weight matrices and scratch (~500 MB) are garbage now; hand
