@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"patentbridge/internal/search/searchtest"
 )
 
 // TestIndexRebuildOnACorruptIndex: `index rebuild` works from the database alone
@@ -35,7 +37,7 @@ func TestIndexRebuildOnACorruptIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			rebuild("over garbage metadata")
-			MustTruncateSegment(t, index)
+			searchtest.MustTruncateSegment(t, index)
 			if err := os.Truncate(filepath.Join(index, "store", "root.bolt"), 10); err != nil {
 				t.Fatal(err)
 			}

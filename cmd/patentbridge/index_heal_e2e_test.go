@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/config"
 	"patentbridge/internal/search"
+	"patentbridge/internal/search/searchtest"
 )
 
 // gatedStore holds the indexer's reads of every patent (a build) until open is closed.
@@ -72,25 +72,6 @@ func MustIndexDocs(tb testing.TB, m *Main, n int) {
 	tb.Fatalf("the index holds %d docs (status %+v), want %d", st.Docs, st, n)
 }
 
-// MustTruncateSegment cuts the largest segment file of the index in dir to a third.
-func MustTruncateSegment(tb testing.TB, dir string) {
-	tb.Helper()
-	zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
-	var largest string
-	var size int64
-	for _, z := range zaps {
-		if fi, err := os.Stat(z); err == nil && fi.Size() > size {
-			largest, size = z, fi.Size()
-		}
-	}
-	if largest == "" {
-		tb.Fatalf("no segment file in %s", dir)
-	}
-	if err := os.Truncate(largest, size/3); err != nil {
-		tb.Fatal(err)
-	}
-}
-
 // MustGetBody returns a GET's response and its body.
 func MustGetBody(tb testing.TB, u string) (*http.Response, string) {
 	tb.Helper()
@@ -122,7 +103,7 @@ func TestServeHealsACorruptIndex(t *testing.T) {
 			if err := first.Close(); err != nil {
 				t.Fatal(err)
 			}
-			MustTruncateSegment(t, indexDir)
+			searchtest.MustTruncateSegment(t, indexDir)
 
 			gate := make(chan struct{})
 			m := MustStartMain(t, dsn, indexDir, gate)

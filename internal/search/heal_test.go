@@ -13,6 +13,7 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/search"
+	"patentbridge/internal/search/searchtest"
 	"patentbridge/internal/sqldb"
 	"patentbridge/internal/sqldb/sqldbtest"
 )
@@ -22,7 +23,7 @@ var corruptions = []struct {
 	name string
 	do   func(tb testing.TB, dir string)
 }{
-	{"truncated segment", func(tb testing.TB, dir string) { MustTruncateSegment(tb, dir) }},
+	{"truncated segment", func(tb testing.TB, dir string) { searchtest.MustTruncateSegment(tb, dir) }},
 	{"garbage index_meta.json", func(tb testing.TB, dir string) {
 		MustWrite(tb, filepath.Join(dir, "index_meta.json"), `{"storage":"scorch","index_type":`)
 	}},
@@ -31,25 +32,6 @@ var corruptions = []struct {
 			tb.Fatal(err)
 		}
 	}},
-}
-
-// MustTruncateSegment cuts the largest segment file of the index in dir to a third.
-func MustTruncateSegment(tb testing.TB, dir string) {
-	tb.Helper()
-	zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
-	var largest string
-	var size int64
-	for _, z := range zaps {
-		if fi, err := os.Stat(z); err == nil && fi.Size() > size {
-			largest, size = z, fi.Size()
-		}
-	}
-	if largest == "" {
-		tb.Fatalf("no segment file in %s", dir)
-	}
-	if err := os.Truncate(largest, size/3); err != nil {
-		tb.Fatal(err)
-	}
 }
 
 func MustWrite(tb testing.TB, path, content string) {
