@@ -23,6 +23,9 @@ func runIndex(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
+	if err := cfg.CheckPlaces(); err != nil {
+		return fail(stderr, err)
+	}
 	stderr = &lockedWriter{w: stderr} // the rebuild logs while the progress prints
 	logger := newLogger(stderr, cfg.LogLevel)
 	db, err := openDB(ctx, cfg.DB, logger)

@@ -96,6 +96,9 @@ func (c *Config) Validate() error {
 	if _, err := c.Proxies(); err != nil {
 		return err
 	}
+	if err := c.CheckPlaces(); err != nil {
+		return err
+	}
 	return c.Jobs.Validate()
 }
 

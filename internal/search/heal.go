@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -72,6 +73,9 @@ func openVerified(path string) (bleve.Index, error) {
 // healLocked moves the unreadable directory aside and opens an empty index in
 // its place; the caller holds ix.mu (or owns ix) and ix.bi is closed or nil.
 func (ix *Index) healLocked(cause error, now func() time.Time, logger *slog.Logger) error {
+	if !looksLikeIndex(ix.path) {
+		return fmt.Errorf("search: %s is not a full-text index directory (%v); it is left as it is: choose an empty directory for --index", ix.path, cause)
+	}
 	stamp := now().Format("20060102-150405")
 	aside := ix.path + ".corrupt-" + stamp
 	for i := 2; ; i++ {
@@ -136,4 +140,22 @@ func (ix *Index) recheck(now func() time.Time, logger *slog.Logger) (bool, error
 		return false, nil
 	}
 	return true, ix.healLocked(err, now, logger)
+}
+
+// looksLikeIndex reports whether path is an empty directory or one holding an
+// index's files (its metadata or its store), the only thing healing may move aside: a
+// mistaken --index naming the database or its data directory must not be.
+func looksLikeIndex(path string) bool {
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		return false
+	}
+	if entries, err := os.ReadDir(path); err == nil && len(entries) == 0 {
+		return true
+	}
+	for _, name := range []string{"index_meta.json", "store"} {
+		if _, err := os.Lstat(filepath.Join(path, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }

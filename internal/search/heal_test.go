@@ -168,3 +168,27 @@ func TestIndexerHealsAfterASearchFails(t *testing.T) {
 		t.Errorf("status after the heal %+v", st)
 	}
 }
+
+// TestOpenIndexHealingLeavesWhatIsNotAnIndex: a mistaken index path naming a
+// file (the database, say) or a directory of other files (the data directory)
+// is refused and left exactly where it is, never moved aside as "corrupt".
+func TestOpenIndexHealingLeavesWhatIsNotAnIndex(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "pb.db")
+	if err := os.WriteFile(file, []byte("SQLite format 3\x00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{file, dir} {
+		ix, err := search.OpenIndexHealing(path, healClock, slog.New(slog.DiscardHandler))
+		if err == nil {
+			ix.Close()
+			t.Errorf("OpenIndexHealing(%s) opened it, want a refusal", path)
+		}
+		if _, err := os.Stat(file); err != nil {
+			t.Errorf("after OpenIndexHealing(%s) the database file is gone: %v", path, err)
+		}
+		if moved, _ := filepath.Glob(path + ".corrupt-*"); len(moved) > 0 {
+			t.Errorf("%s was moved aside to %v", path, moved)
+		}
+	}
+}
