@@ -187,3 +187,41 @@ func mustDir(tb testing.TB, dir string) []string {
 	}
 	return names
 }
+
+// TestJobRunnerKeepsAnUploadWithALongName: an upload whose name is longer than a
+// file system allows (100 Chinese characters, 303 bytes) is kept under a
+// shortened name with its extension and imported; the job keeps the full name.
+func TestJobRunnerKeepsAnUploadWithALongName(t *testing.T) {
+	dir := t.TempDir()
+	upload := MustWriteFile(t, dir, "upload-789", []byte("申请号,专利名称\nCN202223220665.2,一种装置\n"))
+	jobs := newFakeJobs()
+	r := newRunner(t, NewImporter(newFakeStore(t), nil, nil), jobs)
+	name := strings.Repeat("长", 100) + ".csv"
+	j, err := r.StartImport(t.Context(), 7, name, upload)
+	if err != nil {
+		t.Fatalf("StartImport with a %d-byte name: %v", len(name), err)
+	}
+	r.Wait()
+	done, _ := jobs.FindImportJob(t.Context(), j.ID)
+	if done.Status != patentbridge.JobDone || done.Summary.Inserted != 1 || done.FileName != name {
+		t.Errorf("job = %+v, want done with 1 inserted under the full name", done)
+	}
+}
+
+// TestShortFileName: names are cut on a character boundary, keeping a short
+// extension, never past the limit.
+func TestShortFileName(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"专利.xlsx", 120, "专利.xlsx"},
+		{strings.Repeat("长", 50) + ".xlsx", 20, strings.Repeat("长", 5) + ".xlsx"},
+		{strings.Repeat("a", 30) + "." + strings.Repeat("b", 20), 10, strings.Repeat("a", 10)},
+	} {
+		if got := shortFileName(c.in, c.max); got != c.want || len(got) > c.max {
+			t.Errorf("shortFileName(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"patentbridge"
 )
@@ -64,6 +65,7 @@ func (r *JobRunner) keepUpload(fileName, path string) (string, error) {
 	if name == "." || name == "/" || name == ".." || name == "" {
 		name = "upload" + filepath.Ext(path)
 	}
+	name = shortFileName(name, maxStoredName)
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	folder := uploadPrefix + hex.EncodeToString(b)
@@ -79,6 +81,28 @@ func (r *JobRunner) keepUpload(fileName, path string) (string, error) {
 		os.Remove(path)
 	}
 	return folder + "/" + name, nil
+}
+
+// maxStoredName is the longest name, in bytes, an upload is kept under: file
+// systems refuse names over 255 bytes, 85 Chinese characters.
+const maxStoredName = 120
+
+// shortFileName cuts name to at most max bytes on a character boundary, keeping
+// its extension (by which the format is told) when it has a short one.
+func shortFileName(name string, max int) string {
+	if len(name) <= max {
+		return name
+	}
+	ext := filepath.Ext(name)
+	if len(ext) > 16 {
+		ext = ""
+	}
+	stem := name[:len(name)-len(ext)]
+	cut := max - len(ext)
+	for cut > 0 && !utf8.RuneStart(stem[cut]) {
+		cut--
+	}
+	return stem[:cut] + ext
 }
 
 func copyFile(src, dst string) error {
