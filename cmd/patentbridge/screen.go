@@ -63,6 +63,15 @@ func runScreen(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	defer db.Close()
 	db.JobLease = cfg.Jobs.LeaseOrDefault()
+	if listing || *rerun != 0 || *discard != 0 {
+		// With no server running, nothing else marks the runs of a killed
+		// `screen` 中断: do it here, as serve does at start.
+		if ids, err := db.InterruptAbandonedRuns(ctx, lease.Dead); err != nil {
+			return fail(stderr, err)
+		} else if len(ids) > 0 {
+			logger.Warn("screening runs of a stopped process marked 中断", "runs", ids)
+		}
+	}
 	switch {
 	case listing:
 		return listScreeningRuns(ctx, db, *asJSON, stdout, stderr)

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -58,6 +61,35 @@ func TestScreenRunsRerunAndDiscard(t *testing.T) {
 			}
 			if code, _, stderr := MustRun(t, nil, "screen", "--db", dsn, "--discard", "1"); code != 1 || !strings.Contains(stderr, "已完成，不能放弃") {
 				t.Errorf("discard of a finished run: %d %s", code, stderr)
+			}
+		})
+	}
+}
+
+// TestScreenRunsMarksARunOfADeadProcess: a run left "running" by a `screen` that
+// was killed on this machine shows as 中断 in `screen runs` and can be
+// discarded, with no server started in between.
+func TestScreenRunsMarksARunOfADeadProcess(t *testing.T) {
+	for _, dsn := range testDSNs(t) {
+		t.Run(dsnLabel(dsn), func(t *testing.T) {
+			gone := exec.Command("true")
+			if err := gone.Run(); err != nil {
+				t.Skipf("no process to outlive: %v", err)
+			}
+			host, _ := os.Hostname()
+			owner := fmt.Sprintf("%s/%d/killed", strings.ReplaceAll(host, "/", "_"), gone.Process.Pid)
+			store := mustOpenStore(t, dsn)
+			asOf, _ := patentbridge.ParseDate("2026-06-30")
+			r := &patentbridge.ScreeningRun{AsOf: asOf, Owner: owner}
+			if err := store.CreateScreeningRun(context.Background(), r); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := MustRun(t, nil, "screen", "runs", "--db", dsn)
+			if want := itoa(int(r.ID)) + "  中断"; code != 0 || !strings.Contains(stdout, want) {
+				t.Errorf("screen runs lacks %q: %d\n%s%s", want, code, stdout, stderr)
+			}
+			if code, stdout, stderr := MustRun(t, nil, "screen", "--db", dsn, "--discard", itoa(int(r.ID))); code != 0 || !strings.Contains(stdout, "已放弃") {
+				t.Errorf("discard: %d %s %s", code, stdout, stderr)
 			}
 		})
 	}
