@@ -55,7 +55,7 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "demand_import", "批量导入技术需求", "demand_admin", v)
 		return
 	}
-	defer os.Remove(path)
+	defer os.RemoveAll(filepath.Dir(path))
 	v.File, v.Publish = name, r.FormValue("publish") == "1"
 	ds, rejects, err := s.ReadDemands(path, s.Now())
 	if patentbridge.ErrorCode(err) == patentbridge.EINVALID || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
@@ -96,8 +96,9 @@ func (s *Server) demandImport(w http.ResponseWriter, r *http.Request) {
 }
 
 // saveDemandUpload reads the multipart form (the file and the 直接发布 box) and
-// copies the file to a temporary file named with its extension, which the
-// reader uses to pick the format. Returns EINVALID for a missing or oversized file.
+// copies the file under its own name into a new temporary directory (the
+// reader picks the format by the extension and names the file in its messages;
+// the caller removes the directory). Returns EINVALID for a missing or oversized file.
 func (s *Server) saveDemandUpload(w http.ResponseWriter, r *http.Request) (name, path string, err error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxDemandUpload)
 	if err := r.ParseMultipartForm(maxDemandUpload); err != nil {
@@ -109,8 +110,17 @@ func (s *Server) saveDemandUpload(w http.ResponseWriter, r *http.Request) (name,
 	}
 	defer file.Close()
 	name = filepath.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
-	f, err := os.CreateTemp(s.UploadDir, "pb-demands-*"+strings.ToLower(filepath.Ext(name)))
+	stored := name
+	if name == "." || name == "/" || name == ".." || len(name) > maxDemandFileName {
+		stored = "技术需求表" + strings.ToLower(filepath.Ext(name))
+	}
+	dir, err := os.MkdirTemp(s.UploadDir, "pb-demands-*")
 	if err != nil {
+		return "", "", fmt.Errorf("web: save demand upload: %w", err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, stored), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		os.RemoveAll(dir)
 		return "", "", fmt.Errorf("web: save demand upload: %w", err)
 	}
 	_, err = io.Copy(f, file)
@@ -118,8 +128,12 @@ func (s *Server) saveDemandUpload(w http.ResponseWriter, r *http.Request) (name,
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		os.RemoveAll(dir)
 		return "", "", fmt.Errorf("web: save demand upload: %w", err)
 	}
 	return name, f.Name(), nil
 }
+
+// maxDemandFileName is the longest upload name, in bytes, kept as it is; a
+// longer one (file systems refuse names over 255 bytes) is stored as 技术需求表.
+const maxDemandFileName = 120

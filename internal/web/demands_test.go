@@ -205,8 +205,13 @@ func TestDemandBulkImport(t *testing.T) {
 	if _, total, _ = e.demands.ListDemands(t.Context(), demandFilterPublished()); total != 3 {
 		t.Errorf("published after the city import: %d, want 3 (only the Chengdu row)", total)
 	}
-	status, body = MustUpload(t, admin, e.srv.URL+"/admin/demands/import", "x.csv", []byte("申请号,专利名称\n1,2\n"), nil)
-	if status != http.StatusBadRequest || !strings.Contains(body, "找不到“需求名称”列") {
-		t.Errorf("not a demand sheet: %d", status)
+	status, body = MustUpload(t, admin, e.srv.URL+"/admin/demands/import", "专利清单.csv", []byte("申请号,专利名称\n1,2\n"), nil)
+	if status != http.StatusBadRequest || !strings.Contains(body, "找不到“需求名称”列") || !strings.Contains(body, "专利清单.csv") ||
+		strings.Contains(body, "pb-demands-") {
+		t.Errorf("not a demand sheet: %d, want a refusal naming 专利清单.csv (not the temporary copy)\n%s", status, body)
+	}
+	long := strings.Repeat("需", 90) + ".xlsx" // over 255 bytes: kept under another name
+	if status, body := MustUpload(t, admin, e.srv.URL+"/admin/demands/import", long, xlsx, nil); status != http.StatusOK {
+		t.Errorf("a %d-byte file name: %d\n%s", len(long), status, body)
 	}
 }
