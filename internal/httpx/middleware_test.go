@@ -176,3 +176,18 @@ func TestLongQueryIsRefused(t *testing.T) {
 		t.Errorf("a 1 KB query: %d", rec.Code)
 	}
 }
+
+// TestLoggingLevels: an answered request logs at INFO, a 503 (the index being
+// rebuilt) at WARN, and any other 5xx at ERROR.
+func TestLoggingLevels(t *testing.T) {
+	for status, want := range map[int]string{200: "level=INFO", 404: "level=INFO", 503: "level=WARN", 500: "level=ERROR"} {
+		var logs bytes.Buffer
+		h := httpx.Logging(slog.New(slog.NewTextHandler(&logs, nil)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(status)
+		}))
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/search?q=电池", nil))
+		if !strings.Contains(logs.String(), want) || !strings.Contains(logs.String(), fmt.Sprintf("status=%d", status)) {
+			t.Errorf("status %d logged %q, want %s", status, logs.String(), want)
+		}
+	}
+}
