@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"path/filepath"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -54,7 +55,13 @@ func (s *Server) searchPatents(w http.ResponseWriter, r *http.Request) {
 	httpx.JSON(w, http.StatusOK, out)
 }
 
-// searchStatus serves GET /api/v1/search/status: the index's size and build progress.
+// searchStatus serves GET /api/v1/search/status: the index's size and build
+// progress. Where a damaged index was moved is named by its folder only: the
+// server's directories are nobody's business but the operator's (index status).
 func (s *Server) searchStatus(w http.ResponseWriter, r *http.Request) {
-	httpx.JSON(w, http.StatusOK, s.Search.Status(r.Context()))
+	st := s.Search.Status(r.Context())
+	if st.MovedAside != "" {
+		st.MovedAside = filepath.Base(st.MovedAside)
+	}
+	httpx.JSON(w, http.StatusOK, st)
 }
