@@ -61,17 +61,28 @@ type diskWriter struct {
 	path string
 	x    *Indexer
 	b    bleve.Builder
-	gc   int // the GC percent to restore
+	gc   int   // the GC percent to restore
+	mem  int64 // the soft memory limit to restore
 }
 
 // bulkGCPercent is the GC target during an on-disk build.
 const bulkGCPercent = 400
+
+// bulkMemoryLimit is the soft heap limit during an on-disk build (unless the
+// operator set a lower GOMEMLIMIT): bulkGCPercent lets the heap grow to five
+// times what is live, which took `index rebuild` of 30,000 patents to 2.7 GB
+// (1.25 GB with this limit, 26.0 -> 27.2 s).
+const bulkMemoryLimit = 1 << 30
 
 func (w *diskWriter) put(docs []Doc) ([]skippedDoc, error) {
 	if w.b == nil && len(docs) > 0 {
 		// The builder's garbage is short-lived (a batch's analysis); collecting
 		// less often saves a sixth of the build's time for a few batches' memory.
 		w.gc = debug.SetGCPercent(bulkGCPercent)
+		w.mem = debug.SetMemoryLimit(-1)
+		if w.mem > bulkMemoryLimit {
+			debug.SetMemoryLimit(bulkMemoryLimit)
+		}
 		b, err := bleve.NewBuilder(w.path, NewMapping(), map[string]any{
 			// temporary segments beside the index, so moving them in is a rename
 			"buildPathPrefix": filepath.Dir(w.path),
@@ -106,7 +117,7 @@ func (w *diskWriter) index(d *Doc) (err error) {
 
 func (w *diskWriter) finish() (*Index, error) {
 	if w.b != nil {
-		defer restoreGC(w.gc)
+		defer restoreGC(w.gc, w.mem)
 		if err := w.b.Close(); err != nil {
 			return nil, fmt.Errorf("search: finish index: %w", err)
 		}
@@ -116,16 +127,18 @@ func (w *diskWriter) finish() (*Index, error) {
 
 func (w *diskWriter) abort() {
 	if w.b != nil {
-		defer restoreGC(w.gc)
+		defer restoreGC(w.gc, w.mem)
 		// Close flushes and merges what was written; the directory goes anyway.
 		_ = w.b.Close()
 	}
 	_ = os.RemoveAll(w.path)
 }
 
-// restoreGC sets the GC percent back and returns the build's heap to the system
-// (otherwise the process keeps the build's peak as its resident size).
-func restoreGC(percent int) {
+// restoreGC sets the GC percent and memory limit back and returns the build's
+// heap to the system (otherwise the process keeps the build's peak as its
+// resident size).
+func restoreGC(percent int, limit int64) {
 	debug.SetGCPercent(percent)
+	debug.SetMemoryLimit(limit)
 	debug.FreeOSMemory()
 }
