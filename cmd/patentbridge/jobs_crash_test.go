@@ -156,15 +156,7 @@ func (c apiClient) runs(tb testing.TB) []apiRun {
 func TestKilledScreeningRun(t *testing.T) {
 	for _, dsn := range testDSNs(t) {
 		t.Run(dsnLabel(dsn), func(t *testing.T) {
-			dir := t.TempDir()
-			if code, _, stderr := MustRun(t, nil, "import", "--db", dsn, MustGen(t, dir, 25000, "32")); code != 0 {
-				t.Fatal(stderr)
-			}
-			code, stdout, stderr := MustRun(t, nil, "screen", "--db", dsn, "--as-of", "2026-06-30", "--json")
-			if code != 0 {
-				t.Fatal(stderr)
-			}
-			first := decodeScreen(t, stdout)
+			first := mustImportAndScreen(t, dsn, 25000, "32")
 			p := startProc(t, nil, "screen", "--db", dsn, "--as-of", "2026-06-30", "--job-lease", "2s")
 			for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 				if countRows(t, dsn, "SELECT COUNT(*) FROM screening_results WHERE run_id = 2") > 0 {
@@ -179,7 +171,7 @@ func TestKilledScreeningRun(t *testing.T) {
 				t.Fatal("the run finished before the kill")
 			}
 
-			m := MustOpenMain(t, dsn, 0, withJobs(filepath.Join(dir, "jobs"), 2*time.Second, 0))
+			m := MustOpenMain(t, dsn, 0, withJobs(filepath.Join(t.TempDir(), "jobs"), 2*time.Second, 0))
 			c := apiClient{base: m.URL(), token: MustAdminToken(t, m)}
 			runs := c.runs(t)
 			if len(runs) != 2 || runs[0].ID != 2 || runs[0].Status != patentbridge.JobInterrupted || !strings.Contains(runs[0].Error, "已停止") {

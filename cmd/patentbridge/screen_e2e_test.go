@@ -21,6 +21,20 @@ func decodeScreen(tb testing.TB, stdout string) screenSummary {
 	return s
 }
 
+// mustImportAndScreen imports n generated patents (seed) into dsn and screens
+// them as of 2026-06-30, returning the finished run's summary.
+func mustImportAndScreen(tb testing.TB, dsn string, n int, seed string) screenSummary {
+	tb.Helper()
+	if code, _, stderr := MustRun(tb, nil, "import", "--db", dsn, MustGen(tb, tb.TempDir(), n, seed)); code != 0 {
+		tb.Fatal(stderr)
+	}
+	code, stdout, stderr := MustRun(tb, nil, "screen", "--db", dsn, "--as-of", "2026-06-30", "--json")
+	if code != 0 {
+		tb.Fatal(stderr)
+	}
+	return decodeScreen(tb, stdout)
+}
+
 func TestScreenAndExport(t *testing.T) {
 	for _, dsn := range testDSNs(t) {
 		t.Run(dsnLabel(dsn), func(t *testing.T) {

@@ -17,15 +17,7 @@ import (
 func TestScreenRunsRerunAndDiscard(t *testing.T) {
 	for _, dsn := range testDSNs(t) {
 		t.Run(dsnLabel(dsn), func(t *testing.T) {
-			dir := t.TempDir()
-			if code, _, stderr := MustRun(t, nil, "import", "--db", dsn, MustGen(t, dir, 500, "81")); code != 0 {
-				t.Fatal(stderr)
-			}
-			code, stdout, stderr := MustRun(t, nil, "screen", "--db", dsn, "--as-of", "2026-06-30", "--json")
-			if code != 0 {
-				t.Fatal(stderr)
-			}
-			first := decodeScreen(t, stdout)
+			first := mustImportAndScreen(t, dsn, 500, "81")
 			store := mustOpenStore(t, dsn)
 			asOf, _ := patentbridge.ParseDate("2026-06-30")
 			killed := func() int64 {
@@ -39,13 +31,13 @@ func TestScreenRunsRerunAndDiscard(t *testing.T) {
 				return r.ID
 			}
 			k := killed()
-			code, stdout, _ = MustRun(t, nil, "screen", "runs", "--db", dsn)
+			code, stdout, _ := MustRun(t, nil, "screen", "runs", "--db", dsn)
 			for _, want := range []string{itoa(int(k)) + "  中断", "运行它的进程（ghost）已停止", "--rerun ID", "批次 1  已完成"} {
 				if code != 0 || !strings.Contains(stdout, want) {
 					t.Errorf("screen runs lacks %q:\n%s", want, stdout)
 				}
 			}
-			code, stdout, stderr = MustRun(t, nil, "screen", "--db", dsn, "--rerun", itoa(int(k)), "--json")
+			code, stdout, stderr := MustRun(t, nil, "screen", "--db", dsn, "--rerun", itoa(int(k)), "--json")
 			if code != 0 {
 				t.Fatalf("rerun: %s", stderr)
 			}
