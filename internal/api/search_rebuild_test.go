@@ -12,23 +12,15 @@ import (
 	"patentbridge/internal/httpx"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
-	"patentbridge/internal/search"
 )
 
 // TestSearchAPIWhileTheIndexIsRebuilt: while the index holds no complete build,
 // search and match answer 503 EUNAVAILABLE in Chinese with a Retry-After, the
 // status says rebuilding, and the patent list answers as usual.
 func TestSearchAPIWhileTheIndexIsRebuilt(t *testing.T) {
-	ix, err := search.OpenIndex("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
 	users := httpxtest.NewUserService(t)
 	users.MustStorePatents(t, httpxtest.SamplePatents()...)
-	x := search.NewIndexer(ix, users.DB, nil, quiet)
-	svc := &search.Service{Searcher: search.NewSearcher(ix, users.DB), Indexer: x,
-		Matcher: search.StoreMatcher{Matcher: search.NewMatcher(ix, nil, search.MatcherOptions{}), Store: users.DB}}
+	svc := httpxtest.MustUnbuiltSearch(t, users.DB)
 	h := api.New(api.Deps{Now: clock, Patents: users.DB, Ref: refdata.Default(), Logger: quiet, Search: svc})
 
 	for _, req := range []*http.Request{

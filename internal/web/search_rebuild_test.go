@@ -9,7 +9,6 @@ import (
 
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/refdata"
-	"patentbridge/internal/search"
 	"patentbridge/internal/web"
 )
 
@@ -18,14 +17,9 @@ import (
 // answers 503 with a Retry-After and says why in Chinese above the form, the
 // empty search page says so too, and other pages answer as usual.
 func TestSearchPageWhileTheIndexIsRebuilt(t *testing.T) {
-	ix, err := search.OpenIndex("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
 	users := httpxtest.NewUserService(t)
 	users.MustStorePatents(t, httpxtest.SamplePatents()...)
-	svc := &search.Service{Searcher: search.NewSearcher(ix, users.DB), Indexer: search.NewIndexer(ix, users.DB, nil, quiet)}
+	svc := httpxtest.MustUnbuiltSearch(t, users.DB)
 	w, err := web.New(web.Deps{Now: clock, Patents: users.DB, Users: users, Ref: refdata.Default(), Logger: quiet, Search: svc})
 	if err != nil {
 		t.Fatal(err)

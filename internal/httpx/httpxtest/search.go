@@ -20,6 +20,17 @@ import (
 // screening results stored so far.
 func MustSearch(tb testing.TB, db *sqldb.DB) *search.Service {
 	tb.Helper()
+	svc := MustUnbuiltSearch(tb, db)
+	if err := svc.Indexer.Sync(context.Background()); err != nil {
+		tb.Fatalf("index the store: %v", err)
+	}
+	return svc
+}
+
+// MustUnbuiltSearch is MustSearch before its index has been built: the state
+// of a server whose index is being rebuilt, where search and match answer 503.
+func MustUnbuiltSearch(tb testing.TB, db *sqldb.DB) *search.Service {
+	tb.Helper()
 	ix, err := search.OpenIndex("")
 	if err != nil {
 		tb.Fatal(err)
@@ -27,9 +38,6 @@ func MustSearch(tb testing.TB, db *sqldb.DB) *search.Service {
 	tb.Cleanup(func() { ix.Close() })
 	ref := refdata.Default()
 	indexer := search.NewIndexer(ix, db, ref, slog.New(slog.DiscardHandler))
-	if err := indexer.Sync(context.Background()); err != nil {
-		tb.Fatalf("index the store: %v", err)
-	}
 	matcher := search.NewMatcher(ix, route.DefaultRouter{}, search.MatcherOptions{Ref: ref})
 	return &search.Service{Searcher: search.NewSearcher(ix, db), Indexer: indexer,
 		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: route.DefaultRouter{}}
