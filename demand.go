@@ -5,13 +5,18 @@ import (
 	"time"
 )
 
-// Demand states (moderation).
+// Demand states: draft -> pending -> published or rejected (退回, to be edited
+// and resubmitted) -> closed by its poster; demand_lifecycle.go has the rules.
 const (
+	DemandDraft     = "draft"     // 草稿
 	DemandPending   = "pending"   // 待审核
 	DemandPublished = "published" // 已发布
-	DemandRejected  = "rejected"  // 未通过
+	DemandRejected  = "rejected"  // 已退回 (returned for changes)
 	DemandClosed    = "closed"    // 已关闭
 )
+
+// DemandStatuses lists the states in the order the poster's page shows them.
+var DemandStatuses = []string{DemandDraft, DemandPending, DemandPublished, DemandRejected, DemandClosed}
 
 // Demand is an enterprise's technology need (技术需求).
 type Demand struct {
@@ -28,6 +33,8 @@ type Demand struct {
 	OrgID       int64     `json:"organization_id,omitempty"` // its registry id, when registered
 	Status      string    `json:"status"`
 	RejectNote  string    `json:"reject_note,omitempty"`
+	CloseNote   string    `json:"close_note,omitempty"` // the poster's outcome note on closing
+	ClosedAt    time.Time `json:"-"`
 	CreatedBy   int64     `json:"created_by"`
 	CreatedAt   time.Time `json:"created_at"`
 	PublishedAt time.Time `json:"-"`
@@ -40,16 +47,28 @@ type DemandFilter struct {
 	Industry string
 	Query    string // substring of title or description
 	Year     int    // publication year
+	Mine     bool   // only the demands posted by the signed-in user's organization (IsDemandPoster)
 	Limit    int
 	Offset   int
 }
 
 // DemandService stores and moderates demands.
 type DemandService interface {
-	// CreateDemand validates and stores a demand as pending, posted as the
-	// signed-in user's organization (the admin names any enterprise). Returns
-	// EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+	// CreateDemand validates and stores a demand as pending, or as a draft when
+	// d.Status is DemandDraft, posted as the signed-in user's organization (the
+	// admin names any enterprise). Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 	CreateDemand(ctx context.Context, d *Demand) error
+	// UpdateDemand replaces the editable fields of the poster's draft or returned
+	// demand d.ID with d's; submit sends it to review (pending). Returns EINVALID,
+	// ENOTFOUND, ECONFLICT (another state), EUNAUTHORIZED, EFORBIDDEN.
+	UpdateDemand(ctx context.Context, d *Demand, submit bool) error
+	// CloseDemand closes the poster's demand (solved, or withdrawn) with an
+	// optional outcome note; it leaves the public lists and matching. Returns
+	// EINVALID, ENOTFOUND, ECONFLICT (already closed), EUNAUTHORIZED, EFORBIDDEN.
+	CloseDemand(ctx context.Context, id int64, note string) error
+	// CountMyDemands returns how many demands the signed-in user's organization
+	// has in each state. Returns EUNAUTHORIZED.
+	CountMyDemands(ctx context.Context) (map[string]int, error)
 	// FindDemand returns a demand. Returns ENOTFOUND.
 	FindDemand(ctx context.Context, id int64) (*Demand, error)
 	// ListDemands returns one page of demands and the total.

@@ -115,3 +115,15 @@ func TestDefaultConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestProvinceRegions(t *testing.T) {
+	l := ProvinceRegions{Province: "51"}
+	for code, want := range map[string]bool{
+		"5101": true, "510100": true, "510107": true, "513437": true, "5134": true,
+		"510199": false, "5102": false, "510200": false, "110101": false, "1101": false, "51": false, "5101070": false, "": false,
+	} {
+		if got := l.HasRegion(code); got != want {
+			t.Errorf("HasRegion(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

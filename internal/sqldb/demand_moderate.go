@@ -35,8 +35,8 @@ func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note s
 		if err := patentbridge.CanModerateDemand(u, d); err != nil {
 			return err
 		}
-		if d.Status != patentbridge.DemandPending {
-			return patentbridge.Errorf(patentbridge.ECONFLICT, "需求 %d 已审核（%s），不能重复审核", id, patentbridge.DemandStatusLabel(d.Status))
+		if err := patentbridge.CheckDemandAct(d, patentbridge.DemandActModerate); err != nil {
+			return err
 		}
 		before := auditDemand(d)
 		action, published := "demand.reject", ""
@@ -52,8 +52,38 @@ func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note s
 		} else if n != 1 {
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "需求 %d 正在被另一操作审核，请刷新后重试", id)
 		}
+		if err := tx.notifyPoster(ctx, u, d); err != nil {
+			return err
+		}
 		return tx.audit(ctx, action, demandObject(id), before, auditDemand(d))
 	})
+}
+
+// notifyPoster tells a moderated demand's poster the outcome: its organization
+// when registered, else the account that posted it (unless the moderator
+// posted it).
+func (tx *Tx) notifyPoster(ctx context.Context, moderator *patentbridge.User, d *patentbridge.Demand) error {
+	m := &patentbridge.Message{OrgID: d.OrgID, Link: "/demands/" + strconv.FormatInt(d.ID, 10),
+		Kind: patentbridge.MessageDemandPublished, Title: "您的技术需求《" + clipRunes(d.Title, 60) + "》已审核通过并公开发布"}
+	if d.Status == patentbridge.DemandRejected {
+		m.Kind, m.Title = patentbridge.MessageDemandReturned, "您的技术需求《"+clipRunes(d.Title, 60)+"》被退回，请修改后重新提交"
+		m.Body = "退回原因：" + d.RejectNote
+	}
+	if m.OrgID == 0 {
+		if d.CreatedBy == 0 || d.CreatedBy == moderator.ID {
+			return nil
+		}
+		m.UserID = d.CreatedBy
+	}
+	return tx.notify(ctx, m)
+}
+
+// clipRunes cuts s to at most n characters, marking a cut with "…".
+func clipRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // CountPublishedDemands returns how many demands were published in each year.

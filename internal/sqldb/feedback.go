@@ -52,8 +52,57 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 			return fmt.Errorf("sqldb: save feedback: %w", err)
 		}
 		f.CreatedAt = tx.now
+		if f.Verdict == patentbridge.FeedbackInterested && old != patentbridge.FeedbackInterested {
+			if err := tx.notifyInterest(ctx, d, appNo); err != nil {
+				return err
+			}
+		}
 		return tx.audit(ctx, "demand.feedback", demandObject(d.ID), before, map[string]string{"app_no": appNo, "verdict": f.Verdict})
 	})
+}
+
+// notifyInterest tells the organizations of the registry that own a patent
+// (its current owners, but not the demand's own enterprise) that an enterprise
+// marked it 感兴趣 on the matches of one of its demands.
+func (tx *Tx) notifyInterest(ctx context.Context, d *patentbridge.Demand, appNo string) error {
+	q := tx.q().add(`SELECT DISTINCT o.org_id, p.title FROM patent_owners o JOIN patents p ON p.id = o.patent_id
+		WHERE p.app_no = ? AND o.org_id IS NOT NULL AND o.org_id <> ? ORDER BY o.org_id`, appNo, d.OrgID)
+	rs, err := tx.query(ctx, q)
+	if err != nil {
+		return fmt.Errorf("sqldb: patent owners of %s: %w", appNo, err)
+	}
+	type owner struct {
+		id    int64
+		title string
+	}
+	var owners []owner
+	for rs.Next() {
+		var o owner
+		if err := rs.Scan(&o.id, &o.title); err != nil {
+			rs.Close()
+			return fmt.Errorf("sqldb: patent owners of %s: %w", appNo, err)
+		}
+		owners = append(owners, o)
+	}
+	if err := rs.Err(); err != nil {
+		rs.Close()
+		return fmt.Errorf("sqldb: patent owners of %s: %w", appNo, err)
+	}
+	if err := rs.Close(); err != nil {
+		return fmt.Errorf("sqldb: patent owners of %s: %w", appNo, err)
+	}
+	body := fmt.Sprintf("%s在技术需求《%s》的匹配结果中将专利 %s 标记为“感兴趣”。", d.Enterprise, clipRunes(d.Title, 60), patentbridge.FormatAppNo(appNo))
+	if d.Status == patentbridge.DemandPublished {
+		body += fmt.Sprintf("需求及联系方式见 /demands/%d。", d.ID)
+	}
+	for _, o := range owners {
+		m := &patentbridge.Message{OrgID: o.id, Kind: patentbridge.MessagePatentInterest, Link: "/patents/" + appNo,
+			Title: clipRunes(d.Enterprise, 50) + "对您的专利《" + clipRunes(o.title, 60) + "》感兴趣", Body: body}
+		if err := tx.notify(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FeedbackCounts returns, per application number, how many verdicts (over all

@@ -49,6 +49,7 @@ func (db *DB) MergeOrganizations(ctx context.Context, keepID, goneID int64) erro
 			orgUsersUpdate(tx.q(), gone.ID, keep),
 			tx.q().add("UPDATE declarations SET org_id = ?, org_name = ? WHERE org_id = ?", keep.ID, keep.Name, gone.ID),
 			tx.q().add("UPDATE demands SET org_id = ?, enterprise = ? WHERE org_id = ?", keep.ID, keep.Name, gone.ID),
+			tx.q().add("UPDATE messages SET org_id = ? WHERE org_id = ?", keep.ID, gone.ID),
 			tx.q().add("UPDATE organizations SET parent_id = ? WHERE parent_id = ? AND id <> ?", keep.ID, gone.ID, keep.ID),
 			tx.q().add("DELETE FROM organization_aliases WHERE org_id = ?", gone.ID),
 			tx.q().add("DELETE FROM organizations WHERE id = ?", gone.ID),

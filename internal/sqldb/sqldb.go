@@ -15,6 +15,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"patentbridge"
+	"patentbridge/internal/refdata"
 )
 
 // Compile-time checks that *DB implements the root services.
@@ -51,6 +52,9 @@ type DB struct {
 	// SessionTTL is how long a login lasts (browser session or API login token);
 	// TokenTTL how long a named API token does.
 	SessionTTL, TokenTTL time.Duration
+	// Regions is the list a demand's region must be on (patentbridge.Demand.CheckRegion):
+	// by default Sichuan's cities and counties; nil checks only the code's form.
+	Regions patentbridge.RegionList
 	// JobLease is how long a process's claim on a background job (an upload
 	// import, a screening run) lasts unless renewed; a job whose lease ran out is
 	// interrupted and may be taken over.
@@ -68,7 +72,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqldb: empty database name")
 	}
 	db := &DB{dsn: dsn, Now: patentbridge.Now, PasswordCost: bcrypt.DefaultCost,
-		SessionTTL: DefaultSessionTTL, TokenTTL: DefaultTokenTTL, JobLease: DefaultJobLease}
+		SessionTTL: DefaultSessionTTL, TokenTTL: DefaultTokenTTL, JobLease: DefaultJobLease,
+		Regions: refdata.ProvinceRegions{Province: patentbridge.DemandProvinceCode}}
 	var err error
 	if isPostgresDSN(dsn) {
 		err = db.openPostgres(ctx, dsn)
