@@ -33,6 +33,8 @@ type Deps struct {
 	Demands  patentbridge.DemandService
 	Feedback patentbridge.FeedbackService
 	Search   patentbridge.SearchService
+	// Messages is the users' inbox (站内信); nil answers its endpoints with 404.
+	Messages patentbridge.MessageService
 	// Organizations, when set, serves the organization registry.
 	Organizations    patentbridge.OrganizationService
 	Enterprises      patentbridge.EnterpriseService

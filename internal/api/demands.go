@@ -21,6 +21,18 @@ type demandInput struct {
 	Deadline    string `json:"deadline"` // YYYY-MM-DD
 	Contact     string `json:"contact"`
 	Enterprise  string `json:"enterprise"` // the admin's (a city user's) choice; an enterprise posts as itself
+	Draft       bool   `json:"draft"`      // POST: save as a draft instead of submitting for review
+	Submit      bool   `json:"submit"`     // PUT: send the edited draft or returned demand to review
+}
+
+// demand converts the body into a demand. Returns EINVALID for a bad deadline.
+func (b demandInput) demand() (*patentbridge.Demand, error) {
+	deadline, err := patentbridge.ParseDate(b.Deadline)
+	if err != nil {
+		return nil, patentbridge.FieldErrorf("deadline", "截止日期 %q 无法识别，请用 YYYY-MM-DD", b.Deadline)
+	}
+	return &patentbridge.Demand{Title: b.Title, Description: b.Description, Industry: b.Industry, RegionCode: b.RegionCode,
+		BudgetMin: b.BudgetMin, BudgetMax: b.BudgetMax, Deadline: deadline, Contact: b.Contact, Enterprise: strings.TrimSpace(b.Enterprise)}, nil
 }
 
 // demandPage is the body of GET /api/v1/demands.
@@ -33,7 +45,7 @@ type demandPage struct {
 }
 
 // createDemand serves POST /api/v1/demands (enterprise users and admins): the
-// demand waits for moderation (status pending).
+// demand waits for moderation (status pending), or is kept as a draft with "draft": true.
 func (s *Server) createDemand(w http.ResponseWriter, r *http.Request) {
 	u := patentbridge.UserFrom(r.Context())
 	var b demandInput
@@ -41,14 +53,14 @@ func (s *Server) createDemand(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	deadline, err := patentbridge.ParseDate(b.Deadline)
-	if err != nil {
-		s.error(w, r, patentbridge.FieldErrorf("deadline", "截止日期 %q 无法识别，请用 YYYY-MM-DD", b.Deadline))
-		return
+	d, err := b.demand()
+	if err == nil && b.Draft {
+		d.Status = patentbridge.DemandDraft
 	}
-	d := &patentbridge.Demand{Title: b.Title, Description: b.Description, Industry: b.Industry, RegionCode: b.RegionCode,
-		BudgetMin: b.BudgetMin, BudgetMax: b.BudgetMax, Deadline: deadline, Contact: b.Contact, Enterprise: strings.TrimSpace(b.Enterprise)}
-	if err := s.Demands.CreateDemand(r.Context(), d); err != nil {
+	if err == nil {
+		err = s.Demands.CreateDemand(r.Context(), d)
+	}
+	if err != nil {
 		s.error(w, r, err)
 		return
 	}

@@ -15,6 +15,9 @@ func (s *Server) demandRoutes() []httpx.Route {
 			httpx.NewRoute("GET /api/v1/demands", httpx.Anyone, s.listDemands),
 			httpx.NewRoute("GET /api/v1/demands/{id}", httpx.Anyone, s.getDemand),
 			httpx.NewRoute("POST /api/v1/demands", httpx.DemandPosters, s.createDemand),
+			httpx.NewRoute("GET /api/v1/me/demands", httpx.DemandPosters, s.myDemands),
+			httpx.NewRoute("PUT /api/v1/demands/{id}", httpx.DemandPosters, s.updateDemand),
+			httpx.NewRoute("POST /api/v1/demands/{id}/close", httpx.DemandPosters, s.closeDemand),
 			httpx.NewRoute("POST /api/v1/demands/{id}/moderate", moderator, s.moderateDemand))
 		if s.Feedback != nil {
 			// the service admits the posting organization and the admin only, after

@@ -51,6 +51,7 @@ func (s *Server) Routes() []httpx.Route {
 			httpx.NewRoute("POST /api/v1/patents/{app_no}/ratings", httpx.Roles(patentbridge.RoleEnterprise), s.createRating))
 	}
 	rs = append(rs, s.demandRoutes()...)
+	rs = append(rs, s.messageRoutes()...)
 	rs = append(rs, s.organizationRoutes()...)
 	rs = append(rs, s.accountRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))

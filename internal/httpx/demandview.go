@@ -27,13 +27,16 @@ type DemandView struct {
 	Status      string `json:"status"`
 	StatusLabel string `json:"status_label"`
 	RejectNote  string `json:"reject_note,omitempty"`
+	CloseNote   string `json:"close_note,omitempty"`
+	ClosedAt    string `json:"closed_at,omitempty"`
 	CreatedBy   int64  `json:"created_by,omitempty"`
 	CreatedAt   string `json:"created_at"`
 	PublishedAt string `json:"published_at,omitempty"`
 }
 
 // NewDemandView presents d to u: anonymous visitors never get the contact, and
-// only the posting organization and moderators see the rejection note and the author's id.
+// only the posting organization and moderators see the return and closing
+// notes and the author's id.
 func NewDemandView(d *patentbridge.Demand, u *patentbridge.User, ref RefData) DemandView {
 	v := DemandView{ID: d.ID, Title: d.Title, Description: d.Description, Industry: d.Industry,
 		RegionCode: d.RegionCode, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax, Budget: BudgetLabel(d.BudgetMin, d.BudgetMax),
@@ -47,11 +50,14 @@ func NewDemandView(d *patentbridge.Demand, u *patentbridge.User, ref RefData) De
 	if !d.PublishedAt.IsZero() {
 		v.PublishedAt = patentbridge.FormatDate(d.PublishedAt)
 	}
+	if !d.ClosedAt.IsZero() {
+		v.ClosedAt = patentbridge.FormatDate(d.ClosedAt)
+	}
 	if u != nil {
 		v.Contact = d.Contact
 	}
 	if patentbridge.IsDemandPoster(u, d) || patentbridge.CanModerateDemand(u, d) == nil {
-		v.RejectNote, v.CreatedBy = d.RejectNote, d.CreatedBy
+		v.RejectNote, v.CloseNote, v.CreatedBy = d.RejectNote, d.CloseNote, d.CreatedBy
 	}
 	return v
 }

@@ -13,6 +13,8 @@ type RefData interface {
 	Region(code string) (refdata.Region, bool)
 	// Cities lists a province's cities (市、州).
 	Cities(provinceCode string) []refdata.Region
+	// Areas lists a city's counties and districts (区、县), in code order.
+	Areas(cityCode string) []refdata.Region
 	// CityName returns the name of a 4-digit city code, or "".
 	CityName(code4 string) string
 }

@@ -26,6 +26,8 @@ type demandView struct {
 	SignedIn    bool
 	LoginNext   string
 	IsAuthor    bool
+	CanEdit     bool // the poster may edit and (re)submit it
+	CanClose    bool // the poster may close it
 	CanModerate bool
 	CanFeedback bool
 	Notice      string
@@ -50,14 +52,21 @@ func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	v := demandView{DemandView: httpx.NewDemandView(d, u, s.Ref), SignedIn: u != nil, LoginNext: "/login?next=" + r.URL.Path,
 		IsAuthor: patentbridge.IsDemandPoster(u, d), CanModerate: patentbridge.CanModerateDemand(u, d) == nil,
-		CanFeedback: s.Feedback != nil && patentbridge.CanUseDemandFeedback(u, d), HasMatching: s.Search != nil}
+		CanFeedback: s.Feedback != nil && patentbridge.CanUseDemandFeedback(u, d), HasMatching: s.Search != nil && d.Status != patentbridge.DemandClosed}
+	if patentbridge.CanManageDemand(u, d) == nil {
+		v.CanEdit, v.CanClose = d.CanDemand(patentbridge.DemandActEdit), d.CanDemand(patentbridge.DemandActClose)
+	}
 	switch r.URL.Query().Get("done") {
-	case "created":
+	case "created", "submitted":
 		v.Notice = "需求已提交，审核通过后将公开发布。"
+	case "draft", "saved":
+		v.Notice = "已保存，尚未提交审核；可在“我的需求”中继续编辑。"
+	case "closed":
+		v.Notice = "需求已关闭，不再公开展示和匹配；本单位仍可在“我的需求”中查看。"
 	case "feedback":
 		v.Notice = "反馈已保存，将用于改进匹配结果。"
 	}
-	if s.Search != nil {
+	if v.HasMatching {
 		s.demandMatches(r, d, &v)
 	}
 	s.render(w, r, http.StatusOK, "demand", d.Title, "demands", v)

@@ -16,6 +16,10 @@ func (s *Server) demandRoutes() []httpx.Route {
 			httpx.NewRoute("GET /demands/new", poster, s.demandNew),
 			httpx.NewRoute("POST /demands/new", poster, s.demandCreate),
 			httpx.NewRoute("GET /demands/{id}", httpx.Anyone, s.demandDetail),
+			httpx.NewRoute("GET /my/demands", poster, s.myDemands),
+			httpx.NewRoute("GET /demands/{id}/edit", poster, s.demandEdit),
+			httpx.NewRoute("POST /demands/{id}/edit", poster, s.demandUpdate),
+			httpx.NewRoute("POST /demands/{id}/close", poster, s.demandClose),
 			httpx.NewRoute("GET /admin/demands", moderator, s.demandAdmin),
 			httpx.NewRoute("POST /admin/demands/{id}/moderate", moderator, s.demandModerate))
 		if s.Feedback != nil {

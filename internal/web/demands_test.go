@@ -61,7 +61,7 @@ func TestDemandPostModeratePublish(t *testing.T) {
 		t.Fatalf("reject: %d %s", status, loc)
 	}
 	_, body = MustGet(t, firm, page)
-	mustContain(t, body, "退回原因：请补充技术指标", "未通过")
+	mustContain(t, body, "退回原因：请补充技术指标", "已退回")
 	if status, _, _ := MustPost(t, e.client(t, "admin"), moderate, url.Values{"action": {"publish"}}); status != http.StatusConflict {
 		t.Errorf("publishing a rejected demand: %d, want 409", status)
 	}

@@ -34,6 +34,7 @@ var navigation = []navItem{
 	{Label: "绩效统计"},
 	{Label: "公共账本"},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},
+	{Key: "mydemands", Label: "我的需求", Href: "/my/demands", Roles: []patentbridge.Role{patentbridge.RoleEnterprise}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "screening", Label: "沉睡专利筛查", Href: "/admin/screening", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Screening != nil }},
 	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "enterprises", Label: "企业名录", Href: "/admin/enterprises", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Enterprises != nil }},

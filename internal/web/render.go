@@ -25,7 +25,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
 	"sleeping", "mypatents", "screening", "declimport", "search",
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
-	"organizations", "organization", "account", "password", "users", "user_edit", "audit"}
+	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
+	"demand_mine", "messages", "message"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -86,6 +87,9 @@ type page struct {
 	Data   any
 	// SearchBox shows the header's search box (a search service is configured).
 	SearchBox bool
+	// Inbox shows the header's link to 站内信 with Unread, the user's unread count.
+	Inbox  bool
+	Unread int
 }
 
 // render executes a view into a buffer first, so that a template error becomes
@@ -93,6 +97,14 @@ type page struct {
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {
 	u := patentbridge.UserFrom(r.Context())
 	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil}
+	if s.Messages != nil && u != nil {
+		p.Inbox = true
+		n, err := s.Messages.UnreadMessages(r.Context())
+		if err != nil { // the count is a hint: a failure must not cost the page
+			s.Logger.Warn("web: unread messages", "err", err)
+		}
+		p.Unread = n
+	}
 	var buf bytes.Buffer
 	t, ok := s.views[view]
 	if !ok {

@@ -68,6 +68,7 @@ func (s *Server) Routes() []httpx.Route {
 		rs = append(rs, httpx.NewRoute("GET /search", httpx.Anyone, s.searchPage))
 	}
 	rs = append(rs, s.demandRoutes()...)
+	rs = append(rs, s.messageRoutes()...)
 	rs = append(rs, s.organizationRoutes()...)
 	rs = append(rs, s.accountRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))

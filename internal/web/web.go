@@ -39,6 +39,9 @@ type Deps struct {
 	Search   patentbridge.SearchService
 	// ReadDemands reads a bulk demand workbook (cmd wires ingest.ReadDemands); nil hides the bulk import.
 	ReadDemands func(path string, now time.Time) ([]*patentbridge.Demand, []patentbridge.Reject, error)
+	// Messages is the users' inbox (站内信): the header's unread count and the
+	// /messages pages; nil hides them.
+	Messages patentbridge.MessageService
 	// Organizations, when set, serves the organization registry's pages.
 	Organizations patentbridge.OrganizationService
 	// Enterprises is the enterprise registry; ImportEnterprises imports a registry

@@ -1,0 +1,102 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// messagePageSize is the number of messages per page of the inbox.
+const messagePageSize = 20
+
+// messageRow is one message as the inbox shows it.
+type messageRow struct {
+	*patentbridge.Message
+	KindLabel string
+	Date      string // YYYY-MM-DD HH:MM, Beijing time
+}
+
+// messagesView is the data of the inbox.
+type messagesView struct {
+	Items            []messageRow
+	Total            int
+	Unread           int
+	UnreadOnly       bool
+	Page, Pages      int
+	PrevURL, NextURL string
+}
+
+// messageRoutes are the permission-table entries of the inbox: every signed-in
+// user reads its own messages (the service selects them).
+func (s *Server) messageRoutes() []httpx.Route {
+	if s.Messages == nil {
+		return nil
+	}
+	return []httpx.Route{
+		httpx.NewRoute("GET /messages", httpx.SignedIn, s.messageList),
+		httpx.NewRoute("GET /messages/{id}", httpx.SignedIn, s.messageOpen),
+	}
+}
+
+// newMessageRow presents a message.
+func newMessageRow(m *patentbridge.Message) messageRow {
+	return messageRow{Message: m, KindLabel: patentbridge.MessageKindLabel(m.Kind), Date: m.CreatedAt.In(beijing).Format("2006-01-02 15:04")}
+}
+
+// beijing is China Standard Time (UTC+8, no daylight saving), the time users read.
+var beijing = time.FixedZone("北京时间", 8*3600)
+
+// messageList serves /messages: the signed-in user's messages (to the account
+// and to its organization), newest first, 20 a page, unread ones marked;
+// ?unread=1 keeps the unread ones.
+func (s *Server) messageList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	page, err := strconv.Atoi(q.Get("page"))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	f := patentbridge.MessageFilter{Unread: q.Get("unread") == "1", Limit: messagePageSize, Offset: (page - 1) * messagePageSize}
+	res, err := s.Messages.ListMessages(r.Context(), f)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	v := messagesView{Total: res.Total, Unread: res.Unread, UnreadOnly: f.Unread, Page: page,
+		Pages: max(1, (res.Total+messagePageSize-1)/messagePageSize)}
+	for _, m := range res.Items {
+		v.Items = append(v.Items, newMessageRow(m))
+	}
+	link := func(p int) string {
+		u := "/messages?page=" + strconv.Itoa(p)
+		if f.Unread {
+			u += "&unread=1"
+		}
+		return u
+	}
+	if page > 1 {
+		v.PrevURL = link(min(page-1, v.Pages))
+	}
+	if page < v.Pages {
+		v.NextURL = link(page + 1)
+	}
+	s.render(w, r, http.StatusOK, "messages", "站内信", "messages", v)
+}
+
+// messageOpen serves /messages/{id}: opening a message marks it read and shows
+// it with the link to its object.
+func (s *Server) messageOpen(w http.ResponseWriter, r *http.Request) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "站内信 %q 不存在", r.PathValue("id")))
+		return
+	}
+	m, err := s.Messages.ReadMessage(r.Context(), id)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "message", m.Title, "messages", newMessageRow(m))
+}
