@@ -14,6 +14,7 @@ const (
 	DemandActSubmit   DemandAct = "submit"   // the poster sends a draft or a returned demand to review
 	DemandActModerate DemandAct = "moderate" // a moderator publishes or returns a pending demand
 	DemandActClose    DemandAct = "close"    // the poster closes a demand that is not closed yet
+	DemandActFeedback DemandAct = "feedback" // the poster marks a matched patent 感兴趣 or 不相关
 )
 
 // demandActFrom lists the states each act applies to.
@@ -22,6 +23,7 @@ var demandActFrom = map[DemandAct][]string{
 	DemandActSubmit:   {DemandDraft, DemandRejected},
 	DemandActModerate: {DemandPending},
 	DemandActClose:    {DemandDraft, DemandPending, DemandPublished, DemandRejected},
+	DemandActFeedback: {DemandDraft, DemandPending, DemandPublished, DemandRejected},
 }
 
 // CanDemand reports whether act applies to a demand in d's state.
@@ -41,6 +43,8 @@ func CheckDemandAct(d *Demand, act DemandAct) error {
 		return Errorf(ECONFLICT, "需求 %d 当前为“%s”，不在待审核状态，不能审核", d.ID, state)
 	case DemandActClose:
 		return Errorf(ECONFLICT, "需求 %d 已关闭，不能重复关闭", d.ID)
+	case DemandActFeedback:
+		return Errorf(ECONFLICT, "需求 %d 已关闭，不再匹配专利，不能再反馈", d.ID)
 	}
 	return Errorf(ECONFLICT, "需求 %d 当前为“%s”，不能进行此操作", d.ID, state)
 }

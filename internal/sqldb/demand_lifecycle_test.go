@@ -144,6 +144,7 @@ func TestDemandLifecycleWithResubmissionAndMessages(t *testing.T) {
 			t.Errorf("closing twice: %q", patentbridge.ErrorMessage(err))
 		}
 		wantCode(t, db.UpdateDemand(firm, d, true), patentbridge.ECONFLICT)
+		wantCode(t, db.SaveFeedback(firm, &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: e.interestAppNo, Verdict: patentbridge.FeedbackIrrelevant}), patentbridge.ECONFLICT)
 		if _, n, _ := db.ListDemands(firm, patentbridge.DemandFilter{Status: patentbridge.DemandPublished}); n != 0 {
 			t.Errorf("public list holds %d demands after closing", n)
 		}

@@ -13,7 +13,9 @@ var _ patentbridge.FeedbackService = (*DB)(nil)
 // a patent matched to a demand of its organization (the admin: any demand),
 // replacing the user's earlier verdict on the same pair, audited in the same
 // transaction. Returns EINVALID for an unknown verdict or a bad application
-// number, ENOTFOUND for an unknown demand, EUNAUTHORIZED, EFORBIDDEN.
+// number, ENOTFOUND for an unknown demand, ECONFLICT for a closed one,
+// EUNAUTHORIZED, EFORBIDDEN. A first 感兴趣 tells the patent's owning
+// organizations (站内信) in the same transaction.
 func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) error {
 	u := patentbridge.UserFrom(ctx)
 	if u == nil {
@@ -34,6 +36,9 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 		}
 		if !patentbridge.CanUseDemandFeedback(u, d) {
 			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果")
+		}
+		if err := patentbridge.CheckDemandAct(d, patentbridge.DemandActFeedback); err != nil {
+			return err
 		}
 		var before any
 		var old string
