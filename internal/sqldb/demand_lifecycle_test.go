@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -223,6 +224,34 @@ func TestMigrationKeepsDemandsAndVerdicts(t *testing.T) {
 		}
 		if err := db.ExecForTest(ctx, `INSERT INTO demands (title, description, status, created_at) VALUES ('草稿', '', 'draft', '2026-01-03T00:00:00.000000Z')`); err != nil {
 			t.Errorf("a draft after the migration: %v", err)
+		}
+	})
+}
+
+func TestPushListMessageReachesTheNamedOrganization(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		e := newLifecycleEnv(t, db)
+		ctx := platformCtx()
+		const title = "新的专利推送清单：2026年第2期"
+		if _, err := db.NotifyOrgNamedForTest(ctx, "成都新材科技有限公司", patentbridge.MessagePushList, title, "/push/2", errors.New("push list not stored")); err == nil {
+			t.Fatal("the failing act succeeded")
+		}
+		if ms, _ := e.inbox(t, e.firm); len(ms) != 0 {
+			t.Fatalf("a rolled-back push list sent %+v", ms)
+		}
+		if sent, err := db.NotifyOrgNamedForTest(ctx, "成都新材科技有限公司", patentbridge.MessagePushList, title, "/push/2", nil); err != nil || !sent {
+			t.Fatalf("push-list message: %v, %v", sent, err)
+		}
+		for _, u := range []*patentbridge.User{e.firm, e.firm2} {
+			if ms, unread := e.inbox(t, u); len(ms) != 1 || unread != 1 || ms[0].Title != title || ms[0].Link != "/push/2" {
+				t.Errorf("%s's inbox = %+v", u.Username, ms)
+			}
+		}
+		if ms, _ := e.inbox(t, e.rival); len(ms) != 0 {
+			t.Errorf("the rival got the push list: %+v", ms)
+		}
+		if sent, err := db.NotifyOrgNamedForTest(ctx, "未登记的企业有限公司", patentbridge.MessagePushList, title, "/push/2", nil); err != nil || sent {
+			t.Errorf("an unregistered enterprise: %v, %v", sent, err)
 		}
 	})
 }

@@ -46,3 +46,18 @@ func (db *DB) MigrateToForTest(ctx context.Context, v int64) error {
 	}
 	return err
 }
+
+// NotifyOrgNamedForTest sends a message to a named organization the way the
+// push-list code does, inside an act's transaction that then fails with fail
+// (nil: commits).
+func (db *DB) NotifyOrgNamedForTest(ctx context.Context, name, kind, title, link string, fail error) (bool, error) {
+	var sent bool
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		var err error
+		if sent, err = tx.notifyOrgNamed(ctx, name, kind, title, "", link); err != nil {
+			return err
+		}
+		return fail
+	})
+	return sent, err
+}
