@@ -26,6 +26,8 @@ func (db *DB) CreateDemand(ctx context.Context, d *patentbridge.Demand) error {
 		return err
 	}
 	switch {
+	case patentbridge.CanPost(u) != nil:
+		return patentbridge.CanPost(u)
 	case u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleCity:
 		if strings.TrimSpace(d.Enterprise) == "" {
 			d.Enterprise = u.OrgName
