@@ -25,7 +25,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
 	"sleeping", "mypatents", "screening", "declimport", "search",
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
-	"organizations", "organization", "account", "password", "users", "user_edit", "audit"}
+	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
+	"register", "registrations", "registration", "help"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -86,13 +87,16 @@ type page struct {
 	Data   any
 	// SearchBox shows the header's search box (a search service is configured).
 	SearchBox bool
+	// Operator and ICP are the footer's 运营单位 and ICP 备案号 (configuration).
+	Operator, ICP string
 }
 
 // render executes a view into a buffer first, so that a template error becomes
 // a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {
 	u := patentbridge.UserFrom(r.Context())
-	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil}
+	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil,
+		Operator: s.Operator, ICP: s.ICP}
 	var buf bytes.Buffer
 	t, ok := s.views[view]
 	if !ok {
