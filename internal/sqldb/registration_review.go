@@ -38,7 +38,7 @@ func (db *DB) ListRegistrations(ctx context.Context, f patentbridge.Registration
 		return q
 	}
 	count := where(db.dialect.newQuery().add("SELECT COUNT(*)" + registrationFrom))
-	list := where(db.dialect.newQuery().add("SELECT " + registrationColumns + registrationFrom)).add(" ORDER BY g.id DESC LIMIT ? OFFSET ?", limit, f.Offset)
+	list := where(db.dialect.newQuery().add("SELECT "+registrationColumns+registrationFrom)).add(" ORDER BY g.id DESC LIMIT ? OFFSET ?", limit, f.Offset)
 	return listPage(ctx, db, "registrations", count, list, scanRegistration)
 }
 
