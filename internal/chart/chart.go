@@ -25,19 +25,22 @@ type Bars struct {
 	Title string // what the chart shows, e.g. "沉睡专利按等级分布"
 	Unit  string // the unit of the counts, e.g. "件"
 	Bars  []Bar
+	// Overlapping says one item may count in several bars (a patent in two
+	// industries): the description then gives no total.
+	Overlapping bool
 }
 
 // Geometry of a chart, in SVG user units (the chart scales to its container).
 const (
-	width     = 640
-	rowHeight = 28
+	width     = 400 // at 14-unit text, readable from a 390 px phone to a 560 px box
+	rowHeight = 26
 	barHeight = 18
-	padTop    = 8
+	padTop    = 6
 	labelGap  = 8
 	charWidth = 14 // a CJK character at font-size 14
-	minLabel  = 56
-	maxLabel  = 220
-	valueRoom = 80 // room right of the longest bar for its count
+	minLabel  = 48
+	maxLabel  = 160
+	valueRoom = 56 // room right of the longest bar for its count
 )
 
 // Desc is the chart's long description: every bar's label and count, the
@@ -48,6 +51,9 @@ func (c Bars) Desc() string {
 	for i, b := range c.Bars {
 		parts[i] = fmt.Sprintf("%s %d%s", b.Label, b.Value, c.Unit)
 		total += b.Value
+	}
+	if c.Overlapping {
+		return fmt.Sprintf("%s（一项可计入多类）：%s。", c.Title, strings.Join(parts, "；"))
 	}
 	return fmt.Sprintf("%s，合计 %d%s：%s。", c.Title, total, c.Unit, strings.Join(parts, "；"))
 }

@@ -74,6 +74,13 @@ func TestBarsSVG(t *testing.T) {
 	}
 }
 
+func TestOverlappingChartGivesNoTotal(t *testing.T) {
+	c := Bars{ID: "ind", Title: "按产业", Unit: "件", Overlapping: true, Bars: []Bar{{Label: "电子信息", Value: 2}, {Label: "数字经济", Value: 2}}}
+	if d := c.Desc(); strings.Contains(d, "合计") || !strings.Contains(d, "电子信息 2件") {
+		t.Errorf("desc = %q", d)
+	}
+}
+
 func TestEmptyChartSaysSo(t *testing.T) {
 	svg := string(Bars{ID: "x", Title: "空", Unit: "件"}.SVG())
 	if !strings.Contains(svg, "暂无数据") {

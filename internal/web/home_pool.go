@@ -64,7 +64,7 @@ func (s *Server) sleepingPool(ctx context.Context) (*poolView, error) {
 	v := &poolView{RunID: run.ID, AsOf: patentbridge.FormatDate(run.AsOf), Total: total,
 		Grades:   chart.Bars{ID: "chart-grade", Title: "沉睡专利按等级", Unit: "件"},
 		Cities:   chart.Bars{ID: "chart-city", Title: "沉睡专利按市（州）", Unit: "件"},
-		Industry: chart.Bars{ID: "chart-industry", Title: "沉睡专利按“5+1”现代产业体系", Unit: "件"}}
+		Industry: chart.Bars{ID: "chart-industry", Title: "沉睡专利按“5+1”现代产业体系", Unit: "件", Overlapping: true}}
 	for _, g := range patentbridge.Grades {
 		n, ok := counts[g]
 		if !ok {
