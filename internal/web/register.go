@@ -15,11 +15,11 @@ type registerView struct {
 	Error  string
 	Field  string
 	// Done is the registration just stored; the page then says who reviews it.
-	Done     *httpx.RegistrationView
-	MaxName  int
-	MaxPhone int
-	MaxEmail int
-	MaxCont  int
+	Done       *httpx.RegistrationView
+	MaxName    int
+	MaxPhone   int
+	MaxEmail   int
+	MaxContact int
 }
 
 // registerForm serves GET /register.
@@ -34,7 +34,7 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	for _, c := range httpx.RegistrationCities(s.Ref) {
 		v.Cities = append(v.Cities, option{c.CityCode, c.Name, v.Form.CityCode == c.CityCode})
 	}
-	v.MaxName, v.MaxPhone, v.MaxEmail, v.MaxCont = patentbridge.MaxRegOrgName, patentbridge.MaxRegPhone, patentbridge.MaxRegEmail, patentbridge.MaxRegContact
+	v.MaxName, v.MaxPhone, v.MaxEmail, v.MaxContact = patentbridge.MaxRegOrgName, patentbridge.MaxRegPhone, patentbridge.MaxRegEmail, patentbridge.MaxRegContact
 	s.render(w, r, status, "register", "单位注册", "", v)
 }
 
