@@ -69,6 +69,8 @@ func CanPostDemands(u *User) error {
 	switch {
 	case u == nil:
 		return Errorf(EUNAUTHORIZED, "请先登录")
+	case CanPost(u) != nil:
+		return CanPost(u)
 	case u.Role == RoleAdmin || u.Role == RoleCity:
 		return nil
 	case u.Role != RoleEnterprise:

@@ -30,5 +30,5 @@ func CanRate(u *User) error {
 	case u.Role != RoleEnterprise && u.Role != RoleAdmin:
 		return Errorf(EFORBIDDEN, "没有权限：只有企业用户可以对专利进行市场评价")
 	}
-	return nil
+	return CanPost(u)
 }

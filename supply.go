@@ -34,8 +34,9 @@ type SleepingItem struct {
 type SleepingService interface {
 	// ListSleeping returns one page of a run's sleeping (or excluded) patents and the total.
 	ListSleeping(ctx context.Context, f SleepingFilter) ([]*SleepingItem, int, error)
-	// CountSleeping returns counts of the filtered sleeping patents by grade and by
-	// industry ("system:industry" keys) for the page's summary.
+	// CountSleeping returns counts of the filtered sleeping patents by grade, by
+	// industry ("system:industry" keys) and by city ("city:5101" keys) for the
+	// pages' summaries and the home page's charts.
 	CountSleeping(ctx context.Context, f SleepingFilter) (map[string]int, error)
 }
 

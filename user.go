@@ -50,6 +50,10 @@ type User struct {
 	Disabled           bool      `json:"disabled"`
 	MustChangePassword bool      `json:"must_change_password"`
 	CreatedAt          time.Time `json:"created_at"`
+
+	// Registration is RegistrationPending or RegistrationRejected for a
+	// self-registered account not (yet) approved, "" for every other (CanPost).
+	Registration string `json:"registration,omitempty"`
 }
 
 // NewUser is what an administrator (or a city user) fills in to create an account.

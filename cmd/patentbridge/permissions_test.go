@@ -136,6 +136,19 @@ var permissionExpectations = map[string]string{
 	"POST /api/v1/users/{id}/password":                "admin city",
 	"GET /api/v1/audit":                               "admin city",
 	"/":                                               "*",
+	// self-registration (public) and its review
+	"POST /api/v1/registrations":              "*",
+	"GET /api/v1/registrations":               "admin city",
+	"GET /api/v1/registrations/{id}":          "admin city",
+	"POST /api/v1/registrations/{id}/approve": "admin city",
+	"POST /api/v1/registrations/{id}/reject":  "admin city",
+	"GET /register":                           "*",
+	"POST /register":                          "*",
+	"GET /admin/registrations":                "admin city",
+	"GET /admin/registrations/{id}":           "admin city",
+	"POST /admin/registrations/{id}/approve":  "admin city",
+	"POST /admin/registrations/{id}/reject":   "admin city",
+	"GET /help":                               "*",
 }
 
 // permissionPassword is the password of the matrix's accounts.

@@ -46,6 +46,8 @@ type Deps struct {
 	// answers their endpoints with 404.
 	Users    patentbridge.UserService
 	AuditLog patentbridge.AuditService
+	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
+	Registrations patentbridge.RegistrationService
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
 	MaxUploadBytes int64
 	// UploadDir receives uploads before the import runner takes them; "" means os.TempDir().

@@ -54,5 +54,6 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.messageRoutes()...)
 	rs = append(rs, s.organizationRoutes()...)
 	rs = append(rs, s.accountRoutes()...)
+	rs = append(rs, s.registrationRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }

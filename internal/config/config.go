@@ -37,6 +37,7 @@ type Config struct {
 	IndexDir     string // full-text index directory; "" means beside the SQLite file, or ./data/index
 	LogLevel     slog.Level
 	Jobs         Jobs // background jobs: uploads, leases, shutdown (config_jobs.go)
+	Site         Site // operator, ICP 备案号 and contact shown on the pages (config_site.go)
 }
 
 // FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
@@ -67,6 +68,7 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 		fs.StringVar(&c.IndexDir, "index", c.IndexDir, "全文索引目录（环境变量 PATENTBRIDGE_INDEX；默认与 SQLite 文件同目录，或 ./data/index）")
 	}
 	c.Jobs.flags(name, fs, env)
+	c.Site.flags(name, fs, env)
 	if name == "serve" {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 PATENTBRIDGE_ADDR）")
 		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
@@ -97,6 +99,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.CheckPlaces(); err != nil {
+		return err
+	}
+	if err := c.Site.Validate(); err != nil {
 		return err
 	}
 	return c.Jobs.Validate()

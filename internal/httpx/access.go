@@ -74,6 +74,13 @@ func (a Access) Check(u *patentbridge.User) error {
 		}
 		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：此操作仅限%s", strings.Join(labels, "、"))
 	}
+	// A role's or an organization's act is a post: a self-registered account
+	// waiting for review may use only the routes open to any signed-in user.
+	if a.roles != nil || a.Scope == ScopeOwnOrg {
+		if err := patentbridge.CanPost(u); err != nil {
+			return err
+		}
+	}
 	if a.Scope == ScopeOwnCity && u.Role == patentbridge.RoleCity && u.CityCode == "" {
 		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "您的账号未设置所属市（州），不能进行此操作，请联系管理员")
 	}

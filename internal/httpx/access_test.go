@@ -86,3 +86,25 @@ func TestRegisterGuardsEachRoute(t *testing.T) {
 		t.Errorf("denied patterns %q, want %q", denied, want)
 	}
 }
+
+// A self-registered account waiting for review uses the routes of any signed-in
+// user (its account, its password) but none of a role or of its organization.
+func TestPendingAccountPostsNothing(t *testing.T) {
+	u := &patentbridge.User{ID: 7, Role: patentbridge.RoleEnterprise, Registration: patentbridge.RegistrationPending}
+	if err := httpx.SignedIn.Check(u); err != nil {
+		t.Errorf("signed-in route refused: %v", err)
+	}
+	if err := httpx.Anyone.Check(u); err != nil {
+		t.Errorf("public route refused: %v", err)
+	}
+	for _, a := range []httpx.Access{httpx.DemandPosters, httpx.Roles(patentbridge.RoleEnterprise), httpx.SignedIn.In(httpx.ScopeOwnOrg)} {
+		err := a.Check(u)
+		if patentbridge.ErrorCode(err) != patentbridge.EFORBIDDEN || patentbridge.ErrorMessage(err) != "账号待审核，审核通过后可发布" {
+			t.Errorf("%s: %v, want the pending message", a, err)
+		}
+	}
+	u.Registration = ""
+	if err := httpx.DemandPosters.Check(u); err != nil {
+		t.Errorf("approved account refused: %v", err)
+	}
+}

@@ -34,6 +34,9 @@ func (db *DB) declarable(ctx context.Context, qr queryer, u *patentbridge.User, 
 	if err != nil || u.Role == patentbridge.RoleAdmin {
 		return pid, err
 	}
+	if err := patentbridge.CanPost(u); err != nil {
+		return 0, err
+	}
 	if u.Role != patentbridge.RoleInstitution {
 		return 0, patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有该专利的权利人单位（高校院所用户）或省级管理员可以登记实施情况或正当理由")
 	}

@@ -21,6 +21,9 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 	if u == nil {
 		return patentbridge.Errorf(patentbridge.EUNAUTHORIZED, "请先登录再反馈")
 	}
+	if err := patentbridge.CanPost(u); err != nil {
+		return err
+	}
 	if f.Verdict != patentbridge.FeedbackInterested && f.Verdict != patentbridge.FeedbackIrrelevant {
 		return patentbridge.FieldErrorf("verdict", "反馈只能是“感兴趣”（interested）或“不相关”（irrelevant）")
 	}

@@ -148,6 +148,9 @@ func TestSleepingListFilters(t *testing.T) {
 		wantCounts := map[string]int{}
 		for _, it := range all {
 			wantCounts[it.Result.Grade]++
+			if rc := it.Patent.RegionCode; len(rc) >= 4 {
+				wantCounts["city:"+rc[:4]]++
+			}
 			c := it.Result.Classes
 			for sys, names := range map[string][]string{"sichuan_5_1": c.Sichuan51, "advantage_6": c.Advantage6, "agri_10_3": c.Agri103} {
 				for _, name := range names {
@@ -155,7 +158,7 @@ func TestSleepingListFilters(t *testing.T) {
 				}
 			}
 		}
-		if diff := cmp.Diff(wantCounts, counts); diff != "" || counts["agri_10_3:川茶"] == 0 {
+		if diff := cmp.Diff(wantCounts, counts); diff != "" || counts["agri_10_3:川茶"] == 0 || counts["city:5101"] == 0 {
 			t.Errorf("CountSleeping (-want +got):\n%s", diff)
 		}
 		for _, f := range []patentbridge.SleepingFilter{{Grade: "E"}, {System: "five"}, {IPCPrefix: "??"}, {Offset: -1}} {

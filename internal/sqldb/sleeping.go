@@ -118,8 +118,8 @@ func (db *DB) sleepingWhere(q *query, runID int64, f patentbridge.SleepingFilter
 func likeTag(tag string) string { return "%|" + escapeLike(tag) + "|%" }
 
 // CountSleeping counts a run's filtered sleeping (or excluded) patents by grade
-// ("A"…"D") and by industry ("sichuan_5_1:电子信息", "advantage_6:…",
-// "agri_10_3:川茶"). Returns EINVALID, ENOTFOUND (no run).
+// ("A"…"D"), by industry ("sichuan_5_1:电子信息", "advantage_6:…",
+// "agri_10_3:川茶") and by city ("city:5101"). Returns EINVALID, ENOTFOUND (no run).
 func (db *DB) CountSleeping(ctx context.Context, f patentbridge.SleepingFilter) (map[string]int, error) {
 	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
@@ -130,7 +130,7 @@ func (db *DB) CountSleeping(ctx context.Context, f patentbridge.SleepingFilter) 
 	if err != nil {
 		return nil, err
 	}
-	q := db.dialect.newQuery().add("SELECT COALESCE(s.grade, ''), r.tags" + sleepingFrom)
+	q := db.dialect.newQuery().add("SELECT COALESCE(s.grade, ''), r.tags, p.city_code" + sleepingFrom)
 	if err := db.sleepingWhere(q, run.ID, f); err != nil {
 		return nil, err
 	}
@@ -145,12 +145,15 @@ func (db *DB) CountSleeping(ctx context.Context, f patentbridge.SleepingFilter) 
 	}
 	out := map[string]int{}
 	for rs.Next() {
-		var grade, tags string
-		if err := rs.Scan(&grade, &tags); err != nil {
+		var grade, tags, city string
+		if err := rs.Scan(&grade, &tags, &city); err != nil {
 			return nil, fmt.Errorf("sqldb: count sleeping patents: %w", err)
 		}
 		if grade != "" {
 			out[grade]++
+		}
+		if city != "" {
+			out["city:"+city]++
 		}
 		for t := range strings.SplitSeq(strings.Trim(tags, "|"), "|") {
 			if i := strings.IndexByte(t, ':'); i > 0 {

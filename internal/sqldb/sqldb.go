@@ -61,6 +61,8 @@ type DB struct {
 	JobLease time.Duration
 
 	guard loginGuard // failed logins per username and address
+
+	regGuard addressGuard // registration forms per address
 }
 
 // Open opens the database named by dsn — "sqlite:PATH", a plain file path

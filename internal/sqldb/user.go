@@ -19,7 +19,7 @@ var roles = []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity,
 // cityCreatableRoles are the roles a city user may give the accounts it creates.
 var cityCreatableRoles = []patentbridge.Role{patentbridge.RoleInstitution, patentbridge.RoleEnterprise, patentbridge.RoleAgency}
 
-const userColumns = "id, username, name, role, COALESCE(organization_id,0), org_name, city_code, disabled_at, must_change_password, created_at"
+const userColumns = "id, username, name, role, COALESCE(organization_id,0), org_name, city_code, disabled_at, must_change_password, created_at, registration"
 
 // CreateUser creates an account (see patentbridge.UserService) with the
 // password hashed by bcrypt. Returns EINVALID (naming the field), ECONFLICT for

@@ -97,7 +97,7 @@ func scanUser(s scanner, extra ...any) (*patentbridge.User, error) {
 	var u patentbridge.User
 	var role, disabled, created string
 	var mustChange int
-	dest := append([]any{&u.ID, &u.Username, &u.Name, &role, &u.OrgID, &u.OrgName, &u.CityCode, &disabled, &mustChange, &created}, extra...)
+	dest := append([]any{&u.ID, &u.Username, &u.Name, &role, &u.OrgID, &u.OrgName, &u.CityCode, &disabled, &mustChange, &created, &u.Registration}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return nil, err
 	}

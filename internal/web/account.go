@@ -15,6 +15,8 @@ type accountView struct {
 	TokenName string
 	Error     string
 	Notice    string
+	// Registration is the user's own self-registration, when it registered itself.
+	Registration *httpx.RegistrationView
 }
 
 // accountPage serves /account: the signed-in user's details and API tokens.
@@ -39,6 +41,18 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	v.Tokens = ts
+	if s.Registrations != nil {
+		reg, err := s.Registrations.MyRegistration(r.Context())
+		switch patentbridge.ErrorCode(err) {
+		case "":
+			rv := httpx.NewRegistrationView(reg, s.Ref)
+			v.Registration = &rv
+		case patentbridge.ENOTFOUND:
+		default:
+			s.errorPage(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, status, "account", "我的账号", "account", v)
 }
 

@@ -17,6 +17,14 @@ type homeView struct {
 	ByOwner []countLink
 }
 
+// homePage is the home page's data: the store's figures, the sleeping-patent
+// pool's charts (nil before the first screening) and the latest publications.
+type homePage struct {
+	homeView
+	Pool   *poolView
+	Latest latestView
+}
+
 // countLink is a figure with the patent list that shows its records.
 type countLink struct {
 	Label string
@@ -42,7 +50,16 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "home", "首页", "home", v)
+	p := homePage{homeView: v}
+	if p.Pool, err = s.sleepingPool(r.Context()); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	if p.Latest, err = s.latestPublished(r.Context()); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home", "首页", "home", p)
 }
 
 // cachedHomeFigures returns figures at most homeTTL old; the patent count is

@@ -14,11 +14,13 @@ type loginView struct {
 	Username string
 	Next     string
 	Error    string
+	// CanRegister links the self-registration form.
+	CanRegister bool
 }
 
 // loginForm serves the login page.
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "login", "登录", "", loginView{Next: safeNext(r.URL.Query().Get("next"))})
+	s.render(w, r, http.StatusOK, "login", "登录", "", loginView{Next: safeNext(r.URL.Query().Get("next")), CanRegister: s.Registrations != nil})
 }
 
 // login checks the credentials through the account service (which throttles
@@ -36,7 +38,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	switch patentbridge.ErrorCode(err) {
 	case "":
 	case patentbridge.EUNAUTHORIZED, patentbridge.ETOOMANY:
-		v.Error = patentbridge.ErrorMessage(err)
+		v.Error, v.CanRegister = patentbridge.ErrorMessage(err), s.Registrations != nil
 		httpx.SetRetryAfter(w, err)
 		s.render(w, r, httpx.Status(err), "login", "登录", "", v)
 		return

@@ -26,7 +26,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"sleeping", "mypatents", "screening", "declimport", "search",
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
-	"demand_mine", "messages", "message"}
+	"demand_mine", "messages", "message",
+	"register", "registrations", "registration", "help"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -90,13 +91,16 @@ type page struct {
 	// Inbox shows the header's link to 站内信 with Unread, the user's unread count.
 	Inbox  bool
 	Unread int
+	// Operator and ICP are the footer's 运营单位 and ICP 备案号 (configuration).
+	Operator, ICP string
 }
 
 // render executes a view into a buffer first, so that a template error becomes
 // a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {
 	u := patentbridge.UserFrom(r.Context())
-	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil}
+	p := page{Title: title, Active: active, User: u, Nav: navFor(&s.Deps, u, active), Data: data, SearchBox: s.Search != nil,
+		Operator: s.Operator, ICP: s.ICP}
 	if s.Messages != nil && u != nil {
 		p.Inbox = true
 		n, err := s.Messages.UnreadMessages(r.Context())

@@ -26,6 +26,8 @@ type usersView struct {
 	Error      string
 	Field      string
 	Notice     string
+	// PendingRegistrations counts the registrations waiting for this reviewer; -1 hides the link.
+	PendingRegistrations int
 }
 
 // usersPage serves /admin/users: accounts (the admin's all, a city's its own)
@@ -59,6 +61,12 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 	}
 	v.Roles = roleOptions(patentbridge.UserFrom(r.Context()), v.Form.Role)
 	v.Cities = s.sichuanCities(v.Form.CityCode)
+	v.PendingRegistrations = -1
+	if s.Registrations != nil {
+		if _, n, err := s.Registrations.ListRegistrations(r.Context(), patentbridge.RegistrationFilter{Status: patentbridge.RegistrationPending, Limit: 1}); err == nil {
+			v.PendingRegistrations = n
+		}
+	}
 	s.render(w, r, status, "users", "账号管理", "users", v)
 }
 

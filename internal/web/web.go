@@ -57,8 +57,13 @@ type Deps struct {
 	// into the registry, writing the rejects CSV (cmd wires
 	// ingest.ImportOrganizations); nil hides the upload.
 	ImportOrganizations func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Registrations takes self-registrations (/register) and their review; nil hides both.
+	Registrations patentbridge.RegistrationService
 	// AuditLog reads the audit log; nil hides its page.
 	AuditLog patentbridge.AuditService
+	// Operator and ICP are the footer's 运营单位 and ICP 备案号 ("" shows none);
+	// Contact is the help page's 联系我们 text ("" shows the default advice).
+	Operator, ICP, Contact string
 	// Secure marks the session cookie Secure; set it when served over HTTPS.
 	Secure bool
 	// SessionTTL is how long a browser session lasts; 0 means 12 hours.
@@ -76,6 +81,7 @@ type Server struct {
 	mux   *http.ServeMux
 
 	homeCache homeCache
+	poolCache poolCache
 }
 
 // New parses and checks every template and returns the UI; a missing or broken
