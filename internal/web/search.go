@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -89,16 +88,10 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		v.Hits = append(v.Hits, hv)
 	}
 	f := sq.Filter
-	v.Total, v.Page, v.Partial = res.Total, f.Offset/f.Limit+1, res.Partial
-	v.Pages = (res.Total + f.Limit - 1) / f.Limit
+	v.Total, v.Partial = res.Total, res.Partial
+	v.Pager = httpx.NewPager("/search", q, res.Total, f.Limit, f.Offset)
 	if len(res.Hits) > 0 {
 		v.From, v.To = f.Offset+1, f.Offset+len(res.Hits)
-	}
-	if v.Page > 1 {
-		v.PrevURL = searchURL(q, "page", strconv.Itoa(v.Page-1))
-	}
-	if v.Page < v.Pages {
-		v.NextURL = searchURL(q, "page", strconv.Itoa(v.Page+1))
 	}
 	v.Facets = s.facetViews(q, res.Facets)
 	s.render(w, r, http.StatusOK, "search", "全文检索", "search", v)
