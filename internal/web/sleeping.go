@@ -22,6 +22,7 @@ type sleepingView struct {
 	Run                               *httpx.RunView
 	Total, From, To                   int
 	Pager                             httpx.Pager
+	Export                            *exportLink // nil: nothing to export
 	GradeCounts                       []countLink
 	IndustryCounts                    []industryCounts
 	Items                             []sleepingRow
@@ -125,6 +126,7 @@ func (s *Server) fillSleeping(ctx context.Context, v *sleepingView, f patentbrid
 		v.Items = append(v.Items, s.sleepingRow(it))
 	}
 	v.Total, v.Pager = total, httpx.NewPager("/sleeping", q, total, f.Limit, f.Offset)
+	v.Export = newExportLink("/sleeping.xlsx", q, total)
 	if len(items) > 0 {
 		v.From, v.To = f.Offset+1, f.Offset+len(items)
 	}
