@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,7 +63,12 @@ func TestBrowserLayout(t *testing.T) {
 	bin := MustChromium(t)
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/pb.db", 300)
 	dir := screenshotDir(t)
+	details := detailPages(t, bin, m)
 	for _, who := range []string{"anonymous", "admin"} {
+		paths := layoutPages[who]
+		if who == "anonymous" {
+			paths = append(slices.Clone(paths), details...)
+		}
 		ctx := newBrowser(t, bin)
 		if who == "admin" {
 			if err := chromedp.Do(ctx, loginAsAdmin(m)); err != nil {
@@ -73,7 +79,7 @@ func TestBrowserLayout(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
 				t.Fatal(err)
 			}
-			for _, path := range layoutPages[who] {
+			for _, path := range paths {
 				name := fmt.Sprintf("%s-%d-%s", who, width, pageName(path))
 				if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+path), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
 					t.Fatalf("%s: %v", name, err)
@@ -152,4 +158,23 @@ func pageName(path string) string {
 		return n
 	}
 	return "home"
+}
+
+// detailPages returns the paths of a patent's page and a demand's page, found
+// through their lists.
+func detailPages(t *testing.T, bin string, m *Main) []string {
+	t.Helper()
+	ctx := newBrowser(t, bin)
+	var out []string
+	for _, l := range []struct{ list, link string }{{"/patents", "a.patent-link"}, {"/demands", ".demand-row a"}} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+l.list), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			t.Fatal(err)
+		}
+		href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(`+"`"+l.link+"`"+`) || {}).pathname || ""`))
+		if err != nil || href == "" {
+			t.Fatalf("no link %s on %s (%v)", l.link, l.list, err)
+		}
+		out = append(out, href)
+	}
+	return out
 }
