@@ -112,3 +112,16 @@ func TestHeaderShowsRoleOnce(t *testing.T) {
 		t.Errorf("the role is shown twice")
 	}
 }
+
+// The public demand list and the admin's enterprise registry page through the
+// same pager: past their end they link back.
+func TestDemandAndRegistryListsPastTheEnd(t *testing.T) {
+	e := newDemandEnv(t)
+	_, body := MustGet(t, e.client(t, ""), e.srv.URL+"/demands?city=5101&page=4")
+	mustContain(t, body, `id="page-past-end"`, `<a href="/demands?city=5101&amp;page=1" id="page-first-link">回到第一页</a>`)
+	if strings.Contains(body, `id="demand-empty"`) {
+		t.Errorf("past the end the demand list says nothing matches")
+	}
+	_, body = MustGet(t, e.client(t, "admin"), e.srv.URL+"/admin/enterprises?page=3")
+	mustContain(t, body, `id="page-past-end"`, `<a href="/admin/enterprises?page=1" id="page-first-link">回到第一页</a>`)
+}
