@@ -1,6 +1,9 @@
 package patentbridge
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // SearchQuery is a full-text search with the patent-list filters.
 type SearchQuery struct {
@@ -9,6 +12,40 @@ type SearchQuery struct {
 	Grade  string
 	// Industry is an industry facet's value, e.g. "5+1：电子信息" or "涉农专利".
 	Industry string
+	// Sort is the order of the hits: SortRelevance ("" too), SortGrantDate or SortGrade.
+	Sort string
+}
+
+// Orders of a search's hits (SearchQuery.Sort).
+const (
+	SortRelevance = "relevance"  // every word in the title first, then by BM25
+	SortGrantDate = "grant_date" // newest grant first, ungranted last
+	SortGrade     = "grade"      // A first, ungraded last; by relevance within a grade
+)
+
+// SearchSorts lists the orders a search accepts, with their Chinese labels.
+var SearchSorts = []struct{ Value, Label string }{
+	{SortRelevance, "相关度"}, {SortGrantDate, "授权日（新→旧）"}, {SortGrade, "等级（A→D）"},
+}
+
+// ParseSearchSort checks a search order ("" is SortRelevance). Returns
+// EINVALID on field "sort" for any other value.
+func ParseSearchSort(v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return SortRelevance, nil
+	}
+	var names []string
+	for _, s := range SearchSorts {
+		if s.Value == v {
+			return v, nil
+		}
+		names = append(names, s.Value+"（"+s.Label+"）")
+	}
+	if len(v) > 32 {
+		v = v[:32] + "…"
+	}
+	return "", FieldErrorf("sort", "排序方式 %q 无法识别：可选 %s", v, strings.Join(names, "、"))
 }
 
 // SearchHit is one patent found, with highlighted fragments by field ("title",
@@ -20,6 +57,7 @@ type SearchHit struct {
 	Patent    *Patent             `json:"-"`
 	AppNo     string              `json:"app_no"`
 	Score     float64             `json:"score"`
+	Grade     string              `json:"grade,omitempty"` // the latest screening grade the index holds, "" if none
 	Fragments map[string][]string `json:"fragments"`
 }
 

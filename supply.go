@@ -10,6 +10,7 @@ import (
 type SleepingFilter struct {
 	RunID       int64  // 0: the latest finished run
 	Institution string // substring of a current owner's name
+	OrgID       int64  // owned by this registry organization or one of its child organizations
 	City        string // 4-digit city code
 	Grade       string // A, B, C or D
 	System      string // "sichuan_5_1", "advantage_6" or "agri_10_3", with Industry

@@ -13,6 +13,7 @@ import (
 type searchItem struct {
 	httpx.PatentView
 	Score     float64             `json:"score"`
+	Grade     string              `json:"grade,omitempty"` // the latest screening grade, if any
 	Fragments map[string][]string `json:"fragments"`
 }
 
@@ -28,7 +29,8 @@ type searchPage struct {
 	Index   patentbridge.IndexStatus             `json:"index"`
 }
 
-// searchPatents serves GET /api/v1/patents/search.
+// searchPatents serves GET /api/v1/patents/search: q, the list filters, grade,
+// industry and sort (relevance, grant_date or grade).
 func (s *Server) searchPatents(w http.ResponseWriter, r *http.Request) {
 	q, err := httpx.ParseSearchQuery(r.URL.Query())
 	if err != nil {
@@ -50,7 +52,7 @@ func (s *Server) searchPatents(w http.ResponseWriter, r *http.Request) {
 		if fr == nil {
 			fr = map[string][]string{}
 		}
-		out.Items = append(out.Items, searchItem{PatentView: httpx.NewPatentView(h.Patent, s.Ref), Score: h.Score, Fragments: fr})
+		out.Items = append(out.Items, searchItem{PatentView: httpx.NewPatentView(h.Patent, s.Ref), Score: h.Score, Grade: h.Grade, Fragments: fr})
 	}
 	httpx.JSON(w, http.StatusOK, out)
 }

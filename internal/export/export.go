@@ -47,7 +47,7 @@ func sleepingRow(it *patentbridge.SleepingItem, ref Ref) []any {
 	if len(p.RegionCode) >= 4 {
 		city = cityName(ref, p.RegionCode[:4])
 	}
-	return []any{p.AppNo, p.Title, p.Kind.Label(), patentbridge.PartyNames(owners), partyTypes(owners),
+	return []any{patentbridge.FormatAppNo(p.AppNo), p.Title, p.Kind.Label(), patentbridge.PartyNames(owners), partyTypes(owners),
 		city, dateValue(p.GrantDate), grade, round1(score), strings.Join(industries, "；"), strings.Join(flags, "；")}
 }
 

@@ -11,6 +11,8 @@ import (
 type SleepingWriter interface {
 	// Write appends one sleeping patent's row.
 	Write(item *patentbridge.SleepingItem) error
+	// Note appends a line of text below the rows (the export was cut to its cap).
+	Note(text string) error
 	// Close finishes the export; for XLSX this is when the workbook is written.
 	Close() error
 }
@@ -51,6 +53,14 @@ func (s *sleepingCSV) Write(it *patentbridge.SleepingItem) error {
 	return s.cw.Write(rec)
 }
 
+// Note appends a blank record and one holding text.
+func (s *sleepingCSV) Note(text string) error {
+	if err := s.cw.Write(make([]string, len(sleepingColumns))); err != nil {
+		return err
+	}
+	return s.cw.Write(append([]string{text}, make([]string, len(sleepingColumns)-1)...))
+}
+
 // Close flushes the rows.
 func (s *sleepingCSV) Close() error {
 	return s.cw.Flush()
@@ -81,6 +91,12 @@ func NewSleepingXLSX(w io.Writer, ref Ref) (SleepingWriter, error) {
 // Write appends one row.
 func (x *sleepingXLSX) Write(it *patentbridge.SleepingItem) error {
 	return x.s.writeRow(sleepingRow(it, x.ref))
+}
+
+// Note appends a blank row and one holding text.
+func (x *sleepingXLSX) Note(text string) error {
+	x.s.row++
+	return x.s.writeRow([]any{text})
 }
 
 // Close writes the workbook.

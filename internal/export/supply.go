@@ -63,7 +63,7 @@ func WriteSupplyListXLSX(w io.Writer, l *patentbridge.SupplyList, ref Ref) error
 		return err
 	}
 	for i, it := range l.Items {
-		row := []any{i + 1, it.AppNo, it.Title, patentbridge.PartyNames(it.Patentees), cityName(ref, it.City),
+		row := []any{i + 1, patentbridge.FormatAppNo(it.AppNo), it.Title, patentbridge.PartyNames(it.Patentees), cityName(ref, it.City),
 			dateValue(it.GrantDate), it.Grade, round1(it.Score), strings.Join(it.Industries, "；"),
 			strings.Join(it.Flags, "；"), it.Note}
 		if err := s.writeRow(row); err != nil {

@@ -28,12 +28,15 @@ type sheet struct {
 // newSheet starts a workbook whose only sheet is called name; the rows above
 // and including headerRow stay in view when scrolling.
 func newSheet(name string, cols []column, headerRow int) (*sheet, error) {
-	f := excelize.NewFile()
+	f, err := NewWorkbook()
+	if err != nil {
+		return nil, err
+	}
 	if err := f.SetSheetName("Sheet1", name); err != nil {
+		f.Close()
 		return nil, err
 	}
 	s := &sheet{f: f, name: name, cols: cols}
-	var err error
 	if s.header, err = f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}},

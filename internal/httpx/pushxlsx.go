@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"patentbridge"
+	"patentbridge/internal/export"
 )
 
 // noPark names the sheet of enterprises without a 所属园区.
@@ -36,7 +37,10 @@ func WritePushListXLSX(w io.Writer, title string, rows []PushRow) error {
 	if len(parks) == 0 {
 		parks = []string{noPark}
 	}
-	f := excelize.NewFile()
+	f, err := export.NewWorkbook()
+	if err != nil {
+		return err
+	}
 	defer f.Close()
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {

@@ -52,6 +52,8 @@ func DocFromPatent(p *patentbridge.Patent, ref *refdata.Data, extra DocExtra) Do
 	}
 	if !p.GrantDate.IsZero() {
 		d.GrantYear = float64(p.GrantDate.Year())
+		g := p.GrantDate
+		d.GrantDay = float64(g.Year()*10000 + int(g.Month())*100 + g.Day())
 	}
 	var owners []string
 	for _, o := range p.Owners() {

@@ -45,6 +45,7 @@ func prepareDoc(d *Doc) bool {
 		}
 	}
 	d.Facets = facetValues(*d)
+	d.GradeRank = gradeRank(d.Grade)
 	for _, s := range []*string{&d.Claim, &d.Abstract, &d.IPCTitles, &d.Owners} {
 		if over := docBytes(d) - maxDocBytes; over > 0 {
 			cut = cutString(s, max(0, len(*s)-over)) || cut
@@ -81,4 +82,19 @@ func runeStart(s string, n int) int {
 		n--
 	}
 	return n
+}
+
+// gradeRank orders grades for sorting: A 4, B 3, C 2, D 1, anything else 0.
+func gradeRank(g string) float64 {
+	switch g {
+	case "A":
+		return 4
+	case "B":
+		return 3
+	case "C":
+		return 2
+	case "D":
+		return 1
+	}
+	return 0
 }

@@ -36,6 +36,8 @@ type Doc struct {
 	Grade      string   `json:"grade"`      // latest screening grade, if any
 	Industries []string `json:"industries"` // Sichuan industries and SEI fields, for facets
 	GrantYear  float64  `json:"grant_year"` // 0 when not granted
+	GrantDay   float64  `json:"grant_day"`  // the grant date as YYYYMMDD, 0 when not granted; for sorting
+	GradeRank  float64  `json:"grade_rank"` // A 4, B 3, C 2, D 1, 0 ungraded; set by Put, for sorting
 	Facets     []string `json:"facets"`     // short "k:…", "g:…", "c:…", "i:…" values, set by Put: one doc-values field for all facets (facetValues)
 }
 
@@ -57,8 +59,9 @@ var docValueFields = map[string]bool{"facets": true}
 var storedKeywordFields = map[string]bool{"facets": true, "ipc": true, "industries": true}
 
 // indexSchema versions the docs' fields and the mapping; an index built with
-// another schema is rebuilt. (4: docs cut to the caps of doccap.go.)
-const indexSchema = 4
+// another schema is rebuilt. (4: docs cut to the caps of doccap.go; 5: the
+// grant day and the grade rank, for sorting.)
+const indexSchema = 5
 
 // Index is a Bleve index of patents. A rebuild swaps the Bleve index underneath
 // (Search waits for the swap; holders of Bleve() should not keep it long).
@@ -102,6 +105,11 @@ func NewMapping() mapping.IndexMapping {
 	nm.Store = false
 	nm.IncludeInAll = false
 	dm.AddFieldMappingsAt("grant_year", nm)
+	for _, f := range []string{"grant_day", "grade_rank"} {
+		sm := bleve.NewNumericFieldMapping()
+		sm.Store, sm.IncludeInAll, sm.DocValues = false, false, true // read per hit to sort
+		dm.AddFieldMappingsAt(f, sm)
+	}
 	im.DefaultMapping = dm
 	return im
 }

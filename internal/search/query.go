@@ -211,8 +211,13 @@ func request(q patentbridge.SearchQuery, textQuery func(string) query.Query) (*b
 		qq = filter
 	}
 	req := bleve.NewSearchRequestOptions(qq, pageLimit(q.Filter.Limit), q.Filter.Offset, false)
-	if text == "" {
-		req.SortBy([]string{"-grant_year", "_id"})
+	switch {
+	case q.Sort == patentbridge.SortGrantDate:
+		req.SortBy([]string{"-grant_day", "-_score", "_id"})
+	case q.Sort == patentbridge.SortGrade:
+		req.SortBy([]string{"-grade_rank", "-_score", "-grant_day", "_id"})
+	case text == "":
+		req.SortBy([]string{"-grant_day", "_id"})
 	}
 	return req, nil
 }

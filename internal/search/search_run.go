@@ -16,7 +16,9 @@ import (
 // every word: first those holding every word in the title (by the title's BM25),
 // then the others (by the BM25 of all their text); when a multi-word text has
 // none, those holding the most of its words (Partial). Without text the filtered
-// patents come newest grant first. The total and the facets count every hit.
+// patents come newest grant first. Sorted by grant date or grade (q.Sort), the
+// docs holding every word come in that order instead of the title tier's. The
+// total and the facets count every hit.
 // Returns EINVALID for an empty query without filters or a query too long.
 func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*patentbridge.SearchResult, error) {
 	if _, err := Request(q); err != nil {
@@ -30,7 +32,7 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 	words := len(queryWords(q.Text))
 	partial := total == 0 && words > 1
 	switch {
-	case strings.TrimSpace(q.Text) == "":
+	case strings.TrimSpace(q.Text) == "" || (total > 0 && sorted(q)):
 		res, err := s.run(ctx, q, anywhere)
 		if err != nil {
 			return nil, err
@@ -63,6 +65,11 @@ func (s *Searcher) Search(ctx context.Context, q patentbridge.SearchQuery) (*pat
 	out := &patentbridge.SearchResult{Total: int(total), Partial: partial && total > 0,
 		Hits: make([]patentbridge.SearchHit, 0, len(hits)), Facets: facetCounts(counts, names)}
 	return out, s.addHits(ctx, out, hits, q.Text)
+}
+
+// sorted reports whether the hits are ordered by a field rather than by relevance.
+func sorted(q patentbridge.SearchQuery) bool {
+	return q.Sort == patentbridge.SortGrantDate || q.Sort == patentbridge.SortGrade
 }
 
 // tiered returns the page of the docs holding every word: the docs with every
@@ -121,8 +128,12 @@ func pageLimit(limit int) int {
 // highlights the text's words in their title and abstract.
 func (s *Searcher) addHits(ctx context.Context, out *patentbridge.SearchResult, hits bsearch.DocumentMatchCollection, text string) error {
 	terms := queryTerms(text)
+	grades, err := s.grades(ctx, hits)
+	if err != nil {
+		return err
+	}
 	for _, h := range hits {
-		hit := patentbridge.SearchHit{AppNo: h.ID, Score: h.Score}
+		hit := patentbridge.SearchHit{AppNo: h.ID, Score: h.Score, Grade: grades[h.ID]}
 		title, abstract := stringField(h.Fields, "title"), stringField(h.Fields, "abstract")
 		if s.patents != nil {
 			p, err := s.patents.FindPatent(ctx, h.ID)
@@ -159,4 +170,38 @@ func (s *Searcher) run(ctx context.Context, q patentbridge.SearchQuery, textQuer
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return res, nil
+}
+
+// grades reads the grades of a page of hits from their stored facet values
+// ("g:A"), in one request for the page alone.
+func (s *Searcher) grades(ctx context.Context, hits bsearch.DocumentMatchCollection) (map[string]string, error) {
+	out := map[string]string{}
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{"facets"}
+	res, err := s.ix.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: grades: %w", err)
+	}
+	for _, h := range res.Hits {
+		var vs []any
+		switch v := h.Fields["facets"].(type) {
+		case string:
+			vs = []any{v}
+		case []any:
+			vs = v
+		}
+		for _, v := range vs {
+			if g, ok := v.(string); ok && strings.HasPrefix(g, "g:") {
+				out[h.ID] = strings.TrimPrefix(g, "g:")
+			}
+		}
+	}
+	return out, nil
 }

@@ -107,6 +107,10 @@ func (db *DB) sleepingWhere(q *query, runID int64, f patentbridge.SleepingFilter
 		}
 		q.add(" AND r.patent_id IN (SELECT patent_id FROM patent_ipc WHERE code >= ? AND code < ?)", lo, hi)
 	}
+	if f.OrgID != 0 {
+		q.add(" AND r.patent_id IN (SELECT patent_id FROM patent_owners WHERE org_id IN (SELECT id FROM organizations WHERE id = ? OR parent_id = ?))",
+			f.OrgID, f.OrgID)
+	}
 	if inst := strings.TrimSpace(f.Institution); inst != "" {
 		q.add(" AND r.patent_id IN (SELECT patent_id FROM patent_owners WHERE name "+db.dialect.like+" ? ESCAPE '\\')",
 			"%"+escapeLike(patentbridge.NormalizeOrgName(inst))+"%")

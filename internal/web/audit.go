@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -11,11 +10,11 @@ import (
 
 // auditView is the data of the audit log page.
 type auditView struct {
-	Entries    []*patentbridge.AuditEntry
-	Total      int
-	Query      url.Values
-	CSV        string
-	Prev, Next string
+	Entries []*patentbridge.AuditEntry
+	Total   int
+	Query   url.Values
+	CSV     string
+	Pager   httpx.Pager
 }
 
 // auditPage serves /admin/audit: who changed what, when, from where, with the
@@ -23,6 +22,9 @@ type auditView struct {
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f, err := httpx.AuditFilterFromQuery(q)
+	if err == nil {
+		f.Offset, err = httpx.PageOffset(q, f.Limit)
+	}
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -32,22 +34,14 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := auditView{Entries: es, Total: total, Query: q}
-	page := func(off int) string {
-		c := url.Values{}
-		for k, vs := range q {
-			c[k] = vs
+	v := auditView{Entries: es, Total: total, Query: q, Pager: httpx.NewPager("/admin/audit", q, total, f.Limit, f.Offset)}
+	csv := url.Values{}
+	for k, vs := range q {
+		if k != "page" && k != "offset" {
+			csv[k] = vs
 		}
-		c.Set("offset", strconv.Itoa(off))
-		return "/admin/audit?" + c.Encode()
 	}
-	if f.Offset > 0 {
-		v.Prev = page(max(0, f.Offset-f.Limit))
-	}
-	if f.Offset+f.Limit < total {
-		v.Next = page(f.Offset + f.Limit)
-	}
-	v.CSV = "/admin/audit.csv?" + q.Encode()
+	v.CSV = "/admin/audit.csv?" + csv.Encode()
 	s.render(w, r, http.StatusOK, "audit", "操作日志", "audit", v)
 }
 

@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -21,7 +19,7 @@ type demandListView struct {
 	Total       int
 	Cities      []option
 	Industry, Q string
-	Prev, Next  string // page links, "" at the ends
+	Pager       httpx.Pager
 	CanPost     bool
 	CanModerate bool
 }
@@ -32,8 +30,11 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
 	q := r.URL.Query()
-	offset, _ := strconv.Atoi(q.Get("offset"))
-	offset = max(0, offset)
+	offset, err := httpx.PageOffset(q, demandPageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.DemandFilter{Status: patentbridge.DemandPublished, City: q.Get("city"), Industry: strings.TrimSpace(q.Get("industry")),
 		Query: strings.TrimSpace(q.Get("q")), Limit: demandPageSize, Offset: offset}
 	ds, total, err := s.Demands.ListDemands(ctx, f)
@@ -53,19 +54,6 @@ func (s *Server) demandList(w http.ResponseWriter, r *http.Request) {
 	for _, d := range ds {
 		v.Demands = append(v.Demands, httpx.NewDemandView(d, u, s.Ref))
 	}
-	page := func(off int) string {
-		p := url.Values{}
-		for k, vs := range q {
-			p[k] = vs
-		}
-		p.Set("offset", strconv.Itoa(off))
-		return "/demands?" + p.Encode()
-	}
-	if offset > 0 {
-		v.Prev = page(max(0, offset-demandPageSize))
-	}
-	if offset+demandPageSize < total {
-		v.Next = page(offset + demandPageSize)
-	}
+	v.Pager = httpx.NewPager("/demands", q, total, demandPageSize, offset)
 	s.render(w, r, http.StatusOK, "demands", "技术需求", "demands", v)
 }

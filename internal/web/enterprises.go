@@ -3,10 +3,10 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"patentbridge"
+	"patentbridge/internal/httpx"
 )
 
 // maxEnterpriseUpload caps a registry imported from the browser; larger
@@ -22,7 +22,7 @@ type enterprisesView struct {
 	Enterprises []*patentbridge.Enterprise
 	Total       int
 	Park, Q     string
-	Prev, Next  string
+	Pager       httpx.Pager
 	CanImport   bool
 	CanPush     bool
 }
@@ -34,8 +34,11 @@ func (s *Server) enterprisePage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderEnterprises(w http.ResponseWriter, r *http.Request, status int, v enterprisesView) {
 	q := r.URL.Query()
-	offset, _ := strconv.Atoi(q.Get("offset"))
-	offset = max(0, offset)
+	offset, err := httpx.PageOffset(q, enterprisePageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	v.Park, v.Q = strings.TrimSpace(q.Get("park")), strings.TrimSpace(q.Get("q"))
 	v.CanImport, v.CanPush = s.ImportEnterprises != nil, s.EnterpriseRanker != nil
 	es, total, err := s.Enterprises.ListEnterprises(r.Context(), patentbridge.EnterpriseFilter{Park: v.Park, Query: v.Q,
@@ -45,16 +48,7 @@ func (s *Server) renderEnterprises(w http.ResponseWriter, r *http.Request, statu
 		return
 	}
 	v.Enterprises, v.Total = es, total
-	page := func(off int) string {
-		p := url.Values{"park": {v.Park}, "q": {v.Q}, "offset": {strconv.Itoa(off)}}
-		return "/admin/enterprises?" + p.Encode()
-	}
-	if offset > 0 {
-		v.Prev = page(max(0, offset-enterprisePageSize))
-	}
-	if offset+enterprisePageSize < total {
-		v.Next = page(offset + enterprisePageSize)
-	}
+	v.Pager = httpx.NewPager("/admin/enterprises", url.Values{"park": {v.Park}, "q": {v.Q}}, total, enterprisePageSize, offset)
 	s.render(w, r, status, "enterprises", "企业名录", "enterprises", v)
 }
 

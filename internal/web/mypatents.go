@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -11,12 +10,14 @@ import (
 
 // myPatentsView is the data of an institution's 我的专利 page.
 type myPatentsView struct {
-	Org                          string
-	Screening                    bool // the sleeping-patent database is configured
-	RunAsOf                      string
-	Total, From, To, Page, Pages int
-	PrevURL, NextURL             string
-	Items                        []myPatentRow
+	Org              string
+	Screening        bool // the sleeping-patent database is configured
+	SleepingOnly     bool // only the patents sleeping in the latest run
+	AllURL, SleepURL string
+	RunAsOf          string
+	Total, From, To  int
+	Pager            httpx.Pager
+	Items            []myPatentRow
 }
 
 // myPatentRow is one of the institution's patents with its latest screening result.
@@ -27,7 +28,8 @@ type myPatentRow struct {
 }
 
 // myPatents lists the patents whose current owner names contain the user's
-// organization, each with its latest screening result and a link to declare.
+// organization, each with its latest screening result (status and grade) and a
+// link to declare; ?sleeping=1 keeps only those sleeping in the latest run.
 // Administrators choose the organization with ?owner=.
 func (s *Server) myPatents(w http.ResponseWriter, r *http.Request) {
 	u := patentbridge.UserFrom(r.Context())
@@ -41,61 +43,98 @@ func (s *Server) myPatents(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "您的账号没有登记所属单位，请联系管理员补充后再查看本单位专利"))
 		return
 	}
-	v := myPatentsView{Org: org, Screening: s.Screening != nil}
+	v := myPatentsView{Org: org, Screening: s.Screening != nil && s.Sleeping != nil}
+	v.SleepingOnly = v.Screening && (q.Get("sleeping") == "1" || q.Get("sleeping") == "on")
 	if org == "" {
 		s.render(w, r, http.StatusOK, "mypatents", "我的专利", "mypatents", v)
 		return
 	}
-	// By the registry when the account is bound to an organization (its child
-	// organizations included; a name substring would also take 四川大学锦城学院).
-	f := patentbridge.PatentFilter{Owner: org, Limit: httpx.DefaultLimit, Sort: "-grant_date"}
-	if u.OrgID != 0 {
-		f.Owner, f.OrgID = "", u.OrgID
+	base := url.Values{}
+	if u.Role == patentbridge.RoleAdmin {
+		base.Set("owner", org)
 	}
-	if err := applyPage(&f, q.Get("page")); err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	ps, total, err := s.Patents.ListPatents(r.Context(), f)
+	v.AllURL = "/my/patents?" + base.Encode()
+	base.Set("sleeping", "1")
+	v.SleepURL = "/my/patents?" + base.Encode()
+	offset, err := httpx.PageOffset(url.Values{"page": q["page"]}, httpx.DefaultLimit)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	if s.Screening != nil {
+	if v.Screening {
 		if run, err := s.Screening.LatestRun(r.Context()); err == nil {
 			v.RunAsOf = patentbridge.FormatDate(run.AsOf)
 		}
 	}
+	if v.SleepingOnly {
+		err = s.mySleeping(r, &v, u, offset)
+	} else {
+		err = s.myAll(r, &v, u, offset)
+	}
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	if len(v.Items) > 0 {
+		v.From, v.To = offset+1, offset+len(v.Items)
+	}
+	pq := url.Values{}
+	if v.SleepingOnly {
+		pq.Set("sleeping", "1")
+	}
+	if u.Role == patentbridge.RoleAdmin {
+		pq.Set("owner", org)
+	}
+	v.Pager = httpx.NewPager("/my/patents", pq, v.Total, httpx.DefaultLimit, offset)
+	s.render(w, r, http.StatusOK, "mypatents", "我的专利", "mypatents", v)
+}
+
+// myAll fills one page of all the organization's patents, newest grant first,
+// each with its latest screening result. By the registry when the account is
+// bound to an organization (its child organizations included; a name substring
+// would also take 四川大学锦城学院).
+func (s *Server) myAll(r *http.Request, v *myPatentsView, u *patentbridge.User, offset int) error {
+	f := patentbridge.PatentFilter{Owner: v.Org, Limit: httpx.DefaultLimit, Offset: offset, Sort: "-grant_date"}
+	if u.OrgID != 0 {
+		f.Owner, f.OrgID = "", u.OrgID
+	}
+	ps, total, err := s.Patents.ListPatents(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	v.Total = total
 	for _, p := range ps {
-		row := myPatentRow{PatentView: httpx.NewPatentView(p, s.Ref), Owned: p.HasOwner(org)}
+		row := myPatentRow{PatentView: httpx.NewPatentView(p, s.Ref), Owned: p.HasOwner(v.Org)}
 		if s.Screening != nil {
 			res, err := s.Screening.FindScreeningResult(r.Context(), 0, p.AppNo)
 			if err == nil {
 				row.Screening = httpx.NewScreeningView(res, p, s.Ref)
 			} else if patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
-				s.errorPage(w, r, err)
-				return
+				return err
 			}
 		}
 		v.Items = append(v.Items, row)
 	}
-	v.Total, v.Page = total, f.Offset/f.Limit+1
-	v.Pages = max(1, (total+f.Limit-1)/f.Limit)
-	if len(ps) > 0 {
-		v.From, v.To = f.Offset+1, f.Offset+len(ps)
+	return nil
+}
+
+// mySleeping fills one page of the organization's patents sleeping in the
+// latest run, in the database's order (grade, then score); no run yet lists none.
+func (s *Server) mySleeping(r *http.Request, v *myPatentsView, u *patentbridge.User, offset int) error {
+	f := patentbridge.SleepingFilter{Institution: v.Org, Limit: httpx.DefaultLimit, Offset: offset}
+	if u.OrgID != 0 {
+		f.Institution, f.OrgID = "", u.OrgID
 	}
-	link := func(page int) string {
-		c := url.Values{"page": {strconv.Itoa(page)}}
-		if u.Role == patentbridge.RoleAdmin {
-			c.Set("owner", org)
-		}
-		return "/my/patents?" + c.Encode()
+	items, total, err := s.Sleeping.ListSleeping(r.Context(), f)
+	if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
 	}
-	if v.Page > 1 {
-		v.PrevURL = link(v.Page - 1)
+	v.Total = total
+	for _, it := range items {
+		v.Items = append(v.Items, myPatentRow{PatentView: httpx.NewPatentView(it.Patent, s.Ref), Owned: it.Patent.HasOwner(v.Org),
+			Screening: httpx.NewScreeningView(it.Result, it.Patent, s.Ref)})
 	}
-	if v.Page < v.Pages {
-		v.NextURL = link(v.Page + 1)
-	}
-	s.render(w, r, http.StatusOK, "mypatents", "我的专利", "mypatents", v)
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"patentbridge/internal/httpx"
-	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -24,14 +23,14 @@ type orgRow struct {
 // orgsView is the data of the organization list.
 type orgsView struct {
 	importResult
-	Kind       string // the list just imported: soe or sme
-	CanImport  bool
-	Q          string
-	Types      []option
-	Cities     []option
-	Items      []orgRow
-	Total      int
-	Prev, Next string
+	Kind      string // the list just imported: soe or sme
+	CanImport bool
+	Q         string
+	Types     []option
+	Cities    []option
+	Items     []orgRow
+	Total     int
+	Pager     httpx.Pager
 }
 
 // organizationRoutes are the registry's public pages.
@@ -72,8 +71,11 @@ func (s *Server) organizationImport(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderOrganizations(w http.ResponseWriter, r *http.Request, status int, v orgsView) {
 	q := r.URL.Query()
-	offset, _ := strconv.Atoi(q.Get("offset"))
-	offset = max(0, offset)
+	offset, err := httpx.PageOffset(q, orgPageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.OrganizationFilter{Query: strings.TrimSpace(q.Get("q")), Type: patentbridge.PartyType(q.Get("type")),
 		City: q.Get("city"), Limit: orgPageSize, Offset: offset}
 	os, total, err := s.Organizations.ListOrganizations(r.Context(), f)
@@ -92,16 +94,7 @@ func (s *Server) renderOrganizations(w http.ResponseWriter, r *http.Request, sta
 	for _, o := range os {
 		v.Items = append(v.Items, s.orgRow(o))
 	}
-	page := func(off int) string {
-		p := url.Values{"q": {f.Query}, "type": {string(f.Type)}, "city": {f.City}, "offset": {strconv.Itoa(off)}}
-		return "/organizations?" + p.Encode()
-	}
-	if offset > 0 {
-		v.Prev = page(max(0, offset-orgPageSize))
-	}
-	if offset+orgPageSize < total {
-		v.Next = page(offset + orgPageSize)
-	}
+	v.Pager = httpx.NewPager("/organizations", url.Values{"q": {f.Query}, "type": {string(f.Type)}, "city": {f.City}}, total, orgPageSize, offset)
 	s.render(w, r, status, "organizations", "单位名录", "organizations", v)
 }
 

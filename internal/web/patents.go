@@ -24,10 +24,9 @@ type listView struct {
 	ErrorField                                 string
 	Kinds, OwnerTypes, Cities, Statuses, Sorts []option
 
-	Total, From, To  int
-	Page, Pages      int
-	PrevURL, NextURL string
-	Items            []httpx.PatentView
+	Total, From, To int
+	Pager           httpx.Pager
+	Items           []httpx.PatentView
 }
 
 var sortOptions = []option{
@@ -70,16 +69,9 @@ func (s *Server) patentList(w http.ResponseWriter, r *http.Request) {
 	for _, p := range ps {
 		v.Items = append(v.Items, httpx.NewPatentView(p, s.Ref))
 	}
-	v.Total, v.Page = total, f.Offset/f.Limit+1
-	v.Pages = (total + f.Limit - 1) / f.Limit
+	v.Total, v.Pager = total, httpx.NewPager("/patents", q, total, f.Limit, f.Offset)
 	if len(ps) > 0 {
 		v.From, v.To = f.Offset+1, f.Offset+len(ps)
-	}
-	if v.Page > 1 {
-		v.PrevURL = pageURL(q, v.Page-1)
-	}
-	if v.Page < v.Pages {
-		v.NextURL = pageURL(q, v.Page+1)
 	}
 	s.render(w, r, http.StatusOK, "patents", "专利检索", "patents", v)
 }
@@ -126,18 +118,6 @@ func withoutOffset(q url.Values) url.Values {
 		}
 	}
 	return c
-}
-
-// pageURL is the list's address for another page with the same filters.
-func pageURL(q url.Values, page int) string {
-	c := withoutOffset(q)
-	for k, v := range c {
-		if len(v) == 1 && v[0] == "" {
-			delete(c, k)
-		}
-	}
-	c.Set("page", strconv.Itoa(page))
-	return "/patents?" + c.Encode()
 }
 
 // sichuanCities are the choices of Sichuan's cities, the one of selected (a city

@@ -95,6 +95,34 @@ type page struct {
 	Operator, ICP string
 }
 
+// Who is the signed-in user as the header shows them: the display name (or
+// the username) and the role's label, the role once when the name is the label.
+func (p page) Who() string {
+	if p.User == nil {
+		return ""
+	}
+	name, role := p.User.Name, p.User.Role.Label()
+	if name == "" {
+		name = p.User.Username
+	}
+	if name == role {
+		return name
+	}
+	return name + "（" + role + "）"
+}
+
+// Soon are the navigation's capabilities still being built, shown apart so the
+// working ones fit one line.
+func (p page) Soon() []navItem {
+	var out []navItem
+	for _, it := range p.Nav {
+		if it.Href == "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // render executes a view into a buffer first, so that a template error becomes
 // a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view, title, active string, data any) {

@@ -47,7 +47,8 @@ func (s *Server) Routes() []httpx.Route {
 			httpx.NewRoute("POST /admin/supply/{id}/withdraw", manager, limitForm(s.supplyWithdraw)))
 	}
 	if s.Screening != nil && s.Sleeping != nil {
-		rs = append(rs, httpx.NewRoute("GET /sleeping", httpx.Anyone, s.sleepingPage))
+		rs = append(rs, httpx.NewRoute("GET /sleeping", httpx.Anyone, s.sleepingPage),
+			httpx.NewRoute("GET /sleeping.xlsx", httpx.Anyone, s.sleepingXLSX))
 	}
 	if s.Screening != nil {
 		rs = append(rs,
@@ -65,7 +66,8 @@ func (s *Server) Routes() []httpx.Route {
 			httpx.NewRoute("POST /my/declarations/import", institution, s.declImport))
 	}
 	if s.Search != nil {
-		rs = append(rs, httpx.NewRoute("GET /search", httpx.Anyone, s.searchPage))
+		rs = append(rs, httpx.NewRoute("GET /search", httpx.Anyone, s.searchPage),
+			httpx.NewRoute("GET /search.xlsx", httpx.Anyone, s.searchXLSX))
 	}
 	rs = append(rs, s.demandRoutes()...)
 	rs = append(rs, s.messageRoutes()...)

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -16,6 +15,8 @@ type searchView struct {
 	listView
 	Query     string
 	Grades    []option
+	Orders    []option    // the search's sort orders
+	Export    *exportLink // nil: nothing to export
 	Hits      []searchHitView
 	Facets    []facetView
 	IndexNote string
@@ -29,6 +30,7 @@ type searchHitView struct {
 	httpx.PatentView
 	TitleHTML    template.HTML
 	AbstractHTML template.HTML
+	Grade        string // the latest screening grade, "" if none
 }
 
 // facetView is one facet with its top values; a value links to the search narrowed by it.
@@ -51,6 +53,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	v := searchView{listView: s.listForm(q), Query: q.Get("q")}
 	for _, g := range []string{"A", "B", "C", "D"} {
 		v.Grades = append(v.Grades, option{g, g + " 级", q.Get("grade") == g})
+	}
+	for _, o := range patentbridge.SearchSorts {
+		v.Orders = append(v.Orders, option{o.Value, o.Label, q.Get("sort") == o.Value || (q.Get("sort") == "" && o.Value == patentbridge.SortRelevance)})
 	}
 	v.IndexNote = indexNote(s.Search.Status(r.Context()))
 	if v.Query == "" && !hasFilter(q) {
@@ -83,22 +88,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		if h.Patent == nil {
 			continue
 		}
-		hv := searchHitView{PatentView: httpx.NewPatentView(h.Patent, s.Ref)}
+		hv := searchHitView{PatentView: httpx.NewPatentView(h.Patent, s.Ref), Grade: h.Grade}
 		hv.TitleHTML = fragment(h.Fragments["title"], h.Patent.Title)
 		hv.AbstractHTML = fragment(h.Fragments["abstract"], "")
 		v.Hits = append(v.Hits, hv)
 	}
 	f := sq.Filter
-	v.Total, v.Page, v.Partial = res.Total, f.Offset/f.Limit+1, res.Partial
-	v.Pages = (res.Total + f.Limit - 1) / f.Limit
+	v.Total, v.Partial = res.Total, res.Partial
+	v.Pager = httpx.NewPager("/search", q, res.Total, f.Limit, f.Offset)
+	v.Export = newExportLink("/search.xlsx", q, res.Total)
 	if len(res.Hits) > 0 {
 		v.From, v.To = f.Offset+1, f.Offset+len(res.Hits)
-	}
-	if v.Page > 1 {
-		v.PrevURL = searchURL(q, "page", strconv.Itoa(v.Page-1))
-	}
-	if v.Page < v.Pages {
-		v.NextURL = searchURL(q, "page", strconv.Itoa(v.Page+1))
 	}
 	v.Facets = s.facetViews(q, res.Facets)
 	s.render(w, r, http.StatusOK, "search", "全文检索", "search", v)

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -21,8 +20,9 @@ type sleepingView struct {
 	IndustryGroups                    []optionGroup
 	Excluded                          bool
 	Run                               *httpx.RunView
-	Total, From, To, Page, Pages      int
-	PrevURL, NextURL                  string
+	Total, From, To                   int
+	Pager                             httpx.Pager
+	Export                            *exportLink // nil: nothing to export
 	GradeCounts                       []countLink
 	IndustryCounts                    []industryCounts
 	Items                             []sleepingRow
@@ -125,16 +125,10 @@ func (s *Server) fillSleeping(ctx context.Context, v *sleepingView, f patentbrid
 	for _, it := range items {
 		v.Items = append(v.Items, s.sleepingRow(it))
 	}
-	v.Total, v.Page = total, f.Offset/f.Limit+1
-	v.Pages = max(1, (total+f.Limit-1)/f.Limit)
+	v.Total, v.Pager = total, httpx.NewPager("/sleeping", q, total, f.Limit, f.Offset)
+	v.Export = newExportLink("/sleeping.xlsx", q, total)
 	if len(items) > 0 {
 		v.From, v.To = f.Offset+1, f.Offset+len(items)
-	}
-	if v.Page > 1 {
-		v.PrevURL = sleepingURL(q, map[string]string{"page": strconv.Itoa(v.Page - 1)})
-	}
-	if v.Page < v.Pages {
-		v.NextURL = sleepingURL(q, map[string]string{"page": strconv.Itoa(v.Page + 1)})
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -16,16 +15,16 @@ const usersPageSize = 50
 
 // usersView is the data of the account list with its creation form.
 type usersView struct {
-	Users      []*patentbridge.User
-	Total      int
-	Q          string
-	Prev, Next string
-	Roles      []option
-	Cities     []option
-	Form       patentbridge.NewUser
-	Error      string
-	Field      string
-	Notice     string
+	Users  []*patentbridge.User
+	Total  int
+	Q      string
+	Pager  httpx.Pager
+	Roles  []option
+	Cities []option
+	Form   patentbridge.NewUser
+	Error  string
+	Field  string
+	Notice string
 	// PendingRegistrations counts the registrations waiting for this reviewer; -1 hides the link.
 	PendingRegistrations int
 }
@@ -42,23 +41,19 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, v usersView) {
 	q := r.URL.Query()
-	offset, _ := strconv.Atoi(q.Get("offset"))
+	offset, err := httpx.PageOffset(q, usersPageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	v.Q = strings.TrimSpace(q.Get("q"))
-	us, total, err := s.Users.ListUsers(r.Context(), patentbridge.UserFilter{Query: v.Q, Limit: usersPageSize, Offset: max(0, offset)})
+	us, total, err := s.Users.ListUsers(r.Context(), patentbridge.UserFilter{Query: v.Q, Limit: usersPageSize, Offset: offset})
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
 	v.Users, v.Total = us, total
-	page := func(off int) string {
-		return "/admin/users?" + url.Values{"q": {v.Q}, "offset": {strconv.Itoa(off)}}.Encode()
-	}
-	if offset > 0 {
-		v.Prev = page(max(0, offset-usersPageSize))
-	}
-	if offset+usersPageSize < total {
-		v.Next = page(offset + usersPageSize)
-	}
+	v.Pager = httpx.NewPager("/admin/users", url.Values{"q": {v.Q}}, total, usersPageSize, offset)
 	v.Roles = roleOptions(patentbridge.UserFrom(r.Context()), v.Form.Role)
 	v.Cities = s.sichuanCities(v.Form.CityCode)
 	v.PendingRegistrations = -1
