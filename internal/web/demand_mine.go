@@ -2,9 +2,7 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"slices"
-	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -24,7 +22,7 @@ type myDemandsView struct {
 	Demands    []httpx.DemandView
 	Total      int
 	Notice     string
-	Prev, Next string
+	Pager      httpx.Pager
 }
 
 // myDemands serves /my/demands: the demands of the user's organization in
@@ -39,8 +37,11 @@ func (s *Server) myDemands(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, patentbridge.FieldErrorf("status", "状态 %q 无效", status))
 		return
 	}
-	offset, _ := strconv.Atoi(q.Get("offset"))
-	offset = max(0, offset)
+	offset, err := httpx.PageOffset(q, demandPageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	counts, err := s.Demands.CountMyDemands(ctx)
 	if err != nil {
 		s.errorPage(w, r, err)
@@ -64,18 +65,6 @@ func (s *Server) myDemands(w http.ResponseWriter, r *http.Request) {
 	for _, d := range ds {
 		v.Demands = append(v.Demands, httpx.NewDemandView(d, u, s.Ref))
 	}
-	page := func(off int) string {
-		p := url.Values{"offset": {strconv.Itoa(off)}}
-		if status != "" {
-			p.Set("status", status)
-		}
-		return "/my/demands?" + p.Encode()
-	}
-	if offset > 0 {
-		v.Prev = page(max(0, offset-demandPageSize))
-	}
-	if offset+demandPageSize < total {
-		v.Next = page(offset + demandPageSize)
-	}
+	v.Pager = httpx.NewPager("/my/demands", q, total, demandPageSize, offset)
 	s.render(w, r, http.StatusOK, "demand_mine", "我的需求", "mydemands", v)
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"patentbridge"
@@ -25,8 +24,7 @@ type messagesView struct {
 	Total            int
 	Unread           int
 	UnreadOnly       bool
-	Page, Pages      int
-	PrevURL, NextURL string
+	Pager            httpx.Pager
 }
 
 // messageRoutes are the permission-table entries of the inbox: every signed-in
@@ -54,33 +52,21 @@ var beijing = time.FixedZone("北京时间", 8*3600)
 // ?unread=1 keeps the unread ones.
 func (s *Server) messageList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	page, err := strconv.Atoi(q.Get("page"))
-	if err != nil || page < 1 {
-		page = 1
+	offset, err := httpx.PageOffset(q, messagePageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
 	}
-	f := patentbridge.MessageFilter{Unread: q.Get("unread") == "1", Limit: messagePageSize, Offset: (page - 1) * messagePageSize}
+	f := patentbridge.MessageFilter{Unread: q.Get("unread") == "1", Limit: messagePageSize, Offset: offset}
 	res, err := s.Messages.ListMessages(r.Context(), f)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := messagesView{Total: res.Total, Unread: res.Unread, UnreadOnly: f.Unread, Page: page,
-		Pages: max(1, (res.Total+messagePageSize-1)/messagePageSize)}
+	v := messagesView{Total: res.Total, Unread: res.Unread, UnreadOnly: f.Unread,
+		Pager: httpx.NewPager("/messages", q, res.Total, messagePageSize, offset)}
 	for _, m := range res.Items {
 		v.Items = append(v.Items, newMessageRow(m))
-	}
-	link := func(p int) string {
-		u := "/messages?page=" + strconv.Itoa(p)
-		if f.Unread {
-			u += "&unread=1"
-		}
-		return u
-	}
-	if page > 1 {
-		v.PrevURL = link(min(page-1, v.Pages))
-	}
-	if page < v.Pages {
-		v.NextURL = link(page + 1)
 	}
 	s.render(w, r, http.StatusOK, "messages", "站内信", "messages", v)
 }
