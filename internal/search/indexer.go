@@ -66,8 +66,9 @@ type Indexer struct {
 	done   int
 	total  int
 	counts struct {
-		n  int
-		at time.Time
+		n   int
+		at  time.Time
+		seq int64 // the change table's head when n was counted
 	}
 	failDoc func(Doc) error // test hook: makes a doc fail to index
 	checked time.Time       // when a failed search last made the index be checked (x.Now)
@@ -173,9 +174,16 @@ func (x *Indexer) Status(ctx context.Context) patentbridge.IndexStatus {
 	if x.build && x.total > 0 {
 		s.Progress = min(1, float64(x.done)/float64(x.total))
 	}
-	if time.Since(x.counts.at) > 5*time.Second {
+	head, headErr := x.store.LastPatentChangeSeq(ctx)
+	if headErr == nil {
+		s.HeadSeq = head
+	} else {
+		s.HeadSeq = s.LastSeq
+	}
+	// Count again after 5 s, or at once when the change table moved on (an import).
+	if time.Since(x.counts.at) > 5*time.Second || headErr == nil && head != x.counts.seq {
 		if n, err := x.store.CountPatents(ctx); err == nil {
-			x.counts.n, x.counts.at = n, time.Now()
+			x.counts.n, x.counts.at, x.counts.seq = n, time.Now(), head
 		}
 	}
 	s.Patents = x.counts.n
