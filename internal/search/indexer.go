@@ -166,6 +166,7 @@ func (x *Indexer) Rebuild(ctx context.Context) error {
 func (x *Indexer) Status(ctx context.Context) patentbridge.IndexStatus {
 	docs, _ := x.ix.Count()
 	aside := x.ix.MovedAside()
+	head, headErr := x.store.LastPatentChangeSeq(ctx) // read before the lock: the indexer's work takes it
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	s := patentbridge.IndexStatus{Docs: int(docs), Building: x.build, LastSeq: x.state.Seq,
@@ -174,7 +175,6 @@ func (x *Indexer) Status(ctx context.Context) patentbridge.IndexStatus {
 	if x.build && x.total > 0 {
 		s.Progress = min(1, float64(x.done)/float64(x.total))
 	}
-	head, headErr := x.store.LastPatentChangeSeq(ctx)
 	if headErr == nil {
 		s.HeadSeq = head
 	} else {
