@@ -60,8 +60,11 @@ type Declaration struct {
 	RevokedAt  time.Time       `json:"-"` // zero while in effect
 }
 
-// Validate checks a declaration before it is stored. Returns EINVALID naming the field.
-func (d *Declaration) Validate() error {
+// Validate checks a declaration before it is stored, as of today (the
+// service's clock): an implementation must have started, on today at the latest,
+// since a start still to come is not implementation evidence. Returns EINVALID
+// naming the field.
+func (d *Declaration) Validate(today time.Time) error {
 	if _, _, err := NormalizeAppNo(d.AppNo); err != nil {
 		return err
 	}
@@ -78,6 +81,10 @@ func (d *Declaration) Validate() error {
 		if d.Since.IsZero() {
 			return FieldErrorf("since", "请填写开始实施的日期")
 		}
+		if y, m, day := today.Date(); d.Since.After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC)) {
+			return FieldErrorf("since", "实施起始日期 %s 晚于今天（%s）：已实施声明只能登记已经开始的实施，请在开始实施后再声明",
+				FormatDate(d.Since), FormatDate(today))
+		}
 	case DeclReason:
 		known := false
 		for _, c := range ReasonCodes {
@@ -93,6 +100,12 @@ func (d *Declaration) Validate() error {
 		return FieldErrorf("kind", "声明类型应为已实施或正当理由")
 	}
 	return nil
+}
+
+// ChangedAfter reports whether d was made or revoked after t, the start of a
+// screening run: that run did not see it, so it takes effect at the next run.
+func (d *Declaration) ChangedAfter(t time.Time) bool {
+	return d.CreatedAt.After(t) || !d.RevokedAt.IsZero() && d.RevokedAt.After(t)
 }
 
 // Rating is an enterprise's market evaluation of a pooled patent, each 1–5.
@@ -128,6 +141,10 @@ type DeclarationService interface {
 	// screened again; an organization revokes only its own declarations (the admin
 	// any). Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	RevokeDeclaration(ctx context.Context, appNo string, id int64) error
+	// CountDeclarationsChangedAfter counts the declarations made or revoked
+	// after t (the start of the latest finished screening run), which wait
+	// for the next run (Declaration.ChangedAfter).
+	CountDeclarationsChangedAfter(ctx context.Context, t time.Time) (int, error)
 	// PatentDeclarations returns a patent's declarations, newest first, revoked ones included.
 	PatentDeclarations(ctx context.Context, appNo string) ([]*Declaration, error)
 	// OrganizationDeclarations returns up to limit of an organization's

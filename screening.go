@@ -145,6 +145,9 @@ type ScreeningService interface {
 	FindRun(ctx context.Context, id int64) (*ScreeningRun, error)
 	// ListRuns returns the most recent runs, finished or not, newest first.
 	ListRuns(ctx context.Context, limit int) ([]*ScreeningRun, error)
+	// PatentsChangedSince counts the patents imported or changed after t (the
+	// start of a run), which that run's results do not cover yet.
+	PatentsChangedSince(ctx context.Context, t time.Time) (int, error)
 	// FindScreeningResult returns a patent's result in a run (0: the latest finished
 	// run), with score, grade and every indicator's raw value, normalized value and
 	// weight. Returns ENOTFOUND.

@@ -114,6 +114,7 @@ type IndexStatus struct {
 	Building bool    `json:"building"`
 	Progress float64 `json:"progress"` // 0..1 while building
 	LastSeq  int64   `json:"last_seq"` // last change applied from the change table
+	HeadSeq  int64   `json:"head_seq"` // last change in the change table; LastSeq reaches it when current
 	// Rebuilding: the index holds no complete build yet (the first one, or one
 	// after the index was found unreadable); searches answer EUNAVAILABLE.
 	Rebuilding bool `json:"rebuilding"`
@@ -123,6 +124,14 @@ type IndexStatus struct {
 	// SkippedIDs lists the first of them.
 	Skipped    int      `json:"skipped"`
 	SkippedIDs []string `json:"skipped_ids,omitempty"`
+}
+
+// Behind reports whether the index is behind the database, so that a search
+// may miss patents just imported or changed: fewer docs (with those skipped)
+// than patents, or changes in the change table not applied yet. An index being
+// rebuilt answers no search and is not "behind".
+func (s IndexStatus) Behind() bool {
+	return !s.Rebuilding && (s.Docs+s.Skipped < s.Patents || s.LastSeq < s.HeadSeq)
 }
 
 // SearchService searches and matches patents.

@@ -161,6 +161,37 @@ func demoOrganization(ctx context.Context, orgs patentbridge.OrganizationService
 	return o, nil
 }
 
+// demoParents are the demo's affiliated hospitals and their universities: the
+// registry's parent links that make their patents count as the university's.
+var demoParents = map[string]string{"四川大学华西医院": "四川大学", "西南医科大学附属医院": "西南医科大学"}
+
+// linkDemoParents sets the parent of each demo hospital the demo patents name,
+// through the organization service, when it has none.
+func linkDemoParents(ctx context.Context, orgs patentbridge.OrganizationService) error {
+	ctx = platform(ctx)
+	for child, parent := range demoParents {
+		c, err := orgs.FindOrganizationByName(ctx, child)
+		if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return err
+		}
+		p, err := orgs.FindOrganizationByName(ctx, parent)
+		if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if c.ParentID == 0 {
+			c.ParentID = p.ID
+			if err := orgs.UpdateOrganization(ctx, c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // screenDemo runs a first screening so the demo's sleeping-patent database is not empty.
 func screenDemo(ctx context.Context, db *sqldb.DB, svc *screen.Service, logger *slog.Logger) error {
 	if _, err := db.LatestRun(ctx); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {

@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"patentbridge"
 )
 
 // TestDemoStartsLiving checks what a new user sees after `serve --demo`: patents,
@@ -18,8 +21,31 @@ func TestDemoStartsLiving(t *testing.T) {
 		t.Fatalf("demo has %d patents, want 400", health.Patents)
 	}
 	var sleeping struct{ Total int }
-	if MustGetJSON(t, m.URL()+"/api/v1/sleeping", &sleeping); sleeping.Total == 0 {
-		t.Fatal("demo's sleeping-patent database is empty: the first screening did not run")
+	if MustGetJSON(t, m.URL()+"/api/v1/sleeping", &sleeping); sleeping.Total < 20 {
+		t.Fatalf("demo's sleeping-patent database holds %d patents: the first screening did not run or left too few", sleeping.Total)
+	}
+	// Sichuan's pool holds no out-of-province university's patent, but 四川大学华西医院's count as 四川大学's.
+	for _, outside := range []string{"清华大学", "浙江大学", "西安交通大学", "重庆大学", "贵州大学"} {
+		var list struct{ Total int }
+		if MustGetJSON(t, m.URL()+"/api/v1/sleeping?institution="+url.QueryEscape(outside), &list); list.Total != 0 {
+			t.Errorf("%d patents of %s in Sichuan's sleeping-patent database", list.Total, outside)
+		}
+	}
+	var huaxi apiList
+	MustGetJSON(t, m.URL()+"/api/v1/patents?limit=50&owner="+url.QueryEscape("四川大学华西医院"), &huaxi)
+	if len(huaxi.Items) == 0 {
+		t.Fatal("the demo has no 四川大学华西医院 patent")
+	}
+	for _, p := range huaxi.Items {
+		res, err := m.DB.FindScreeningResult(context.Background(), 0, p.AppNo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range res.Criteria {
+			if c.Criterion == patentbridge.CritInstitution && (c.Outcome != patentbridge.Met || !strings.Contains(c.Evidence, "按 四川大学 计")) {
+				t.Errorf("四川大学华西医院 patent %s: institution %s %q, want it counted as 四川大学's", p.AppNo, c.Outcome, c.Evidence)
+			}
+		}
 	}
 	for _, u := range demoUsers {
 		if _, err := m.DB.Login(context.Background(), u.Username, m.Config.AdminPassword, false); err != nil {

@@ -148,6 +148,11 @@ func loadScreenRules(c config.Config) (screenRules, error) {
 			return r, err
 		}
 	}
+	if c.Region != "" {
+		if err := r.cfg.SetRegion(c.Region); err != nil {
+			return r, err
+		}
+	}
 	if c.IndustryMap != "" {
 		f, err := os.Open(c.IndustryMap)
 		if err != nil {

@@ -81,6 +81,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoUsers(ctx, db, db, m.Config.AdminPassword, m.Logger); err != nil {
 			return fmt.Errorf("demo users: %w", err)
 		}
+		if err := linkDemoParents(ctx, db); err != nil {
+			return fmt.Errorf("demo organizations: %w", err)
+		}
 		if err := loadDemoDemands(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo demands: %w", err)
 		}

@@ -27,6 +27,8 @@ type searchPage struct {
 	Items   []searchItem                         `json:"items"`
 	Facets  map[string][]patentbridge.FacetCount `json:"facets"`
 	Index   patentbridge.IndexStatus             `json:"index"`
+	// IndexNote says the index is behind the database ("索引更新中（14,000/45,000）"); "" when current.
+	IndexNote string `json:"index_note,omitempty"`
 }
 
 // searchPatents serves GET /api/v1/patents/search: q, the list filters, grade,
@@ -44,6 +46,7 @@ func (s *Server) searchPatents(w http.ResponseWriter, r *http.Request) {
 	}
 	out := searchPage{Total: res.Total, Partial: res.Partial, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Items: make([]searchItem, 0, len(res.Hits)),
 		Facets: res.Facets, Index: s.Search.Status(r.Context())}
+	out.IndexNote = httpx.IndexLagNote(out.Index)
 	for _, h := range res.Hits {
 		if h.Patent == nil {
 			continue

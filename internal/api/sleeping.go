@@ -15,6 +15,10 @@ type sleepingList struct {
 	Offset int            `json:"offset"`
 	Counts map[string]int `json:"counts"`
 	Items  []sleepingItem `json:"items"`
+	// ChangedSinceRun counts the patents imported or changed after the run
+	// started, which its results do not cover; RunNote says so in Chinese.
+	ChangedSinceRun int    `json:"changed_since_run"`
+	RunNote         string `json:"run_note,omitempty"`
 }
 
 // sleepingItem is a patent with its screening result.
@@ -50,6 +54,11 @@ func (s *Server) listSleeping(w http.ResponseWriter, r *http.Request) {
 	}
 	out := sleepingList{Run: httpx.NewRunView(run), Total: total, Limit: f.Limit, Offset: f.Offset, Counts: counts,
 		Items: make([]sleepingItem, 0, len(items))}
+	if out.ChangedSinceRun, err = s.Screening.PatentsChangedSince(r.Context(), run.StartedAt); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	out.RunNote = httpx.RunLagNote(run.AsOf, out.ChangedSinceRun)
 	for _, it := range items {
 		out.Items = append(out.Items, sleepingItem{PatentView: httpx.NewPatentView(it.Patent, s.Ref),
 			Screening: httpx.NewScreeningView(it.Result, it.Patent, s.Ref)})

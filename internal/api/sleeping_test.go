@@ -173,6 +173,12 @@ func TestDeclarationAndRatingAPI(t *testing.T) {
 	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != 400 || got["field"] != "text" {
 		t.Errorf("other without text: %d %v", res.StatusCode, got)
 	}
+	res = e.do(t, "POST", "/api/v1/patents/2022232206652/declarations", e.tokens["ioe"],
+		strings.NewReader(`{"kind":"implemented","how":"许可","since":"2030-01-01"}`), nil)
+	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != 400 || got["field"] != "since" ||
+		!strings.Contains(fmt.Sprint(got["message"]), "实施起始日期 2030-01-01 晚于今天") {
+		t.Errorf("implemented from 2030: %d %v", res.StatusCode, got)
+	}
 	if ds := e.users.MustDeclarations(t, httpxtest.SamplePatents()...); len(ds) != 2 || patentbridge.FormatDate(ds[0].Since) != "2024-03-01" {
 		t.Errorf("stored %+v", ds)
 	}

@@ -35,9 +35,12 @@ type Config struct {
 	ScreenConfig string // screening weights/thresholds file; "" means the embedded default
 	IndustryMap  string // Sichuan industry mapping CSV; "" means the embedded one
 	IndexDir     string // full-text index directory; "" means beside the SQLite file, or ./data/index
-	LogLevel     slog.Level
-	Jobs         Jobs // background jobs: uploads, leases, shutdown (config_jobs.go)
-	Site         Site // operator, ICP 备案号 and contact shown on the pages (config_site.go)
+	// Region is the platform's region, a GB/T 2260 prefix ("51": Sichuan):
+	// screening takes the patents of institutions of this region only.
+	Region   string
+	LogLevel slog.Level
+	Jobs     Jobs // background jobs: uploads, leases, shutdown (config_jobs.go)
+	Site     Site // operator, ICP 备案号 and contact shown on the pages (config_site.go)
 }
 
 // FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
@@ -57,7 +60,10 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error")
 	c.ScreenConfig = env("PATENTBRIDGE_SCREEN_CONFIG")
 	c.IndustryMap = env("PATENTBRIDGE_INDUSTRY_MAP")
+	c.Region = firstNonEmpty(strings.TrimSpace(env("PATENTBRIDGE_REGION")), patentbridge.DefaultRegion)
 	if name == "serve" || name == "screen" {
+		fs.StringVar(&c.Region, "region", c.Region,
+			"平台所在地区的 GB/T 2260 代码前缀，筛查只收录该地区高校院所的专利（环境变量 PATENTBRIDGE_REGION；默认 51 四川省）")
 		fs.StringVar(&c.IndustryMap, "industry-map", c.IndustryMap,
 			"四川产业分类对照表（CSV，格式见 internal/screen/data/README.md；环境变量 PATENTBRIDGE_INDUSTRY_MAP；默认内置版本）")
 		fs.StringVar(&c.ScreenConfig, "screen-config", c.ScreenConfig,
@@ -94,6 +100,11 @@ func (c *Config) Validate() error {
 	}
 	if _, err := c.MaxUploadBytes(); err != nil {
 		return err
+	}
+	if c.Region != "" {
+		if err := patentbridge.CheckRegionPrefix("region", c.Region); err != nil {
+			return err
+		}
 	}
 	if _, err := c.Proxies(); err != nil {
 		return err

@@ -84,3 +84,21 @@ func TestSearchIndexDir(t *testing.T) {
 		t.Error("IndexDir not honoured")
 	}
 }
+
+func TestRegion(t *testing.T) {
+	var c Config
+	if err := c.FlagSet("screen", env(nil), io.Discard).Parse(nil); err != nil || c.Region != patentbridge.DefaultRegion {
+		t.Fatalf("default region %q (%v), want Sichuan %q", c.Region, err, patentbridge.DefaultRegion)
+	}
+	if err := c.FlagSet("serve", env(map[string]string{"PATENTBRIDGE_REGION": "50"}), io.Discard).Parse(nil); err != nil || c.Region != "50" {
+		t.Fatalf("PATENTBRIDGE_REGION=50 gave %q (%v)", c.Region, err)
+	}
+	if err := c.FlagSet("serve", env(nil), io.Discard).Parse([]string{"--region", "5101"}); err != nil || c.Region != "5101" {
+		t.Fatalf("--region 5101 gave %q (%v)", c.Region, err)
+	}
+	for _, bad := range []string{"5", "四川", "5101001"} {
+		if err := (&Config{DB: "x.db", Region: bad}).Validate(); patentbridge.ErrorField(err) != "region" {
+			t.Errorf("region %q: %v; want an error naming region", bad, err)
+		}
+	}
+}

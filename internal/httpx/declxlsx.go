@@ -30,9 +30,10 @@ const maxDeclarationRows = 50_000
 // 实施起始日期, 实施企业, in any order), checked first against the workbook
 // limits so that a decompression bomb is refused unread. Each row becomes a
 // validated declaration or a Reject with its row number and the Chinese reason;
-// empty rows are skipped. Returns EINVALID when the file is not a workbook,
-// exceeds a limit, lacks a required column or has more than 50,000 rows.
-func ReadDeclarationsXLSX(name string, r io.Reader) ([]DeclarationRow, []patentbridge.Reject, error) {
+// empty rows are skipped; a start of implementation after today is refused.
+// Returns EINVALID when the file is not a workbook, exceeds a limit, lacks a
+// required column or has more than 50,000 rows.
+func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]DeclarationRow, []patentbridge.Reject, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, err
@@ -73,7 +74,7 @@ func ReadDeclarationsXLSX(name string, r io.Reader) ([]DeclarationRow, []patentb
 			}
 			return ""
 		}
-		d, column, err := declarationFromRow(cell)
+		d, column, err := declarationFromRow(cell, today)
 		if err != nil {
 			rejects = append(rejects, patentbridge.Reject{File: name, Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)), Reason: patentbridge.ErrorMessage(err)})
 			continue
@@ -101,7 +102,7 @@ func declHeader(row []string) (map[string]int, error) {
 }
 
 // declarationFromRow converts and validates one row; on error it names the column.
-func declarationFromRow(cell func(string) string) (*patentbridge.Declaration, string, error) {
+func declarationFromRow(cell func(string) string, today time.Time) (*patentbridge.Declaration, string, error) {
 	appNo, _, err := patentbridge.NormalizeAppNo(cell("申请号"))
 	if err != nil {
 		return nil, "申请号", err
@@ -124,7 +125,7 @@ func declarationFromRow(cell func(string) string) (*patentbridge.Declaration, st
 	default:
 		return nil, "类型", patentbridge.FieldErrorf("kind", "类型 %q 无效：应为“已实施”或“正当理由”", t)
 	}
-	if err := d.Validate(); err != nil {
+	if err := d.Validate(today); err != nil {
 		return nil, map[string]string{"how": "实施方式", "since": "实施起始日期", "reason": "理由", "text": "说明"}[patentbridge.ErrorField(err)], err
 	}
 	return d, "", nil

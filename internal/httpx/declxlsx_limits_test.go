@@ -45,7 +45,7 @@ func TestDeclarationBombChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = httpx.ReadDeclarationsXLSX("声明.xlsx", bytes.NewReader(b))
+	_, _, err = httpx.ReadDeclarationsXLSX("声明.xlsx", bytes.NewReader(b), testToday)
 	workbooktest.Report(patentbridge.ErrorMessage(err))
 }
 
@@ -60,7 +60,7 @@ func TestDeclarationTextOverItsLimit(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	rows, rejects, err := httpx.ReadDeclarationsXLSX("声明.xlsx", &buf)
+	rows, rejects, err := httpx.ReadDeclarationsXLSX("声明.xlsx", &buf, testToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestDeclarationRowsCapped(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := httpx.ReadDeclarationsXLSX("声明.xlsx", &buf); !strings.Contains(patentbridge.ErrorMessage(err), "一次最多导入 50000 条声明") {
+	if _, _, err := httpx.ReadDeclarationsXLSX("声明.xlsx", &buf, testToday); !strings.Contains(patentbridge.ErrorMessage(err), "一次最多导入 50000 条声明") {
 		t.Errorf("50,001 declarations: %v", err)
 	}
 }

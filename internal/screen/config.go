@@ -30,11 +30,39 @@ type Config struct {
 	Thresholds   *Thresholds         `json:"thresholds"`   // when set, used instead of shares
 }
 
-// InstitutionScope says whose patents are screened.
+// InstitutionScope says whose patents are screened: owners of these types
+// located in the region (Regions), and of the names when a list is given.
 type InstitutionScope struct {
-	Types          []patentbridge.PartyType `json:"types"`
-	RegionPrefixes []string                 `json:"region_prefixes"` // GB/T 2260 prefixes, e.g. "51"
-	Names          []string                 `json:"names"`           // explicit owner names
+	Types []patentbridge.PartyType `json:"types"`
+	// Region is the platform's region (config --region, default
+	// patentbridge.DefaultRegion); it is not part of the file: SetRegion sets it.
+	Region string `json:"-"`
+	// RegionPrefixes narrows the platform's region (e.g. "5101" for a 成都-only
+	// screening); each must lie inside Region. Empty: the whole region.
+	RegionPrefixes []string `json:"region_prefixes"`
+	Names          []string `json:"names"` // explicit owner names
+}
+
+// Regions returns the GB/T 2260 prefixes an owner must be located in.
+func (sc InstitutionScope) Regions() []string {
+	if len(sc.RegionPrefixes) > 0 {
+		return sc.RegionPrefixes
+	}
+	if sc.Region == "" {
+		return nil
+	}
+	return []string{sc.Region}
+}
+
+// SetRegion makes region (a GB/T 2260 prefix) the platform's region of the
+// configuration. Returns EINVALID naming the field when region is not a prefix
+// or a configured region_prefixes entry lies outside it.
+func (c *Config) SetRegion(region string) error {
+	if err := patentbridge.CheckRegionPrefix("region", region); err != nil {
+		return err
+	}
+	c.Institutions.Region = region
+	return c.Validate()
 }
 
 // Thresholds are minimum scores for grades A, B and C; lower scores get D.
@@ -65,6 +93,7 @@ func LoadConfig(r io.Reader) (*Config, error) {
 	if err := dec.Decode(&c); err != nil {
 		return nil, patentbridge.Errorf(patentbridge.EINVALID, "筛查配置不是有效的JSON：%v", err)
 	}
+	c.Institutions.Region = patentbridge.DefaultRegion
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -99,8 +128,12 @@ func (c *Config) Validate() error {
 		}
 	}
 	for _, p := range c.Institutions.RegionPrefixes {
-		if len(p) < 2 || len(p) > 6 || strings.Trim(p, "0123456789") != "" {
-			return patentbridge.FieldErrorf("institutions.region_prefixes", "地区代码前缀 %q 应为2至6位数字", p)
+		if err := patentbridge.CheckRegionPrefix("institutions.region_prefixes", p); err != nil {
+			return err
+		}
+		if r := c.Institutions.Region; r != "" && !strings.HasPrefix(p, r) {
+			return patentbridge.FieldErrorf("institutions.region_prefixes",
+				"筛查地区 %q 不在平台所在地区 %q 内：region_prefixes 只能缩小平台地区（--region）", p, r)
 		}
 	}
 	for _, n := range c.Institutions.Names {

@@ -10,10 +10,12 @@ import (
 )
 
 // Facts are what the platform knows about a patent beyond the export: the
-// institution's declarations in effect and the enterprises' ratings.
+// institution's declarations in effect, the enterprises' ratings, and the
+// organization registry (owners' cities and parents; shared by all patents).
 type Facts struct {
 	Declarations []*patentbridge.Declaration
 	Ratings      patentbridge.RatingSummary
+	Registry     *Registry
 }
 
 // Verdict is the sleeping-rule decision for one patent with every criterion's evidence.
@@ -42,7 +44,7 @@ func Evaluate(cfg *Config, p *patentbridge.Patent, f Facts, asOf time.Time) Verd
 	asOf = Day(asOf)
 	rs := []patentbridge.CriterionResult{
 		critKind(cfg, p),
-		critInstitution(cfg, p),
+		critInstitution(cfg, p, f.Registry),
 		critGranted(cfg, p, asOf),
 		critInForce(p, asOf),
 		critNotImplemented(p, f, asOf),

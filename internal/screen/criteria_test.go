@@ -160,7 +160,7 @@ func TestInstitutionScope(t *testing.T) {
 		}
 		p.RegionCode = "500104"
 		v := Evaluate(cfg, p, Facts{}, asOf)
-		if v.ExcludedBy != patentbridge.CritInstitution || !strings.Contains(v.Criteria[1].Evidence, "500104 不在筛查地区") {
+		if v.ExcludedBy != patentbridge.CritInstitution || !strings.Contains(v.Criteria[1].Evidence, "所在地区 重庆市（申请人地址）不在四川省成都市") {
 			t.Fatalf("重庆 patent: %+v", v.Criteria[1])
 		}
 	})

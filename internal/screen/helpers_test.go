@@ -56,6 +56,7 @@ type fakeStore struct {
 	results  map[int64]map[string]*patentbridge.ScreeningResult
 	scores   map[int64]map[string]Score
 	failSave error
+	orgs     []*patentbridge.Organization
 }
 
 func newFakeStore(ps ...*patentbridge.Patent) *fakeStore {
@@ -84,6 +85,10 @@ func (s *fakeStore) ActiveDeclarations(ctx context.Context) (map[string][]*paten
 
 func (s *fakeStore) RatingSummaries(ctx context.Context) (map[string]patentbridge.RatingSummary, error) {
 	return s.ratings, nil
+}
+
+func (s *fakeStore) RegistryOrganizations(ctx context.Context) ([]*patentbridge.Organization, error) {
+	return s.orgs, nil
 }
 
 func (s *fakeStore) CountPatents(ctx context.Context) (int, error) { return len(s.patents), nil }

@@ -22,6 +22,9 @@ type Store interface {
 	ActiveDeclarations(ctx context.Context) (map[string][]*patentbridge.Declaration, error)
 	// RatingSummaries returns the enterprises' ratings aggregated by application number.
 	RatingSummaries(ctx context.Context) (map[string]patentbridge.RatingSummary, error)
+	// RegistryOrganizations returns every organization of the registry with its
+	// aliases, city and parent, for where an owner is and whom it belongs to.
+	RegistryOrganizations(ctx context.Context) ([]*patentbridge.Organization, error)
 	// CreateScreeningRun stores a new run and sets its ID and StartedAt.
 	CreateScreeningRun(ctx context.Context, r *patentbridge.ScreeningRun) error
 	// SaveScreeningResults stores a batch of a run's results, without score and grade.
@@ -173,6 +176,11 @@ func (s *Service) execute(ctx context.Context, run *patentbridge.ScreeningRun, p
 	if err != nil {
 		return err
 	}
+	orgs, err := s.store.RegistryOrganizations(ctx)
+	if err != nil {
+		return err
+	}
+	reg := NewRegistry(orgs)
 	total := 0
 	if c, ok := s.store.(Counter); ok {
 		if total, err = c.CountPatents(ctx); err != nil {
@@ -183,7 +191,7 @@ func (s *Service) execute(ctx context.Context, run *patentbridge.ScreeningRun, p
 	log.Info("screening started", "rule", s.cfg.RuleVersion, "weights", s.cfg.Version,
 		"indicators", IndicatorVersion, "mapping", s.engine.cls.Version, "owner", run.Owner)
 	g := NewGrader(s.cfg)
-	if err := s.firstPass(ctx, run, asOf, decls, ratings, g, total, progress); err != nil {
+	if err := s.firstPass(ctx, run, asOf, decls, ratings, reg, g, total, progress); err != nil {
 		log.Error("screening failed in the scan", "err", err)
 		return err
 	}

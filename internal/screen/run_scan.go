@@ -10,7 +10,7 @@ import (
 // firstPass scans the store, assesses every patent, feeds the Grader and writes the
 // results in batches on a second goroutine so that assessing overlaps writing.
 func (s *Service) firstPass(ctx context.Context, run *patentbridge.ScreeningRun, asOf time.Time,
-	decls map[string][]*patentbridge.Declaration, ratings map[string]patentbridge.RatingSummary,
+	decls map[string][]*patentbridge.Declaration, ratings map[string]patentbridge.RatingSummary, reg *Registry,
 	g *Grader, total int, progress func(done, total int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -33,7 +33,7 @@ func (s *Service) firstPass(ctx context.Context, run *patentbridge.ScreeningRun,
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		a := s.engine.Assess(p, Facts{Declarations: decls[p.AppNo], Ratings: ratings[p.AppNo]}, asOf)
+		a := s.engine.Assess(p, Facts{Declarations: decls[p.AppNo], Ratings: ratings[p.AppNo], Registry: reg}, asOf)
 		a.Result.RunID = run.ID
 		g.Add(p.AppNo, a.Raw, a.Cohort, a.MainGroup, a.RecentDeals, a.Result.Sleeping)
 		run.Screened++

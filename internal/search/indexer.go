@@ -66,8 +66,9 @@ type Indexer struct {
 	done   int
 	total  int
 	counts struct {
-		n  int
-		at time.Time
+		n   int
+		at  time.Time
+		seq int64 // the change table's head when n was counted
 	}
 	failDoc func(Doc) error // test hook: makes a doc fail to index
 	checked time.Time       // when a failed search last made the index be checked (x.Now)
@@ -165,6 +166,7 @@ func (x *Indexer) Rebuild(ctx context.Context) error {
 func (x *Indexer) Status(ctx context.Context) patentbridge.IndexStatus {
 	docs, _ := x.ix.Count()
 	aside := x.ix.MovedAside()
+	head, headErr := x.store.LastPatentChangeSeq(ctx) // read before the lock: the indexer's work takes it
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	s := patentbridge.IndexStatus{Docs: int(docs), Building: x.build, LastSeq: x.state.Seq,
@@ -173,9 +175,15 @@ func (x *Indexer) Status(ctx context.Context) patentbridge.IndexStatus {
 	if x.build && x.total > 0 {
 		s.Progress = min(1, float64(x.done)/float64(x.total))
 	}
-	if time.Since(x.counts.at) > 5*time.Second {
+	if headErr == nil {
+		s.HeadSeq = head
+	} else {
+		s.HeadSeq = s.LastSeq
+	}
+	// Count again after 5 s, or at once when the change table moved on (an import).
+	if time.Since(x.counts.at) > 5*time.Second || headErr == nil && head != x.counts.seq {
 		if n, err := x.store.CountPatents(ctx); err == nil {
-			x.counts.n, x.counts.at = n, time.Now()
+			x.counts.n, x.counts.at, x.counts.seq = n, time.Now(), head
 		}
 	}
 	s.Patents = x.counts.n

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"patentbridge"
 )
@@ -69,4 +70,16 @@ func (db *DB) queryDeclarations(ctx context.Context, qr queryer, q *query) ([]*p
 		out = append(out, &d)
 	}
 	return out, rs.Err()
+}
+
+// CountDeclarationsChangedAfter counts the declarations made or revoked after
+// t, the start of the latest finished run, which that run did not see.
+func (db *DB) CountDeclarationsChangedAfter(ctx context.Context, t time.Time) (int, error) {
+	at := formatTime(t)
+	q := db.dialect.newQuery().add("SELECT COUNT(*) FROM declarations WHERE created_at > ? OR revoked_at > ?", at, at)
+	var n int
+	if err := db.read.QueryRowContext(ctx, q.String(), q.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqldb: count declarations changed: %w", err)
+	}
+	return n, nil
 }

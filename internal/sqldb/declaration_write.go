@@ -35,7 +35,7 @@ func (db *DB) CreateDeclaration(ctx context.Context, d *patentbridge.Declaration
 	if err != nil {
 		return err
 	}
-	if err := d.Validate(); err != nil {
+	if err := d.Validate(db.now()); err != nil {
 		return err
 	}
 	d.AppNo, _, _ = patentbridge.NormalizeAppNo(d.AppNo)

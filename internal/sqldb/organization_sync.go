@@ -10,7 +10,8 @@ import (
 // SyncOrganizations links every owner of a stored patent that has no
 // organization and is not an individual to the organization with its name or
 // alias, first creating one for each name that has none (type from the owner,
-// city from one of its patents), all in set-based statements of one audited
+// city from one of the patents it holds first, whose region is its address,
+// else from any of its patents), all in set-based statements of one audited
 // transaction (admin and platform only). It returns how many it created.
 func (db *DB) SyncOrganizations(ctx context.Context) (int, error) {
 	if err := authorizeOrg(ctx, "", true); err != nil {
@@ -24,7 +25,7 @@ func (db *DB) SyncOrganizations(ctx context.Context) (int, error) {
 		}
 		now := formatTime(tx.now)
 		created, err = affected(tx.exec(ctx, tx.q().add(`INSERT INTO organizations (name, type, city_code, sme, created_at, updated_at)
-			SELECT po.name, MAX(po.type), MAX(p.city_code), 0, ?, ?
+			SELECT po.name, MAX(po.type), COALESCE(MAX(CASE WHEN po.pos = 0 THEN NULLIF(p.city_code, '') END), MAX(p.city_code)), 0, ?, ?
 			FROM patent_owners po JOIN patents p ON p.id = po.patent_id
 			WHERE po.org_id IS NULL AND po.type <> 'individual' AND po.name <> ''
 			GROUP BY po.name`, now, now)))

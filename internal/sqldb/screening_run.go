@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"patentbridge"
 )
@@ -195,4 +196,16 @@ func scanResult(s scanner, run *storedRun) (int64, *patentbridge.ScreeningResult
 		}
 	}
 	return pid, res, nil
+}
+
+// PatentsChangedSince counts the patents inserted or updated after t (the
+// start of a run), from the change table: the patents the run did not see as
+// they are now. A deleted patent is not counted.
+func (db *DB) PatentsChangedSince(ctx context.Context, t time.Time) (int, error) {
+	q := db.dialect.newQuery().add("SELECT COUNT(DISTINCT app_no) FROM patent_changes WHERE changed_at > ? AND op <> 'delete'", formatTime(t))
+	var n int
+	if err := db.read.QueryRowContext(ctx, q.String(), q.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqldb: patents changed since %s: %w", formatTime(t), err)
+	}
+	return n, nil
 }

@@ -77,6 +77,8 @@ func TestDeclarationValidation(t *testing.T) {
 		{"implemented without how", url.Values{"kind": {"implemented"}, "since": {"2024-03-01"}}, "请说明实施方式"},
 		{"implemented without date", url.Values{"kind": {"implemented"}, "how": {"许可"}}, "请填写开始实施的日期"},
 		{"bad date", url.Values{"kind": {"implemented"}, "how": {"许可"}, "since": {"去年"}}, "实施起始日期 &#34;去年&#34; 无法识别"},
+		{"start after today", url.Values{"kind": {"implemented"}, "how": {"许可"}, "since": {"2030-01-01"}},
+			"实施起始日期 2030-01-01 晚于今天（2026-11-27）"},
 		{"no kind", url.Values{}, "声明类型应为已实施或正当理由"},
 	}
 	for _, tt := range tests {

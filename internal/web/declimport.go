@@ -51,7 +51,7 @@ func (s *Server) declImport(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "declimport", "批量导入声明", "mypatents", declImportView{Error: "文件读取失败或超过 10 MB"})
 		return
 	}
-	rows, rejects, err := httpx.ReadDeclarationsXLSX(hdr.Filename, bytes.NewReader(b))
+	rows, rejects, err := httpx.ReadDeclarationsXLSX(hdr.Filename, bytes.NewReader(b), s.Now())
 	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
 		s.render(w, r, http.StatusBadRequest, "declimport", "批量导入声明", "mypatents", declImportView{Error: patentbridge.ErrorMessage(err), File: hdr.Filename})
 		return

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -23,6 +24,10 @@ type patentPage struct {
 	Decl         declForm
 	Rate         rateForm
 	Saved        string // what was just saved, for the confirmation note
+	// DeclPending: a declaration of the patent was made or revoked after the
+	// latest finished run started, so its result changes at the next run.
+	DeclPending bool
+	Today       string // the latest 实施起始日期 the form accepts
 }
 
 // patentDetail serves one patent's page; the application number may be in any
@@ -49,9 +54,17 @@ func (s *Server) findPatent(r *http.Request) (*patentbridge.Patent, error) {
 func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int, p *patentbridge.Patent, d declForm, rf rateForm) {
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
-	v := patentPage{PatentView: httpx.NewPatentDetail(p, s.Ref), Decl: d, Rate: rf, Saved: savedNote(r.URL.Query().Get("saved"))}
+	v := patentPage{PatentView: httpx.NewPatentDetail(p, s.Ref), Decl: d, Rate: rf, Saved: savedNote(r.URL.Query().Get("saved")),
+		Today: patentbridge.FormatDate(s.Now())}
+	var runStart time.Time // of the latest finished run; zero when none
 	if s.Screening != nil {
 		v.ScreeningOn = true
+		if run, err := s.Screening.LatestRun(ctx); err == nil {
+			runStart = run.StartedAt
+		} else if patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+			s.errorPage(w, r, err)
+			return
+		}
 		res, err := s.Screening.FindScreeningResult(ctx, 0, p.AppNo)
 		switch {
 		case err == nil:
@@ -72,6 +85,7 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 		}
 		for _, d := range ds {
 			v.Declarations = append(v.Declarations, httpx.NewDeclarationView(d))
+			v.DeclPending = v.DeclPending || v.ScreeningOn && d.ChangedAfter(runStart)
 		}
 		rs, err := s.Declarations.PatentRatings(ctx, p.AppNo)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -16,6 +17,11 @@ type screeningView struct {
 	Notice  string
 	AsOf    string
 	Runs    []httpx.RunView
+	// PendingDeclarations counts the declarations made or revoked after the
+	// latest finished run started, which wait for a run; LatestAsOf is that
+	// run's date ("" when none finished).
+	PendingDeclarations int
+	LatestAsOf          string
 }
 
 // screeningPage lists the screening runs, with their state, and offers to
@@ -43,7 +49,28 @@ func (s *Server) renderScreening(w http.ResponseWriter, r *http.Request, status 
 		v.Running = v.Running || rv.Active
 		v.Runs = append(v.Runs, rv)
 	}
+	if err := s.pendingDeclarations(r, &v); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	s.render(w, r, status, "screening", "沉睡专利筛查", "screening", v)
+}
+
+// pendingDeclarations counts the declarations the latest finished run did not see.
+func (s *Server) pendingDeclarations(r *http.Request, v *screeningView) error {
+	if s.Declarations == nil {
+		return nil
+	}
+	var since time.Time
+	run, err := s.Screening.LatestRun(r.Context())
+	switch {
+	case err == nil:
+		since, v.LatestAsOf = run.StartedAt, patentbridge.FormatDate(run.AsOf)
+	case patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND:
+		return err
+	}
+	v.PendingDeclarations, err = s.Declarations.CountDeclarationsChangedAfter(r.Context(), since)
+	return err
 }
 
 // screeningNotices are the confirmations shown after an admin's action.

@@ -178,8 +178,6 @@ func indexNote(st patentbridge.IndexStatus) string {
 		return "全文索引正在重建，暂不能检索，请稍后再试"
 	case st.Building:
 		return fmt.Sprintf("索引中：已完成 %d%%，检索结果暂不完整", int(st.Progress*100))
-	case st.Docs < st.Patents:
-		return fmt.Sprintf("索引更新中：已索引 %s / %s 件专利", formatInt(st.Docs), formatInt(st.Patents))
 	}
-	return ""
+	return httpx.IndexLagNote(st)
 }

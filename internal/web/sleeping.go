@@ -20,6 +20,7 @@ type sleepingView struct {
 	IndustryGroups                    []optionGroup
 	Excluded                          bool
 	Run                               *httpx.RunView
+	RunNote                           string // patents imported or changed after the run (httpx.RunLagNote)
 	Total, From, To                   int
 	Pager                             httpx.Pager
 	Export                            *exportLink // nil: nothing to export
@@ -98,6 +99,11 @@ func (s *Server) fillSleeping(ctx context.Context, v *sleepingView, f patentbrid
 	}
 	rv := httpx.NewRunView(run)
 	v.Run = &rv
+	changed, err := s.Screening.PatentsChangedSince(ctx, run.StartedAt)
+	if err != nil {
+		return err
+	}
+	v.RunNote = httpx.RunLagNote(run.AsOf, changed)
 	items, total, err := s.Sleeping.ListSleeping(ctx, f)
 	if err != nil {
 		return err
