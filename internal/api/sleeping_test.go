@@ -56,7 +56,7 @@ func TestSleepingAPI(t *testing.T) {
 		t.Fatalf("status %d body %v", res.StatusCode, m)
 	}
 	run := m["run"].(map[string]any)
-	if run["as_of"] != "2026-11-27" || run["rule_version"] != "sleeping-2026.1" || run["sleeping"] != float64(1) {
+	if run["as_of"] != "2026-11-27" || run["rule_version"] != "sleeping-2026.2" || run["sleeping"] != float64(1) {
 		t.Errorf("run = %v", run)
 	}
 	item := m["items"].([]any)[0].(map[string]any)

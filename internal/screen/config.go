@@ -21,7 +21,7 @@ var defaultConfigJSON []byte
 // Config holds the versioned rule scope, indicator weights and grading method.
 type Config struct {
 	Version      string              `json:"version"`      // weights/method version, e.g. "2026.1"
-	RuleVersion  string              `json:"rule_version"` // sleeping rule version, e.g. "sleeping-2026.1"
+	RuleVersion  string              `json:"rule_version"` // sleeping rule version, e.g. "sleeping-2026.2"
 	Kinds        []patentbridge.Kind `json:"kinds"`
 	Institutions InstitutionScope    `json:"institutions"`
 	Years        int                 `json:"years"` // years since grant, 3 in the plan

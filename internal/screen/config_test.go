@@ -9,7 +9,7 @@ import (
 
 func TestDefaultConfig(t *testing.T) {
 	c := DefaultConfig()
-	if c.Version != "2026.1" || c.RuleVersion != "sleeping-2026.1" || c.Years != 3 {
+	if c.Version != "2026.1" || c.RuleVersion != "sleeping-2026.2" || c.Years != 3 {
 		t.Fatalf("default %+v", c)
 	}
 	for _, k := range []patentbridge.Kind{patentbridge.KindInvention, patentbridge.KindUtility, patentbridge.KindPCTInvention, patentbridge.KindPCTUtility} {

@@ -70,7 +70,7 @@ func TestRunCountsAndStoresEveryPatent(t *testing.T) {
 	if run.Screened != 2500 || lastDone != 2500 || lastTotal != 2500 {
 		t.Fatalf("screened %d, progress %d/%d, want 2500", run.Screened, lastDone, lastTotal)
 	}
-	if run.RuleVersion != "sleeping-2026.1" || run.WeightsVersion != "2026.1" || patentbridge.FormatDate(run.AsOf) != asOfDate {
+	if run.RuleVersion != "sleeping-2026.2" || run.WeightsVersion != "2026.1" || patentbridge.FormatDate(run.AsOf) != asOfDate {
 		t.Fatalf("run %+v", run)
 	}
 	excluded, graded := 0, 0

@@ -115,10 +115,11 @@ func helpStatuses() []statusGroup {
 			job(patentbridge.JobFailed, "运行出错，可重新运行。"),
 		}},
 		{ID: "status-demand", Title: "技术需求", Items: []statusItem{
+			demand(patentbridge.DemandDraft, "草稿，只有发布单位可见，可继续填写后提交审核。"),
 			demand(patentbridge.DemandPending, "已提交，等待市（州）或省级管理员审核，仅发布单位和审核人可见。"),
 			demand(patentbridge.DemandPublished, "审核通过，公开展示并推荐匹配专利。"),
-			demand(patentbridge.DemandRejected, "审核退回，退回原因对发布单位可见。"),
-			demand(patentbridge.DemandClosed, "需求已解决或不再征集。"),
+			demand(patentbridge.DemandRejected, "审核退回，退回原因对发布单位可见；修改后可在“我的需求”中重新提交审核。"),
+			demand(patentbridge.DemandClosed, "需求已解决或不再征集，由发布单位关闭；不再公开、不再匹配，本单位仍可查看。"),
 		}},
 		{ID: "status-supply", Title: "供给清单", Items: []statusItem{
 			list(patentbridge.ListDraft, "编制中，只有编制单位可见，可修改。"),

@@ -51,7 +51,7 @@ func TestAdminStartsOneScreeningAtATime(t *testing.T) {
 	}
 	c := e.client(t, "admin")
 	status, body := MustGet(t, c, e.srv.URL+"/admin/screening")
-	mustContain(t, body, `id="screening-form"`, `<a href="/sleeping?run_id=1">1</a>`, "2026-11-27", "sleeping-2026.1 / 2026.1",
+	mustContain(t, body, `id="screening-form"`, `<a href="/sleeping?run_id=1">1</a>`, "2026-11-27", "sleeping-2026.2 / 2026.1",
 		"高校院所权利人 1", "未实施 1", `<a href="/admin/screening" class="active" aria-current="page">沉睡专利筛查</a>`)
 	if status != 200 || strings.Contains(body, "screening-running") {
 		t.Fatalf("status %d before any run, or shown running", status)

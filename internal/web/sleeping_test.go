@@ -19,7 +19,7 @@ func TestSleepingPageListsTheRun(t *testing.T) {
 	}
 	mustContain(t, body,
 		`id="sleeping-total">1<`, `<a class="patent-link" href="/patents/`+sleepingApp+`">一种胶膜平整机构及光伏组件生产线</a>`,
-		`id="run-as-of">2026-11-27<`, "sleeping-2026.1", "2026.1",
+		`id="run-as-of">2026-11-27<`, "sleeping-2026.2", "2026.1",
 		`id="grade-counts"`, "C级 <strong>1</strong>", "电子信息 1", "能源化工 1",
 		"中国科学院光电技术研究所", "科研单位", "成都市", "2023-04-11", `<span class="grade grade-C">C</span>`, "25.5",
 		`<a href="/sleeping" class="active" aria-current="page">沉睡专利库</a>`,
