@@ -109,7 +109,7 @@ func (s *Server) supplyXLSX(w http.ResponseWriter, r *http.Request, l *patentbri
 	}
 	name := fmt.Sprintf("供给清单-%d.xlsx", l.ID)
 	if l.Year > 0 {
-		name = "四川省专利技术供给清单-" + l.NumberLabel() + ".xlsx"
+		name = httpx.NewSupplyListView(l, s.Ref, false).IssuerName + "专利技术供给清单-" + l.NumberLabel() + ".xlsx"
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"supply-list-%d.xlsx\"; filename*=UTF-8''%s", l.ID, url.PathEscape(name)))
