@@ -12,10 +12,7 @@ type EnterpriseRanker interface {
 	// RankForPatent returns up to limit enterprises, best first. Returns ENOTFOUND
 	// for an unknown patent.
 	RankForPatent(ctx context.Context, appNo string, limit int) ([]patentbridge.EnterpriseMatch, error)
-}
-
-// PushRow is one line of a push list: an enterprise and the patents proposed to it.
-type PushRow struct {
-	patentbridge.EnterpriseMatch
-	Patents []string // application numbers, for a supply list's push list
+	// PushList returns, for the patents of a supply list, every enterprise that
+	// fits one of them with at most per patents ranked by fit.
+	PushList(ctx context.Context, appNos []string, per int) ([]patentbridge.EnterprisePush, error)
 }

@@ -13,8 +13,8 @@ import (
 // An enterprise whose registry name a spreadsheet would run as a formula is
 // written as text in the push list.
 func TestPushListDefusesFormulaCells(t *testing.T) {
-	rows := []httpx.PushRow{{EnterpriseMatch: patentbridge.EnterpriseMatch{Score: 0.9, Reasons: []string{"经营范围含：锂电池"},
-		Enterprise: patentbridge.Enterprise{Name: "=cmd|' /C calc'!A0", Park: "成都高新区"}}, Patents: []string{"2022232206652"}}}
+	rows := []patentbridge.EnterprisePush{{Enterprise: patentbridge.Enterprise{Name: "=cmd|' /C calc'!A0", Park: "成都高新区"},
+		Items: []patentbridge.PushItem{{AppNo: "2022232206652", Title: "一种锂电池", Score: 0.9, Reason: "经营范围含：锂电池"}}}}
 	var buf bytes.Buffer
 	if err := httpx.WritePushListXLSX(&buf, "推送清单", rows); err != nil {
 		t.Fatal(err)
