@@ -57,7 +57,7 @@ func (ev PushEvidence) Weight() float64 {
 }
 
 // Fits reports whether the enterprise is to be pushed the patent.
-func (ev PushEvidence) Fits() bool { return ev.Fit() >= PushFitThreshold }
+func (ev PushEvidence) Fits() bool { return ev.Fit() >= PushFitThreshold-1e-9 }
 
 // Score returns the push score, 0..1: the fit plus small SME and same-city
 // bonuses when it fits, 0 when it does not.

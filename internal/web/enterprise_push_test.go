@@ -46,8 +46,8 @@ func pushPatents() []*patentbridge.Patent {
 }
 
 // pushEnv is the demand environment with the push registry and a published
-// supply list of every sleeping patent; it returns the list's heading.
-func pushEnv(t *testing.T) (*demandEnv, string) {
+// supply list of every sleeping patent; it returns the list's number and id.
+func pushEnv(t *testing.T) (*demandEnv, string, int64) {
 	t.Helper()
 	e := newDemandEnv(t)
 	if status, body := MustUpload(t, e.client(t, "admin"), e.srv.URL+"/admin/enterprises", "r.csv", []byte(pushRegistryCSV), nil); status != http.StatusOK {
@@ -64,7 +64,7 @@ func pushEnv(t *testing.T) (*demandEnv, string) {
 	if _, err := e.db.PublishSupplyList(t.Context(), l.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	return e, fmt.Sprintf("%d年第1期", testNow.Year())
+	return e, fmt.Sprintf("%d年第1期", testNow.Year()), l.ID
 }
 
 // pushRows reads the page's push table: enterprise, patent, 匹配度 and reason per row.
@@ -85,7 +85,7 @@ func pushRows(body string) [][4]string {
 }
 
 func TestEnterprisePushByPatent(t *testing.T) {
-	e, _ := pushEnv(t)
+	e, _, _ := pushEnv(t)
 	admin := e.client(t, "admin")
 	if status, _ := MustGet(t, e.client(t, "firm"), e.srv.URL+"/admin/enterprises/push?app_no=2015100000114"); status != http.StatusForbidden {
 		t.Errorf("an enterprise opens the push list: %d", status)
@@ -121,9 +121,24 @@ func TestEnterprisePushByPatent(t *testing.T) {
 }
 
 func TestEnterprisePushByList(t *testing.T) {
-	e, number := pushEnv(t)
+	e, number, id := pushEnv(t)
 	admin := e.client(t, "admin")
-	get := func(q url.Values) (int, string) { return MustGet(t, admin, e.srv.URL+"/admin/enterprises/push?"+q.Encode()) }
+	get := func(q url.Values) (int, string) {
+		return MustGet(t, admin, e.srv.URL+"/admin/enterprises/push?"+q.Encode())
+	}
+
+	// The list's page leads its managers to its push list, by its heading.
+	_, page := MustGet(t, admin, fmt.Sprintf("%s/supply/%d", e.srv.URL, id))
+	link := regexp.MustCompile(`href="([^"]+)" id="supply-push"`).FindStringSubmatch(page)
+	if link == nil {
+		t.Fatal("the published list's page has no push link")
+	}
+	if status, body := MustGet(t, admin, e.srv.URL+strings.ReplaceAll(link[1], "&amp;", "&")); status != 200 || len(pushRows(body)) == 0 {
+		t.Errorf("push link %s: %d, %d rows", link[1], status, len(pushRows(body)))
+	}
+	if _, page := MustGet(t, e.client(t, ""), fmt.Sprintf("%s/supply/%d", e.srv.URL, id)); strings.Contains(page, "supply-push") {
+		t.Error("the public is offered the push link")
+	}
 
 	// Chosen by its number; every firm gets its fitting patents only, each with one reason.
 	status, body := get(url.Values{"list": {number}})

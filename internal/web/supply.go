@@ -32,6 +32,7 @@ type supplyListsView struct {
 type supplyPage struct {
 	httpx.SupplyListView
 	CanManage bool
+	CanPush   bool // a published list its managers may push to the registry's enterprises
 	Notice    string
 }
 
@@ -90,6 +91,7 @@ func (s *Server) supplyDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	v := supplyPage{SupplyListView: httpx.NewSupplyListView(l, s.Ref, true),
 		CanManage: patentbridge.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l) == nil}
+	v.CanPush = v.CanManage && s.EnterpriseRanker != nil && l.Status == patentbridge.ListPublished
 	switch r.URL.Query().Get("done") {
 	case "published":
 		v.Notice = "清单已发布，编号为" + l.NumberLabel() + "。"
