@@ -2,7 +2,9 @@ package patentbridge
 
 import "testing"
 
-func cityNames(code string) string { return map[string]string{"5101": "成都市", "5107": "绵阳市"}[code] }
+func cityNames(code string) string {
+	return map[string]string{"5101": "成都市", "5107": "绵阳市"}[code]
+}
 
 func TestSupplyListHeading(t *testing.T) {
 	for _, tc := range []struct {
