@@ -1,14 +1,17 @@
 package patentbridge
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // The push rule (专利进园区企业): an enterprise is pushed a patent only when its
-// 经营范围 or 行业 fits the patent's field by at least PushFitThreshold; being an
-// SME, in the patent's city or in a park only adds to a fit that is already
-// there, never makes one.
+// 经营范围 or 行业 fits the patent's field by at least PushFitThreshold, which
+// takes two pieces of evidence (a term of the title and of its IPC titles, two
+// terms, a term and a shared industry, …); being an SME or in the patent's city
+// only adds to a fit that is already there, never makes one, and a park counts
+// for nothing.
 const (
 	// PushFitThreshold is the lowest field fit (0..1) at which a patent is pushed.
 	PushFitThreshold = 0.5
@@ -20,8 +23,9 @@ const (
 
 // Weights of the field fit: each evidence adds its weight, the sum capped at 1.
 const (
-	pushTitleTerm    = 0.5  // a term of the patent's title in the 经营范围
-	pushTextTerm     = 0.2  // a term of its abstract or IPC titles in the 经营范围
+	pushTitleTerm    = 0.4  // a term of the patent's title in the 经营范围
+	pushIPCTerm      = 0.2  // a term of its IPC subclasses' titles in the 经营范围
+	pushTextTerm     = 0.2  // a term only its abstract names in the 经营范围
 	pushIndustry     = 0.25 // a Sichuan industry both are classed in
 	pushIndustryMore = 0.05 // each further shared industry ("川药" and "医药健康")
 	pushIndustryMax  = 0.35
@@ -34,7 +38,8 @@ const (
 // a whole word of both texts, never a cut fragment.
 type PushEvidence struct {
 	TitleTerms    []string // words of the 经营范围 the patent's title names
-	TextTerms     []string // words of the 经营范围 only its abstract or IPC titles name
+	IPCTerms      []string // words of the 经营范围 its IPC subclasses' titles name (may repeat a title's)
+	TextTerms     []string // words of the 经营范围 only its abstract names
 	Industries    []string // Sichuan industries (5+1, 六大优势产业, 10+3) both are classed in
 	IndustryWords []string // words of the enterprise's 行业 the patent's field names
 	SME           bool     // the enterprise is 中小微
@@ -46,7 +51,7 @@ func (ev PushEvidence) Fit() float64 { return min(ev.Weight(), 1) }
 
 // Weight is the fit before its cap at 1: it orders two fits that both score 1.
 func (ev PushEvidence) Weight() float64 {
-	f := pushTitleTerm*float64(len(ev.TitleTerms)) + pushTextTerm*float64(len(ev.TextTerms))
+	f := pushTitleTerm*float64(len(ev.TitleTerms)) + pushIPCTerm*float64(len(ev.IPCTerms)) + pushTextTerm*float64(len(ev.TextTerms))
 	if n := len(ev.Industries); n > 0 {
 		f += min(pushIndustry+pushIndustryMore*float64(n-1), pushIndustryMax)
 	}
@@ -79,7 +84,12 @@ func (ev PushEvidence) Score() float64 {
 // "经营范围含：白酒、酿造；同属川酒产业".
 func (ev PushEvidence) Reason() string {
 	var parts []string
-	terms := append(append([]string(nil), ev.TitleTerms...), ev.TextTerms...)
+	terms := append([]string(nil), ev.TitleTerms...)
+	for _, t := range append(append([]string(nil), ev.IPCTerms...), ev.TextTerms...) {
+		if !slices.Contains(terms, t) {
+			terms = append(terms, t)
+		}
+	}
 	if len(terms) > 0 {
 		parts = append(parts, "经营范围含："+strings.Join(terms[:min(len(terms), pushReasonTerms)], "、"))
 	}

@@ -81,28 +81,30 @@ func industryNames(c patentbridge.Classification) []string {
 	return out
 }
 
-// patentField is what a patent is matched on: its title's terms, the other
-// terms of its abstract and IPC titles, and its Sichuan industries.
+// patentField is what a patent is matched on: its title's terms, its IPC
+// subclasses' titles' terms, the other terms of its abstract, and its Sichuan
+// industries.
 type patentField struct {
-	title, text []string
-	all         map[string]bool
-	industries  []string
+	title, ipc, text []string
+	all              map[string]bool
+	industries       []string
 }
 
 func (m *EnterpriseMatcher) field(p *patentbridge.Patent) patentField {
 	var f patentField
 	f.title = fieldTerms(p.Title)
-	abs := []rune(p.Abstract)
-	text := string(abs[:min(len(abs), 400)])
+	var titles []string
 	seen := map[string]bool{}
 	for _, c := range p.IPC {
 		if s := patentbridge.IPCSubclass(c); s != "" && !seen[s] {
 			seen[s] = true
-			text += "。" + refdata.BriefIPCTitle(m.ref.IPCTitle(s))
+			titles = append(titles, refdata.BriefIPCTitle(m.ref.IPCTitle(s)))
 		}
 	}
-	f.all = termSet(f.title)
-	for _, t := range fieldTerms(text) {
+	f.ipc = fieldTerms(strings.Join(titles, "。"))
+	f.all = termSet(append(append([]string(nil), f.title...), f.ipc...))
+	abs := []rune(p.Abstract)
+	for _, t := range fieldTerms(string(abs[:min(len(abs), 400)])) {
 		if !f.all[t] {
 			f.all[t] = true
 			f.text = append(f.text, t)
@@ -141,11 +143,17 @@ func (m *EnterpriseMatcher) fits(p *patentbridge.Patent) []pushFit {
 				ev.TitleTerms = append(ev.TitleTerms, t)
 			}
 		}
+		for _, t := range f.ipc {
+			if m.scope[i][t] {
+				ev.IPCTerms = append(ev.IPCTerms, t)
+			}
+		}
 		for _, t := range f.text {
 			if m.scope[i][t] {
 				ev.TextTerms = append(ev.TextTerms, t)
 			}
 		}
+		dropContained(&ev)
 		for _, n := range f.industries {
 			if m.industries[i][n] {
 				ev.Industries = append(ev.Industries, n)
@@ -170,6 +178,29 @@ func (m *EnterpriseMatcher) fits(p *patentbridge.Patent) []pushFit {
 		return out[a].e.Name < out[b].e.Name
 	})
 	return out
+}
+
+// dropContained removes a matched term inside another matched one: "电路" when
+// "集成电路" matched, so one word of the 经营范围 is counted and named once.
+func dropContained(ev *patentbridge.PushEvidence) {
+	all := append(append(append([]string(nil), ev.TitleTerms...), ev.IPCTerms...), ev.TextTerms...)
+	keep := func(ts []string) []string {
+		var out []string
+		for _, t := range ts {
+			inside := false
+			for _, o := range all {
+				if o != t && strings.Contains(o, t) {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	ev.TitleTerms, ev.IPCTerms, ev.TextTerms = keep(ev.TitleTerms), keep(ev.IPCTerms), keep(ev.TextTerms)
 }
 
 // Rank returns up to limit enterprises (10 by default) that fit the patent,

@@ -34,6 +34,8 @@ var (
 		Abstract: "本发明涉及一种工业机器人关节减速器，包括输入轴、行星齿轮和柔性轴承，传动精度高，适用于六轴机器人的关节驱动。"}
 	drugPatent = &patentbridge.Patent{AppNo: "2018100000014", Title: "一种治疗糖尿病的中药组合物及其制备方法", RegionCode: "510107", IPC: []string{"A61K36/8962", "A61P3/10"},
 		Abstract: "本发明公开了一种治疗糖尿病的中药组合物，由黄芪、山药、葛根等中药材制成，能降低血糖，制备方法简单。"}
+	sludgePatent = &patentbridge.Patent{AppNo: "2022100000013", Title: "一种河湖底泥的脱水发酵处理方法", RegionCode: "510502", IPC: []string{"C02F11/04"},
+		Abstract: "本发明公开了一种河湖底泥的处理方法，底泥经板框压滤脱水后与秸秆混合堆肥，实现底泥资源化利用。"}
 	conveyorPatent = &patentbridge.Patent{AppNo: "2021200000010", Title: "一种物料输送装置", RegionCode: "510107", IPC: []string{"B65G15/00"},
 		Abstract: "本实用新型公开了一种物料输送装置，包括底座、支撑架和输送带，驱动电机带动传动轴转动，通过传感器实时检测运行状态。"}
 )
@@ -70,8 +72,10 @@ func TestEnterprisePushFitsTheField(t *testing.T) {
 			[]string{"经营范围含：白酒、发酵、酿造；同属川酒、食品饮料产业", "经营范围含：白酒、酿造；同属川酒、食品饮料产业"}},
 		{robotPatent, []string{"成都某机器人有限公司"}, []string{"经营范围含：机器人、减速器；同属装备制造产业"}},
 		{drugPatent, []string{"成都某药业有限公司"}, []string{"经营范围含：中药材；同属川药、医药健康产业"}},
-		// Every firm is an SME in a park: that makes no fit.
+		// Every firm is an SME in a park: that makes no fit, nor does one
+		// word of the title the liquor makers' 经营范围 happens to hold.
 		{conveyorPatent, nil, nil},
+		{sludgePatent, nil, nil},
 	} {
 		got := m.Rank(tc.p, 0)
 		if fmt.Sprint(names(got)) != fmt.Sprint(tc.want) {
@@ -92,13 +96,13 @@ func TestEnterprisePushFitsTheField(t *testing.T) {
 // TestFieldTermsAreWholeWords: the terms a reason may name are whole words,
 // never a fragment cut out of one.
 func TestFieldTermsAreWholeWords(t *testing.T) {
-	terms := fieldTerms("工业机器人制造；温度传感器；计算机、通信和其他电子设备制造业；集成电路设计；永磁同步电机")
+	terms := fieldTerms("工业机器人制造；温度传感器；计算机、通信和其他电子设备制造业；集成电路设计；永磁同步电机；智能机器人")
 	for _, want := range []string{"机器人", "传感器", "集成电路", "电机"} {
 		if !slices.Contains(terms, want) {
 			t.Errorf("terms %q lack %q", terms, want)
 		}
 	}
-	for _, cut := range []string{"器人", "感器", "算机", "成电", "人制", "设备", "制造"} {
+	for _, cut := range []string{"器人", "感器", "算机", "成电", "集成", "人制", "设备", "制造", "智能"} {
 		if slices.Contains(terms, cut) {
 			t.Errorf("terms %q hold the fragment or generic word %q", terms, cut)
 		}

@@ -23,7 +23,8 @@ var pushStopWords = map[string]bool{
 	"控制系统": true, "控制器": true, "控制装置": true, "控制方法": true, "检测方法": true, "检测装置": true,
 	"自动控制": true, "智能控制": true, "组合物": true, "生产工艺": true, "加工方法": true, "制备": true,
 	"适用于": true, "精度高": true, "实时": true, "组件": true, "部件": true, "零部件": true, "元件": true,
-	"配件": true, "模块": true, "机构": true, "总成": true,
+	"配件": true, "模块": true, "机构": true, "总成": true, "机组": true, "智能": true, "集成": true,
+	"新型": true, "多功能": true, "一体化": true, "自动化": true, "智能化": true, "高效": true,
 }
 
 // hasHan reports whether w has a Chinese character (IPC codes inside titles do not).
@@ -37,7 +38,7 @@ func hasHan(w string) bool {
 }
 
 // fieldTerms returns the specific whole words of text, each once, in order:
-// gse's content words that are rare enough, and the rare halves of a compound of
+// gse's content words that are rare enough, and the rare head of a compound of
 // two dictionary words ("电机" in "同步电机"). A word gse made up (not in its
 // dictionary) counts only with three characters or more, and no fragment inside
 // a word ("器人" of "机器人", "感器" of "传感器") ever does.
@@ -69,23 +70,18 @@ func fieldTerms(text string) []string {
 		if v, ok := idf(w); ok && v >= pushIDFCut || !ok && n >= 3 {
 			add(w)
 		}
-		// A compound of two dictionary words also names each: "同步电机" is
-		// 同步 + 电机, "温度传感器" 温度 + 传感器; "计算机" is no 计 + 算机.
+		// A compound of two dictionary words also names its head, the last:
+		// "同步电机" names 电机, "温度传感器" 传感器; "计算机" is no 计 + 算机.
 		rs := []rune(w)
 		for i := 2; i <= len(rs)-2; i++ {
-			a, b := string(rs[:i]), string(rs[i:])
-			va, oka := idf(a)
-			vb, okb := idf(b)
+			_, oka := idf(string(rs[:i]))
+			head := string(rs[i:])
+			vb, okb := idf(head)
 			if !oka || !okb {
 				continue
 			}
-			for _, h := range []struct {
-				w string
-				v float64
-			}{{a, va}, {b, vb}} {
-				if h.v >= pushIDFCut && !pushStopWords[h.w] {
-					add(h.w)
-				}
+			if vb >= pushIDFCut && !pushStopWords[head] {
+				add(head)
 			}
 			break
 		}

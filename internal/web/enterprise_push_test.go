@@ -96,7 +96,7 @@ func TestEnterprisePushByPatent(t *testing.T) {
 	// The motor patent goes to the motor and robot makers, never to the liquor or pharmaceutical firms.
 	_, body := MustGet(t, admin, e.srv.URL+"/admin/enterprises/push?app_no=CN201510000011.4")
 	rows := pushRows(body)
-	if fmt.Sprint(rows) != "[[德阳某电机有限公司 201510000011.4 60% 经营范围含：电机] [成都某机器人有限公司 201510000011.4 55% 经营范围含：电机]]" {
+	if fmt.Sprint(rows) != "[[德阳某电机有限公司 201510000011.4 70% 经营范围含：电机] [成都某机器人有限公司 201510000011.4 65% 经营范围含：电机]]" {
 		t.Errorf("motor patent pushed as %q", rows)
 	}
 	for _, firm := range []string{"泸州某酒业有限公司", "宜宾某酒厂", "成都某药业有限公司"} {
