@@ -175,28 +175,12 @@ func (s *Server) pushForList(r *http.Request, v *pushView) ([]patentbridge.Enter
 	if s.Supply == nil {
 		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单服务未启用")
 	}
-	ctx := r.Context()
-	lists, err := s.Supply.ListSupplyLists(ctx, false)
+	l, pushes, err := httpx.PushSupplyList(r.Context(), s.Supply, s.EnterpriseRanker, s.Ref, v.List, v.Per)
 	if err != nil {
 		return nil, err
 	}
-	var cityName func(string) string
-	if s.Ref != nil {
-		cityName = s.Ref.CityName
-	}
-	l, err := patentbridge.PickSupplyList(lists, v.List, cityName, patentbridge.ScopeCity(patentbridge.UserFrom(ctx)))
-	if err != nil {
-		return nil, err
-	}
-	if l, err = s.Supply.FindSupplyList(ctx, l.ID); err != nil { // with its items
-		return nil, err
-	}
-	v.Title = l.Heading(cityName) + " " + l.Title
-	appNos := make([]string, len(l.Items))
-	for i, it := range l.Items {
-		appNos[i] = it.AppNo
-	}
-	return s.EnterpriseRanker.PushList(ctx, appNos, v.Per)
+	v.Title = httpx.NewSupplyListView(l, s.Ref, false).Heading + " " + l.Title
+	return pushes, nil
 }
 
 // pushXLSX writes the push list; it is built in memory first so that a failure
