@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -62,6 +63,9 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 		Per: patentbridge.PushDefaultPerEnterprise, PerMax: patentbridge.PushMaxPerEnterprise,
 		Threshold: httpx.PushPercent(patentbridge.PushFitThreshold)}
 	s.offerLists(r, &v)
+	if utf8.RuneCountInString(v.Park) > 100 {
+		v.Park = "" // no park is named so; the filter is a select of the parks seen
+	}
 	var pushes []patentbridge.EnterprisePush
 	var err error
 	switch {
@@ -69,7 +73,9 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 		pushes, err = s.pushForPatent(r, q.Get("app_no"), &v)
 	case q.Has("list"):
 		v.ByList = true
-		if v.Per, err = patentbridge.ParsePushPerEnterprise(q.Get("per")); err == nil {
+		var per int
+		if per, err = patentbridge.ParsePushPerEnterprise(q.Get("per")); err == nil {
+			v.Per = per
 			pushes, err = s.pushForList(r, &v)
 		}
 	default:
@@ -86,8 +92,9 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	shown := filterPark(pushes, v.Park, &v.Parks)
-	// Here each enterprise's push list is final: a notice per element of shown
-	// (patentbridge.EnterprisePush.Notice) is the one call that tells it.
+	// Each element of shown is one enterprise's final push list: telling it
+	// (站内信 "新的推送清单") is one call per element with EnterprisePush.Notice's
+	// text, from an act (a POST that recomputes this list), never from this GET.
 	if q.Get("format") == "xlsx" {
 		s.pushXLSX(w, r, v.Title, shown)
 		return
