@@ -29,7 +29,7 @@ const (
 	pushIndustry     = 0.25 // a Sichuan industry both are classed in
 	pushIndustryMore = 0.05 // each further shared industry ("川药" and "医药健康")
 	pushIndustryMax  = 0.35
-	pushIndustryWord = 0.2  // a word of the enterprise's 行业 in the patent's field (once)
+	pushIndustryWord = 0.2  // a word of the enterprise's 行业 in the patent's field, when no industry is shared
 	pushBonus        = 0.05 // SME; same city (each, only on a fit)
 	pushReasonTerms  = 3    // terms a reason names at most
 )
@@ -52,10 +52,10 @@ func (ev PushEvidence) Fit() float64 { return min(ev.Weight(), 1) }
 // Weight is the fit before its cap at 1: it orders two fits that both score 1.
 func (ev PushEvidence) Weight() float64 {
 	f := pushTitleTerm*float64(len(ev.TitleTerms)) + pushIPCTerm*float64(len(ev.IPCTerms)) + pushTextTerm*float64(len(ev.TextTerms))
+	// The industries and the 行业 words are one piece of evidence, not two.
 	if n := len(ev.Industries); n > 0 {
 		f += min(pushIndustry+pushIndustryMore*float64(n-1), pushIndustryMax)
-	}
-	if len(ev.IndustryWords) > 0 {
+	} else if len(ev.IndustryWords) > 0 {
 		f += pushIndustryWord
 	}
 	return f
@@ -96,7 +96,7 @@ func (ev PushEvidence) Reason() string {
 	if len(ev.Industries) > 0 {
 		parts = append(parts, "同属"+strings.Join(ev.Industries[:min(len(ev.Industries), 2)], "、")+"产业")
 	}
-	if len(ev.IndustryWords) > 0 && len(terms) == 0 {
+	if len(ev.IndustryWords) > 0 && len(terms) == 0 && len(ev.Industries) == 0 {
 		parts = append(parts, "行业对口："+strings.Join(ev.IndustryWords[:min(len(ev.IndustryWords), 2)], "、"))
 	}
 	return strings.Join(parts, "；")

@@ -24,7 +24,9 @@ func TestPushEvidence(t *testing.T) {
 			"经营范围含：中药材；同属川药、医药健康产业"},
 		{"capped at 1, three terms named", PushEvidence{TitleTerms: []string{"白酒", "发酵"}, TextTerms: []string{"酿造", "窖池"}, SME: true}, true, 1,
 			"经营范围含：白酒、发酵、酿造"},
-		{"行业 words when no term", PushEvidence{IndustryWords: []string{"医药"}, Industries: []string{"医药健康"}}, false, 0, "同属医药健康产业；行业对口：医药"},
+		{"industries and 行业 words are one piece of evidence", PushEvidence{IndustryWords: []string{"饮料"}, Industries: []string{"食品饮料", "食品轻纺"}}, false, 0, "同属食品饮料、食品轻纺产业"},
+		{"行业 words and a term", PushEvidence{IndustryWords: []string{"医药"}, TextTerms: []string{"中药材"}}, false, 0, "经营范围含：中药材"},
+		{"行业 words and a term of the title", PushEvidence{IndustryWords: []string{"医药"}, TitleTerms: []string{"中药材"}}, true, 0.6, "经营范围含：中药材"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.ev.Fits() != tc.fits || tc.ev.Score() != tc.score || tc.ev.Reason() != tc.reason {
