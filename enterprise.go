@@ -18,11 +18,11 @@ type Enterprise struct {
 }
 
 // EnterpriseMatch is an enterprise ranked for a patent (专利进园区企业) by the fit of
-// its 经营范围 and industry, with the reasons (Chinese) it was chosen.
+// its 经营范围 and industry (PushEvidence), with the one reason it was chosen.
 type EnterpriseMatch struct {
 	Enterprise Enterprise `json:"enterprise"`
-	Score      float64    `json:"score"`
-	Reasons    []string   `json:"reasons"`
+	Score      float64    `json:"score"` // 0..1, PushEvidence.Score
+	Reason     string     `json:"reason"`
 }
 
 // EnterpriseFilter selects enterprises; zero fields do not filter.

@@ -63,7 +63,7 @@ type SupplyItem struct {
 }
 
 // SupplyList is a 专利技术供给清单: built from filters, reviewed, published with a
-// yearly number ("2026年第3期"), then frozen.
+// yearly number of its issuer's series ("2026年第3期"), then frozen.
 type SupplyList struct {
 	ID             int64          `json:"id"`
 	Title          string         `json:"title"`
@@ -71,7 +71,7 @@ type SupplyList struct {
 	CityCode       string         `json:"city_code,omitempty"` // set for a city's own list
 	Status         string         `json:"status"`
 	Year           int            `json:"year,omitempty"`   // set at publication
-	Number         int            `json:"number,omitempty"` // per year, from 1
+	Number         int            `json:"number,omitempty"` // per issuer and year, from 1
 	Filter         SleepingFilter `json:"-"`
 	Items          []SupplyItem   `json:"items"`
 	CreatedBy      int64          `json:"created_by"`
@@ -92,9 +92,11 @@ type SupplyListService interface {
 	// UpdateSupplyList replaces a draft's title, description and items (review and edit).
 	// Returns ECONFLICT when the list is no longer a draft, ENOTFOUND, EFORBIDDEN.
 	UpdateSupplyList(ctx context.Context, l *SupplyList) error
-	// PublishSupplyList freezes a draft and numbers it within the year of the
-	// store's clock. Returns ECONFLICT, ENOTFOUND, EFORBIDDEN.
-	PublishSupplyList(ctx context.Context, id int64) (*SupplyList, error)
+	// PublishSupplyList freezes a draft and gives it the next number of its
+	// issuer's series (SupplyList.Issuer) within the year of the store's clock;
+	// confirmed is the publisher's CheckPublishConfirmed. Returns EINVALID
+	// without confirmation, ECONFLICT, ENOTFOUND, EFORBIDDEN.
+	PublishSupplyList(ctx context.Context, id int64, confirmed bool) (*SupplyList, error)
 	// WithdrawSupplyList marks a published list withdrawn (it stays visible) at the
 	// store's clock. Returns EINVALID, ECONFLICT, ENOTFOUND, EFORBIDDEN.
 	WithdrawSupplyList(ctx context.Context, id int64, reason string) error

@@ -127,6 +127,7 @@ func TestBrowserSupplyListJourney(t *testing.T) {
 		chromedp.SendKeys(css("#f-title"), "2026年高校院所A级沉睡专利"),
 		chromedp.Click(css("#create-submit")),
 		chromedp.WaitVisible(css("#publish-button")),
+		chromedp.Click(css("#publish-confirm")),
 		chromedp.Click(css("#publish-button")),
 		chromedp.WaitNotPresent(css("#publish-button")),
 		chromedp.WaitVisible(css("#supply-number")),

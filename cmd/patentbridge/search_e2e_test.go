@@ -111,7 +111,7 @@ func TestMatchShowsAvailability(t *testing.T) {
 	if err := m.DB.CreateSupplyList(ctx, l); err != nil || len(l.Items) != 1 {
 		t.Fatalf("create list: %v (%d items)", err, len(l.Items))
 	}
-	if _, err := m.DB.PublishSupplyList(ctx, l.ID); err != nil {
+	if _, err := m.DB.PublishSupplyList(ctx, l.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	var status struct{ Docs int }

@@ -87,7 +87,7 @@ func newFuzzEnv(tb testing.TB) *fuzzEnv {
 	e.handler = h
 	demand := e.mustCreate(tb, "POST", "/api/v1/demands", "firm", demandBody("钠离子电池正极材料", "510107"))
 	list := e.mustCreate(tb, "POST", "/api/v1/supply-lists", "admin", `{"title":"全省沉睡专利","grade":"C"}`)
-	if status, body := e.send("POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", list), "admin", "application/json", nil); status != 200 {
+	if status, body := e.send("POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", list), "admin", "application/json", []byte(`{"confirm":true}`)); status != 200 {
 		tb.Fatalf("publish: %d %s", status, body)
 	}
 	e.ids = strings.NewReplacer("{demand}", fmt.Sprint(demand), "{list}", fmt.Sprint(list),

@@ -41,9 +41,15 @@ func (s *Server) listEnterprises(w http.ResponseWriter, r *http.Request) {
 }
 
 // pushEnterprises serves GET /api/v1/enterprises/push?app_no=…&limit=… (admins
-// and city users): registry enterprises ranked for a patent, with reasons.
+// and city users): registry enterprises that fit a patent, each with its score
+// (0..1) and one reason; or ?list=2026年第2期&per=10: for a published supply list
+// every fitting enterprise with at most per of its patents, best first.
 func (s *Server) pushEnterprises(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
+	if q.Has("list") {
+		s.pushSupplyList(w, r)
+		return
+	}
 	appNo, _, err := patentbridge.NormalizeAppNo(q.Get("app_no"))
 	if err != nil {
 		s.error(w, r, patentbridge.FieldErrorf("app_no", "%s", patentbridge.ErrorMessage(err)))
@@ -66,4 +72,27 @@ func (s *Server) pushEnterprises(w http.ResponseWriter, r *http.Request) {
 		ms = []patentbridge.EnterpriseMatch{}
 	}
 	httpx.JSON(w, http.StatusOK, map[string]any{"app_no": appNo, "items": ms})
+}
+
+// pushSupplyList answers pushEnterprises for a supply list cited by its number.
+func (s *Server) pushSupplyList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if s.Supply == nil {
+		s.error(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单服务未启用"))
+		return
+	}
+	per, err := patentbridge.ParsePushPerEnterprise(q.Get("per"))
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	l, pushes, err := httpx.PushSupplyList(r.Context(), s.Supply, s.EnterpriseRanker, s.Ref, q.Get("list"), per)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if pushes == nil {
+		pushes = []patentbridge.EnterprisePush{}
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"list": httpx.NewSupplyListView(l, s.Ref, false), "per": per, "items": pushes})
 }

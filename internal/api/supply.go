@@ -152,15 +152,25 @@ func (s *Server) createSupplyList(w http.ResponseWriter, r *http.Request) {
 	httpx.JSON(w, http.StatusCreated, httpx.NewSupplyListView(l, s.Ref, true))
 }
 
-// publishSupplyList serves POST /api/v1/supply-lists/{id}/publish: the list gets
-// its yearly number and is frozen.
+// publishSupplyList serves POST /api/v1/supply-lists/{id}/publish with
+// {"confirm":true}: the list gets the next number of its issuer's series and is
+// frozen; without the confirmation the service refuses it.
 func (s *Server) publishSupplyList(w http.ResponseWriter, r *http.Request) {
 	id, err := supplyListID(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	pub, err := s.Supply.PublishSupplyList(r.Context(), id)
+	var b struct {
+		Confirm bool `json:"confirm"`
+	}
+	if r.ContentLength != 0 {
+		if err := decodeBody(w, r, &b); err != nil {
+			s.error(w, r, err)
+			return
+		}
+	}
+	pub, err := s.Supply.PublishSupplyList(r.Context(), id, b.Confirm)
 	if err != nil {
 		s.error(w, r, err)
 		return

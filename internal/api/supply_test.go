@@ -98,12 +98,17 @@ func TestSupplyAPIFlow(t *testing.T) {
 		t.Errorf("public sees a draft: status %d", status)
 	}
 
+	// Publishing freezes the list, so it takes an explicit confirmation.
 	status, m = e.call(t, "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", id), e.admin, "")
+	if status != 400 || m["error"].(map[string]any)["field"] != "confirm" {
+		t.Fatalf("publish without confirmation = %d %v", status, m)
+	}
+	status, m = e.call(t, "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", id), e.admin, `{"confirm":true}`)
 	if status != 200 || m["number_label"] != fmt.Sprintf("%d年第1期", year) || m["heading"] != fmt.Sprintf("四川省专利技术供给清单（%d年第1期）", year) {
 		t.Fatalf("publish = %d %v", status, m)
 	}
 	second := e.MustCreate(t, e.admin, `{"title":"第二期"}`)
-	if _, m = e.call(t, "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", second), e.admin, ""); m["number"] != float64(2) {
+	if _, m = e.call(t, "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", second), e.admin, `{"confirm":true}`); m["number"] != float64(2) {
 		t.Errorf("second list number = %v", m["number"])
 	}
 
@@ -138,7 +143,7 @@ func TestSupplyAPIFlow(t *testing.T) {
 func TestSupplyAPIErrors(t *testing.T) {
 	e := newSupplyEnv(t)
 	published := e.MustCreate(t, e.admin, `{"title":"已发布"}`)
-	e.call(t, "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", published), e.admin, "")
+	e.call(t, "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", published), e.admin, `{"confirm":true}`)
 	cityList := e.MustCreate(t, e.chengdu, `{"title":"成都清单","city":"5107"}`)
 	draft := e.MustCreate(t, e.admin, `{"title":"草稿"}`)
 
@@ -158,6 +163,7 @@ func TestSupplyAPIErrors(t *testing.T) {
 		{"bad id", "GET", "/api/v1/supply-lists/abc", "", "", 400, "EINVALID", "id"},
 		{"draft hidden from the public", "GET", fmt.Sprintf("/api/v1/supply-lists/%d", draft), "", "", 404, "ENOTFOUND", ""},
 		{"republish", "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", published), "admin", "", 409, "ECONFLICT", ""},
+		{"publish without confirmation", "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", draft), "admin", `{"confirm":false}`, 400, "EINVALID", "confirm"},
 		{"withdraw a draft", "POST", fmt.Sprintf("/api/v1/supply-lists/%d/withdraw", draft), "admin", `{"reason":"x"}`, 409, "ECONFLICT", ""},
 		{"withdraw without reason", "POST", fmt.Sprintf("/api/v1/supply-lists/%d/withdraw", published), "admin", `{"reason":" "}`, 400, "EINVALID", "reason"},
 		{"other city publishes", "POST", fmt.Sprintf("/api/v1/supply-lists/%d/publish", cityList), "mianyang", "", 404, "ENOTFOUND", ""},

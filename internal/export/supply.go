@@ -16,9 +16,13 @@ var supplyColumns = []column{
 	{"等级", 6}, {"分值", 8}, {"所属产业", 40}, {"高价值标志", 28}, {"备注", 30},
 }
 
-// SupplyListHeading is the title line of a list: "四川省专利技术供给清单（2026年第3期）".
-func SupplyListHeading(l *patentbridge.SupplyList) string {
-	return "四川省专利技术供给清单（" + l.NumberLabel() + "）"
+// SupplyListHeading is the title line of a list, with its issuer's name:
+// "成都市专利技术供给清单（2026年第3期）"; ref may be nil.
+func SupplyListHeading(l *patentbridge.SupplyList, ref Ref) string {
+	if ref == nil {
+		return l.Heading(nil)
+	}
+	return l.Heading(ref.CityName)
 }
 
 // WriteSupplyListXLSX writes a supply list as a workbook: the heading, the list's
@@ -46,7 +50,7 @@ func WriteSupplyListXLSX(w io.Writer, l *patentbridge.SupplyList, ref Ref) error
 	if err := s.sw.MergeCell("A1", last+"1"); err != nil {
 		return err
 	}
-	if err := s.writeRow([]any{excelize.Cell{StyleID: s.title, Value: SupplyListHeading(l)}}, excelize.RowOpts{Height: 30}); err != nil {
+	if err := s.writeRow([]any{excelize.Cell{StyleID: s.title, Value: SupplyListHeading(l, ref)}}, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
 	for i, m := range meta {

@@ -15,13 +15,14 @@ import (
 // noPark names the sheet of enterprises without a 所属园区.
 const noPark = "未注明园区"
 
-var pushHeader = []any{"排名", "企业名称", "统一社会信用代码", "所属园区", "行业", "地区代码", "中小微企业", "匹配度", "推荐理由", "推荐专利"}
+var pushHeader = []any{"排名", "企业名称", "统一社会信用代码", "所属园区", "行业", "地区代码", "中小微企业", "申请号", "专利名称", "匹配度（%）", "推荐理由"}
 
 // WritePushListXLSX writes a push list (专利进园区企业) as a workbook with one
-// sheet per park, enterprises ranked within each, streamed row by row; title is
-// the first line of every sheet (the patent or supply list pushed).
-func WritePushListXLSX(w io.Writer, title string, rows []PushRow) error {
-	byPark := map[string][]PushRow{}
+// sheet per park, enterprises ranked within each, one row per patent pushed to
+// an enterprise with its one reason, streamed row by row; title is the first
+// line of every sheet (the patent or supply list pushed).
+func WritePushListXLSX(w io.Writer, title string, rows []patentbridge.EnterprisePush) error {
+	byPark := map[string][]patentbridge.EnterprisePush{}
 	for _, r := range rows {
 		park := strings.TrimSpace(r.Enterprise.Park)
 		if park == "" {
@@ -64,7 +65,7 @@ func WritePushListXLSX(w io.Writer, title string, rows []PushRow) error {
 	return f.Write(w)
 }
 
-func writePushSheet(f *excelize.File, name, title string, rows []PushRow, bold int) error {
+func writePushSheet(f *excelize.File, name, title string, rows []patentbridge.EnterprisePush, bold int) error {
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -72,7 +73,13 @@ func writePushSheet(f *excelize.File, name, title string, rows []PushRow, bold i
 	if err := sw.SetColWidth(2, 2, 36); err != nil {
 		return err
 	}
-	if err := sw.SetColWidth(9, 10, 60); err != nil {
+	if err := sw.SetColWidth(8, 8, 17); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(9, 9, 48); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(11, 11, 48); err != nil {
 		return err
 	}
 	if err := sw.SetRow("A1", []any{excelize.Cell{Value: title, StyleID: bold}}); err != nil {
@@ -85,24 +92,27 @@ func writePushSheet(f *excelize.File, name, title string, rows []PushRow, bold i
 	if err := sw.SetRow("A2", header); err != nil {
 		return err
 	}
+	line := 3
 	for i, r := range rows {
 		e := r.Enterprise
 		sme := "否"
 		if e.SME {
 			sme = "是"
 		}
-		patents := make([]string, len(r.Patents))
-		for k, a := range r.Patents {
-			patents[k] = patentbridge.FormatAppNo(a)
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		if err := sw.SetRow(cell, patentbridge.SafeRow([]any{i + 1, e.Name, e.CreditCode, e.Park, e.Industry, e.RegionCode, sme,
-			fmt.Sprintf("%.2f", r.Score), strings.Join(r.Reasons, "；"), strings.Join(patents, "、")})); err != nil {
-			return err
+		for _, it := range r.Items {
+			cell, _ := excelize.CoordinatesToCellName(1, line)
+			line++
+			if err := sw.SetRow(cell, patentbridge.SafeRow([]any{i + 1, e.Name, e.CreditCode, e.Park, e.Industry, e.RegionCode, sme,
+				patentbridge.FormatAppNo(it.AppNo), it.Title, PushPercent(it.Score), it.Reason})); err != nil {
+				return err
+			}
 		}
 	}
 	return sw.Flush()
 }
+
+// PushPercent shows a push score (0..1) as the 匹配度 percentage the pages show.
+func PushPercent(score float64) int { return int(score*100 + 0.5) }
 
 // sheetName makes a park name a valid, unique worksheet name (31 characters, no []:*?/\).
 func sheetName(park string, used map[string]bool) string {

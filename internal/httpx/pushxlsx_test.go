@@ -14,8 +14,8 @@ import (
 // An enterprise whose registry name a spreadsheet would run as a formula is
 // written as text in the push list.
 func TestPushListDefusesFormulaCells(t *testing.T) {
-	rows := []httpx.PushRow{{EnterpriseMatch: patentbridge.EnterpriseMatch{Score: 0.9, Reasons: []string{"经营范围含：锂电池"},
-		Enterprise: patentbridge.Enterprise{Name: "=cmd|' /C calc'!A0", Park: "成都高新区"}}, Patents: []string{"2022232206652"}}}
+	rows := []patentbridge.EnterprisePush{{Enterprise: patentbridge.Enterprise{Name: "=cmd|' /C calc'!A0", Park: "成都高新区"},
+		Items: []patentbridge.PushItem{{AppNo: "2022232206652", Title: "一种锂电池", Score: 0.9, Reason: "经营范围含：锂电池"}}}}
 	var buf bytes.Buffer
 	if err := httpx.WritePushListXLSX(&buf, "推送清单", rows); err != nil {
 		t.Fatal(err)
@@ -33,8 +33,8 @@ func TestPushListDefusesFormulaCells(t *testing.T) {
 // A push list names the platform as its author and shows the patents'
 // application numbers in their dotted form.
 func TestPushListAuthorAndAppNumbers(t *testing.T) {
-	rows := []httpx.PushRow{{EnterpriseMatch: patentbridge.EnterpriseMatch{Score: 0.9, Reasons: []string{"经营范围含：光伏组件"},
-		Enterprise: patentbridge.Enterprise{Name: "成都某光伏科技有限公司", Park: "成都高新区"}}, Patents: []string{"2022232206652"}}}
+	rows := []patentbridge.EnterprisePush{{Enterprise: patentbridge.Enterprise{Name: "成都某光伏科技有限公司", Park: "成都高新区"},
+		Items: []patentbridge.PushItem{{AppNo: "2022232206652", Title: "一种光伏组件", Score: 0.9, Reason: "经营范围含：光伏组件"}}}}
 	var buf bytes.Buffer
 	if err := httpx.WritePushListXLSX(&buf, "推送清单", rows); err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestPushListAuthorAndAppNumbers(t *testing.T) {
 	if p, err := f.GetDocProps(); err != nil || p.Creator != export.Author {
 		t.Errorf("author %q (%v), want %q", p.Creator, err, export.Author)
 	}
-	if v, _ := f.GetCellValue(f.GetSheetList()[0], "J3"); v != "202223220665.2" {
-		t.Errorf("patents cell = %q, want 202223220665.2", v)
+	if v, _ := f.GetCellValue(f.GetSheetList()[0], "H3"); v != "202223220665.2" {
+		t.Errorf("application number cell = %q, want 202223220665.2", v)
 	}
 }

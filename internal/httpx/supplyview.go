@@ -12,7 +12,8 @@ import (
 type SupplyListView struct {
 	ID             int64            `json:"id"`
 	Title          string           `json:"title"`
-	Heading        string           `json:"heading"` // 四川省专利技术供给清单（2026年第3期）
+	Heading        string           `json:"heading"`     // 成都市专利技术供给清单（2026年第3期）
+	IssuerName     string           `json:"issuer_name"` // 成都市, or 四川省 for a provincial list
 	Description    string           `json:"description,omitempty"`
 	CityCode       string           `json:"city_code,omitempty"`
 	CityName       string           `json:"city_name,omitempty"`
@@ -51,7 +52,7 @@ type SupplyItemView struct {
 // is set (detail pages), otherwise only counted. ref may be nil.
 func NewSupplyListView(l *patentbridge.SupplyList, ref RefData, withItems bool) SupplyListView {
 	v := SupplyListView{
-		ID: l.ID, Title: l.Title, Heading: "四川省专利技术供给清单（" + l.NumberLabel() + "）",
+		ID: l.ID, Title: l.Title, Heading: l.Heading(cityNamer(ref)), IssuerName: l.IssuerName(cityNamer(ref)),
 		Description: l.Description, CityCode: l.CityCode, CityName: cityName(ref, l.CityCode),
 		Status: l.Status, StatusLabel: l.StatusLabel(), Year: l.Year, Number: l.Number, NumberLabel: l.NumberLabel(),
 		PublishedAt: patentbridge.FormatDate(l.PublishedAt), WithdrawnAt: patentbridge.FormatDate(l.WithdrawnAt),
@@ -73,6 +74,14 @@ func NewSupplyListView(l *patentbridge.SupplyList, ref RefData, withItems bool) 
 		})
 	}
 	return v
+}
+
+// cityNamer returns ref's city-name lookup, or nil without ref.
+func cityNamer(ref RefData) func(string) string {
+	if ref == nil {
+		return nil
+	}
+	return ref.CityName
 }
 
 // cityName resolves a 4-digit city code with ref, or returns "".

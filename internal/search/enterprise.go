@@ -1,32 +1,29 @@
 package search
 
 import (
-	"fmt"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"patentbridge"
 	"patentbridge/internal/refdata"
+	"patentbridge/internal/screen"
 )
 
-// EnterpriseMatcher ranks the enterprises of a registry (专利进园区企业) for a patent
-// by how its 经营范围 and 行业 fit the patent's text, IPC titles and industries.
+// EnterpriseMatcher finds, for a patent, the enterprises of a registry (专利进园区企业)
+// whose 经营范围 or 行业 fits its field by patentbridge.PushEvidence: whole terms
+// shared with the patent's title, abstract and IPC titles, and the Sichuan
+// industries both are classed in by the industry mapping's keywords.
 type EnterpriseMatcher struct {
-	bi  bleve.Index
 	es  []*patentbridge.Enterprise
 	ref *refdata.Data
-}
+	cls *screen.Classifier
 
-// enterpriseDoc is what the enterprise index holds.
-type enterpriseDoc struct {
-	Name     string `json:"name"`
-	Scope    string `json:"scope"`
-	Industry string `json:"industry"`
+	scope      []map[string]bool // per enterprise: its 经营范围 terms
+	industries []map[string]bool // per enterprise: its Sichuan industries
+	words      [][]string        // per enterprise: the specific words of its 行业
+	byTerm     map[string][]int  // a term of a 经营范围 or 行业 -> enterprises
+	byIndustry map[string][]int
 }
 
 // NewEnterpriseMatcher indexes the enterprises in memory; ref may be nil (refdata.Default()).
@@ -34,145 +31,191 @@ func NewEnterpriseMatcher(es []*patentbridge.Enterprise, ref *refdata.Data) (*En
 	if ref == nil {
 		ref = refdata.Default()
 	}
-	im := bleve.NewIndexMapping()
-	im.ScoringModel = "bm25"
-	im.DefaultAnalyzer = cjk.AnalyzerName
-	bi, err := bleve.NewMemOnly(im)
-	if err != nil {
-		return nil, fmt.Errorf("search: enterprise index: %w", err)
-	}
-	b := bi.NewBatch()
+	m := &EnterpriseMatcher{es: es, ref: ref, cls: screen.DefaultClassifier(ref),
+		byTerm: map[string][]int{}, byIndustry: map[string][]int{}}
 	for i, e := range es {
-		if err := b.Index(strconv.Itoa(i), enterpriseDoc{Name: e.Name, Scope: e.Scope, Industry: e.Industry}); err != nil {
-			return nil, fmt.Errorf("search: enterprise index %s: %w", e.Name, err)
+		scope := fieldTerms(e.Scope)
+		words := fieldTerms(e.Industry)
+		m.scope = append(m.scope, termSet(scope))
+		m.words = append(m.words, words)
+		for t := range termSet(append(scope, words...)) {
+			m.byTerm[t] = append(m.byTerm[t], i)
+		}
+		ind := m.enterpriseIndustries(e)
+		m.industries = append(m.industries, termSet(ind))
+		for _, n := range ind {
+			m.byIndustry[n] = append(m.byIndustry[n], i)
 		}
 	}
-	if err := bi.Batch(b); err != nil {
-		return nil, fmt.Errorf("search: enterprise index: %w", err)
-	}
-	return &EnterpriseMatcher{bi: bi, es: es, ref: ref}, nil
+	return m, nil
 }
 
-// Close releases the index.
-func (m *EnterpriseMatcher) Close() error { return m.bi.Close() }
+// Close releases the matcher (it holds nothing outside memory).
+func (m *EnterpriseMatcher) Close() error { return nil }
 
-// patentProfile is the text a patent is matched on.
-type patentProfile struct {
-	text, ipcTitles string
-	industries      []string
-	words           []string // TF-IDF keywords of title and abstract
-}
-
-func (m *EnterpriseMatcher) profile(p *patentbridge.Patent) patentProfile {
-	abs := []rune(p.Abstract)
-	text := p.Title + "。" + string(abs[:min(len(abs), 300)])
-	var pr patentProfile
-	pr.text = text
-	seen := map[string]bool{}
-	var titles []string
-	for _, c := range p.IPC {
-		s := patentbridge.IPCSubclass(c)
-		if s == "" || seen[s] {
-			continue
+// enterpriseIndustries classes an enterprise with the Sichuan mapping's
+// keywords over its 经营范围 and 行业, and by an industry its 行业 names.
+func (m *EnterpriseMatcher) enterpriseIndustries(e *patentbridge.Enterprise) []string {
+	c := m.cls.Classify(&patentbridge.Patent{Title: e.Scope + "；" + e.Industry})
+	out := industryNames(c)
+	for _, sys := range []string{patentbridge.System51, patentbridge.SystemAdvantage6, patentbridge.SystemAgri103} {
+		for _, n := range patentbridge.Industries(sys) {
+			if strings.Contains(e.Industry, n) && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
 		}
-		seen[s] = true
-		if t := m.ref.IPCTitle(s); t != "" {
-			titles = append(titles, t)
-		}
-	}
-	pr.ipcTitles = strings.Join(titles, "；")
-	for _, in := range m.ref.SEIFor(p.IPC) {
-		if !seen[in.Name] {
-			seen[in.Name] = true
-			pr.industries = append(pr.industries, in.Name)
-		}
-	}
-	for _, k := range Keywords(text, 12) {
-		pr.words = append(pr.words, k.Word)
-	}
-	return pr
-}
-
-// Rank returns up to limit enterprises (10 by default) whose scope or industry fits
-// the patent, best first; an enterprise with no textual fit is never returned.
-func (m *EnterpriseMatcher) Rank(p *patentbridge.Patent, limit int) []patentbridge.EnterpriseMatch {
-	if limit <= 0 {
-		limit = 10
-	}
-	pr := m.profile(p)
-	field := func(f, text string, boost float64) *query.MatchQuery {
-		q := bleve.NewMatchQuery(text)
-		q.SetField(f)
-		q.SetBoost(boost)
-		return q
-	}
-	dq := bleve.NewDisjunctionQuery(field("scope", pr.text, 1))
-	if len(pr.words) > 0 {
-		dq.AddQuery(field("scope", strings.Join(pr.words, " "), 1.5))
-	}
-	if pr.ipcTitles != "" {
-		dq.AddQuery(field("scope", pr.ipcTitles, 0.3), field("industry", pr.ipcTitles, 0.8))
-	}
-	if len(pr.industries) > 0 {
-		dq.AddQuery(field("industry", strings.Join(pr.industries, " "), 1))
-	}
-	res, err := m.bi.Search(bleve.NewSearchRequestOptions(dq, max(50, limit*3), 0, false))
-	if err != nil || len(res.Hits) == 0 {
-		return nil
-	}
-	top := res.Hits[0].Score
-	out := make([]patentbridge.EnterpriseMatch, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		i, _ := strconv.Atoi(h.ID)
-		e := m.es[i]
-		s := h.Score / top
-		if e.SME {
-			s += 0.05
-		}
-		if regionFit(p.RegionCode, e.RegionCode) == 2 {
-			s += 0.05
-		}
-		out = append(out, patentbridge.EnterpriseMatch{Enterprise: *e, Score: round4(s), Reasons: m.reasons(e, p, pr)})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out[:min(limit, len(out))]
-}
-
-// reasons explains, in Chinese, why e fits the patent; every statement is checked on e.
-func (m *EnterpriseMatcher) reasons(e *patentbridge.Enterprise, p *patentbridge.Patent, pr patentProfile) []string {
-	var out, terms []string
-	for _, w := range pr.words {
-		if strings.Contains(e.Scope, w) && len(terms) < maxTerms {
-			terms = append(terms, w)
-		}
-	}
-	if len(terms) > 0 {
-		out = append(out, "经营范围含："+strings.Join(terms, "、"))
-	}
-	if e.Industry != "" && industryFits(e.Industry, pr) {
-		out = append(out, "行业："+e.Industry)
-	}
-	if regionFit(p.RegionCode, e.RegionCode) == 2 {
-		if n := m.ref.CityName(e.RegionCode[:4]); n != "" {
-			out = append(out, "同城（"+n+"）")
-		}
-	}
-	if e.SME {
-		out = append(out, "中小微企业")
-	}
-	if e.Park != "" {
-		out = append(out, "园区："+e.Park)
 	}
 	return out
 }
 
-// industryFits says whether the enterprise's 行业 shares a word with the patent's
-// keywords, industries or IPC titles.
-func industryFits(industry string, pr patentProfile) bool {
-	for _, w := range Words(industry) {
-		if strings.Contains(pr.text, w) || strings.Contains(pr.ipcTitles, w) || strings.Contains(strings.Join(pr.industries, " "), w) {
-			return true
+// industryNames lists a classification's Sichuan industries once each.
+func industryNames(c patentbridge.Classification) []string {
+	var out []string
+	for _, list := range [][]string{c.Agri103, c.Sichuan51, c.Advantage6} {
+		for _, n := range list {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
 		}
 	}
-	return false
+	return out
+}
+
+// patentField is what a patent is matched on: its title's terms, its IPC
+// subclasses' titles' terms, the other terms of its abstract, and its Sichuan
+// industries.
+type patentField struct {
+	title, ipc, text []string
+	all              map[string]bool
+	industries       []string
+}
+
+func (m *EnterpriseMatcher) field(p *patentbridge.Patent) patentField {
+	var f patentField
+	f.title = fieldTerms(p.Title)
+	var titles []string
+	seen := map[string]bool{}
+	for _, c := range p.IPC {
+		if s := patentbridge.IPCSubclass(c); s != "" && !seen[s] {
+			seen[s] = true
+			titles = append(titles, refdata.BriefIPCTitle(m.ref.IPCTitle(s)))
+		}
+	}
+	f.ipc = fieldTerms(strings.Join(titles, "。"))
+	f.all = termSet(append(append([]string(nil), f.title...), f.ipc...))
+	abs := []rune(p.Abstract)
+	for _, t := range fieldTerms(string(abs[:min(len(abs), 400)])) {
+		if !f.all[t] {
+			f.all[t] = true
+			f.text = append(f.text, t)
+		}
+	}
+	f.industries = industryNames(m.cls.Classify(p))
+	return f
+}
+
+// pushFit is one enterprise's evidence for a patent.
+type pushFit struct {
+	e  *patentbridge.Enterprise
+	ev patentbridge.PushEvidence
+}
+
+// fits returns the enterprises that fit the patent (PushEvidence.Fits), best first.
+func (m *EnterpriseMatcher) fits(p *patentbridge.Patent) []pushFit {
+	f := m.field(p)
+	cand := map[int]bool{}
+	for t := range f.all {
+		for _, i := range m.byTerm[t] {
+			cand[i] = true
+		}
+	}
+	for _, n := range f.industries {
+		for _, i := range m.byIndustry[n] {
+			cand[i] = true
+		}
+	}
+	var out []pushFit
+	for i := range cand {
+		e := m.es[i]
+		ev := patentbridge.PushEvidence{SME: e.SME, SameCity: regionFit(p.RegionCode, e.RegionCode) == 2}
+		for _, t := range f.title {
+			if m.scope[i][t] {
+				ev.TitleTerms = append(ev.TitleTerms, t)
+			}
+		}
+		for _, t := range f.ipc {
+			if m.scope[i][t] {
+				ev.IPCTerms = append(ev.IPCTerms, t)
+			}
+		}
+		for _, t := range f.text {
+			if m.scope[i][t] {
+				ev.TextTerms = append(ev.TextTerms, t)
+			}
+		}
+		dropContained(&ev)
+		for _, n := range f.industries {
+			if m.industries[i][n] {
+				ev.Industries = append(ev.Industries, n)
+			}
+		}
+		for _, w := range m.words[i] {
+			if f.all[w] {
+				ev.IndustryWords = append(ev.IndustryWords, w)
+			}
+		}
+		if ev.Fits() {
+			out = append(out, pushFit{e, ev})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if sa, sb := out[a].ev.Score(), out[b].ev.Score(); sa != sb {
+			return sa > sb
+		}
+		if wa, wb := out[a].ev.Weight(), out[b].ev.Weight(); wa != wb {
+			return wa > wb
+		}
+		return out[a].e.Name < out[b].e.Name
+	})
+	return out
+}
+
+// dropContained removes a matched term inside another matched one: "电路" when
+// "集成电路" matched, so one word of the 经营范围 is counted and named once.
+func dropContained(ev *patentbridge.PushEvidence) {
+	all := append(append(append([]string(nil), ev.TitleTerms...), ev.IPCTerms...), ev.TextTerms...)
+	keep := func(ts []string) []string {
+		var out []string
+		for _, t := range ts {
+			inside := false
+			for _, o := range all {
+				if o != t && strings.Contains(o, t) {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	ev.TitleTerms, ev.IPCTerms, ev.TextTerms = keep(ev.TitleTerms), keep(ev.IPCTerms), keep(ev.TextTerms)
+}
+
+// Rank returns up to limit enterprises (10 by default) that fit the patent,
+// best first, each with its one reason; an enterprise that does not fit the
+// patent's field is never returned, whatever its size or park.
+func (m *EnterpriseMatcher) Rank(p *patentbridge.Patent, limit int) []patentbridge.EnterpriseMatch {
+	if limit <= 0 {
+		limit = 10
+	}
+	var out []patentbridge.EnterpriseMatch
+	for _, f := range m.fits(p) {
+		if len(out) == limit {
+			break
+		}
+		out = append(out, patentbridge.EnterpriseMatch{Enterprise: *f.e, Score: f.ev.Score(), Reason: f.ev.Reason()})
+	}
+	return out
 }

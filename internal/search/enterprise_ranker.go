@@ -33,7 +33,7 @@ func NewEnterpriseRanker(store EnterpriseStore, ref *refdata.Data) *EnterpriseRa
 }
 
 // RankForPatent returns up to limit enterprises that fit the patent, best first,
-// with reasons; none when the registry is empty. A city user is offered its
+// each with its reason; none when the registry is empty. A city user is offered its
 // city's enterprises only (patentbridge.ScopeCity). Returns ENOTFOUND for an
 // unknown patent.
 func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limit int) ([]patentbridge.EnterpriseMatch, error) {
@@ -59,6 +59,32 @@ func (r *EnterpriseRanker) RankForPatent(ctx context.Context, appNo string, limi
 		}
 	}
 	return out, nil
+}
+
+// PushList returns the push list of the patents appNos (a supply list's):
+// each enterprise that fits one of them, with at most per patents ranked by
+// fit; a city user's list holds its city's enterprises only. Patents no longer
+// stored are skipped; none when the registry is empty.
+func (r *EnterpriseRanker) PushList(ctx context.Context, appNos []string, per int) ([]patentbridge.EnterprisePush, error) {
+	m, err := r.matcher(ctx)
+	if err != nil || m == nil {
+		return nil, err
+	}
+	ps := make([]*patentbridge.Patent, 0, len(appNos))
+	for _, a := range appNos {
+		p, err := r.store.FindPatent(ctx, a)
+		if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+			continue // a patent of a frozen list no longer stored
+		} else if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	var keep func(e *patentbridge.Enterprise) bool
+	if city := patentbridge.ScopeCity(patentbridge.UserFrom(ctx)); city != "" {
+		keep = func(e *patentbridge.Enterprise) bool { return patentbridge.InCity(e.RegionCode, city) }
+	}
+	return m.Push(ps, per, keep), nil
 }
 
 func (r *EnterpriseRanker) matcher(ctx context.Context) (*EnterpriseMatcher, error) {

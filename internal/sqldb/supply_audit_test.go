@@ -35,7 +35,7 @@ func TestSupplyListAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 		stopClock(db, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
-		if _, err := db.PublishSupplyList(admin, l.ID); err != nil {
+		if _, err := db.PublishSupplyList(admin, l.ID, true); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.WithdrawSupplyList(admin, l.ID, "部分专利已转让"); err != nil {
@@ -88,7 +88,7 @@ func TestSupplyListAuditFailure(t *testing.T) {
 		MustRun(t, db)
 		draft := MustCreateList(t, ctx, db, "草稿", patentbridge.SleepingFilter{})
 		pub := MustCreateList(t, ctx, db, "已发布", patentbridge.SleepingFilter{})
-		if _, err := db.PublishSupplyList(ctx, pub.ID); err != nil {
+		if _, err := db.PublishSupplyList(ctx, pub.ID, true); err != nil {
 			t.Fatal(err)
 		}
 		MustFailAudit(t, db)
@@ -99,7 +99,7 @@ func TestSupplyListAuditFailure(t *testing.T) {
 		if err := db.UpdateSupplyList(ctx, &patentbridge.SupplyList{ID: draft.ID, Title: "改名", Items: draft.Items}); err == nil {
 			t.Error("a list was edited without its audit row")
 		}
-		if _, err := db.PublishSupplyList(ctx, draft.ID); err == nil {
+		if _, err := db.PublishSupplyList(ctx, draft.ID, true); err == nil {
 			t.Error("a list was published without its audit row")
 		}
 		if err := db.WithdrawSupplyList(ctx, pub.ID, "撤回"); err == nil {

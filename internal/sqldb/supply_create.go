@@ -36,9 +36,9 @@ func (db *DB) CreateSupplyList(ctx context.Context, l *patentbridge.SupplyList) 
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		q := tx.q().add(`INSERT INTO supply_lists (title, description, city_code, status, filter, items,
-			created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			l.Title, l.Description, l.CityCode, patentbridge.ListDraft, string(filterJSON), itemsJSON, l.CreatedBy, formatTime(tx.now))
+		q := tx.q().add(`INSERT INTO supply_lists (title, description, city_code, issuer, status, filter, items,
+			created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			l.Title, l.Description, l.CityCode, l.Issuer(), patentbridge.ListDraft, string(filterJSON), itemsJSON, l.CreatedBy, formatTime(tx.now))
 		if err := tx.queryRow(ctx, q).Scan(&l.ID); err != nil {
 			return fmt.Errorf("sqldb: create supply list: %w", err)
 		}

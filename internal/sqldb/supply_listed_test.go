@@ -27,7 +27,7 @@ func TestSupplyListedFollowsPublication(t *testing.T) {
 			}
 		}
 		check("draft", false)
-		if _, err := db.PublishSupplyList(ctx, l.ID); err != nil {
+		if _, err := db.PublishSupplyList(ctx, l.ID, true); err != nil {
 			t.Fatal(err)
 		}
 		check("published", true)

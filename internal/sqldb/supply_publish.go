@@ -75,15 +75,17 @@ func reviewedItems(draft, reviewed []patentbridge.SupplyItem) ([]patentbridge.Su
 	return items, nil
 }
 
-// PublishSupplyList freezes a draft and gives it the next number of the year of
-// the store's clock, audited as "supply.publish" with the number in the same
-// transaction; two lists published at once get different numbers (a unique
-// index decides and the loser retries). Returns EFORBIDDEN, ENOTFOUND, ECONFLICT.
-func (db *DB) PublishSupplyList(ctx context.Context, id int64) (*patentbridge.SupplyList, error) {
+// PublishSupplyList freezes a confirmed draft and gives it the next number of
+// its issuer's series (the province, or the list's city) in the year of the
+// store's clock, audited as "supply.publish" with the number in the same
+// transaction; two lists of one issuer published at once get different numbers
+// (a unique index on issuer, year and number decides and the loser retries).
+// Returns EINVALID without confirmation, EFORBIDDEN, ENOTFOUND, ECONFLICT.
+func (db *DB) PublishSupplyList(ctx context.Context, id int64, confirmed bool) (*patentbridge.SupplyList, error) {
 	for attempt := 1; ; attempt++ {
 		var l *patentbridge.SupplyList
 		err := db.WithTx(ctx, func(tx *Tx) (err error) {
-			l, err = tx.publishSupplyList(ctx, id)
+			l, err = tx.publishSupplyList(ctx, id, confirmed)
 			return err
 		})
 		if err != nil && isUniqueViolation(err) && attempt < 10 {
@@ -96,7 +98,7 @@ func (db *DB) PublishSupplyList(ctx context.Context, id int64) (*patentbridge.Su
 	}
 }
 
-func (tx *Tx) publishSupplyList(ctx context.Context, id int64) (*patentbridge.SupplyList, error) {
+func (tx *Tx) publishSupplyList(ctx context.Context, id int64, confirmed bool) (*patentbridge.SupplyList, error) {
 	cur, err := tx.findSupplyList(ctx, id)
 	if err != nil {
 		return nil, err
@@ -108,10 +110,13 @@ func (tx *Tx) publishSupplyList(ctx context.Context, id int64) (*patentbridge.Su
 		return nil, patentbridge.Errorf(patentbridge.ECONFLICT, "清单已于 %s 发布为%s，不能重复发布",
 			patentbridge.FormatDate(cur.PublishedAt), cur.NumberLabel())
 	}
-	year := tx.now.Year()
-	q := tx.q().add(`UPDATE supply_lists SET status = ?, year = ?,
-		number = (SELECT COALESCE(MAX(number), 0) + 1 FROM supply_lists WHERE year = ?), published_at = ?
-		WHERE id = ? AND status = ?`, patentbridge.ListPublished, year, year, formatTime(tx.now), id, patentbridge.ListDraft)
+	if err := patentbridge.CheckPublishConfirmed(confirmed); err != nil {
+		return nil, err
+	}
+	year, issuer := tx.now.Year(), cur.Issuer()
+	q := tx.q().add(`UPDATE supply_lists SET status = ?, year = ?, issuer = ?,
+		number = (SELECT COALESCE(MAX(number), 0) + 1 FROM supply_lists WHERE issuer = ? AND year = ?), published_at = ?
+		WHERE id = ? AND status = ?`, patentbridge.ListPublished, year, issuer, issuer, year, formatTime(tx.now), id, patentbridge.ListDraft)
 	n, err := affected(tx.exec(ctx, q))
 	if err != nil {
 		return nil, err // a unique violation is retried by the caller

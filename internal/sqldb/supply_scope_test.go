@@ -64,20 +64,20 @@ func TestSupplyListCityScope(t *testing.T) {
 
 		// Another city's draft is not there to edit or publish.
 		wantCode(t, db.UpdateSupplyList(mianyang, &patentbridge.SupplyList{ID: cd.ID, Title: "改", Items: cd.Items}), patentbridge.ENOTFOUND)
-		_, err := db.PublishSupplyList(mianyang, cd.ID)
+		_, err := db.PublishSupplyList(mianyang, cd.ID, true)
 		wantCode(t, err, patentbridge.ENOTFOUND)
-		_, err = db.PublishSupplyList(chengdu, prov.ID)
+		_, err = db.PublishSupplyList(chengdu, prov.ID, true)
 		wantCode(t, err, patentbridge.ENOTFOUND)
 
 		// Published, it is everyone's to read and still only Chengdu's (and the admin's) to withdraw.
-		if _, err := db.PublishSupplyList(chengdu, cd.ID); err != nil {
+		if _, err := db.PublishSupplyList(chengdu, cd.ID, true); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.FindSupplyList(mianyang, cd.ID); err != nil {
 			t.Errorf("a published list is hidden from another city: %v", err)
 		}
 		wantCode(t, db.WithdrawSupplyList(mianyang, cd.ID, "越权"), patentbridge.EFORBIDDEN)
-		_, err = db.PublishSupplyList(mianyang, cd.ID)
+		_, err = db.PublishSupplyList(mianyang, cd.ID, true)
 		wantCode(t, err, patentbridge.EFORBIDDEN)
 		if err := db.WithdrawSupplyList(admin, cd.ID, "省级统一撤回"); err != nil {
 			t.Errorf("the admin withdraws a city's list: %v", err)

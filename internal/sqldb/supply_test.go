@@ -57,11 +57,11 @@ func TestSupplyLists(t *testing.T) {
 
 		// Publication takes its time, and so its year, from the store's clock.
 		stopClock(db, at)
-		pub, err := db.PublishSupplyList(ctx, l.ID)
+		pub, err := db.PublishSupplyList(ctx, l.ID, true)
 		if err != nil || pub.NumberLabel() != "2026年第1期" || pub.Status != patentbridge.ListPublished || !pub.PublishedAt.Equal(at) {
 			t.Fatalf("PublishSupplyList = %+v, %v", pub, err)
 		}
-		_, err = db.PublishSupplyList(ctx, l.ID)
+		_, err = db.PublishSupplyList(ctx, l.ID, true)
 		wantCode(t, err, patentbridge.ECONFLICT)
 		wantCode(t, db.UpdateSupplyList(ctx, &patentbridge.SupplyList{ID: l.ID, Title: "改", Items: got.Items}), patentbridge.ECONFLICT)
 
@@ -78,11 +78,12 @@ func TestSupplyLists(t *testing.T) {
 		second := MustCreateList(t, ctx, db, "全省第二批", patentbridge.SleepingFilter{Limit: 2})
 		next := MustCreateList(t, ctx, db, "次年第一批", patentbridge.SleepingFilter{})
 		stopClock(db, at.Add(time.Hour))
-		if p, err := db.PublishSupplyList(ctx, second.ID); err != nil || p.NumberLabel() != "2026年第2期" || len(p.Items) != 2 {
-			t.Errorf("second list = %+v, %v; want 2026年第2期 with 2 items", p, err)
+		// The first list is Chengdu's (city 5101); the province numbers its own series.
+		if p, err := db.PublishSupplyList(ctx, second.ID, true); err != nil || p.NumberLabel() != "2026年第1期" || len(p.Items) != 2 {
+			t.Errorf("second list = %+v, %v; want the province's 2026年第1期 with 2 items", p, err)
 		}
 		stopClock(db, at.AddDate(1, 0, 0))
-		if p, err := db.PublishSupplyList(ctx, next.ID); err != nil || p.NumberLabel() != "2027年第1期" {
+		if p, err := db.PublishSupplyList(ctx, next.ID, true); err != nil || p.NumberLabel() != "2027年第1期" {
 			t.Errorf("next year's list = %+v, %v; want 2027年第1期", p, err)
 		}
 		if err := db.WithdrawSupplyList(ctx, l.ID, "  "); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
@@ -155,7 +156,7 @@ func TestSupplyListRules(t *testing.T) {
 		nums := make([]int, 2)
 		for i, id := range []int64{a.ID, b.ID} {
 			wg.Go(func() {
-				p, err := db.PublishSupplyList(ctx, id)
+				p, err := db.PublishSupplyList(ctx, id, true)
 				if err != nil {
 					t.Errorf("publish %d: %v", id, err)
 					return

@@ -2,82 +2,115 @@ package web
 
 import (
 	"bytes"
-	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
 )
 
-// Push-list sizes: enterprises ranked per patent, patents taken from a supply list.
-const (
-	pushPerPatent   = 100
-	pushListPatents = 100
-)
+// pushPerPatent is how many enterprises a patent is pushed to at most.
+const pushPerPatent = 100
 
 // pushView is the data of the push-list page.
 type pushView struct {
-	Title    string
-	AppNo    string
-	ListID   int64
-	Park     string
-	Parks    []string
-	Rows     []httpx.PushRow
-	Lines    []pushLine
-	XLSXLink string
-	Empty    bool // no patent or list asked for yet
+	Title  string // what is pushed: the patent, or the list's heading and title
+	AppNo  string
+	List   string // the list as asked ("2026年第2期")
+	Per    int    // patents per enterprise at most, for a list
+	PerMax int
+	// Threshold is patentbridge.PushFitThreshold as the page's percentage.
+	Threshold int
+	Park      string
+	Parks     []string
+	Lists     []string // headings of the published lists, offered in the form
+	Groups    []pushGroup
+	Pairs     int // patent-enterprise pairs shown
+	XLSXLink  string
+	Empty     bool // no patent or list asked for yet
+	ByList    bool
+	Error     string
 }
 
-// pushLine is one ranked row of the page.
+// pushGroup is one enterprise of the page with the patents pushed to it.
+type pushGroup struct {
+	Rank  int
+	Span  int // rows the enterprise's cells span
+	First pushLine
+	Rest  []pushLine
+	patentbridge.EnterprisePush
+}
+
+// pushLine is one patent pushed to an enterprise.
 type pushLine struct {
-	Rank int
-	httpx.PushRow
+	patentbridge.PushItem
+	AppNoLabel string
+	Percent    int
 }
 
-// enterprisePush serves /admin/enterprises/push?app_no=… or ?supply_list=ID:
-// registry enterprises ranked for a patent, or for every patent of a supply list
-// (an enterprise's best score, with the patents proposed to it), filtered by
-// park; &format=xlsx downloads the push list with one sheet per park.
+// enterprisePush serves /admin/enterprises/push?app_no=… or ?list=2026年第2期&per=10:
+// the registry enterprises whose 经营范围 or 行业 fits a patent, or for a
+// published supply list every fitting enterprise with at most per of its
+// patents ranked by fit, filtered by park; &format=xlsx downloads it with one
+// sheet per park and one row per patent pushed.
 func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	v := pushView{Park: strings.TrimSpace(q.Get("park"))}
-	var rows []httpx.PushRow
+	v := pushView{Park: strings.TrimSpace(q.Get("park")), List: strings.TrimSpace(q.Get("list")),
+		Per: patentbridge.PushDefaultPerEnterprise, PerMax: patentbridge.PushMaxPerEnterprise,
+		Threshold: httpx.PushPercent(patentbridge.PushFitThreshold)}
+	s.offerLists(r, &v)
+	if utf8.RuneCountInString(v.Park) > 100 {
+		v.Park = "" // no park is named so; the filter is a select of the parks seen
+	}
+	var pushes []patentbridge.EnterprisePush
 	var err error
 	switch {
 	case q.Get("app_no") != "":
-		rows, err = s.pushForPatent(r, q.Get("app_no"), &v)
-	case q.Get("supply_list") != "":
-		rows, err = s.pushForList(r, q.Get("supply_list"), &v)
+		pushes, err = s.pushForPatent(r, q.Get("app_no"), &v)
+	case q.Has("list"):
+		v.ByList = true
+		var per int
+		if per, err = patentbridge.ParsePushPerEnterprise(q.Get("per")); err == nil {
+			v.Per = per
+			pushes, err = s.pushForList(r, &v)
+		}
 	default:
 		v.Empty = true
 		s.render(w, r, http.StatusOK, "enterprise_push", "专利进园区企业", "enterprises", v)
 		return
 	}
-	if err != nil {
+	if patentbridge.ErrorField(err) != "" || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND && v.ByList {
+		v.Empty, v.Error = true, patentbridge.ErrorMessage(err)
+		s.render(w, r, httpx.Status(err), "enterprise_push", "专利进园区企业", "enterprises", v)
+		return
+	} else if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	seen := map[string]bool{}
-	for _, row := range rows {
-		if p := row.Enterprise.Park; p != "" && !seen[p] {
-			seen[p] = true
-			v.Parks = append(v.Parks, p)
-		}
-		if v.Park == "" || row.Enterprise.Park == v.Park {
-			v.Rows = append(v.Rows, row)
-		}
-	}
-	sort.Strings(v.Parks)
+	shown := filterPark(pushes, v.Park, &v.Parks)
+	// Each element of shown is one enterprise's final push list: telling it
+	// (站内信 "新的推送清单") is one call per element with EnterprisePush.Notice's
+	// text, from an act (a POST that recomputes this list), never from this GET.
 	if q.Get("format") == "xlsx" {
-		s.pushXLSX(w, r, v)
+		s.pushXLSX(w, r, v.Title, shown)
 		return
 	}
-	for i, row := range v.Rows {
-		v.Lines = append(v.Lines, pushLine{i + 1, row})
+	for i, p := range shown {
+		g := pushGroup{Rank: i + 1, Span: len(p.Items), EnterprisePush: p}
+		for j, it := range p.Items {
+			l := pushLine{PushItem: it, AppNoLabel: patentbridge.FormatAppNo(it.AppNo), Percent: httpx.PushPercent(it.Score)}
+			if j == 0 {
+				g.First = l
+			} else {
+				g.Rest = append(g.Rest, l)
+			}
+		}
+		v.Pairs += len(p.Items)
+		v.Groups = append(v.Groups, g)
 	}
 	x := url.Values{}
 	for k, vs := range q {
@@ -88,7 +121,41 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "enterprise_push", "专利进园区企业", "enterprises", v)
 }
 
-func (s *Server) pushForPatent(r *http.Request, raw string, v *pushView) ([]httpx.PushRow, error) {
+// filterPark keeps the pushes of one park ("" all) and lists every park seen.
+func filterPark(pushes []patentbridge.EnterprisePush, park string, parks *[]string) []patentbridge.EnterprisePush {
+	seen := map[string]bool{}
+	var out []patentbridge.EnterprisePush
+	for _, p := range pushes {
+		if e := p.Enterprise.Park; e != "" && !seen[e] {
+			seen[e] = true
+			*parks = append(*parks, e)
+		}
+		if park == "" || p.Enterprise.Park == park {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(*parks)
+	return out
+}
+
+// offerLists puts the headings of the published supply lists in the form.
+func (s *Server) offerLists(r *http.Request, v *pushView) {
+	if s.Supply == nil {
+		return
+	}
+	lists, err := s.Supply.ListSupplyLists(r.Context(), false)
+	if err != nil {
+		httpx.LogError(r, err, s.Logger)
+		return
+	}
+	for _, l := range lists {
+		if l.Status == patentbridge.ListPublished {
+			v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false).Heading)
+		}
+	}
+}
+
+func (s *Server) pushForPatent(r *http.Request, raw string, v *pushView) ([]patentbridge.EnterprisePush, error) {
 	appNo, _, err := patentbridge.NormalizeAppNo(raw)
 	if err != nil {
 		return nil, err
@@ -97,74 +164,37 @@ func (s *Server) pushForPatent(r *http.Request, raw string, v *pushView) ([]http
 	if err != nil {
 		return nil, err
 	}
-	v.AppNo, v.Title = appNo, fmt.Sprintf("%s %s", patentbridge.FormatAppNo(appNo), p.Title)
+	v.AppNo, v.Title = appNo, patentbridge.FormatAppNo(appNo)+" "+p.Title
 	ms, err := s.EnterpriseRanker.RankForPatent(r.Context(), appNo, pushPerPatent)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]httpx.PushRow, len(ms))
+	out := make([]patentbridge.EnterprisePush, len(ms))
 	for i, m := range ms {
-		rows[i] = httpx.PushRow{EnterpriseMatch: m, Patents: []string{appNo}}
+		out[i] = patentbridge.EnterprisePush{Enterprise: m.Enterprise,
+			Items: []patentbridge.PushItem{{AppNo: appNo, Title: p.Title, Score: m.Score, Reason: m.Reason}}}
 	}
-	return rows, nil
+	return out, nil
 }
 
-func (s *Server) pushForList(r *http.Request, raw string, v *pushView) ([]httpx.PushRow, error) {
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 || s.Supply == nil {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单 %q 不存在", raw)
+// pushForList pushes the published supply list the user cites by its number.
+func (s *Server) pushForList(r *http.Request, v *pushView) ([]patentbridge.EnterprisePush, error) {
+	if s.Supply == nil {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "供给清单服务未启用")
 	}
-	l, err := s.Supply.FindSupplyList(r.Context(), id)
+	l, pushes, err := httpx.PushSupplyList(r.Context(), s.Supply, s.EnterpriseRanker, s.Ref, v.List, v.Per)
 	if err != nil {
 		return nil, err
 	}
-	v.ListID, v.Title = l.ID, l.Title
-	if l.Year > 0 {
-		v.Title += "（" + l.NumberLabel() + "）"
-	}
-	byCode := map[string]*httpx.PushRow{}
-	var order []string
-	for _, it := range l.Items[:min(len(l.Items), pushListPatents)] {
-		ms, err := s.EnterpriseRanker.RankForPatent(r.Context(), it.AppNo, pushPerPatent)
-		if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
-			continue // a patent of the frozen list no longer stored
-		} else if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			row, ok := byCode[m.Enterprise.CreditCode]
-			if !ok {
-				row = &httpx.PushRow{EnterpriseMatch: patentbridge.EnterpriseMatch{Enterprise: m.Enterprise}}
-				byCode[m.Enterprise.CreditCode] = row
-				order = append(order, m.Enterprise.CreditCode)
-			}
-			if m.Score > row.Score {
-				row.Score = m.Score
-			}
-			row.Patents = append(row.Patents, it.AppNo)
-			for _, reason := range m.Reasons {
-				row.Reasons = append(row.Reasons, patentbridge.FormatAppNo(it.AppNo)+"："+reason)
-			}
-		}
-	}
-	rows := make([]httpx.PushRow, 0, len(order))
-	for _, c := range order {
-		rows = append(rows, *byCode[c])
-	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].Score != rows[j].Score {
-			return rows[i].Score > rows[j].Score
-		}
-		return len(rows[i].Patents) > len(rows[j].Patents)
-	})
-	return rows, nil
+	v.Title = httpx.NewSupplyListView(l, s.Ref, false).Heading + " " + l.Title
+	return pushes, nil
 }
 
 // pushXLSX writes the push list; it is built in memory first so that a failure
 // is a clean error page, not a truncated file.
-func (s *Server) pushXLSX(w http.ResponseWriter, r *http.Request, v pushView) {
+func (s *Server) pushXLSX(w http.ResponseWriter, r *http.Request, title string, pushes []patentbridge.EnterprisePush) {
 	var buf bytes.Buffer
-	if err := httpx.WritePushListXLSX(&buf, "专利进园区企业推送清单："+v.Title, v.Rows); err != nil {
+	if err := httpx.WritePushListXLSX(&buf, "专利进园区企业推送清单："+title, pushes); err != nil {
 		s.errorPage(w, r, err)
 		return
 	}

@@ -4,17 +4,12 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/csv"
-	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
-
-	"patentbridge"
-	"patentbridge/internal/httpx/httpxtest"
 )
 
 // registryCSV is an enterprise registry in GBK with one invalid credit code.
@@ -67,55 +62,5 @@ func TestEnterpriseRegistryImport(t *testing.T) {
 	status, body = MustUpload(t, admin, e.srv.URL+"/admin/enterprises", "x.csv", []byte("企业名称,经营范围\n某公司,软件\n"), nil)
 	if status != http.StatusBadRequest || !strings.Contains(body, "找不到“统一社会信用代码”列") {
 		t.Errorf("registry without credit codes: %d", status)
-	}
-}
-
-func TestEnterprisePushList(t *testing.T) {
-	e := newDemandEnv(t)
-	admin := e.client(t, "admin")
-	if status, _ := MustUpload(t, admin, e.srv.URL+"/admin/enterprises", "r.csv", registryCSV(t), nil); status != http.StatusOK {
-		t.Fatal(status)
-	}
-	if status, _ := MustGet(t, e.client(t, "firm"), e.srv.URL+"/admin/enterprises/push?app_no=2021108432658"); status != http.StatusForbidden {
-		t.Errorf("an enterprise opens the push list: %d", status)
-	}
-	// A city user may push; the battery patent goes to the battery maker with the scope's words as reasons.
-	_, body := MustGet(t, e.client(t, "chengdu"), e.srv.URL+"/admin/enterprises/push?app_no=CN202110843265.8")
-	mustContain(t, body, "微米级多孔硫酸亚铁钠", "成都钠电新能源有限公司", "经营范围含：", "钠离子")
-	if strings.Contains(body, "绵阳光伏装备有限公司") {
-		t.Error("the PV equipment maker is pushed a battery patent")
-	}
-	if status, _ := MustGet(t, admin, e.srv.URL+"/admin/enterprises/push?app_no=2021108432659"); status != http.StatusBadRequest {
-		t.Errorf("bad application number: %d", status)
-	}
-
-	// A supply list's push list, exported with one sheet per park.
-	httpxtest.MustScreen(t, e.db, testNow, httpxtest.SamplePatents()...)
-	l := &patentbridge.SupplyList{Title: "光伏专利供给清单"}
-	if err := e.db.CreateSupplyList(t.Context(), l); err != nil {
-		t.Fatal(err)
-	}
-	_, body = MustGet(t, admin, fmt.Sprintf("%s/admin/enterprises/push?supply_list=%d", e.srv.URL, l.ID))
-	mustContain(t, body, "光伏专利供给清单", "绵阳光伏装备有限公司", "202223220665.2：经营范围含：胶膜、光伏")
-	req, _ := http.NewRequest("GET", fmt.Sprintf("%s/admin/enterprises/push?supply_list=%d&format=xlsx", e.srv.URL, l.ID), nil)
-	res, err := admin.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Disposition"), "attachment") {
-		t.Fatalf("xlsx: %d %v", res.StatusCode, res.Header)
-	}
-	f, err := excelize.OpenReader(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if got := f.GetSheetList(); fmt.Sprint(got) != "[成都高新区 绵阳科技城]" {
-		t.Fatalf("sheets = %v, want one per park with pushed enterprises", got)
-	}
-	rows, _ := f.GetRows("绵阳科技城")
-	if len(rows) != 3 || rows[1][1] != "企业名称" || rows[2][1] != "绵阳光伏装备有限公司" || !strings.Contains(rows[2][9], "202223220665.2") {
-		t.Errorf("sheet rows = %q", rows)
 	}
 }

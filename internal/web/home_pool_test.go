@@ -31,7 +31,7 @@ func newHomeEnv(tb testing.TB, operator, icp string) (*httptest.Server, *sqldb.D
 	if err := db.CreateSupplyList(platform, l); err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := db.PublishSupplyList(platform, l.ID); err != nil {
+	if _, err := db.PublishSupplyList(platform, l.ID, true); err != nil {
 		tb.Fatal(err)
 	}
 	d := &patentbridge.Demand{Title: "白酒酿造废水处理技术", Description: "需要高浓度有机废水的处理工艺，日处理500吨。", Enterprise: "宜宾某酒业有限公司",

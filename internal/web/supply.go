@@ -32,6 +32,7 @@ type supplyListsView struct {
 type supplyPage struct {
 	httpx.SupplyListView
 	CanManage bool
+	CanPush   bool // a published list its managers may push to the registry's enterprises
 	Notice    string
 }
 
@@ -90,6 +91,7 @@ func (s *Server) supplyDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	v := supplyPage{SupplyListView: httpx.NewSupplyListView(l, s.Ref, true),
 		CanManage: patentbridge.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l) == nil}
+	v.CanPush = v.CanManage && s.EnterpriseRanker != nil && l.Status == patentbridge.ListPublished
 	switch r.URL.Query().Get("done") {
 	case "published":
 		v.Notice = "清单已发布，编号为" + l.NumberLabel() + "。"
@@ -109,7 +111,7 @@ func (s *Server) supplyXLSX(w http.ResponseWriter, r *http.Request, l *patentbri
 	}
 	name := fmt.Sprintf("供给清单-%d.xlsx", l.ID)
 	if l.Year > 0 {
-		name = "四川省专利技术供给清单-" + l.NumberLabel() + ".xlsx"
+		name = httpx.NewSupplyListView(l, s.Ref, false).IssuerName + "专利技术供给清单-" + l.NumberLabel() + ".xlsx"
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"supply-list-%d.xlsx\"; filename*=UTF-8''%s", l.ID, url.PathEscape(name)))

@@ -116,14 +116,20 @@ func (s *Server) supplyUpdate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/admin/supply/%d/edit", l.ID), http.StatusSeeOther)
 }
 
-// supplyPublish publishes a draft and shows its public page with its number.
+// supplyPublish publishes a draft, when the form's required checkbox confirms
+// that it is then frozen, and shows its public page with its number.
 func (s *Server) supplyPublish(w http.ResponseWriter, r *http.Request) {
 	id, err := listID(r)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	if _, err := s.Supply.PublishSupplyList(r.Context(), id); err != nil {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EINVALID, "表单无法解析"))
+		return
+	}
+	if _, err := s.Supply.PublishSupplyList(r.Context(), id, r.PostForm.Get("confirm") == "yes"); err != nil {
 		s.formError(w, r, id, err, "")
 		return
 	}

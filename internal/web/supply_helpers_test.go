@@ -92,7 +92,7 @@ func (e *supplyEnv) MustCreateList(tb testing.TB, c *http.Client, form url.Value
 // MustPublish publishes a list and returns the page it leads to.
 func (e *supplyEnv) MustPublish(tb testing.TB, c *http.Client, id int64) string {
 	tb.Helper()
-	status, loc, body := e.post(tb, c, fmt.Sprintf("/admin/supply/%d/publish", id), nil)
+	status, loc, body := e.post(tb, c, fmt.Sprintf("/admin/supply/%d/publish", id), url.Values{"confirm": {"yes"}})
 	if status != http.StatusSeeOther {
 		tb.Fatalf("publish %d: status %d\n%s", id, status, body)
 	}

@@ -115,7 +115,7 @@ func TestSupplyReview(t *testing.T) {
 	admin := e.client(t, "admin")
 	id := e.MustCreateList(t, admin, url.Values{"title": {"草稿"}})
 	_, body := MustGet(t, admin, fmt.Sprintf("%s/admin/supply/%d/edit", e.srv.URL, id))
-	mustContain(t, body, `id="supply-items"`, `id="publish-button"`, "2019107654328", "2022232206652", `id="supply-number">草稿<`)
+	mustContain(t, body, `id="supply-items"`, `id="publish-button"`, "2019107654328", "2022232206652", `id="publish-confirm"`)
 
 	status, _, _ := e.post(t, admin, fmt.Sprintf("/admin/supply/%d/edit", id), url.Values{
 		"title": {"四川高校院所先进材料专利"}, "description": {"经初评的A级专利"},
