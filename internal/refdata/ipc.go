@@ -54,6 +54,7 @@ func (d *Data) loadIPC() error {
 	if err != nil {
 		return err
 	}
+	d.fillDotTitles()
 	for code, e := range d.ipc {
 		if e.level == "subclass" {
 			d.subs = append(d.subs, IPCNode{Code: code, Level: e.level, Title: e.title, TitleEn: e.titleEn})
