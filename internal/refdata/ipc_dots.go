@@ -24,8 +24,9 @@ func dotLevel(title string) int {
 // title, never bare dots. The main group is the nearest ancestor the data names
 // for certain; the subclass stands in when the main group has no title either.
 func (d *Data) fillDotTitles() {
+	d.dotParents()
 	for code, e := range d.ipc {
-		n := dotLevel(e.title)
+		n := e.dots
 		if n == 0 {
 			continue
 		}
@@ -40,5 +41,36 @@ func (d *Data) fillDotTitles() {
 		}
 		e.title = strings.TrimSpace(strings.Repeat(levelMark, n) + " " + title)
 		d.ipc[code] = e
+	}
+}
+
+// dotParents sets the dots of every dot-only subgroup and its ancestors under the
+// main group: in scheme order, the nearest preceding dot-only subgroups of
+// fewer dots. A titled subgroup's depth is unknown (its dots were dropped), so
+// it cuts the chain: the subgroups after it know only their main group.
+func (d *Data) dotParents() {
+	type level struct {
+		code string
+		dots int
+	}
+	for _, codes := range d.groups {
+		var stack []level
+		for _, code := range codes {
+			e := d.ipc[code]
+			n := dotLevel(e.title)
+			if e.level != "subgroup" || n == 0 {
+				stack = stack[:0]
+				continue
+			}
+			for len(stack) > 0 && stack[len(stack)-1].dots >= n {
+				stack = stack[:len(stack)-1]
+			}
+			e.dots = n
+			for _, l := range stack {
+				e.parents = append(e.parents, l.code)
+			}
+			d.ipc[code] = e
+			stack = append(stack, level{code, n})
+		}
 	}
 }

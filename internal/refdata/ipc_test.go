@@ -214,6 +214,14 @@ func TestIPCDotOnlyTitle(t *testing.T) {
 	if got := info.Hierarchy[len(info.Hierarchy)-1].Title; got != want {
 		t.Errorf("hierarchy title %q", got)
 	}
+	// by its dots E04F21/16 (..) is under E04F21/02 (.), not under E04F21/10 (....) as its number suggests
+	var chain []string
+	for _, h := range info.Hierarchy {
+		chain = append(chain, h.Code)
+	}
+	if got := strings.Join(chain, " "); got != "E E04 E04F E04F21/00 E04F21/02 E04F21/16" {
+		t.Errorf("hierarchy %s", got)
+	}
 	if got := d.IPCTitle("E04F21/16"); got != want {
 		t.Errorf("IPCTitle %q", got)
 	}
