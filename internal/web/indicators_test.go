@@ -29,7 +29,7 @@ func TestPatentPageMissingIndicatorIsNeutral(t *testing.T) {
 	mustContain(t, body,
 		`<tr class="indicator-missing" data-indicator="claims_count"><td>法律</td><td>权利要求数</td><td class="num">无数据<br><small class="muted">无数据，按中性值计</small></td><td class="num">50%</td><td class="num">1</td><td class="num">3.77</td></tr>`,
 		`<tr data-indicator="forward_citations"><td>技术</td><td>被引证次数</td><td class="num">0</td>`,
-		`id="grade-bands"`, "按价值评分从高到低排序", `<span class="grade grade-A">A</span> 评分最高的 0%：本批次无`,
+		`id="grade-bands"`, "按本批次沉睡专利的评分从高到低划分", `<span class="grade grade-A">A</span> 评分最高的 0%：本批次无`,
 		`<span class="grade grade-B">B</span> 其后的 50%（第 0%–50%）：1 件，评分`)
 	if strings.Contains(body, `<td>权利要求数</td><td class="num">0</td>`) {
 		t.Errorf("an unknown claims count is shown as 0")

@@ -16,6 +16,7 @@ type patentPage struct {
 	Screening    *httpx.ScreeningView // nil: not screened yet
 	RunAsOf      string
 	GradeBands   []httpx.GradeBandView // the run's grade cut-offs, A first
+	GradeRule    string                // the configuration's rule (Deps.GradeRule)
 	Declarations []httpx.DeclarationView
 	Ratings      httpx.RatingsView
 	CanDeclare   bool
@@ -61,7 +62,7 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 				v.RunAsOf = patentbridge.FormatDate(run.AsOf)
 			}
 			if bands, err := s.Screening.GradeBands(ctx, res.RunID); err == nil {
-				v.GradeBands = httpx.NewGradeBandViews(bands)
+				v.GradeBands, v.GradeRule = httpx.NewGradeBandViews(bands), s.GradeRule
 			} else {
 				httpx.LogError(r, err, s.Logger)
 			}
