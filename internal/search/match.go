@@ -175,14 +175,14 @@ const firstStage = 2
 // fields. A text longer than LongText runs in two stages: the raw query alone
 // picks the first stage's docs, then raw and keyword queries together score only
 // those; a text of many distinct bigrams takes longCandidates.
-func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword, only query.Query) ([]*candidate, error) {
+func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword, filter query.Query) ([]*candidate, error) {
 	if terms := textTerms(text); len(terms) > maxTextTerms {
-		return m.longCandidates(ctx, terms, kws, only)
+		return m.longCandidates(ctx, terms, kws, filter)
 	}
 	raw, keywords, broad := m.textQuery(text, kws)
 	q := raw
 	if keywords != nil {
-		sr := bleve.NewSearchRequestOptions(filtered(broad, only), firstStage*m.opts.Candidates, 0, false)
+		sr := bleve.NewSearchRequestOptions(filtered(broad, filter), firstStage*m.opts.Candidates, 0, false)
 		stage, err := m.ix.SearchInContext(ctx, sr)
 		if err != nil {
 			return nil, fmt.Errorf("search: match query: %w", err)
@@ -198,7 +198,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword, on
 		only.SetBoost(0)
 		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
 	}
-	hits, err := m.search(ctx, q, m.opts.Candidates, only)
+	hits, err := m.search(ctx, q, m.opts.Candidates, filter)
 	if len(hits) == 0 || err != nil {
 		return nil, err
 	}
@@ -211,10 +211,10 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword, on
 	return cands, nil
 }
 
-// search returns the size best docs for q among those only matches (nil: all)
+// search returns the size best docs for q among those filter matches (nil: all)
 // with their candidateFields.
-func (m *Matcher) search(ctx context.Context, q query.Query, size int, only query.Query) (bsearch.DocumentMatchCollection, error) {
-	sr := bleve.NewSearchRequestOptions(filtered(q, only), size, 0, false)
+func (m *Matcher) search(ctx context.Context, q query.Query, size int, filter query.Query) (bsearch.DocumentMatchCollection, error) {
+	sr := bleve.NewSearchRequestOptions(filtered(q, filter), size, 0, false)
 	sr.Fields = candidateFields
 	out, err := m.ix.SearchInContext(ctx, sr)
 	if err != nil {

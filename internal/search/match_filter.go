@@ -30,11 +30,11 @@ func matchFilter(req patentbridge.MatchRequest) query.Query {
 	return f
 }
 
-// filtered restricts q to the docs only matches, scoring by q alone; q itself
-// when only is nil.
-func filtered(q, only query.Query) query.Query {
-	if only == nil {
+// filtered restricts q to the docs filter matches, scoring by q alone; q itself
+// when filter is nil.
+func filtered(q, filter query.Query) query.Query {
+	if filter == nil {
 		return q
 	}
-	return bleve.NewConjunctionQuery(q, only)
+	return bleve.NewConjunctionQuery(q, filter)
 }
