@@ -2,6 +2,7 @@ package patentbridge
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"time"
 )
@@ -16,6 +17,9 @@ type ImportSummary struct {
 	Rejected  int     `json:"rejected"`
 	Seconds   float64 `json:"seconds"`
 }
+
+// RejectHeader is the header line of every reject report (CSV): 文件, 行, 列, 值, 原因.
+var RejectHeader = []string{"文件", "行", "列", "值", "原因"}
 
 // Reject is one input row that was not imported, and why.
 type Reject struct {
@@ -85,7 +89,8 @@ type ImportJobService interface {
 // ImportOptions tunes one import run.
 type ImportOptions struct {
 	Sheet string // XLSX sheet name; "" means the first sheet
-	// Rejects receives the reject report as CSV (file,line,column,value,reason); may be nil.
+	// Rejects receives the reject report as CSV (RejectHeader: 文件,行,列,值,原因), without
+	// a byte order mark (the download and the CLI's file add it); may be nil.
 	Rejects io.Writer
 	// Progress, when set, is called after each batch with rows read so far and the
 	// share (0..1) of the input bytes consumed.
@@ -112,6 +117,32 @@ type ImportJobRunner interface {
 	// DiscardImport gives up an interrupted or queued job and removes its
 	// upload. Returns ENOTFOUND, ECONFLICT when the job is running or finished.
 	DiscardImport(ctx context.Context, id int64) (*ImportJob, error)
+}
+
+// JobDoneWithRejects is the state an import job is shown in (never stored) when
+// it finished but rejected rows: 完成，有拒绝行, in amber, not a green 已完成.
+const JobDoneWithRejects = "done_rejects"
+
+// DisplayStatus returns the state an import job is shown in: its status, or
+// JobDoneWithRejects for a finished import that rejected rows.
+func (j *ImportJob) DisplayStatus() string {
+	if j.Status == JobDone && j.Summary.Rejected > 0 {
+		return JobDoneWithRejects
+	}
+	return j.Status
+}
+
+// StatusLabel returns the Chinese label of an import job's state as pages show
+// it: "导入中" while running, and for a finished import that rejected rows
+// "完成，有拒绝行（拒绝 3 行，共读取 4 行）".
+func (j *ImportJob) StatusLabel() string {
+	switch j.DisplayStatus() {
+	case JobRunning:
+		return "导入中"
+	case JobDoneWithRejects:
+		return fmt.Sprintf("完成，有拒绝行（拒绝 %d 行，共读取 %d 行）", j.Summary.Rejected, j.Summary.Read)
+	}
+	return JobStatusLabel(j.Status)
 }
 
 // JobStatusLabel returns the Chinese name of a job state, as the pages show it.

@@ -59,7 +59,9 @@ type CriterionResult struct {
 }
 
 // Indicator is one value indicator of the initial evaluation (DESIGN §3.5) with its
-// raw value, its value normalized within the cohort (0..1) and its weight.
+// raw value, its value normalized within the cohort (0..1) and its weight. A
+// Missing indicator has no known raw value (Raw is 0 then) and took
+// NeutralPercentile as its normalized value (see indicator_missing.go).
 type Indicator struct {
 	Name       string  `json:"name"`  // e.g. "claims_count"
 	Group      string  `json:"group"` // legal, technical, market
@@ -67,6 +69,7 @@ type Indicator struct {
 	Raw        float64 `json:"raw"`
 	Normalized float64 `json:"normalized"`
 	Weight     float64 `json:"weight"`
+	Missing    bool    `json:"missing"`
 }
 
 // Classification is a patent's place in the classification systems of DESIGN §3.6.
@@ -152,4 +155,17 @@ type ScreeningService interface {
 	// run), with score, grade and every indicator's raw value, normalized value and
 	// weight. Returns ENOTFOUND.
 	FindScreeningResult(ctx context.Context, runID int64, appNo string) (*ScreeningResult, error)
+	// GradeBands returns a finished run's grades A to D with how many sleeping
+	// patents got each and their lowest and highest score (0: the latest
+	// finished run). Returns ENOTFOUND.
+	GradeBands(ctx context.Context, runID int64) ([]GradeBand, error)
+}
+
+// GradeBand is one grade of a finished run: how many sleeping patents got it and
+// the range of their scores, the run's actual cut-offs (zero scores when Count is 0).
+type GradeBand struct {
+	Grade    string  `json:"grade"`
+	Count    int     `json:"count"`
+	MinScore float64 `json:"min_score"`
+	MaxScore float64 `json:"max_score"`
 }

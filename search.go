@@ -83,21 +83,51 @@ type IPCPrediction struct {
 	Score    float64 `json:"score"`
 }
 
-// Match is a patent ranked for a need, with the reasons it was chosen (Chinese).
+// Match is a patent ranked for a need, with the reasons it was chosen (Chinese)
+// and what an enterprise needs to act on it: its legal status, its current
+// owners and their type, whether it is a sleeping patent (with its grade) and
+// whether it is on a published supply list. (Offers for transfer or licence are
+// not recorded yet, so a match says nothing of them.)
 type Match struct {
 	AppNo   string   `json:"app_no"`
 	Title   string   `json:"title"`
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons"`
+
+	Status       LegalStatus  `json:"status,omitempty"`
+	StatusLabel  string       `json:"status_label,omitempty"`
+	Owners       []MatchOwner `json:"owners"`
+	Sleeping     bool         `json:"sleeping"`
+	Grade        string       `json:"grade,omitempty"` // sleeping patents only
+	OnSupplyList bool         `json:"on_supply_list"`
 }
 
-// MatchRequest is a need to match: a demand's text, or any text.
+// MatchOwner is a matched patent's current owner with its type.
+type MatchOwner struct {
+	Name      string    `json:"name"`
+	Type      PartyType `json:"type,omitempty"`
+	TypeLabel string    `json:"type_label,omitempty"`
+}
+
+// MatchRequest is a need to match: a demand's text, or any text. Unless All is
+// set, only patents an enterprise can take from the programme are matched
+// (MatchOwnerTypes, MatchStatus).
 type MatchRequest struct {
 	Text       string
 	Limit      int
 	DemandID   int64  // when matching a stored demand: its feedback is used
 	RegionCode string // the demand's region, for the region signal
+	All        bool   // match every patent, whoever holds it and whatever its status
 }
+
+// MatchOwnerTypes are the owners whose patents a match list shows by default:
+// universities, research institutes and state-owned enterprises, the holders
+// the conversion programme moves patents from to SMEs.
+var MatchOwnerTypes = []PartyType{PartyUniversity, PartyInstitute, PartySOE}
+
+// MatchStatus is the legal status a match list's patents have by default:
+// granted and in force, so that there is a right to transfer or license.
+const MatchStatus = StatusInForce
 
 // MatchResult is the ranked patents with the IPC subclasses and industries predicted for the text.
 type MatchResult struct {

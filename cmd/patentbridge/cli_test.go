@@ -85,6 +85,10 @@ func TestImportCommand(t *testing.T) {
 				if s.Read != 5 || s.Inserted != 1 || s.Rejected != 4 {
 					t.Fatalf("summary %+v", s)
 				}
+				// UTF-8 with a BOM and Chinese headers, as the web's download
+				if b, _ := os.ReadFile(rejects); !strings.HasPrefix(string(b), "\ufeff文件,行,列,值,原因\n") {
+					t.Errorf("rejects report starts %q", b[:min(len(b), 40)])
+				}
 				f, _ := os.Open(rejects)
 				defer f.Close()
 				rows, err := csv.NewReader(f).ReadAll()

@@ -52,6 +52,11 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 			return 1
 		}
 		defer f.Close()
+		// UTF-8 with a byte order mark, as the web's download, so Excel reads the Chinese.
+		if _, err := f.WriteString("\ufeff"); err != nil {
+			fmt.Fprintf(stderr, "错误：无法写入拒绝报告 %s：%v\n", *rejects, err)
+			return 1
+		}
 		opt.Rejects = f
 	}
 	if isTerminal(stderr) {

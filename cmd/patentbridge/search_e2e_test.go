@@ -85,7 +85,7 @@ func TestSearchFollowsImports(t *testing.T) {
 				}
 				IPCPredictions []struct{ Subclass, Title string } `json:"ipc_predictions"`
 			}
-			if code := MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": one.Items[0].Title, "limit": 5}, &match); code != 200 {
+			if code := MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": one.Items[0].Title, "limit": 5, "all": true}, &match); code != 200 {
 				t.Fatalf("match: %d", code)
 			}
 			if len(match.Items) == 0 || match.Items[0].AppNo != one.Items[0].AppNo || len(match.Items[0].Reasons) == 0 {
@@ -121,8 +121,11 @@ func TestMatchShowsAvailability(t *testing.T) {
 	}
 	var match struct {
 		Items []struct {
-			AppNo   string   `json:"app_no"`
-			Reasons []string `json:"reasons"`
+			AppNo        string   `json:"app_no"`
+			Reasons      []string `json:"reasons"`
+			OnSupplyList bool     `json:"on_supply_list"`
+			Sleeping     bool     `json:"sleeping"`
+			Grade        string   `json:"grade"`
 		}
 	}
 	MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": l.Items[0].Title, "limit": 20}, &match)
@@ -133,6 +136,9 @@ func TestMatchShowsAvailability(t *testing.T) {
 			seen = true
 			if !listed {
 				t.Errorf("the listed patent's reasons %v lack 已列入供给清单", it.Reasons)
+			}
+			if !it.OnSupplyList || !it.Sleeping || it.Grade == "" {
+				t.Errorf("the listed sleeping patent's match says on_supply_list %v, sleeping %v, grade %q", it.OnSupplyList, it.Sleeping, it.Grade)
 			}
 		} else if listed {
 			t.Errorf("%s is not on the list but its reasons say so: %v", it.AppNo, it.Reasons)

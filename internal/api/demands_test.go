@@ -242,6 +242,30 @@ func TestMatchAndClassifyAPI(t *testing.T) {
 	if r := e.match.LastMatch(); r.Limit != 5 || r.Text != "钠离子电池正极材料的制备" {
 		t.Errorf("request passed on = %+v", r)
 	}
+	owner := first["owners"].([]any)[0].(map[string]any)
+	if first["status"] != "in_force" || first["status_label"] != "有效" || owner["name"] != "四川大学" ||
+		owner["type_label"] != "大专院校" || first["sleeping"] != false || first["on_supply_list"] != false {
+		t.Errorf("first match's annotations = %v", first)
+	}
+	// the enterprise's pending application is matched only when all patents are asked for
+	drone := func(body, query string) bool {
+		status, m := e.call(t, "POST", "/api/v1/match"+query, "", body)
+		if status != 200 {
+			t.Fatalf("match %s: %d %v", body, status, m)
+		}
+		for _, it := range m["items"].([]any) {
+			if it.(map[string]any)["app_no"] == "2021112263722" {
+				return true
+			}
+		}
+		return false
+	}
+	if drone(`{"text":"棉花打顶无人机的智能控制系统"}`, "") {
+		t.Errorf("the default match lists an enterprise's pending application")
+	}
+	if !drone(`{"text":"棉花打顶无人机的智能控制系统","all":true}`, "") || !drone(`{"text":"棉花打顶无人机的智能控制系统"}`, "?all=1") {
+		t.Errorf("all=true / ?all=1 do not list every patent")
+	}
 	status, m = e.call(t, "POST", "/api/v1/classify", "", `{"text":"钠离子电池正极材料"}`)
 	if status != 200 || m["ipc_predictions"].([]any)[0].(map[string]any)["subclass"] != "H01M" || len(m["industries"].([]any)) != 3 {
 		t.Errorf("classify: %d %v", status, m)

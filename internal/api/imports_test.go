@@ -115,7 +115,7 @@ func TestImportJobAndRejects(t *testing.T) {
 	b.ReadFrom(res.Body)
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") ||
 		!strings.Contains(res.Header.Get("Content-Disposition"), "attachment") ||
-		!strings.HasPrefix(b.String(), "\xEF\xBB\xBFfile,line") || !strings.Contains(b.String(), "校验位错误") {
+		!strings.HasPrefix(b.String(), "\xEF\xBB\xBF文件,行,列,值,原因\n") || !strings.Contains(b.String(), "校验位错误") {
 		t.Errorf("rejects: %d %q %q", res.StatusCode, res.Header, b.String())
 	}
 

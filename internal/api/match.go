@@ -16,11 +16,13 @@ const (
 	maxMatchText      = 5000 // characters
 )
 
-// matchInput is the body of POST /api/v1/match.
+// matchInput is the body of POST /api/v1/match; All (or ?all=1) matches every
+// patent, not only the granted patents in force of institutions and SOEs.
 type matchInput struct {
 	Text       string `json:"text"`
 	Limit      int    `json:"limit"`
 	RegionCode string `json:"region_code"`
+	All        bool   `json:"all"`
 }
 
 // classifyInput is the body of POST /api/v1/classify.
@@ -51,8 +53,9 @@ func checkText(text string, limit, def int) (string, int, error) {
 	return text, limit, nil
 }
 
-// match serves POST /api/v1/match {"text","limit"}: patents ranked for the need
-// with reasons, the IPC subclasses predicted for the text and the industries.
+// match serves POST /api/v1/match {"text","limit","region_code","all"}: patents
+// ranked for the need with reasons, legal status, owners, sleeping grade and
+// supply-list mark, the IPC subclasses predicted for the text and the industries.
 func (s *Server) match(w http.ResponseWriter, r *http.Request) {
 	var b matchInput
 	if err := decodeBody(w, r, &b); err != nil {
@@ -64,7 +67,9 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	res, err := s.Search.Match(r.Context(), patentbridge.MatchRequest{Text: text, Limit: limit, RegionCode: strings.TrimSpace(b.RegionCode)})
+	all := b.All || r.URL.Query().Get("all") == "1"
+	res, err := s.Search.Match(r.Context(), patentbridge.MatchRequest{Text: text, Limit: limit,
+		RegionCode: strings.TrimSpace(b.RegionCode), All: all})
 	if err != nil {
 		s.error(w, r, err)
 		return

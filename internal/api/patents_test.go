@@ -190,3 +190,13 @@ func TestGetIPC(t *testing.T) {
 		})
 	}
 }
+
+// E04F21/16's title in the scheme is only "..": the API gives its main group's
+// title behind the level mark.
+func TestGetIPCDotOnlyTitle(t *testing.T) {
+	e := newEnv(t)
+	m := MustJSON(t, e.do(t, "GET", "/api/v1/ipc/E04F21/16", "", nil, nil))
+	if title, _ := m["title"].(string); !strings.HasPrefix(title, "·· 建筑装修工程用的器具") {
+		t.Errorf("title %q", m["title"])
+	}
+}

@@ -122,13 +122,18 @@ func TestPatentJSONHasScreening(t *testing.T) {
 	if !ok {
 		t.Fatalf("no screening in %v", m)
 	}
-	if sc["score"] != 25.47 || sc["grade"] != "C" || sc["sleeping"] != true || len(sc["criteria"].([]any)) != 6 {
+	// 29.25: the blank family size and the absent ratings count at the neutral percentile
+	if sc["score"] != 29.25 || sc["grade"] != "C" || sc["sleeping"] != true || len(sc["criteria"].([]any)) != 6 {
 		t.Errorf("screening = %v", sc)
 	}
 	ind := sc["indicators"].([]any)[3].(map[string]any)
 	if ind["name"] != "years_maintained" || ind["normalized"] != float64(1) || ind["weight"] != 0.5 ||
 		ind["percentile"] != float64(100) || ind["contribution"] != 3.77 {
 		t.Errorf("indicator = %v", ind)
+	}
+	if fb := sc["indicators"].([]any)[14].(map[string]any); fb["name"] != "enterprise_feedback" || fb["missing"] != true ||
+		fb["normalized"] != 0.5 || fb["note"] != "无数据，按中性值计" {
+		t.Errorf("unrated feedback indicator = %v", fb)
 	}
 	cls := sc["classes"].(map[string]any)
 	if f := cls["wipo_fields"].([]any)[0].(map[string]any); fmt.Sprint(f["code"]) != "8" || f["name"] != "半导体" {

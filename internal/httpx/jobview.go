@@ -11,19 +11,22 @@ import (
 
 // JobView is the presentation form of an import job, polled by the job page.
 type JobView struct {
-	ID          int64                      `json:"id"`
-	FileName    string                     `json:"file_name"`
-	Status      string                     `json:"status"`
-	StatusLabel string                     `json:"status_label"`
-	Done        bool                       `json:"done"` // finished, successfully or not
-	Progress    float64                    `json:"progress"`
-	Percent     int                        `json:"percent"`
-	Summary     patentbridge.ImportSummary `json:"summary"`
-	Error       string                     `json:"error,omitempty"`
-	CreatedBy   int64                      `json:"created_by"`
-	CreatedAt   time.Time                  `json:"created_at"`
-	FinishedAt  *time.Time                 `json:"finished_at,omitempty"`
-	RejectsURL  string                     `json:"rejects_url,omitempty"`
+	ID          int64  `json:"id"`
+	FileName    string `json:"file_name"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+	// DisplayStatus is the state the page shows (its CSS class job-…): the
+	// status, or done_rejects for a finished import that rejected rows.
+	DisplayStatus string                     `json:"display_status"`
+	Done          bool                       `json:"done"` // finished, successfully or not
+	Progress      float64                    `json:"progress"`
+	Percent       int                        `json:"percent"`
+	Summary       patentbridge.ImportSummary `json:"summary"`
+	Error         string                     `json:"error,omitempty"`
+	CreatedBy     int64                      `json:"created_by"`
+	CreatedAt     time.Time                  `json:"created_at"`
+	FinishedAt    *time.Time                 `json:"finished_at,omitempty"`
+	RejectsURL    string                     `json:"rejects_url,omitempty"`
 	// Owner is the process that runs (or last ran) the job, Attempts how many
 	// times a process claimed it.
 	Owner    string `json:"owner,omitempty"`
@@ -39,7 +42,7 @@ type JobView struct {
 // job id, used when the job rejected rows.
 func NewJobView(j *patentbridge.ImportJob, rejectsURL string) JobView {
 	v := JobView{
-		ID: j.ID, FileName: j.FileName, Status: j.Status, StatusLabel: importStatusLabel(j.Status),
+		ID: j.ID, FileName: j.FileName, Status: j.Status, StatusLabel: j.StatusLabel(), DisplayStatus: j.DisplayStatus(),
 		Done:     j.Status == patentbridge.JobDone || j.Status == patentbridge.JobFailed || j.Status == patentbridge.JobDiscarded,
 		Progress: j.Progress, Summary: j.Summary, Error: j.Error,
 		CreatedBy: j.CreatedBy, CreatedAt: j.CreatedAt.UTC(), Owner: j.Owner, Attempts: j.Attempts,
@@ -59,14 +62,6 @@ func NewJobView(j *patentbridge.ImportJob, rejectsURL string) JobView {
 		v.RejectsURL = fmt.Sprintf(rejectsURL, j.ID)
 	}
 	return v
-}
-
-// importStatusLabel names an import job's state; a running import is "导入中".
-func importStatusLabel(status string) string {
-	if status == patentbridge.JobRunning {
-		return "导入中"
-	}
-	return patentbridge.JobStatusLabel(status)
 }
 
 // WriteRejectsCSV sends an import job's reject report as a CSV attachment, with a

@@ -55,6 +55,10 @@ type IndicatorView struct {
 	Percentile   int     `json:"percentile"`
 	Weight       float64 `json:"weight"`
 	Contribution float64 `json:"contribution"`
+	// Missing: the raw value is unknown (RawText 无数据) and the indicator took
+	// patentbridge.NeutralPercentile, as Note says beside it.
+	Missing bool   `json:"missing"`
+	Note    string `json:"note,omitempty"`
 }
 
 // ClassesView is a patent's classification with the names of the codes.
@@ -116,7 +120,10 @@ func NewScreeningView(r *patentbridge.ScreeningResult, p *patentbridge.Patent, r
 	for _, x := range r.Indicators {
 		iv := IndicatorView{Name: x.Name, Group: x.Group, GroupLabel: groupLabels[x.Group], Label: x.Label,
 			Raw: x.Raw, RawText: strconv.FormatFloat(round2(x.Raw), 'f', -1, 64),
-			Normalized: x.Normalized, Percentile: int(math.Round(x.Normalized * 100)), Weight: x.Weight}
+			Normalized: x.Normalized, Percentile: int(math.Round(x.Normalized * 100)), Weight: x.Weight, Missing: x.Missing}
+		if x.Missing {
+			iv.RawText, iv.Note = patentbridge.MissingLabel, patentbridge.MissingNote
+		}
 		if sumW > 0 {
 			iv.Contribution = round2(100 * x.Weight * x.Normalized / sumW)
 		}

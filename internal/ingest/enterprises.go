@@ -36,7 +36,7 @@ var enterpriseLimits = map[string]int{
 // code in batches. A row with an invalid credit code (GB 32100 check character),
 // no name, a malformed region code, an unknown SME value or a value over its
 // limit (enterpriseLimits) is rejected and
-// reported to opt.Rejects as CSV (file,line,column,value,reason). Every file's
+// reported to opt.Rejects as CSV (文件,行,列,值,原因). Every file's
 // header is checked first: a file without 企业名称 and 统一社会信用代码 columns
 // fails the call with EINVALID before anything is written.
 func ImportEnterprises(ctx context.Context, store EnterpriseUpserter, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {

@@ -97,7 +97,7 @@ func TestImportEnterprisesGBKCSVWithRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"file", "line", "column", "value", "reason"},
+		{"文件", "行", "列", "值", "原因"},
 		{"企业名录.csv", "3", "统一社会信用代码", "91350100M000100Y44", "校验位错误"},
 		{"企业名录.csv", "5", "企业名称", "", "缺少企业名称"},
 		{"企业名录.csv", "5", "统一社会信用代码", "91510100MA6C1234X", "应为18位"},

@@ -131,7 +131,7 @@ func MustParseRejects(tb testing.TB, b []byte) []patentbridge.Reject {
 	if err != nil {
 		tb.Fatalf("reject report is not CSV: %v", err)
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != "file,line,column,value,reason" {
+	if len(recs) == 0 || strings.Join(recs[0], ",") != "文件,行,列,值,原因" {
 		tb.Fatalf("reject report header = %q", recs)
 	}
 	var out []patentbridge.Reject

@@ -16,9 +16,9 @@ type rejectWriter struct {
 
 func newRejectWriter(w io.Writer) *rejectWriter { return &rejectWriter{w: w} }
 
-// header writes the CSV header line.
+// header writes the CSV header line (patentbridge.RejectHeader).
 func (rw *rejectWriter) header() error {
-	return rw.records([][]string{{"file", "line", "column", "value", "reason"}})
+	return rw.records([][]string{patentbridge.RejectHeader})
 }
 
 // write reports every problem of one rejected row; a long value is clipped

@@ -12,6 +12,10 @@ type ipcEntry struct {
 	title   string
 	titleEn string
 	level   string
+	// dots is the level of a subgroup whose title was only dots (ipc_dots.go),
+	// parents its ancestors below the main group by those dots, coarse to fine.
+	dots    int
+	parents []string
 }
 
 // retiredSubclasses are subclasses still found on older patents whose groups the
@@ -54,6 +58,7 @@ func (d *Data) loadIPC() error {
 	if err != nil {
 		return err
 	}
+	d.fillDotTitles()
 	for code, e := range d.ipc {
 		if e.level == "subclass" {
 			d.subs = append(d.subs, IPCNode{Code: code, Level: e.level, Title: e.title, TitleEn: e.titleEn})

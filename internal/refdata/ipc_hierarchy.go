@@ -44,6 +44,10 @@ func (d *Data) ancestry(n string) []string {
 	if digits == "00" {
 		return out
 	}
+	if e := d.ipc[n]; e.dots > 0 {
+		// a subgroup known by its dots: its ancestors by level, not by numbering
+		return append(append(out, e.parents...), n)
+	}
 	stripped := strings.TrimRight(digits, "0")
 	for k := 1; k < len(stripped); k++ {
 		p := stripped[:k]

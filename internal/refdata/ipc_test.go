@@ -172,3 +172,76 @@ func TestSubclassesAndGroups(t *testing.T) {
 		t.Errorf("IPCGroups(A23F) starts with %+v", groups[:1])
 	}
 }
+
+// The concordance cuts 5.4's name to "新能源汽车相关服"; every page gets the whole name.
+func TestSEINameNotCut(t *testing.T) {
+	d := Default()
+	info, err := d.IPC("B60S5/00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range info.SEI {
+		if s.Code == "5.4" {
+			found = true
+			if s.Name != "新能源汽车相关服务" {
+				t.Errorf("5.4 name %q", s.Name)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("B60S5/00 has no 5.4: %+v", info.SEI)
+	}
+	for _, s := range d.SEIIndustries() {
+		if strings.HasSuffix(s.Name, "相关服") {
+			t.Errorf("%s name cut: %q", s.Code, s.Name)
+		}
+	}
+}
+
+// E04F21/16's title in the source is "..": it reads as its main group's title
+// behind the level mark, in every lookup.
+func TestIPCDotOnlyTitle(t *testing.T) {
+	d := Default()
+	want := "·· 建筑装修工程用的器具（用于加工和处理石料或石类材料制成的建筑构件的入B28D）"
+	info, err := d.IPC("E04F 21/16")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Title != want {
+		t.Errorf("IPC title %q, want %q", info.Title, want)
+	}
+	if got := info.Hierarchy[len(info.Hierarchy)-1].Title; got != want {
+		t.Errorf("hierarchy title %q", got)
+	}
+	// by its dots E04F21/16 (..) is under E04F21/02 (.), not under E04F21/10 (....) as its number suggests
+	var chain []string
+	for _, h := range info.Hierarchy {
+		chain = append(chain, h.Code)
+	}
+	if got := strings.Join(chain, " "); got != "E E04 E04F E04F21/00 E04F21/02 E04F21/16" {
+		t.Errorf("hierarchy %s", got)
+	}
+	if got := d.IPCTitle("E04F21/16"); got != want {
+		t.Errorf("IPCTitle %q", got)
+	}
+	for _, g := range d.IPCGroups("E04F") {
+		if strings.Trim(g.Title, ".") == "" {
+			t.Errorf("%s has a title of dots: %q", g.Code, g.Title)
+		}
+		if g.Code == "E04F21/10" && !strings.HasPrefix(g.Title, "···· 建筑装修工程用的器具") {
+			t.Errorf("E04F21/10 title %q", g.Title)
+		}
+	}
+	dots := 0
+	for _, s := range d.Subclasses() {
+		for _, g := range d.IPCGroups(s.Code) {
+			if g.Title != "" && strings.Trim(g.Title, ". ") == "" {
+				dots++
+			}
+		}
+	}
+	if dots > 0 {
+		t.Errorf("%d IPC groups still titled with dots only", dots)
+	}
+}

@@ -24,6 +24,13 @@ var seiFields = map[string]string{
 	"9": "相关服务业",
 }
 
+// seiNameFixes corrects industry names the source data cuts short, with the
+// names of 《战略性新兴产业分类（2018）》: the concordance's "5.4" reads
+// "新能源汽车相关服". The data file stays as published; the fix is made here.
+var seiNameFixes = map[string]string{
+	"5.4": "新能源汽车相关服务",
+}
+
 // loadSEI parses the SEI industry rules and the IPC -> SEI concordance.
 func (d *Data) loadSEI() error {
 	ruleCode := map[int]string{}
@@ -42,6 +49,9 @@ func (d *Data) loadSEI() error {
 			return fmt.Errorf("unknown SEI field in %q", r.Code)
 		}
 		ruleCode[r.ID] = r.Code
+		if fixed, ok := seiNameFixes[r.Code]; ok {
+			r.Name = fixed
+		}
 		if _, ok := d.sei[r.Code]; !ok {
 			s := SEIIndustry{Code: r.Code, Name: r.Name, FieldCode: field, FieldName: seiFields[field]}
 			d.sei[r.Code] = s

@@ -3,17 +3,20 @@ package screen
 import "patentbridge"
 
 // Explain turns stored vectors (Indicators order) into labelled indicators with
-// the configuration's weights, for "why this grade". A nil or short vector reads as zeros.
+// the configuration's weights, for "why this grade". A nil or short vector reads
+// as zeros; a missing raw value (patentbridge.MissingRaw) gives a Missing indicator.
 func (c *Config) Explain(raw, norm []float32) []patentbridge.Indicator {
 	out := make([]patentbridge.Indicator, NumIndicators)
 	for i, d := range Indicators {
 		out[i] = patentbridge.Indicator{Name: d.Name, Group: d.Group, Label: d.Label, Weight: c.Weights[d.Name]}
+		var r, n float32
 		if i < len(raw) {
-			out[i].Raw = float64(raw[i])
+			r = raw[i]
 		}
 		if i < len(norm) {
-			out[i].Normalized = float64(norm[i])
+			n = norm[i]
 		}
+		out[i].SetValues(r, n)
 	}
 	return out
 }

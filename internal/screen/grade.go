@@ -101,6 +101,8 @@ func (g *Grader) Finish() map[string]int {
 // normalize replaces each value by its percentile rank within the cohort:
 // (rank-1)/(n-1) with tied values sharing their mean rank, so the lowest value
 // gets 0, the highest 1, and a cohort of one (or all equal values) gets 0.5.
+// Missing values are left out of the ranking and take
+// patentbridge.NeutralPercentile.
 func (g *Grader) normalize() {
 	g.norm = make([][NumIndicators]float32, len(g.raw))
 	members := make([][]int32, len(g.cohorts))
@@ -113,12 +115,16 @@ func (g *Grader) normalize() {
 	}
 	var es []entry
 	for _, m := range members {
-		n := len(m)
 		for k := 0; k < NumIndicators; k++ {
 			es = es[:0]
 			for _, i := range m {
-				es = append(es, entry{g.raw[i][k], i})
+				if v := g.raw[i][k]; patentbridge.IsMissingRaw(v) {
+					g.norm[i][k] = patentbridge.NeutralPercentile
+				} else {
+					es = append(es, entry{v, i})
+				}
 			}
+			n := len(es)
 			slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.v, b.v) })
 			for lo := 0; lo < n; {
 				hi := lo + 1

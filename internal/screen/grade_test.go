@@ -139,3 +139,14 @@ func TestGraderThresholds(t *testing.T) {
 		t.Fatalf("grades %v, want A1 B1 C1 D2", counts)
 	}
 }
+
+func TestGradeRule(t *testing.T) {
+	cfg := DefaultConfig()
+	if got, want := cfg.GradeRule(), "按本批次沉睡专利的评分从高到低划分：A 前 10%、B 其后 30%、C 其后 40%、D 最后 20%"; got != want {
+		t.Errorf("shares: %q, want %q", got, want)
+	}
+	cfg.Thresholds = &Thresholds{A: 80, B: 60, C: 40.5}
+	if got, want := cfg.GradeRule(), "按评分的绝对分数线：A ≥ 80 分、B ≥ 60 分、C ≥ 40.5 分，其余为 D"; got != want {
+		t.Errorf("thresholds: %q, want %q", got, want)
+	}
+}

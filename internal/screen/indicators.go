@@ -69,7 +69,9 @@ func indicatorIndex(name string) int {
 	return -1
 }
 
-// rawIndicators computes every indicator but market heat, which needs the whole run.
+// rawIndicators computes every indicator but market heat, which needs the whole
+// run. A value the record does not give is marked missing (markMissing), never
+// taken as a real zero.
 func rawIndicators(p *patentbridge.Patent, f Facts, asOf time.Time, inForce bool, cls *patentbridge.Classification) [NumIndicators]float32 {
 	var v [NumIndicators]float32
 	switch {
@@ -113,7 +115,29 @@ func rawIndicators(p *patentbridge.Patent, f Facts, asOf time.Time, inForce bool
 	if r := f.Ratings; r.Count > 0 {
 		v[iFeedback] = float32((r.Prospect + r.Improvement + r.Cooperation) / 3)
 	}
+	markMissing(&v, p, f)
 	return v
+}
+
+// markMissing marks the indicators whose value the record does not give. Exports
+// leave a count blank when they do not know it, and a blank reads as 0; where 0
+// is impossible for a known value it means unknown: every invention and utility
+// model has a claim, every patent an inventor, a family and an IPC code, a term
+// needs the application date, and a feedback average needs a rating. Citation
+// counts stay as given: 0 citations is common and real.
+func markMissing(v *[NumIndicators]float32, p *patentbridge.Patent, f Facts) {
+	miss := func(i int, unknown bool) {
+		if unknown {
+			v[i] = patentbridge.MissingRaw()
+		}
+	}
+	claimed := p.Kind.IsInvention() || p.Kind == patentbridge.KindUtility || p.Kind == patentbridge.KindPCTUtility
+	miss(iClaims, claimed && p.ClaimsCount == 0)
+	miss(iRemainingTerm, p.AppDate.IsZero())
+	miss(iInventors, len(p.Inventors) == 0)
+	miss(iFamily, p.FamilySize == 0)
+	miss(iIPCBreadth, len(p.IPC) == 0 && p.MainIPC == "")
+	miss(iFeedback, f.Ratings.Count == 0)
 }
 
 // termEnd returns the end of the statutory term: application date plus 20 years

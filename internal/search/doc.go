@@ -119,7 +119,10 @@ func (b *docBuilder) title(code string) string {
 	if t, ok := b.titles.Load(code); ok {
 		return t.(string)
 	}
-	t := b.ref.IPCTitle(code)
+	// A subgroup the scheme names only by its level shows its main group's title
+	// behind the level mark ("·· …", refdata): indexed without the mark, the two
+	// are one title.
+	t := strings.TrimLeft(b.ref.IPCTitle(code), "· ")
 	b.titles.Store(code, t)
 	return t
 }

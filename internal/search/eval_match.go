@@ -77,7 +77,7 @@ func EvalMatch(ctx context.Context, corpusPath, queryPath string, k int, predict
 	m := NewMatcher(ix, router, MatcherOptions{Ref: ref})
 	var prec, base, top1 float64
 	for _, q := range queries {
-		res, err := m.Match(ctx, patentbridge.MatchRequest{Text: q.Title, Limit: k + 1}, nil)
+		res, err := m.Match(ctx, patentbridge.MatchRequest{Text: q.Title, Limit: k + 1, All: true}, nil)
 		if err != nil && patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 			return MatchMetrics{}, err
 		}

@@ -111,7 +111,7 @@ func EvalRetrieval(ctx context.Context, docPaths []string, queryPath string, k i
 
 // matchIDs returns the ids of the matcher's top k for text; an empty text finds nothing.
 func (m *Matcher) matchIDs(ctx context.Context, text string, k int) ([]string, error) {
-	res, err := m.Match(ctx, patentbridge.MatchRequest{Text: text, Limit: k}, nil)
+	res, err := m.Match(ctx, patentbridge.MatchRequest{Text: text, Limit: k, All: true}, nil)
 	if patentbridge.ErrorCode(err) == patentbridge.EINVALID {
 		return nil, nil
 	}

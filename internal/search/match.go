@@ -65,8 +65,11 @@ type candidate struct {
 	sig                 PatentSignal
 }
 
-// Match ranks patents for req.Text (limit 10 by default, at most 100); extra may be
-// nil. Returns EINVALID for an empty text.
+// Match ranks patents for req.Text (limit 10 by default, at most 100) among the
+// granted patents in force of universities, institutes and SOEs unless req.All
+// (matchFilter); extra may be nil. Each match says whether it is sleeping (only
+// sleeping patents are graded) and on a supply list. Returns EINVALID for an
+// empty text.
 func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extra Signals) (*patentbridge.MatchResult, error) {
 	text := strings.TrimSpace(req.Text)
 	if text == "" {
@@ -91,7 +94,7 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 	for i, k := range kws {
 		res.Keywords[i] = k.Word
 	}
-	cands, err := m.candidates(ctx, text, kws)
+	cands, err := m.candidates(ctx, text, kws, matchFilter(req))
 	if err != nil {
 		return nil, err
 	}
@@ -114,9 +117,14 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 	r := m.rerank(cands, res, req)
 	words := Words(text)
 	for _, c := range r[:min(limit, len(r))] {
+		grade := c.sig.Grade
+		if grade == "" {
+			grade = c.grade
+		}
 		res.Items = append(res.Items, patentbridge.Match{
 			AppNo: c.id, Title: c.title, Score: round4(c.score),
 			Reasons: m.reasons(c, words, res, req),
+			Owners:  []patentbridge.MatchOwner{}, Sleeping: grade != "", Grade: grade, OnSupplyList: c.sig.OnSupplyList,
 		})
 	}
 	return res, nil
@@ -167,14 +175,14 @@ const firstStage = 2
 // fields. A text longer than LongText runs in two stages: the raw query alone
 // picks the first stage's docs, then raw and keyword queries together score only
 // those; a text of many distinct bigrams takes longCandidates.
-func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([]*candidate, error) {
+func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword, filter query.Query) ([]*candidate, error) {
 	if terms := textTerms(text); len(terms) > maxTextTerms {
-		return m.longCandidates(ctx, terms, kws)
+		return m.longCandidates(ctx, terms, kws, filter)
 	}
 	raw, keywords, broad := m.textQuery(text, kws)
 	q := raw
 	if keywords != nil {
-		sr := bleve.NewSearchRequestOptions(broad, firstStage*m.opts.Candidates, 0, false)
+		sr := bleve.NewSearchRequestOptions(filtered(broad, filter), firstStage*m.opts.Candidates, 0, false)
 		stage, err := m.ix.SearchInContext(ctx, sr)
 		if err != nil {
 			return nil, fmt.Errorf("search: match query: %w", err)
@@ -190,7 +198,7 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 		only.SetBoost(0)
 		q = bleve.NewConjunctionQuery(only, bleve.NewDisjunctionQuery(raw, keywords))
 	}
-	hits, err := m.search(ctx, q, m.opts.Candidates)
+	hits, err := m.search(ctx, q, m.opts.Candidates, filter)
 	if len(hits) == 0 || err != nil {
 		return nil, err
 	}
@@ -203,9 +211,10 @@ func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword) ([
 	return cands, nil
 }
 
-// search returns the size best docs for q with their candidateFields.
-func (m *Matcher) search(ctx context.Context, q query.Query, size int) (bsearch.DocumentMatchCollection, error) {
-	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
+// search returns the size best docs for q among those filter matches (nil: all)
+// with their candidateFields.
+func (m *Matcher) search(ctx context.Context, q query.Query, size int, filter query.Query) (bsearch.DocumentMatchCollection, error) {
+	sr := bleve.NewSearchRequestOptions(filtered(q, filter), size, 0, false)
 	sr.Fields = candidateFields
 	out, err := m.ix.SearchInContext(ctx, sr)
 	if err != nil {

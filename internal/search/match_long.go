@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // longCandidates ranks the docs for a text of many distinct bigrams (a demand's
@@ -15,7 +17,7 @@ import (
 // of the text's maxTextTerms rarest bigrams and of its keywords as phrases. Doing
 // the second stage in Bleve advanced every term's postings to every candidate,
 // which kept half the index file in memory on a large index.
-func (m *Matcher) longCandidates(ctx context.Context, terms []textTerm, kws []Keyword) ([]*candidate, error) {
+func (m *Matcher) longCandidates(ctx context.Context, terms []textTerm, kws []Keyword, filter query.Query) ([]*candidate, error) {
 	if err := m.withDF(ctx, terms); err != nil {
 		return nil, fmt.Errorf("search: match terms: %w", err)
 	}
@@ -25,7 +27,7 @@ func (m *Matcher) longCandidates(ctx context.Context, terms []textTerm, kws []Ke
 		return nil, nil
 	}
 	broad := termsQuery(rarest(terms, firstStageTerms), "_all", 1)
-	hits, err := m.search(ctx, broad, firstStage*m.opts.Candidates)
+	hits, err := m.search(ctx, broad, firstStage*m.opts.Candidates, filter)
 	if len(hits) == 0 || err != nil {
 		return nil, err
 	}

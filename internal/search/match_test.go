@@ -146,7 +146,7 @@ func TestLiquorDemandFindsLiquorPatentsFirst(t *testing.T) {
 }
 
 func checkLiquorMatch(t *testing.T, m *Matcher, demand string) {
-	res := MustMatch(t, m, patentbridge.MatchRequest{Text: demand, Limit: 10}, nil)
+	res := MustMatch(t, m, patentbridge.MatchRequest{All: true, Text: demand, Limit: 10}, nil)
 	if len(res.Items) < 3 {
 		t.Fatalf("%d items", len(res.Items))
 	}
@@ -181,7 +181,7 @@ func TestMatchedTermsOccurInThePatent(t *testing.T) {
 	m := MustMatcher(t, docs, newWordRouter(corpus))
 	for _, text := range []string{liquorDemand, "光伏组件生产线上的胶膜需要压平", "废水循环利用的洗车设备", "中药组方 补钙"} {
 		t.Run(text, func(t *testing.T) {
-			res := MustMatch(t, m, patentbridge.MatchRequest{Text: text}, nil)
+			res := MustMatch(t, m, patentbridge.MatchRequest{All: true, Text: text}, nil)
 			found := 0
 			for _, it := range res.Items {
 				for _, r := range it.Reasons {
@@ -206,7 +206,7 @@ func TestMatchedTermsOccurInThePatent(t *testing.T) {
 
 func TestEmptyTextIsInvalid(t *testing.T) {
 	m := MustMatcher(t, []Doc{{ID: "1", Title: "一种酿酒用发酵设备"}}, nil)
-	_, err := m.Match(context.Background(), patentbridge.MatchRequest{Text: "  "}, nil)
+	_, err := m.Match(context.Background(), patentbridge.MatchRequest{All: true, Text: "  "}, nil)
 	if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 		t.Fatalf("err %v, want EINVALID", err)
 	}

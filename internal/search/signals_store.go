@@ -16,6 +16,9 @@ type SignalStore interface {
 	DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
 	// SupplyListed tells which of the patents are on a published supply list.
 	SupplyListed(ctx context.Context, appNos []string) (map[string]bool, error)
+	// FindPatent returns a stored patent, for the legal status and owners a
+	// match shows. Returns ENOTFOUND.
+	FindPatent(ctx context.Context, appNo string) (*patentbridge.Patent, error)
 }
 
 // StoreMatcher is a Matcher fed the feedback and availability of its candidates
@@ -25,9 +28,28 @@ type StoreMatcher struct {
 	Store   SignalStore
 }
 
-// Match ranks patents for the request, using feedback on this demand and overall.
+// Match ranks patents for the request, using feedback on this demand and
+// overall, and gives each match its stored legal status and owners.
 func (s StoreMatcher) Match(ctx context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error) {
-	return s.Matcher.Match(ctx, r, SignalsFunc(s.signals))
+	res, err := s.Matcher.Match(ctx, r, SignalsFunc(s.signals))
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Items {
+		m := &res.Items[i]
+		p, err := s.Store.FindPatent(ctx, m.AppNo)
+		switch {
+		case patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND:
+			continue // indexed but since removed: the index catches up
+		case err != nil:
+			return nil, err
+		}
+		m.Status, m.StatusLabel = p.Status, p.Status.Label()
+		for _, o := range p.Owners() {
+			m.Owners = append(m.Owners, patentbridge.MatchOwner{Name: o.Name, Type: o.Type, TypeLabel: o.Type.Label()})
+		}
+	}
+	return res, nil
 }
 
 func (s StoreMatcher) signals(ctx context.Context, req patentbridge.MatchRequest, ids []string) (map[string]PatentSignal, error) {

@@ -43,13 +43,13 @@ func TestSignalsMoveRanks(t *testing.T) {
 		first   string
 		reasons []string // in the first item's reasons
 	}{
-		{"grade A above C", patentbridge.MatchRequest{Text: liquorDemand}, SignalMap{"1": {Grade: "C"}, "2": {Grade: "A"}}, "2", []string{"等级 A"}},
-		{"grade A above C, other way", patentbridge.MatchRequest{Text: liquorDemand}, SignalMap{"1": {Grade: "A"}, "2": {Grade: "C"}}, "1", []string{"等级 A"}},
-		{"available", patentbridge.MatchRequest{Text: liquorDemand}, SignalMap{"2": {OnSupplyList: true, OpenLicence: true}}, "2", []string{"已列入供给清单 / 开放许可"}},
-		{"same city from the index", patentbridge.MatchRequest{Text: liquorDemand, RegionCode: "510104"}, nil, "2", []string{"同城（成都市）"}},
-		{"same city beats same province", patentbridge.MatchRequest{Text: liquorDemand, RegionCode: "510500"}, SignalMap{"2": {RegionCode: "510300"}}, "1", []string{"同城（泸州市）"}},
-		{"interested", patentbridge.MatchRequest{Text: liquorDemand}, SignalMap{"2": {Interested: 3}}, "2", []string{"3 家企业标记感兴趣"}},
-		{"irrelevant pushes down", patentbridge.MatchRequest{Text: liquorDemand, DemandID: 7}, SignalMap{"1": {Grade: "A", Verdict: patentbridge.FeedbackIrrelevant}}, "2", nil},
+		{"grade A above C", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "C"}, "2": {Grade: "A"}}, "2", []string{"等级 A"}},
+		{"grade A above C, other way", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "A"}, "2": {Grade: "C"}}, "1", []string{"等级 A"}},
+		{"available", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {OnSupplyList: true, OpenLicence: true}}, "2", []string{"已列入供给清单 / 开放许可"}},
+		{"same city from the index", patentbridge.MatchRequest{All: true, Text: liquorDemand, RegionCode: "510104"}, nil, "2", []string{"同城（成都市）"}},
+		{"same city beats same province", patentbridge.MatchRequest{All: true, Text: liquorDemand, RegionCode: "510500"}, SignalMap{"2": {RegionCode: "510300"}}, "1", []string{"同城（泸州市）"}},
+		{"interested", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {Interested: 3}}, "2", []string{"3 家企业标记感兴趣"}},
+		{"irrelevant pushes down", patentbridge.MatchRequest{All: true, Text: liquorDemand, DemandID: 7}, SignalMap{"1": {Grade: "A", Verdict: patentbridge.FeedbackIrrelevant}}, "2", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,7 +70,7 @@ func TestSignalsMoveRanks(t *testing.T) {
 			}
 		})
 	}
-	res := MustMatch(t, m, patentbridge.MatchRequest{Text: liquorDemand}, SignalMap{"1": {Grade: "A", Verdict: patentbridge.FeedbackIrrelevant}})
+	res := MustMatch(t, m, patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "A", Verdict: patentbridge.FeedbackIrrelevant}})
 	if r := reasonsOf(res, "1"); !strings.Contains(r, "本需求方已标记不相关") {
 		t.Errorf("reasons of the rejected patent %q", r)
 	}

@@ -43,7 +43,7 @@ func TestImportJobs(t *testing.T) {
 			t.Errorf("ListImportJobs = %v, %v; want 2 jobs, newest first", list, err)
 		}
 
-		rejects := []byte("file,line,column,value,reason\nexport.csv,3,申请号,123,申请号校验位错误\n")
+		rejects := []byte("文件,行,列,值,原因\nexport.csv,3,申请号,123,申请号校验位错误\n")
 		if err := db.SaveImportRejects(ctx, first.ID, rejects); err != nil {
 			t.Fatal(err)
 		}

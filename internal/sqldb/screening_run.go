@@ -192,7 +192,7 @@ func scanResult(s scanner, run *storedRun) (int64, *patentbridge.ScreeningResult
 			return 0, nil, err
 		}
 		for i := range res.Indicators {
-			res.Indicators[i].Normalized, res.Indicators[i].Raw = float64(norm[i]), float64(raw[i])
+			res.Indicators[i].SetValues(raw[i], norm[i])
 		}
 	}
 	return pid, res, nil

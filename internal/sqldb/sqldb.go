@@ -41,6 +41,7 @@ type DB struct {
 
 	scanIDs patentIDs   // of the latest screening scan
 	listed  listedCache // patents on published supply lists
+	bands   sync.Map    // finished run id -> []patentbridge.GradeBand (a done run never changes)
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // statements prepared on the write pool, by text

@@ -37,6 +37,9 @@ type demandView struct {
 	Keywords    []string
 	MatchError  string
 	HasMatching bool
+	// AllMatches: the matches include every patent (?all=1), not only the
+	// granted patents in force of institutions and SOEs.
+	AllMatches bool
 }
 
 // demandDetail serves /demands/{id}: the demand, its contact for signed-in
@@ -67,6 +70,7 @@ func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
 		v.Notice = "反馈已保存，将用于改进匹配结果。"
 	}
 	if v.HasMatching {
+		v.AllMatches = r.URL.Query().Get("all") == "1"
 		s.demandMatches(r, d, &v)
 	}
 	s.render(w, r, http.StatusOK, "demand", d.Title, "demands", v)
@@ -77,7 +81,7 @@ func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
 func (s *Server) demandMatches(r *http.Request, d *patentbridge.Demand, v *demandView) {
 	ctx := r.Context()
 	res, err := s.Search.Match(ctx, patentbridge.MatchRequest{Text: d.Title + "\n" + d.Description, DemandID: d.ID,
-		RegionCode: d.RegionCode, Limit: demandMatchLimit})
+		RegionCode: d.RegionCode, Limit: demandMatchLimit, All: v.AllMatches})
 	if err != nil {
 		httpx.LogError(r, err, s.Logger)
 		v.MatchError = "暂时无法计算匹配结果：" + patentbridge.ErrorMessage(err)
@@ -111,7 +115,11 @@ func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/demands/%d?done=feedback#matches", d.ID), http.StatusSeeOther)
+	all := ""
+	if r.PostFormValue("all") == "1" {
+		all = "&all=1" // back to the list the verdict was given on
+	}
+	http.Redirect(w, r, fmt.Sprintf("/demands/%d?done=feedback%s#matches", d.ID, all), http.StatusSeeOther)
 }
 
 // relativePercent shows a match's score as a share of the best match's (the best is

@@ -85,7 +85,7 @@ func TestImportUploadAndJobPage(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("job page status %d", status)
 	}
-	mustContain(t, body, `<strong id="job-status" class="job-done">已完成</strong>`, `id="job-read">3<`,
+	mustContain(t, body, `<strong id="job-status" class="job-done_rejects">完成，有拒绝行（拒绝 1 行，共读取 3 行）</strong>`, `id="job-read">3<`,
 		`id="job-inserted">2<`, `id="job-rejected">1<`, `id="job-rejects" href="/admin/import/1/rejects"`,
 		`value="100"`, `src="/static/job.js"`)
 	if strings.Contains(body, `id="job-rejects-line" hidden`) {
@@ -98,6 +98,37 @@ func TestImportUploadAndJobPage(t *testing.T) {
 	}
 	_, body = MustGet(t, c, e.srv.URL+"/admin/import")
 	mustContain(t, body, `<a class="job-link" href="/admin/import/1">1</a>`, "川大.csv")
+}
+
+// An import that rejected 3 of its 4 rows is not a green 已完成: it says
+// 完成，有拒绝行 with the count, in amber, on the job page and in the job list,
+// and its rejects download has Chinese headers in UTF-8 with a BOM; an import
+// without rejects stays 已完成.
+func TestImportWithRejectsIsNotPlainDone(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(t)
+	e.MustLogin(t, c, "admin")
+	content := "申请号,专利名称\nCN202223220665.2,甲\nCN202110843265.9,乙\nCN202223220665.3,丙\n123,丁\n"
+	postFile(t, c, e.srv.URL+"/admin/import", "四行.csv", content).Body.Close()
+	e.runner.Wait()
+	postFile(t, c, e.srv.URL+"/admin/import", "全对.csv", "申请号,专利名称\nCN202223220665.2,甲\n").Body.Close()
+	e.runner.Wait()
+
+	want := `class="job-done_rejects">完成，有拒绝行（拒绝 3 行，共读取 4 行）<`
+	_, body := MustGet(t, c, e.srv.URL+"/admin/import/1")
+	mustContain(t, body, want, `id="job-rejected">3<`)
+	if strings.Contains(body, `class="job-done">已完成`) {
+		t.Errorf("a job with rejected rows shows 已完成")
+	}
+	_, body = MustGet(t, c, e.srv.URL+"/admin/import")
+	mustContain(t, body, want, `<span class="job-done">已完成</span>`)
+	_, body = MustGet(t, c, e.srv.URL+"/static/style.css")
+	mustContain(t, body, ".job-done_rejects{")
+
+	status, body := MustGet(t, c, e.srv.URL+"/admin/import/1/rejects")
+	if status != 200 || !strings.HasPrefix(body, "\ufeff文件,行,列,值,原因\n") || strings.Count(body, "四行.csv") != 3 {
+		t.Errorf("rejects download: %d %q", status, body)
+	}
 }
 
 func TestRunningJobPagePolls(t *testing.T) {

@@ -16,6 +16,8 @@ type patentPage struct {
 	ScreeningOn  bool                 // the sleeping-patent database is configured
 	Screening    *httpx.ScreeningView // nil: not screened yet
 	RunAsOf      string
+	GradeBands   []httpx.GradeBandView // the run's grade cut-offs, A first
+	GradeRule    string                // the configuration's rule (Deps.GradeRule)
 	Declarations []httpx.DeclarationView
 	Ratings      httpx.RatingsView
 	CanDeclare   bool
@@ -71,6 +73,11 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 			v.Screening = httpx.NewScreeningView(res, p, s.Ref)
 			if run, err := s.Screening.LatestRun(ctx); err == nil && run.ID == res.RunID {
 				v.RunAsOf = patentbridge.FormatDate(run.AsOf)
+			}
+			if bands, err := s.Screening.GradeBands(ctx, res.RunID); err == nil {
+				v.GradeBands, v.GradeRule = httpx.NewGradeBandViews(bands), s.GradeRule
+			} else {
+				httpx.LogError(r, err, s.Logger)
 			}
 		case patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND:
 			s.errorPage(w, r, err)

@@ -21,7 +21,7 @@ func TestSleepingPageListsTheRun(t *testing.T) {
 		`id="sleeping-total">1<`, `<a class="patent-link" href="/patents/`+sleepingApp+`">一种胶膜平整机构及光伏组件生产线</a>`,
 		`id="run-as-of">2026-11-27<`, "sleeping-2026.2", "2026.1",
 		`id="grade-counts"`, "C级 <strong>1</strong>", "电子信息 1", "能源化工 1",
-		"中国科学院光电技术研究所", "科研单位", "成都市", "2023-04-11", `<span class="grade grade-C">C</span>`, "25.5",
+		"中国科学院光电技术研究所", "科研单位", "成都市", "2023-04-11", `<span class="grade grade-C">C</span>`, "29.2",
 		`<a href="/sleeping" class="active" aria-current="page">沉睡专利库</a>`,
 		// the filters' choices: cities, industries of the three systems, SEI, flags
 		`<option value="5101">成都市</option>`, `<optgroup label="农业“10&#43;3”产业体系">`, `<option value="agri_10_3:川茶">川茶</option>`,
@@ -109,7 +109,8 @@ func TestPatentDetailScreeningPanel(t *testing.T) {
 	}
 	mustContain(t, body, `id="screening-panel"`, "<strong>沉睡专利</strong>（筛查日 2026-11-27，批次 1）",
 		`<table class="data narrow" id="criteria">`, "授权满三年</td><td>符合</td><td>授权公告日 2023-04-11，已满三年",
-		`id="screening-grade">C<`, `id="screening-score">25.5<`,
+		// 29.2: its blank family size and the absent ratings count at the neutral 50th percentile, not as 0
+		`id="screening-grade">C<`, `id="screening-score">29.2<`,
 		`<table class="data narrow" id="indicators">`,
 		// years maintained: raw 3.63, top percentile, weight 0.5 of 13.25 → 3.77 points
 		"<td>授权后维持年数</td><td class=\"num\">3.63</td><td class=\"num\">100%</td><td class=\"num\">0.5</td><td class=\"num\">3.77</td>",

@@ -30,6 +30,9 @@ type Deps struct {
 	Screening    patentbridge.ScreeningService
 	Sleeping     patentbridge.SleepingService
 	Declarations patentbridge.DeclarationService
+	// GradeRule says how the screening configuration grades (cmd wires
+	// screen.Config.GradeRule); the patent page shows it beside the run's cut-offs.
+	GradeRule string
 	// Supply builds and publishes supply lists (供给清单); nil hides the feature.
 	Supply patentbridge.SupplyListService
 	// Demands, Feedback and Search serve technology demands (技术需求) and their

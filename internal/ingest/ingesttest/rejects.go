@@ -11,7 +11,7 @@ import (
 	"patentbridge"
 )
 
-// MustParseRejects reads a reject report (file,line,column,value,reason, with or
+// MustParseRejects reads a reject report (文件,行,列,值,原因, with or
 // without a BOM), checking its header.
 func MustParseRejects(tb testing.TB, b []byte) []patentbridge.Reject {
 	tb.Helper()
@@ -19,7 +19,7 @@ func MustParseRejects(tb testing.TB, b []byte) []patentbridge.Reject {
 	if err != nil {
 		tb.Fatalf("reject report is not CSV: %v", err)
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != "file,line,column,value,reason" {
+	if len(recs) == 0 || strings.Join(recs[0], ",") != "文件,行,列,值,原因" {
 		tb.Fatalf("reject report header = %q", recs)
 	}
 	var out []patentbridge.Reject

@@ -19,7 +19,7 @@
       .then(function (job) {
         var s = job.summary || {};
         set("job-status", job.status_label);
-        document.getElementById("job-status").className = "job-" + job.status;
+        document.getElementById("job-status").className = "job-" + (job.display_status || job.status);
         document.getElementById("job-progress").value = job.percent;
         set("job-percent", job.percent + "%");
         set("job-read", s.read || 0);
