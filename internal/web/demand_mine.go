@@ -17,12 +17,12 @@ type demandTab struct {
 
 // myDemandsView is the data of 我的需求.
 type myDemandsView struct {
-	Tabs       []demandTab
-	Status     string
-	Demands    []httpx.DemandView
-	Total      int
-	Notice     string
-	Pager      httpx.Pager
+	Tabs    []demandTab
+	Status  string
+	Demands []httpx.DemandView
+	Total   int
+	Notice  string
+	Pager   httpx.Pager
 }
 
 // myDemands serves /my/demands: the demands of the user's organization in

@@ -20,11 +20,11 @@ type messageRow struct {
 
 // messagesView is the data of the inbox.
 type messagesView struct {
-	Items            []messageRow
-	Total            int
-	Unread           int
-	UnreadOnly       bool
-	Pager            httpx.Pager
+	Items      []messageRow
+	Total      int
+	Unread     int
+	UnreadOnly bool
+	Pager      httpx.Pager
 }
 
 // messageRoutes are the permission-table entries of the inbox: every signed-in
