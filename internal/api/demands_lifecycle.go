@@ -85,10 +85,7 @@ func (s *Server) myDemands(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var err error
-	if f.Limit, err = intParam(q.Get("limit"), "limit", 0, 1000); err == nil {
-		f.Offset, err = intParam(q.Get("offset"), "offset", 0, 1<<30)
-	}
-	if err != nil {
+	if f.Limit, f.Offset, err = pageParams(q); err != nil {
 		s.error(w, r, err)
 		return
 	}
