@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The push rule (专利进园区企业): an enterprise is pushed a patent only when its
@@ -127,17 +128,27 @@ func (p EnterprisePush) Best() float64 {
 }
 
 // Notice returns the text of a notice telling the enterprise what was pushed
-// to it from source (a supply list's heading): "根据《…》，向贵单位推荐专利3件：…".
+// to it from source (a supply list's heading): "根据《…》，向贵单位推荐专利3件：…",
+// each patent by its displayed application number, title and one reason. It
+// fits a message body (MessageBodyMax): when the patents do not, it names only
+// the first whole ones and ends "等3件".
 func (p EnterprisePush) Notice(source string) string {
-	var b strings.Builder
-	b.WriteString("根据《" + source + "》，向贵单位推荐专利" + strconv.Itoa(len(p.Items)) + "件：")
+	head := "根据《" + source + "》，向贵单位推荐专利" + strconv.Itoa(len(p.Items)) + "件："
+	items := make([]string, len(p.Items))
 	for i, it := range p.Items {
-		if i > 0 {
-			b.WriteString("；")
-		}
-		b.WriteString(FormatAppNo(it.AppNo) + " " + it.Title + "（" + it.Reason + "）")
+		items[i] = FormatAppNo(it.AppNo) + " " + it.Title + "（" + it.Reason + "）"
 	}
-	return b.String()
+	for n := len(items); n > 0; n-- {
+		body := head + strings.Join(items[:n], "；")
+		if n < len(items) {
+			body += "等" + strconv.Itoa(len(items)) + "件"
+		}
+		if utf8.RuneCountInString(body) <= MessageBodyMax {
+			return body
+		}
+	}
+	// not even one patent fits: the list's page names them
+	return string([]rune(strings.TrimSuffix(head, "：") + "，详见清单")[:min(utf8.RuneCountInString(head)+4, MessageBodyMax)])
 }
 
 // ParsePushPerEnterprise reads the form's 每家企业最多推送件数: empty is

@@ -1,8 +1,10 @@
 package patentbridge
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPushEvidence(t *testing.T) {
@@ -57,5 +59,25 @@ func TestEnterprisePushNotice(t *testing.T) {
 	want := "根据《四川省专利技术供给清单（2026年第1期）》，向贵单位推荐专利1件：201510000011.4 一种永磁同步电机的转子结构（经营范围含：电机）"
 	if got := p.Notice("四川省专利技术供给清单（2026年第1期）"); got != want || p.Best() != 0.6 {
 		t.Errorf("notice = %q, best %v", got, p.Best())
+	}
+}
+
+// A notice of many patents fits a message body, cut after a whole patent.
+func TestEnterprisePushNoticeFitsAMessage(t *testing.T) {
+	var p EnterprisePush
+	for i := range PushMaxPerEnterprise {
+		p.Items = append(p.Items, PushItem{AppNo: "20151000001" + strconv.Itoa(10+i), Title: "一种永磁同步电机的转子结构及其制造方法" + strconv.Itoa(i), Reason: "经营范围含：电机、发电机、电机组件"})
+	}
+	got := p.Notice("四川省专利技术供给清单（2026年第1期）")
+	if n := utf8.RuneCountInString(got); n > MessageBodyMax || n < MessageBodyMax-100 {
+		t.Errorf("notice of %d patents has %d characters", len(p.Items), n)
+	}
+	if !strings.HasPrefix(got, "根据《四川省专利技术供给清单（2026年第1期）》，向贵单位推荐专利50件：") || !strings.HasSuffix(got, "）等50件") {
+		t.Errorf("notice = %q", got)
+	}
+	m := p.Message("四川省专利技术供给清单（2026年第1期）", 7)
+	m.OrgID = 1
+	if err := m.Validate(); err != nil || m.Link != "/supply/7" || m.Kind != MessagePushList || m.Body != got {
+		t.Errorf("message = %+v, %v", m, err)
 	}
 }

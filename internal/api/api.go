@@ -39,6 +39,8 @@ type Deps struct {
 	Organizations    patentbridge.OrganizationService
 	Enterprises      patentbridge.EnterpriseService
 	EnterpriseRanker httpx.EnterpriseRanker
+	// Push sends a supply list's push list as messages (站内信); nil answers its endpoint with 404.
+	Push patentbridge.PushService
 	// Now is the clock of the acts the handlers date (publication, moderation, the
 	// default screening date); nil means patentbridge.Now. Tests set it.
 	Now func() time.Time

@@ -37,6 +37,10 @@ func (s *Server) demandRoutes() []httpx.Route {
 	}
 	if s.EnterpriseRanker != nil {
 		rs = append(rs, httpx.NewRoute("GET /api/v1/enterprises/push", httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity), s.pushEnterprises))
+		if s.Push != nil && s.Supply != nil {
+			// the service admits the list's managers only (patentbridge.AuthorizeSupplyList)
+			rs = append(rs, httpx.NewRoute("POST /api/v1/enterprises/push/send", httpx.SupplyManagers, s.sendPush))
+		}
 	}
 	return rs
 }

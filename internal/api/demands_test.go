@@ -45,7 +45,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	e.match = &httpxtest.MatchRecorder{SearchService: httpxtest.MustSearch(tb, db)}
 	srv := api.New(api.Deps{Now: clock, Patents: db, Ref: refdata.Default(), Logger: quiet,
 		Demands: db, Feedback: db, Messages: db, Search: e.match, Enterprises: db, Supply: db,
-		EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default())})
+		EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default()), Push: db})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
 	if err != nil {
 		tb.Fatal(err)

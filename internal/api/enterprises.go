@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -95,4 +96,50 @@ func (s *Server) pushSupplyList(w http.ResponseWriter, r *http.Request) {
 		pushes = []patentbridge.EnterprisePush{}
 	}
 	httpx.JSON(w, http.StatusOK, map[string]any{"list": httpx.NewSupplyListView(l, s.Ref, false), "per": per, "items": pushes})
+}
+
+// pushSendRequest is the body of POST /api/v1/enterprises/push/send.
+type pushSendRequest struct {
+	List string `json:"list"` // the list's number, "2026年第2期"
+	Per  int    `json:"per"`  // patents per enterprise at most; 0: the default
+}
+
+// pushSendResponse answers it: the list, what was sent and the notice.
+type pushSendResponse struct {
+	List httpx.SupplyListView `json:"list"`
+	Per  int                  `json:"per"`
+	*patentbridge.PushSent
+	Summary string `json:"summary"` // "已发送给 3 家企业；2 家企业未在平台注册，未能送达"
+}
+
+// sendPush serves POST /api/v1/enterprises/push/send {"list":"2026年第1期","per":10}:
+// the push list of the published list is computed as GET
+// /api/v1/enterprises/push?list=…&per=… computes it, and each of its enterprises
+// registered on the platform is sent one message (站内信) of its patents, once
+// per list (patentbridge.PushService.SendPush).
+func (s *Server) sendPush(w http.ResponseWriter, r *http.Request) {
+	var b pushSendRequest
+	if err := decodeBody(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	per := patentbridge.PushDefaultPerEnterprise
+	if b.Per != 0 {
+		var err error
+		if per, err = patentbridge.ParsePushPerEnterprise(strconv.Itoa(b.Per)); err != nil {
+			s.error(w, r, err)
+			return
+		}
+	}
+	l, pushes, err := httpx.PushSupplyList(r.Context(), s.Supply, s.EnterpriseRanker, s.Ref, b.List, per)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	sent, err := s.Push.SendPush(r.Context(), l.ID, pushes)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, pushSendResponse{List: httpx.NewSupplyListView(l, s.Ref, false), Per: per, PushSent: sent, Summary: sent.Summary()})
 }

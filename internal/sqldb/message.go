@@ -27,10 +27,10 @@ func (tx *Tx) notify(ctx context.Context, m *patentbridge.Message) error {
 }
 
 // notifyOrg sends a message to every account of a registered organization
-// (orgID), in the act's transaction; the push-list code calls it for each
-// enterprise a new list is for, e.g.
+// (orgID), in the act's transaction; sending a push list (SendPush) calls it
+// for each enterprise the list is pushed to, e.g.
 //
-//	tx.notifyOrg(ctx, orgID, patentbridge.MessagePushList, "新的专利推送清单：2026年第2期", "共10件专利", "/push/12")
+//	tx.notifyOrg(ctx, orgID, patentbridge.MessagePushList, "新的专利推送清单：四川省专利技术供给清单（2026年第2期）", "根据《…》，向贵单位推荐专利3件：…", "/supply/12")
 //
 // Returns EINVALID.
 func (tx *Tx) notifyOrg(ctx context.Context, orgID int64, kind, title, body, link string) error {

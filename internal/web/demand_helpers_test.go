@@ -50,7 +50,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 		Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
 		Screening: httpxtest.Screening{DB: db}, Sleeping: db, Supply: db,
 		Demands: db, Feedback: db, Messages: db, Search: e.match, ReadDemands: ingest.ReadDemands,
-		Enterprises: db, EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default()),
+		Enterprises: db, EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default()), Push: db,
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},

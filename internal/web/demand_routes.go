@@ -41,6 +41,10 @@ func (s *Server) demandRoutes() []httpx.Route {
 	}
 	if s.EnterpriseRanker != nil {
 		rs = append(rs, httpx.NewRoute("GET /admin/enterprises/push", httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity), s.enterprisePush))
+		if s.Push != nil && s.Supply != nil {
+			// the service admits the list's managers only (patentbridge.AuthorizeSupplyList)
+			rs = append(rs, httpx.NewRoute("POST /admin/enterprises/push/send", httpx.SupplyManagers, s.enterprisePushSend))
+		}
 	}
 	return rs
 }

@@ -34,6 +34,14 @@ type pushView struct {
 	Empty     bool // no patent or list asked for yet
 	ByList    bool
 	Error     string
+	// ListID is the pushed list's id; CanSend offers its managers the form that
+	// sends the shown enterprises their messages, LastSent says when it was
+	// last sent ("" never) and Notice what the sending just did.
+	ListID   int64
+	CanSend  bool
+	LastSent string
+	Notice   string
+	manages  bool // the user may manage the list (patentbridge.AuthorizeSupplyList)
 }
 
 // pushGroup is one enterprise of the page with the patents pushed to it.
@@ -92,9 +100,8 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	shown := filterPark(pushes, v.Park, &v.Parks)
-	// Each element of shown is one enterprise's final push list: telling it
-	// (站内信 "新的推送清单") is one call per element with EnterprisePush.Notice's
-	// text, from an act (a POST that recomputes this list), never from this GET.
+	// Telling the shown enterprises is an act: the form POSTs to
+	// enterprisePushSend, which recomputes this list; never this GET.
 	if q.Get("format") == "xlsx" {
 		s.pushXLSX(w, r, v.Title, shown)
 		return
@@ -111,6 +118,9 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Pairs += len(p.Items)
 		v.Groups = append(v.Groups, g)
+	}
+	if v.ByList {
+		s.offerSend(r, &v, len(shown) > 0, q.Get("done") == "sent")
 	}
 	x := url.Values{}
 	for k, vs := range q {
@@ -187,6 +197,7 @@ func (s *Server) pushForList(r *http.Request, v *pushView) ([]patentbridge.Enter
 		return nil, err
 	}
 	v.Title = httpx.NewSupplyListView(l, s.Ref, false).Heading + " " + l.Title
+	v.ListID, v.manages = l.ID, patentbridge.AuthorizeSupplyList(patentbridge.UserFrom(r.Context()), l) == nil
 	return pushes, nil
 }
 

@@ -53,6 +53,8 @@ type Deps struct {
 	Enterprises       patentbridge.EnterpriseService
 	ImportEnterprises func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	EnterpriseRanker  httpx.EnterpriseRanker
+	// Push sends a supply list's push list as messages (站内信); nil hides the sending.
+	Push patentbridge.PushService
 	// Now is the clock of the acts the handlers date (publication, moderation, the
 	// default screening date); nil means patentbridge.Now. Tests set it.
 	Now func() time.Time
