@@ -1,6 +1,10 @@
 package patentbridge
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func cityNames(code string) string {
 	return map[string]string{"5101": "成都市", "5107": "绵阳市"}[code]
@@ -39,7 +43,7 @@ func TestPickSupplyList(t *testing.T) {
 		want     int64
 		code     string
 	}{
-		{"2026年第2期", "", 1, ""},
+		{"2026年第2期", "", 0, EINVALID}, // an administrator sees both issuers' lists
 		{"2026年第2期", "5101", 2, ""},
 		{"成都市2026年第2期", "", 2, ""},
 		{"成都市专利技术供给清单（2026年第2期）", "", 2, ""},
@@ -47,6 +51,8 @@ func TestPickSupplyList(t *testing.T) {
 		{"2026年第1期", "", 3, ""},
 		{"绵阳第一期", "", 3, ""},
 		{"2026年第2期", "5107", 0, EINVALID},
+		{"2026年第2期", "510104", 2, ""},
+		{"四川省2026年第2期", "", 1, ""},
 		{"2025年第1期", "", 0, ENOTFOUND},
 		{"1", "", 0, ENOTFOUND},
 		{"", "", 0, EINVALID},
@@ -54,6 +60,25 @@ func TestPickSupplyList(t *testing.T) {
 		l, err := PickSupplyList(lists, tc.raw, cityNames, tc.own)
 		if ErrorCode(err) != tc.code || tc.code == "" && l.ID != tc.want {
 			t.Errorf("%q (own %q) = %v, %v; want list %d %s", tc.raw, tc.own, l, err, tc.want, tc.code)
+		}
+	}
+}
+
+func TestPickSupplyListAmbiguous(t *testing.T) {
+	cd := &SupplyList{ID: 2, Status: ListPublished, CityCode: "5101", Year: 2026, Number: 1}
+	prov := &SupplyList{ID: 1, Status: ListPublished, Year: 2026, Number: 1}
+	_, err := PickSupplyList([]*SupplyList{cd, prov}, "2026年第1期", cityNames, "")
+	want := "2026年第1期 有多份清单：四川省2026年第1期、成都市2026年第1期，请写明发布单位"
+	if ErrorField(err) != "list" || ErrorMessage(err) != want {
+		t.Fatalf("ambiguous number: %v; want %q", err, want)
+	}
+	var a *AmbiguousSupplyNumber
+	if !errors.As(err, &a) || strings.Join(a.Choices, " ") != "四川省2026年第1期 成都市2026年第1期" {
+		t.Errorf("choices of %v: %+v", err, a)
+	}
+	for _, c := range a.Choices {
+		if _, err := PickSupplyList([]*SupplyList{cd, prov}, c, cityNames, ""); err != nil {
+			t.Errorf("choice %q: %v", c, err)
 		}
 	}
 }

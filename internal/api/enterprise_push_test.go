@@ -118,3 +118,35 @@ func TestSendPushAPI(t *testing.T) {
 		t.Errorf("second sending = %d %v", status, m)
 	}
 }
+
+// TestPushAmbiguousNumberAPI: with the province's and Chengdu's 第1期 both
+// published, the administrator's bare number is refused naming both (GET and
+// the sending), the issuer's name picks one, and Chengdu's bare number means its own.
+func TestPushAmbiguousNumberAPI(t *testing.T) {
+	e, _, number := pushAPIEnv(t)
+	cd := &patentbridge.SupplyList{Title: "成都高校专利", CityCode: "5101", Filter: patentbridge.SleepingFilter{City: "5101"}}
+	if err := e.demands.CreateSupplyList(t.Context(), cd); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.demands.PublishSupplyList(t.Context(), cd.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	path := func(list string) string { return "/api/v1/enterprises/push?" + url.Values{"list": {list}}.Encode() }
+	want := number + " 有多份清单：四川省" + number + "、成都市" + number + "，请写明发布单位"
+	if status, m := e.call(t, "GET", path(number), e.admin, ""); status != 400 || errorOf(t, m)["field"] != "list" || errorOf(t, m)["message"] != want {
+		t.Errorf("admin's bare number: %d %v", status, m)
+	}
+	if status, m := e.call(t, "POST", "/api/v1/enterprises/push/send", e.admin, `{"list":"`+number+`"}`); status != 400 || errorOf(t, m)["message"] != want {
+		t.Errorf("admin sends by the bare number: %d %v", status, m)
+	}
+	for _, c := range []struct{ who, list, heading string }{
+		{e.admin, "成都市" + number, "成都市专利技术供给清单（" + number + "）"},
+		{e.admin, "四川省" + number, "四川省专利技术供给清单（" + number + "）"},
+		{e.chengdu, number, "成都市专利技术供给清单（" + number + "）"},
+	} {
+		status, m := e.call(t, "GET", path(c.list), c.who, "")
+		if l, _ := m["list"].(map[string]any); status != 200 || l["heading"] != c.heading {
+			t.Errorf("%s: %d %v, want %s", c.list, status, m, c.heading)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"net/url"
 	"sort"
@@ -34,6 +35,8 @@ type pushView struct {
 	Empty     bool // no patent or list asked for yet
 	ByList    bool
 	Error     string
+	// Choices, when the number asked is several issuers', link to each list's push.
+	Choices []pushChoice
 	// ListID is the pushed list's id; CanSend offers its managers the form that
 	// sends the shown enterprises their messages, LastSent says when it was
 	// last sent ("" never) and Notice what the sending just did.
@@ -42,6 +45,12 @@ type pushView struct {
 	LastSent string
 	Notice   string
 	manages  bool // the user may manage the list (patentbridge.AuthorizeSupplyList)
+}
+
+// pushChoice is one list a bare number may mean, and the link to its push.
+type pushChoice struct {
+	Label string // "成都市2026年第1期"
+	Link  string
 }
 
 // pushGroup is one enterprise of the page with the patents pushed to it.
@@ -93,6 +102,16 @@ func (s *Server) enterprisePush(w http.ResponseWriter, r *http.Request) {
 	}
 	if patentbridge.ErrorField(err) != "" || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND && v.ByList {
 		v.Empty, v.Error = true, patentbridge.ErrorMessage(err)
+		var a *patentbridge.AmbiguousSupplyNumber
+		if errors.As(err, &a) {
+			for _, c := range a.Choices {
+				x := url.Values{"list": {c}, "per": {strconv.Itoa(v.Per)}}
+				if v.Park != "" {
+					x.Set("park", v.Park)
+				}
+				v.Choices = append(v.Choices, pushChoice{Label: c, Link: "/admin/enterprises/push?" + x.Encode()})
+			}
+		}
 		s.render(w, r, httpx.Status(err), "enterprise_push", "专利进园区企业", "enterprises", v)
 		return
 	} else if err != nil {

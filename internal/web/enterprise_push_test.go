@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -228,4 +229,47 @@ func slicesContain(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestEnterprisePushAmbiguousNumber: when the province and Chengdu both
+// published their 第1期, the administrator's bare number is refused naming both
+// lists, with a link to each; the issuer's name picks one, and a city user's
+// bare number means its own city's list.
+func TestEnterprisePushAmbiguousNumber(t *testing.T) {
+	e, number, _ := pushEnv(t)
+	cd := &patentbridge.SupplyList{Title: "成都高校专利", CityCode: "5101", Filter: patentbridge.SleepingFilter{City: "5101"}}
+	if err := e.db.CreateSupplyList(t.Context(), cd); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.PublishSupplyList(t.Context(), cd.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	admin := e.client(t, "admin")
+	push := func(c *http.Client, list string) (int, string) {
+		return MustGet(t, c, e.srv.URL+"/admin/enterprises/push?"+url.Values{"list": {list}}.Encode())
+	}
+	status, body := push(admin, number)
+	if status != http.StatusBadRequest {
+		t.Fatalf("admin's bare %s: %d", number, status)
+	}
+	mustContain(t, body, number+" 有多份清单：四川省"+number+"、成都市"+number+"，请写明发布单位")
+	choices := regexp.MustCompile(`<a href="([^"]+)">([^<]+)</a>`).FindAllStringSubmatch(
+		regexp.MustCompile(`(?s)<p id="push-choices">.*?</p>`).FindString(body), -1)
+	if len(choices) != 2 || choices[0][2] != "四川省"+number || choices[1][2] != "成都市"+number {
+		t.Fatalf("choices offered: %q", choices)
+	}
+	if status, body := MustGet(t, admin, e.srv.URL+html.UnescapeString(choices[1][1])); status != http.StatusOK ||
+		!strings.Contains(body, "成都市专利技术供给清单（"+number+"） 成都高校专利") {
+		t.Errorf("the Chengdu choice: %d", status)
+	}
+	if status, body := push(admin, "四川省"+number); status != http.StatusOK || !strings.Contains(body, "四川省专利技术供给清单（"+number+"） 四川大学沉睡专利") {
+		t.Errorf("四川省%s: %d", number, status)
+	}
+	if status, body := push(e.client(t, "chengdu"), number); status != http.StatusOK || !strings.Contains(body, "成都市专利技术供给清单（"+number+"） 成都高校专利") {
+		t.Errorf("Chengdu's bare %s: %d", number, status)
+	}
+	if status, _, body := MustPost(t, admin, e.srv.URL+"/admin/enterprises/push/send", url.Values{"list": {number}, "per": {"10"}}); status != http.StatusBadRequest ||
+		!strings.Contains(body, "请写明发布单位") {
+		t.Errorf("admin sends by the bare number: %d", status)
+	}
 }
