@@ -108,9 +108,10 @@ func (s *Server) cityBars(counts map[string]int) []chart.Bar {
 
 func sleepingHref(key, value string) string { return "/sleeping?" + url.Values{key: {value}}.Encode() }
 
-// latestView is what the home page lists as just published.
+// latestView is what the home page lists as just published; a list goes by
+// its heading, which names its issuer (two issuers may share a number).
 type latestView struct {
-	Lists   []*patentbridge.SupplyList
+	Lists   []httpx.SupplyListView
 	Demands []*patentbridge.Demand
 }
 
@@ -127,7 +128,7 @@ func (s *Server) latestPublished(ctx context.Context) (latestView, error) {
 		}
 		for _, l := range ls {
 			if l.Status == patentbridge.ListPublished && len(v.Lists) < homeLatest {
-				v.Lists = append(v.Lists, l)
+				v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false))
 			}
 		}
 	}

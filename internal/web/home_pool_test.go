@@ -152,3 +152,29 @@ func TestHelpListsRolesAndStatuses(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeLatestListsNameTheirIssuer: the province's and Chengdu's lists of
+// the same number are told apart on the home page by their headings.
+func TestHomeLatestListsNameTheirIssuer(t *testing.T) {
+	srv, db := newHomeEnv(t, "", "")
+	platform := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+	l := &patentbridge.SupplyList{Title: "成都高校专利", CityCode: "5101", Filter: patentbridge.SleepingFilter{City: "5101"}}
+	if err := db.CreateSupplyList(platform, l); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PublishSupplyList(platform, l.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	_, body := MustGet(t, MustClient(t, srv, ""), srv.URL+"/")
+	latest := regexp.MustCompile(`(?s)<ul class="latest-list" id="latest-lists">.*?</ul>`).FindString(body)
+	number := strconv.Itoa(testNow.Year()) + "年第1期"
+	links := regexp.MustCompile(`<a href="/supply/\d+">([^<]+)</a>`).FindAllStringSubmatch(latest, -1)
+	var got []string
+	for _, m := range links {
+		got = append(got, m[1])
+	}
+	if strings.Join(got, " ") != "成都市专利技术供给清单（"+number+"） 四川省专利技术供给清单（"+number+"）" {
+		t.Errorf("latest lists = %q", got)
+	}
+	mustContain(t, latest, "成都高校专利 · "+strconv.Itoa(len(l.Items))+" 件", "四川省高校沉睡专利供给清单 · ")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,16 @@ func TestSupplyIssuerNumbering(t *testing.T) {
 	page = e.MustPublish(t, chengdu, cd2)
 	mustContain(t, page, fmt.Sprintf(`<p class="supply-heading">成都市专利技术供给清单（%d年第2期）</p>`, year),
 		fmt.Sprintf(`<span id="supply-number">%d年第2期</span>`, year))
+
+	// The index names each list's issuer beside its number.
+	_, index := MustGet(t, e.client(t, ""), e.srv.URL+"/supply")
+	var rows []string
+	for _, m := range regexp.MustCompile(`<td class="supply-issuer">([^<]+)</td>\s*<td class="supply-number">([^<]+)</td>`).FindAllStringSubmatch(index, -1) {
+		rows = append(rows, m[1]+m[2])
+	}
+	if want := fmt.Sprintf("成都市%[1]d年第2期 四川省%[1]d年第1期 成都市%[1]d年第1期", year); strings.Join(rows, " ") != want {
+		t.Errorf("the index lists %q, want %s", rows, want)
+	}
 
 	// The workbook carries the issuer's name in its heading and file name.
 	res, err := admin.Get(fmt.Sprintf("%s/supply/%d.xlsx", e.srv.URL, cd2))
