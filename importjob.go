@@ -136,13 +136,24 @@ func (j *ImportJob) DisplayStatus() string {
 // it: "导入中" while running, and for a finished import that rejected rows
 // "完成，有拒绝行（拒绝 3 行，共读取 4 行）".
 func (j *ImportJob) StatusLabel() string {
-	switch j.DisplayStatus() {
+	label := ImportStatusLabel(j.DisplayStatus())
+	if j.DisplayStatus() == JobDoneWithRejects {
+		label += fmt.Sprintf("（拒绝 %d 行，共读取 %d 行）", j.Summary.Rejected, j.Summary.Read)
+	}
+	return label
+}
+
+// ImportStatusLabel returns the Chinese name of a state an import job is shown
+// in (DisplayStatus), without a job's counts: "导入中", "完成，有拒绝行", else
+// JobStatusLabel's.
+func ImportStatusLabel(display string) string {
+	switch display {
 	case JobRunning:
 		return "导入中"
 	case JobDoneWithRejects:
-		return fmt.Sprintf("完成，有拒绝行（拒绝 %d 行，共读取 %d 行）", j.Summary.Rejected, j.Summary.Read)
+		return "完成，有拒绝行"
 	}
-	return JobStatusLabel(j.Status)
+	return JobStatusLabel(display)
 }
 
 // JobStatusLabel returns the Chinese name of a job state, as the pages show it.

@@ -91,6 +91,7 @@ func helpRoles() []helpRole {
 // label function.
 func helpStatuses() []statusGroup {
 	job := func(st, meaning string) statusItem { return statusItem{patentbridge.JobStatusLabel(st), meaning} }
+	imp := func(st, meaning string) statusItem { return statusItem{patentbridge.ImportStatusLabel(st), meaning} }
 	list := func(st, meaning string) statusItem {
 		return statusItem{(&patentbridge.SupplyList{Status: st}).StatusLabel(), meaning}
 	}
@@ -100,12 +101,13 @@ func helpStatuses() []statusGroup {
 	}
 	groups := []statusGroup{
 		{ID: "status-import", Title: "数据导入任务", Items: []statusItem{
-			job(patentbridge.JobQueued, "已上传，等待后台处理。"),
-			job(patentbridge.JobRunning, "正在读取和写入专利数据，页面显示进度。"),
-			job(patentbridge.JobInterrupted, "服务重启或进程退出使任务中断，可继续导入或放弃。"),
-			job(patentbridge.JobDone, "全部行已处理；如有拒绝行，可下载拒绝原因。"),
-			job(patentbridge.JobFailed, "任务出错停止，原因见任务页。"),
-			job(patentbridge.JobDiscarded, "管理员放弃了中断的任务，上传文件已删除。"),
+			imp(patentbridge.JobQueued, "已上传，等待后台处理。"),
+			imp(patentbridge.JobRunning, "正在读取和写入专利数据，页面显示进度。"),
+			imp(patentbridge.JobInterrupted, "服务重启或进程退出使任务中断，可继续导入或放弃。"),
+			imp(patentbridge.JobDone, "全部行已导入，没有拒绝行。"),
+			imp(patentbridge.JobDoneWithRejects, "任务已完成，合格的行已导入，但有行被拒绝（如申请号无效、缺少必填列）；可在任务页下载被拒绝行清单，修正后重新导入。"),
+			imp(patentbridge.JobFailed, "任务出错停止，原因见任务页。"),
+			imp(patentbridge.JobDiscarded, "管理员放弃了中断的任务，上传文件已删除。"),
 		}},
 		{ID: "status-screening", Title: "沉睡专利筛查", Items: []statusItem{
 			job(patentbridge.JobQueued, "已提交，等待后台运行。"),

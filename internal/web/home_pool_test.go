@@ -151,6 +151,16 @@ func TestHelpListsRolesAndStatuses(t *testing.T) {
 			t.Errorf("help lacks the status %q", l)
 		}
 	}
+	// The import table has every state an import is shown in, as the import pages label it.
+	imports := body[strings.Index(body, `id="status-import"`):]
+	imports = imports[:strings.Index(imports, "</table>")]
+	for _, j := range []patentbridge.ImportJob{{Status: patentbridge.JobRunning}, {Status: patentbridge.JobDone},
+		{Status: patentbridge.JobDone, Summary: patentbridge.ImportSummary{Read: 4, Rejected: 3}}} {
+		label, _, _ := strings.Cut(j.StatusLabel(), "（")
+		if !strings.Contains(imports, `<td class="nowrap">`+label+`</td>`) {
+			t.Errorf("help's import table lacks the status %q", label)
+		}
+	}
 }
 
 // TestHomeLatestListsNameTheirIssuer: the province's and Chengdu's lists of
