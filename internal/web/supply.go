@@ -20,12 +20,16 @@ type yearCount struct {
 	Count int
 }
 
+// supplyPageSize is the number of published lists per index page.
+const supplyPageSize = 20
+
 // supplyListsView is the data of the public supply-list index.
 type supplyListsView struct {
 	Years     []yearCount
-	Lists     []httpx.SupplyListView // published and withdrawn
-	Drafts    []httpx.SupplyListView // the drafts the user may manage
+	Lists     []httpx.SupplyListView // published and withdrawn, one page of them
+	Drafts    []httpx.SupplyListView // the drafts the user may manage, on the first page
 	CanCreate bool
+	Pager     httpx.Pager
 }
 
 // supplyPage is the data of one list's page and of its printable view.
@@ -36,12 +40,18 @@ type supplyPage struct {
 	Notice    string
 }
 
-// supplyLists serves /supply: published and withdrawn lists, newest first, with
-// the number published each year; managers also see their drafts.
+// supplyLists serves /supply?page=N: published and withdrawn lists, newest
+// first, supplyPageSize a page, with the number published each year; managers
+// also see their drafts on the first page.
 func (s *Server) supplyLists(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
 	manager := patentbridge.AuthorizeSupplyList(u, nil) == nil
+	offset, err := httpx.PageOffset(r.URL.Query(), supplyPageSize)
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	lists, err := s.Supply.ListSupplyLists(ctx, manager)
 	if err != nil {
 		s.errorPage(w, r, err)
@@ -57,13 +67,18 @@ func (s *Server) supplyLists(w http.ResponseWriter, r *http.Request) {
 		v.Years = append(v.Years, yearCount{y, n})
 	}
 	sort.Slice(v.Years, func(i, j int) bool { return v.Years[i].Year > v.Years[j].Year })
+	var public []*patentbridge.SupplyList
 	for _, l := range lists {
-		if l.Status == patentbridge.ListDraft { // the store returns the drafts the user may manage
+		if l.Status != patentbridge.ListDraft {
+			public = append(public, l)
+		} else if offset == 0 { // the store returns the drafts the user may manage
 			v.Drafts = append(v.Drafts, httpx.NewSupplyListView(l, s.Ref, false))
-		} else {
-			v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false))
 		}
 	}
+	for _, l := range public[min(offset, len(public)):min(offset+supplyPageSize, len(public))] {
+		v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false))
+	}
+	v.Pager = httpx.NewPager("/supply", url.Values{}, len(public), supplyPageSize, offset)
 	s.render(w, r, http.StatusOK, "supply_lists", "专利技术供给清单", "supply", v)
 }
 
