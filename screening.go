@@ -89,11 +89,16 @@ type ScreeningResult struct {
 	Sleeping   bool              `json:"sleeping"`
 	ExcludedBy Criterion         `json:"excluded_by,omitempty"` // first failed criterion
 	Criteria   []CriterionResult `json:"criteria"`
-	Score      float64           `json:"score"`           // 0..100
-	Grade      string            `json:"grade,omitempty"` // A/B/C/D, sleeping patents only
-	Indicators []Indicator       `json:"indicators"`
-	Flags      []string          `json:"flags"` // CNIPA high-value flags, Chinese labels
-	Classes    Classification    `json:"classes"`
+	// City is the 市(州) (4-digit code) the pool counts the patent under: the
+	// city of the institution owner in the platform's region that qualified
+	// it, never that of a co-owner elsewhere; "" when unknown. Kept for
+	// sleeping and excluded patents only.
+	City       string         `json:"city,omitempty"`
+	Score      float64        `json:"score"`           // 0..100
+	Grade      string         `json:"grade,omitempty"` // A/B/C/D, sleeping patents only
+	Indicators []Indicator    `json:"indicators"`
+	Flags      []string       `json:"flags"` // CNIPA high-value flags, Chinese labels
+	Classes    Classification `json:"classes"`
 }
 
 // ScreeningRun is one evaluation of every stored patent as of a date.

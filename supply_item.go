@@ -25,15 +25,26 @@ func (c Classification) IndustryLabels() []string {
 	return out
 }
 
+// City returns the 市(州) (4-digit code) the pool counts a sleeping patent
+// under: its result's, the city of the in-region institution owner that
+// qualified it; else, for a run from before results kept one, its patent's.
+func (it *SleepingItem) City() string {
+	if it.Result != nil && it.Result.City != "" {
+		return it.Result.City
+	}
+	if it.Patent != nil && len(it.Patent.RegionCode) >= 4 {
+		return it.Patent.RegionCode[:4]
+	}
+	return ""
+}
+
 // NewSupplyItem freezes a sleeping patent into a supply-list item: the current
-// owners, the city (4-digit code) of its region, its grade, score, industries and
-// high-value flags as the screening run found them.
+// owners, the city it is counted under (SleepingItem.City), its grade, score,
+// industries and high-value flags as the screening run found them.
 func NewSupplyItem(it *SleepingItem) SupplyItem {
 	p := it.Patent
-	s := SupplyItem{AppNo: p.AppNo, Title: p.Title, Patentees: append([]Party(nil), p.Owners()...), GrantDate: p.GrantDate}
-	if len(p.RegionCode) >= 4 {
-		s.City = p.RegionCode[:4]
-	}
+	s := SupplyItem{AppNo: p.AppNo, Title: p.Title, Patentees: append([]Party(nil), p.Owners()...), GrantDate: p.GrantDate,
+		City: it.City()}
 	if r := it.Result; r != nil {
 		s.Grade, s.Score = r.Grade, r.Score
 		s.Industries = r.Classes.IndustryLabels()

@@ -43,10 +43,7 @@ func sleepingRow(it *patentbridge.SleepingItem, ref Ref) []any {
 		grade, score = r.Grade, r.Score
 		industries, flags = r.Classes.IndustryLabels(), r.Flags
 	}
-	city := ""
-	if len(p.RegionCode) >= 4 {
-		city = cityName(ref, p.RegionCode[:4])
-	}
+	city := cityName(ref, it.City())
 	return []any{patentbridge.FormatAppNo(p.AppNo), p.Title, p.Kind.Label(), patentbridge.PartyNames(owners), partyTypes(owners),
 		city, dateValue(p.GrantDate), grade, round1(score), strings.Join(industries, "；"), strings.Join(flags, "；")}
 }

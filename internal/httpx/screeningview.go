@@ -26,6 +26,8 @@ type ScreeningView struct {
 	ExcludedByLabel   string          `json:"excluded_by_label,omitempty"`
 	ExclusionEvidence string          `json:"exclusion_evidence,omitempty"`
 	Criteria          []CriterionView `json:"criteria"`
+	CityCode          string          `json:"city_code,omitempty"` // the city the pool counts it under (ScreeningResult.City)
+	CityName          string          `json:"city_name,omitempty"`
 	Score             float64         `json:"score"`
 	Grade             string          `json:"grade,omitempty"`
 	Indicators        []IndicatorView `json:"indicators"`
@@ -94,7 +96,8 @@ func OutcomeLabel(o patentbridge.Outcome) string {
 // supply the names of the WIPO fields and SEI industries of the patent's IPC codes.
 func NewScreeningView(r *patentbridge.ScreeningResult, p *patentbridge.Patent, ref RefData) *ScreeningView {
 	v := &ScreeningView{RunID: r.RunID, Sleeping: r.Sleeping, Score: round2(r.Score), Grade: r.Grade,
-		Flags: nonNil(r.Flags), Criteria: []CriterionView{}, Indicators: []IndicatorView{}}
+		Flags: nonNil(r.Flags), Criteria: []CriterionView{}, Indicators: []IndicatorView{},
+		CityCode: r.City, CityName: cityName(ref, r.City)}
 	switch {
 	case r.Sleeping:
 		v.Status, v.StatusLabel = ScreenSleeping, "沉睡专利"

@@ -23,6 +23,7 @@ type Verdict struct {
 	Sleeping   bool
 	ExcludedBy patentbridge.Criterion // first failed criterion, "" when sleeping
 	Criteria   []patentbridge.CriterionResult
+	City       string // the qualifying owner's city (see critInstitution), "" when none
 }
 
 // Day returns the calendar date of t (in t's location) as midnight UTC, the form
@@ -42,15 +43,16 @@ func Day(t time.Time) time.Time {
 // declarations never count.
 func Evaluate(cfg *Config, p *patentbridge.Patent, f Facts, asOf time.Time) Verdict {
 	asOf = Day(asOf)
+	inst, city := critInstitution(cfg, p, f.Registry)
 	rs := []patentbridge.CriterionResult{
 		critKind(cfg, p),
-		critInstitution(cfg, p, f.Registry),
+		inst,
 		critGranted(cfg, p, asOf),
 		critInForce(p, asOf),
 		critNotImplemented(p, f, asOf),
 		critNoReason(f),
 	}
-	v := Verdict{Sleeping: true, Criteria: rs}
+	v := Verdict{Sleeping: true, Criteria: rs, City: city}
 	for _, r := range rs {
 		if r.Outcome != patentbridge.Met {
 			v.Sleeping = false

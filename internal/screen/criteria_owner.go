@@ -14,11 +14,13 @@ import (
 // parent in the registry is of a type in scope (四川大学华西医院 under 四川大学)
 // counts as that parent. Where an owner is located is its own (see ownerPlace),
 // never the patent's region alone: a patent keeps its first applicant's address
-// after it was transferred.
-func critInstitution(cfg *Config, p *patentbridge.Patent, reg *Registry) patentbridge.CriterionResult {
+// after it was transferred. When met, it also returns the city (4-digit code,
+// "" when unknown) of the first owner that qualified the patent: the city the
+// pool counts the patent under, always one of the screening region's.
+func critInstitution(cfg *Config, p *patentbridge.Patent, reg *Registry) (patentbridge.CriterionResult, string) {
 	owners := p.Owners()
 	if len(owners) == 0 {
-		return failed(patentbridge.CritInstitution, "无权利人信息")
+		return failed(patentbridge.CritInstitution, "无权利人信息"), ""
 	}
 	sc := cfg.Institutions
 	var in, others []holder
@@ -37,7 +39,7 @@ func critInstitution(cfg *Config, p *patentbridge.Patent, reg *Registry) patentb
 		if orig := institutionApplicants(sc, p); len(orig) > 0 && len(p.Patentees) > 0 {
 			ev += "（原申请人 " + strings.Join(orig, "、") + "）"
 		}
-		return failed(patentbridge.CritInstitution, "%s", ev)
+		return failed(patentbridge.CritInstitution, "%s", ev), ""
 	}
 	if regions := sc.Regions(); len(regions) > 0 {
 		var local []holder
@@ -54,7 +56,7 @@ func critInstitution(cfg *Config, p *patentbridge.Patent, reg *Registry) patentb
 			}
 		}
 		if len(local) == 0 {
-			return failed(patentbridge.CritInstitution, "%s", strings.Join(away, "；"))
+			return failed(patentbridge.CritInstitution, "%s", strings.Join(away, "；")), ""
 		}
 		for _, h := range in {
 			if !slices.ContainsFunc(local, func(l holder) bool { return l.party.Name == h.party.Name }) {
@@ -71,7 +73,7 @@ func critInstitution(cfg *Config, p *patentbridge.Patent, reg *Registry) patentb
 			}
 		}
 		if len(listed) == 0 {
-			return failed(patentbridge.CritInstitution, "权利人 %s 不在筛查机构名单", joinLabels(in))
+			return failed(patentbridge.CritInstitution, "权利人 %s 不在筛查机构名单", joinLabels(in)), ""
 		}
 		in = listed
 	}
@@ -79,7 +81,11 @@ func critInstitution(cfg *Config, p *patentbridge.Patent, reg *Registry) patentb
 	if len(others) > 0 {
 		ev += "，共有人 " + joinLabels(others)
 	}
-	return met(patentbridge.CritInstitution, "%s", ev)
+	res := met(patentbridge.CritInstitution, "%s", ev)
+	if city, _ := ownerPlace(reg, p, in[0].party); len(city) >= 4 {
+		return res, city[:4]
+	}
+	return res, ""
 }
 
 // holder is a current owner with its label in the evidence and the name it is

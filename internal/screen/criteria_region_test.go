@@ -52,6 +52,18 @@ func TestRegionScope(t *testing.T) {
 			t.Fatalf("evidence %q, want %q", c.Evidence, want)
 		}
 	})
+	t.Run("the pool counts a patent under its qualifying owner's city", func(t *testing.T) {
+		// Co-owned with 西安交通大学 and filed from Xi'an: sleeping through 四川大学, in 成都市.
+		p := ownedBy(basePatent(t), "西安交通大学", patentbridge.PartyUniversity, "610113")
+		p.Patentees = []patentbridge.Party{{Name: "西安交通大学", Type: patentbridge.PartyUniversity},
+			{Name: "四川大学", Type: patentbridge.PartyUniversity}}
+		if v, c := institution(p); !v.Sleeping || v.City != "5101" {
+			t.Fatalf("sleeping=%v city %q (%q), want sleeping in 5101", v.Sleeping, v.City, c.Evidence)
+		}
+		if v, _ := institution(ownedBy(basePatent(t), "西安交通大学", patentbridge.PartyUniversity, "610113")); v.City != "" {
+			t.Errorf("a patent that fails the criterion has city %q", v.City)
+		}
+	})
 	t.Run("the owner's place counts, not the first applicant's address", func(t *testing.T) {
 		// Filed by 西安交通大学 in Xi'an (the export's region), now held by 四川大学.
 		p := ownedBy(basePatent(t), "西安交通大学", patentbridge.PartyUniversity, "610113")

@@ -40,6 +40,7 @@ func (e *Engine) Assess(p *patentbridge.Patent, f Facts, asOf time.Time) Assessm
 		Sleeping:   v.Sleeping,
 		ExcludedBy: v.ExcludedBy,
 		Criteria:   v.Criteria,
+		City:       v.City,
 		Indicators: e.cfg.Explain(raw[:], nil),
 		Flags:      highValueFlags(p, &cls, inForce, asOf),
 		Classes:    cls,

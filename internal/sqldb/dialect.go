@@ -36,6 +36,10 @@ type dialect struct {
 	// claims queue up (one run at a time across processes); SQLite's write
 	// transaction already does.
 	lockRunClaims string
+	// lockChanges, when set, makes a transaction that writes patent_changes
+	// take its turn with the patent writers (PostgreSQL; see copyWriter);
+	// SQLite's single writer already does.
+	lockChanges string
 	// bulkUpsert writes a prepared batch of patents inside the caller's plan:
 	// prepared statements on SQLite, COPY on PostgreSQL.
 	bulkUpsert func(db *DB) patentWriter
@@ -59,6 +63,7 @@ var postgresDialect = &dialect{
 	forUpdate:  " FOR UPDATE",
 	// Key 0x5042_7275 ("PBru"): the screening-run claim lock.
 	lockRunClaims: "SELECT pg_advisory_xact_lock(1346532981)",
+	lockChanges:   "LOCK TABLE patent_changes IN EXCLUSIVE MODE",
 	bulkUpsert:    func(db *DB) patentWriter { return copyWriter{db} },
 }
 

@@ -34,7 +34,7 @@ func scanOrganization(s scanner) (*patentbridge.Organization, error) {
 }
 
 // CreateOrganization validates and stores an organization with its aliases and
-// sets o.ID. Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
+// sets o.ID; the owners of its names link to it and take its type. Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateOrganization(ctx context.Context, o *patentbridge.Organization) error {
 	if err := normalizeOrg(o); err != nil {
 		return err
@@ -43,7 +43,13 @@ func (db *DB) CreateOrganization(ctx context.Context, o *patentbridge.Organizati
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.lockPatentChanges(ctx); err != nil {
+			return err
+		}
 		if err := tx.insertOrg(ctx, o); err != nil {
+			return err
+		}
+		if _, err := tx.linkAndRetype(ctx); err != nil {
 			return err
 		}
 		return tx.audit(ctx, "organization.create", orgObject(o.ID), nil, o)
@@ -51,7 +57,7 @@ func (db *DB) CreateOrganization(ctx context.Context, o *patentbridge.Organizati
 }
 
 // UpdateOrganization replaces an organization's fields and aliases; its users
-// take its new name. Returns EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
+// take its new name and its owners its type. Returns EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) UpdateOrganization(ctx context.Context, o *patentbridge.Organization) error {
 	if err := normalizeOrg(o); err != nil {
 		return err
@@ -60,6 +66,9 @@ func (db *DB) UpdateOrganization(ctx context.Context, o *patentbridge.Organizati
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.lockPatentChanges(ctx); err != nil {
+			return err
+		}
 		before, err := findOrg(ctx, tx.db, tx.tx, o.ID)
 		if err != nil {
 			return err
@@ -68,6 +77,9 @@ func (db *DB) UpdateOrganization(ctx context.Context, o *patentbridge.Organizati
 			return err
 		}
 		if err := tx.updateOrg(ctx, o); err != nil {
+			return err
+		}
+		if _, err := tx.linkAndRetype(ctx); err != nil {
 			return err
 		}
 		o.CreatedAt, o.Patents = before.CreatedAt, before.Patents

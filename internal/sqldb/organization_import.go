@@ -11,8 +11,9 @@ import (
 // UpsertOrganizations imports a registry upload in one audited transaction: each
 // entry updates the organization with its credit code, else with its name or
 // alias, else is created; an entry without a type keeps the stored one (or is
-// typed from its name). A city user may import its own city's organizations
-// only. Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN (nothing is written).
+// typed from its name); owners of patents then link to the entries of their
+// name and take the registry's types (applyRegistryTypes). A city user may
+// import its own city's organizations only. Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN (nothing is written).
 func (db *DB) UpsertOrganizations(ctx context.Context, os []*patentbridge.Organization) (patentbridge.UpsertResult, error) {
 	var res patentbridge.UpsertResult
 	if u := patentbridge.UserFrom(ctx); u != nil && u.Role == patentbridge.RoleCity {
@@ -28,12 +29,19 @@ func (db *DB) UpsertOrganizations(ctx context.Context, os []*patentbridge.Organi
 		}
 	}
 	err := db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.lockPatentChanges(ctx); err != nil {
+			return err
+		}
 		var err error
 		if res, err = tx.upsertOrgs(ctx, os, true, ""); err != nil {
 			return err
 		}
+		retyped, err := tx.linkAndRetype(ctx)
+		if err != nil {
+			return err
+		}
 		return tx.audit(ctx, "organization.import", "organizations", nil,
-			map[string]int{"inserted": res.Inserted, "updated": res.Updated})
+			withRetyped(map[string]int64{"inserted": int64(res.Inserted), "updated": int64(res.Updated)}, retyped))
 	})
 	if err != nil {
 		return patentbridge.UpsertResult{}, err

@@ -10,7 +10,8 @@ import (
 
 // MergeOrganizations moves gone's name and aliases to keep's aliases, and its
 // patents' owner links, users and child organizations to keep, then deletes
-// gone, in one audited transaction (admin only). Returns EINVALID when keep is
+// gone, in one audited transaction (admin only); gone's owners take keep's
+// type (applyRegistryTypes). Returns EINVALID when keep is
 // gone, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) MergeOrganizations(ctx context.Context, keepID, goneID int64) error {
 	if err := authorizeOrg(ctx, "", true); err != nil {
@@ -20,6 +21,9 @@ func (db *DB) MergeOrganizations(ctx context.Context, keepID, goneID int64) erro
 		return patentbridge.FieldErrorf("gone", "不能把单位合并到它自己")
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.lockPatentChanges(ctx); err != nil {
+			return err
+		}
 		keep, err := findOrg(ctx, db, tx.tx, keepID)
 		if err != nil {
 			return err
@@ -62,6 +66,9 @@ func (db *DB) MergeOrganizations(ctx context.Context, keepID, goneID int64) erro
 			return err
 		}
 		if err := tx.updateOrg(ctx, &after); err != nil {
+			return err
+		}
+		if _, err := tx.applyRegistryTypes(ctx); err != nil {
 			return err
 		}
 		if err := tx.queryRow(ctx, tx.q().add("SELECT COUNT(DISTINCT patent_id) FROM patent_owners WHERE org_id = ?", keep.ID)).Scan(&after.Patents); err != nil {

@@ -11,14 +11,18 @@ import (
 // organization and is not an individual to the organization with its name or
 // alias, first creating one for each name that has none (type from the owner,
 // city from one of the patents it holds first, whose region is its address,
-// else from any of its patents), all in set-based statements of one audited
-// transaction (admin and platform only). It returns how many it created.
+// else from any of its patents), then gives every linked owner its
+// organization's type (applyRegistryTypes), all in one audited transaction
+// (admin and platform only). It returns how many organizations it created.
 func (db *DB) SyncOrganizations(ctx context.Context) (int, error) {
 	if err := authorizeOrg(ctx, "", true); err != nil {
 		return 0, err
 	}
 	var created, linked int64
 	err := db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.lockPatentChanges(ctx); err != nil {
+			return err
+		}
 		n, err := tx.linkOwners(ctx)
 		if err != nil {
 			return err
@@ -40,11 +44,15 @@ func (db *DB) SyncOrganizations(ctx context.Context) (int, error) {
 			return err
 		}
 		linked = n + m
-		if created == 0 && linked == 0 {
+		retyped, err := tx.applyRegistryTypes(ctx)
+		if err != nil {
+			return err
+		}
+		if created == 0 && linked == 0 && retyped == 0 {
 			return nil
 		}
 		return tx.audit(ctx, "organization.sync", "organizations", nil,
-			map[string]int64{"created": created, "linked": linked})
+			withRetyped(map[string]int64{"created": created, "linked": linked}, retyped))
 	})
 	return int(created), err
 }

@@ -54,11 +54,32 @@ func excludedDecl(r *patentbridge.ScreeningResult) string {
 // Tag prefixes of screening_results.tags, by SleepingFilter.System.
 var systemTags = map[string]string{"sichuan_5_1": "s51:", "advantage_6": "a6:", "agri_10_3": "a103:"}
 
+// cityTag prefixes the tag of a listed result's city (ScreeningResult.City).
+const cityTag = "c:"
+
+// tagCity returns the city tag of a tags column, "" when it has none (a run
+// from before results kept their city).
+func tagCity(tags string) string {
+	i := strings.Index(tags, "|"+cityTag)
+	if i < 0 {
+		return ""
+	}
+	rest := tags[i+1+len(cityTag):]
+	if j := strings.IndexByte(rest, '|'); j >= 0 {
+		return rest[:j]
+	}
+	return rest
+}
+
 // appendTags appends the result's tags, '|'-separated and '|'-terminated after a
-// leading '|': industries by system, SEI codes with each of their ancestors
-// ("5" and "5.2" for 5.2), and the high-value flags.
+// leading '|': the city the pool counts the patent under ("c:5101"), industries
+// by system, SEI codes with each of their ancestors ("5" and "5.2" for 5.2),
+// and the high-value flags.
 func appendTags(b []byte, r *patentbridge.ScreeningResult) []byte {
 	b = append(b, '|')
+	if r.City != "" {
+		b = append(append(append(b, cityTag...), r.City...), '|')
+	}
 	add := func(prefix string, names []string) {
 		for _, n := range names {
 			b = append(append(append(b, prefix...), n...), '|')

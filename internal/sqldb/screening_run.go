@@ -130,7 +130,7 @@ func (db *DB) ListRuns(ctx context.Context, limit int) ([]*patentbridge.Screenin
 
 // resultSelect is the SELECT list of a result with its score (NULL until the
 // second pass has stored it), over screening_results r LEFT JOIN screening_scores s.
-const resultSelect = "r.patent_id, r.sleeping, r.excluded_by, r.criteria, r.classes, r.flags, s.grade, s.score, s.vectors"
+const resultSelect = "r.patent_id, r.sleeping, r.excluded_by, r.criteria, r.classes, r.flags, r.tags, s.grade, s.score, s.vectors"
 
 const resultFrom = " FROM screening_results r LEFT JOIN screening_scores s ON s.run_id = r.run_id AND s.patent_id = r.patent_id"
 
@@ -166,15 +166,16 @@ func scanResult(s scanner, run *storedRun) (int64, *patentbridge.ScreeningResult
 		pid                        int64
 		sleeping                   int
 		excl, crit, classes, flags string
+		tags                       string
 		grade                      sql.NullString
 		score                      sql.NullFloat64
 		vectors                    []byte
 	)
-	if err := s.Scan(&pid, &sleeping, &excl, &crit, &classes, &flags, &grade, &score, &vectors); err != nil {
+	if err := s.Scan(&pid, &sleeping, &excl, &crit, &classes, &flags, &tags, &grade, &score, &vectors); err != nil {
 		return 0, nil, err
 	}
 	res := &patentbridge.ScreeningResult{RunID: run.ID, Sleeping: sleeping == 1, ExcludedBy: patentbridge.Criterion(excl),
-		Score: score.Float64, Grade: grade.String}
+		City: tagCity(tags), Score: score.Float64, Grade: grade.String}
 	var err error
 	if res.Criteria, err = decodeCriteria(crit); err != nil {
 		return 0, nil, err

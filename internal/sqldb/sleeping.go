@@ -88,11 +88,18 @@ func (db *DB) sleepingWhere(q *query, runID int64, f patentbridge.SleepingFilter
 		}
 		q.add(" AND s.grade = ?", f.Grade)
 	}
+	// A listed result's city is its qualifying owner's (tag c:); results of
+	// runs from before they kept one fall back on the patent's city.
 	switch city := strings.TrimSpace(f.City); {
 	case len(city) == 4:
-		q.add(" AND p.city_code = ?", city)
+		q.add(" AND (r.tags LIKE ? ESCAPE '\\' OR (r.tags NOT LIKE ? AND p.city_code = ?))", likeTag(cityTag+city), "%|"+cityTag+"%", city)
+	case len(city) < 4 && city != "":
+		q.add(" AND (r.tags LIKE ? ESCAPE '\\' OR (r.tags NOT LIKE ? AND p.region_code LIKE ? ESCAPE '\\'))",
+			"%|"+escapeLike(cityTag+city)+"%", "%|"+cityTag+"%", escapeLike(city)+"%")
 	case city != "":
-		q.add(" AND p.region_code LIKE ? ESCAPE '\\'", escapeLike(city)+"%")
+		// a district: the patents of its city whose address is in it
+		q.add(" AND (r.tags LIKE ? ESCAPE '\\' OR r.tags NOT LIKE ?) AND p.region_code LIKE ? ESCAPE '\\'",
+			likeTag(cityTag+city[:4]), "%|"+cityTag+"%", escapeLike(city)+"%")
 	}
 	if f.Kind != "" {
 		q.add(" AND p.kind = ?", string(f.Kind))
@@ -123,7 +130,8 @@ func likeTag(tag string) string { return "%|" + escapeLike(tag) + "|%" }
 
 // CountSleeping counts a run's filtered sleeping (or excluded) patents by grade
 // ("A"…"D"), by industry ("sichuan_5_1:电子信息", "advantage_6:…",
-// "agri_10_3:川茶") and by city ("city:5101"). Returns EINVALID, ENOTFOUND (no run).
+// "agri_10_3:川茶") and by city ("city:5101", the city of the owner that
+// qualified each patent). Returns EINVALID, ENOTFOUND (no run).
 func (db *DB) CountSleeping(ctx context.Context, f patentbridge.SleepingFilter) (map[string]int, error) {
 	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
@@ -156,7 +164,9 @@ func (db *DB) CountSleeping(ctx context.Context, f patentbridge.SleepingFilter) 
 		if grade != "" {
 			out[grade]++
 		}
-		if city != "" {
+		if c := tagCity(tags); c != "" {
+			out["city:"+c]++
+		} else if city != "" && !strings.Contains(tags, "|"+cityTag) {
 			out["city:"+city]++
 		}
 		for t := range strings.SplitSeq(strings.Trim(tags, "|"), "|") {

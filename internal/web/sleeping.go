@@ -148,8 +148,8 @@ func (s *Server) sleepingRow(it *patentbridge.SleepingItem) sleepingRow {
 		}
 	}
 	row.OwnerTypes = strings.Join(types, "、")
-	if s.Ref != nil && len(it.Patent.RegionCode) >= 4 {
-		row.City = s.Ref.CityName(it.Patent.RegionCode[:4])
+	if c := it.City(); s.Ref != nil && c != "" {
+		row.City = s.Ref.CityName(c)
 	}
 	c := it.Result.Classes
 	for _, n := range slices.Concat(c.Sichuan51, c.Advantage6, c.Agri103) {
