@@ -99,9 +99,11 @@ type MatchFeedback struct {
 // FeedbackService stores match feedback.
 type FeedbackService interface {
 	// SaveFeedback records (or replaces) the signed-in user's verdict on a match of
-	// a demand of its organization (the admin: any); a first 感兴趣 sends the
-	// patent's owners a message. Returns EINVALID, ENOTFOUND, ECONFLICT (a
-	// closed demand), EUNAUTHORIZED, EFORBIDDEN.
+	// a demand of its organization (the admin: any it may see); the patent must
+	// be among the demand's matches (CheckDemandMatch); a first 感兴趣 sends the
+	// patent's owners a message. Returns EINVALID (also for a patent that is not
+	// a match), ENOTFOUND (also for a demand the user may not see), ECONFLICT (a
+	// closed demand), EUNAVAILABLE, EUNAUTHORIZED, EFORBIDDEN.
 	SaveFeedback(ctx context.Context, f *MatchFeedback) error
 	// FeedbackCounts returns, per application number, how many users marked it
 	// interested and irrelevant (over all demands).

@@ -32,14 +32,41 @@ func IsDemandPoster(u *User, d *Demand) bool {
 	return u.OrgName != "" && NormalizeOrgName(u.OrgName) == NormalizeOrgName(d.Enterprise)
 }
 
-// CanSeeDemand reports whether u may read d: everyone reads published demands,
-// the others only their posting organization and its moderators.
+// CanSeeDemand reports whether u may read d: everyone reads published demands;
+// a draft only its posting organization (IsDemandPoster; not the moderators,
+// not even the admin, for a draft is not submitted yet); the other states its
+// posting organization and its moderators (CanModerateDemand).
 func CanSeeDemand(u *User, d *Demand) bool {
-	return d.Status == DemandPublished || IsDemandPoster(u, d) || CanModerateDemand(u, d) == nil
+	switch d.Status {
+	case DemandPublished:
+		return true
+	case DemandDraft:
+		return IsDemandPoster(u, d)
+	}
+	return IsDemandPoster(u, d) || CanModerateDemand(u, d) == nil
 }
 
+// DemandNotFound is the answer for a demand that does not exist and for one
+// the user may not see, the same for both so that it reveals nothing.
+func DemandNotFound(id int64) error { return Errorf(ENOTFOUND, "技术需求 %d 不存在", id) }
+
+// CheckSeeDemand refuses u a demand it may not see (CanSeeDemand) as not
+// found; every read of and act on a stored demand checks it first. Returns ENOTFOUND.
+func CheckSeeDemand(u *User, d *Demand) error {
+	if !CanSeeDemand(u, d) {
+		return DemandNotFound(d.ID)
+	}
+	return nil
+}
+
+// ListsDrafts reports whether a list of demands selected by f may hold drafts:
+// only the poster's own list (f.Mine), as CanSeeDemand shows a draft to its
+// posting organization alone.
+func (f DemandFilter) ListsDrafts() bool { return f.Mine }
+
 // CanUseDemandFeedback reports whether u may give and read the verdicts on d's
-// matches (感兴趣 / 不相关): the posting organization's users and administrators.
+// matches (感兴趣 / 不相关): the posting organization's users and administrators,
+// of a demand they may see.
 func CanUseDemandFeedback(u *User, d *Demand) bool {
-	return u != nil && (u.Role == RoleAdmin || IsDemandPoster(u, d))
+	return u != nil && CanSeeDemand(u, d) && (u.Role == RoleAdmin || IsDemandPoster(u, d))
 }

@@ -87,6 +87,22 @@ type MessageFilter struct {
 	Offset int
 }
 
+// ParseUnreadOnly reads the inbox's ?unread= parameter: "1" or "true" keeps
+// the unread messages, "", "0" or "false" shows all. Returns EINVALID on field
+// "unread" for any other value.
+func ParseUnreadOnly(v string) (bool, error) {
+	switch v {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	}
+	if len(v) > 32 {
+		v = v[:32] + "…"
+	}
+	return false, FieldErrorf("unread", "参数 unread=%q 无效（应为 1 只看未读，或 0 查看全部）", v)
+}
+
 // MessagePage is one page of a user's messages.
 type MessagePage struct {
 	Items  []*Message

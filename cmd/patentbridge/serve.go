@@ -112,6 +112,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.search, err = openSearch(db, store, m.Config.SearchIndexDir(), m.Logger); err != nil {
 		return err
 	}
+	db.Matcher = m.search.service // feedback is taken on a demand's matches only
 	bg, stop := context.WithCancel(context.Background())
 	m.stop, m.bgDone = stop, make(chan struct{})
 	go func() {

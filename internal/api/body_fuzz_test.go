@@ -76,9 +76,11 @@ func newFuzzEnv(tb testing.TB) *fuzzEnv {
 	httpxtest.MustScreen(tb, db, testNow, httpxtest.SamplePatents()...)
 	org := users.MustOrganization(tb, "西南科技大学", patentbridge.RoleInstitution)
 	e.runner = httpxtest.MustJobRunner(tb, db)
+	matcher := mustSmallSearch(tb, db)
+	db.Matcher = matcher
 	srv := api.New(api.Deps{Now: clock, Logger: quiet, Ref: refdata.Default(), UploadDir: tb.TempDir(),
 		Patents: db, Jobs: db, Runner: e.runner, Users: db, AuditLog: db, Organizations: db,
-		Demands: db, Feedback: db, Search: mustSmallSearch(tb, db), Enterprises: db,
+		Demands: db, Feedback: db, Search: matcher, Enterprises: db,
 		Screening: httpxtest.Screening{DB: db}, Sleeping: db, Declarations: db, Supply: db})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: db, Logger: quiet})
 	if err != nil {

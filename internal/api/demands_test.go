@@ -43,6 +43,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	users.MustStorePatents(tb, httpxtest.SamplePatents()...)
 	httpxtest.MustScreen(tb, db, testNow)
 	e.match = &httpxtest.MatchRecorder{SearchService: httpxtest.MustSearch(tb, db)}
+	db.Matcher = e.match.SearchService // feedback only on a demand's matches, as cmd wires it
 	srv := api.New(api.Deps{Now: clock, Patents: db, Ref: refdata.Default(), Logger: quiet,
 		Demands: db, Feedback: db, Messages: db, Search: e.match, Enterprises: db, Supply: db,
 		EnterpriseRanker: search.NewEnterpriseRanker(db, refdata.Default()), Push: db})

@@ -58,15 +58,11 @@ type messagePage struct {
 func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := patentbridge.MessageFilter{}
-	switch q.Get("unread") {
-	case "", "0", "false":
-	case "1", "true":
-		f.Unread = true
-	default:
-		s.error(w, r, patentbridge.FieldErrorf("unread", "参数 unread=%q 无效（应为 1 或 0）", q.Get("unread")))
+	var err error
+	if f.Unread, err = patentbridge.ParseUnreadOnly(q.Get("unread")); err != nil {
+		s.error(w, r, err)
 		return
 	}
-	var err error
 	if f.Limit, f.Offset, err = pageParams(q); err != nil {
 		s.error(w, r, err)
 		return

@@ -42,11 +42,7 @@ func NewDemandView(d *patentbridge.Demand, u *patentbridge.User, ref RefData) De
 		RegionCode: d.RegionCode, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax, Budget: BudgetLabel(d.BudgetMin, d.BudgetMax),
 		Deadline: patentbridge.FormatDate(d.Deadline), Enterprise: d.Enterprise, Status: d.Status,
 		StatusLabel: patentbridge.DemandStatusLabel(d.Status), CreatedAt: d.CreatedAt.Format("2006-01-02T15:04:05Z07:00")}
-	if len(d.RegionCode) == 6 {
-		v.RegionName = RegionName(ref, d.RegionCode)
-	} else if len(d.RegionCode) == 4 && ref != nil {
-		v.RegionName = ref.CityName(d.RegionCode)
-	}
+	v.RegionName = RegionName(ref, d.RegionCode) // "四川省成都市" for a whole city (4 digits or 510100), as for a county
 	if !d.PublishedAt.IsZero() {
 		v.PublishedAt = patentbridge.FormatDate(d.PublishedAt)
 	}
@@ -90,8 +86,8 @@ type DemandFinder interface {
 }
 
 // FindVisibleDemand loads the demand of the request's {id} if the signed-in user
-// may see it (patentbridge.CanSeeDemand); an unpublished demand is "not found"
-// to anyone but its posting organization and moderators.
+// may see it (patentbridge.CheckSeeDemand); a demand one may not see is "not
+// found" like one that does not exist.
 func FindVisibleDemand(r *http.Request, demands DemandFinder) (*patentbridge.Demand, error) {
 	id, ok := PathID(r, "id")
 	if !ok {
@@ -101,8 +97,8 @@ func FindVisibleDemand(r *http.Request, demands DemandFinder) (*patentbridge.Dem
 	if err != nil {
 		return nil, err
 	}
-	if !patentbridge.CanSeeDemand(patentbridge.UserFrom(r.Context()), d) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
+	if err := patentbridge.CheckSeeDemand(patentbridge.UserFrom(r.Context()), d); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

@@ -151,7 +151,7 @@ func (db *DB) findDemand(ctx context.Context, qr queryer, id int64) (*patentbrid
 	q := db.dialect.newQuery().add("SELECT "+demandColumns+" FROM demands WHERE id = ?", id)
 	d, err := scanDemand(qr.QueryRowContext(ctx, q.String(), q.args...))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "技术需求 %d 不存在", id)
+		return nil, patentbridge.DemandNotFound(id)
 	} else if err != nil {
 		return nil, fmt.Errorf("sqldb: find demand %d: %w", id, err)
 	}
@@ -160,7 +160,8 @@ func (db *DB) findDemand(ctx context.Context, qr queryer, id int64) (*patentbrid
 
 // ListDemands returns one page of the demands that match the filter, published
 // ones newest publication first, then the others newest first, and the total;
-// f.Mine selects the signed-in user's organization's. Returns EINVALID for a
+// f.Mine selects the signed-in user's organization's, the only list that holds
+// drafts (patentbridge.DemandFilter.ListsDrafts). Returns EINVALID for a
 // negative offset, EUNAUTHORIZED for Mine without a user.
 func (db *DB) ListDemands(ctx context.Context, f patentbridge.DemandFilter) ([]*patentbridge.Demand, int, error) {
 	limit, err := pageLimit(f.Limit, f.Offset)
@@ -187,6 +188,9 @@ func (db *DB) ListDemands(ctx context.Context, f patentbridge.DemandFilter) ([]*
 func (db *DB) filterDemands(q *query, f patentbridge.DemandFilter, poster *patentbridge.User) {
 	if f.Mine {
 		posterCondition(q, poster)
+	}
+	if !f.ListsDrafts() {
+		q.add(" AND status <> ?", patentbridge.DemandDraft)
 	}
 	if f.Status != "" {
 		q.add(" AND status = ?", f.Status)

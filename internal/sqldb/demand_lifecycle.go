@@ -9,7 +9,8 @@ import (
 )
 
 // UpdateDemand replaces the editable fields of a draft or returned demand
-// (d.ID) with d's, as its poster (patentbridge.CanManageDemand); submit sends it
+// (d.ID) with d's, as its poster (patentbridge.CanManageDemand; a demand the
+// user may not see is not found); submit sends it
 // to review as pending (validated as of now), else it keeps its state
 // (validated as a draft). The poster and organization stay; the earlier
 // return note is kept until the next review. Audited in the same transaction
@@ -23,6 +24,9 @@ func (db *DB) UpdateDemand(ctx context.Context, d *patentbridge.Demand, submit b
 	return db.WithTx(ctx, func(tx *Tx) error {
 		old, err := db.findDemand(ctx, tx.tx, d.ID)
 		if err != nil {
+			return err
+		}
+		if err := patentbridge.CheckSeeDemand(u, old); err != nil {
 			return err
 		}
 		if err := patentbridge.CanManageDemand(u, old); err != nil {
@@ -59,7 +63,8 @@ func (db *DB) UpdateDemand(ctx context.Context, d *patentbridge.Demand, submit b
 }
 
 // CloseDemand closes a demand that is not closed yet, as its poster
-// (patentbridge.CanManageDemand), with an optional outcome note: it leaves the
+// (patentbridge.CanManageDemand; a demand the user may not see is not found),
+// with an optional outcome note: it leaves the
 // public lists and matching and stays visible to its poster. Audited in the
 // same transaction. Returns EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CloseDemand(ctx context.Context, id int64, note string) error {
@@ -73,6 +78,9 @@ func (db *DB) CloseDemand(ctx context.Context, id int64, note string) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
 		d, err := db.findDemand(ctx, tx.tx, id)
 		if err != nil {
+			return err
+		}
+		if err := patentbridge.CheckSeeDemand(u, d); err != nil {
 			return err
 		}
 		if err := patentbridge.CanManageDemand(u, d); err != nil {

@@ -46,6 +46,7 @@ func newLifecycleEnv(t *testing.T, db *sqldb.DB) *lifecycleEnv {
 		t.Fatal(err)
 	}
 	e.interestAppNo, e.interTitle = p.AppNo, p.Title
+	db.Matcher = fixedMatches{p.AppNo}
 	return e
 }
 
@@ -73,7 +74,16 @@ func TestDemandLifecycleWithResubmissionAndMessages(t *testing.T) {
 			t.Fatalf("submitting a draft with a short description: %v", err)
 		}
 		d.Description = "寻求钠离子电池正极材料的低成本制备技术，循环寿命2000次以上。"
-		wantCode(t, db.UpdateDemand(as(e.rival), d, true), patentbridge.EFORBIDDEN)
+		// Another enterprise, the admin and the city do not see a draft: not found, not "forbidden".
+		for _, u := range []*patentbridge.User{e.rival, e.admin} {
+			wantCode(t, db.UpdateDemand(as(u), d, true), patentbridge.ENOTFOUND)
+			wantCode(t, db.CloseDemand(as(u), d.ID, ""), patentbridge.ENOTFOUND)
+		}
+		chengdu := &patentbridge.User{ID: 77, Username: "chengdu", Role: patentbridge.RoleCity, CityCode: "5101"}
+		wantCode(t, db.ModerateDemand(as(chengdu), d.ID, true, ""), patentbridge.ENOTFOUND)
+		if _, n, err := db.ListDemands(as(chengdu), patentbridge.DemandFilter{City: "5101"}); err != nil || n != 0 {
+			t.Errorf("a moderator's list of every state holds %d demands (a draft), %v", n, err)
+		}
 		if err := db.UpdateDemand(firm, d, true); err != nil || d.Status != patentbridge.DemandPending {
 			t.Fatalf("submit draft: %+v, %v", d, err)
 		}

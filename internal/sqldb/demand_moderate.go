@@ -13,7 +13,8 @@ import (
 // ModerateDemand publishes (now, by the store's clock) or rejects a pending
 // demand, audited in the same transaction; a rejection needs a note, which the
 // posting enterprise sees. The admin moderates any demand, a city user its own
-// city's (patentbridge.CanModerateDemand). Returns EINVALID, ENOTFOUND,
+// city's (patentbridge.CanModerateDemand); a demand the user may not see is
+// not found. Returns EINVALID, ENOTFOUND,
 // EUNAUTHORIZED, EFORBIDDEN, and ECONFLICT when the demand is no longer pending.
 func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note string) error {
 	u, err := actor(ctx)
@@ -30,6 +31,9 @@ func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note s
 	return db.WithTx(ctx, func(tx *Tx) error {
 		d, err := db.findDemand(ctx, tx.tx, id)
 		if err != nil {
+			return err
+		}
+		if err := patentbridge.CheckSeeDemand(u, d); err != nil {
 			return err
 		}
 		if err := patentbridge.CanModerateDemand(u, d); err != nil {

@@ -68,7 +68,8 @@ func TestModerationScopeAndAudit(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		f := newDemandFixture(t, db)
 		d := MustCreateDemand(t, db, newDemand("猕猴桃保鲜冷链技术", "510100"))
-		wantCode(t, db.ModerateDemand(as(f.mianyang), d.ID, true, ""), patentbridge.EFORBIDDEN)
+		// A pending demand of another city is not even seen; its poster sees it but does not moderate it.
+		wantCode(t, db.ModerateDemand(as(f.mianyang), d.ID, true, ""), patentbridge.ENOTFOUND)
 		wantCode(t, db.ModerateDemand(as(f.firm), d.ID, true, ""), patentbridge.EFORBIDDEN)
 		wantCode(t, db.ModerateDemand(as(nil), d.ID, true, ""), patentbridge.EUNAUTHORIZED)
 		if err := db.ModerateDemand(as(f.chengdu), d.ID, true, ""); err != nil {
@@ -97,10 +98,11 @@ func TestFeedbackScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := appNo(2020, 1, 100001)
+		db.Matcher = fixedMatches{p}
 		give := func(u *patentbridge.User, verdict string) error {
 			return db.SaveFeedback(as(u), &patentbridge.MatchFeedback{DemandID: d.ID, AppNo: p, UserID: 999, Verdict: verdict})
 		}
-		wantCode(t, give(f.other, patentbridge.FeedbackIrrelevant), patentbridge.EFORBIDDEN)
+		wantCode(t, give(f.other, patentbridge.FeedbackIrrelevant), patentbridge.ENOTFOUND) // another firm's pending demand is not seen
 		wantCode(t, give(f.chengdu, patentbridge.FeedbackIrrelevant), patentbridge.EFORBIDDEN)
 		wantCode(t, give(nil, patentbridge.FeedbackIrrelevant), patentbridge.EUNAUTHORIZED)
 		if err := give(f.firm, patentbridge.FeedbackIrrelevant); err != nil {
@@ -115,7 +117,7 @@ func TestFeedbackScope(t *testing.T) {
 			}
 		}
 		_, err := db.DemandFeedback(as(f.other), d.ID)
-		wantCode(t, err, patentbridge.EFORBIDDEN)
+		wantCode(t, err, patentbridge.ENOTFOUND)
 		_, err = db.DemandFeedback(as(nil), d.ID)
 		wantCode(t, err, patentbridge.EUNAUTHORIZED)
 

@@ -90,7 +90,7 @@ func TestDemandModeration(t *testing.T) {
 		// A city user moderates only its own city's demands.
 		c := MustCreateDemand(t, db, newDemand("猕猴桃保鲜冷链技术", "510100"))
 		mianyang := as(&patentbridge.User{ID: 3, Role: patentbridge.RoleCity, CityCode: "5107"})
-		wantCode(t, db.ModerateDemand(mianyang, c.ID, true, ""), patentbridge.EFORBIDDEN)
+		wantCode(t, db.ModerateDemand(mianyang, c.ID, true, ""), patentbridge.ENOTFOUND) // another city's pending demand is not seen
 		chengdu := as(&patentbridge.User{ID: 4, Role: patentbridge.RoleCity, CityCode: "5101"})
 		if err := db.ModerateDemand(chengdu, c.ID, true, ""); err != nil {
 			t.Fatalf("own city: %v", err)
@@ -167,6 +167,7 @@ func TestFeedback(t *testing.T) {
 		ctx := platformCtx()
 		d := MustCreateDemand(t, db, newDemand("锂电池正极材料回收", "510100"))
 		p1, p2 := appNo(2020, 1, 100001), appNo(2021, 1, 100002)
+		db.Matcher = fixedMatches{p1, p2}
 		poster := &patentbridge.User{ID: 1, Role: patentbridge.RoleEnterprise, OrgName: d.Enterprise}
 		admin := &patentbridge.User{ID: 2, Role: patentbridge.RoleAdmin}
 		save := func(u *patentbridge.User, app, verdict string) error {

@@ -10,12 +10,16 @@ import (
 var _ patentbridge.FeedbackService = (*DB)(nil)
 
 // SaveFeedback records the signed-in user's verdict (UserID comes from ctx) on
-// a patent matched to a demand of its organization (the admin: any demand),
-// replacing the user's earlier verdict on the same pair, audited in the same
-// transaction. Returns EINVALID for an unknown verdict or a bad application
-// number, ENOTFOUND for an unknown demand, ECONFLICT for a closed one,
-// EUNAUTHORIZED, EFORBIDDEN. A first 感兴趣 tells the patent's owning
-// organizations (站内信) in the same transaction.
+// a patent matched to a demand of its organization (the admin: any demand it
+// may see), replacing the user's earlier verdict on the same pair, audited in
+// the same transaction. The patent must be among the demand's matches as its
+// page shows them (patentbridge.CheckDemandMatch through db.Matcher), unless it
+// already has a verdict on this demand (given while it was a match, and since
+// ranked lower by it). Returns EINVALID for an unknown verdict, a bad
+// application number or a patent that is not a match, ENOTFOUND for a demand
+// that does not exist or that the user may not see, ECONFLICT for a closed
+// one, EUNAVAILABLE without matching, EUNAUTHORIZED, EFORBIDDEN. A first
+// 感兴趣 tells the patent's owning organizations (站内信) in the same transaction.
 func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) error {
 	u := patentbridge.UserFrom(ctx)
 	if u == nil {
@@ -32,15 +36,30 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 		return err
 	}
 	f.AppNo, f.UserID = appNo, u.ID
+	// Matching reads the index and may take a while: it runs before the write
+	// transaction, which checks the demand again.
+	d, err := db.findDemand(ctx, db.read, f.DemandID)
+	if err != nil {
+		return err
+	}
+	if err := checkFeedback(u, d); err != nil {
+		return err
+	}
+	judged, err := db.judged(ctx, db.read, d.ID, appNo)
+	if err != nil {
+		return err
+	}
+	if !judged {
+		if err := patentbridge.CheckDemandMatch(ctx, db.Matcher, d, appNo); err != nil {
+			return err
+		}
+	}
 	return db.WithTx(ctx, func(tx *Tx) error {
 		d, err := db.findDemand(ctx, tx.tx, f.DemandID)
 		if err != nil {
 			return err
 		}
-		if !patentbridge.CanUseDemandFeedback(u, d) {
-			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果")
-		}
-		if err := patentbridge.CheckDemandAct(d, patentbridge.DemandActFeedback); err != nil {
+		if err := checkFeedback(u, d); err != nil {
 			return err
 		}
 		var before any
@@ -67,6 +86,29 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 		}
 		return tx.audit(ctx, "demand.feedback", demandObject(d.ID), before, map[string]string{"app_no": appNo, "verdict": f.Verdict})
 	})
+}
+
+// checkFeedback admits u to give feedback on d's matches: a demand it may see
+// (else not found), of its organization (the admin: any), not closed.
+func checkFeedback(u *patentbridge.User, d *patentbridge.Demand) error {
+	if err := patentbridge.CheckSeeDemand(u, d); err != nil {
+		return err
+	}
+	if !patentbridge.CanUseDemandFeedback(u, d) {
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：只有发布该需求的企业或管理员可以反馈匹配结果")
+	}
+	return patentbridge.CheckDemandAct(d, patentbridge.DemandActFeedback)
+}
+
+// judged reports whether anyone gave a verdict on the patent appNo among the
+// matches of demand id.
+func (db *DB) judged(ctx context.Context, qr queryer, id int64, appNo string) (bool, error) {
+	q := db.dialect.newQuery().add("SELECT COUNT(*) FROM match_feedback WHERE demand_id = ? AND app_no = ?", id, appNo)
+	var n int
+	if err := qr.QueryRowContext(ctx, q.String(), q.args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("sqldb: feedback on demand %d: %w", id, err)
+	}
+	return n > 0, nil
 }
 
 // notifyInterest tells the organizations of the registry that own a patent
@@ -142,7 +184,8 @@ func (db *DB) FeedbackCounts(ctx context.Context) (map[string][2]int, error) {
 // DemandFeedback returns the verdicts given on one demand's matches by
 // application number, to the posting organization's users, the admin and the
 // platform; when several users judged a patent, the latest verdict wins.
-// Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// Returns ENOTFOUND (also for a demand the user may not see), EUNAUTHORIZED,
+// EFORBIDDEN.
 func (db *DB) DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error) {
 	u, err := actor(ctx)
 	if err != nil {
@@ -150,6 +193,9 @@ func (db *DB) DemandFeedback(ctx context.Context, demandID int64) (map[string]st
 	}
 	d, err := db.findDemand(ctx, db.read, demandID)
 	if err != nil {
+		return nil, err
+	}
+	if err := patentbridge.CheckSeeDemand(u, d); err != nil {
 		return nil, err
 	}
 	if !patentbridge.CanUseDemandFeedback(u, d) {

@@ -122,3 +122,16 @@ func wantCode(tb testing.TB, err error, code string) {
 func platformCtx() context.Context {
 	return patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
 }
+
+// fixedMatches stands in for the search service in store tests: every need is
+// matched to these patents (on the default list), the others to nothing.
+type fixedMatches []string
+
+// Match lists the patents of m for r (the ?all=1 list: the same).
+func (m fixedMatches) Match(_ context.Context, r patentbridge.MatchRequest) (*patentbridge.MatchResult, error) {
+	res := &patentbridge.MatchResult{}
+	for i, no := range m {
+		res.Items = append(res.Items, patentbridge.Match{AppNo: no, Score: float64(len(m) - i)})
+	}
+	return res, nil
+}

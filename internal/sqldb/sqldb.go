@@ -56,6 +56,10 @@ type DB struct {
 	// Regions is the list a demand's region must be on (patentbridge.Demand.CheckRegion):
 	// by default Sichuan's cities and counties; nil checks only the code's form.
 	Regions patentbridge.RegionList
+	// Matcher ranks patents for a demand (the search service): feedback is
+	// taken only on a patent among the demand's matches
+	// (patentbridge.CheckDemandMatch); nil refuses every feedback.
+	Matcher patentbridge.Matcher
 	// JobLease is how long a process's claim on a background job (an upload
 	// import, a screening run) lasts unless renewed; a job whose lease ran out is
 	// interrupted and may be taken over.

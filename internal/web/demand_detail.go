@@ -9,9 +9,6 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// demandMatchLimit is the number of patents matched on a demand's page.
-const demandMatchLimit = 10
-
 // demandMatch is one matched patent on a demand's page, with the verdict given.
 type demandMatch struct {
 	patentbridge.Match
@@ -80,8 +77,7 @@ func (s *Server) demandDetail(w http.ResponseWriter, r *http.Request) {
 // page (and logged), never hides the demand itself.
 func (s *Server) demandMatches(r *http.Request, d *patentbridge.Demand, v *demandView) {
 	ctx := r.Context()
-	res, err := s.Search.Match(ctx, patentbridge.MatchRequest{Text: d.Title + "\n" + d.Description, DemandID: d.ID,
-		RegionCode: d.RegionCode, Limit: demandMatchLimit, All: v.AllMatches})
+	res, err := s.Search.Match(ctx, patentbridge.DemandMatchRequest(d, v.AllMatches))
 	if err != nil {
 		httpx.LogError(r, err, s.Logger)
 		v.MatchError = "暂时无法计算匹配结果：" + patentbridge.ErrorMessage(err)
@@ -101,7 +97,8 @@ func (s *Server) demandMatches(r *http.Request, d *patentbridge.Demand, v *deman
 }
 
 // demandFeedback serves POST /demands/{id}/feedback: the posting enterprise (or
-// an admin) marks a matched patent 感兴趣 or 不相关; a new verdict replaces the old.
+// an admin) marks a matched patent 感兴趣 or 不相关; a new verdict replaces the
+// old; the service refuses a patent that is not among the demand's matches.
 func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	d, err := httpx.FindVisibleDemand(r, s.Demands)

@@ -46,6 +46,7 @@ func newDemandEnv(tb testing.TB) *demandEnv {
 	db := users.DB
 	e := &demandEnv{demands: db, db: db, firmID: firm.ID,
 		match: &httpxtest.MatchRecorder{SearchService: httpxtest.MustSearch(tb, db)}}
+	db.Matcher = e.match.SearchService // feedback only on a demand's matches, as cmd wires it
 	w, err := web.New(web.Deps{Now: clock,
 		Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
 		Screening: httpxtest.Screening{DB: db}, Sleeping: db, Supply: db,

@@ -26,6 +26,7 @@ func newMatchEnv(tb testing.TB, extra ...*patentbridge.Patent) *demandEnv {
 	db := users.DB
 	e := &demandEnv{demands: db, db: db, firmID: firm.ID,
 		match: &httpxtest.MatchRecorder{SearchService: httpxtest.MustSearch(tb, db)}}
+	db.Matcher = e.match.SearchService
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Screening: httpxtest.Screening{DB: db}, Sleeping: db, Demands: db, Feedback: db, Search: e.match})
 	if err != nil {

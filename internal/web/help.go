@@ -117,7 +117,7 @@ func helpStatuses() []statusGroup {
 			job(patentbridge.JobFailed, "运行出错，可重新运行。"),
 		}},
 		{ID: "status-demand", Title: "技术需求", Items: []statusItem{
-			demand(patentbridge.DemandDraft, "草稿，只有发布单位可见，可继续填写后提交审核。"),
+			demand(patentbridge.DemandDraft, "草稿，只有发布单位可见（审核人员和管理员也看不到，提交后才进入审核），可继续填写后提交审核。"),
 			demand(patentbridge.DemandPending, "已提交，等待市（州）或省级管理员审核，仅发布单位和审核人可见。"),
 			demand(patentbridge.DemandPublished, "审核通过，公开展示并推荐匹配专利。"),
 			demand(patentbridge.DemandRejected, "审核退回，退回原因对发布单位可见；修改后可在“我的需求”中重新提交审核。"),

@@ -49,7 +49,7 @@ var beijing = time.FixedZone("北京时间", 8*3600)
 
 // messageList serves /messages: the signed-in user's messages (to the account
 // and to its organization), newest first, 20 a page, unread ones marked;
-// ?unread=1 keeps the unread ones.
+// ?unread=1 keeps the unread ones (patentbridge.ParseUnreadOnly).
 func (s *Server) messageList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	offset, err := httpx.PageOffset(q, messagePageSize)
@@ -57,7 +57,11 @@ func (s *Server) messageList(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	f := patentbridge.MessageFilter{Unread: q.Get("unread") == "1", Limit: messagePageSize, Offset: offset}
+	f := patentbridge.MessageFilter{Limit: messagePageSize, Offset: offset}
+	if f.Unread, err = patentbridge.ParseUnreadOnly(q.Get("unread")); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	res, err := s.Messages.ListMessages(r.Context(), f)
 	if err != nil {
 		s.errorPage(w, r, err)
