@@ -200,3 +200,20 @@ func TestGetIPCDotOnlyTitle(t *testing.T) {
 		t.Errorf("title %q", m["title"])
 	}
 }
+
+// An invention whose claims count and family size the export left blank gives
+// them as null (unknown, Patent.ClaimsCountMissing), never as a real 0; known
+// counts stay numbers.
+func TestGetPatentUnknownCountsAreNull(t *testing.T) {
+	e := newEnv(t)
+	m := MustJSON(t, e.do(t, "GET", "/api/v1/patents/2021112263722", "", nil, nil))
+	for _, k := range []string{"claims_count", "family_size"} {
+		if v, ok := m[k]; !ok || v != nil {
+			t.Errorf("%s = %v (present %v), want null", k, v, ok)
+		}
+	}
+	m = MustJSON(t, e.do(t, "GET", "/api/v1/patents/2021108432658", "", nil, nil))
+	if m["claims_count"] != float64(10) || m["family_size"] != float64(1) {
+		t.Errorf("known counts: claims %v family %v", m["claims_count"], m["family_size"])
+	}
+}
