@@ -28,8 +28,13 @@ func MustGetXLSX(tb testing.TB, c *http.Client, u string) [][]string {
 		tb.Fatalf("%s is not a workbook: %v", u, err)
 	}
 	defer f.Close()
-	if p, _ := f.GetDocProps(); p.Creator != "专利转化运营平台（PatentBridge）" {
+	p, _ := f.GetDocProps()
+	if p.Creator != "专利转化运营平台（PatentBridge）" {
 		tb.Errorf("%s: author %q", u, p.Creator)
+	}
+	// dated by the pages' clock (testNow onwards), not excelize's 2006-09-16
+	if day := testNow.Format("2006-01-02T"); !strings.HasPrefix(p.Created, day) || p.Modified != p.Created {
+		tb.Errorf("%s: created %q, modified %q; want the export time on %s", u, p.Created, p.Modified, day)
 	}
 	rows, err := f.GetRows(f.GetSheetName(0))
 	if err != nil {
