@@ -153,9 +153,5 @@ func cellDate(v string) (t time.Time, err error) {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 		}
 	}
-	t, err = patentbridge.ParseDate(v)
-	if err != nil {
-		return t, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，请按 2024-03-01 的格式填写", v)
-	}
-	return t, nil
+	return patentbridge.ParseDeclarationSince(v)
 }
