@@ -62,7 +62,8 @@ type Declaration struct {
 
 // Validate checks a declaration before it is stored, as of today (the
 // service's clock): an implementation must have started, on today at the latest,
-// since a start still to come is not implementation evidence. Returns EINVALID
+// since a start still to come is not implementation evidence, and not before
+// PatentLawStart. Returns EINVALID
 // naming the field.
 func (d *Declaration) Validate(today time.Time) error {
 	if _, _, err := NormalizeAppNo(d.AppNo); err != nil {
@@ -80,6 +81,9 @@ func (d *Declaration) Validate(today time.Time) error {
 		}
 		if d.Since.IsZero() {
 			return FieldErrorf("since", "请填写开始实施的日期")
+		}
+		if d.Since.Before(PatentLawStart) {
+			return sinceTooEarly(FormatDate(d.Since))
 		}
 		if y, m, day := today.Date(); d.Since.After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC)) {
 			return FieldErrorf("since", "实施起始日期 %s 晚于今天（%s）：已实施声明只能登记已经开始的实施，请在开始实施后再声明",

@@ -71,8 +71,10 @@ func (d *Demand) ValidateDraft() error {
 	switch {
 	case d.BudgetMin < 0 || d.BudgetMax < 0:
 		return FieldErrorf("budget_min", "预算不能为负数")
-	case d.BudgetMin > DemandBudgetMax || d.BudgetMax > DemandBudgetMax:
-		return FieldErrorf("budget_max", "预算不能超过%d万元", DemandBudgetMax)
+	case d.BudgetMin > DemandBudgetMax:
+		return BudgetTooLarge("budget_min")
+	case d.BudgetMax > DemandBudgetMax:
+		return BudgetTooLarge("budget_max")
 	case d.BudgetMax > 0 && d.BudgetMin > d.BudgetMax:
 		return FieldErrorf("budget_max", "预算下限（%d万元）不能高于预算上限（%d万元）", d.BudgetMin, d.BudgetMax)
 	}
@@ -138,4 +140,10 @@ func DemandStatusLabel(s string) string {
 		return "已关闭"
 	}
 	return s
+}
+
+// BudgetTooLarge is the error for a budget over DemandBudgetMax on field, also
+// for one too large to read as a number at all.
+func BudgetTooLarge(field string) error {
+	return FieldErrorf(field, "预算不能超过%d万元", DemandBudgetMax)
 }

@@ -32,3 +32,15 @@ func (x *Indicator) SetValues(raw, norm float32) {
 	}
 	x.Raw, x.Missing = float64(raw), false
 }
+
+// ClaimsCountMissing reports whether p's claims count is unknown: every
+// invention and utility model has at least one claim, so a 0 there means the
+// export left the count blank. A design has no claims; its 0 is real.
+func (p *Patent) ClaimsCountMissing() bool {
+	claimed := p.Kind.IsInvention() || p.Kind == KindUtility || p.Kind == KindPCTUtility
+	return claimed && p.ClaimsCount == 0
+}
+
+// FamilySizeMissing reports whether p's simple family size is unknown: every
+// patent belongs to a family of at least itself, so 0 means not given.
+func (p *Patent) FamilySizeMissing() bool { return p.FamilySize == 0 }

@@ -1,5 +1,7 @@
 package patentbridge
 
+import "strings"
+
 // Sichuan's industry systems (DESIGN §3.6), by the keys filters and results use.
 const (
 	System51           = "sichuan_5_1" // “5+1”现代产业体系
@@ -34,6 +36,16 @@ func SystemLabel(system string) string {
 		return "涉农专利"
 	}
 	return ""
+}
+
+// SystemChoices names the systems of Systems in Chinese for an error message
+// ("“5+1”现代产业体系、六大优势产业、农业“10+3”产业体系").
+func SystemChoices() string {
+	labels := make([]string, len(Systems))
+	for i, s := range Systems {
+		labels[i] = SystemLabel(s)
+	}
+	return strings.Join(labels, "、")
 }
 
 // Industries returns the industry names of a system in display order ("川粮油",

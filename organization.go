@@ -2,6 +2,7 @@ package patentbridge
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -58,4 +59,14 @@ type OrganizationService interface {
 	// registry): each entry updates the organization with its credit code, else its
 	// name or alias, else is created. Returns EFORBIDDEN.
 	UpsertOrganizations(ctx context.Context, os []*Organization) (UpsertResult, error)
+}
+
+// CheckOrganizationType refuses a type no organization of the registry has
+// (an individual, an unknown code), for writes and for list filters alike.
+// Returns EINVALID on field "type".
+func CheckOrganizationType(t PartyType) error {
+	if t == PartyIndividual || !slices.Contains(PartyTypes, t) {
+		return FieldErrorf("type", "单位类型 %q 无效：应为大专院校、科研单位、国有企业、企业、医院或机关团体", ClipValue(string(t)))
+	}
+	return nil
 }

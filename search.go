@@ -40,7 +40,7 @@ func ParseSearchSort(v string) (string, error) {
 		if s.Value == v {
 			return v, nil
 		}
-		names = append(names, s.Value+"（"+s.Label+"）")
+		names = append(names, s.Label)
 	}
 	if len(v) > 32 {
 		v = v[:32] + "…"

@@ -132,6 +132,16 @@ func TestSmallCommands(t *testing.T) {
 			t.Errorf("malformed code: exit %d", code)
 		}
 	})
+	t.Run("ipc marks a borrowed title and refuses a code not in the scheme", func(t *testing.T) {
+		code, stdout, stderr := MustRun(t, nil, "ipc", "H01L21/02")
+		if code != 0 || !strings.Contains(stdout, "H01L21/02      半导体器件；其他类目中不包括的电固体器件（分类表未收录本级标题，此为上位 H01L 的标题）") {
+			t.Errorf("H01L21/02: exit %d\n%s%s", code, stdout, stderr)
+		}
+		code, _, stderr = MustRun(t, nil, "ipc", "H01L99/99")
+		if code != 1 || !strings.Contains(stderr, "IPC分类表未收录分类号 H01L99/99") {
+			t.Errorf("H01L99/99: exit %d, stderr %q", code, stderr)
+		}
+	})
 	t.Run("version and migrate", func(t *testing.T) {
 		if code, stdout, _ := MustRun(t, nil, "version"); code != 0 || !strings.HasPrefix(stdout, "patentbridge ") {
 			t.Errorf("version: %d %q", code, stdout)

@@ -53,7 +53,7 @@ func runExport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if *format == "csv" {
 		w, err = export.NewSleepingCSV(bw, refdata.Default())
 	} else {
-		w, err = export.NewSleepingXLSX(bw, refdata.Default())
+		w, err = export.NewSleepingXLSX(bw, refdata.Default(), db.Now())
 	}
 	n := 0
 	if err == nil {

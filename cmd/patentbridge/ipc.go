@@ -41,7 +41,11 @@ func runIPC(_ context.Context, args []string, _ env, stdout, stderr io.Writer) i
 
 func printIPC(w io.Writer, info refdata.IPCInfo) {
 	for i, n := range info.Hierarchy {
-		fmt.Fprintf(w, "%s%-14s %s\n", strings.Repeat("  ", i), n.Code, n.Title)
+		title := n.Title
+		if n.Code == info.Code && title == "" && info.TitleFrom != "" {
+			title = info.Title + "（" + info.TitleNote() + "）"
+		}
+		fmt.Fprintf(w, "%s%-14s %s\n", strings.Repeat("  ", i), n.Code, title)
 	}
 	if info.WIPO != nil {
 		fmt.Fprintf(w, "WIPO 技术领域：%d %s（%s）\n", info.WIPO.Nr, info.WIPO.NameZh, info.WIPO.SectorZh)

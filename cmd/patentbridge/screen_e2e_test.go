@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"patentbridge"
 )
 
 // decodeScreen parses `screen --json` output.
@@ -91,6 +94,10 @@ func TestScreenAndExport(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer wb.Close()
+				// dated by the store's clock at export, not excelize's 2006-09-16
+				if p, _ := wb.GetDocProps(); p.Modified != p.Created || !nearNow(p.Created) {
+					t.Errorf("XLSX created %q, modified %q; want the export time", p.Created, p.Modified)
+				}
 				xrows, _ := wb.GetRows(wb.GetSheetName(0))
 				if len(xrows) != s.Sleeping+1 {
 					t.Fatalf("XLSX has %d rows for %d sleeping patents", len(xrows), s.Sleeping)
@@ -172,4 +179,11 @@ func TestScreenWithAdminConfig(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "grade_shares") && !strings.Contains(stderr, "等级") {
 		t.Fatalf("bad shares: exit %d, %q", code, stderr)
 	}
+}
+
+// nearNow reports whether a W3C date-time is within an hour of the platform's clock.
+func nearNow(w3c string) bool {
+	t, err := time.Parse(time.RFC3339, w3c)
+	d := patentbridge.Now().Sub(t)
+	return err == nil && d > -time.Hour && d < time.Hour
 }

@@ -117,8 +117,8 @@ func (s *Server) createDeclaration(w http.ResponseWriter, r *http.Request) {
 	d := &patentbridge.Declaration{AppNo: p.AppNo, Kind: patentbridge.DeclarationKind(in.Kind), Reason: in.Reason,
 		Text: in.Text, How: in.How, Enterprise: in.Enterprise}
 	if in.Since != "" {
-		if d.Since, err = patentbridge.ParseDate(in.Since); err != nil {
-			s.error(w, r, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，应为 YYYY-MM-DD", in.Since))
+		if d.Since, err = patentbridge.ParseDeclarationSince(in.Since); err != nil {
+			s.error(w, r, err)
 			return
 		}
 	}

@@ -97,7 +97,8 @@ func (s *Server) listDemands(w http.ResponseWriter, r *http.Request) {
 		case patentbridge.DemandPending, patentbridge.DemandRejected, patentbridge.DemandClosed:
 			f.Status = st
 		default:
-			s.error(w, r, patentbridge.FieldErrorf("status", "状态 %q 无效（可用：pending、published、rejected、closed、all）", st))
+			s.error(w, r, patentbridge.FieldErrorf("status", "状态 %q 无效（可用：%s）", patentbridge.ClipValue(st),
+				demandStatusChoices(patentbridge.DemandPending, patentbridge.DemandPublished, patentbridge.DemandRejected, patentbridge.DemandClosed, "all")))
 			return
 		}
 		if u.Role == patentbridge.RoleCity {
@@ -166,7 +167,7 @@ func (s *Server) moderateDemand(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if b.Action != "publish" && b.Action != "reject" {
-		s.error(w, r, patentbridge.FieldErrorf("action", "审核操作应为 publish（发布）或 reject（退回）"))
+		s.error(w, r, patentbridge.FieldErrorf("action", "审核操作应为发布（publish）或退回（reject）"))
 		return
 	}
 	d, err := httpx.FindVisibleDemand(r, s.Demands)
@@ -209,4 +210,18 @@ func (s *Server) demandFeedback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.JSON(w, http.StatusOK, f)
+}
+
+// demandStatusChoices names demand states as API messages do: the Chinese name
+// with the code to send in brackets, "待审核（pending）、…"; "all" is 全部.
+func demandStatusChoices(codes ...string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		label := patentbridge.DemandStatusLabel(c)
+		if c == "all" {
+			label = "全部"
+		}
+		out[i] = label + "（" + c + "）"
+	}
+	return strings.Join(out, "、")
 }

@@ -81,7 +81,8 @@ func (s *Server) myDemands(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := patentbridge.DemandFilter{Mine: true, Status: q.Get("status")}
 	if f.Status != "" && !slices.Contains(patentbridge.DemandStatuses, f.Status) {
-		s.error(w, r, patentbridge.FieldErrorf("status", "状态 %q 无效（可用：draft、pending、published、rejected、closed）", f.Status))
+		s.error(w, r, patentbridge.FieldErrorf("status", "状态 %q 无效（可用：%s）",
+			patentbridge.ClipValue(f.Status), demandStatusChoices(patentbridge.DemandStatuses...)))
 		return
 	}
 	var err error

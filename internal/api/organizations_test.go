@@ -34,7 +34,12 @@ func TestOrganizationsAPIOverSQLite(t *testing.T) {
 		}
 	}
 
-	res := e.do(t, "GET", "/api/v1/organizations?q=%E5%B7%9D%E5%A4%A7&type=university", "", nil, nil) // q=川大
+	res := e.do(t, "GET", "/api/v1/organizations?type=bogus", "", nil, nil)
+	if got := errorOf(t, MustJSON(t, res)); res.StatusCode != http.StatusBadRequest || got["field"] != "type" ||
+		!strings.Contains(got["message"].(string), "单位类型 \"bogus\" 无效") {
+		t.Errorf("type=bogus: %d %v", res.StatusCode, got)
+	}
+	res = e.do(t, "GET", "/api/v1/organizations?q=%E5%B7%9D%E5%A4%A7&type=university", "", nil, nil) // q=川大
 	m := MustJSON(t, res)
 	items, _ := m["items"].([]any)
 	if res.StatusCode != http.StatusOK || m["total"] != 1.0 || len(items) != 1 {

@@ -200,3 +200,35 @@ func TestGetIPCDotOnlyTitle(t *testing.T) {
 		t.Errorf("title %q", m["title"])
 	}
 }
+
+// An invention whose claims count and family size the export left blank gives
+// them as null (unknown, Patent.ClaimsCountMissing), never as a real 0; known
+// counts stay numbers.
+func TestGetPatentUnknownCountsAreNull(t *testing.T) {
+	e := newEnv(t)
+	m := MustJSON(t, e.do(t, "GET", "/api/v1/patents/2021112263722", "", nil, nil))
+	for _, k := range []string{"claims_count", "family_size"} {
+		if v, ok := m[k]; !ok || v != nil {
+			t.Errorf("%s = %v (present %v), want null", k, v, ok)
+		}
+	}
+	m = MustJSON(t, e.do(t, "GET", "/api/v1/patents/2021108432658", "", nil, nil))
+	if m["claims_count"] != float64(10) || m["family_size"] != float64(1) {
+		t.Errorf("known counts: claims %v family %v", m["claims_count"], m["family_size"])
+	}
+}
+
+// A former H01L group (the 2026 scheme has none) gives the subclass title with
+// title_from; a code that never was in the scheme is a Chinese 404.
+func TestGetIPCRetiredAndUnknown(t *testing.T) {
+	e := newEnv(t)
+	m := MustJSON(t, e.do(t, "GET", "/api/v1/ipc/H01L21%2F02", "", nil, nil))
+	if m["title"] != "半导体器件；其他类目中不包括的电固体器件" || m["title_from"] != "H01L" {
+		t.Errorf("H01L21/02: title %v from %v", m["title"], m["title_from"])
+	}
+	res := e.do(t, "GET", "/api/v1/ipc/H01L99%2F99", "", nil, nil)
+	got := errorOf(t, MustJSON(t, res))
+	if res.StatusCode != 404 || !strings.Contains(got["message"].(string), "IPC分类表未收录分类号 H01L99/99") {
+		t.Errorf("H01L99/99: %d %v", res.StatusCode, got)
+	}
+}

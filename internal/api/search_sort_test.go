@@ -120,7 +120,7 @@ func TestSearchSort(t *testing.T) {
 	for _, bad := range []string{"-grant_date", "app_date", "price"} {
 		t.Run("refuses "+bad, func(t *testing.T) {
 			status, got, msg := searchOrder(t, h, q+"&sort="+bad)
-			if status != 400 || got != nil || !strings.HasPrefix(msg, "sort 排序方式") || !strings.Contains(msg, "grant_date（授权日") {
+			if status != 400 || got != nil || !strings.HasPrefix(msg, "sort 排序方式") || !strings.Contains(msg, "可选 相关度、授权日（新→旧）、等级（A→D）") {
 				t.Errorf("status %d, items %q, error %q", status, got, msg)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,12 +13,19 @@ import (
 	"patentbridge/internal/refdata"
 )
 
-// assertAuthor checks that a workbook names the platform as its author.
+// exportTime is the service clock's time the test workbooks are made at.
+var exportTime = time.Date(2026, 11, 27, 9, 30, 15, 0, time.FixedZone("CST", 8*3600))
+
+// assertAuthor checks that a workbook names the platform as its author and
+// gives the export time (in UTC) as its creation and modification time.
 func assertAuthor(tb testing.TB, f *excelize.File) {
 	tb.Helper()
 	props, err := f.GetDocProps()
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if props.Created != "2026-11-27T01:30:15Z" || props.Modified != props.Created {
+		tb.Errorf("created %q, modified %q; want the export time 2026-11-27T01:30:15Z", props.Created, props.Modified)
 	}
 	if props.Creator != "专利转化运营平台（PatentBridge）" || props.LastModifiedBy != props.Creator {
 		tb.Errorf("author %q, last modified by %q; want the platform's name", props.Creator, props.LastModifiedBy)
@@ -33,7 +41,7 @@ func assertAuthor(tb testing.TB, f *excelize.File) {
 func TestWorkbooksNameTheAuthorAndShowAppNumbers(t *testing.T) {
 	t.Run("sleeping", func(t *testing.T) {
 		var buf bytes.Buffer
-		w, err := export.NewSleepingXLSX(&buf, refdata.Default())
+		w, err := export.NewSleepingXLSX(&buf, refdata.Default(), exportTime)
 		MustWriteSleeping(t, w, err)
 		f := MustOpenXLSX(t, buf.Bytes())
 		assertAuthor(t, f)
@@ -47,7 +55,7 @@ func TestWorkbooksNameTheAuthorAndShowAppNumbers(t *testing.T) {
 			l.Items = append(l.Items, patentbridge.NewSupplyItem(it))
 		}
 		var buf bytes.Buffer
-		if err := export.WriteSupplyListXLSX(&buf, l, refdata.Default()); err != nil {
+		if err := export.WriteSupplyListXLSX(&buf, l, refdata.Default(), exportTime); err != nil {
 			t.Fatal(err)
 		}
 		f := MustOpenXLSX(t, buf.Bytes())
@@ -59,7 +67,7 @@ func TestWorkbooksNameTheAuthorAndShowAppNumbers(t *testing.T) {
 	})
 	t.Run("search results", func(t *testing.T) {
 		var buf bytes.Buffer
-		x, err := export.NewPatentsXLSX(&buf, "检索结果", "全文检索结果：检索词：电池", refdata.Default())
+		x, err := export.NewPatentsXLSX(&buf, "检索结果", "全文检索结果：检索词：电池", refdata.Default(), exportTime)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +112,7 @@ func TestWriteSleepingUpToNotesTheCap(t *testing.T) {
 		items = append(items, sampleItems()...)
 	}
 	var buf bytes.Buffer
-	w, err := export.NewSleepingXLSX(&buf, refdata.Default())
+	w, err := export.NewSleepingXLSX(&buf, refdata.Default(), exportTime)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +129,7 @@ func TestWriteSleepingUpToNotesTheCap(t *testing.T) {
 	}
 
 	buf.Reset()
-	w, _ = export.NewSleepingXLSX(&buf, refdata.Default())
+	w, _ = export.NewSleepingXLSX(&buf, refdata.Default(), exportTime)
 	if n, _, err := export.WriteSleepingUpTo(context.Background(), sliceSleeping{items: items}, patentbridge.SleepingFilter{}, w, 10); err != nil || n != 6 {
 		t.Fatalf("uncapped: %d, %v", n, err)
 	}

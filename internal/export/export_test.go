@@ -120,7 +120,7 @@ func TestSleepingCSV(t *testing.T) {
 
 func TestSleepingXLSX(t *testing.T) {
 	var buf bytes.Buffer
-	w, err := export.NewSleepingXLSX(&buf, refdata.Default())
+	w, err := export.NewSleepingXLSX(&buf, refdata.Default(), exportTime)
 	MustWriteSleeping(t, w, err)
 	f := MustOpenXLSX(t, buf.Bytes())
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != "沉睡专利" {
@@ -158,7 +158,7 @@ func TestSupplyListXLSX(t *testing.T) {
 	}
 	l.Items[1].Note = "可许可"
 	var buf bytes.Buffer
-	if err := export.WriteSupplyListXLSX(&buf, l, refdata.Default()); err != nil {
+	if err := export.WriteSupplyListXLSX(&buf, l, refdata.Default(), exportTime); err != nil {
 		t.Fatal(err)
 	}
 	f := MustOpenXLSX(t, buf.Bytes())
@@ -218,7 +218,7 @@ func TestExportsDefuseFormulaCells(t *testing.T) {
 		t.Errorf("CSV row = %q, %v", recs[1], err)
 	}
 	var x bytes.Buffer
-	write(export.NewSleepingXLSX(&x, refdata.Default()))
+	write(export.NewSleepingXLSX(&x, refdata.Default(), exportTime))
 	f := MustOpenXLSX(t, x.Bytes())
 	if v, _ := f.GetCellValue("沉睡专利", "B2"); v != "'=cmd|' /C calc'!A0" {
 		t.Errorf("XLSX title cell = %q", v)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"time"
 
 	"patentbridge"
 )
@@ -22,13 +23,13 @@ type PatentsXLSX struct {
 }
 
 // NewPatentsXLSX starts a workbook whose sheet is called name ("检索结果"), with
-// note (the query and filters, "" for none) above the header row.
-func NewPatentsXLSX(w io.Writer, name, note string, ref Ref) (*PatentsXLSX, error) {
+// note (the query and filters, "" for none) above the header row, made at now.
+func NewPatentsXLSX(w io.Writer, name, note string, ref Ref, now time.Time) (*PatentsXLSX, error) {
 	headerRow := 1
 	if note != "" {
 		headerRow = 2
 	}
-	s, err := newSheet(name, patentColumns, headerRow)
+	s, err := newSheet(name, patentColumns, headerRow, now)
 	if err != nil {
 		return nil, err
 	}

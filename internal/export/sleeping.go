@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"time"
 
 	"patentbridge"
 )
@@ -75,9 +76,9 @@ type sleepingXLSX struct {
 
 // NewSleepingXLSX returns a SleepingWriter that streams rows into the worksheet
 // "沉睡专利" (rows beyond memory spill to a temporary file) and writes the
-// workbook to w on Close; ref (may be nil) turns city codes into names.
-func NewSleepingXLSX(w io.Writer, ref Ref) (SleepingWriter, error) {
-	s, err := newSheet("沉睡专利", sleepingColumns, 1)
+// workbook, made at now, to w on Close; ref (may be nil) turns city codes into names.
+func NewSleepingXLSX(w io.Writer, ref Ref, now time.Time) (SleepingWriter, error) {
+	s, err := newSheet("沉睡专利", sleepingColumns, 1, now)
 	if err != nil {
 		return nil, err
 	}

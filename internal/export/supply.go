@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,8 +27,9 @@ func SupplyListHeading(l *patentbridge.SupplyList, ref Ref) string {
 }
 
 // WriteSupplyListXLSX writes a supply list as a workbook: the heading, the list's
-// title, publication date (a date cell), status and description, then one row per item.
-func WriteSupplyListXLSX(w io.Writer, l *patentbridge.SupplyList, ref Ref) error {
+// title, publication date (a date cell), status and description, then one row per
+// item; now is the export time, the workbook's creation time.
+func WriteSupplyListXLSX(w io.Writer, l *patentbridge.SupplyList, ref Ref, now time.Time) error {
 	meta := [][]any{
 		{"清单名称", l.Title},
 		{"发布日期", dateValue(l.PublishedAt)},
@@ -41,7 +43,7 @@ func WriteSupplyListXLSX(w io.Writer, l *patentbridge.SupplyList, ref Ref) error
 	}
 	meta = append(meta, []any{"专利数量", len(l.Items)})
 	headerRow := 1 + len(meta) + 2 // heading, meta rows, a blank row, the header
-	s, err := newSheet("供给清单", supplyColumns, headerRow)
+	s, err := newSheet("供给清单", supplyColumns, headerRow, now)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"time"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -9,10 +11,13 @@ import (
 const Author = "专利转化运营平台（PatentBridge）"
 
 // NewWorkbook returns an empty workbook whose document properties name the
-// platform as its author; every XLSX export starts from it.
-func NewWorkbook() (*excelize.File, error) {
+// platform as its author and now (the export time, from the service's clock)
+// as its creation and modification time; every XLSX export starts from it.
+func NewWorkbook(now time.Time) (*excelize.File, error) {
 	f := excelize.NewFile()
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: Author, LastModifiedBy: Author, Language: "zh-CN"}); err != nil {
+	at := now.UTC().Format(time.RFC3339)
+	props := &excelize.DocProperties{Creator: Author, LastModifiedBy: Author, Language: "zh-CN", Created: at, Modified: at}
+	if err := f.SetDocProps(props); err != nil {
 		f.Close()
 		return nil, err
 	}

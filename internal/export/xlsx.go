@@ -25,10 +25,10 @@ type sheet struct {
 	cols   []column
 }
 
-// newSheet starts a workbook whose only sheet is called name; the rows above
-// and including headerRow stay in view when scrolling.
-func newSheet(name string, cols []column, headerRow int) (*sheet, error) {
-	f, err := NewWorkbook()
+// newSheet starts a workbook made at now whose only sheet is called name; the
+// rows above and including headerRow stay in view when scrolling.
+func newSheet(name string, cols []column, headerRow int, now time.Time) (*sheet, error) {
+	f, err := NewWorkbook(now)
 	if err != nil {
 		return nil, err
 	}

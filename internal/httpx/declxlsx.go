@@ -19,6 +19,15 @@ type DeclarationRow struct {
 	Declaration *patentbridge.Declaration
 }
 
+// DeclarationReject is a refused row of a bulk-declaration workbook: where and
+// why (Reason names no column; Column says which), with the row's 申请号 —
+// dotted when valid, as written otherwise — so the result names the patent
+// whichever cell failed.
+type DeclarationReject struct {
+	patentbridge.Reject
+	AppNo string
+}
+
 // declColumns are the workbook's headers; 申请号 and 类型 are required.
 var declColumns = []string{"申请号", "类型", "理由", "说明", "实施方式", "实施起始日期", "实施企业"}
 
@@ -29,11 +38,12 @@ const maxDeclarationRows = 50_000
 // named name (columns 申请号, 类型 (已实施/正当理由), 理由, 说明, 实施方式,
 // 实施起始日期, 实施企业, in any order), checked first against the workbook
 // limits so that a decompression bomb is refused unread. Each row becomes a
-// validated declaration or a Reject with its row number and the Chinese reason;
+// validated declaration or a DeclarationReject with its row number, 申请号 and
+// the Chinese reason;
 // empty rows are skipped; a start of implementation after today is refused.
 // Returns EINVALID when the file is not a workbook, exceeds a limit, lacks a
 // required column or has more than 50,000 rows.
-func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]DeclarationRow, []patentbridge.Reject, error) {
+func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]DeclarationRow, []DeclarationReject, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, err
@@ -49,7 +59,7 @@ func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]Declarat
 	}
 	defer rows.Close()
 	var out []DeclarationRow
-	var rejects []patentbridge.Reject
+	var rejects []DeclarationReject
 	var col map[string]int
 	for line := 1; rows.Next(); line++ {
 		row, err := rows.Columns(excelize.Options{RawCellValue: true})
@@ -76,7 +86,8 @@ func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]Declarat
 		}
 		d, column, err := declarationFromRow(cell, today)
 		if err != nil {
-			rejects = append(rejects, patentbridge.Reject{File: name, Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)), Reason: patentbridge.ErrorMessage(err)})
+			rejects = append(rejects, DeclarationReject{AppNo: displayAppNo(cell("申请号")),
+				Reject: patentbridge.Reject{File: name, Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)), Reason: patentbridge.ErrorMessage(err)}})
 			continue
 		}
 		out = append(out, DeclarationRow{Line: line, Declaration: d})
@@ -85,6 +96,15 @@ func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]Declarat
 		return nil, nil, patentbridge.FieldErrorf("file", "工作表是空的")
 	}
 	return out, rejects, nil
+}
+
+// displayAppNo is an application number in its dotted form, or as written
+// (clipped) when it is not a valid one.
+func displayAppNo(raw string) string {
+	if n, _, err := patentbridge.NormalizeAppNo(raw); err == nil {
+		return patentbridge.FormatAppNo(n)
+	}
+	return patentbridge.ClipValue(raw)
 }
 
 // declHeader maps the first row's headers to their columns, requiring 申请号 and 类型.
@@ -153,9 +173,5 @@ func cellDate(v string) (t time.Time, err error) {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 		}
 	}
-	t, err = patentbridge.ParseDate(v)
-	if err != nil {
-		return t, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，请按 2024-03-01 的格式填写", v)
-	}
-	return t, nil
+	return patentbridge.ParseDeclarationSince(v)
 }

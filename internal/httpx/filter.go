@@ -82,7 +82,7 @@ func ParsePatentFilter(q url.Values) (patentbridge.PatentFilter, error) {
 	if v := get("sort"); v != "" {
 		key := strings.TrimPrefix(v, "-")
 		if !slices.Contains(SortKeys, key) {
-			return f, patentbridge.FieldErrorf("sort", "排序方式 %q 无法识别（可选 %s，前加“-”为降序）", v, strings.Join(SortKeys, "、"))
+			return f, patentbridge.FieldErrorf("sort", "排序方式 %q 无法识别（可按申请日、授权日、专利名称或申请号排序，正序或倒序）", patentbridge.ClipValue(v))
 		}
 		f.Sort = v
 	}

@@ -42,14 +42,16 @@ type PatentView struct {
 	PCTAppNo          string      `json:"pct_app_no,omitempty"`
 	ForwardCitations  int         `json:"forward_citations"`
 	BackwardCitations int         `json:"backward_citations"`
-	FamilySize        int         `json:"family_size"`
-	ClaimsCount       int         `json:"claims_count"`
-	TransferCount     int         `json:"transfer_count"`
-	LicenceCount      int         `json:"licence_count"`
-	PledgeCount       int         `json:"pledge_count"`
-	Events            []EventView `json:"events"`
-	Source            string      `json:"source,omitempty"`
-	UpdatedAt         *time.Time  `json:"updated_at,omitempty"`
+	// FamilySize and ClaimsCount are null when unknown (Patent.FamilySizeMissing,
+	// Patent.ClaimsCountMissing): a blank in the export, never a real 0.
+	FamilySize    *int        `json:"family_size"`
+	ClaimsCount   *int        `json:"claims_count"`
+	TransferCount int         `json:"transfer_count"`
+	LicenceCount  int         `json:"licence_count"`
+	PledgeCount   int         `json:"pledge_count"`
+	Events        []EventView `json:"events"`
+	Source        string      `json:"source,omitempty"`
+	UpdatedAt     *time.Time  `json:"updated_at,omitempty"`
 	// IPCDetails and Extra are filled for the detail view only (NewPatentDetail).
 	IPCDetails []refdata.IPCInfo `json:"ipc_details,omitempty"`
 	Extra      []ExtraField      `json:"-"`
@@ -92,10 +94,12 @@ func NewPatentView(p *patentbridge.Patent, ref RefData) PatentView {
 		RegionCode: p.RegionCode, RegionName: RegionName(ref, p.RegionCode),
 		Address: p.Address, Agency: p.Agency, Priority: p.Priority, PCTAppNo: p.PCTAppNo,
 		ForwardCitations: p.ForwardCitations, BackwardCitations: p.BackwardCitations,
-		FamilySize: p.FamilySize, ClaimsCount: p.ClaimsCount, TransferCount: p.TransferCount,
-		LicenceCount: p.LicenceCount, PledgeCount: p.PledgeCount,
+		TransferCount: p.TransferCount,
+		LicenceCount:  p.LicenceCount, PledgeCount: p.PledgeCount,
 		Events: []EventView{}, Source: p.Source,
 	}
+	v.FamilySize = knownCount(p.FamilySize, p.FamilySizeMissing())
+	v.ClaimsCount = knownCount(p.ClaimsCount, p.ClaimsCountMissing())
 	if p.Status != "" {
 		v.StatusLabel = p.Status.Label()
 	}
@@ -155,4 +159,12 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// knownCount returns n, or nil when the count is unknown.
+func knownCount(n int, missing bool) *int {
+	if missing {
+		return nil
+	}
+	return &n
 }

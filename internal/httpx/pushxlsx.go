@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,8 +21,8 @@ var pushHeader = []any{"排名", "企业名称", "统一社会信用代码", "�
 // WritePushListXLSX writes a push list (专利进园区企业) as a workbook with one
 // sheet per park, enterprises ranked within each, one row per patent pushed to
 // an enterprise with its one reason, streamed row by row; title is the first
-// line of every sheet (the patent or supply list pushed).
-func WritePushListXLSX(w io.Writer, title string, rows []patentbridge.EnterprisePush) error {
+// line of every sheet (the patent or supply list pushed); now is the export time.
+func WritePushListXLSX(w io.Writer, title string, rows []patentbridge.EnterprisePush, now time.Time) error {
 	byPark := map[string][]patentbridge.EnterprisePush{}
 	for _, r := range rows {
 		park := strings.TrimSpace(r.Enterprise.Park)
@@ -38,7 +39,7 @@ func WritePushListXLSX(w io.Writer, title string, rows []patentbridge.Enterprise
 	if len(parks) == 0 {
 		parks = []string{noPark}
 	}
-	f, err := export.NewWorkbook()
+	f, err := export.NewWorkbook(now)
 	if err != nil {
 		return err
 	}

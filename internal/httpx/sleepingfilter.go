@@ -94,7 +94,7 @@ func ParseSleepingFilter(q url.Values) (patentbridge.SleepingFilter, error) {
 // parseIndustry checks the system and the industry's membership in it.
 func parseIndustry(f *patentbridge.SleepingFilter, system, industry string) error {
 	if system != "" && !slices.Contains(patentbridge.Systems, system) {
-		return patentbridge.FieldErrorf("system", "产业体系 %q 无法识别（可选 %s）", system, strings.Join(patentbridge.Systems, "、"))
+		return patentbridge.FieldErrorf("system", "未知的产业体系 %q（可选：%s）", patentbridge.ClipValue(system), patentbridge.SystemChoices())
 	}
 	if industry == "" {
 		f.System = system

@@ -108,5 +108,8 @@ func parseWan(s string) (int64, string) {
 	if f < 0 {
 		return 0, "预算不能为负数"
 	}
+	if f > patentbridge.DemandBudgetMax {
+		return 0, patentbridge.ErrorMessage(patentbridge.BudgetTooLarge("budget_max"))
+	}
 	return int64(math.Round(f)), ""
 }

@@ -109,3 +109,24 @@ func TestReadDemandsGBKCSVAndBadFiles(t *testing.T) {
 
 // testNow is the clock of the demand tests: their deadlines lie after it.
 var testNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+// A budget cell too large to store is refused by its size, not read as an
+// overflowed (negative) number.
+func TestParseWanRefusesHugeBudgets(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		want   int64
+		reason string
+	}{
+		{"80万元", 80, ""},
+		{"1,200", 1200, ""},
+		{"1e20", 0, "预算不能超过100000000万元"},
+		{"99999999999999999999", 0, "预算不能超过100000000万元"},
+		{"-5", 0, "预算不能为负数"},
+		{"许多", 0, "预算应为数字（单位：万元）"},
+	} {
+		if got, reason := parseWan(tt.in); got != tt.want || reason != tt.reason {
+			t.Errorf("parseWan(%q) = %d %q, want %d %q", tt.in, got, reason, tt.want, tt.reason)
+		}
+	}
+}

@@ -34,7 +34,7 @@ var orgLimits = map[string]int{
 func ImportOrganizations(ctx context.Context, svc patentbridge.OrganizationService, paths []string, kind string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	what := map[string]string{"soe": "国有企业名单", "sme": "中小企业名单"}[kind]
 	if what == "" {
-		return patentbridge.ImportSummary{}, patentbridge.FieldErrorf("kind", "名单类型 %q 无效：应为 soe（国有企业名单）或 sme（中小企业名单）", kind)
+		return patentbridge.ImportSummary{}, patentbridge.FieldErrorf("kind", "名单类型 %q 无效：应为国有企业名单（soe）或中小企业名单（sme）", kind)
 	}
 	cities := sichuanCities()
 	return registryImport[*patentbridge.Organization]{what: what, columns: orgColumns, required: []string{"单位名称"}, limits: orgLimits,

@@ -32,8 +32,12 @@ type WIPOField struct {
 
 // IPCInfo describes one IPC code: its hierarchy with titles and its industries.
 type IPCInfo struct {
-	Code      string        `json:"code"`
-	Title     string        `json:"title"`
+	Code  string `json:"code"`
+	Title string `json:"title"`
+	// TitleFrom is set when the scheme gives no title for the code itself (a
+	// group of the retired H01L, a subgroup the data lacks): Title is then this
+	// nearest titled ancestor's, which pages and the CLI say.
+	TitleFrom string        `json:"title_from,omitempty"`
 	Level     string        `json:"level"`
 	Hierarchy []IPCNode     `json:"hierarchy"` // section first, the code itself last
 	SEI       []SEIIndustry `json:"sei"`
@@ -56,4 +60,13 @@ type LabeledTitle struct {
 	Title             string
 	Subclasses        []string
 	Fold              int
+}
+
+// TitleNote says where Title comes from when the scheme has no title for the
+// code itself ("分类表未收录本级标题，此为上位 H01L 的标题"); "" otherwise.
+func (i IPCInfo) TitleNote() string {
+	if i.TitleFrom == "" {
+		return ""
+	}
+	return "分类表未收录本级标题，此为上位 " + i.TitleFrom + " 的标题"
 }

@@ -18,9 +18,15 @@ type ipcEntry struct {
 	parents []string
 }
 
-// retiredSubclasses are subclasses still found on older patents whose groups the
-// 2026 scheme no longer lists; their group codes resolve to the subclass.
-var retiredSubclasses = map[string]bool{"H01L": true}
+// retiredMainGroups lists, per subclass still found on older patents whose
+// groups the 2026 scheme no longer lists (H01L, moved to H10 in 2023 and 2026),
+// the main groups it had in IPC 2022.01: their codes resolve to the subclass,
+// any other group number is not in the scheme. No source at hand gives their
+// Chinese titles (refdata/data/NOTICE.md).
+var retiredMainGroups = map[string]map[string]bool{
+	"H01L": {"21": true, "23": true, "25": true, "27": true, "29": true, "31": true, "33": true, "35": true,
+		"37": true, "39": true, "41": true, "43": true, "45": true, "47": true, "49": true, "51": true},
+}
 
 // loadIPC parses the Chinese scheme, its supplement and the English titles.
 func (d *Data) loadIPC() error {
@@ -90,9 +96,12 @@ func (d *Data) IPC(code string) (IPCInfo, error) {
 		info.Title = e.title
 	} else {
 		if !d.resolvable(n) {
-			return IPCInfo{}, patentbridge.Errorf(patentbridge.ENOTFOUND, "IPC分类表中没有分类号 %s", n)
+			return IPCInfo{}, patentbridge.Errorf(patentbridge.ENOTFOUND, "IPC分类表未收录分类号 %s", n)
 		}
 		info.Hierarchy = append(info.Hierarchy, IPCNode{Code: n, Level: info.Level})
+	}
+	if info.Title == "" {
+		info.Title, info.TitleFrom = d.ancestorTitle(chain[:len(chain)-1])
 	}
 	info.SEI = d.seiForChain(chain)
 	if f, ok := d.WIPOFieldFor(n); ok {
@@ -101,8 +110,19 @@ func (d *Data) IPC(code string) (IPCInfo, error) {
 	return info, nil
 }
 
+// ancestorTitle returns the title of the finest titled code of chain and that code.
+func (d *Data) ancestorTitle(chain []string) (title, code string) {
+	for i := len(chain) - 1; i >= 0; i-- {
+		if e, ok := d.ipc[chain[i]]; ok && e.title != "" {
+			return e.title, chain[i]
+		}
+	}
+	return "", ""
+}
+
 // resolvable reports whether a code absent from the scheme still has a known place in
-// it: a group whose main group exists, or a group of a retired subclass.
+// it: a group whose main group exists, or a former main group (or one of its
+// subgroups) of a retired subclass.
 func (d *Data) resolvable(n string) bool {
 	i := strings.IndexByte(n, '/')
 	if i < 0 {
@@ -112,7 +132,7 @@ func (d *Data) resolvable(n string) bool {
 		return true
 	}
 	_, ok := d.ipc[n[:4]]
-	return ok && retiredSubclasses[n[:4]]
+	return ok && retiredMainGroups[n[:4]][n[4:i]]
 }
 
 // IPCTitle returns the Chinese title of a code, or of its nearest titled ancestor

@@ -96,8 +96,8 @@ func TestIPCPartiallyKnown(t *testing.T) {
 		if got := strings.Join(codesOf(info.Hierarchy), " "); got != want {
 			t.Errorf("hierarchy = %s, want %s", got, want)
 		}
-		if info.Title != "" {
-			t.Errorf("title = %q, want empty for a code absent from the scheme", info.Title)
+		if info.Title != "二次电池；及其制造" || info.TitleFrom != "H01M10/00" || !strings.Contains(info.TitleNote(), "上位 H01M10/00") {
+			t.Errorf("title %q from %q, want the main group's, marked as such", info.Title, info.TitleFrom)
 		}
 		if Default().IPCTitle("H01M10/0999") != "二次电池；及其制造" {
 			t.Errorf("IPCTitle should fall back to the main group")
@@ -107,6 +107,25 @@ func TestIPCPartiallyKnown(t *testing.T) {
 		info := MustIPC(t, "H01L21/02")
 		if info.Hierarchy[2].Title == "" || info.WIPO == nil || info.WIPO.Nr != 8 {
 			t.Errorf("H01L21/02 = %+v", info)
+		}
+		// the 2026 scheme has no H01L group (moved to H10): its former main
+		// groups take the subclass title, marked; others are not in the scheme
+		for _, code := range []string{"H01L21/02", "H01L21/00", "H01L23/00", "H01L25/00", "H01L33/00", "H01L51/50"} {
+			info := MustIPC(t, code)
+			if info.Title != "半导体器件；其他类目中不包括的电固体器件" || info.TitleFrom != "H01L" {
+				t.Errorf("%s: title %q from %q", code, info.Title, info.TitleFrom)
+			}
+		}
+		for _, code := range []string{"H01L99/99", "H01L22/00"} {
+			if _, err := Default().IPC(code); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND ||
+				!strings.Contains(patentbridge.ErrorMessage(err), "未收录") {
+				t.Errorf("%s: %v, want 未收录", code, err)
+			}
+		}
+	})
+	t.Run("code in the scheme with a title keeps it unmarked", func(t *testing.T) {
+		if info := MustIPC(t, "H01M10/0525"); info.Title == "" || info.TitleFrom != "" || info.TitleNote() != "" {
+			t.Errorf("H01M10/0525 = %q from %q", info.Title, info.TitleFrom)
 		}
 	})
 }
@@ -126,7 +145,7 @@ func TestIPCErrors(t *testing.T) {
 			if got := patentbridge.ErrorCode(err); got != tt.want {
 				t.Fatalf("IPC(%q) error code = %q (%v), want %s", tt.code, got, err, tt.want)
 			}
-			if tt.want == patentbridge.ENOTFOUND && !strings.Contains(patentbridge.ErrorMessage(err), "没有") {
+			if tt.want == patentbridge.ENOTFOUND && !strings.Contains(patentbridge.ErrorMessage(err), "未收录") {
 				t.Errorf("message %q is not the Chinese not-found message", patentbridge.ErrorMessage(err))
 			}
 		})

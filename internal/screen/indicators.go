@@ -121,8 +121,9 @@ func rawIndicators(p *patentbridge.Patent, f Facts, asOf time.Time, inForce bool
 
 // markMissing marks the indicators whose value the record does not give. Exports
 // leave a count blank when they do not know it, and a blank reads as 0; where 0
-// is impossible for a known value it means unknown: every invention and utility
-// model has a claim, every patent an inventor, a family and an IPC code, a term
+// is impossible for a known value it means unknown (claims and family: the
+// root's Patent.ClaimsCountMissing and FamilySizeMissing, which pages use
+// too): every patent has an inventor and an IPC code, a term
 // needs the application date, and a feedback average needs a rating. Citation
 // counts stay as given: 0 citations is common and real.
 func markMissing(v *[NumIndicators]float32, p *patentbridge.Patent, f Facts) {
@@ -131,11 +132,10 @@ func markMissing(v *[NumIndicators]float32, p *patentbridge.Patent, f Facts) {
 			v[i] = patentbridge.MissingRaw()
 		}
 	}
-	claimed := p.Kind.IsInvention() || p.Kind == patentbridge.KindUtility || p.Kind == patentbridge.KindPCTUtility
-	miss(iClaims, claimed && p.ClaimsCount == 0)
+	miss(iClaims, p.ClaimsCountMissing())
 	miss(iRemainingTerm, p.AppDate.IsZero())
 	miss(iInventors, len(p.Inventors) == 0)
-	miss(iFamily, p.FamilySize == 0)
+	miss(iFamily, p.FamilySizeMissing())
 	miss(iIPCBreadth, len(p.IPC) == 0 && p.MainIPC == "")
 	miss(iFeedback, f.Ratings.Count == 0)
 }

@@ -29,7 +29,7 @@ func (db *DB) SaveFeedback(ctx context.Context, f *patentbridge.MatchFeedback) e
 		return err
 	}
 	if f.Verdict != patentbridge.FeedbackInterested && f.Verdict != patentbridge.FeedbackIrrelevant {
-		return patentbridge.FieldErrorf("verdict", "反馈只能是“感兴趣”（interested）或“不相关”（irrelevant）")
+		return patentbridge.FieldErrorf("verdict", "反馈只能是“感兴趣”或“不相关”")
 	}
 	appNo, _, err := patentbridge.NormalizeAppNo(f.AppNo)
 	if err != nil {

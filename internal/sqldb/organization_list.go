@@ -14,6 +14,11 @@ func (db *DB) ListOrganizations(ctx context.Context, f patentbridge.Organization
 	if err != nil {
 		return nil, 0, err
 	}
+	if f.Type != "" {
+		if err := patentbridge.CheckOrganizationType(f.Type); err != nil {
+			return nil, 0, err
+		}
+	}
 	count := db.filterOrgs(db.dialect.newQuery().add("SELECT COUNT(*) FROM organizations o"), f)
 	list := db.filterOrgs(db.dialect.newQuery().add("SELECT "+orgColumns+" FROM organizations o"), f).
 		add(" ORDER BY o.name, o.id LIMIT ? OFFSET ?", limit, f.Offset)

@@ -64,8 +64,8 @@ func normalizeOrg(o *patentbridge.Organization) error {
 	} else {
 		o.CreditCode = ""
 	}
-	if o.Type == patentbridge.PartyIndividual || !slices.Contains(patentbridge.PartyTypes, o.Type) {
-		return patentbridge.FieldErrorf("type", "单位类型 %q 无效：应为大专院校、科研单位、国有企业、企业、医院或机关团体", o.Type)
+	if err := patentbridge.CheckOrganizationType(o.Type); err != nil {
+		return err
 	}
 	o.CityCode = strings.TrimSpace(o.CityCode)
 	if o.CityCode != "" && (len(o.CityCode) != 4 || strings.Trim(o.CityCode, "0123456789") != "") {

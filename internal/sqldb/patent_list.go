@@ -56,7 +56,7 @@ func patentOrder(key string) (string, error) {
 	desc := strings.HasPrefix(key, "-")
 	col, ok := patentSorts[strings.TrimPrefix(key, "-")]
 	if !ok {
-		return "", patentbridge.FieldErrorf("sort", "不支持的排序字段 %q（可用：app_date、grant_date、title、app_no，前加“-”表示倒序）", key)
+		return "", patentbridge.FieldErrorf("sort", "不支持的排序方式 %q（可按申请日、授权日、专利名称或申请号排序，正序或倒序）", patentbridge.ClipValue(key))
 	}
 	dir := " ASC"
 	if desc {

@@ -25,7 +25,10 @@ func (db *DB) ListRegistrations(ctx context.Context, f patentbridge.Registration
 		return nil, 0, err
 	}
 	if f.Status != "" && !slices.Contains([]string{patentbridge.RegistrationPending, patentbridge.RegistrationApproved, patentbridge.RegistrationRejected}, f.Status) {
-		return nil, 0, patentbridge.FieldErrorf("status", "审核状态 %q 无效（pending、approved 或 rejected）", f.Status)
+		return nil, 0, patentbridge.FieldErrorf("status", "审核状态 %q 无效（可选：%s、%s、%s）", patentbridge.ClipValue(f.Status),
+			patentbridge.RegistrationStatusLabel(patentbridge.RegistrationPending),
+			patentbridge.RegistrationStatusLabel(patentbridge.RegistrationApproved),
+			patentbridge.RegistrationStatusLabel(patentbridge.RegistrationRejected))
 	}
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")

@@ -68,7 +68,7 @@ func (db *DB) sleepingWhere(q *query, runID int64, f patentbridge.SleepingFilter
 	if f.System != "" || f.Industry != "" {
 		prefix, ok := systemTags[f.System]
 		if !ok {
-			return patentbridge.FieldErrorf("system", "未知的产业体系 %q（可用：sichuan_5_1、advantage_6、agri_10_3）", f.System)
+			return patentbridge.FieldErrorf("system", "未知的产业体系 %q（可选：%s）", patentbridge.ClipValue(f.System), patentbridge.SystemChoices())
 		}
 		if f.Industry != "" {
 			tag(likeTag(prefix + f.Industry))

@@ -72,9 +72,9 @@ func declarationFromForm(f declForm, appNo string) (*patentbridge.Declaration, e
 	case patentbridge.DeclImplemented:
 		d.How, d.Enterprise, d.Text = f.How, f.Enterprise, f.Text
 		if f.Since != "" {
-			t, err := patentbridge.ParseDate(f.Since)
+			t, err := patentbridge.ParseDeclarationSince(f.Since)
 			if err != nil {
-				return nil, patentbridge.FieldErrorf("since", "实施起始日期 %q 无法识别，请按 2024-03-01 的格式填写", f.Since)
+				return nil, err
 			}
 			d.Since = t
 		}

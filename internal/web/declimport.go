@@ -22,11 +22,13 @@ type declImportView struct {
 	Results []declResult
 }
 
-// declResult is one row's outcome: 成功 or the Chinese reason.
+// declResult is one row's outcome: 成功, or the Chinese reason and the column
+// that failed ("" when the row was refused as a whole).
 type declResult struct {
 	Line   int
 	AppNo  string
 	OK     bool
+	Column string
 	Reason string
 }
 
@@ -61,11 +63,7 @@ func (s *Server) declImport(w http.ResponseWriter, r *http.Request) {
 	}
 	v := declImportView{File: hdr.Filename}
 	for _, rj := range rejects {
-		reason := rj.Reason
-		if rj.Column != "" {
-			reason = rj.Column + "：" + reason
-		}
-		v.Results = append(v.Results, declResult{Line: rj.Line, AppNo: rejectAppNo(rj), Reason: reason})
+		v.Results = append(v.Results, declResult{Line: rj.Line, AppNo: rj.AppNo, Column: rj.Column, Reason: rj.Reason})
 	}
 	for _, row := range rows {
 		res := declResult{Line: row.Line, AppNo: patentbridge.FormatAppNo(row.Declaration.AppNo)}
@@ -80,13 +78,4 @@ func (s *Server) declImport(w http.ResponseWriter, r *http.Request) {
 	v.Failed = len(v.Results) - v.Saved
 	sort.Slice(v.Results, func(i, j int) bool { return v.Results[i].Line < v.Results[j].Line })
 	s.render(w, r, http.StatusOK, "declimport", "批量导入声明", "mypatents", v)
-}
-
-// rejectAppNo shows the application number of a rejected row when it was the
-// 申请号 column that failed.
-func rejectAppNo(rj patentbridge.Reject) string {
-	if rj.Column == "申请号" {
-		return rj.Value
-	}
-	return ""
 }

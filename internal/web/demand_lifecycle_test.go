@@ -167,3 +167,23 @@ func TestDemandFormRefusesARegionOffTheList(t *testing.T) {
 	_, body := MustGet(t, firm, fmt.Sprintf("%s/demands/%d", e.srv.URL, id))
 	mustContain(t, body, "四川省德阳市广汉市")
 }
+
+// A budget too large to store is refused by its size, naming the maximum, not
+// as a non-integer; a non-integer still says so.
+func TestDemandFormBudgetMessages(t *testing.T) {
+	e := newDemandEnv(t)
+	firm := e.client(t, "firm")
+	for _, tt := range []struct{ field, value, want string }{
+		{"budget_max", "99999999999999999999", "预算不能超过100000000万元"},
+		{"budget_max", "300000000", "预算不能超过100000000万元"},
+		{"budget_min", "-99999999999999999999", "预算不能为负数"},
+		{"budget_min", "12.5", "预算应为整数（单位：万元）"},
+	} {
+		form := demandForm("磷石膏综合利用技术", "510681")
+		form.Set(tt.field, tt.value)
+		status, _, body := MustPost(t, firm, e.srv.URL+"/demands/new", form)
+		if status != http.StatusBadRequest || !strings.Contains(body, tt.want) || !strings.Contains(body, `data-field="`+tt.field+`"`) {
+			t.Errorf("%s=%s: status %d, want %q on the field", tt.field, tt.value, status, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -101,7 +102,12 @@ func (v demandForm) demand() (*patentbridge.Demand, error) {
 			continue
 		}
 		n, err := strconv.ParseInt(b.s, 10, 64)
-		if err != nil {
+		switch {
+		case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(b.s, "-"):
+			return nil, patentbridge.FieldErrorf(b.field, "预算不能为负数")
+		case errors.Is(err, strconv.ErrRange):
+			return nil, patentbridge.BudgetTooLarge(b.field)
+		case err != nil:
 			return nil, patentbridge.FieldErrorf(b.field, "预算应为整数（单位：万元）")
 		}
 		*b.dst = n

@@ -152,6 +152,11 @@ func TestDemandDetailContactMatchesFeedback(t *testing.T) {
 	if status != http.StatusSeeOther || !strings.HasSuffix(loc, "#matches") {
 		t.Fatalf("feedback: %d %s", status, loc)
 	}
+	// a bad verdict is refused with the Chinese names of the two verdicts
+	if status, _, body := MustPost(t, firm, feedback, url.Values{"app_no": {"2021108432658"}, "verdict": {"bogus"}}); status != http.StatusBadRequest ||
+		!strings.Contains(body, "反馈只能是“感兴趣”或“不相关”") || strings.Contains(body, "interested）") {
+		t.Errorf("verdict=bogus: %d %.300s", status, body)
+	}
 	MustPost(t, firm, feedback, url.Values{"app_no": {"2021108432658"}, "verdict": {"interested"}})
 	got, _ := e.demands.DemandFeedback(patentbridge.WithUser(t.Context(), &patentbridge.User{Role: patentbridge.RoleAdmin}), id)
 	if len(got) != 1 || got["2021108432658"] != "interested" {

@@ -224,7 +224,7 @@ func (s *Server) pushForList(r *http.Request, v *pushView) ([]patentbridge.Enter
 // is a clean error page, not a truncated file.
 func (s *Server) pushXLSX(w http.ResponseWriter, r *http.Request, title string, pushes []patentbridge.EnterprisePush) {
 	var buf bytes.Buffer
-	if err := httpx.WritePushListXLSX(&buf, "专利进园区企业推送清单："+title, pushes); err != nil {
+	if err := httpx.WritePushListXLSX(&buf, "专利进园区企业推送清单："+title, pushes, s.Now()); err != nil {
 		s.errorPage(w, r, err)
 		return
 	}

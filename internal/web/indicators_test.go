@@ -31,6 +31,7 @@ func TestPatentPageMissingIndicatorIsNeutral(t *testing.T) {
 		`<tr data-indicator="forward_citations"><td>技术</td><td>被引证次数</td><td class="num">0</td>`,
 		`id="grade-bands"`, "按本批次沉睡专利的评分从高到低划分", `<span class="grade grade-A">A</span> 评分最高的 0%：本批次无`,
 		`<span class="grade grade-B">B</span> 其后的 50%（第 0%–50%）：1 件，评分`)
+	mustContain(t, body, `<th>权利要求数</th><td class="num">无数据</td>`, `<th>简单同族数量</th><td class="num">1</td>`)
 	if strings.Contains(body, `<td>权利要求数</td><td class="num">0</td>`) {
 		t.Errorf("an unknown claims count is shown as 0")
 	}

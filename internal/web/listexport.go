@@ -51,7 +51,7 @@ func (s *Server) sleepingXLSX(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	x, err := export.NewSleepingXLSX(&buf, s.Ref)
+	x, err := export.NewSleepingXLSX(&buf, s.Ref, s.Now())
 	if err == nil {
 		_, _, err = export.WriteSleepingUpTo(r.Context(), s.Sleeping, f, x, MaxPageExportRows)
 	}
@@ -83,7 +83,7 @@ func (s *Server) searchXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	note := "全文检索结果：" + s.searchConditions(q)
 	var buf bytes.Buffer
-	x, err := export.NewPatentsXLSX(&buf, "检索结果", note, s.Ref)
+	x, err := export.NewPatentsXLSX(&buf, "检索结果", note, s.Ref, s.Now())
 	if err != nil {
 		s.errorPage(w, r, err)
 		return

@@ -28,8 +28,13 @@ func MustGetXLSX(tb testing.TB, c *http.Client, u string) [][]string {
 		tb.Fatalf("%s is not a workbook: %v", u, err)
 	}
 	defer f.Close()
-	if p, _ := f.GetDocProps(); p.Creator != "专利转化运营平台（PatentBridge）" {
+	p, _ := f.GetDocProps()
+	if p.Creator != "专利转化运营平台（PatentBridge）" {
 		tb.Errorf("%s: author %q", u, p.Creator)
+	}
+	// dated by the pages' clock (testNow onwards), not excelize's 2006-09-16
+	if day := testNow.Format("2006-01-02T"); !strings.HasPrefix(p.Created, day) || p.Modified != p.Created {
+		tb.Errorf("%s: created %q, modified %q; want the export time on %s", u, p.Created, p.Modified, day)
 	}
 	rows, err := f.GetRows(f.GetSheetName(0))
 	if err != nil {
@@ -93,7 +98,15 @@ func TestSearchPageSort(t *testing.T) {
 	if status != 400 {
 		t.Fatalf("status %d", status)
 	}
-	mustContain(t, body, `id="search-error"`, "排序方式 &#34;price&#34; 无法识别")
+	mustContain(t, body, `id="search-error"`, "排序方式 &#34;price&#34; 无法识别：可选 相关度、授权日（新→旧）、等级（A→D）")
+	if strings.Contains(body, "relevance（") {
+		t.Errorf("the page names the sort codes")
+	}
+	// the patent list names its orders in Chinese too
+	status, body = get(t, srv, "/patents?sort=price")
+	if status != 400 || !strings.Contains(body, "排序方式 &#34;price&#34; 无法识别（可按申请日、授权日、专利名称或申请号排序，正序或倒序）") {
+		t.Errorf("/patents?sort=price: %d", status)
+	}
 }
 
 // An institution's 我的专利 filters to its sleeping patents, each with its grade.

@@ -44,6 +44,13 @@ func TestOrganizationPagesOverSQLite(t *testing.T) {
 	srv := MustServe(t, w, users)
 	c := MustClient(t, srv, "")
 
+	// an unknown type is refused, naming the field, not listed as nothing
+	for _, bad := range []string{"bogus", "individual"} {
+		if status, body := MustGet(t, c, srv.URL+"/organizations?type="+bad); status != http.StatusBadRequest ||
+			!strings.Contains(body, "单位类型 &#34;"+bad+"&#34; 无效：应为大专院校、科研单位、国有企业、企业、医院或机关团体") {
+			t.Errorf("type=%s: status %d", bad, status)
+		}
+	}
 	status, body := MustGet(t, c, srv.URL+"/organizations?type=hospital&city=5101")
 	if status != http.StatusOK || !strings.Contains(body, "四川大学华西医院") || !strings.Contains(body, "华西医院") ||
 		strings.Contains(body, ">四川大学</a>") || !strings.Contains(body, "医院") || !strings.Contains(body, "成都市") {

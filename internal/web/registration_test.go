@@ -129,6 +129,11 @@ func TestRegisterBrowseApprovePost(t *testing.T) {
 		t.Error("绵阳 lists 成都's registration")
 	}
 	chengdu := MustClient(t, e.srv, "chengdu")
+	// a bad status filter is named by its Chinese values, not the codes
+	if status, body := MustGet(t, chengdu, e.srv.URL+"/admin/registrations?status=bogus"); status != http.StatusBadRequest ||
+		!strings.Contains(body, "审核状态 &#34;bogus&#34; 无效（可选：待审核、已通过、未通过）") || strings.Contains(body, "approved") {
+		t.Errorf("status=bogus: %d", status)
+	}
 	_, body = MustGet(t, chengdu, e.srv.URL+"/admin/registrations")
 	id := registrationID(t, body, "成都某科技有限公司")
 	if status, _ := MustGet(t, mianyang, e.srv.URL+"/admin/registrations/"+id); status != http.StatusNotFound {

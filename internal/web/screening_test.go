@@ -148,6 +148,7 @@ func TestBulkDeclarations(t *testing.T) {
 		{},
 		{"2022232206652", "已实施", "", "", "许可", "2024-03-01", "成都光伏科技有限公司"},
 		{"2022232206652", "放弃", "", "", "", "", ""},
+		{"2022232206652", "已实施", "", "", "许可", "2031-05-01", ""},
 	})
 	if status, _ := MustUpload(t, e.client(t, "firm"), e.srv.URL+"/my/declarations/import", "decl.xlsx", xlsx); status != 403 {
 		t.Errorf("enterprise upload: status %d", status)
@@ -156,13 +157,18 @@ func TestBulkDeclarations(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	mustContain(t, body, "共 6 行，成功 2 行，失败 4 行",
-		`<td class="num">2</td><td class="mono">202223220665.2</td><td>成功</td>`,
-		`<td class="num">3</td><td class="mono">202223220665.3</td><td>申请号：`, "校验位错误",
-		`<td class="num">4</td><td class="mono">202110843265.8</td><td>本单位不是该专利的当前权利人（当前权利人：四川大学）`,
-		`<td class="num">5</td>`, "须填写说明",
-		`<td class="num">7</td><td class="mono">202223220665.2</td><td>成功</td>`,
-		`<td class="num">8</td>`, "类型 &#34;放弃&#34; 无效")
+	// every row names its patent, and the failing column once, in its own cell
+	mustContain(t, body, "共 7 行，成功 2 行，失败 5 行", `<th>出错的列</th>`,
+		`<td class="num">2</td><td class="mono">202223220665.2</td><td></td><td>成功</td>`,
+		`<td class="num">3</td><td class="mono">202223220665.3</td><td>申请号</td><td>申请号 &#34;202223220665.3&#34; 校验位错误`,
+		`<td class="num">4</td><td class="mono">202110843265.8</td><td></td><td>本单位不是该专利的当前权利人（当前权利人：四川大学）`,
+		`<td class="num">5</td><td class="mono">202223220665.2</td><td>说明</td><td>选择&#34;其他&#34;理由时须填写说明`,
+		`<td class="num">7</td><td class="mono">202223220665.2</td><td></td><td>成功</td>`,
+		`<td class="num">8</td><td class="mono">202223220665.2</td><td>类型</td><td>类型 &#34;放弃&#34; 无效`,
+		`<td class="num">9</td><td class="mono">202223220665.2</td><td>实施起始日期</td><td>实施起始日期 2031-05-01 晚于今天（2026-11-27）`)
+	if strings.Contains(body, "实施起始日期：实施起始日期") || strings.Contains(body, "申请号：申请号") {
+		t.Errorf("a reason repeats its column")
+	}
 	ds := e.declarations(t)
 	if len(ds) != 2 || ds[0].Reason != patentbridge.ReasonNegotiating || ds[1].Kind != patentbridge.DeclImplemented ||
 		patentbridge.FormatDate(ds[1].Since) != "2024-03-01" || ds[1].Enterprise != "成都光伏科技有限公司" {

@@ -81,6 +81,8 @@ func TestSleepingPageErrorsAndEmpty(t *testing.T) {
 		{"grade=E", "等级 &#34;E&#34; 无效"},
 		{"system=agri_10_3&industry=" + url.QueryEscape("电子信息"), "不属于农业“10&#43;3”产业体系"},
 		{"sei=abc", "战略性新兴产业代码"},
+		// the systems by their Chinese names, not their codes
+		{"system=bogus", "未知的产业体系 &#34;bogus&#34;（可选：“5&#43;1”现代产业体系、六大优势产业、农业“10&#43;3”产业体系）"},
 		{"grant_year=1900", "授权年份"},
 	} {
 		t.Run(tt.query, func(t *testing.T) {

@@ -120,7 +120,7 @@ func (s *Server) supplyDetail(w http.ResponseWriter, r *http.Request) {
 // failure is a clean error page, not a truncated file.
 func (s *Server) supplyXLSX(w http.ResponseWriter, r *http.Request, l *patentbridge.SupplyList) {
 	var buf bytes.Buffer
-	if err := export.WriteSupplyListXLSX(&buf, l, s.Ref); err != nil {
+	if err := export.WriteSupplyListXLSX(&buf, l, s.Ref, s.Now()); err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
