@@ -22,21 +22,12 @@ func (db *DB) UpdateDemand(ctx context.Context, d *patentbridge.Demand, submit b
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		old, err := db.findDemand(ctx, tx.tx, d.ID)
-		if err != nil {
-			return err
-		}
-		if err := patentbridge.CheckSeeDemand(u, old); err != nil {
-			return err
-		}
-		if err := patentbridge.CanManageDemand(u, old); err != nil {
-			return err
-		}
 		act := patentbridge.DemandActEdit
 		if submit {
 			act = patentbridge.DemandActSubmit
 		}
-		if err := patentbridge.CheckDemandAct(old, act); err != nil {
+		old, err := db.demandForAct(ctx, tx, u, d.ID, patentbridge.CanManageDemand, act)
+		if err != nil {
 			return err
 		}
 		status, action := old.Status, "demand.update"
@@ -76,17 +67,8 @@ func (db *DB) CloseDemand(ctx context.Context, id int64, note string) error {
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		d, err := db.findDemand(ctx, tx.tx, id)
+		d, err := db.demandForAct(ctx, tx, u, id, patentbridge.CanManageDemand, patentbridge.DemandActClose)
 		if err != nil {
-			return err
-		}
-		if err := patentbridge.CheckSeeDemand(u, d); err != nil {
-			return err
-		}
-		if err := patentbridge.CanManageDemand(u, d); err != nil {
-			return err
-		}
-		if err := patentbridge.CheckDemandAct(d, patentbridge.DemandActClose); err != nil {
 			return err
 		}
 		before := auditDemand(d)
@@ -136,4 +118,25 @@ func (db *DB) CountMyDemands(ctx context.Context) (map[string]int, error) {
 		out[st] = n
 	}
 	return out, rs.Err()
+}
+
+// demandForAct reads demand id inside tx for an act of u: a demand u cannot see
+// is not found, then the permission may and the lifecycle's state rule decide.
+// Returns ENOTFOUND, EFORBIDDEN, ECONFLICT.
+func (db *DB) demandForAct(ctx context.Context, tx *Tx, u *patentbridge.User, id int64,
+	may func(*patentbridge.User, *patentbridge.Demand) error, act patentbridge.DemandAct) (*patentbridge.Demand, error) {
+	d, err := db.findDemand(ctx, tx.tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := patentbridge.CheckSeeDemand(u, d); err != nil {
+		return nil, err
+	}
+	if err := may(u, d); err != nil {
+		return nil, err
+	}
+	if err := patentbridge.CheckDemandAct(d, act); err != nil {
+		return nil, err
+	}
+	return d, nil
 }

@@ -29,17 +29,8 @@ func (db *DB) ModerateDemand(ctx context.Context, id int64, publish bool, note s
 		return patentbridge.FieldErrorf("note", "审核意见不能超过500个字")
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		d, err := db.findDemand(ctx, tx.tx, id)
+		d, err := db.demandForAct(ctx, tx, u, id, patentbridge.CanModerateDemand, patentbridge.DemandActModerate)
 		if err != nil {
-			return err
-		}
-		if err := patentbridge.CheckSeeDemand(u, d); err != nil {
-			return err
-		}
-		if err := patentbridge.CanModerateDemand(u, d); err != nil {
-			return err
-		}
-		if err := patentbridge.CheckDemandAct(d, patentbridge.DemandActModerate); err != nil {
 			return err
 		}
 		before := auditDemand(d)
