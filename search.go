@@ -154,6 +154,8 @@ type IndexStatus struct {
 	// SkippedIDs lists the first of them.
 	Skipped    int      `json:"skipped"`
 	SkippedIDs []string `json:"skipped_ids,omitempty"`
+	// Router is the IPC router's model, nil where the service has none.
+	Router *RouterStatus `json:"router,omitempty"`
 }
 
 // Behind reports whether the index is behind the database, so that a search
