@@ -81,12 +81,34 @@ func AppNoCheckChar(digits string) string {
 	return string(rune('0' + m))
 }
 
+// ParsedAppNo is an application number as read from a source.
+type ParsedAppNo struct {
+	Number string // normalized: digits + check character, no dot
+	Kind   Kind
+	// CheckComputed says the source gave an old 8-digit number without its
+	// check character, and the platform computed the character.
+	CheckComputed bool
+}
+
 // NormalizeAppNo accepts an application number (申请号) in any usual form —
 // "CN202223220665.2", "202223220665.2", "2022232206652", with spaces or full-width
 // characters — verifies its check character and returns the normalized form
-// (digits + check character, no dot) and the kind it encodes.
-// It returns EINVALID with a Chinese reason when the number is malformed.
+// (digits + check character, no dot) and the kind it encodes. An old 8-digit
+// number given without its check character ("CN85102475") gets it computed
+// (ParseAppNo says so). It returns EINVALID with a Chinese reason when the
+// number is malformed.
 func NormalizeAppNo(s string) (string, Kind, error) {
+	a, err := ParseAppNo(s)
+	return a.Number, a.Kind, err
+}
+
+// ParseAppNo reads an application number as NormalizeAppNo does and also
+// reports whether its check character was computed: the numbers filed from
+// 1985 to 2003 have 8 digits, and exports often drop their check character
+// ("CN85102475", "85102475."); one is computed for them (weights 2 to 9, sum
+// mod 11, 10 -> X), since a number whose year is 85–99 or 00–03 can only be
+// such an old number. Other lengths must carry their check character.
+func ParseAppNo(s string) (ParsedAppNo, error) {
 	raw := s
 	var b strings.Builder
 	for _, r := range s {
@@ -98,21 +120,37 @@ func NormalizeAppNo(s string) (string, Kind, error) {
 	}
 	n := strings.TrimPrefix(strings.TrimPrefix(b.String(), "ZL"), "CN")
 	if n == "" {
-		return "", "", FieldErrorf("申请号", "申请号为空")
+		return ParsedAppNo{}, FieldErrorf("申请号", "申请号为空")
 	}
-	if len(n) != 13 && len(n) != 9 {
-		return "", "", FieldErrorf("申请号", "申请号 %q 位数不对：应为12位数字加1位校验位（或2003年前的8位加校验位）", raw)
+	if len(n) != 13 && len(n) != 9 && len(n) != 8 {
+		return ParsedAppNo{}, FieldErrorf("申请号", "申请号 %q 位数不对：应为12位数字加1位校验位（或2003年前的8位数字，校验位可省略）", raw)
 	}
-	digits, check := n[:len(n)-1], n[len(n)-1:]
+	digits, check := n, ""
+	if len(n) != 8 {
+		digits, check = n[:len(n)-1], n[len(n)-1:]
+	}
 	for _, r := range digits {
 		if r < '0' || r > '9' {
-			return "", "", FieldErrorf("申请号", "申请号 %q 含有非数字字符", raw)
+			return ParsedAppNo{}, FieldErrorf("申请号", "申请号 %q 含有非数字字符", raw)
 		}
 	}
-	if want := AppNoCheckChar(digits); check != want {
-		return "", "", FieldErrorf("申请号", "申请号 %q 校验位错误：应为 %s，实际为 %s", raw, want, check)
+	want := AppNoCheckChar(digits)
+	if check == "" {
+		if !oldAppNoYear(digits[:2]) {
+			return ParsedAppNo{}, FieldErrorf("申请号", "申请号 %q 只有8位数字，但年份 %s 不在1985–2003年：此后的申请号为12位数字加1位校验位，请核对是否缺了数字", raw, digits[:2])
+		}
+		return ParsedAppNo{Number: digits + want, Kind: kindOfDigits(digits), CheckComputed: true}, nil
 	}
-	return n, kindOfDigits(digits), nil
+	if check != want {
+		return ParsedAppNo{}, FieldErrorf("申请号", "申请号 %q 校验位错误：应为 %s，实际为 %s", raw, want, check)
+	}
+	return ParsedAppNo{Number: n, Kind: kindOfDigits(digits)}, nil
+}
+
+// oldAppNoYear reports whether the two year digits of an 8-digit number fall in
+// 1985–2003, the years of 8-digit application numbers.
+func oldAppNoYear(yy string) bool {
+	return yy >= "85" || yy <= "03"
 }
 
 // kindOfDigits reads the kind from the type digit: the 5th of 12, the 3rd of 8.

@@ -10,9 +10,10 @@ import (
 
 // FuzzNormalizeAppNo checks that any text is either refused with a Chinese reason
 // naming 申请号, or normalized to a canonical number (digits + the right check
-// character) that normalizes to itself from every form DESIGN §3.1 accepts.
+// character) that normalizes to itself from every form DESIGN §3.1 accepts; the
+// check character is reported computed exactly when the text gave 8 digits.
 func FuzzNormalizeAppNo(f *testing.F) {
-	for _, s := range []string{"CN202223220665.2", "2022232206652", "ZL201910123456.X", "ZL201910123456.7", "97123456.6"} {
+	for _, s := range []string{"CN202223220665.2", "2022232206652", "ZL201910123456.X", "ZL201910123456.7", "97123456.6", "CN85102475", "20221234"} {
 		f.Add(s) // the committed corpus in testdata/fuzz holds more
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -31,13 +32,24 @@ func FuzzNormalizeAppNo(f *testing.F) {
 		if strings.Trim(digits, "0123456789") != "" || check != patentbridge.AppNoCheckChar(digits) {
 			t.Fatalf("%q -> %q: not digits plus their check character", s, n)
 		}
+		if a, err := patentbridge.ParseAppNo(s); err != nil || a.Number != n || a.Kind != kind {
+			t.Fatalf("%q: ParseAppNo = %+v, %v; NormalizeAppNo = %q %q", s, a, err, n, kind)
+		} else if a.CheckComputed && len(n) != 9 {
+			t.Fatalf("%q -> %q: check character computed for a number that is not 8 digits", s, n)
+		}
 		if kind != "" && kind.Label() == string(kind) {
 			t.Fatalf("%q -> unknown kind %q", s, kind)
 		}
 		for _, form := range []string{n, patentbridge.FormatAppNo(n), "CN" + patentbridge.FormatAppNo(n), strings.ToLower("zl" + n)} {
-			n2, kind2, err := patentbridge.NormalizeAppNo(form)
-			if err != nil || n2 != n || kind2 != kind {
-				t.Fatalf("%q -> %q %q, but %q -> %q %q %v", s, n, kind, form, n2, kind2, err)
+			a, err := patentbridge.ParseAppNo(form)
+			if err != nil || a.Number != n || a.Kind != kind || a.CheckComputed {
+				t.Fatalf("%q -> %q %q, but %q -> %+v %v", s, n, kind, form, a, err)
+			}
+		}
+		if len(n) == 9 {
+			old := n[:8]
+			if a, err := patentbridge.ParseAppNo("CN" + old); err == nil && (a.Number != n || !a.CheckComputed) {
+				t.Fatalf("%q -> %q, but its 8 digits %q -> %+v", s, n, old, a)
 			}
 		}
 	})
