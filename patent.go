@@ -44,6 +44,9 @@ type Patent struct {
 	Extra     map[string]string `json:"extra,omitempty"`
 	Source    string            `json:"source,omitempty"` // file the record last came from
 	UpdatedAt time.Time         `json:"updated_at"`
+	// AppNoCheckComputed says the source gave an old 8-digit 申请号 without its
+	// check character and the platform computed it (ParseAppNo).
+	AppNoCheckComputed bool `json:"app_no_check_computed,omitempty"`
 }
 
 // Owners returns the current patentees, or the applicants when no patentee is known.

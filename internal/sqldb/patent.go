@@ -13,7 +13,7 @@ import (
 )
 
 // readColumns are the patents columns a read scans, in scanPatent's order.
-var readColumns = strings.Join(append(patentColumns[colAppNo:colHash:colHash], "updated_at"), ", ")
+var readColumns = strings.Join(append(patentColumns[colAppNo:colHash:colHash], "updated_at", "app_no_check_computed"), ", ")
 
 // FindPatent returns the patent with the normalized application number.
 // Returns ENOTFOUND.
@@ -49,16 +49,18 @@ func scanPatent(s scanner) (*patentbridge.Patent, error) {
 		ipc, applicants, patentees, inventors string
 		events, extra, city, updatedAt        string
 		counts                                [7]int
+		checkComputed                         int64
 	)
 	err := s.Scan(&p.AppNo, &kind, &p.PubNo, &p.GrantNo, &p.Title, &p.Abstract, &p.FirstClaim,
 		&appDate, &pubDate, &grantDate, &lapse, &status, &p.StatusText,
 		&p.MainIPC, &ipc, &p.RegionCode, &city, &p.Address, &p.Agency, &p.Priority,
 		&p.PCTAppNo, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &counts[5], &counts[6],
-		&applicants, &patentees, &inventors, &events, &extra, &p.Source, &updatedAt)
+		&applicants, &patentees, &inventors, &events, &extra, &p.Source, &updatedAt, &checkComputed)
 	if err != nil {
 		return nil, err
 	}
 	p.Kind, p.Status = patentbridge.Kind(kind), patentbridge.LegalStatus(status)
+	p.AppNoCheckComputed = checkComputed != 0
 	p.ForwardCitations, p.BackwardCitations, p.FamilySize = counts[0], counts[1], counts[2]
 	p.ClaimsCount, p.TransferCount, p.LicenceCount, p.PledgeCount = counts[3], counts[4], counts[5], counts[6]
 	for i, dst := range []*time.Time{&p.AppDate, &p.PubDate, &p.GrantDate, &p.LapseDate} {

@@ -19,7 +19,7 @@ var patentColumns = []string{
 	"pct_app_no", "forward_citations", "backward_citations", "family_size",
 	"claims_count", "transfer_count", "licence_count", "pledge_count",
 	"applicants", "patentees", "inventors", "events", "extra",
-	"source", "content_hash", "created_at", "updated_at",
+	"source", "content_hash", "created_at", "updated_at", "app_no_check_computed",
 }
 
 // Columns of the child tables and the outbox, in the order of patentRow's rows.
@@ -111,9 +111,15 @@ func encodePatent(p *patentbridge.Patent, now string) *patentRow {
 		int64(p.ForwardCitations), int64(p.BackwardCitations), int64(p.FamilySize),
 		int64(p.ClaimsCount), int64(p.TransferCount), int64(p.LicenceCount), int64(p.PledgeCount),
 		jsons[1], jsons[2], jsons[3], jsons[4], jsons[5],
-		p.Source, "", now, now,
+		p.Source, "", now, now, boolInt(p.AppNoCheckComputed),
 	}
-	r.hash = contentHash(r.vals[colAppNo:colSource])
+	// The computed-check flag joins the hash only when set, so the hashes of
+	// every patent stored before it existed stay valid.
+	hashed := r.vals[colAppNo:colSource:colSource]
+	if p.AppNoCheckComputed {
+		hashed = append(hashed, "app_no_check_computed")
+	}
+	r.hash = contentHash(hashed)
 	r.vals[colHash] = r.hash
 
 	seen := make(map[string]bool, len(p.IPC)+1)
