@@ -16,6 +16,9 @@ type ImportSummary struct {
 	Unchanged int     `json:"unchanged"`
 	Rejected  int     `json:"rejected"`
 	Seconds   float64 `json:"seconds"`
+	// CheckComputed counts the rows read whose 申请号 came as an old 8-digit
+	// number without its check character, which the platform computed.
+	CheckComputed int `json:"check_computed,omitempty"`
 }
 
 // RejectHeader is the header line of every reject report (CSV): 文件, 行, 列, 值, 原因.

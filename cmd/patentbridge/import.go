@@ -90,6 +90,9 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "文件 %d 个，读取 %d 行：新增 %d，更新 %d，未变 %d，拒绝 %d（%.1f 秒）\n",
 		sum.Files, sum.Read, sum.Inserted, sum.Updated, sum.Unchanged, sum.Rejected, sum.Seconds)
+	if sum.CheckComputed > 0 {
+		fmt.Fprintf(stdout, "注意：%d 行的申请号是1985–2003年的8位旧号且没有校验位，校验位由平台计算（专利详情页有注明）。\n", sum.CheckComputed)
+	}
 	if sum.Rejected > 0 && *rejects == "" {
 		fmt.Fprintln(stdout, "提示：用 --rejects 文件名 可得到每一条被拒绝行的原因。")
 	}

@@ -56,6 +56,9 @@ type PatentView struct {
 	IPCDetails []refdata.IPCInfo `json:"ipc_details,omitempty"`
 	Extra      []ExtraField      `json:"-"`
 	ExtraMap   map[string]string `json:"extra,omitempty"`
+	// AppNoCheckComputed: the source gave an old 8-digit 申请号 without its
+	// check character, and the platform computed the one shown.
+	AppNoCheckComputed bool `json:"app_no_check_computed,omitempty"`
 }
 
 // PartyView is an applicant or patentee with its type's Chinese label.
@@ -96,7 +99,7 @@ func NewPatentView(p *patentbridge.Patent, ref RefData) PatentView {
 		ForwardCitations: p.ForwardCitations, BackwardCitations: p.BackwardCitations,
 		TransferCount: p.TransferCount,
 		LicenceCount:  p.LicenceCount, PledgeCount: p.PledgeCount,
-		Events: []EventView{}, Source: p.Source,
+		Events: []EventView{}, Source: p.Source, AppNoCheckComputed: p.AppNoCheckComputed,
 	}
 	v.FamilySize = knownCount(p.FamilySize, p.FamilySizeMissing())
 	v.ClaimsCount = knownCount(p.ClaimsCount, p.ClaimsCountMissing())

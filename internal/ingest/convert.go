@@ -35,10 +35,10 @@ func (c *converter) convert(r row) (*patentbridge.Patent, []problem) {
 	appNo := l.get(r, fAppNo)
 	if appNo.value == "" {
 		probs = append(probs, problem{appNo.column, "", "申请号为空"})
-	} else if n, kind, err := patentbridge.NormalizeAppNo(appNo.value); err != nil {
+	} else if a, err := patentbridge.ParseAppNo(appNo.value); err != nil {
 		report(appNo, err)
 	} else {
-		p.AppNo, p.Kind = n, kind
+		p.AppNo, p.Kind, p.AppNoCheckComputed = a.Number, a.Kind, a.CheckComputed
 	}
 	if p.Kind == "" {
 		p.Kind, _ = patentbridge.ParseKind(l.get(r, fKind).value)

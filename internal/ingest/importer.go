@@ -94,7 +94,7 @@ func (imp *Importer) ImportFiles(ctx context.Context, paths []string, opt patent
 	}
 	imp.syncOrganizations(ctx)
 	imp.logger.Info("import finished", "files", r.sum.Files, "read", r.sum.Read, "inserted", r.sum.Inserted,
-		"updated", r.sum.Updated, "unchanged", r.sum.Unchanged, "rejected", r.sum.Rejected, "seconds", r.sum.Seconds)
+		"updated", r.sum.Updated, "unchanged", r.sum.Unchanged, "rejected", r.sum.Rejected, "check_computed", r.sum.CheckComputed, "seconds", r.sum.Seconds)
 	return r.sum, nil
 }
 

@@ -62,6 +62,9 @@ func (r *run) importFile(ctx context.Context, path string) error {
 			}
 			continue
 		}
+		if p.AppNoCheckComputed {
+			r.sum.CheckComputed++
+		}
 		if b.add(p) {
 			if err := r.flush(ctx, b, src.fraction()); err != nil {
 				return err

@@ -159,3 +159,33 @@ func TestImportUploadWithoutFile(t *testing.T) {
 		t.Errorf("empty upload: status %d", res.StatusCode)
 	}
 }
+
+// An export whose old numbers come as 8 digits without their check character
+// lands them with a computed one, and both the job page and the patent page say
+// the platform computed it; a number with its own check character says nothing.
+func TestImportOldNumbersSayTheCheckCharacterIsComputed(t *testing.T) {
+	e := newEnv(t)
+	c := e.client(t)
+	e.MustLogin(t, c, "admin")
+	content := "专利名称,申请号,申请人,申请日,主分类号,摘要\n" +
+		"一种白酒固态发酵方法,CN85102475,四川省食品发酵工业研究设计院,19850401,C12G3/02,本发明涉及白酒固态发酵。\n" +
+		"一种茶叶杀青机,CN88100001.9,四川省农业科学院茶叶研究所,19880105,A23F3/06,带校验位的旧申请号。\n"
+	postFile(t, c, e.srv.URL+"/admin/import", "旧号.csv", content).Body.Close()
+	e.runner.Wait()
+
+	_, body := MustGet(t, c, e.srv.URL+"/admin/import/1")
+	mustContain(t, body, `id="job-inserted">2<`, `id="job-check-computed">1<`, `id="job-check-computed-count">1</span> 行的申请号是1985–2003年的8位旧号且没有校验位，校验位由平台计算`)
+	if strings.Contains(body, `id="job-check-computed-row" hidden`) {
+		t.Errorf("the computed count is hidden although a check character was computed")
+	}
+	status, body := MustGet(t, c, e.srv.URL+"/patents/85102475")
+	if status != 200 {
+		t.Fatalf("patent page of the 8-digit number: status %d", status)
+	}
+	mustContain(t, body, `<span class="mono" id="patent-appno">85102475.0</span>`, `id="patent-appno-computed">校验位由平台计算`)
+	_, body = MustGet(t, c, e.srv.URL+"/patents/881000019")
+	mustContain(t, body, `id="patent-appno">88100001.9<`)
+	if strings.Contains(body, "patent-appno-computed") {
+		t.Errorf("a number with the source's check character is marked computed")
+	}
+}

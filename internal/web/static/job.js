@@ -27,6 +27,10 @@
         set("job-updated", s.updated || 0);
         set("job-unchanged", s.unchanged || 0);
         set("job-rejected", s.rejected || 0);
+        set("job-check-computed", s.check_computed || 0);
+        set("job-check-computed-count", s.check_computed || 0);
+        document.getElementById("job-check-computed-row").hidden = !(s.check_computed > 0);
+        document.getElementById("job-check-computed-note").hidden = !(s.check_computed > 0);
         set("job-error", job.error || "");
         document.getElementById("job-error").hidden = !job.error;
         document.getElementById("job-rejects-line").hidden = !(s.rejected > 0);
