@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"patentbridge"
 )
@@ -18,24 +19,32 @@ var _ patentbridge.RouterCorpus = (*DB)(nil)
 // routerBatch is how many patents one query of EachRouterDoc reads.
 const routerBatch = 2000
 
+// routerCount caches the router corpus count under the change table's last
+// sequence number: every write to patents or their codes adds a change row
+// (and writers lock the table, so none commits under a lower number late), so
+// while the number stands the count does too, and the minutely poll costs two
+// index lookups instead of a scan of every IPC code.
+type routerCount struct {
+	mu       sync.Mutex
+	seq      int64
+	patents  int
+	computed bool
+}
+
 // RouterCorpusState counts the stored patents with at least one IPC code at
 // subclass level or finer, and reports when an import last finished: the later
 // of the last finished import job and the newest patent change (the command-line
 // import records no job, but every patent it writes leaves a change row).
 func (db *DB) RouterCorpusState(ctx context.Context) (patentbridge.CorpusState, error) {
 	var st patentbridge.CorpusState
-	err := db.read.QueryRowContext(ctx,
-		"SELECT COUNT(DISTINCT patent_id) FROM patent_ipc WHERE LENGTH(code) >= 4").Scan(&st.Patents)
-	if err != nil {
+	var seq int64
+	var job, change sql.NullString
+	err := db.read.QueryRowContext(ctx, "SELECT seq, changed_at FROM patent_changes ORDER BY seq DESC LIMIT 1").Scan(&seq, &change)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("sqldb: router corpus state: %w", err)
 	}
-	var job, change sql.NullString
 	if err := db.read.QueryRowContext(ctx,
 		"SELECT MAX(finished_at) FROM import_jobs WHERE status = 'done'").Scan(&job); err != nil {
-		return st, fmt.Errorf("sqldb: router corpus state: %w", err)
-	}
-	err = db.read.QueryRowContext(ctx, "SELECT changed_at FROM patent_changes ORDER BY seq DESC LIMIT 1").Scan(&change)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("sqldb: router corpus state: %w", err)
 	}
 	for _, s := range []sql.NullString{job, change} {
@@ -47,6 +56,19 @@ func (db *DB) RouterCorpusState(ctx context.Context) (patentbridge.CorpusState, 
 			st.LastImport = t
 		}
 	}
+	c := &db.routerCount
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.computed || c.seq != seq {
+		err := db.read.QueryRowContext(ctx,
+			"SELECT COUNT(DISTINCT patent_id) FROM patent_ipc WHERE LENGTH(code) >= 4").Scan(&c.patents)
+		if err != nil {
+			c.computed = false
+			return st, fmt.Errorf("sqldb: router corpus state: %w", err)
+		}
+		c.seq, c.computed = seq, true
+	}
+	st.Patents = c.patents
 	return st, nil
 }
 

@@ -194,5 +194,16 @@ func TestRouterCorpusState(t *testing.T) {
 		if err != nil || st.Patents != 2 || !st.LastImport.Equal(finished) {
 			t.Fatalf("after an upload import finished at %v: %+v, %v", finished, st, err)
 		}
+
+		// A later import that drops a patent's codes shrinks the corpus at once
+		// (the count is cached only while no patent changes).
+		clock = clock.Add(time.Hour)
+		dropped := newPatent(1)
+		dropped.MainIPC, dropped.IPC = "", nil
+		MustUpsert(t, db, dropped)
+		st, err = db.RouterCorpusState(ctx)
+		if err != nil || st.Patents != 1 || !st.LastImport.Equal(clock) {
+			t.Fatalf("after a patent lost its codes at %v: %+v, %v; want 1 patent", clock, st, err)
+		}
 	})
 }

@@ -43,6 +43,8 @@ type DB struct {
 	listed  listedCache // patents on published supply lists
 	bands   sync.Map    // finished run id -> []patentbridge.GradeBand (a done run never changes)
 
+	routerCount routerCount // RouterCorpusState's count, keyed by the last change
+
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // statements prepared on the write pool, by text
 
