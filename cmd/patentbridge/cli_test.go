@@ -105,6 +105,26 @@ func TestImportCommand(t *testing.T) {
 					t.Errorf("check-character reject reason = %q", rows[1][4])
 				}
 			})
+			t.Run("old 8-digit numbers land with a computed check character, and the output says so", func(t *testing.T) {
+				old := filepath.Join(dir, "old.csv")
+				content := "专利名称,申请号,申请人,申请日,主分类号,摘要\n" +
+					"一种白酒固态发酵方法,CN85102475,四川省食品发酵工业研究设计院,19850401,C12G3/02,本发明涉及白酒固态发酵。\n" +
+					"一种茶叶杀青机,CN88100001.9,四川省农业科学院茶叶研究所,19880105,A23F3/06,带校验位的旧申请号。\n"
+				if err := os.WriteFile(old, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				code, stdout, stderr := MustRun(t, nil, "import", "--db", dsn, old)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				if !strings.Contains(stdout, "新增 2") || !strings.Contains(stdout, "1 行的申请号是1985–2003年的8位旧号且没有校验位，校验位由平台计算") {
+					t.Errorf("import output %q does not say 1 check character was computed", stdout)
+				}
+				_, stdout, _ = MustRun(t, nil, "import", "--db", dsn, "--json", old)
+				if s := decodeSummary(t, stdout); s.Unchanged != 2 || s.CheckComputed != 1 {
+					t.Errorf("re-import summary %+v, want 2 unchanged and check_computed 1", s)
+				}
+			})
 			t.Run("a file that is not a patent export fails with a clear message", func(t *testing.T) {
 				notExport := filepath.Join(dir, "names.csv")
 				_ = os.WriteFile(notExport, []byte("姓名,电话\n张三,123\n"), 0o644)
