@@ -65,7 +65,7 @@ func benchSearch(ctx context.Context, o searchBenchOptions, stdout, stderr io.Wr
 	if !o.keepIndex {
 		_ = os.RemoveAll(idxDir)
 	}
-	s, err := openSearch(db, db, idxDir, logger)
+	s, err := openSearch(db, db, idxDir, logger, nil, 0)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func benchSearch(ctx context.Context, o searchBenchOptions, stdout, stderr io.Wr
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeakRSS()
-	if s, err = openSearch(db, db, idxDir, logger); err != nil {
+	if s, err = openSearch(db, db, idxDir, logger, nil, 0); err != nil {
 		return err
 	}
 	defer s.index.Close()

@@ -48,6 +48,11 @@ func TestSearchFollowsImports(t *testing.T) {
 			if status.Docs != 300 {
 				t.Fatalf("index has %d docs after the import of 300", status.Docs)
 			}
+			var routed struct{ Router *patentbridge.RouterStatus }
+			MustGetJSON(t, m.URL()+"/api/v1/search/status", &routed)
+			if r := routed.Router; r == nil || r.Subclasses < 100 || r.Version == "" {
+				t.Errorf("the status does not describe the IPC router's model: %+v", r)
+			}
 			var one apiList
 			MustGetJSON(t, m.URL()+"/api/v1/patents?limit=1&kind=invention", &one)
 			title := []rune(one.Items[0].Title)

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"patentbridge"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/search"
 	"patentbridge/internal/search/route"
@@ -17,6 +18,7 @@ type searchStack struct {
 	index   *search.Index
 	indexer *search.Indexer
 	service *search.Service
+	router  *route.Live // the IPC router, retrained on the stored patents by its Run
 }
 
 // openSearch opens (or creates) the index in dir and wires the engines to the
@@ -24,7 +26,9 @@ type searchStack struct {
 // (search.OpenIndexHealing), searches answering 503 meanwhile: the index is
 // derived data, never a reason not to start.
 // The indexer reads the database through store (db itself, but for tests).
-func openSearch(db *sqldb.DB, store search.Store, dir string, logger *slog.Logger) (*searchStack, error) {
+// The IPC router serves the shipped model, and learns from corpus (nil: never)
+// every check interval once the stack's router runs (runRouter).
+func openSearch(db *sqldb.DB, store search.Store, dir string, logger *slog.Logger, corpus patentbridge.RouterCorpus, check time.Duration) (*searchStack, error) {
 	ix, err := search.OpenIndexHealing(dir, db.Now, logger)
 	if err != nil {
 		return nil, err
@@ -32,10 +36,23 @@ func openSearch(db *sqldb.DB, store search.Store, dir string, logger *slog.Logge
 	ref := refdata.Default()
 	indexer := search.NewIndexer(ix, store, ref, logger)
 	indexer.Now = db.Now
-	matcher := search.NewMatcher(ix, route.DefaultRouter{}, search.MatcherOptions{Ref: ref})
+	opt := route.LiveOptions{Now: db.Now, Interval: check, Logger: logger}
+	if corpus != nil {
+		opt.Corpus, opt.Train = corpus, routerTrainer(corpus, db.Now)
+	}
+	router := route.NewLive(opt)
+	matcher := search.NewMatcher(ix, router, search.MatcherOptions{Ref: ref})
 	svc := &search.Service{Searcher: search.NewSearcher(ix, db), Indexer: indexer,
-		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: route.DefaultRouter{}}
-	return &searchStack{index: ix, indexer: indexer, service: svc}, nil
+		Matcher: search.StoreMatcher{Matcher: matcher, Store: db}, Router: router, RouterStatus: router.Status}
+	return &searchStack{index: ix, indexer: indexer, service: svc, router: router}, nil
+}
+
+// runRouter retrains the IPC router in the background until ctx ends, checking
+// the corpus every check interval; a zero interval disables retraining.
+func (s *searchStack) runRouter(ctx context.Context, check time.Duration) {
+	if check > 0 {
+		s.router.Run(ctx)
+	}
 }
 
 // follow keeps the index current until ctx ends: a build when needed, then the
@@ -53,6 +70,13 @@ func (s *searchStack) follow(ctx context.Context, logger *slog.Logger) {
 		case <-t.C:
 		}
 	}
+}
+
+// warmUp loads the stack's IPC router and the keyword extractor ahead of the
+// first demand (warmUpMatching), so that the router's status has its model.
+func (s *searchStack) warmUp() {
+	warmUpMatching()
+	s.router.Predict("一种锂离子电池正极材料的制备方法", 1)
 }
 
 // warmUpMatching loads the IPC router and the keyword extractor ahead of the

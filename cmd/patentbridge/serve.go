@@ -109,7 +109,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.indexStore != nil {
 		store = m.indexStore(store)
 	}
-	if m.search, err = openSearch(db, store, m.Config.SearchIndexDir(), m.Logger); err != nil {
+	if m.search, err = openSearch(db, store, m.Config.SearchIndexDir(), m.Logger, routerCorpus(db), m.Config.RouterCheck); err != nil {
 		return err
 	}
 	db.Matcher = m.search.service // feedback is taken on a demand's matches only
@@ -117,9 +117,12 @@ func (m *Main) Open(ctx context.Context) error {
 	m.stop, m.bgDone = stop, make(chan struct{})
 	go func() {
 		defer close(m.bgDone)
-		m.search.follow(bg, m.Logger)
+		var wg sync.WaitGroup
+		wg.Go(func() { m.search.follow(bg, m.Logger) })
+		wg.Go(func() { m.search.runRouter(bg, m.Config.RouterCheck) })
+		wg.Wait()
 	}()
-	go warmUpMatching() // the router and the word segmenter take seconds to load
+	go m.search.warmUp() // the router and the word segmenter take seconds to load
 	go func() {
 		if n, err := m.search.index.Prefetch(); err != nil {
 			m.Logger.Warn("search index: prefetch", "err", err)
@@ -227,7 +230,7 @@ func (m *Main) close() error {
 	m.stopJobs()
 	if m.stop != nil {
 		m.stop()
-		<-m.bgDone // the indexer must finish before its index closes
+		<-m.bgDone // the indexer and the router's training must finish before the index and the database close
 	}
 	if m.search != nil {
 		errs = append(errs, m.search.index.Close())

@@ -2,10 +2,12 @@ package api_test
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/api"
@@ -17,6 +19,12 @@ import (
 // newSearchAPI serves the API with a real in-memory index of the sample patents,
 // read back from the real store.
 func newSearchAPI(tb testing.TB) http.Handler {
+	tb.Helper()
+	return newSearchAPIWith(tb, nil)
+}
+
+// newSearchAPIWith is newSearchAPI with the router status router (nil: none).
+func newSearchAPIWith(tb testing.TB, router func() patentbridge.RouterStatus) http.Handler {
 	tb.Helper()
 	samples := httpxtest.SamplePatents()
 	ix, err := search.OpenIndex("")
@@ -33,7 +41,7 @@ func newSearchAPI(tb testing.TB) http.Handler {
 	}
 	users := httpxtest.NewUserService(tb)
 	users.MustStorePatents(tb, samples...)
-	svc := &search.Service{Searcher: search.NewSearcher(ix, users.DB)}
+	svc := &search.Service{Searcher: search.NewSearcher(ix, users.DB), RouterStatus: router}
 	return api.New(api.Deps{Now: clock, Patents: users.DB, Ref: refdata.Default(), Logger: quiet, Search: svc})
 }
 
@@ -115,5 +123,31 @@ func TestSearchStatusAPI(t *testing.T) {
 	var st patentbridge.IndexStatus
 	if err := json.Unmarshal(rec.Body.Bytes(), &st); err != nil || rec.Code != 200 || st.Docs != 3 {
 		t.Errorf("status %d %s", rec.Code, rec.Body)
+	}
+	if strings.Contains(rec.Body.String(), `"router"`) {
+		t.Errorf("a service without a router reports one: %s", rec.Body)
+	}
+}
+
+// TestSearchStatusReportsTheRouter: the status names the IPC router's model —
+// the stored patents and subclasses it learned, when it was built, its version,
+// and whether a newer one is training.
+func TestSearchStatusReportsTheRouter(t *testing.T) {
+	built := time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+	router := func() patentbridge.RouterStatus {
+		return patentbridge.RouterStatus{Patents: 63_600, Subclasses: 412, BuiltAt: built, Version: "corpus-5f3a", Training: true}
+	}
+	rec := httptest.NewRecorder()
+	newSearchAPIWith(t, router).ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/search/status", nil))
+	var got struct {
+		Docs   int            `json:"docs"`
+		Router map[string]any `json:"router"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != 200 {
+		t.Fatalf("status %d %s", rec.Code, rec.Body)
+	}
+	want := map[string]any{"patents": 63600.0, "subclasses": 412.0, "built_at": "2026-03-01T09:30:00Z", "version": "corpus-5f3a", "training": true}
+	if got.Docs != 3 || !maps.Equal(got.Router, want) {
+		t.Errorf("status %s, want docs 3 and router %v", rec.Body, want)
 	}
 }

@@ -11,12 +11,16 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"patentbridge"
 )
 
 // DefaultDB is the database used when neither --db nor PATENTBRIDGE_DB is given.
 const DefaultDB = "sqlite:./data/patentbridge.db"
+
+// DefaultRouterCheck is how often serve checks the IPC router's corpus by default.
+const DefaultRouterCheck = time.Minute
 
 // Config is everything a subcommand needs to know from its environment.
 type Config struct {
@@ -35,6 +39,9 @@ type Config struct {
 	ScreenConfig string // screening weights/thresholds file; "" means the embedded default
 	IndustryMap  string // Sichuan industry mapping CSV; "" means the embedded one
 	IndexDir     string // full-text index directory; "" means beside the SQLite file, or ./data/index
+	// RouterCheck is how often serve checks whether the IPC router should
+	// retrain on the stored patents; 0 disables retraining.
+	RouterCheck time.Duration
 	// Region is the platform's region, a GB/T 2260 prefix ("51": Sichuan):
 	// screening takes the patents of institutions of this region only.
 	Region   string
@@ -75,7 +82,10 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	}
 	c.Jobs.flags(name, fs, env)
 	c.Site.flags(name, fs, env)
+	c.RouterCheck = envDuration(env("PATENTBRIDGE_ROUTER_CHECK"), DefaultRouterCheck)
 	if name == "serve" {
+		fs.DurationVar(&c.RouterCheck, "router-check", c.RouterCheck,
+			"多久检查一次是否用已导入的专利重新训练需求匹配的分类模型，0 为不重新训练（环境变量 PATENTBRIDGE_ROUTER_CHECK）")
 		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址（环境变量 PATENTBRIDGE_ADDR）")
 		fs.BoolVar(&c.Demo, "demo", false, "数据库为空时生成演示数据")
 		fs.IntVar(&c.DemoN, "demo-n", c.DemoN, "演示数据条数")
@@ -92,6 +102,8 @@ func (c *Config) Validate() error {
 	switch {
 	case strings.TrimSpace(c.DB) == "":
 		return patentbridge.FieldErrorf("db", "未指定数据库（--db 或 PATENTBRIDGE_DB）")
+	case c.RouterCheck != 0 && (c.RouterCheck < time.Second || c.RouterCheck > 24*time.Hour):
+		return patentbridge.FieldErrorf("router-check", "分类模型的检查间隔应为 0（不重新训练）或 1s 到 24h 之间，实际为 %s", c.RouterCheck)
 	case c.DemoN < 0 || c.DemoN > 1_000_000:
 		return patentbridge.FieldErrorf("demo-n", "演示数据条数应在 0 到 1000000 之间，实际为 %d", c.DemoN)
 	case c.AdminPassword != "" && patentbridge.CheckPassword("admin", c.AdminPassword) != nil:

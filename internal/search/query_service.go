@@ -19,6 +19,9 @@ type Service struct {
 	Router interface {
 		Classify(ctx context.Context, text string, limit int) ([]patentbridge.IPCPrediction, []string, error)
 	}
+	// RouterStatus describes the IPC router's model for Status; nil leaves
+	// IndexStatus.Router nil.
+	RouterStatus func() patentbridge.RouterStatus
 }
 
 var _ patentbridge.SearchService = (*Service)(nil)
@@ -58,11 +61,19 @@ func (s *Service) Classify(ctx context.Context, text string, limit int) ([]paten
 	return s.Router.Classify(ctx, text, limit)
 }
 
-// Status reports the index's progress (zero when no indexer runs).
+// Status reports the index's progress (zero when no indexer runs) and the IPC
+// router's model.
 func (s *Service) Status(ctx context.Context) patentbridge.IndexStatus {
+	var st patentbridge.IndexStatus
 	if s.Indexer == nil {
 		docs, _ := s.Searcher.ix.Count()
-		return patentbridge.IndexStatus{Docs: int(docs)}
+		st = patentbridge.IndexStatus{Docs: int(docs)}
+	} else {
+		st = s.Indexer.Status(ctx)
 	}
-	return s.Indexer.Status(ctx)
+	if s.RouterStatus != nil {
+		r := s.RouterStatus()
+		st.Router = &r
+	}
+	return st
 }

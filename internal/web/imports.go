@@ -16,11 +16,13 @@ const rejectsURL = "/admin/import/%d/rejects"
 
 // importView is the data of the import page.
 type importView struct {
-	Error string
-	Jobs  []httpx.JobView
+	Error  string
+	Jobs   []httpx.JobView
+	Router *patentbridge.RouterStatus // the IPC router's model, nil without a search service
 }
 
-// importPage serves the upload form and the recent import jobs (admin only).
+// importPage serves the upload form, the recent import jobs and the IPC
+// router's model learned from the imported patents (admin only).
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
 	s.renderImport(w, r, http.StatusOK, "")
 }
@@ -32,6 +34,9 @@ func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	v := importView{Error: msg}
+	if s.Search != nil {
+		v.Router = s.Search.Status(r.Context()).Router
+	}
 	for _, j := range jobs {
 		v.Jobs = append(v.Jobs, httpx.NewJobView(j, rejectsURL))
 	}
