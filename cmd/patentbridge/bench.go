@@ -28,11 +28,14 @@ func runBench(ctx context.Context, args []string, _ env, stdout, stderr io.Write
 	if len(args) > 0 && args[0] == "search" {
 		return benchSearchCmd(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "route" {
+		return benchRouteCmd(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "http" {
 		return benchHTTPCmd(ctx, args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprintln(stderr, "用法：patentbridge bench import [--n 200000] [--dir 目录] | bench screen|search [--n 1000000] [--dir 目录] | bench http [--url URL] [--c 8] [--n 3000] [--duration 15s]")
+		fmt.Fprintln(stderr, "用法：patentbridge bench import [--n 200000] [--dir 目录] | bench screen|search [--n 1000000] [--dir 目录] | bench route [--n 1000000] [--db URL] | bench http [--url URL] [--c 8] [--n 3000] [--duration 15s]")
 		return 2
 	}
 	fs := flag.NewFlagSet("bench import", flag.ContinueOnError)

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"patentbridge"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/search"
 	"patentbridge/internal/search/route"
@@ -14,6 +16,7 @@ import (
 
 const evalUsage = `用法：
   patentbridge eval ipc --train A.csv --test B.csv [--predictions OUT.csv] [--json]
+  patentbridge eval ipc --db URL [--per-subclass K] [--json]
   patentbridge eval retrieval --docs A.tsv[,B.tsv…] --queries Q.tsv [--k 10] [--predictions OUT.tsv] [--json]
   patentbridge eval match --corpus A.csv --queries B.csv [--k 10] [--predictions OUT.csv] [--json]`
 
@@ -39,14 +42,41 @@ func evalIPC(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	test := fs.String("test", "", "测试集 CSV（同上格式）")
 	preds := fs.String("predictions", "", "把每条预测写入此 CSV（publication_number,predicted）")
 	asJSON := fs.Bool("json", false, "输出 JSON")
+	dbURL := fs.String("db", "", "改为在此数据库的专利上评估：留出 20%（按申请号哈希），用其余 80% 训练")
+	per := fs.Int("per-subclass", 0, "与 --db 同用：每个主分类小类最多抽取的专利数")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *dbURL != "" {
+		if *train != "" || *test != "" || *preds != "" {
+			fmt.Fprintln(stderr, "eval ipc：--db 不能与 --train、--test、--predictions 同用")
+			return 2
+		}
+		return evalIPCDB(ctx, *dbURL, *per, *asJSON, stdout, stderr)
 	}
 	if *train == "" || *test == "" {
 		fmt.Fprintln(stderr, evalUsage)
 		return 2
 	}
 	if _, err := route.RunEval(ctx, *train, *test, *preds, stdout, *asJSON); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+// evalIPCDB evaluates the router trained on a database's patents on a held-out
+// fifth of them.
+func evalIPCDB(ctx context.Context, dbURL string, per int, asJSON bool, stdout, stderr io.Writer) int {
+	db, err := openDB(ctx, dbURL, newLogger(stderr, 8))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer db.Close()
+	corpus, ok := any(db).(patentbridge.RouterCorpus)
+	if !ok {
+		return fail(stderr, errors.New("此版本的数据库存储不能提供 IPC 路由的训练语料（--db）"))
+	}
+	if _, err := route.RunCorpusEval(ctx, corpus, refdata.Default(), route.CorpusOptions{PerSubclass: per}, stdout, asJSON); err != nil {
 		return fail(stderr, err)
 	}
 	return 0

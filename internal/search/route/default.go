@@ -25,18 +25,22 @@ const trainingMemoryLimit = 400 << 20
 // Default returns the product's model, trained once on first use on every embedded
 // real labelled title (all folds) and the IPC scheme's Chinese titles.
 func Default() *Model {
-	defaultOnce.Do(func() {
-		if prev := debug.SetMemoryLimit(-1); prev > trainingMemoryLimit {
-			debug.SetMemoryLimit(trainingMemoryLimit)
-			defer debug.SetMemoryLimit(prev)
-		}
-		ref := refdata.Default()
-		defaultModel = Train(Examples(ref.LabeledTitles()), ref)
-		// Training's dense weight matrices and scratch (~500 MB) are garbage now; hand
-		// the pages back at once rather than carry them while serving (RSS 820 -> 310 MB).
-		debug.FreeOSMemory()
-	})
+	defaultOnce.Do(func() { defaultModel = TrainShipped(refdata.Default()) })
 	return defaultModel
+}
+
+// TrainShipped trains a model on the shipped labelled titles and the IPC scheme's
+// titles as Default does, under the training memory limit.
+func TrainShipped(ref *refdata.Data) *Model {
+	if prev := debug.SetMemoryLimit(-1); prev > trainingMemoryLimit {
+		debug.SetMemoryLimit(trainingMemoryLimit)
+		defer debug.SetMemoryLimit(prev)
+	}
+	m := Train(Examples(ref.LabeledTitles()), ref)
+	// Training's dense weight matrices and scratch (~500 MB) are garbage now; hand
+	// the pages back at once rather than carry them while serving (RSS 820 -> 310 MB).
+	debug.FreeOSMemory()
+	return m
 }
 
 // DefaultRouter serves the product's model (Default, trained on first use) to

@@ -53,6 +53,8 @@ type params struct {
 	ovrP        float64 // exponent of those probabilities
 	wClass      float64 // weight of the summed score of a label's IPC class
 	priorA      float64 // exponent of the training frequency the scores are divided by
+	maxDocFeats int     // strongest features a training document keeps, 0 for all
+	maxRows     int     // most frequent features the linear models weigh at most, 0 for all
 }
 
 var defaultParams = params{
@@ -136,7 +138,8 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 	docs := make([]vec, len(rows))
 	m.tlabels = make([][]int32, len(rows))
 	for i, r := range rows {
-		docs[i] = m.tv.tfidf(gs[i])
+		docs[i] = strongest(m.tv.tfidf(gs[i]), p.maxDocFeats)
+		gs[i] = nil
 		for _, s := range r.Subclasses {
 			if s = strings.TrimSpace(s); s != "" {
 				m.tlabels[i] = append(m.tlabels[i], label(s))
@@ -173,6 +176,7 @@ func train(rows []Example, ref *refdata.Data, p params) *Model {
 		if !p.schemeFeats {
 			clear(df[titleFeats:])
 		}
+		keepFrequent(df, p.maxRows)
 		m.lin, m.ovr = trainLinears(ldocs, llabels, weights, df, len(m.labels), p)
 	}
 	m.cix = newInvIndex(centroids(docs, m.tlabels, len(m.labels), p.minCount), len(m.tv.df))

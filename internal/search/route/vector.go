@@ -2,6 +2,7 @@ package route
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -109,4 +110,49 @@ func dot(a, b vec) float32 {
 		}
 	}
 	return s
+}
+
+// strongest returns the n largest-weighted terms of a unit vector, renormalized
+// (all of them when n is 0 or the vector is shorter): a long abstract keeps what
+// sets it apart and costs the linear models and the index no more than a title.
+func strongest(x vec, n int) vec {
+	if n <= 0 || len(x) <= n {
+		return x
+	}
+	byWeight := slices.Clone(x)
+	sort.Slice(byWeight, func(i, j int) bool {
+		if byWeight[i].w != byWeight[j].w {
+			return byWeight[i].w > byWeight[j].w
+		}
+		return byWeight[i].id < byWeight[j].id
+	})
+	out := byWeight[:n:n]
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out.normalized()
+}
+
+// keepFrequent clears the document frequency of all but the n most frequent
+// features among those seen at least twice (ties at the cut are all dropped), so
+// the linear models weigh at most n features; n = 0 keeps them all.
+func keepFrequent(df []int32, n int) {
+	if n <= 0 {
+		return
+	}
+	var seen []int32
+	for _, d := range df {
+		if d >= 2 {
+			seen = append(seen, d)
+		}
+	}
+	if len(seen) <= n {
+		return
+	}
+	slices.Sort(seen)
+	slices.Reverse(seen)
+	cutAt := seen[n] // features at or below this frequency lose their rows
+	for i, d := range df {
+		if d <= cutAt {
+			df[i] = 0
+		}
+	}
 }
