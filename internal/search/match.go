@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -89,12 +88,17 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 			res.Industries = ind
 		}
 	}
-	kws := Keywords(text, m.opts.Keywords)
+	subject, err := m.subjectText(ctx, text, res.IPCPredictions)
+	if err != nil {
+		return nil, fmt.Errorf("search: match subject: %w", err)
+	}
+	parts, weigh := m.subjectParts(subject)
+	kws := weighKeywords(Keywords(subject, m.opts.Keywords), weigh)
 	res.Keywords = make([]string, len(kws))
 	for i, k := range kws {
 		res.Keywords[i] = k.Word
 	}
-	cands, err := m.candidates(ctx, text, kws, matchFilter(req))
+	cands, err := m.candidates(ctx, parts, kws, matchFilter(req))
 	if err != nil {
 		return nil, err
 	}
@@ -131,22 +135,30 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 }
 
 // textQuery is the text-relevance query of a text of few distinct bigrams (see
-// longCandidates for the others): the text matched against the text fields, and
-// for a text longer than LongText phrase queries for its keywords (nil otherwise)
-// and the cheap query of the first stage: the text in the _all field alone.
-func (m *Matcher) textQuery(text string, kws []Keyword) (raw, keywords, broad query.Query) {
+// longCandidates for the others): each part of the text matched against the text
+// fields, boosted by its subject weight, and for a text longer than LongText
+// phrase queries for its keywords (nil otherwise) and the cheap query of the
+// first stage: the parts in the _all field alone.
+func (m *Matcher) textQuery(parts []textPart, kws []Keyword) (raw, keywords, broad query.Query) {
 	rq := bleve.NewDisjunctionQuery()
 	for _, f := range textFieldBoosts {
-		q := bleve.NewMatchQuery(text)
-		q.SetField(f.name)
-		q.SetBoost(f.boost)
-		rq.AddQuery(q)
+		for _, p := range parts {
+			q := bleve.NewMatchQuery(p.text)
+			q.SetField(f.name)
+			q.SetBoost(f.boost * p.w)
+			rq.AddQuery(q)
+		}
 	}
-	if utf8.RuneCountInString(text) <= m.opts.LongText || len(kws) == 0 {
+	if partsLen(parts) <= m.opts.LongText || len(kws) == 0 {
 		return rq, nil, nil
 	}
-	bq := bleve.NewMatchQuery(text)
-	bq.SetField("_all")
+	bq := bleve.NewDisjunctionQuery()
+	for _, p := range parts {
+		q := bleve.NewMatchQuery(p.text)
+		q.SetField("_all")
+		q.SetBoost(p.w)
+		bq.AddQuery(q)
+	}
 	kq := bleve.NewDisjunctionQuery()
 	top := kws[0].Weight
 	for _, k := range kws {
@@ -175,11 +187,11 @@ const firstStage = 2
 // fields. A text longer than LongText runs in two stages: the raw query alone
 // picks the first stage's docs, then raw and keyword queries together score only
 // those; a text of many distinct bigrams takes longCandidates.
-func (m *Matcher) candidates(ctx context.Context, text string, kws []Keyword, filter query.Query) ([]*candidate, error) {
-	if terms := textTerms(text); len(terms) > maxTextTerms {
+func (m *Matcher) candidates(ctx context.Context, parts []textPart, kws []Keyword, filter query.Query) ([]*candidate, error) {
+	if terms := partTerms(parts); len(terms) > maxTextTerms {
 		return m.longCandidates(ctx, terms, kws, filter)
 	}
-	raw, keywords, broad := m.textQuery(text, kws)
+	raw, keywords, broad := m.textQuery(parts, kws)
 	q := raw
 	if keywords != nil {
 		sr := bleve.NewSearchRequestOptions(filtered(broad, filter), firstStage*m.opts.Candidates, 0, false)

@@ -111,7 +111,7 @@ func (r *rescorer) fieldScore(f fieldText, avg float64) float64 {
 	var s float64
 	for _, t := range r.terms {
 		if n := f.counts[t.term]; n > 0 {
-			s += float64(t.count) * r.idf[t.term] * tf(n)
+			s += t.count * r.idf[t.term] * tf(n)
 		}
 	}
 	if len(r.kws) == 0 {

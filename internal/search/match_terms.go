@@ -18,10 +18,11 @@ const maxTextTerms = 48
 // rarest bigrams are the ones that single out the docs about the need.
 const firstStageTerms = 24
 
-// textTerm is a distinct bigram of the text with its count and document frequency.
+// textTerm is a distinct bigram of the text with its count (weighted by its
+// part's subject weight, see textPart) and document frequency.
 type textTerm struct {
 	term  string
-	count int
+	count float64
 	df    uint64
 }
 
@@ -86,7 +87,7 @@ func termsQuery(terms []textTerm, field string, boost float64) query.Query {
 	for _, t := range terms {
 		q := bleve.NewTermQuery(t.term)
 		q.SetField(field)
-		q.SetBoost(boost * float64(t.count))
+		q.SetBoost(boost * t.count)
 		d.AddQuery(q)
 	}
 	d.SetBoost(boost)

@@ -7,7 +7,6 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/refdata"
-	"patentbridge/internal/screen"
 )
 
 var (
@@ -74,7 +73,7 @@ const IndustryTop = 3
 // strategic emerging industry fields implied by the first IndustryTop predictions,
 // in that order without repeats. SEI fields are given as "战略性新兴产业：<name>".
 func (m *Model) Industries(text string, preds []patentbridge.IPCPrediction) []string {
-	m.classOnce.Do(func() { m.classifier = screen.DefaultClassifier(m.ref) })
+	m.classOnce.Do(m.initClassifier)
 	var out []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -116,4 +115,9 @@ func seiField(ref *refdata.Data, code string) string {
 		}
 	}
 	return ""
+}
+
+// WordWeights weighs words as subject words (Model.WordWeights).
+func (DefaultRouter) WordWeights(words []string) []float64 {
+	return Default().WordWeights(words)
 }

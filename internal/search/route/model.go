@@ -10,6 +10,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/screen"
+	"patentbridge/internal/search"
 )
 
 // Example is a labelled text: a patent title and its IPC subclasses.
@@ -300,11 +301,20 @@ func addPow(total, part []float64, w, e float64) {
 	}
 }
 
-// finalScores are the combined scores after post.
+// finalScores are the combined scores of the need's subject (needSubject) after
+// post, with the votes of the Sichuan industry keywords the text names; nil when
+// neither has anything to say.
 func (m *Model) finalScores(text string) []float64 {
-	sc := m.scores(text)
+	subject := search.NeedSubject(text)
+	sc := m.scores(subject)
 	if sc != nil {
 		m.post(sc, m.p)
+	}
+	if votes := m.industryVotes(text); votes != nil {
+		if sc == nil {
+			sc = make([]float64, len(m.labels))
+		}
+		m.addIndustryVotes(sc, votes)
 	}
 	return sc
 }
