@@ -51,3 +51,58 @@ func TestCountSchemeNodes(t *testing.T) {
 	}
 	t.Logf("scheme nodes %d", len(schemeNodes(refdata.Default(), m, subApart)))
 }
+
+// TestCorpusVariants prints the held-out routing of corpus models whose settings
+// vary, on ROUTE_VARIANTS_N generated patents (demo seed), and on the real abstracts.
+func TestCorpusVariants(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("ROUTE_VARIANTS_N"))
+	if n == 0 {
+		t.Skip("set ROUTE_VARIANTS_N")
+	}
+	k, _ := strconv.Atoi(os.Getenv("ROUTE_CORPUS_K"))
+	if k == 0 {
+		k = DefaultPerSubclass
+	}
+	ref := refdata.Default()
+	ctx := context.Background()
+	c := gen.Corpus{N: n, Seed: 20211, Featured: []string{"酒", "茶", "锂", "农", "播种", "耕"}}
+	titles, abstracts, err := heldOutExamples(ctx, c, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _, _, err := corpusExamples(ctx, trainPart{c}, ref, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test := map[string]bool{}
+	for _, ex := range append(titles, abstracts...) {
+		test[ex.Title] = true
+	}
+	var kept []Example
+	for _, r := range rows {
+		if !test[r.Title] {
+			kept = append(kept, r)
+		}
+	}
+	rt, ra := realAbstracts(t)
+	for _, v := range []struct {
+		name string
+		set  func(*params)
+	}{
+		{"corpus", func(p *params) {}},
+		{"nostrip", func(p *params) { p.longStrip = false }},
+		{"feats96", func(p *params) { p.maxDocFeats = 96 }},
+		{"rows0", func(p *params) { p.maxRows = 0 }},
+	} {
+		if os.Getenv("ROUTE_VARIANT_ONLY") != "" && v.name != "corpus" {
+			continue
+		}
+		p := corpusParams(len(kept))
+		v.set(&p)
+		t0 := time.Now()
+		m := train(kept, ref, p)
+		t.Logf("k=%d examples %d %-8s titles %.3f/%.3f abstracts %.3f/%.3f | real titles %.3f abstracts %.3f (%.0fs)", k, len(kept), v.name,
+			Evaluate(m, titles, 5).Top1, Evaluate(m, titles, 5).RecallAt3, Evaluate(m, abstracts, 5).Top1, Evaluate(m, abstracts, 5).RecallAt3,
+			Evaluate(m, rt, 5).Top1, Evaluate(m, ra, 5).Top1, time.Since(t0).Seconds())
+	}
+}

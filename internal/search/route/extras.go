@@ -8,7 +8,11 @@ import "patentbridge/internal/search"
 // subclass), and its gse-segmented content words (and adjacent pairs of them).
 func extras(text string, p params) []string {
 	var out []string
-	if p.head > 0 {
+	long := p.longStrip && isLong(text)
+	if long {
+		text = stripLong(text)
+	}
+	if p.head > 0 && !long {
 		rs := normalize(stripBoilerplate(text))
 		j := len(rs)
 		for j > 0 && !isHan(rs[j-1]) {

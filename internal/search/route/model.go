@@ -56,6 +56,8 @@ type params struct {
 	priorA      float64 // exponent of the training frequency the scores are divided by
 	maxDocFeats int     // strongest features a training document keeps, 0 for all
 	maxRows     int     // most frequent features the linear models weigh at most, 0 for all
+	longStrip   bool    // whether long texts lose their set phrases and their head feature
+	maxQuery    int     // strongest features a long query keeps, 0 for all
 }
 
 var defaultParams = params{
@@ -69,7 +71,8 @@ var defaultParams = params{
 	strip: true, schemeTrain: 1, schemeFeats: true,
 	coocTop: 2, coocW: 0, coocS: 1, priorA: 0.05,
 	head: 3, words: true,
-	seeds: 1,
+	seeds:     1,
+	longStrip: true,
 }
 
 // Model predicts IPC subclasses for a text. It is read-only after Train and safe
@@ -253,6 +256,9 @@ const (
 func (m *Model) parts(text string) *[nParts][]float64 {
 	gs := m.feats(text)
 	qt, qs := m.tv.tfidf(gs), m.sv.tfidf(gs)
+	if m.p.maxQuery > 0 && isLong(text) {
+		qt, qs = strongest(qt, m.p.maxQuery), strongest(qs, m.p.maxQuery)
+	}
 	if len(qt) == 0 && len(qs) == 0 {
 		return nil
 	}
@@ -376,8 +382,12 @@ func (m *Model) feats(text string) []string {
 	return append(grams(m.clean(text), m.p.minN, m.p.maxN), extras(text, m.p)...)
 }
 
-// clean strips a title's boilerplate words when the model is set to.
+// clean strips a title's boilerplate words (and a long text's set phrases) when
+// the model is set to.
 func (m *Model) clean(s string) string {
+	if m.p.longStrip {
+		s = stripLong(s)
+	}
 	if m.p.strip {
 		return stripBoilerplate(s)
 	}
