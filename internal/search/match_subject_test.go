@@ -87,7 +87,7 @@ func TestMissingWordBacksOffToItsHead(t *testing.T) {
 		want  []string
 	}{
 		{[]string{"绿茶"}, tea, []string{"茶叶"}},
-		{[]string{"茶叶"}, tea, nil}, // the index holds it: no back-off
+		{[]string{"茶叶"}, tea, nil},                                                        // the index holds it: no back-off
 		{[]string{"绿茶"}, []patentbridge.IPCPrediction{{Subclass: "H01M", Score: 1}}, nil}, // 茶叶 is not in a battery need's field
 	} {
 		got, err := m.backOffs(ctx, tt.words, tt.preds)
