@@ -92,8 +92,8 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 	if err != nil {
 		return nil, fmt.Errorf("search: match subject: %w", err)
 	}
-	parts, weigh := m.subjectParts(subject)
-	kws := weighKeywords(Keywords(subject, m.opts.Keywords), weigh)
+	parts, weigh := m.subjectParts(subject, res.IPCPredictions)
+	kws := weighKeywords(Keywords(subject, 0), weigh, m.opts.Keywords)
 	res.Keywords = make([]string, len(kws))
 	for i, k := range kws {
 		res.Keywords[i] = k.Word

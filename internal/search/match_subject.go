@@ -159,11 +159,18 @@ type textPart struct {
 	w    float64
 }
 
-// subjectParts splits a need's subject text into its generic words, each with its
-// weight below 1 (WordWeigher), and the rest of the text with weight 1, the
-// generic words cut out; one part of weight 1 without a WordWeigher or generic
-// word. weigh gives the weight of a word (1 for others).
-func (m *Matcher) subjectParts(subject string) (parts []textPart, weigh func(string) float64) {
+// offSubjectWeight is the weight of a word the router places outside the need's
+// field (needClasses): 坡度 in 丘陵山区地块小、坡度大 is a condition of the need,
+// not its subject.
+const offSubjectWeight = 0.25
+
+// subjectParts splits a need's subject text into its weighed-down words, each with
+// its weight below 1, and the rest of the text with weight 1, those words cut
+// out. A word's weight is its WordWeigher weight (generic words such as 加工 or
+// 小型 weigh less), halved (offSubjectWeight) when none of the router's first three
+// subclasses for the word alone is in the need's field. One part of weight 1
+// without a router. weigh gives the weight of a word (1 for others).
+func (m *Matcher) subjectParts(subject string, preds []patentbridge.IPCPrediction) (parts []textPart, weigh func(string) float64) {
 	weights := map[string]float64{}
 	weigh = func(w string) float64 {
 		if x, ok := weights[w]; ok {
@@ -171,17 +178,29 @@ func (m *Matcher) subjectParts(subject string) (parts []textPart, weigh func(str
 		}
 		return 1
 	}
-	ww, ok := m.router.(WordWeigher)
-	if !ok {
+	if m.router == nil {
 		return []textPart{{subject, 1}}, weigh
 	}
 	words := Words(subject)
+	ws := make([]float64, len(words))
+	if ww, ok := m.router.(WordWeigher); ok {
+		ws = ww.WordWeights(words)
+	} else {
+		for i := range ws {
+			ws[i] = 1
+		}
+	}
+	field := needClasses(preds)
 	rest := subject
-	for i, x := range ww.WordWeights(words) {
+	for i, w := range words {
+		x := ws[i]
+		if len(field) > 0 && !m.inField(w, field) {
+			x *= offSubjectWeight
+		}
 		if x < 1 {
-			weights[words[i]] = x
-			parts = append(parts, textPart{words[i], x})
-			rest = strings.ReplaceAll(rest, words[i], " ")
+			weights[w] = x
+			parts = append(parts, textPart{w, x})
+			rest = strings.ReplaceAll(rest, w, " ")
 		}
 	}
 	if strings.TrimSpace(rest) != "" {
@@ -190,14 +209,37 @@ func (m *Matcher) subjectParts(subject string) (parts []textPart, weigh func(str
 	return parts, weigh
 }
 
-// weighKeywords scales each keyword's weight by its subject weight and sorts them
-// again, heaviest first.
-func weighKeywords(kws []Keyword, weigh func(string) float64) []Keyword {
+// needClasses is a need's field: the IPC classes (A01) of its predicted
+// subclasses scoring at least half the first one's.
+func needClasses(preds []patentbridge.IPCPrediction) []string {
+	var out []string
+	for _, p := range preds {
+		if len(p.Subclass) >= 3 && p.Score >= preds[0].Score/2 && !slices.Contains(out, p.Subclass[:3]) {
+			out = append(out, p.Subclass[:3])
+		}
+	}
+	return out
+}
+
+// inField reports whether one of the router's first three subclasses for a word
+// alone is in one of the classes.
+func (m *Matcher) inField(word string, classes []string) bool {
+	for _, p := range m.router.Predict(word, 3) {
+		if len(p.Subclass) >= 3 && slices.Contains(classes, p.Subclass[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// weighKeywords scales each keyword's weight by its subject weight and returns the
+// k heaviest, heaviest first.
+func weighKeywords(kws []Keyword, weigh func(string) float64, k int) []Keyword {
 	for i := range kws {
 		kws[i].Weight *= weigh(kws[i].Word)
 	}
 	slices.SortStableFunc(kws, func(a, b Keyword) int { return cmp.Compare(b.Weight, a.Weight) })
-	return kws
+	return kws[:min(k, len(kws))]
 }
 
 // partTerms are the distinct bigrams of the parts, in order, each counted as often
