@@ -85,6 +85,11 @@ func (l *Live) Predict(text string, k int) []patentbridge.IPCPrediction {
 	return l.model().Predict(text, k)
 }
 
+// WordWeights weighs a need's words by how much they say of its field (Model.WordWeights).
+func (l *Live) WordWeights(words []string) []float64 {
+	return l.model().WordWeights(words)
+}
+
 // Industries lists the industries the text names and the predictions imply.
 func (l *Live) Industries(text string, p []patentbridge.IPCPrediction) []string {
 	return l.model().Industries(text, p)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"strings"
@@ -373,5 +374,16 @@ func TestLiveShippedStatus(t *testing.T) {
 	}
 	if ok, err := l.Check(context.Background()); ok || err != nil {
 		t.Errorf("a router without a corpus retrains: %v %v", ok, err)
+	}
+}
+
+// The matcher weighs a need's words through the live router as its model does:
+// generic words (加工) weigh less than the subject (茶叶).
+func TestLiveWeighsWordsLikeItsModel(t *testing.T) {
+	l := NewLive(LiveOptions{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	words := []string{"加工", "茶叶"}
+	got, want := l.WordWeights(words), Default().WordWeights(words)
+	if !slices.Equal(got, want) || got[0] >= got[1] {
+		t.Fatalf("live weights %v, model's %v: want the same, 加工 below 茶叶", got, want)
 	}
 }
