@@ -1,6 +1,7 @@
 package route
 
 import (
+	"container/heap"
 	"context"
 	"encoding/hex"
 	"errors"
@@ -230,27 +231,25 @@ func prepare(d patentbridge.RouterDoc, hash uint64, subs []string) sampled {
 
 // wouldKeep reports whether x is among the k lowest hashes of the bucket so far.
 func (s *sampler) wouldKeep(bucket string, x sampled) bool {
-	heap := s.by[bucket]
-	return len(heap) < s.k || less(x, heap[0])
+	h := s.by[bucket]
+	return len(h) < s.k || less(x, h[0])
 }
 
 // keep adds x to the bucket's heap when it is among the k lowest hashes.
 func (s *sampler) keep(bucket string, x sampled) {
-	heap := s.by[bucket]
+	h := maxHeap(s.by[bucket])
 	switch {
-	case len(heap) < s.k:
-		heap = append(heap, x)
-		siftUp(heap, len(heap)-1)
-	case less(x, heap[0]):
-		heap[0] = x
-		siftDown(heap, 0)
+	case len(h) < s.k:
+		heap.Push(&h, x)
+	case less(x, h[0]):
+		h[0] = x
+		heap.Fix(&h, 0)
 	default:
 		return
 	}
-	s.by[bucket] = heap
+	s.by[bucket] = h
 }
 
-// sorted returns the sample by main subclass, then hash.
 func (s *sampler) sorted() []sampled {
 	keys := make([]string, 0, len(s.by))
 	for k := range s.by {
@@ -275,32 +274,18 @@ func less(a, b sampled) bool {
 	return a.appNo < b.appNo
 }
 
-func siftUp(h []sampled, i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if !less(h[p], h[i]) {
-			return
-		}
-		h[p], h[i] = h[i], h[p]
-		i = p
-	}
-}
+// maxHeap holds a bucket's samples with the highest hash on top (container/heap).
+type maxHeap []sampled
 
-func siftDown(h []sampled, i int) {
-	for {
-		l, r, w := 2*i+1, 2*i+2, i
-		if l < len(h) && less(h[w], h[l]) {
-			w = l
-		}
-		if r < len(h) && less(h[w], h[r]) {
-			w = r
-		}
-		if w == i {
-			return
-		}
-		h[i], h[w] = h[w], h[i]
-		i = w
-	}
+func (h maxHeap) Len() int           { return len(h) }
+func (h maxHeap) Less(i, j int) bool { return less(h[j], h[i]) }
+func (h maxHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *maxHeap) Push(x any)        { *h = append(*h, x.(sampled)) }
+func (h *maxHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // sampleVersion is a short hash of the sample and the cap it was drawn with.
