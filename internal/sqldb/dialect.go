@@ -40,6 +40,10 @@ type dialect struct {
 	// take its turn with the patent writers (PostgreSQL; see copyWriter);
 	// SQLite's single writer already does.
 	lockChanges string
+	// lockLedger, when set, is run first in a ledger append so that appends
+	// from every process on one PostgreSQL take turns (one tree, no gaps);
+	// SQLite's single write transaction already does.
+	lockLedger string
 	// bulkUpsert writes a prepared batch of patents inside the caller's plan:
 	// prepared statements on SQLite, COPY on PostgreSQL.
 	bulkUpsert func(db *DB) patentWriter
@@ -64,6 +68,7 @@ var postgresDialect = &dialect{
 	// Key 0x5042_7275 ("PBru"): the screening-run claim lock.
 	lockRunClaims: "SELECT pg_advisory_xact_lock(1346532981)",
 	lockChanges:   "LOCK TABLE patent_changes IN EXCLUSIVE MODE",
+	lockLedger:    "SELECT pg_advisory_xact_lock(1346532982)",
 	bulkUpsert:    func(db *DB) patentWriter { return copyWriter{db} },
 }
 

@@ -61,3 +61,28 @@ func (db *DB) NotifyOrgNamedForTest(ctx context.Context, name, kind, title, link
 	})
 	return sent, err
 }
+
+// AppendLedgerForTest appends one ledger entry in a transaction of its own,
+// for tests of the ledger itself.
+func (db *DB) AppendLedgerForTest(ctx context.Context, kind, object string, data any) (int64, error) {
+	var idx int64
+	err := db.WithTx(ctx, func(tx *Tx) (err error) {
+		idx, err = tx.appendLedger(ctx, kind, object, data)
+		return err
+	})
+	return idx, err
+}
+
+// LedgerNoteForTest returns the signed checkpoint of the tree of size n.
+func (db *DB) LedgerNoteForTest(ctx context.Context, n int64) (string, error) {
+	var s string
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT note FROM ledger_checkpoints WHERE size = ?`), n).Scan(&s)
+	return s, err
+}
+
+// LedgerRecordForTest returns the stored bytes of ledger entry idx.
+func (db *DB) LedgerRecordForTest(ctx context.Context, idx int64) (string, error) {
+	var s string
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT record FROM ledger_entries WHERE idx = ?`), idx).Scan(&s)
+	return s, err
+}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"golang.org/x/mod/sumdb/note"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,12 @@ type DB struct {
 	// import, a screening run) lasts unless renewed; a job whose lease ran out is
 	// interrupted and may be taken over.
 	JobLease time.Duration
+
+	// LedgerSigner signs the ledger's checkpoints (DESIGN §3.9); the command
+	// wires the platform's persistent key. When nil, the first append makes a
+	// temporary key and logs that its checkpoints cannot be checked later.
+	LedgerSigner note.Signer
+	ledgerOnce   sync.Once
 
 	guard loginGuard // failed logins per username and address
 
