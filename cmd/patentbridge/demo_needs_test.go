@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"patentbridge"
+	"patentbridge/internal/config"
 )
 
 // needMatch is the part of POST /api/v1/match an acceptance check reads.
@@ -18,11 +19,26 @@ type needMatch struct {
 }
 
 // A need written in an enterprise's own words lands on its field on the demo
-// (3,000 patents, the router as served right after start): the subject (绿茶,
-// 杀青, 揉捻 → A23F; 耕整地, 播种, 收获 → A01B–A01D) decides, not 自动化 or 小型.
+// (3,000 patents), with the router as served right after start and again once
+// it has learned from the stored patents and been swapped in: the subject
+// (绿茶, 杀青, 揉捻 → A23F; 耕整地, 播种, 收获 → A01B–A01D) decides, not 自动化 or 小型.
 func TestDemoNeedsInAnEnterprisesOwnWords(t *testing.T) {
-	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 3000)
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 3000, func(c *config.Config) { c.RouterCheck = 0 })
 	MustIndexDocs(t, m, 3000)
+	t.Run("shipped", func(t *testing.T) { checkDemoNeeds(t, m) })
+	trained, err := m.search.router.Check(context.Background())
+	if err != nil || !trained {
+		t.Fatalf("router check: trained %v, %v", trained, err)
+	}
+	// 2,727 of the demo's patents carry an IPC subclass to learn from.
+	if st := m.search.router.Status(); st.BuiltAt.IsZero() || st.Patents < 2500 {
+		t.Fatalf("router status after training: %+v, want a learned model of the demo's patents", st)
+	}
+	t.Run("learned", func(t *testing.T) { checkDemoNeeds(t, m) })
+}
+
+// checkDemoNeeds runs the tea and farm-machinery needs against m's matcher.
+func checkDemoNeeds(t *testing.T, m *Main) {
 	match := func(text string) needMatch {
 		var r needMatch
 		if code := MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": text, "limit": 5, "all": true}, &r); code != 200 {

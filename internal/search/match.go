@@ -119,7 +119,7 @@ func (m *Matcher) Match(ctx context.Context, req patentbridge.MatchRequest, extr
 		}
 	}
 	r := m.rerank(cands, res, req)
-	words := Words(text)
+	words := Words(subject) // the need's subject and its back-off heads (绿茶 → 茶叶), so reasons name what matched
 	for _, c := range r[:min(limit, len(r))] {
 		grade := c.sig.Grade
 		if grade == "" {

@@ -79,6 +79,9 @@ func TestMissingWordBacksOffToItsHead(t *testing.T) {
 	if !slices.Contains(res.Keywords, "茶叶") {
 		t.Errorf("keywords %v lack the back-off 茶叶", res.Keywords)
 	}
+	if len(res.Items) == 0 || !slices.Contains(res.Items[0].Reasons, "命中关键词：茶叶") {
+		t.Errorf("the first match's reasons do not name the back-off word: %v", res.Items)
+	}
 	ctx := context.Background()
 	tea := []patentbridge.IPCPrediction{{Subclass: "A23F", Score: 1}}
 	for _, tt := range []struct {

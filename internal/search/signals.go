@@ -57,7 +57,7 @@ func (f SignalsFunc) PatentSignals(ctx context.Context, req patentbridge.MatchRe
 // Weights are the re-ranking weights added to the text score (normalized so the
 // best text match scores 1). Text stays first: the signals only reorder close matches.
 type Weights struct {
-	IPC        float64 // × the best router score (relative) among the patent's subclasses
+	IPC        float64 // × the square of the best relative router score among the patent's subclasses
 	Consensus  float64 // × the share of the top text matches' votes for the patent's subclasses
 	Industry   float64 // the patent belongs to a predicted industry
 	GradeA     float64 // grade A; B gets half, D loses half
