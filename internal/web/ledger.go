@@ -43,7 +43,6 @@ type ledgerEntryView struct {
 	LeafHash string
 }
 
-
 func newLedgerRow(e *patentbridge.LedgerEntry) ledgerRow {
 	return ledgerRow{Index: e.Index, At: e.At.In(beijing).Format("2006-01-02 15:04:05"), Kind: e.Kind,
 		KindLabel: patentbridge.LedgerKindLabel(e.Kind), Object: e.Object, ObjectHref: ledgerObjectHref(e.Object)}
