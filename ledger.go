@@ -86,8 +86,8 @@ func LedgerKindLabel(kind string) string {
 var ledgerKindLabels = map[string]string{
 	"supply_list.publish":   "发布供给清单",
 	"supply_list.withdraw":  "撤回供给清单",
-	"offer.publish":         "发布转化需求/报价",
-	"offer.withdraw":        "撤回报价",
+	"offer.publish":         "发布转让/许可报价",
+	"offer.withdraw":        "撤回转让/许可报价",
 	"open_licence.announce": "公告开放许可",
 	"open_licence.withdraw": "撤回开放许可",
 	"licence.grant":         "达成许可",

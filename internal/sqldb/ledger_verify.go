@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"golang.org/x/mod/sumdb/note"
@@ -51,7 +52,9 @@ func (db *DB) storedLedger(ctx context.Context) (ledger.Stored, error) {
 		e.Record = []byte(rec)
 		s.Entries = append(s.Entries, e)
 	}
-	rs.Close()
+	if err := errors.Join(rs.Err(), rs.Close()); err != nil {
+		return s, fmt.Errorf("sqldb: verify ledger: %w", err)
+	}
 	if rs, err = tx.QueryContext(ctx, "SELECT idx, hash FROM ledger_hashes"); err != nil {
 		return s, fmt.Errorf("sqldb: verify ledger: %w", err)
 	}
@@ -64,7 +67,9 @@ func (db *DB) storedLedger(ctx context.Context) (ledger.Stored, error) {
 		}
 		s.Hashes[i] = h
 	}
-	rs.Close()
+	if err := errors.Join(rs.Err(), rs.Close()); err != nil {
+		return s, fmt.Errorf("sqldb: verify ledger: %w", err)
+	}
 	if rs, err = tx.QueryContext(ctx, "SELECT size, root_hash, note FROM ledger_checkpoints ORDER BY size"); err != nil {
 		return s, fmt.Errorf("sqldb: verify ledger: %w", err)
 	}
