@@ -39,19 +39,28 @@ func LoadOrCreateKey(path, name string) (*Key, bool, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, false, fmt.Errorf("ledger: key directory: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) { // another process made it first
-		k, err := LoadKey(path)
-		return k, false, err
-	} else if err != nil {
+	// Written whole to a temporary file, then linked into place: another
+	// process starting at once either makes the key or reads the complete one.
+	f, err := os.CreateTemp(filepath.Dir(path), ".ledger-key-*")
+	if err != nil {
 		return nil, false, fmt.Errorf("ledger: create key: %w", err)
 	}
+	defer os.Remove(f.Name())
 	_, err = f.WriteString(skey + "\n")
+	if err == nil {
+		err = f.Chmod(0o600)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("ledger: write key: %w", err)
+	}
+	if err := os.Link(f.Name(), path); errors.Is(err, fs.ErrExist) {
+		k, err := LoadKey(path)
+		return k, false, err
+	} else if err != nil {
+		return nil, false, fmt.Errorf("ledger: create key: %w", err)
 	}
 	k, err = ParseSignerKey(skey)
 	return k, true, err

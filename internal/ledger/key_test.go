@@ -3,6 +3,7 @@ package ledger
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"golang.org/x/mod/sumdb/note"
@@ -37,5 +38,40 @@ func TestKeyIsMadeOnceAndItsVerifierChecksItsNotes(t *testing.T) {
 		if _, err := note.Open(msg, note.VerifierList(v)); err != nil {
 			t.Fatalf("verifier from %s rejects the signed note: %v", p, err)
 		}
+	}
+}
+
+func TestKeyMadeByProcessesStartingAtOnceIsOne(t *testing.T) {
+	path := filepath.Join(t.TempDir(), KeyFile)
+	keys := make(chan string, 8)
+	made := make(chan bool, 8)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			k, created, err := LoadOrCreateKey(path, "patentbridge")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			keys <- k.VerifierKey
+			made <- created
+		})
+	}
+	wg.Wait()
+	close(keys)
+	close(made)
+	first, n := <-keys, 0
+	for k := range keys {
+		if k != first {
+			t.Fatalf("two keys: %s and %s", first, k)
+		}
+	}
+	for c := range made {
+		if c {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d starts report making the key, want 1", n)
 	}
 }
