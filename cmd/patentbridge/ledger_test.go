@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +79,67 @@ func TestLedgerVerifyCommand(t *testing.T) {
 	code, out, _ = MustRun(t, nil, "ledger", "verify", "--db", dsn)
 	if code != 1 || !strings.Contains(out, "序号 1：") || strings.Contains(out, "序号 0") || strings.Contains(out, "序号 2") {
 		t.Fatalf("verify after altering entry 1: %d\n%s", code, out)
+	}
+}
+
+// TestServeSignsWithTheConfiguredKeyAndBackfillsOldLists: serve signs with
+// --ledger-key's file (making none in the data directory) and serves its public
+// key; a list published before the ledger existed is appended at the next start.
+func TestServeSignsWithTheConfiguredKeyAndBackfillsOldLists(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pb.db")
+	keyFile := filepath.Join(t.TempDir(), "platform.key")
+	k, _, err := ledger.LoadOrCreateKey(keyFile, ledgerKeyName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withKey := func(c *config.Config) { c.LedgerKey = keyFile }
+	m := MustOpenMain(t, "sqlite:"+path, 0, withKey)
+	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+	httpxtest.MustScreen(t, m.DB, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), httpxtest.SamplePatents()...)
+	l := &patentbridge.SupplyList{Title: "旧清单", Filter: patentbridge.SleepingFilter{Limit: 1}}
+	if err := m.DB.CreateSupplyList(ctx, l); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.DB.PublishSupplyList(ctx, l.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.Get(m.URL() + "/api/v1/ledger/key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if strings.TrimSpace(string(body)) != k.VerifierKey {
+		t.Fatalf("served key %q, want the configured %q", body, k.VerifierKey)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ledger.KeyFile)); err == nil {
+		t.Fatal("a key was made in the data directory although --ledger-key was given")
+	}
+	m.Close()
+
+	raw, err := sql.Open("sqlite", path) // the database as it was before the ledger
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"DELETE FROM ledger_entries", "DELETE FROM ledger_hashes", "DELETE FROM ledger_checkpoints",
+		"UPDATE supply_lists SET ledger_index = NULL"} {
+		if _, err := raw.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	m = MustOpenMain(t, "sqlite:"+path, 0, withKey)
+	got, err := m.DB.FindSupplyList(ctx, l.ID)
+	if err != nil || got.LedgerIndex == nil || *got.LedgerIndex != 0 {
+		t.Fatalf("after restart the old list's ledger index = %v (%v), want 0", got.LedgerIndex, err)
+	}
+	m.Close()
+	pub := filepath.Join(t.TempDir(), "platform.pub")
+	if err := os.WriteFile(pub, []byte(k.VerifierKey+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := MustRun(t, nil, "ledger", "verify", "--db", "sqlite:"+path, "--key", pub); code != 0 || !strings.Contains(out, "1 条记录") {
+		t.Fatalf("verify after the backfill: %d\n%s%s", code, out, errOut)
 	}
 }
