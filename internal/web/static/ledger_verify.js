@@ -141,5 +141,6 @@
         btn.disabled = false;
       });
     });
+    if (window.location.hash === "#verify") btn.click(); // the 验证 link of an act's page
   });
 })();
