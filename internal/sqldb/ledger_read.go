@@ -9,6 +9,8 @@ import (
 	"patentbridge/internal/ledger"
 )
 
+var _ patentbridge.LedgerService = (*DB)(nil)
+
 // Checkpoint returns the latest signed tree head. Returns ENOTFOUND while the ledger is empty.
 func (db *DB) Checkpoint(ctx context.Context) (*patentbridge.LedgerCheckpoint, error) {
 	var c patentbridge.LedgerCheckpoint
