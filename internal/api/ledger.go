@@ -31,6 +31,7 @@ func newLedgerEntryView(e *patentbridge.LedgerEntry) ledgerEntryView {
 type ledgerProofView struct {
 	Index    *int64   `json:"index,omitempty"`
 	First    *int64   `json:"first,omitempty"`
+	Second   *int64   `json:"second,omitempty"` // = size, for consistency proofs
 	Size     int64    `json:"size"`
 	RootHash string   `json:"root_hash"`
 	OldRoot  string   `json:"first_root_hash,omitempty"`
@@ -170,7 +171,7 @@ func (s *Server) getConsistencyProof(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	httpx.JSON(w, http.StatusOK, ledgerProofView{First: &p.Index, Size: p.Size, RootHash: ledger.EncodeHash(p.RootHash),
+	httpx.JSON(w, http.StatusOK, ledgerProofView{First: &p.Index, Second: &p.Size, Size: p.Size, RootHash: ledger.EncodeHash(p.RootHash),
 		OldRoot: ledger.EncodeHash(p.OldRoot), Proof: proofStrings(p.Hashes)})
 }
 
