@@ -79,6 +79,10 @@ type SupplyList struct {
 	PublishedAt    time.Time      `json:"-"`
 	WithdrawnAt    time.Time      `json:"-"`
 	WithdrawReason string         `json:"withdraw_reason,omitempty"`
+	// LedgerIndex and WithdrawLedgerIndex are the public ledger's entries of the
+	// publication and the withdrawal (nil until appended).
+	LedgerIndex         *int64 `json:"ledger_index,omitempty"`
+	WithdrawLedgerIndex *int64 `json:"withdraw_ledger_index,omitempty"`
 }
 
 // SupplyListService builds, publishes and withdraws supply lists. Every act is

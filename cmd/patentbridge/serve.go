@@ -62,6 +62,12 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	if err := useLedgerKey(db, m.Config, m.Logger); err != nil {
+		return err
+	}
+	if err := backfillLedger(ctx, db, m.Logger); err != nil {
+		return err
+	}
 	db.JobLease = m.Config.Jobs.LeaseOrDefault()
 	m.owner = lease.NewOwner()
 	m.interruptAbandoned(ctx)
@@ -180,14 +186,15 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		UploadDir: uploads,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
-		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB})
+		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
+		Ledger: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
 		Logger:    m.Logger, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
-		Registrations: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
+		Registrations: m.DB, Ledger: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
 		ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportOrganizations(ctx, m.DB, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
 		},

@@ -50,6 +50,8 @@ type Deps struct {
 	AuditLog patentbridge.AuditService
 	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
 	Registrations patentbridge.RegistrationService
+	// Ledger reads the public ledger (公共账本) and its proofs; nil answers its endpoints with 404.
+	Ledger patentbridge.LedgerService
 	// MaxUploadBytes caps an import upload; 0 means httpx.DefaultMaxUpload.
 	MaxUploadBytes int64
 	// UploadDir receives uploads before the import runner takes them; "" means os.TempDir().

@@ -48,6 +48,10 @@ type Config struct {
 	LogLevel slog.Level
 	Jobs     Jobs // background jobs: uploads, leases, shutdown (config_jobs.go)
 	Site     Site // operator, ICP 备案号 and contact shown on the pages (config_site.go)
+	// LedgerKey is the file of the platform's Ed25519 note key that signs the
+	// public ledger's checkpoints; "" means ledger.key in the data directory,
+	// made at first start.
+	LedgerKey string
 }
 
 // FlagSet returns a flag set for subcommand name whose defaults come from env, bound to c.
@@ -79,6 +83,11 @@ func (c *Config) FlagSet(name string, env func(string) string, output io.Writer)
 	c.IndexDir = env("PATENTBRIDGE_INDEX")
 	if name == "serve" || name == "index" || name == "bench" {
 		fs.StringVar(&c.IndexDir, "index", c.IndexDir, "全文索引目录（环境变量 PATENTBRIDGE_INDEX；默认与 SQLite 文件同目录，或 ./data/index）")
+	}
+	c.LedgerKey = env("PATENTBRIDGE_LEDGER_KEY")
+	if name == "serve" {
+		fs.StringVar(&c.LedgerKey, "ledger-key", c.LedgerKey,
+			"公共账本签名密钥文件（环境变量 PATENTBRIDGE_LEDGER_KEY；默认数据目录中的 ledger.key，首次启动时生成）")
 	}
 	c.Jobs.flags(name, fs, env)
 	c.Site.flags(name, fs, env)

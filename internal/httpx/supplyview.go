@@ -10,25 +10,29 @@ import (
 // API and the web pages: dates as YYYY-MM-DD, the number as "2026年第3期", the
 // status and the city with their Chinese names.
 type SupplyListView struct {
-	ID             int64            `json:"id"`
-	Title          string           `json:"title"`
-	Heading        string           `json:"heading"`     // 成都市专利技术供给清单（2026年第3期）
-	IssuerName     string           `json:"issuer_name"` // 成都市, or 四川省 for a provincial list
-	Description    string           `json:"description,omitempty"`
-	CityCode       string           `json:"city_code,omitempty"`
-	CityName       string           `json:"city_name,omitempty"`
-	Status         string           `json:"status"`
-	StatusLabel    string           `json:"status_label"`
-	Year           int              `json:"year,omitempty"`
-	Number         int              `json:"number,omitempty"`
-	NumberLabel    string           `json:"number_label"`
-	PublishedAt    string           `json:"published_at,omitempty"`
-	WithdrawnAt    string           `json:"withdrawn_at,omitempty"`
-	WithdrawReason string           `json:"withdraw_reason,omitempty"`
-	CreatedBy      int64            `json:"created_by"`
-	CreatedAt      time.Time        `json:"created_at"`
-	ItemCount      int              `json:"item_count"`
-	Items          []SupplyItemView `json:"items,omitempty"`
+	ID             int64     `json:"id"`
+	Title          string    `json:"title"`
+	Heading        string    `json:"heading"`     // 成都市专利技术供给清单（2026年第3期）
+	IssuerName     string    `json:"issuer_name"` // 成都市, or 四川省 for a provincial list
+	Description    string    `json:"description,omitempty"`
+	CityCode       string    `json:"city_code,omitempty"`
+	CityName       string    `json:"city_name,omitempty"`
+	Status         string    `json:"status"`
+	StatusLabel    string    `json:"status_label"`
+	Year           int       `json:"year,omitempty"`
+	Number         int       `json:"number,omitempty"`
+	NumberLabel    string    `json:"number_label"`
+	PublishedAt    string    `json:"published_at,omitempty"`
+	WithdrawnAt    string    `json:"withdrawn_at,omitempty"`
+	WithdrawReason string    `json:"withdraw_reason,omitempty"`
+	CreatedBy      int64     `json:"created_by"`
+	CreatedAt      time.Time `json:"created_at"`
+	ItemCount      int       `json:"item_count"`
+	// LedgerIndex and WithdrawLedgerIndex are the public ledger's entries of
+	// the publication and the withdrawal (/ledger/N).
+	LedgerIndex         *int64           `json:"ledger_index,omitempty"`
+	WithdrawLedgerIndex *int64           `json:"withdraw_ledger_index,omitempty"`
+	Items               []SupplyItemView `json:"items,omitempty"`
 }
 
 // SupplyItemView is one patent of a supply list.
@@ -57,6 +61,7 @@ func NewSupplyListView(l *patentbridge.SupplyList, ref RefData, withItems bool) 
 		Status: l.Status, StatusLabel: l.StatusLabel(), Year: l.Year, Number: l.Number, NumberLabel: l.NumberLabel(),
 		PublishedAt: patentbridge.FormatDate(l.PublishedAt), WithdrawnAt: patentbridge.FormatDate(l.WithdrawnAt),
 		WithdrawReason: l.WithdrawReason, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt.UTC(), ItemCount: len(l.Items),
+		LedgerIndex: l.LedgerIndex, WithdrawLedgerIndex: l.WithdrawLedgerIndex,
 	}
 	if !withItems {
 		return v

@@ -74,7 +74,8 @@ func (db *DB) ledgerSigner() note.Signer {
 		if db.LedgerSigner != nil {
 			return
 		}
-		skey, _, err := note.GenerateKey(rand.Reader, "patentbridge-temporary")
+		skey, vkey, err := note.GenerateKey(rand.Reader, "patentbridge-temporary")
+		db.LedgerPublicKey = vkey
 		if err == nil {
 			db.LedgerSigner, err = note.NewSigner(skey)
 		}

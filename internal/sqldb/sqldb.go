@@ -72,7 +72,10 @@ type DB struct {
 	// wires the platform's persistent key. When nil, the first append makes a
 	// temporary key and logs that its checkpoints cannot be checked later.
 	LedgerSigner note.Signer
-	ledgerOnce   sync.Once
+	// LedgerPublicKey is the verifier key of LedgerSigner in note's text form,
+	// shown with the ledger and used by VerifyLedger to check the signatures.
+	LedgerPublicKey string
+	ledgerOnce      sync.Once
 
 	guard loginGuard // failed logins per username and address
 

@@ -67,14 +67,21 @@ func validateSupplyText(l *patentbridge.SupplyList) error {
 }
 
 const supplyColumns = "id, title, description, city_code, status, year, number, filter, items, created_by, created_at, " +
-	"published_at, withdrawn_at, withdraw_reason"
+	"published_at, withdrawn_at, withdraw_reason, ledger_index, withdraw_ledger_index"
 
 func scanSupplyList(s scanner) (*patentbridge.SupplyList, error) {
 	var l patentbridge.SupplyList
 	var filter, items, created, published, withdrawn string
+	var pubIdx, wdIdx sql.NullInt64
 	if err := s.Scan(&l.ID, &l.Title, &l.Description, &l.CityCode, &l.Status, &l.Year, &l.Number, &filter, &items,
-		&l.CreatedBy, &created, &published, &withdrawn, &l.WithdrawReason); err != nil {
+		&l.CreatedBy, &created, &published, &withdrawn, &l.WithdrawReason, &pubIdx, &wdIdx); err != nil {
 		return nil, err
+	}
+	if pubIdx.Valid {
+		l.LedgerIndex = &pubIdx.Int64
+	}
+	if wdIdx.Valid {
+		l.WithdrawLedgerIndex = &wdIdx.Int64
 	}
 	if err := json.Unmarshal([]byte(filter), &l.Filter); err != nil {
 		return nil, fmt.Errorf("sqldb: supply list %d: stored filter: %w", l.ID, err)

@@ -128,6 +128,9 @@ func (tx *Tx) publishSupplyList(ctx context.Context, id int64, confirmed bool) (
 	if err != nil {
 		return nil, err
 	}
+	if err := tx.ledgerSupplyList(ctx, l, false); err != nil {
+		return nil, err
+	}
 	return l, tx.audit(ctx, "supply.publish", supplyObject(id), auditSupply(cur), auditSupply(l))
 }
 
@@ -157,6 +160,9 @@ func (db *DB) WithdrawSupplyList(ctx context.Context, id int64, reason string) e
 		}
 		next := *cur
 		next.Status, next.WithdrawnAt, next.WithdrawReason = patentbridge.ListWithdrawn, tx.now, reason
+		if err := tx.ledgerSupplyList(ctx, &next, true); err != nil {
+			return err
+		}
 		return tx.audit(ctx, "supply.withdraw", supplyObject(id), auditSupply(cur), auditSupply(&next))
 	})
 }

@@ -22,7 +22,7 @@ var templateFS embed.FS
 
 // pages are the views every build must have; each is parsed with the layout.
 var pages = []string{"home", "login", "patents", "patent", "import", "job", "error",
-	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit",
+	"supply_lists", "supply", "supply_print", "supply_new", "supply_edit", "ledger", "ledger_entry",
 	"sleeping", "mypatents", "screening", "declimport", "search",
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",

@@ -64,6 +64,8 @@ type Deps struct {
 	ImportOrganizations func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
 	Registrations patentbridge.RegistrationService
+	// Ledger reads the public ledger (公共账本); nil hides its pages.
+	Ledger patentbridge.LedgerService
 	// AuditLog reads the audit log; nil hides its page.
 	AuditLog patentbridge.AuditService
 	// Operator and ICP are the footer's 运营单位 and ICP 备案号 ("" shows none);
