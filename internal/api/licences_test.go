@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/api"

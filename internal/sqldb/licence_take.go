@@ -49,11 +49,14 @@ func takeTerms(ol *patentbridge.OpenLicence, u *patentbridge.User, t patentbridg
 // organization would send for the announced open licence, for it to confirm.
 // Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) OpenLicenceNotice(ctx context.Context, openLicenceID int64, t patentbridge.TakeOpenLicence) (string, error) {
-	u, err := licensee(ctx)
-	if err != nil {
+	if _, err := actor(ctx); err != nil {
 		return "", err
 	}
 	ol, err := db.licOpenLicence(ctx, db.read, openLicenceID)
+	if err != nil {
+		return "", err
+	}
+	u, err := licensee(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -73,16 +76,19 @@ func (db *DB) OpenLicenceNotice(ctx context.Context, openLicenceID int64, t pate
 // Returns EINVALID (also without confirmation), ENOTFOUND, ECONFLICT,
 // EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) TakeOpenLicence(ctx context.Context, openLicenceID int64, t patentbridge.TakeOpenLicence) (*patentbridge.Licence, error) {
-	u, err := licensee(ctx)
-	if err != nil {
+	if _, err := actor(ctx); err != nil {
 		return nil, err
 	}
 	if !t.Confirmed {
 		return nil, patentbridge.FieldErrorf("confirm", "请阅读并确认书面通知的内容（《专利法》第五十一条：以书面方式通知专利权人）")
 	}
 	var l *patentbridge.Licence
-	err = db.WithTx(ctx, func(tx *Tx) error {
+	err := db.WithTx(ctx, func(tx *Tx) error {
 		ol, err := tx.db.licOpenLicence(ctx, tx.tx, openLicenceID)
+		if err != nil {
+			return err
+		}
+		u, err := licensee(ctx)
 		if err != nil {
 			return err
 		}
