@@ -224,3 +224,22 @@ func MustFailLedger(tb testing.TB, db *sqldb.DB) {
 		}
 	}
 }
+
+func TestPaymentAfterWithdrawalDoesNotMakeALicence(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := MustLicenceWorld(t, db)
+		olID := w.MustAnnounced(t, fixedFee, "2030-12-31")
+		ctx := w.ctx(w.firm)
+		l, err := db.TakeOpenLicence(ctx, olID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.MustWithdraw(t, olID)
+		_, err = db.RecordPayment(ctx, l.ID, patentbridge.LicencePayment{AmountFen: fixedFee.LumpSumFen, PaidOn: sqldbtest.Start, Reference: "X-1"})
+		wantCode(t, err, patentbridge.ECONFLICT)
+		got, err := db.FindLicence(ctx, l.ID)
+		if err != nil || got.Status != patentbridge.LicenceNoticed || len(got.Payments) != 0 || got.LedgerIndex != nil {
+			t.Fatalf("after a refused payment: %v %+v", err, got)
+		}
+	})
+}
