@@ -19,6 +19,7 @@ func TestDemoLicencesTakeARoyaltyAndADeferredLicence(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	db.Now = sqldbtest.NewClock(sqldbtest.Start)
 	ctx := platform(context.Background())
 	uni := &patentbridge.Organization{Name: "西南交通大学", Type: patentbridge.PartyUniversity, CityCode: "5101"}
 	if err := db.CreateOrganization(ctx, uni); err != nil {
