@@ -76,6 +76,8 @@ func MessageKindLabel(kind string) string {
 		return "企业感兴趣"
 	case MessagePushList:
 		return "专利推送"
+	case MessageLicence:
+		return "许可"
 	}
 	return "通知"
 }
@@ -126,3 +128,7 @@ type MessageService interface {
 	// EUNAUTHORIZED.
 	ReadMessage(ctx context.Context, id int64) (*Message, error)
 }
+
+// MessageLicence is a message about a licence (许可): its effect, the
+// recordation reminder (细则 art. 87), a payment or a dispute.
+const MessageLicence = "licence"

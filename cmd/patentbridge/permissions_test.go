@@ -161,6 +161,27 @@ var permissionExpectations = map[string]string{
 	"POST /admin/registrations/{id}/approve":  "admin city",
 	"POST /admin/registrations/{id}/reject":   "admin city",
 	"GET /help":                               "*",
+	// licences (issue 13 item 3): taking an open licence, the licence record and its acts
+	"GET /api/v1/open-licences/{id}/notice":                    "admin enterprise",
+	"POST /api/v1/open-licences/{id}/licences":                 "admin enterprise",
+	"GET /api/v1/licences":                                     "+",
+	"POST /api/v1/licences":                                    "admin institution enterprise",
+	"GET /api/v1/licences/{id}":                                "+",
+	"POST /api/v1/licences/{id}/payments":                      "admin institution enterprise",
+	"POST /api/v1/licences/{id}/reports":                       "admin enterprise",
+	"POST /api/v1/licences/{id}/recordation":                   "admin institution enterprise",
+	"POST /api/v1/licences/{id}/disputes":                      "admin institution enterprise",
+	"POST /api/v1/licences/{id}/disputes/{dispute_id}/outcome": "admin institution enterprise",
+	"GET /open-licences/{id}/take":                             "admin enterprise",
+	"POST /open-licences/{id}/take":                            "admin enterprise",
+	"GET /licences/{id}":                                       "+",
+	"GET /my/licences":                                         "+",
+	"GET /admin/licences":                                      "admin city",
+	"POST /licences/{id}/payments":                             "admin institution enterprise",
+	"POST /licences/{id}/reports":                              "admin enterprise",
+	"POST /licences/{id}/recordation":                          "admin institution enterprise",
+	"POST /licences/{id}/disputes":                             "admin institution enterprise",
+	"POST /licences/{id}/disputes/{dispute_id}/outcome":        "admin institution enterprise",
 }
 
 // permissionPassword is the password of the matrix's accounts.
@@ -211,6 +232,6 @@ func requestPath(pattern string) (method, path string) {
 	case "/api/":
 		return method, "/api/v1/no-such-endpoint"
 	}
-	path = strings.NewReplacer("{$}", "", "{code...}", "A01B", "{app_no}", "CN202199999999.9", "{id}", "999999").Replace(path)
+	path = strings.NewReplacer("{$}", "", "{code...}", "A01B", "{app_no}", "CN202199999999.9", "{id}", "999999", "{dispute_id}", "999999").Replace(path)
 	return method, path
 }

@@ -187,14 +187,14 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
-		Ledger: m.DB})
+		Ledger: m.DB, Licences: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
 		Logger:    m.Logger, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
-		Registrations: m.DB, Ledger: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
+		Registrations: m.DB, Ledger: m.DB, Licences: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
 		ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportOrganizations(ctx, m.DB, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
 		},

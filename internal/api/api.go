@@ -48,6 +48,9 @@ type Deps struct {
 	// answers their endpoints with 404.
 	Users    patentbridge.UserService
 	AuditLog patentbridge.AuditService
+	// Licences takes open licences and registers licences, their payments,
+	// reports, recordation and disputes; nil answers their endpoints with 404.
+	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
 	Registrations patentbridge.RegistrationService
 	// Ledger reads the public ledger (公共账本) and its proofs; nil answers its endpoints with 404.

@@ -56,5 +56,6 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.registrationRoutes()...)
 	rs = append(rs, s.ledgerRoutes()...)
+	rs = append(rs, s.licenceRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }

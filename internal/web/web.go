@@ -62,6 +62,8 @@ type Deps struct {
 	// into the registry, writing the rejects CSV (cmd wires
 	// ingest.ImportOrganizations); nil hides the upload.
 	ImportOrganizations func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Licences takes open licences and keeps licence records (/licences); nil hides them.
+	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
 	Registrations patentbridge.RegistrationService
 	// Ledger reads the public ledger (公共账本); nil hides its pages.

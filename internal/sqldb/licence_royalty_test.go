@@ -1,0 +1,83 @@
+package sqldb_test
+
+import (
+	"testing"
+	"time"
+
+	"patentbridge"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/sqldb/sqldbtest"
+)
+
+func TestRoyaltyReportsAndStatement(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := MustLicenceWorld(t, db)
+		olID := w.MustAnnounced(t, patentbridge.FeeTerms{Method: patentbridge.FeeSales, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 350, ReportMonths: 3}, "2030-12-31")
+		ctx := w.ctx(w.firm)
+		l, err := db.TakeOpenLicence(ctx, olID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil || l.Status != patentbridge.LicenceEffective {
+			t.Fatalf("a pure royalty licence is effective on the notice: %v %+v", err, l)
+		}
+		_, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-03-31"), BaseFen: 1})
+		if patentbridge.ErrorField(err) != "period_start" {
+			t.Fatalf("a period off the schedule: %v", err)
+		}
+		_, err = db.ReportRoyalty(w.ctx(w.uni), l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 1})
+		wantCode(t, err, patentbridge.EFORBIDDEN)
+		moveClock(db, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
+		l, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 123_456_78})
+		if err != nil || len(l.Reports) != 1 || l.Reports[0].DueFen != 432_099 {
+			t.Fatalf("report: %v %+v", err, l.Reports)
+		}
+		_, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 5})
+		wantCode(t, err, patentbridge.ECONFLICT)
+		l, err = db.RecordPayment(ctx, l.ID, patentbridge.LicencePayment{AmountFen: 400_000, PaidOn: date("2027-02-28"), Reference: "BOC-7"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := patentbridge.LicenceStatement(l, db.Now())
+		if s.DueFen != 432_099 || s.PaidFen != 400_000 || s.OutstandingFen != 32_099 {
+			t.Fatalf("statement %+v", s)
+		}
+		l, err = db.RecordDispute(w.ctx(w.uni), l.ID, patentbridge.LicenceDispute{Channel: patentbridge.DisputeMediation, Description: "对净销售额口径有争议"})
+		if err != nil || len(l.Disputes) != 1 {
+			t.Fatalf("dispute: %v", err)
+		}
+		_, err = db.RecordDispute(ctx, l.ID, patentbridge.LicenceDispute{Channel: "arbitration", Description: "x"})
+		if patentbridge.ErrorField(err) != "channel" {
+			t.Fatalf("unknown channel: %v", err)
+		}
+		l, err = db.ResolveDispute(ctx, l.ID, l.Disputes[0].ID, "经专利局调解，双方确认按开票金额计算")
+		if err != nil || l.Disputes[0].Outcome == "" || l.Disputes[0].ResolvedAt.IsZero() {
+			t.Fatalf("outcome: %v %+v", err, l.Disputes)
+		}
+		if n, _ := db.QueryIntForTest(t.Context(), "SELECT COUNT(*) FROM audit_log WHERE action IN ('licence.report', 'licence.payment', 'licence.dispute', 'licence.dispute_outcome')"); n != 4 {
+			t.Errorf("audit rows: %d", n)
+		}
+	})
+}
+
+func TestDeferredLicenceInItsGracePeriod(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := MustLicenceWorld(t, db)
+		fee := patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, GraceMonths: 12,
+			Then: &patentbridge.FeeTerms{Method: patentbridge.FeeSales, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 300, ReportMonths: 6}}
+		olID := w.MustAnnounced(t, fee, "2030-12-31")
+		l, err := db.TakeOpenLicence(w.ctx(w.firm), olID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil || l.Status != patentbridge.LicenceEffective {
+			t.Fatalf("take: %v", err)
+		}
+		if s := patentbridge.LicenceStatement(l, db.Now()); !s.Deferred || s.DueFen != 0 {
+			t.Fatalf("in the grace period: %+v", s)
+		}
+		_, err = db.ReportRoyalty(w.ctx(w.firm), l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-05-26"), BaseFen: 100})
+		if patentbridge.ErrorField(err) != "period_start" {
+			t.Fatalf("a report during the grace period: %v", err)
+		}
+		moveClock(db, time.Date(2027, 12, 1, 9, 0, 0, 0, time.UTC))
+		l, err = db.ReportRoyalty(w.ctx(w.firm), l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2027-11-27"), PeriodEnd: date("2028-05-26"), BaseFen: 10_000_00})
+		if err != nil || l.Reports[0].DueFen != 30_000 {
+			t.Fatalf("first report after the grace: %v %+v", err, l.Reports)
+		}
+	})
+}

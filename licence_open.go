@@ -1,0 +1,108 @@
+package patentbridge
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// OpenLicenceReductionBP is the annual-fee reduction while an open licence is
+// in effect: 15% (专利收费减缴办法; DESIGN §3.8), in basis points.
+const OpenLicenceReductionBP = 1500
+
+// OpenLicenceFeeReduction returns the annual-fee reduction (basis points) the
+// patentee has on the day of on for the open licence: 15% from the day of
+// announcement until withdrawal (the day it is withdrawn no longer counts),
+// 0 otherwise. otherBP is any other reduction the patentee has (e.g. 85% for
+// a small entity): reductions are not combined, the more favourable applies.
+func OpenLicenceFeeReduction(ol *OpenLicence, on time.Time, otherBP int) int {
+	if OpenLicenceInEffect(ol, on) {
+		return max(OpenLicenceReductionBP, otherBP)
+	}
+	return otherBP
+}
+
+// OpenLicenceInEffect reports whether the open licence is announced and not
+// withdrawn on the day of on.
+func OpenLicenceInEffect(ol *OpenLicence, on time.Time) bool {
+	if ol == nil || ol.AnnouncedAt.IsZero() {
+		return false
+	}
+	d := DateOf(on)
+	if d.Before(DateOf(ol.AnnouncedAt)) {
+		return false
+	}
+	return ol.WithdrawnAt.IsZero() || d.Before(DateOf(ol.WithdrawnAt))
+}
+
+// FeeTermsText describes fee terms in Chinese as announced, e.g.
+// "净销售额提成：费率 5%，每 6 个月报告并支付".
+func FeeTermsText(f FeeTerms) string {
+	pct := func(bp int) string {
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%d.%02d", bp/100, bp%100), "0"), ".") + "%"
+	}
+	base := map[string]string{RoyaltyNetSales: "净销售额", RoyaltyProfit: "利润额"}
+	switch f.Method {
+	case FeeFixed:
+		return "固定费用：" + FormatFen(f.LumpSumFen)
+	case FeeSales, FeeProfit:
+		return fmt.Sprintf("%s：费率 %s，每 %d 个月报告并支付", f.Method.Label(), pct(f.RateBP), f.ReportEvery())
+	case FeeEntryRoyalty:
+		b := base[f.RoyaltyBase]
+		if b == "" {
+			b = "净销售额"
+		}
+		return fmt.Sprintf("入门费+提成：入门费 %s，%s提成 %s，每 %d 个月报告并支付", FormatFen(f.EntryFeeFen), b, pct(f.RateBP), f.ReportEvery())
+	case FeeFree:
+		return "免费"
+	case FeeDeferred:
+		when := fmt.Sprintf("许可生效后 %d 个月内", f.GraceMonths)
+		if f.UntilFirstRevenue {
+			when = "取得首笔销售收入之前"
+		}
+		then := "无"
+		if f.Then != nil {
+			then = FeeTermsText(*f.Then)
+		}
+		return fmt.Sprintf("先使用后付费：%s不支付许可使用费，此后按%s", when, then)
+	}
+	return f.Method.Label()
+}
+
+// OpenLicenceNoticeText is the written notice (书面通知, Patent Law art. 51)
+// by which licensee takes the announced open licence ol for the term.
+func OpenLicenceNoticeText(ol *OpenLicence, licensee string, start, end time.Time) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "致专利权人%s：\n", strings.Join(ol.Patentees, "、"))
+	fmt.Fprintf(&b, "根据《中华人民共和国专利法》第五十一条，本单位%s现书面通知贵方：本单位愿意按照贵方于%s公告的专利开放许可声明（声明编号 %d）实施专利 %s（%s），接受声明所载全部条件：\n",
+		licensee, FormatDate(ol.AnnouncedAt), ol.ID, FormatAppNo(ol.AppNo), ol.Title)
+	fmt.Fprintf(&b, "一、许可使用费：%s；\n", FeeTermsText(ol.Fee))
+	fmt.Fprintf(&b, "二、许可期限：%s至%s；\n", FormatDate(start), FormatDate(end))
+	if c := strings.TrimSpace(ol.Conditions); c != "" {
+		fmt.Fprintf(&b, "三、其他条件：%s；\n", c)
+	}
+	b.WriteString("本单位将按上述条件支付许可使用费，并在许可生效之日起三个月内办理许可合同备案（《专利法实施细则》第八十七条）。")
+	return b.String()
+}
+
+// CheckTakeOpenLicence applies the rules of taking an open licence (Patent Law
+// art. 51) to the licensee's organization and the term asked: the declaration
+// must be announced (a withdrawn one takes no new licensees), the licensee
+// must not be one of its patentees, the term must end within the declaration's
+// term and not before it starts. Returns EINVALID, ECONFLICT.
+func CheckTakeOpenLicence(ol *OpenLicence, licenseeOrgID int64, start, end time.Time) error {
+	switch {
+	case ol.Status == OpenWithdrawn:
+		return Errorf(ECONFLICT, "该开放许可声明已于 %s 撤回，不再接受新的被许可人（已实施的许可不受影响，《专利法》第五十条第二款）", FormatDate(ol.WithdrawnAt))
+	case ol.Status != OpenAnnounced:
+		return Errorf(ECONFLICT, "该开放许可声明尚未公告，不能据以实施许可（《专利法》第五十一条）")
+	case licenseeOrgID == ol.OrgID || slices.Contains(ol.OrgIDs, licenseeOrgID):
+		return Errorf(EINVALID, "本单位是该专利的专利权人，不能作为开放许可的被许可人")
+	case end.After(DateOf(ol.TermEnd)):
+		return FieldErrorf("term_end", "许可期限不能超过开放许可声明的期限（至 %s）", FormatDate(ol.TermEnd))
+	case end.Before(start):
+		return FieldErrorf("term_end", "许可期限的结束日 %s 早于开始日 %s", FormatDate(end), FormatDate(start))
+	}
+	return nil
+}
