@@ -178,7 +178,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 	ranker := search.NewEnterpriseRanker(m.DB, ref)
 	apiServer := api.New(api.Deps{Patents: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, Logger: m.Logger, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
-		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB,
+		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,

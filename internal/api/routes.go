@@ -55,5 +55,6 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.organizationRoutes()...)
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.registrationRoutes()...)
+	rs = append(rs, s.openLicenceRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }

@@ -149,7 +149,6 @@ func insertLicence(t *testing.T, db *sqldb.DB, ol *patentbridge.OpenLicence, kin
 	}
 }
 
-
 func TestOpenLicenceRefusals(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		f := newDeclFixture(t, db)
