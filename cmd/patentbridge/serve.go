@@ -184,7 +184,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
 		Logger:    m.Logger, Secure: m.Config.SecureCookies,
-		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, GradeRule: rules.cfg.GradeRule(),
+		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
 		Registrations: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,

@@ -27,7 +27,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
 	"demand_mine", "messages", "message",
-	"register", "registrations", "registration", "help"}
+	"register", "registrations", "registration", "help",
+	"open_licences", "open_licence", "open_licence_form"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -59,6 +60,7 @@ func parseViews(fsys fs.FS) (map[string]*template.Template, error) {
 var funcs = template.FuncMap{
 	"num":      formatInt,
 	"ipcbrief": refdata.BriefIPCTitle,
+	"fields":   strings.Fields,
 }
 
 // formatInt renders an integer with thousands separators: 12345 -> "12,345".

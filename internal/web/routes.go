@@ -74,6 +74,7 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.organizationRoutes()...)
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.registrationRoutes()...)
+	rs = append(rs, s.openLicenceRoutes()...)
 	rs = append(rs, s.helpRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
 }
