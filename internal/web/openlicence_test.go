@@ -89,6 +89,9 @@ func TestOpenLicencePages(t *testing.T) {
 	if code, body := get(MustClient(t, srv, ""), "/open-licences?method=sales_royalty"); code != 200 || !strings.Contains(body, p.AppNo) {
 		t.Fatalf("public list: %d", code)
 	}
+	if _, body := get(MustClient(t, srv, ""), "/patents/"+p.AppNo); !strings.Contains(body, `id="patent-open-licence"`) {
+		t.Errorf("the patent page does not show the announced open licence")
+	}
 	if _, body := get(MustClient(t, srv, ""), "/open-licences?method=free"); strings.Contains(body, p.AppNo) {
 		t.Errorf("the free filter shows a royalty declaration")
 	}
