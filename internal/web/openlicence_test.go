@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
@@ -95,4 +98,45 @@ func TestOpenLicencePages(t *testing.T) {
 	if _, body := get(MustClient(t, srv, ""), "/open-licences?method=free"); strings.Contains(body, p.AppNo) {
 		t.Errorf("the free filter shows a royalty declaration")
 	}
+
+	// A batch: the template downloads; a good row becomes a draft, bad rows are named.
+	res, err := uni.Get(srv.URL + "/open-licences/import/template.xlsx")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("template: %v %v", err, res)
+	}
+	tpl, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if len(tpl) < 1000 {
+		t.Fatalf("template of %d bytes", len(tpl))
+	}
+	book := strings.Join([]string{"申请号,许可使用费支付方式,固定费用（元）,许可期限起,许可期限止,确认无妨碍情形",
+		p.AppNo + ",固定费用,500000,2027-01-01,2030-12-31,是",
+		p.AppNo + ",固定费用,20000000.01,2027-01-01,2030-12-31,是",
+		"2019107654328,免费,,2027-01-01,2030-12-31,是"}, "\n")
+	res = postFile(t, uni, srv.URL+"/open-licences/import", "batch.xlsx", string(xlsxOf(t, book)))
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	body = string(b)
+	if res.StatusCode != 200 || !strings.Contains(body, "保存草稿 1 份，未通过 2 行") || !strings.Contains(body, "第3行“固定费用（元）”列") ||
+		!strings.Contains(body, "第4行“申请号”列") {
+		t.Fatalf("batch: %d %s", res.StatusCode, body)
+	}
+}
+
+// xlsxOf builds a one-sheet workbook from comma-separated lines.
+func xlsxOf(t *testing.T, csv string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, line := range strings.Split(csv, "\n") {
+		for j, v := range strings.Split(line, ",") {
+			c, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellStr("Sheet1", c, v)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
