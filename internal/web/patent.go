@@ -32,6 +32,8 @@ type patentPage struct {
 	Today       string // the latest 实施起始日期 the form accepts
 	// OpenLicence is the patent's announced open licence, if any.
 	OpenLicence *httpx.OpenLicenceView
+	// CanOpenLicence: the user may declare an open licence of the patent.
+	CanOpenLicence bool
 }
 
 // patentDetail serves one patent's page; the application number may be in any
@@ -66,6 +68,8 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 			s.errorPage(w, r, err)
 			return
 		}
+		v.CanOpenLicence = u != nil && (u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleInstitution || u.Role == patentbridge.RoleEnterprise) &&
+			p.Status == patentbridge.StatusInForce && patentbridge.CanPost(u) == nil
 		if len(ols) == 1 {
 			ov := httpx.NewOpenLicenceView(ols[0], false)
 			v.OpenLicence = &ov
