@@ -41,6 +41,12 @@ type OpenLicence struct {
 	// EvaluationReport is the 专利权评价报告 (number and conclusion) of a utility
 	// model or design (Patent Law art. 50).
 	EvaluationReport string `json:"evaluation_report,omitempty"`
+	// EvaluationFavourable records that the report concludes the patent meets
+	// the conditions for grant.
+	EvaluationFavourable bool `json:"evaluation_favourable,omitempty"`
+	// PledgeeConsent names the pledgee's written consent to the declaration
+	// (a file reference), needed while the patent is pledged (细则 art. 86(4)).
+	PledgeeConsent string `json:"pledgee_consent,omitempty"`
 	// Confirmations are the facts the patentee confirmed where the platform
 	// knew nothing (细则 art. 88), e.g. "no_exclusive_licence", "fees_paid".
 	Confirmations  []string  `json:"confirmations,omitempty"`

@@ -27,6 +27,8 @@ type Deps struct {
 	Declarations patentbridge.DeclarationService
 	// Supply builds and publishes supply lists (供给清单); nil answers its endpoints with 404.
 	Supply patentbridge.SupplyListService
+	// OpenLicences keeps open-licence declarations; nil answers its endpoints with 404.
+	OpenLicences patentbridge.OpenLicenceService
 	// Demands, Feedback, Search, Enterprises and EnterpriseRanker serve technology
 	// demands, matching (/match, /classify) and the enterprise registry; nil
 	// answers their endpoints with 404.

@@ -25,3 +25,20 @@ func MustFailAudit(tb testing.TB, db *sqldb.DB) {
 		}
 	}
 }
+
+// MustFailLedger makes every later ledger insert of db fail.
+func MustFailLedger(tb testing.TB, db *sqldb.DB) {
+	tb.Helper()
+	stmts := []string{"CREATE TRIGGER ledger_fail BEFORE INSERT ON ledger_entries BEGIN SELECT RAISE(ABORT, 'injected'); END"}
+	if db.Dialect() == "postgres" {
+		stmts = []string{
+			"CREATE FUNCTION ledger_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END; $$ LANGUAGE plpgsql",
+			"CREATE TRIGGER ledger_fail BEFORE INSERT ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_fail()",
+		}
+	}
+	for _, s := range stmts {
+		if err := db.ExecForTest(context.Background(), s); err != nil {
+			tb.Fatalf("inject ledger failure: %v", err)
+		}
+	}
+}

@@ -208,23 +208,6 @@ func TestLicenceLedgerFailureLeavesNoLicence(t *testing.T) {
 	})
 }
 
-// MustFailLedger makes every later ledger append of db fail.
-func MustFailLedger(tb testing.TB, db *sqldb.DB) {
-	tb.Helper()
-	stmts := []string{"CREATE TRIGGER ledger_fail BEFORE INSERT ON ledger_entries BEGIN SELECT RAISE(ABORT, 'injected'); END"}
-	if db.Dialect() == "postgres" {
-		stmts = []string{
-			"CREATE FUNCTION ledger_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END; $$ LANGUAGE plpgsql",
-			"CREATE TRIGGER ledger_fail BEFORE INSERT ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_fail()",
-		}
-	}
-	for _, s := range stmts {
-		if err := db.ExecForTest(context.Background(), s); err != nil {
-			tb.Fatalf("inject ledger failure: %v", err)
-		}
-	}
-}
-
 func TestPaymentAfterWithdrawalDoesNotMakeALicence(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := MustLicenceWorld(t, db)

@@ -30,6 +30,10 @@ type patentPage struct {
 	// latest finished run started, so its result changes at the next run.
 	DeclPending bool
 	Today       string // the latest 实施起始日期 the form accepts
+	// OpenLicence is the patent's announced open licence, if any.
+	OpenLicence *httpx.OpenLicenceView
+	// CanOpenLicence: the user may declare an open licence of the patent.
+	CanOpenLicence bool
 }
 
 // patentDetail serves one patent's page; the application number may be in any
@@ -58,6 +62,19 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 	u := patentbridge.UserFrom(ctx)
 	v := patentPage{PatentView: httpx.NewPatentDetail(p, s.Ref), Decl: d, Rate: rf, Saved: savedNote(r.URL.Query().Get("saved")),
 		Today: patentbridge.FormatDate(s.Now())}
+	if s.OpenLicences != nil {
+		ols, _, err := s.OpenLicences.ListOpenLicences(ctx, patentbridge.OpenLicenceFilter{AppNo: p.AppNo, Status: patentbridge.OpenAnnounced, Limit: 1})
+		if err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		v.CanOpenLicence = u != nil && (u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleInstitution || u.Role == patentbridge.RoleEnterprise) &&
+			p.Status == patentbridge.StatusInForce && patentbridge.CanPost(u) == nil
+		if len(ols) == 1 {
+			ov := httpx.NewOpenLicenceView(ols[0], false)
+			v.OpenLicence = &ov
+		}
+	}
 	var runStart time.Time // of the latest finished run; zero when none
 	if s.Screening != nil {
 		v.ScreeningOn = true

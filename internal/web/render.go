@@ -28,7 +28,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
 	"demand_mine", "messages", "message",
 	"register", "registrations", "registration", "help",
-	"licence", "licences", "licence_take"}
+	"licence", "licences", "licence_take",
+	"open_licences", "open_licence", "open_licence_form", "open_licence_import"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -62,6 +63,7 @@ var funcs = template.FuncMap{
 	"ipcbrief": refdata.BriefIPCTitle,
 	"fen":      patentbridge.FormatFen,
 	"channel":  patentbridge.DisputeChannelLabel,
+	"fields":   strings.Fields,
 }
 
 // formatInt renders an integer with thousands separators: 12345 -> "12,345".

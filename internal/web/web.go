@@ -35,6 +35,8 @@ type Deps struct {
 	GradeRule string
 	// Supply builds and publishes supply lists (供给清单); nil hides the feature.
 	Supply patentbridge.SupplyListService
+	// OpenLicences keeps open-licence declarations (开放许可); nil hides the feature.
+	OpenLicences patentbridge.OpenLicenceService
 	// Demands, Feedback and Search serve technology demands (技术需求) and their
 	// matches; nil Demands hides the feature, nil Search hides the matches.
 	Demands  patentbridge.DemandService

@@ -19,6 +19,8 @@ CREATE TABLE open_licences (
 	conditions            TEXT NOT NULL DEFAULT '',
 	patentees_json        TEXT NOT NULL,
 	evaluation_report     TEXT NOT NULL DEFAULT '',
+	evaluation_favourable INTEGER NOT NULL DEFAULT 0,
+	pledgee_consent       TEXT NOT NULL DEFAULT '',
 	confirmations_json    TEXT NOT NULL DEFAULT '[]',
 	review_note           TEXT NOT NULL DEFAULT '',
 	created_by            BIGINT NOT NULL DEFAULT 0,
@@ -33,6 +35,18 @@ CREATE TABLE open_licences (
 CREATE INDEX open_licences_app_no ON open_licences (app_no, status);
 CREATE INDEX open_licences_status ON open_licences (status, announced_at, id);
 CREATE INDEX open_licences_org ON open_licences (org_id, id);
+-- One declaration per patent submitted or announced at a time.
+CREATE UNIQUE INDEX open_licences_one_live ON open_licences (app_no) WHERE status IN ('submitted', 'announced');
+
+-- The patentees' organizations of a declaration, in the patent's owner order:
+-- each must consent to it and to its withdrawal.
+CREATE TABLE open_licence_owners (
+	open_licence_id BIGINT NOT NULL REFERENCES open_licences (id),
+	org_id          BIGINT NOT NULL REFERENCES organizations (id),
+	pos             INTEGER NOT NULL,
+	PRIMARY KEY (open_licence_id, org_id)
+);
+CREATE INDEX open_licence_owners_org ON open_licence_owners (org_id, open_licence_id);
 
 -- Each patentee organization's consent to a declaration ('declare') or to its
 -- withdrawal ('withdraw'): given on the platform by one of its users, or
@@ -85,4 +99,5 @@ CREATE INDEX licence_patents_app_no ON licence_patents (app_no);
 DROP TABLE licence_patents;
 DROP TABLE licences;
 DROP TABLE open_licence_consents;
+DROP TABLE open_licence_owners;
 DROP TABLE open_licences;
