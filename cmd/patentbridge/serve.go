@@ -99,6 +99,13 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoOpenLicences(ctx, db, db, m.Logger); err != nil {
 			return fmt.Errorf("demo open licences: %w", err)
 		}
+		announced, _, err := db.ListOpenLicences(platform(ctx), patentbridge.OpenLicenceFilter{Status: patentbridge.OpenAnnounced, Limit: 100})
+		if err != nil {
+			return fmt.Errorf("demo open licences: %w", err)
+		}
+		if err := loadDemoLicences(ctx, db, db, db, announced, m.Logger); err != nil {
+			return fmt.Errorf("demo licences: %w", err)
+		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
 		return fmt.Errorf("jobs directory: %w", err)
@@ -129,6 +136,7 @@ func (m *Main) Open(ctx context.Context) error {
 		var wg sync.WaitGroup
 		wg.Go(func() { m.search.follow(bg, m.Logger) })
 		wg.Go(func() { m.search.runRouter(bg, m.Config.RouterCheck) })
+		wg.Go(func() { remindRecordations(bg, db, time.Hour, m.Logger) })
 		wg.Wait()
 	}()
 	go m.search.warmUp() // the router and the word segmenter take seconds to load
