@@ -24,7 +24,10 @@ func (s *Server) offerRoutes() []httpx.Route {
 		httpx.NewRoute("POST /api/v1/offers/{id}/withdraw", offerer, s.withdrawOffer),
 	}
 	if s.OfferQuestions != nil {
-		rs = append(rs, httpx.NewRoute("POST /api/v1/offers/{id}/questions", httpx.Roles(patentbridge.RoleEnterprise), s.askOffer))
+		rs = append(rs, httpx.NewRoute("POST /api/v1/offers/{id}/questions", httpx.Roles(patentbridge.RoleEnterprise), s.askOffer),
+			httpx.NewRoute("GET /api/v1/offers/{id}/questions", httpx.Anyone, s.listOfferQuestions),
+			httpx.NewRoute("POST /api/v1/offer-questions/{id}/answer", offerer, s.answerOfferQuestion),
+			httpx.NewRoute("GET /api/v1/my/offer-questions", httpx.Roles(patentbridge.RoleInstitution, patentbridge.RoleEnterprise), s.myOfferQuestions))
 	}
 	if s.Pools != nil {
 		rs = append(rs, httpx.NewRoute("GET /api/v1/pools", httpx.Anyone, s.listPools),
@@ -172,4 +175,50 @@ func (s *Server) getPool(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.JSON(w, http.StatusOK, p)
+}
+
+// listOfferQuestions serves GET /api/v1/offers/{id}/questions: those the user may read.
+func (s *Server) listOfferQuestions(w http.ResponseWriter, r *http.Request) {
+	id, err := offerID(r)
+	if err == nil {
+		var qs []*patentbridge.OfferQuestion
+		if qs, err = s.OfferQuestions.ListOfferQuestions(r.Context(), id); err == nil {
+			httpx.JSON(w, http.StatusOK, map[string]any{"total": len(qs), "items": qs})
+			return
+		}
+	}
+	s.error(w, r, err)
+}
+
+// answerOfferQuestion serves POST /api/v1/offer-questions/{id}/answer with {"answer":…}.
+func (s *Server) answerOfferQuestion(w http.ResponseWriter, r *http.Request) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		s.error(w, r, patentbridge.FieldErrorf("id", "问题编号无效"))
+		return
+	}
+	var b struct {
+		Answer string `json:"answer"`
+	}
+	if err := decodeBody(w, r, &b); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	q, err := s.OfferQuestions.AnswerOfferQuestion(r.Context(), id, b.Answer)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, q)
+}
+
+// myOfferQuestions serves GET /api/v1/my/offer-questions: the questions on the
+// user's organization's offers, or those it asked.
+func (s *Server) myOfferQuestions(w http.ResponseWriter, r *http.Request) {
+	qs, err := s.OfferQuestions.MyOfferQuestions(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"total": len(qs), "items": qs})
 }

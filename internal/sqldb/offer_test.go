@@ -103,7 +103,9 @@ func TestOfferValidation(t *testing.T) {
 		func(o *patentbridge.Offer) {},
 		func(o *patentbridge.Offer) { o.PriceFen, o.Negotiable = 0, true },
 		func(o *patentbridge.Offer) { o.TRL = 9 },
-		func(o *patentbridge.Offer) { o.Kind, o.PriceFen, o.Terms = patentbridge.OfferOpenLicence, 0, "按开放许可声明：净销售额 3% 提成" },
+		func(o *patentbridge.Offer) {
+			o.Kind, o.PriceFen, o.Terms = patentbridge.OfferOpenLicence, 0, "按开放许可声明：净销售额 3% 提成"
+		},
 	} {
 		o := newOffer(p)
 		change(o)

@@ -27,7 +27,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"demands", "demand", "demand_new", "demand_admin", "demand_import", "enterprises", "enterprise_push",
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
 	"demand_mine", "messages", "message",
-	"register", "registrations", "registration", "help"}
+	"register", "registrations", "registration", "help",
+	"market", "offer", "pools"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.

@@ -33,6 +33,16 @@ func (s *Server) Routes() []httpx.Route {
 		httpx.NewRoute("POST /admin/import/{id}/discard", admin, s.discardImport),
 		httpx.NewRoute("GET /my/patents", institution, s.myPatents),
 	}
+	if s.Offers != nil {
+		rs = append(rs, httpx.NewRoute("GET /market", httpx.Anyone, s.market),
+			httpx.NewRoute("GET /market/soe-shared", httpx.Anyone, s.soeShared),
+			httpx.NewRoute("GET /market/soe-shared.xlsx", httpx.Anyone, s.soeSharedXLSX),
+			httpx.NewRoute("GET /market/{id}", httpx.Anyone, s.offerDetail))
+	}
+	if s.Pools != nil {
+		rs = append(rs, httpx.NewRoute("GET /pools", httpx.Anyone, s.pools),
+			httpx.NewRoute("GET /pools/{id}", httpx.Anyone, s.pools))
+	}
 	if s.Supply != nil {
 		manager := httpx.SupplyManagers
 		rs = append(rs,
