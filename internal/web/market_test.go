@@ -59,6 +59,8 @@ func TestMarketPages(t *testing.T) {
 		t.Fatalf("offer page: %d", status)
 	}
 	mustContain(t, body, `href="/ledger/`+itoa(*inst.LedgerIndex)+`"`, "2022232206652", "TRL 7")
+	_, body = MustGet(t, anon, srv.URL+"/patents/2022232206652")
+	mustContain(t, body, `id="patent-offers"`, `href="/market/`+itoa(inst.ID)+`"`, "转让 · 50 万元")
 	rows := MustGetXLSX(t, anon, srv.URL+"/market/soe-shared.xlsx")
 	if len(rows) != 2 || rows[0][1] != "申请号" || rows[1][1] != patentbridge.FormatAppNo(soeP.AppNo) || rows[1][3] != "东方电气集团有限公司" || rows[1][4] != "开放许可" {
 		t.Fatalf("SOE shared workbook = %v", rows)
