@@ -90,6 +90,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := screenDemo(ctx, db, screening, m.Logger); err != nil {
 			return fmt.Errorf("demo screening: %w", err)
 		}
+		if err := loadDemoMarket(ctx, db, m.Logger); err != nil {
+			return fmt.Errorf("demo market: %w", err)
+		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
 		return fmt.Errorf("jobs directory: %w", err)
