@@ -33,6 +33,7 @@ type offerPage struct {
 	httpx.OfferView
 	Questions []*patentbridge.OfferQuestion
 	CanManage bool
+	CanAsk    bool // a signed-in enterprise user on a published offer
 }
 
 // poolsView is the data of the pool index and of one pool's page.
@@ -145,6 +146,7 @@ func (s *Server) offerDetail(w http.ResponseWriter, r *http.Request) {
 	v := offerPage{OfferView: httpx.NewOfferView(o)}
 	if u := patentbridge.UserFrom(r.Context()); u != nil {
 		v.CanManage = u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleInstitution && u.OrgID == o.OrgID
+		v.CanAsk = u.Role == patentbridge.RoleEnterprise && o.Status == patentbridge.OfferPublished && s.OfferQuestions != nil
 	}
 	if s.OfferQuestions != nil {
 		if v.Questions, err = s.OfferQuestions.ListOfferQuestions(r.Context(), id); err != nil {

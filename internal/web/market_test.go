@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"testing"
 
 	"patentbridge"
@@ -25,7 +26,7 @@ func TestMarketPages(t *testing.T) {
 	httpxtest.MustScreen(t, db, testNow, append(httpxtest.SamplePatents(), &soeP)...)
 	users := &httpxtest.UserService{DB: db}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
-		Offers: db, OfferQuestions: db, Pools: db})
+		Offers: db, OfferQuestions: db, Pools: db, Messages: db})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,4 +67,31 @@ func TestMarketPages(t *testing.T) {
 		t.Fatalf("SOE shared workbook = %v", rows)
 	}
 	_ = soe
+
+	// An enterprise asks on the offer page; the institute answers from its 我的报价 and offer page.
+	users.MustUser(t, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所")
+	users.MustUser(t, "firm", patentbridge.RoleEnterprise, "成都芯动科技有限公司")
+	firm, ioe := MustClient(t, srv, "firm"), MustClient(t, srv, "ioe")
+	_, body = MustGet(t, firm, srv.URL+"/market/"+itoa(inst.ID))
+	mustContain(t, body, `id="offer-ask"`)
+	res, err := firm.PostForm(srv.URL+"/market/"+itoa(inst.ID)+"/questions", url.Values{"kind": {"question"}, "text": {"能否分期付款？"}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("ask = %v, %v", res, err)
+	}
+	res.Body.Close()
+	_, body = MustGet(t, ioe, srv.URL+"/my/offers")
+	mustContain(t, body, "我的报价", "能否分期付款？", "成都芯动科技有限公司", "待答复")
+	qs, err := db.MyOfferQuestions(patentbridge.WithUser(ctx, &patentbridge.User{ID: 1, Role: patentbridge.RoleAdmin}))
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("questions = %v, %v", qs, err)
+	}
+	res, err = ioe.PostForm(srv.URL+"/market/questions/"+itoa(qs[0].ID)+"/answer", url.Values{"answer": {"可以分两期支付"}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("answer = %v, %v", res, err)
+	}
+	res.Body.Close()
+	_, body = MustGet(t, firm, srv.URL+"/market/"+itoa(inst.ID))
+	mustContain(t, body, "答复：可以分两期支付")
+	_, body = MustGet(t, firm, srv.URL+"/messages")
+	mustContain(t, body, "答复了您对报价")
 }

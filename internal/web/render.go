@@ -28,7 +28,7 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
 	"demand_mine", "messages", "message",
 	"register", "registrations", "registration", "help",
-	"market", "offer", "pools"}
+	"market", "offer", "pools", "offers_mine"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
