@@ -25,7 +25,7 @@ func scanQuestion(s scanner) (*patentbridge.OfferQuestion, error) {
 	return &q, err
 }
 
-// AskOffer records a signed-in enterprise user's question or interest on a
+// AskOffer records a signed-in enterprise user's (or the admin's) question or interest on a
 // published offer, audited as "offer.ask", and notifies every account of the
 // offering organization in the same transaction. Returns EINVALID,
 // EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, ECONFLICT.
@@ -34,8 +34,8 @@ func (db *DB) AskOffer(ctx context.Context, q *patentbridge.OfferQuestion) error
 	if err := patentbridge.CanPost(u); err != nil {
 		return err
 	}
-	if u.Role != patentbridge.RoleEnterprise {
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "只有企业用户可以对报价提问或表达意向")
+	if u.Role != patentbridge.RoleEnterprise && u.Role != patentbridge.RoleAdmin {
+		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "只有企业用户（或省级管理员）可以对报价提问或表达意向")
 	}
 	if err := q.Validate(); err != nil {
 		return err
