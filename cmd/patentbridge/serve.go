@@ -96,6 +96,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := screenDemo(ctx, db, screening, m.Logger); err != nil {
 			return fmt.Errorf("demo screening: %w", err)
 		}
+		if err := loadDemoMarket(ctx, db, m.Logger); err != nil {
+			return fmt.Errorf("demo market: %w", err)
+		}
 		if err := loadDemoOpenLicences(ctx, db, db, m.Logger); err != nil {
 			return fmt.Errorf("demo open licences: %w", err)
 		}
@@ -198,14 +201,15 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
-		Ledger: m.DB, Licences: m.DB})
+		Ledger: m.DB, Licences: m.DB,
+		Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
 		Logger:    m.Logger, Secure: m.Config.SecureCookies,
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
-		Registrations: m.DB, Ledger: m.DB, Licences: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
+		Registrations: m.DB, Ledger: m.DB, Licences: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
 		ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportOrganizations(ctx, m.DB, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
 		},

@@ -41,6 +41,11 @@ type Deps struct {
 	Organizations    patentbridge.OrganizationService
 	Enterprises      patentbridge.EnterpriseService
 	EnterpriseRanker httpx.EnterpriseRanker
+	// Offers, OfferQuestions and Pools serve the market (转化交易) and patent
+	// pools; nil answers their endpoints with 404.
+	Offers         patentbridge.OfferService
+	OfferQuestions patentbridge.OfferQuestionService
+	Pools          patentbridge.PoolService
 	// Push sends a supply list's push list as messages (站内信); nil answers its endpoint with 404.
 	Push patentbridge.PushService
 	// Now is the clock of the acts the handlers date (publication, moderation, the

@@ -50,6 +50,7 @@ func (s *Server) Routes() []httpx.Route {
 			httpx.NewRoute("POST /api/v1/patents/{app_no}/declarations", httpx.Roles(patentbridge.RoleInstitution).In(httpx.ScopeOwnOrg), s.createDeclaration),
 			httpx.NewRoute("POST /api/v1/patents/{app_no}/ratings", httpx.Roles(patentbridge.RoleEnterprise), s.createRating))
 	}
+	rs = append(rs, s.offerRoutes()...)
 	rs = append(rs, s.demandRoutes()...)
 	rs = append(rs, s.messageRoutes()...)
 	rs = append(rs, s.organizationRoutes()...)

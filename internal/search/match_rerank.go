@@ -79,6 +79,9 @@ func (m *Matcher) rerank(cands []*candidate, res *patentbridge.MatchResult, req 
 		if c.sig.OnSupplyList || c.sig.OpenLicence || c.sig.Offered {
 			s += w.Available
 		}
+		if c.sig.Offered { // a published price is a stronger sign of availability than a list
+			s += w.Available
+		}
 		switch regionFit(req.RegionCode, c.regionOf()) {
 		case 2:
 			s += w.SameCity

@@ -57,7 +57,10 @@ func (m *Matcher) reasons(c *candidate, words []string, res *patentbridge.MatchR
 	if c.sig.OpenLicence {
 		avail = append(avail, "开放许可")
 	}
-	if c.sig.Offered {
+	switch {
+	case c.sig.OfferTerms != "":
+		avail = append(avail, c.sig.OfferTerms)
+	case c.sig.Offered:
 		avail = append(avail, "可转让或许可")
 	}
 	if len(avail) > 0 {

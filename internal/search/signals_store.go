@@ -16,13 +16,15 @@ type SignalStore interface {
 	DemandFeedback(ctx context.Context, demandID int64) (map[string]string, error)
 	// SupplyListed tells which of the patents are on a published supply list.
 	SupplyListed(ctx context.Context, appNos []string) (map[string]bool, error)
+	// OfferedTerms gives the matching reason of the patents on a published offer.
+	OfferedTerms(ctx context.Context, appNos []string) (map[string]string, error)
 	// FindPatent returns a stored patent, for the legal status and owners a
 	// match shows. Returns ENOTFOUND.
 	FindPatent(ctx context.Context, appNo string) (*patentbridge.Patent, error)
 }
 
 // StoreMatcher is a Matcher fed the feedback and availability of its candidates
-// from a store. Open licences and offers join when the licensing module stores them.
+// from a store: supply lists and published offers (open licences join when announced ones are stored).
 type StoreMatcher struct {
 	Matcher *Matcher
 	Store   SignalStore
@@ -73,10 +75,15 @@ func (s StoreMatcher) signals(ctx context.Context, req patentbridge.MatchRequest
 	if err != nil {
 		return nil, err
 	}
+	offered, err := s.Store.OfferedTerms(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]PatentSignal, len(ids))
 	for _, id := range ids {
 		c := counts[id]
-		out[id] = PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id], OnSupplyList: listed[id]}
+		out[id] = PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id], OnSupplyList: listed[id],
+			Offered: offered[id] != "", OfferTerms: offered[id]}
 	}
 	return out, nil
 }

@@ -46,6 +46,8 @@ func TestSignalsMoveRanks(t *testing.T) {
 		{"grade A above C", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "C"}, "2": {Grade: "A"}}, "2", []string{"等级 A"}},
 		{"grade A above C, other way", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "A"}, "2": {Grade: "C"}}, "1", []string{"等级 A"}},
 		{"available", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {OnSupplyList: true, OpenLicence: true}}, "2", []string{"已列入供给清单 / 开放许可"}},
+		{"offered", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {Offered: true, OfferTerms: "可转让，报价 50 万元"}}, "2", []string{"可转让，报价 50 万元"}},
+		{"an offer outweighs a supply list", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {OnSupplyList: true}, "2": {Offered: true, OfferTerms: "可普通许可，面议"}}, "2", []string{"可普通许可，面议"}},
 		{"same city from the index", patentbridge.MatchRequest{All: true, Text: liquorDemand, RegionCode: "510104"}, nil, "2", []string{"同城（成都市）"}},
 		{"same city beats same province", patentbridge.MatchRequest{All: true, Text: liquorDemand, RegionCode: "510500"}, SignalMap{"2": {RegionCode: "510300"}}, "1", []string{"同城（泸州市）"}},
 		{"interested", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {Interested: 3}}, "2", []string{"3 家企业标记感兴趣"}},

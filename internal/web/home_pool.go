@@ -113,6 +113,9 @@ func sleepingHref(key, value string) string { return "/sleeping?" + url.Values{k
 type latestView struct {
 	Lists   []httpx.SupplyListView
 	Demands []*patentbridge.Demand
+	Offers  []httpx.OfferView // the latest published offers (supply items of the market)
+	// OffersByYear counts the offers published in each year, supply items beside the lists.
+	OffersByYear []yearCount
 }
 
 // homeLatest is the number of supply lists and demands the home page lists.
@@ -131,6 +134,20 @@ func (s *Server) latestPublished(ctx context.Context) (latestView, error) {
 				v.Lists = append(v.Lists, httpx.NewSupplyListView(l, s.Ref, false))
 			}
 		}
+	}
+	if s.Offers != nil {
+		os, _, err := s.Offers.ListOffers(ctx, patentbridge.OfferFilter{Status: patentbridge.OfferPublished, Limit: homeLatest})
+		if err != nil {
+			return v, err
+		}
+		for _, o := range os {
+			v.Offers = append(v.Offers, httpx.NewOfferView(o))
+		}
+		counts, err := s.Offers.CountOffers(ctx)
+		if err != nil {
+			return v, err
+		}
+		v.OffersByYear = years(counts)
 	}
 	if s.Demands != nil {
 		ds, _, err := s.Demands.ListDemands(ctx, patentbridge.DemandFilter{Status: patentbridge.DemandPublished, Limit: homeLatest})

@@ -19,6 +19,7 @@ type patentPage struct {
 	GradeBands   []httpx.GradeBandView // the run's grade cut-offs, A first
 	GradeRule    string                // the configuration's rule (Deps.GradeRule)
 	Declarations []httpx.DeclarationView
+	Offers       []httpx.OfferView // the patent's published offers (转化交易)
 	Ratings      httpx.RatingsView
 	CanDeclare   bool
 	CanRate      bool
@@ -99,6 +100,16 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 		case patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND:
 			s.errorPage(w, r, err)
 			return
+		}
+	}
+	if s.Offers != nil {
+		os, _, err := s.Offers.ListOffers(ctx, patentbridge.OfferFilter{AppNo: p.AppNo, Status: patentbridge.OfferPublished})
+		if err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		for _, o := range os {
+			v.Offers = append(v.Offers, httpx.NewOfferView(o))
 		}
 	}
 	if s.Declarations != nil {

@@ -29,7 +29,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"demand_mine", "messages", "message",
 	"register", "registrations", "registration", "help",
 	"licence", "licences", "licence_take",
-	"open_licences", "open_licence", "open_licence_form", "open_licence_import"}
+	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
+	"market", "offer", "pools", "offers_mine"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.

@@ -33,6 +33,21 @@ func (s *Server) Routes() []httpx.Route {
 		httpx.NewRoute("POST /admin/import/{id}/discard", admin, s.discardImport),
 		httpx.NewRoute("GET /my/patents", institution, s.myPatents),
 	}
+	if s.Offers != nil {
+		rs = append(rs, httpx.NewRoute("GET /market", httpx.Anyone, s.market),
+			httpx.NewRoute("GET /market/soe-shared", httpx.Anyone, s.soeShared),
+			httpx.NewRoute("GET /market/soe-shared.xlsx", httpx.Anyone, s.soeSharedXLSX),
+			httpx.NewRoute("GET /market/{id}", httpx.Anyone, s.offerDetail))
+		if s.OfferQuestions != nil {
+			rs = append(rs, httpx.NewRoute("POST /market/{id}/questions", httpx.Roles(patentbridge.RoleEnterprise), limitForm(s.offerAsk)),
+				httpx.NewRoute("POST /market/questions/{id}/answer", httpx.Roles(patentbridge.RoleInstitution), limitForm(s.offerAnswer)),
+				httpx.NewRoute("GET /my/offers", httpx.Roles(patentbridge.RoleInstitution, patentbridge.RoleEnterprise), s.myOffers))
+		}
+	}
+	if s.Pools != nil {
+		rs = append(rs, httpx.NewRoute("GET /pools", httpx.Anyone, s.pools),
+			httpx.NewRoute("GET /pools/{id}", httpx.Anyone, s.pools))
+	}
 	if s.Supply != nil {
 		manager := httpx.SupplyManagers
 		rs = append(rs,

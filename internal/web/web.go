@@ -57,6 +57,11 @@ type Deps struct {
 	EnterpriseRanker  httpx.EnterpriseRanker
 	// Push sends a supply list's push list as messages (站内信); nil hides the sending.
 	Push patentbridge.PushService
+	// Offers, OfferQuestions and Pools serve the market (转化交易), the SOE
+	// shared list and patent pools; nil leaves their pages out.
+	Offers         patentbridge.OfferService
+	OfferQuestions patentbridge.OfferQuestionService
+	Pools          patentbridge.PoolService
 	// Now is the clock of the acts the handlers date (publication, moderation, the
 	// default screening date); nil means patentbridge.Now. Tests set it.
 	Now func() time.Time

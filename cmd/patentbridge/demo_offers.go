@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"patentbridge"
+)
+
+// demoMarket is what the demo's market is seeded through: the registry, the
+// patents and the offer and pool services.
+type demoMarket interface {
+	patentbridge.OrganizationService
+	patentbridge.PatentService
+	patentbridge.OfferService
+	patentbridge.PoolService
+}
+
+// demoSOEs are real Sichuan SOEs among the generated patents' owners; the
+// registry types them 国有企业 (the generator's export calls them 工矿企业), so
+// their patents are SOE-owned in the demo.
+var demoSOEs = []*patentbridge.Organization{
+	{Name: "东方电气集团东方电机有限公司", Type: patentbridge.PartySOE, CityCode: "5106"},
+	{Name: "东方电气集团东方汽轮机有限公司", Type: patentbridge.PartySOE, CityCode: "5106"},
+	{Name: "东方电气集团东方锅炉股份有限公司", Type: patentbridge.PartySOE, CityCode: "5103"},
+	{Name: "中国第二重型机械集团有限公司", Type: patentbridge.PartySOE, CityCode: "5106"},
+	{Name: "攀钢集团研究院有限公司", Type: patentbridge.PartySOE, CityCode: "5104"},
+	{Name: "中国五冶集团有限公司", Type: patentbridge.PartySOE, CityCode: "5101"},
+	{Name: "中铁二院工程集团有限责任公司", Type: patentbridge.PartySOE, CityCode: "5101"},
+}
+
+// demoOffer is one offer the demo publishes: the owner, how many of its patents, and the terms.
+type demoOffer struct {
+	owner    string
+	patents  int
+	kind     patentbridge.OfferKind
+	priceFen int64
+	terms    string
+	trl      int
+	shared   bool
+}
+
+var demoOffers = []demoOffer{
+	{"四川大学", 1, patentbridge.OfferTransfer, 50_0000_00, "", 6, false},
+	{"四川大学", 3, patentbridge.OfferExclusive, 0, "", 5, false},
+	{"中国科学院光电技术研究所", 1, patentbridge.OfferOrdinary, 20_0000_00, "", 7, false},
+	{"中国科学院光电技术研究所", 1, patentbridge.OfferEquity, 120_0000_00, "以专利作价入股，占股不超过 20%", 6, false},
+	{"电子科技大学", 1, patentbridge.OfferOpenLicence, 0, "开放许可：净销售额 3% 提成，许可期 3 年（以开放许可声明为准）", 5, false},
+	{"东方电气集团东方电机有限公司", 2, patentbridge.OfferOpenLicence, 0, "先使用后付费：前 12 个月免费，此后按净销售额 2% 提成", 8, true},
+	{"东方电气集团东方汽轮机有限公司", 1, patentbridge.OfferOrdinary, 30_0000_00, "", 8, true},
+	{"中国五冶集团有限公司", 1, patentbridge.OfferTransfer, 0, "", 7, true},
+	{"攀钢集团研究院有限公司", 2, patentbridge.OfferSole, 80_0000_00, "", 7, true},
+	{"中国第二重型机械集团有限公司", 1, patentbridge.OfferOrdinary, 15_0000_00, "", 9, true},
+}
+
+// loadDemoMarket registers the demo's SOEs, then publishes the demo offers (of
+// universities, institutes and SOEs, the SOEs' as 成熟专利共享) and two patent
+// pools through the services, once: it does nothing when offers exist. An
+// owner without patents in a small demo is skipped.
+func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) error {
+	ctx = platform(ctx)
+	if n, _, err := m.ListOffers(ctx, patentbridge.OfferFilter{Limit: 1}); err != nil || len(n) > 0 {
+		return err
+	}
+	if _, err := m.UpsertOrganizations(ctx, demoSOEs); err != nil {
+		return err
+	}
+	used := map[string]bool{}
+	patentsOf := func(owner string, n int) ([]string, int64) {
+		org, err := m.FindOrganizationByName(ctx, owner)
+		if err != nil {
+			return nil, 0
+		}
+		ps, _, err := m.ListPatents(ctx, patentbridge.PatentFilter{OrgID: org.ID, Limit: 50})
+		if err != nil {
+			return nil, 0
+		}
+		var out []string
+		for _, p := range ps {
+			if len(out) < n && !used[p.AppNo] {
+				used[p.AppNo] = true
+				out = append(out, p.AppNo)
+			}
+		}
+		return out, org.ID
+	}
+	published := 0
+	for _, d := range demoOffers {
+		nos, orgID := patentsOf(d.owner, d.patents)
+		if len(nos) == 0 {
+			logger.Info("演示报价跳过：单位没有专利", "organization", d.owner)
+			continue
+		}
+		o := &patentbridge.Offer{OrgID: orgID, Kind: d.kind, AppNos: nos, PriceFen: d.priceFen, Negotiable: d.priceFen == 0 && d.terms == "",
+			Terms: d.terms, TRL: d.trl, SOEShared: d.shared, Fields: "装备制造、新材料、电子信息等相关产业",
+			Problem: "解决现有工艺效率低、成本高、可靠性不足的问题", Advantage: "已完成样机或中试验证，性能指标优于同类产品",
+			Contact: d.owner + "技术转移部门（演示数据）"}
+		if err := m.CreateOffer(ctx, o); err != nil {
+			return err
+		}
+		if _, err := m.PublishOffer(ctx, o.ID); err != nil {
+			return err
+		}
+		published++
+	}
+	pools := []struct {
+		name, field, terms string
+		members            []string
+	}{
+		{"四川重大技术装备专利池", "发电设备与重型装备", "对成员以外企业打包普通许可，许可期 3 年，每年 60 万元；中小企业可先使用后付费。",
+			[]string{"东方电气集团东方电机有限公司", "东方电气集团东方汽轮机有限公司", "中国第二重型机械集团有限公司"}},
+		{"川渝光电与新材料专利池", "光电技术与先进材料", "打包普通许可，入门费 20 万元加净销售额 1% 提成。",
+			[]string{"四川大学", "中国科学院光电技术研究所"}},
+	}
+	for _, pd := range pools {
+		p := &patentbridge.Pool{Name: pd.name, Field: pd.field, Terms: pd.terms}
+		for _, owner := range pd.members {
+			nos, orgID := patentsOf(owner, 3)
+			if orgID != 0 && len(nos) > 0 {
+				p.Members = append(p.Members, patentbridge.PoolMember{OrgID: orgID})
+				p.AppNos = append(p.AppNos, nos...)
+			}
+		}
+		if len(p.Members) < 2 {
+			continue
+		}
+		if err := m.CreatePool(ctx, p); err != nil {
+			return err
+		}
+		if _, err := m.PublishPool(ctx, p.ID); err != nil {
+			return err
+		}
+	}
+	logger.Info("演示报价与专利池已发布", "offers", published)
+	return nil
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"patentbridge"
+)
+
+// The demo's market is alive: offers of every kind, SOE offers on the shared
+// list, published pools, each with its ledger index.
+func TestDemoMarket(t *testing.T) {
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
+	var offers struct {
+		Total int
+		Items []struct {
+			Kind        string `json:"kind"`
+			OrgType     string `json:"organization_type"`
+			SOEShared   bool   `json:"soe_shared"`
+			LedgerIndex *int64 `json:"ledger_index"`
+		}
+	}
+	MustGetJSON(t, m.URL()+"/api/v1/offers?limit=100", &offers)
+	kinds, shared := map[string]bool{}, 0
+	for _, o := range offers.Items {
+		kinds[o.Kind] = true
+		if o.LedgerIndex == nil {
+			t.Errorf("offer without a ledger index: %+v", o)
+		}
+		if o.SOEShared && o.OrgType == "soe" {
+			shared++
+		}
+	}
+	if len(kinds) < 6 || shared < 3 {
+		t.Errorf("demo offers: kinds %v, %d SOE shared (of %d)", kinds, shared, offers.Total)
+	}
+	var pools struct{ Total int }
+	if MustGetJSON(t, m.URL()+"/api/v1/pools", &pools); pools.Total < 1 {
+		t.Errorf("demo has %d pools", pools.Total)
+	}
+}
+
+// TestMatchShowsOffer: a patent on a published offer gives the offer's kind and
+// price among its match reasons, read from the store by the server's matcher.
+func TestMatchShowsOffer(t *testing.T) {
+	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
+	os, _, err := m.DB.ListOffers(context.Background(), patentbridge.OfferFilter{MinFen: 1})
+	if err != nil || len(os) == 0 {
+		t.Fatalf("demo priced offers: %d, %v", len(os), err)
+	}
+	var status struct{ Docs int }
+	for deadline := time.Now().Add(60 * time.Second); status.Docs < 400 && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		MustGetJSON(t, m.URL()+"/api/v1/search/status", &status)
+	}
+	found := 0
+	for _, o := range os {
+		var match struct {
+			Items []struct {
+				AppNo   string   `json:"app_no"`
+				Reasons []string `json:"reasons"`
+			}
+		}
+		MustPostJSON(t, m.URL()+"/api/v1/match", map[string]any{"text": o.Titles[0], "limit": 50}, &match)
+		for _, it := range match.Items {
+			if it.AppNo == o.AppNos[0] {
+				found++
+				if want := o.Reason(); !strings.Contains(strings.Join(it.Reasons, "|"), want) {
+					t.Errorf("the offered patent's reasons %v lack %q", it.Reasons, want)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Errorf("no offered patent is matched by its own title")
+	}
+}

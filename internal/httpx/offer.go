@@ -1,0 +1,77 @@
+package httpx
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"patentbridge"
+)
+
+// ParseOfferFilter reads the market's query: kind, system and industry (or
+// industry_key "sichuan_5_1:电子信息"), city, price_min and price_max in 万元,
+// trl (the least), org_type, app_no, soe_shared=1, status, limit, offset.
+// Returns EINVALID naming the parameter.
+func ParseOfferFilter(q url.Values) (patentbridge.OfferFilter, error) {
+	f := patentbridge.OfferFilter{Kind: patentbridge.OfferKind(strings.TrimSpace(q.Get("kind"))),
+		System: strings.TrimSpace(q.Get("system")), Industry: strings.TrimSpace(q.Get("industry")),
+		City: strings.TrimSpace(q.Get("city")), OrgType: patentbridge.PartyType(strings.TrimSpace(q.Get("org_type"))),
+		AppNo: strings.TrimSpace(q.Get("app_no")), Status: strings.TrimSpace(q.Get("status")),
+		SOEShared: q.Get("soe_shared") == "1" || q.Get("soe_shared") == "true"}
+	if sys, name, ok := strings.Cut(q.Get("industry_key"), ":"); ok {
+		f.System, f.Industry = sys, name
+	}
+	num := func(key, label string, max int64) (int64, error) {
+		v := strings.TrimSpace(q.Get(key))
+		if v == "" {
+			return 0, nil
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 || n > max {
+			return 0, patentbridge.FieldErrorf(key, "%s %q 无效：应为 0 到 %d 之间的整数", label, patentbridge.ClipValue(v), max)
+		}
+		return n, nil
+	}
+	var err error
+	var lo, hi, trl, limit, offset int64
+	if lo, err = num("price_min", "最低价格（万元）", 1_000_000); err != nil {
+		return f, err
+	}
+	if hi, err = num("price_max", "最高价格（万元）", 1_000_000); err != nil {
+		return f, err
+	}
+	f.MinFen, f.MaxFen = lo*1_000_000, hi*1_000_000
+	if trl, err = num("trl", "技术成熟度", 9); err != nil {
+		return f, err
+	}
+	if limit, err = num("limit", "每页条数", 1000); err != nil {
+		return f, err
+	}
+	if offset, err = num("offset", "偏移量", 1<<40); err != nil {
+		return f, err
+	}
+	f.MinTRL, f.Limit, f.Offset = int(trl), int(limit), int(offset)
+	return f, nil
+}
+
+// OfferView is an offer as the API and the pages show it.
+type OfferView struct {
+	*patentbridge.Offer
+	KindLabel   string `json:"kind_label"`
+	PriceLabel  string `json:"price_label"`
+	StatusLabel string `json:"status_label"`
+	PublishedAt string `json:"published_at,omitempty"` // RFC 3339
+	WithdrawnAt string `json:"withdrawn_at,omitempty"`
+}
+
+// NewOfferView returns the view of o.
+func NewOfferView(o *patentbridge.Offer) OfferView {
+	v := OfferView{Offer: o, KindLabel: o.Kind.Label(), PriceLabel: o.PriceLabel(), StatusLabel: o.StatusLabel()}
+	if !o.PublishedAt.IsZero() {
+		v.PublishedAt = o.PublishedAt.UTC().Format("2006-01-02T15:04:05Z07:00")
+	}
+	if !o.WithdrawnAt.IsZero() {
+		v.WithdrawnAt = o.WithdrawnAt.UTC().Format("2006-01-02T15:04:05Z07:00")
+	}
+	return v
+}

@@ -1,0 +1,97 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/refdata"
+	"patentbridge/internal/sqldb/sqldbtest"
+	"patentbridge/internal/web"
+)
+
+// The market shows published offers with their ledger index and filters them;
+// the SOE shared list shows the SOE's shared offer and downloads as XLSX; the
+// pools page lists a published pool.
+func TestMarketPages(t *testing.T) {
+	db := sqldbtest.SQLite(t)
+	db.Now = clock
+	soeP := *httpxtest.SamplePatents()[0]
+	d := "202223220666"
+	soeP.AppNo, soeP.Title = d+patentbridge.AppNoCheckChar(d), "一种汽轮机转子叶片检测装置"
+	soeP.Patentees = []patentbridge.Party{{Name: "东方电气集团有限公司", Type: patentbridge.PartySOE}}
+	httpxtest.MustScreen(t, db, testNow, append(httpxtest.SamplePatents(), &soeP)...)
+	users := &httpxtest.UserService{DB: db}
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
+		Offers: db, OfferQuestions: db, Pools: db, Messages: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := MustServe(t, w, users)
+	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+	if _, err := db.SyncOrganizations(ctx); err != nil {
+		t.Fatal(err)
+	}
+	publish := func(o *patentbridge.Offer) *patentbridge.Offer {
+		o.TRL, o.Fields, o.Problem, o.Advantage, o.Contact = 7, "光伏组件", "平整度差", "良率提高", "科技处"
+		if err := db.CreateOffer(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		p, err := db.PublishOffer(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	inst := publish(&patentbridge.Offer{Kind: patentbridge.OfferTransfer, AppNos: []string{"2022232206652"}, PriceFen: 50_0000_00})
+	soe := publish(&patentbridge.Offer{Kind: patentbridge.OfferOpenLicence, AppNos: []string{soeP.AppNo}, Terms: "先使用后付费", SOEShared: true})
+	anon := MustClient(t, srv, "")
+	_, body := MustGet(t, anon, srv.URL+"/market")
+	mustContain(t, body, "转化交易", `href="/market/`, "50 万元", "账本序号 ", `id="market-total">2<`)
+	_, body = MustGet(t, anon, srv.URL+"/market?org_type=soe")
+	mustContain(t, body, `id="market-total">1<`, "开放许可")
+	_, body = MustGet(t, anon, srv.URL+"/market/soe-shared")
+	mustContain(t, body, "国企共享成熟专利清单", "共享 <strong>1</strong> 件", "东方电气集团有限公司")
+	status, body := MustGet(t, anon, srv.URL+"/market/"+itoa(inst.ID))
+	if status != http.StatusOK {
+		t.Fatalf("offer page: %d", status)
+	}
+	mustContain(t, body, `href="/ledger/`+itoa(*inst.LedgerIndex)+`"`, "2022232206652", "TRL 7")
+	_, body = MustGet(t, anon, srv.URL+"/patents/2022232206652")
+	mustContain(t, body, `id="patent-offers"`, `href="/market/`+itoa(inst.ID)+`"`, "转让 · 50 万元")
+	rows := MustGetXLSX(t, anon, srv.URL+"/market/soe-shared.xlsx")
+	if len(rows) != 2 || rows[0][1] != "申请号" || rows[1][1] != patentbridge.FormatAppNo(soeP.AppNo) || rows[1][3] != "东方电气集团有限公司" || rows[1][4] != "开放许可" {
+		t.Fatalf("SOE shared workbook = %v", rows)
+	}
+	_ = soe
+
+	// An enterprise asks on the offer page; the institute answers from its 我的报价 and offer page.
+	users.MustUser(t, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所")
+	users.MustUser(t, "firm", patentbridge.RoleEnterprise, "成都芯动科技有限公司")
+	firm, ioe := MustClient(t, srv, "firm"), MustClient(t, srv, "ioe")
+	_, body = MustGet(t, firm, srv.URL+"/market/"+itoa(inst.ID))
+	mustContain(t, body, `id="offer-ask"`)
+	res, err := firm.PostForm(srv.URL+"/market/"+itoa(inst.ID)+"/questions", url.Values{"kind": {"question"}, "text": {"能否分期付款？"}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("ask = %v, %v", res, err)
+	}
+	res.Body.Close()
+	_, body = MustGet(t, ioe, srv.URL+"/my/offers")
+	mustContain(t, body, "我的报价", "能否分期付款？", "成都芯动科技有限公司", "待答复")
+	qs, err := db.MyOfferQuestions(patentbridge.WithUser(ctx, &patentbridge.User{ID: 1, Role: patentbridge.RoleAdmin}))
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("questions = %v, %v", qs, err)
+	}
+	res, err = ioe.PostForm(srv.URL+"/market/questions/"+itoa(qs[0].ID)+"/answer", url.Values{"answer": {"可以分两期支付"}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("answer = %v, %v", res, err)
+	}
+	res.Body.Close()
+	_, body = MustGet(t, firm, srv.URL+"/market/"+itoa(inst.ID))
+	mustContain(t, body, "答复：可以分两期支付")
+	_, body = MustGet(t, firm, srv.URL+"/messages")
+	mustContain(t, body, "答复了您对报价")
+}
