@@ -105,7 +105,7 @@ func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicenc
 	for _, l := range recorded {
 		if (l.Kind == LicenceExclusive || l.Kind == LicenceSole) && l.InForce(day) {
 			return FieldErrorf("app_no", "%s第（一）项：该专利有平台登记的%s（%s 至 %s）正在有效期内，不能声明开放许可",
-				art86, licenceKindLabel(l.Kind), FormatDate(l.TermStart), FormatDate(l.TermEnd))
+				art86, l.Kind.Label(), FormatDate(l.TermStart), FormatDate(l.TermEnd))
 		}
 	}
 	switch {
@@ -153,21 +153,6 @@ func OpenLicenceWarnings(ol *OpenLicence) []string {
 		return []string{"许可期限不足一年：2022年开放许可试点要求许可期限一般不少于一年，建议延长"}
 	}
 	return nil
-}
-
-// licenceKindLabel returns the Chinese name of a licence kind.
-func licenceKindLabel(k LicenceKind) string {
-	switch k {
-	case LicenceOpen:
-		return "开放许可"
-	case LicenceExclusive:
-		return "独占许可"
-	case LicenceSole:
-		return "排他许可"
-	case LicenceOrdinary:
-		return "普通许可"
-	}
-	return string(k)
 }
 
 // truncateDay returns the UTC date of t.

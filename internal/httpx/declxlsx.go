@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -9,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"patentbridge"
-	"patentbridge/internal/workbook"
 )
 
 // DeclarationRow is one declaration read from a bulk-declaration workbook, with
@@ -44,56 +44,20 @@ const maxDeclarationRows = 50_000
 // Returns EINVALID when the file is not a workbook, exceeds a limit, lacks a
 // required column or has more than 50,000 rows.
 func ReadDeclarationsXLSX(name string, r io.Reader, today time.Time) ([]DeclarationRow, []DeclarationReject, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, _, err := workbook.OpenBytes(name, b)
-	if err != nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "%s", patentbridge.ErrorMessage(err))
-	}
-	defer f.Close()
-	rows, err := f.Rows(f.GetSheetName(0))
-	if err != nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "无法读取工作表：%v", err)
-	}
-	defer rows.Close()
 	var out []DeclarationRow
 	var rejects []DeclarationReject
-	var col map[string]int
-	for line := 1; rows.Next(); line++ {
-		row, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, nil, patentbridge.FieldErrorf("file", "第%d行无法读取：文件可能已损坏", line)
-		}
-		if col == nil {
-			if col, err = declHeader(row); err != nil {
-				return nil, nil, err
-			}
-			continue
-		}
-		if strings.TrimSpace(strings.Join(row, "")) == "" {
-			continue
-		}
-		if line > maxDeclarationRows+1 {
-			return nil, nil, patentbridge.FieldErrorf("file", "一次最多导入 %d 条声明，请把文件拆分后分批导入", maxDeclarationRows)
-		}
-		cell := func(h string) string {
-			if j, ok := col[h]; ok && j < len(row) {
-				return strings.TrimSpace(row[j])
-			}
-			return ""
-		}
+	tooMany := fmt.Sprintf("一次最多导入 %d 条声明，请把文件拆分后分批导入", maxDeclarationRows)
+	err := sheetCells(name, r, maxDeclarationRows, tooMany, declHeader, func(line int, cell func(string) string) {
 		d, column, err := declarationFromRow(cell, today)
 		if err != nil {
 			rejects = append(rejects, DeclarationReject{AppNo: displayAppNo(cell("申请号")),
 				Reject: patentbridge.Reject{File: name, Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)), Reason: patentbridge.ErrorMessage(err)}})
-			continue
+			return
 		}
 		out = append(out, DeclarationRow{Line: line, Declaration: d})
-	}
-	if col == nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "工作表是空的")
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, rejects, nil
 }
@@ -109,16 +73,7 @@ func displayAppNo(raw string) string {
 
 // declHeader maps the first row's headers to their columns, requiring 申请号 and 类型.
 func declHeader(row []string) (map[string]int, error) {
-	col := map[string]int{}
-	for i, h := range row {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, h := range declColumns[:2] {
-		if _, ok := col[h]; !ok {
-			return nil, patentbridge.FieldErrorf("file", "第1行表头缺少“%s”列（应有：%s）", h, strings.Join(declColumns, "、"))
-		}
-	}
-	return col, nil
+	return headerColumns(row, declColumns[:2], declColumns)
 }
 
 // declarationFromRow converts and validates one row; on error it names the column.

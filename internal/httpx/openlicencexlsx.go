@@ -2,14 +2,13 @@ package httpx
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"patentbridge"
-	"patentbridge/internal/workbook"
 )
 
 // OpenLicenceRow is one declaration read from a batch workbook, with its
@@ -44,66 +43,30 @@ const maxOpenLicenceRows = 2000
 // (art. 88 applies). Returns EINVALID when the file is not a workbook,
 // exceeds a limit, lacks 申请号 or has more than 2,000 rows.
 func ReadOpenLicencesXLSX(name string, r io.Reader) ([]OpenLicenceRow, []DeclarationReject, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, _, err := workbook.OpenBytes(name, b)
-	if err != nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "%s", patentbridge.ErrorMessage(err))
-	}
-	defer f.Close()
-	rows, err := f.Rows(f.GetSheetName(0))
-	if err != nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "无法读取工作表：%v", err)
-	}
-	defer rows.Close()
 	var out []OpenLicenceRow
 	var rejects []DeclarationReject
-	var col map[string]int
-	for line := 1; rows.Next(); line++ {
-		row, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, nil, patentbridge.FieldErrorf("file", "第%d行无法读取：文件可能已损坏", line)
-		}
-		if col == nil {
-			col = map[string]int{}
-			for i, h := range row {
-				col[strings.TrimSpace(h)] = i
-			}
-			if _, ok := col["申请号"]; !ok {
-				return nil, nil, patentbridge.FieldErrorf("file", "第1行表头缺少“申请号”列（应有：%s）", strings.Join(openLicenceColumns, "、"))
-			}
-			continue
-		}
-		if strings.TrimSpace(strings.Join(row, "")) == "" {
-			continue
-		}
-		if line > maxOpenLicenceRows+1 {
-			return nil, nil, patentbridge.FieldErrorf("file", "一次最多导入 %d 份开放许可声明，请把文件拆分后分批导入", maxOpenLicenceRows)
-		}
-		cell := func(h string) string {
-			if j, ok := col[h]; ok && j < len(row) {
-				return strings.TrimSpace(row[j])
-			}
-			return ""
-		}
+	header := func(row []string) (map[string]int, error) {
+		return headerColumns(row, []string{"申请号"}, openLicenceColumns)
+	}
+	tooMany := fmt.Sprintf("一次最多导入 %d 份开放许可声明，请把文件拆分后分批导入", maxOpenLicenceRows)
+	err := sheetCells(name, r, maxOpenLicenceRows, tooMany, header, func(line int, cell func(string) string) {
 		ol, err := openLicenceFromRow(cell)
 		if err != nil {
 			column := OpenLicenceColumn(patentbridge.ErrorField(err))
 			rejects = append(rejects, DeclarationReject{AppNo: displayAppNo(cell("申请号")),
 				Reject: patentbridge.Reject{File: name, Line: line, Column: column, Value: patentbridge.ClipValue(cell(column)),
 					Reason: "第" + strconv.Itoa(line) + "行" + columnPhrase(column) + "：" + patentbridge.ErrorMessage(err)}})
-			continue
+			return
 		}
 		out = append(out, OpenLicenceRow{Line: line, Declaration: ol})
-	}
-	if col == nil {
-		return nil, nil, patentbridge.FieldErrorf("file", "工作表是空的")
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, rejects, nil
 }
 
+// columnPhrase names a column in a reject's reason ("“提成比例（%）”列"), "" for none.
 func columnPhrase(c string) string {
 	if c == "" {
 		return ""
