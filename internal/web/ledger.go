@@ -59,8 +59,12 @@ func ledgerObjectHref(object string) string {
 		return "/supply/" + id
 	case "open_licence":
 		return "/open-licences/" + id
+	case "offer":
+		return "/market/" + id
+	case "pool":
+		return "/pools/" + id
 	}
-	return ""
+	return "" // a licence's record is its parties' page, not a public one
 }
 
 // ledgerPage serves /ledger?page=N: the latest checkpoint, the public key, how
