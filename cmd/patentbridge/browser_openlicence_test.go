@@ -146,6 +146,7 @@ func TestBrowserOpenLicenceJourney(t *testing.T) {
 	if who := text("#licence-licensor") + "/" + text("#licence-licensee"); who != "四川大学/宜宾某酒业有限公司" {
 		t.Errorf("licence parties %q", who)
 	}
+	licenceID := mustTrailingID(t, mustLocationPath(t, ctx))
 	grantIdx := mustLedgerIndex(t, text("#licence-ledger"))
 	if grantIdx <= announceIdx {
 		t.Errorf("licence's ledger index %d not after the announcement's %d", grantIdx, announceIdx)
@@ -158,6 +159,9 @@ func TestBrowserOpenLicenceJourney(t *testing.T) {
 		chromedp.Click(css("#ledger-verify")),
 		chromedp.WaitVisible(css("#ledger-result.verify-ok, #ledger-result.verify-fail")),
 	)
+	if obj := text("#ledger-object"); obj != fmt.Sprintf("licence:%d", licenceID) {
+		t.Errorf("ledger entry %d is of %q, want licence:%d", grantIdx, obj, licenceID)
+	}
 	if idx, rec := text("#ledger-index"), text("#ledger-record"); idx != strconv.FormatInt(grantIdx, 10) ||
 		!strings.Contains(rec, p.AppNo) || !strings.Contains(rec, "宜宾某酒业有限公司") {
 		t.Errorf("ledger entry %s shows %q; want the licence of %s", idx, rec, p.AppNo)
