@@ -104,6 +104,7 @@ type openLicenceDetailView struct {
 	CanEdit    bool // a draft its patentees (or the admin) may change and submit
 	CanReview  bool
 	CanConsent bool // to the withdrawal
+	CanTake    bool // an announced one an enterprise (or a visitor, after signing in) may take
 	IsAdmin    bool
 	Notice     string
 	Error      string
@@ -150,6 +151,7 @@ func (s *Server) detailView(r *http.Request, ol *patentbridge.OpenLicence) openL
 	v.CanEdit = member && ol.Status == patentbridge.OpenDraft
 	v.CanReview = u != nil && (v.IsAdmin || u.Role == patentbridge.RoleCity) && ol.Status == patentbridge.OpenSubmitted
 	v.CanConsent = member && ol.Status == patentbridge.OpenAnnounced
+	v.CanTake = ol.Status == patentbridge.OpenAnnounced && s.Licences != nil && (u == nil || u.Role == patentbridge.RoleEnterprise)
 	names := map[int64]string{}
 	for _, c := range ol.Consents {
 		names[c.OrgID] = c.OrgName

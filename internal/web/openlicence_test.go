@@ -27,6 +27,7 @@ func TestOpenLicencePages(t *testing.T) {
 	users := &httpxtest.UserService{DB: db}
 	users.MustUser(t, "admin", patentbridge.RoleAdmin)
 	users.MustUser(t, "swust", patentbridge.RoleInstitution, "西南科技大学")
+	users.MustUser(t, "firm", patentbridge.RoleEnterprise, "绵阳某科技有限公司")
 	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
 	p := mianyangPatent()
 	p.AppNo = "2019107654324"
@@ -36,7 +37,7 @@ func TestOpenLicencePages(t *testing.T) {
 	if _, err := db.SyncOrganizations(ctx); err != nil {
 		t.Fatal(err)
 	}
-	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, OpenLicences: db})
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, OpenLicences: db, Licences: db})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,6 +89,13 @@ func TestOpenLicencePages(t *testing.T) {
 	code, body = get(MustClient(t, srv, ""), path)
 	if code != 200 || !strings.Contains(body, "账本序号 0") || !strings.Contains(body, `href="/ledger/0"`) || !strings.Contains(body, "按净销售额提成 20%") {
 		t.Fatalf("public page: %d %s", code, body)
+	}
+	take := `href="` + path + `/take"`
+	if _, body := get(MustClient(t, srv, "firm"), path); !strings.Contains(body, take) {
+		t.Errorf("an enterprise finds no way from the announced declaration to taking the licence")
+	}
+	if _, body := get(uni, path); strings.Contains(body, take) {
+		t.Errorf("the patentee is offered to take its own open licence")
 	}
 	if code, body := get(MustClient(t, srv, ""), "/open-licences?method=sales_royalty"); code != 200 || !strings.Contains(body, p.AppNo) {
 		t.Fatalf("public list: %d", code)
