@@ -114,10 +114,16 @@ func (s *Server) searchXLSX(w http.ResponseWriter, r *http.Request) {
 // sendXLSX answers with a workbook download named name plus today's date.
 func (s *Server) sendXLSX(w http.ResponseWriter, ascii, name string, buf *bytes.Buffer) {
 	day := s.Now().Format("20060102")
+	sendWorkbook(w, ascii+"-"+day+".xlsx", name+"-"+day+".xlsx", buf.Bytes())
+}
+
+// sendWorkbook answers with a workbook download: ascii is the file name for
+// old browsers, name the Chinese one (RFC 6266 filename*).
+func sendWorkbook(w http.ResponseWriter, ascii, name string, b []byte) {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s-%s.xlsx\"; filename*=UTF-8''%s", ascii, day, url.PathEscape(name+"-"+day+".xlsx")))
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
-	buf.WriteTo(w)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, url.PathEscape(name)))
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Write(b)
 }
 
 // exportLink is what a list page shows to export its rows.

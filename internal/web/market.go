@@ -124,10 +124,7 @@ func (s *Server) soeSharedXLSX(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", "attachment; filename=\"soe-shared.xlsx\"; filename*=UTF-8''"+url.PathEscape("国企共享成熟专利清单.xlsx"))
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
-	buf.WriteTo(w)
+	sendWorkbook(w, "soe-shared.xlsx", "国企共享成熟专利清单.xlsx", buf.Bytes())
 }
 
 // offerDetail serves /market/{id}: the offer, its ledger index, and the

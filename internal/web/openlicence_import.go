@@ -44,10 +44,7 @@ func (s *Server) openLicenceTemplate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="open-licences-template.xlsx"`)
-	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
-	w.Write(b)
+	sendWorkbook(w, "open-licences-template.xlsx", "开放许可声明批量导入模板.xlsx", b)
 }
 
 // openLicenceImport reads an uploaded workbook and creates each valid row's
