@@ -95,7 +95,10 @@ func (db *DB) BackfillSupplyLedger(ctx context.Context) (int, error) {
 				n++
 			}
 		}
-		return nil
+		if n == 0 {
+			return nil
+		}
+		return tx.audit(ctx, "ledger.backfill", "ledger", nil, map[string]int{"supply_list_entries": n})
 	})
 	return n, err
 }

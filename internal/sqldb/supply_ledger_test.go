@@ -129,5 +129,8 @@ func TestBackfillSupplyLedgerAppendsOldListsInPublicationOrder(t *testing.T) {
 		if rep, err := db.VerifyLedger(context.Background()); err != nil || !rep.OK() || rep.Size != 4 {
 			t.Fatalf("VerifyLedger = %+v, %v", rep, err)
 		}
+		if n, err := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM audit_log WHERE action = 'ledger.backfill'"); err != nil || n != 1 {
+			t.Errorf("backfill audit rows = %d (%v), want 1 (the second call appended nothing)", n, err)
+		}
 	})
 }
