@@ -52,4 +52,3 @@ func TestExportedPledgesDecideTheOpenLicenceBar(t *testing.T) {
 		t.Errorf("with the pledgee's consent recorded: %v", err)
 	}
 }
-
