@@ -17,13 +17,18 @@ type Licence struct {
 	Title  string      `json:"title,omitempty"` // the first patent's title, for lists
 	// OpenLicenceID is the declaration the licence was taken under (kind open),
 	// OpenLicenceLedgerIndex its announcement's ledger entry.
-	OpenLicenceID          int64    `json:"open_licence_id,omitempty"`
-	OpenLicenceLedgerIndex *int64   `json:"open_licence_ledger_index,omitempty"`
-	LicensorOrgID          int64    `json:"licensor_organization_id"`
-	LicensorName           string   `json:"licensor"`
-	LicenseeOrgID          int64    `json:"licensee_organization_id"`
-	LicenseeName           string   `json:"licensee"`
-	Fee                    FeeTerms `json:"fee"`
+	OpenLicenceID          int64  `json:"open_licence_id,omitempty"`
+	OpenLicenceLedgerIndex *int64 `json:"open_licence_ledger_index,omitempty"`
+	// PoolID is the patent pool whose package licence this is (kind ordinary),
+	// PoolName its name and PoolLedgerIndex its publication's ledger entry.
+	PoolID          int64    `json:"pool_id,omitempty"`
+	PoolName        string   `json:"pool,omitempty"`
+	PoolLedgerIndex *int64   `json:"pool_ledger_index,omitempty"`
+	LicensorOrgID   int64    `json:"licensor_organization_id"`
+	LicensorName    string   `json:"licensor"`
+	LicenseeOrgID   int64    `json:"licensee_organization_id"`
+	LicenseeName    string   `json:"licensee"`
+	Fee             FeeTerms `json:"fee"`
 	// TermStart and TermEnd are the licence's first and last days (UTC dates).
 	TermStart time.Time `json:"-"`
 	TermEnd   time.Time `json:"-"`
@@ -156,13 +161,14 @@ type LicenceDispute struct {
 type LicenceFilter struct {
 	OrgID         int64 // licensor or licensee is this organization
 	OpenLicenceID int64
+	PoolID        int64
 	AppNo         string
 	Overdue       bool // effective, unrecorded past the recordation due date
 	Limit, Offset int
 }
 
 // TakeOpenLicence is the licensee's written notice under an announced open
-// licence: the last day of its term (zero: the declaration's) and its
+// licence (or its acceptance of a pool's package terms): the last day of its term (zero: the declaration's) and its
 // confirmation of the notice text generated from the announced terms.
 type TakeOpenLicence struct {
 	TermEnd   time.Time
@@ -183,6 +189,15 @@ type LicenceService interface {
 	// organization; a licence with nothing due up front is effective at once.
 	// Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 	TakeOpenLicence(ctx context.Context, openLicenceID int64, t TakeOpenLicence) (*Licence, error)
+	// PoolLicenceNotice returns the acceptance text the signed-in user's
+	// organization would send to take the published pool's package licence.
+	// Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
+	PoolLicenceNotice(ctx context.Context, poolID int64, t TakeOpenLicence) (string, error)
+	// TakePoolLicence takes the published pool's package licence (an ordinary
+	// licence of all its patents from its first member) for the signed-in
+	// user's organization; effective at once when nothing is due up front.
+	// Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
+	TakePoolLicence(ctx context.Context, poolID int64, t TakeOpenLicence) (*Licence, error)
 	// RecordPayment records a payment of the licensee; the first payment
 	// covering what is due up front makes a noticed licence effective. Returns
 	// EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.

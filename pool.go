@@ -26,8 +26,8 @@ type PoolMember struct {
 }
 
 // Pool is a 专利池: member organizations pool their patents of a field and
-// license them as a package on the pool's terms. Taking a pool licence is not
-// built yet (licences.pool_id is its seam).
+// license them as a package on the pool's terms; an enterprise takes the
+// package licence (LicenceService.TakePoolLicence) from its first member.
 type Pool struct {
 	ID          int64        `json:"id"`
 	Name        string       `json:"name"`

@@ -42,3 +42,15 @@ func MustFailLedger(tb testing.TB, db *sqldb.DB) {
 		}
 	}
 }
+
+// MustRestoreLedger undoes MustFailLedger.
+func MustRestoreLedger(tb testing.TB, db *sqldb.DB) {
+	tb.Helper()
+	s := "DROP TRIGGER ledger_fail"
+	if db.Dialect() == "postgres" {
+		s += " ON ledger_entries"
+	}
+	if err := db.ExecForTest(context.Background(), s); err != nil {
+		tb.Fatalf("restore ledger: %v", err)
+	}
+}

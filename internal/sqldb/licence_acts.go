@@ -33,8 +33,8 @@ func (db *DB) licenceAct(ctx context.Context, id int64, licenseeOnly bool, actio
 
 // RecordPayment records a payment of the licensee (by either party or the
 // admin), audited as "licence.payment". When the payments of a noticed open
-// licence reach what is due up front it takes effect in the same transaction,
-// with its ledger entry — unless the declaration was withdrawn meanwhile
+// or pool licence reach what is due up front it takes effect in the same
+// transaction, with its ledger entry — unless the declaration was withdrawn meanwhile
 // (a licence is obtained by notice and payment, art. 51). Returns EINVALID,
 // ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) RecordPayment(ctx context.Context, licenceID int64, p patentbridge.LicencePayment) (*patentbridge.Licence, error) {
@@ -54,6 +54,9 @@ func (db *DB) RecordPayment(ctx context.Context, licenceID int64, p patentbridge
 		l.Payments = append(l.Payments, p)
 		if l.Status != patentbridge.LicenceNoticed || l.PaidFen() < l.Fee.UpFrontFen() {
 			return nil
+		}
+		if l.PoolID != 0 {
+			return tx.makeEffective(ctx, l)
 		}
 		ol, err := tx.db.licOpenLicence(ctx, tx.tx, l.OpenLicenceID)
 		if err != nil {

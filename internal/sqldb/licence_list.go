@@ -58,6 +58,9 @@ func (db *DB) ListLicences(ctx context.Context, f patentbridge.LicenceFilter) ([
 		if f.OpenLicenceID != 0 {
 			q.add(" AND l.open_licence_id = ?", f.OpenLicenceID)
 		}
+		if f.PoolID != 0 {
+			q.add(" AND l.pool_id = ?", f.PoolID)
+		}
 		if f.AppNo != "" {
 			q.add(" AND l.id IN (SELECT licence_id FROM licence_patents WHERE app_no = ?)", f.AppNo)
 		}

@@ -136,9 +136,9 @@ func (tx *Tx) insertLicence(ctx context.Context, l *patentbridge.Licence) error 
 	if err != nil {
 		return fmt.Errorf("sqldb: licence fee: %w", err)
 	}
-	q := tx.q().add(`INSERT INTO licences (kind, open_licence_id, licensor_org_id, licensee_org_id, fee_json, term_start, term_end,
-		status, notice_text, notice_at, effective_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		string(l.Kind), nullID(l.OpenLicenceID), l.LicensorOrgID, l.LicenseeOrgID, string(fee), patentbridge.FormatDate(l.TermStart),
+	q := tx.q().add(`INSERT INTO licences (kind, open_licence_id, pool_id, licensor_org_id, licensee_org_id, fee_json, term_start, term_end,
+		status, notice_text, notice_at, effective_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		string(l.Kind), nullID(l.OpenLicenceID), nullID(l.PoolID), l.LicensorOrgID, l.LicenseeOrgID, string(fee), patentbridge.FormatDate(l.TermStart),
 		patentbridge.FormatDate(l.TermEnd), l.Status, l.NoticeText, formatTime(l.NoticeAt), formatTime(l.EffectiveAt), l.CreatedBy, formatTime(l.CreatedAt))
 	if err := tx.queryRow(ctx, q).Scan(&l.ID); err != nil {
 		return fmt.Errorf("sqldb: insert licence: %w", err)
@@ -152,12 +152,17 @@ func (tx *Tx) insertLicence(ctx context.Context, l *patentbridge.Licence) error 
 }
 
 // makeEffective puts a licence in force at the act's time: its ledger entry
-// "licence.grant" (the public record: patents, declaration and its ledger
-// index, parties' names, terms, effective time), its index, and a message to
-// both parties with the recordation due date (细则 art. 87).
+// "licence.grant", or "pool_licence.grant" for a pool's package licence (the
+// public record: patents, declaration or pool and its ledger index, parties'
+// names, terms, effective time), its index, and a message to both parties
+// with the recordation due date (细则 art. 87).
 func (tx *Tx) makeEffective(ctx context.Context, l *patentbridge.Licence) error {
 	l.Status, l.EffectiveAt = patentbridge.LicenceEffective, tx.now
-	idx, err := tx.appendLedger(ctx, "licence.grant", licenceObject(l.ID), grantRecord(l))
+	kind := "licence.grant"
+	if l.PoolID != 0 {
+		kind = "pool_licence.grant"
+	}
+	idx, err := tx.appendLedger(ctx, kind, licenceObject(l.ID), grantRecord(l))
 	if err != nil {
 		return err
 	}
@@ -178,7 +183,8 @@ func (tx *Tx) makeEffective(ctx context.Context, l *patentbridge.Licence) error 
 }
 
 // grantRecord is the public content of a licence's grant on the ledger. A
-// negotiated licence's fee is the parties' business and is left out.
+// negotiated licence's fee is the parties' business and is left out; an open
+// or pool licence's fee is the published one.
 func grantRecord(l *patentbridge.Licence) map[string]any {
 	d := map[string]any{"licence_id": l.ID, "kind": string(l.Kind), "app_nos": l.AppNos,
 		"licensor": l.LicensorName, "licensee": l.LicenseeName,
@@ -192,12 +198,15 @@ func grantRecord(l *patentbridge.Licence) map[string]any {
 		d["open_licence_ledger_index"] = l.OpenLicenceLedgerIndex
 		d["fee"] = l.Fee
 	}
+	if l.PoolID != 0 {
+		d["pool_id"], d["pool"], d["pool_ledger_index"], d["fee"] = l.PoolID, l.PoolName, l.PoolLedgerIndex, l.Fee
+	}
 	return d
 }
 
 // auditLicence is what the audit log keeps of a licence.
 func auditLicence(l *patentbridge.Licence) map[string]any {
-	return map[string]any{"kind": l.Kind, "app_nos": l.AppNos, "open_licence_id": l.OpenLicenceID,
+	return map[string]any{"kind": l.Kind, "app_nos": l.AppNos, "open_licence_id": l.OpenLicenceID, "pool_id": l.PoolID,
 		"licensor_organization_id": l.LicensorOrgID, "licensee_organization_id": l.LicenseeOrgID, "fee": l.Fee,
 		"term_start": patentbridge.FormatDate(l.TermStart), "term_end": patentbridge.FormatDate(l.TermEnd),
 		"status": l.Status, "paid_fen": l.PaidFen(), "recordation_no": l.RecordationNo}

@@ -1,0 +1,58 @@
+package patentbridge
+
+import (
+	"testing"
+	"time"
+)
+
+func TestPoolLicenceTerm(t *testing.T) {
+	day := func(s string) time.Time { d, _ := ParseDate(s); return d }
+	cases := []struct{ start, end, last, wantEnd string }{
+		{"2026-11-27", "", "", "2027-11-26"},
+		{"2024-02-29", "", "", "2025-02-27"},
+		{"2026-11-27", "", "2027-03-01", "2027-03-01"},
+		{"2026-11-27", "2030-01-31", "2027-03-01", "2030-01-31"}, // asked: checked, not cut
+	}
+	for _, c := range cases {
+		var end, last time.Time
+		if c.end != "" {
+			end = day(c.end)
+		}
+		if c.last != "" {
+			last = day(c.last)
+		}
+		s, e := PoolLicenceTerm(day(c.start).Add(9*time.Hour), end, last)
+		if !s.Equal(day(c.start)) || FormatDate(e) != c.wantEnd {
+			t.Errorf("PoolLicenceTerm(%s, %q, %q) = %s..%s, want ..%s", c.start, c.end, c.last, FormatDate(s), FormatDate(e), c.wantEnd)
+		}
+	}
+}
+
+func TestCheckTakePoolLicence(t *testing.T) {
+	day := func(s string) time.Time { d, _ := ParseDate(s); return d }
+	p := &Pool{Name: "池", Status: PoolPublished, Members: []PoolMember{{OrgID: 1, Name: "甲"}, {OrgID: 2, Name: "乙"}},
+		Fee: &FeeTerms{Method: FeeFree}}
+	start, last := day("2026-11-27"), day("2031-03-05")
+	if err := CheckTakePoolLicence(p, 3, start, last, last); err != nil {
+		t.Errorf("to the last day: %v", err)
+	}
+	if err := CheckTakePoolLicence(p, 3, start, last.AddDate(0, 0, 1), last); ErrorField(err) != "term_end" {
+		t.Errorf("a day past the last: %v", err)
+	}
+	if err := CheckTakePoolLicence(p, 3, start, start.AddDate(0, 0, -1), last); ErrorField(err) != "term_end" {
+		t.Errorf("ending before it starts: %v", err)
+	}
+	if err := CheckTakePoolLicence(p, 2, start, last, last); ErrorCode(err) != EINVALID {
+		t.Errorf("a member: %v", err)
+	}
+	negotiated := *p
+	negotiated.Fee = nil
+	if err := CheckTakePoolLicence(&negotiated, 3, start, last, last); ErrorCode(err) != ECONFLICT {
+		t.Errorf("面议: %v", err)
+	}
+	draft := *p
+	draft.Status = PoolDraft
+	if err := CheckTakePoolLicence(&draft, 3, start, last, last); ErrorCode(err) != ECONFLICT {
+		t.Errorf("draft: %v", err)
+	}
+}
