@@ -85,7 +85,10 @@ func TestTakePoolLicenceRefusals(t *testing.T) {
 		}
 		negotiated := mustPublishedPool(t, db, f, nil)
 		wantCode(t, take(negotiated.ID, ""), patentbridge.ECONFLICT)
-		wantCode(t, func() error { _, err := db.TakePoolLicence(as(f.scu), negotiated.ID, patentbridge.TakeOpenLicence{Confirmed: true}); return err }(), patentbridge.EFORBIDDEN)
+		wantCode(t, func() error {
+			_, err := db.TakePoolLicence(as(f.scu), negotiated.ID, patentbridge.TakeOpenLicence{Confirmed: true})
+			return err
+		}(), patentbridge.EFORBIDDEN)
 		draft := &patentbridge.Pool{Name: "草稿池", Field: "电池", Members: negotiated.Members, AppNos: []string{f.scuA.AppNo}, Terms: "x",
 			Fee: &patentbridge.FeeTerms{Method: patentbridge.FeeFree}}
 		if err := db.CreatePool(as(f.scu), draft); err != nil {
