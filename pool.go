@@ -91,3 +91,11 @@ type PoolService interface {
 	// CountPools returns the pools published in each year.
 	CountPools(ctx context.Context) (map[int]int, error)
 }
+
+// FeeText is the pool's package licence fee in Chinese, 面议 when it has none.
+func (p *Pool) FeeText() string {
+	if p.Fee == nil {
+		return "面议"
+	}
+	return FeeTermsText(*p.Fee)
+}

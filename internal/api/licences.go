@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"time"
@@ -10,17 +11,18 @@ import (
 )
 
 // licenceRoutes are the endpoints of licences: taking an open licence
-// (art. 51), registering negotiated licences, payments, royalty reports,
-// recordation and disputes; the service checks each party's scope.
+// (art. 51) or a pool's package licence, registering negotiated licences,
+// payments, royalty reports, recordation and disputes; the service checks
+// each party's scope.
 func (s *Server) licenceRoutes() []httpx.Route {
 	if s.Licences == nil {
 		return nil
 	}
 	party := httpx.Roles(patentbridge.RoleInstitution, patentbridge.RoleEnterprise).In(httpx.ScopeOwnOrg)
 	firm := httpx.Roles(patentbridge.RoleEnterprise).In(httpx.ScopeOwnOrg)
-	return []httpx.Route{
-		httpx.NewRoute("GET /api/v1/open-licences/{id}/notice", firm, s.openLicenceNotice),
-		httpx.NewRoute("POST /api/v1/open-licences/{id}/licences", firm, s.takeOpenLicence),
+	rs := []httpx.Route{
+		httpx.NewRoute("GET /api/v1/open-licences/{id}/notice", firm, s.takeNotice(s.openLicenceTake)),
+		httpx.NewRoute("POST /api/v1/open-licences/{id}/licences", firm, s.takeLicence(s.openLicenceTake)),
 		httpx.NewRoute("GET /api/v1/licences", httpx.SignedIn, s.listLicences),
 		httpx.NewRoute("POST /api/v1/licences", party, s.registerLicence),
 		httpx.NewRoute("GET /api/v1/licences/{id}", httpx.SignedIn, s.getLicence),
@@ -30,6 +32,11 @@ func (s *Server) licenceRoutes() []httpx.Route {
 		httpx.NewRoute("POST /api/v1/licences/{id}/disputes", party, s.recordDispute),
 		httpx.NewRoute("POST /api/v1/licences/{id}/disputes/{dispute_id}/outcome", party, s.resolveDispute),
 	}
+	if s.Pools != nil {
+		rs = append(rs, httpx.NewRoute("GET /api/v1/pools/{id}/notice", firm, s.takeNotice(s.poolTake)),
+			httpx.NewRoute("POST /api/v1/pools/{id}/licences", firm, s.takeLicence(s.poolTake)))
+	}
+	return rs
 }
 
 // licPathID reads a positive id of the path. Returns EINVALID.
@@ -64,48 +71,73 @@ func (b takeRequest) take(confirm bool) (patentbridge.TakeOpenLicence, error) {
 	return patentbridge.TakeOpenLicence{TermEnd: end, Confirmed: confirm && b.Confirm}, err
 }
 
-// openLicenceNotice serves GET /api/v1/open-licences/{id}/notice?term_end=:
-// the written notice the user's organization would send, to confirm.
-func (s *Server) openLicenceNotice(w http.ResponseWriter, r *http.Request) {
-	id, err := licPathID(r, "id", "开放许可声明")
-	var t patentbridge.TakeOpenLicence
-	if err == nil {
-		t, err = takeRequest{TermEnd: r.URL.Query().Get("term_end")}.take(false)
-	}
-	var text string
-	if err == nil {
-		text, err = s.Licences.OpenLicenceNotice(r.Context(), id, t)
-	}
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	httpx.JSON(w, http.StatusOK, map[string]string{"notice_text": text})
+// takeAct is a take endpoint's service pair: the notice to confirm and the act.
+type takeAct struct {
+	label  string
+	notice func(ctx context.Context, id int64, t patentbridge.TakeOpenLicence) (string, error)
+	take   func(ctx context.Context, id int64, t patentbridge.TakeOpenLicence) (*patentbridge.Licence, error)
 }
 
-// takeOpenLicence serves POST /api/v1/open-licences/{id}/licences with
-// {"term_end","confirm":true}: the written notice; the licence is effective
-// at once when nothing is due up front, else after RecordPayment.
-func (s *Server) takeOpenLicence(w http.ResponseWriter, r *http.Request) {
-	id, err := licPathID(r, "id", "开放许可声明")
-	var b takeRequest
-	if err == nil {
-		err = decodeBody(w, r, &b)
+// openLicenceTake takes an announced open licence (art. 51).
+func (s *Server) openLicenceTake() takeAct {
+	return takeAct{"开放许可声明", s.Licences.OpenLicenceNotice, s.Licences.TakeOpenLicence}
+}
+
+// poolTake takes a published pool's package licence.
+func (s *Server) poolTake() takeAct {
+	return takeAct{"专利池", s.Licences.PoolLicenceNotice, s.Licences.TakePoolLicence}
+}
+
+// takeNotice serves GET /api/v1/open-licences/{id}/notice?term_end= (and
+// /api/v1/pools/{id}/notice): the written notice the user's organization
+// would send, to confirm.
+func (s *Server) takeNotice(a func() takeAct) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		k := a()
+		id, err := licPathID(r, "id", k.label)
+		var t patentbridge.TakeOpenLicence
+		if err == nil {
+			t, err = takeRequest{TermEnd: r.URL.Query().Get("term_end")}.take(false)
+		}
+		var text string
+		if err == nil {
+			text, err = k.notice(r.Context(), id, t)
+		}
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		httpx.JSON(w, http.StatusOK, map[string]string{"notice_text": text})
 	}
-	var t patentbridge.TakeOpenLicence
-	if err == nil {
-		t, err = b.take(true)
+}
+
+// takeLicence serves POST /api/v1/open-licences/{id}/licences (and
+// /api/v1/pools/{id}/licences) with {"term_end","confirm":true}: the written
+// notice; the licence is effective at once when nothing is due up front,
+// else after RecordPayment.
+func (s *Server) takeLicence(a func() takeAct) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		k := a()
+		id, err := licPathID(r, "id", k.label)
+		var b takeRequest
+		if err == nil {
+			err = decodeBody(w, r, &b)
+		}
+		var t patentbridge.TakeOpenLicence
+		if err == nil {
+			t, err = b.take(true)
+		}
+		var l *patentbridge.Licence
+		if err == nil {
+			l, err = k.take(r.Context(), id, t)
+		}
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		w.Header().Set("Location", fmt.Sprintf("/api/v1/licences/%d", l.ID))
+		httpx.JSON(w, http.StatusCreated, httpx.NewLicenceView(l, s.Now()))
 	}
-	var l *patentbridge.Licence
-	if err == nil {
-		l, err = s.Licences.TakeOpenLicence(r.Context(), id, t)
-	}
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	w.Header().Set("Location", fmt.Sprintf("/api/v1/licences/%d", l.ID))
-	httpx.JSON(w, http.StatusCreated, httpx.NewLicenceView(l, s.Now()))
 }
 
 // listLicences serves GET /api/v1/licences: the user's organization's

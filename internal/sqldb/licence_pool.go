@@ -57,11 +57,14 @@ func (db *DB) poolLastDay(ctx context.Context, qr queryer, p *patentbridge.Pool)
 // organization would send to take the published pool's package licence.
 // Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) PoolLicenceNotice(ctx context.Context, poolID int64, t patentbridge.TakeOpenLicence) (string, error) {
-	u, err := licensee(ctx)
-	if err != nil {
+	if _, err := actor(ctx); err != nil {
 		return "", err
 	}
 	p, err := db.FindPool(ctx, poolID)
+	if err != nil {
+		return "", err
+	}
+	u, err := licensee(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -82,21 +85,24 @@ func (db *DB) PoolLicenceNotice(ctx context.Context, poolID int64, t patentbridg
 // already holding the pool's licence in force. Returns EINVALID (also without
 // confirmation), ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) TakePoolLicence(ctx context.Context, poolID int64, t patentbridge.TakeOpenLicence) (*patentbridge.Licence, error) {
-	u, err := licensee(ctx)
-	if err != nil {
+	if _, err := actor(ctx); err != nil {
 		return nil, err
 	}
 	if !t.Confirmed {
 		return nil, patentbridge.FieldErrorf("confirm", "请阅读并确认接受专利池打包许可条件的书面通知")
 	}
 	var l *patentbridge.Licence
-	err = db.WithTx(ctx, func(tx *Tx) error {
+	err := db.WithTx(ctx, func(tx *Tx) error {
 		p, err := db.findPool(ctx, tx.tx, poolID)
 		if err != nil {
 			return err
 		}
 		if p.Status != patentbridge.PoolPublished {
 			return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到专利池 %d", poolID)
+		}
+		u, err := licensee(ctx)
+		if err != nil {
+			return err
 		}
 		if l, err = db.poolTakeTerms(ctx, tx.tx, p, u, t, tx.now); err != nil {
 			return err

@@ -11,30 +11,66 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// licenceTakeView is the data of the take form: the notice to confirm.
+// licenceTakeView is the data of a take form: the notice to confirm.
 type licenceTakeView struct {
-	OpenLicenceID int64
-	TermEnd       string
-	Notice        string
-	Error         string
+	Action, Heading, Intro, TermHint, Submit string
+	TermEnd                                  string
+	Notice                                   string
+	Error                                    string
 }
 
-// licenceTakeForm serves /open-licences/{id}/take: the written notice
-// generated from the announced terms, for the licensee to confirm.
-func (s *Server) licenceTakeForm(w http.ResponseWriter, r *http.Request) {
-	s.renderTake(w, r, http.StatusOK, r.URL.Query().Get("term_end"), nil)
+// taking is what a take form takes: an announced open licence (Patent Law
+// art. 51) or a published pool's package licence, through the service acts.
+type taking struct {
+	path, label, heading, intro, termHint, submit string
+	notice                                        func(r *http.Request, id int64, t patentbridge.TakeOpenLicence) (string, error)
+	take                                          func(r *http.Request, id int64, t patentbridge.TakeOpenLicence) (*patentbridge.Licence, error)
 }
 
-func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, status int, termEnd string, actErr error) {
+// openLicenceTaking takes an announced open licence.
+func (s *Server) openLicenceTaking() taking {
+	return taking{path: "/open-licences/%d/take", label: "开放许可声明", heading: "实施开放许可（书面通知）",
+		intro:    "依据《专利法》第五十一条，任何单位或者个人有意愿实施开放许可的专利的，以书面方式通知专利权人，并依照公告的许可使用费支付方式、标准支付许可使用费后，即获得专利实施许可。",
+		termHint: "许可期限截止日（留空为声明的期限）", submit: "发出书面通知",
+		notice: func(r *http.Request, id int64, t patentbridge.TakeOpenLicence) (string, error) {
+			return s.Licences.OpenLicenceNotice(r.Context(), id, t)
+		},
+		take: func(r *http.Request, id int64, t patentbridge.TakeOpenLicence) (*patentbridge.Licence, error) {
+			return s.Licences.TakeOpenLicence(r.Context(), id, t)
+		}}
+}
+
+// poolTaking takes a published pool's package licence.
+func (s *Server) poolTaking() taking {
+	return taking{path: "/pools/%d/take", label: "专利池", heading: "取得专利池打包许可",
+		intro:    "专利池的打包许可为普通许可，由牵头单位代表全体成员单位许可池中全部专利；按专利池公布的许可使用费付费后许可生效。",
+		termHint: fmt.Sprintf("许可期限截止日（留空为 %d 年，且不超过池中专利的最晚保护期限）", patentbridge.PoolLicenceYears), submit: "确认接受并取得许可",
+		notice: func(r *http.Request, id int64, t patentbridge.TakeOpenLicence) (string, error) {
+			return s.Licences.PoolLicenceNotice(r.Context(), id, t)
+		},
+		take: func(r *http.Request, id int64, t patentbridge.TakeOpenLicence) (*patentbridge.Licence, error) {
+			return s.Licences.TakePoolLicence(r.Context(), id, t)
+		}}
+}
+
+// takeForm serves GET …/{id}/take: the notice generated from the published
+// terms, for the licensee to confirm.
+func (s *Server) takeForm(k func() taking) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.renderTake(w, r, k(), http.StatusOK, r.URL.Query().Get("term_end"), nil)
+	}
+}
+
+func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, k taking, status int, termEnd string, actErr error) {
 	id, ok := httpx.PathID(r, "id")
 	if !ok {
-		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "开放许可声明编号 %q 无效", r.PathValue("id")))
+		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "%s编号 %q 无效", k.label, r.PathValue("id")))
 		return
 	}
-	v := licenceTakeView{OpenLicenceID: id, TermEnd: termEnd}
+	v := licenceTakeView{Action: fmt.Sprintf(k.path, id), Heading: k.heading, Intro: k.intro, TermHint: k.termHint, Submit: k.submit, TermEnd: termEnd}
 	end, err := formDate("term_end", termEnd)
 	if err == nil {
-		v.Notice, err = s.Licences.OpenLicenceNotice(r.Context(), id, patentbridge.TakeOpenLicence{TermEnd: end})
+		v.Notice, err = k.notice(r, id, patentbridge.TakeOpenLicence{TermEnd: end})
 	}
 	if err != nil && v.Notice == "" && patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 		s.errorPage(w, r, err)
@@ -47,23 +83,25 @@ func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, status int, 
 		v.Error = patentbridge.ErrorMessage(err)
 		status = max(status, httpx.Status(err))
 	}
-	s.render(w, r, status, "licence_take", "实施开放许可", "open-licences", v)
+	s.render(w, r, status, "licence_take", k.heading, "open-licences", v)
 }
 
-// licenceTake serves POST /open-licences/{id}/take.
-func (s *Server) licenceTake(w http.ResponseWriter, r *http.Request) {
-	id, _ := httpx.PathID(r, "id")
-	termEnd := r.PostFormValue("term_end")
-	end, err := formDate("term_end", termEnd)
-	var l *patentbridge.Licence
-	if err == nil {
-		l, err = s.Licences.TakeOpenLicence(r.Context(), id, patentbridge.TakeOpenLicence{TermEnd: end, Confirmed: r.PostFormValue("confirm") == "1"})
+// take serves POST …/{id}/take: the act, then the licence record.
+func (s *Server) take(k func() taking) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, _ := httpx.PathID(r, "id")
+		termEnd := r.PostFormValue("term_end")
+		end, err := formDate("term_end", termEnd)
+		var l *patentbridge.Licence
+		if err == nil {
+			l, err = k().take(r, id, patentbridge.TakeOpenLicence{TermEnd: end, Confirmed: r.PostFormValue("confirm") == "1"})
+		}
+		if err != nil {
+			s.renderTake(w, r, k(), httpx.Status(err), termEnd, err)
+			return
+		}
+		http.Redirect(w, r, fmt.Sprintf("/licences/%d?done=taken", l.ID), http.StatusSeeOther)
 	}
-	if err != nil {
-		s.renderTake(w, r, httpx.Status(err), termEnd, err)
-		return
-	}
-	http.Redirect(w, r, fmt.Sprintf("/licences/%d?done=taken", l.ID), http.StatusSeeOther)
 }
 
 // formDate reads an optional date field of a form. Returns EINVALID naming it.

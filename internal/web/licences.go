@@ -8,7 +8,7 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// licenceRoutes are the pages of licences: taking an open licence, the
+// licenceRoutes are the pages of licences: taking an open licence or a pool's, the
 // licence record and its acts, my licences and the admin's overdue list.
 func (s *Server) licenceRoutes() []httpx.Route {
 	if s.Licences == nil {
@@ -16,9 +16,9 @@ func (s *Server) licenceRoutes() []httpx.Route {
 	}
 	party := httpx.Roles(patentbridge.RoleInstitution, patentbridge.RoleEnterprise).In(httpx.ScopeOwnOrg)
 	firm := httpx.Roles(patentbridge.RoleEnterprise).In(httpx.ScopeOwnOrg)
-	return []httpx.Route{
-		httpx.NewRoute("GET /open-licences/{id}/take", firm, s.licenceTakeForm),
-		httpx.NewRoute("POST /open-licences/{id}/take", firm, limitForm(s.licenceTake)),
+	rs := []httpx.Route{
+		httpx.NewRoute("GET /open-licences/{id}/take", firm, s.takeForm(s.openLicenceTaking)),
+		httpx.NewRoute("POST /open-licences/{id}/take", firm, limitForm(s.take(s.openLicenceTaking))),
 		httpx.NewRoute("GET /licences/{id}", httpx.SignedIn, s.licencePage),
 		httpx.NewRoute("GET /my/licences", httpx.SignedIn, s.myLicences),
 		httpx.NewRoute("GET /admin/licences", httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity), s.adminLicences),
@@ -28,6 +28,11 @@ func (s *Server) licenceRoutes() []httpx.Route {
 		httpx.NewRoute("POST /licences/{id}/disputes", party, limitForm(s.licenceDispute)),
 		httpx.NewRoute("POST /licences/{id}/disputes/{dispute_id}/outcome", party, limitForm(s.licenceDisputeOutcome)),
 	}
+	if s.Pools != nil {
+		rs = append(rs, httpx.NewRoute("GET /pools/{id}/take", firm, s.takeForm(s.poolTaking)),
+			httpx.NewRoute("POST /pools/{id}/take", firm, limitForm(s.take(s.poolTaking))))
+	}
+	return rs
 }
 
 // licencePageView is the data of a licence record.
