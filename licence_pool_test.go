@@ -56,3 +56,22 @@ func TestCheckTakePoolLicence(t *testing.T) {
 		t.Errorf("draft: %v", err)
 	}
 }
+
+func TestPoolFeeIsChecked(t *testing.T) {
+	p := Pool{Name: "池", Field: "电池", Members: []PoolMember{{OrgID: 1}, {OrgID: 2}}, AppNos: []string{"2022232206652"}, Terms: "打包许可",
+		Fee: &FeeTerms{Method: FeeSales, RateBP: 2001, ReportMonths: 3}}
+	if err := p.Validate(); ErrorField(err) != "fee" {
+		t.Errorf("20.01%% of net sales: %v", err)
+	}
+	p.Fee.RateBP = 2000
+	if err := p.Validate(); err != nil {
+		t.Errorf("20%% of net sales: %v", err)
+	}
+	if p.FeeText() == "面议" {
+		t.Error("a stated fee reads 面议")
+	}
+	p.Fee = nil
+	if err := p.Validate(); err != nil || p.FeeText() != "面议" {
+		t.Errorf("面议: %v %q", err, p.FeeText())
+	}
+}

@@ -45,7 +45,8 @@ type Pool struct {
 }
 
 // Validate trims and checks a pool: a name, a field, at least two members, one
-// to PoolPatentsMax patents and the package terms. Returns EINVALID.
+// to PoolPatentsMax patents, the package terms and the fee, if stated, by the
+// rules of an open licence's fee (CheckFeeTerms). Returns EINVALID.
 func (p *Pool) Validate() error {
 	p.Name, p.Field, p.Terms = strings.TrimSpace(p.Name), strings.TrimSpace(p.Field), strings.TrimSpace(p.Terms)
 	switch {
@@ -66,6 +67,11 @@ func (p *Pool) Validate() error {
 			return FieldErrorf("app_nos", "申请号 %q 无效", ClipValue(a))
 		}
 		p.AppNos[i] = no
+	}
+	if p.Fee != nil {
+		if err := CheckFeeTerms(*p.Fee, ""); err != nil {
+			return FieldErrorf("fee", "打包许可使用费：%s", ErrorMessage(err))
+		}
 	}
 	if err := CheckText("name", "专利池名称", p.Name, PoolNameMax, false); err != nil {
 		return err

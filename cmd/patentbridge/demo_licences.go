@@ -18,10 +18,10 @@ var demoLicensees = []patentbridge.Organization{
 
 // loadDemoLicences takes licences under the demo's announced open licences
 // (the lead calls it after the declarations demo), through the services: a
-// royalty licence with one sales report, and a 先使用后付费 licence in its
-// grace period. It skips a kind no announced declaration offers and does
+// royalty licence with one sales report, a 先使用后付费 licence in its
+// grace period, and a pool's package licence with its entry fee paid. It skips a kind no announced declaration offers and does
 // nothing when licences were taken already.
-func loadDemoLicences(ctx context.Context, licences patentbridge.LicenceService, users patentbridge.UserService,
+func loadDemoLicences(ctx context.Context, licences patentbridge.LicenceService, pools patentbridge.PoolService, users patentbridge.UserService,
 	orgs patentbridge.OrganizationService, announced []*patentbridge.OpenLicence, logger *slog.Logger) error {
 	pctx := platform(ctx)
 	if _, total, err := licences.ListLicences(pctx, patentbridge.LicenceFilter{Limit: 1}); err != nil || total > 0 {
@@ -60,6 +60,38 @@ func loadDemoLicences(ctx context.Context, licences patentbridge.LicenceService,
 			}
 		}
 		logger.Info("演示许可已生效", "licence", l.ID, "open_licence", ol.ID, "licensee", u.OrgName, "fee", ol.Fee.Method.Label())
+	}
+	return loadDemoPoolLicence(ctx, licences, pools, users, orgs, logger)
+}
+
+// loadDemoPoolLicence takes the package licence of the demo's first pool
+// with an entry fee and records its payment, so that a pool licence is in
+// force; it does nothing when no pool asks one.
+func loadDemoPoolLicence(ctx context.Context, licences patentbridge.LicenceService, pools patentbridge.PoolService,
+	users patentbridge.UserService, orgs patentbridge.OrganizationService, logger *slog.Logger) error {
+	ps, err := pools.ListPools(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if p.Fee == nil || p.Fee.UpFrontFen() == 0 {
+			continue
+		}
+		u, err := demoLicensee(platform(ctx), users, orgs, 1)
+		if err != nil {
+			return err
+		}
+		uctx := patentbridge.WithUser(ctx, u)
+		l, err := licences.TakePoolLicence(uctx, p.ID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil {
+			return fmt.Errorf("demo licence of pool %d: %w", p.ID, err)
+		}
+		pay := patentbridge.LicencePayment{AmountFen: l.Fee.UpFrontFen(), PaidOn: l.NoticeAt, Reference: "演示-入门费-" + fmt.Sprint(l.ID)}
+		if l, err = licences.RecordPayment(uctx, l.ID, pay); err != nil {
+			return fmt.Errorf("demo licence of pool %d: %w", p.ID, err)
+		}
+		logger.Info("演示专利池许可已生效", "licence", l.ID, "pool", p.Name, "licensee", u.OrgName)
+		return nil
 	}
 	return nil
 }

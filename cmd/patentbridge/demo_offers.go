@@ -105,15 +105,18 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 	}
 	pools := []struct {
 		name, field, terms string
+		fee                *patentbridge.FeeTerms
 		members            []string
 	}{
-		{"四川重大技术装备专利池", "发电设备与重型装备", "对成员以外企业打包普通许可，许可期 3 年，每年 60 万元；中小企业可先使用后付费。",
+		{"四川重大技术装备专利池", "发电设备与重型装备", "对成员以外企业打包普通许可；中小企业可先使用后付费，12 个月后一次性支付 60 万元。",
+			&patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, GraceMonths: 12, Then: &patentbridge.FeeTerms{Method: patentbridge.FeeFixed, LumpSumFen: 60_0000_00}},
 			[]string{"东方电气集团东方电机有限公司", "东方电气集团东方汽轮机有限公司", "中国第二重型机械集团有限公司"}},
-		{"川渝光电与新材料专利池", "光电技术与先进材料", "打包普通许可，入门费 20 万元加净销售额 1% 提成。",
+		{"川渝光电与新材料专利池", "光电技术与先进材料", "打包普通许可，入门费 20 万元加净销售额 1% 提成，每季度报告。",
+			&patentbridge.FeeTerms{Method: patentbridge.FeeEntryRoyalty, EntryFeeFen: 20_0000_00, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 100, ReportMonths: 3},
 			[]string{"四川大学", "中国科学院光电技术研究所"}},
 	}
 	for _, pd := range pools {
-		p := &patentbridge.Pool{Name: pd.name, Field: pd.field, Terms: pd.terms}
+		p := &patentbridge.Pool{Name: pd.name, Field: pd.field, Terms: pd.terms, Fee: pd.fee}
 		for _, owner := range pd.members {
 			nos, orgID := patentsOf(owner, 3)
 			if orgID != 0 && len(nos) > 0 {

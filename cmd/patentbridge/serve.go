@@ -106,7 +106,7 @@ func (m *Main) Open(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("demo open licences: %w", err)
 		}
-		if err := loadDemoLicences(ctx, db, db, db, announced, m.Logger); err != nil {
+		if err := loadDemoLicences(ctx, db, db, db, db, announced, m.Logger); err != nil {
 			return fmt.Errorf("demo licences: %w", err)
 		}
 	}
