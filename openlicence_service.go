@@ -53,6 +53,9 @@ type OpenLicenceService interface {
 	// ListOpenLicences returns one page of the declarations the ctx user may
 	// see and the total. Returns EINVALID.
 	ListOpenLicences(ctx context.Context, f OpenLicenceFilter) ([]*OpenLicence, int, error)
+	// OpenLicenceTerms gives, for each of appNos under an announced open
+	// licence, its matching reason ("开放许可：免费").
+	OpenLicenceTerms(ctx context.Context, appNos []string) (map[string]string, error)
 }
 
 // StatusLabel returns the Chinese name of the declaration's state.

@@ -54,7 +54,10 @@ func (m *Matcher) reasons(c *candidate, words []string, res *patentbridge.MatchR
 	if c.sig.OnSupplyList {
 		avail = append(avail, "已列入供给清单")
 	}
-	if c.sig.OpenLicence {
+	switch {
+	case c.sig.OpenLicenceTerms != "":
+		avail = append(avail, c.sig.OpenLicenceTerms)
+	case c.sig.OpenLicence:
 		avail = append(avail, "开放许可")
 	}
 	switch {

@@ -19,12 +19,14 @@ type PatentSignal struct {
 	Grade        string // latest screening grade A–D; the index's grade when empty
 	OnSupplyList bool   // on a published supply list (供给清单)
 	OpenLicence  bool   // an announced open licence (开放许可)
-	Offered      bool   // offered for transfer or licence (supply item)
-	OfferTerms   string // the published offer as a reason: "可转让，报价 50 万元"
-	RegionCode   string // the owner's GB/T 2260 code; the index's city when empty
-	Interested   int    // users who marked it 感兴趣, over all demands
-	Irrelevant   int    // users who marked it 不相关, over all demands
-	Verdict      string // this demand's verdict (patentbridge.FeedbackInterested / FeedbackIrrelevant)
+	// OpenLicenceTerms is the announced open licence as a reason: "开放许可：免费".
+	OpenLicenceTerms string
+	Offered          bool   // offered for transfer or licence (supply item)
+	OfferTerms       string // the published offer as a reason: "可转让，报价 50 万元"
+	RegionCode       string // the owner's GB/T 2260 code; the index's city when empty
+	Interested       int    // users who marked it 感兴趣, over all demands
+	Irrelevant       int    // users who marked it 不相关, over all demands
+	Verdict          string // this demand's verdict (patentbridge.FeedbackInterested / FeedbackIrrelevant)
 }
 
 // Signals supplies per-patent signals for candidate application numbers; patents

@@ -18,13 +18,15 @@ type SignalStore interface {
 	SupplyListed(ctx context.Context, appNos []string) (map[string]bool, error)
 	// OfferedTerms gives the matching reason of the patents on a published offer.
 	OfferedTerms(ctx context.Context, appNos []string) (map[string]string, error)
+	// OpenLicenceTerms gives the matching reason of the patents under an announced open licence.
+	OpenLicenceTerms(ctx context.Context, appNos []string) (map[string]string, error)
 	// FindPatent returns a stored patent, for the legal status and owners a
 	// match shows. Returns ENOTFOUND.
 	FindPatent(ctx context.Context, appNo string) (*patentbridge.Patent, error)
 }
 
 // StoreMatcher is a Matcher fed the feedback and availability of its candidates
-// from a store: supply lists and published offers (open licences join when announced ones are stored).
+// from a store: supply lists, published offers and announced open licences.
 type StoreMatcher struct {
 	Matcher *Matcher
 	Store   SignalStore
@@ -79,11 +81,15 @@ func (s StoreMatcher) signals(ctx context.Context, req patentbridge.MatchRequest
 	if err != nil {
 		return nil, err
 	}
+	open, err := s.Store.OpenLicenceTerms(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]PatentSignal, len(ids))
 	for _, id := range ids {
 		c := counts[id]
 		out[id] = PatentSignal{Interested: c[0], Irrelevant: c[1], Verdict: verdicts[id], OnSupplyList: listed[id],
-			Offered: offered[id] != "", OfferTerms: offered[id]}
+			Offered: offered[id] != "", OfferTerms: offered[id], OpenLicence: open[id] != "", OpenLicenceTerms: open[id]}
 	}
 	return out, nil
 }

@@ -46,6 +46,7 @@ func TestSignalsMoveRanks(t *testing.T) {
 		{"grade A above C", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "C"}, "2": {Grade: "A"}}, "2", []string{"等级 A"}},
 		{"grade A above C, other way", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {Grade: "A"}, "2": {Grade: "C"}}, "1", []string{"等级 A"}},
 		{"available", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {OnSupplyList: true, OpenLicence: true}}, "2", []string{"已列入供给清单 / 开放许可"}},
+		{"open licence terms", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {OpenLicence: true, OpenLicenceTerms: "开放许可：免费"}}, "2", []string{"开放许可：免费"}},
 		{"offered", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"2": {Offered: true, OfferTerms: "可转让，报价 50 万元"}}, "2", []string{"可转让，报价 50 万元"}},
 		{"an offer outweighs a supply list", patentbridge.MatchRequest{All: true, Text: liquorDemand}, SignalMap{"1": {OnSupplyList: true}, "2": {Offered: true, OfferTerms: "可普通许可，面议"}}, "2", []string{"可普通许可，面议"}},
 		{"same city from the index", patentbridge.MatchRequest{All: true, Text: liquorDemand, RegionCode: "510104"}, nil, "2", []string{"同城（成都市）"}},
