@@ -17,6 +17,7 @@ const (
 	PoolNameMax    = 200
 	PoolTextMax    = 4000
 	PoolPatentsMax = 500
+	PoolMembersMax = 100
 )
 
 // PoolMember is a member organization of a patent pool.
@@ -44,9 +45,10 @@ type Pool struct {
 	LedgerIndex *int64       `json:"ledger_index"`
 }
 
-// Validate trims and checks a pool: a name, a field, at least two members, one
-// to PoolPatentsMax patents, the package terms and the fee, if stated, by the
-// rules of an open licence's fee (CheckFeeTerms). Returns EINVALID.
+// Validate trims and checks a pool: a name, a field, two to PoolMembersMax
+// distinct members, one to PoolPatentsMax distinct patents, the package terms
+// and the fee, if stated, by the rules of an open licence's fee
+// (CheckFeeTerms). Returns EINVALID.
 func (p *Pool) Validate() error {
 	p.Name, p.Field, p.Terms = strings.TrimSpace(p.Name), strings.TrimSpace(p.Field), strings.TrimSpace(p.Terms)
 	switch {
@@ -56,17 +58,30 @@ func (p *Pool) Validate() error {
 		return FieldErrorf("field", "请填写专利池的技术领域")
 	case len(p.Members) < 2:
 		return FieldErrorf("members", "专利池至少应有两家成员单位")
+	case len(p.Members) > PoolMembersMax:
+		return FieldErrorf("members", "专利池最多%d家成员单位（现有%d家）", PoolMembersMax, len(p.Members))
 	case len(p.AppNos) == 0 || len(p.AppNos) > PoolPatentsMax:
 		return FieldErrorf("app_nos", "专利池应包含 1 到 %d 件专利", PoolPatentsMax)
 	case p.Terms == "":
 		return FieldErrorf("terms", "请填写打包许可条件")
 	}
+	seenOrg := map[int64]bool{}
+	for _, m := range p.Members {
+		if seenOrg[m.OrgID] {
+			return FieldErrorf("members", "成员单位 %d 重复", m.OrgID)
+		}
+		seenOrg[m.OrgID] = true
+	}
+	seen := map[string]bool{}
 	for i, a := range p.AppNos {
 		no, _, err := NormalizeAppNo(a)
 		if err != nil {
 			return FieldErrorf("app_nos", "申请号 %q 无效", ClipValue(a))
 		}
-		p.AppNos[i] = no
+		if seen[no] {
+			return FieldErrorf("app_nos", "专利 %s 重复", FormatAppNo(no))
+		}
+		seen[no], p.AppNos[i] = true, no
 	}
 	if p.Fee != nil {
 		if err := CheckFeeTerms(*p.Fee, ""); err != nil {

@@ -31,7 +31,9 @@ func (s *Server) offerRoutes() []httpx.Route {
 	}
 	if s.Pools != nil {
 		rs = append(rs, httpx.NewRoute("GET /api/v1/pools", httpx.Anyone, s.listPools),
-			httpx.NewRoute("GET /api/v1/pools/{id}", httpx.Anyone, s.getPool))
+			httpx.NewRoute("GET /api/v1/pools/{id}", httpx.Anyone, s.getPool),
+			httpx.NewRoute("POST /api/v1/pools", offerer, s.createPool),
+			httpx.NewRoute("POST /api/v1/pools/{id}/publish", offerer, s.publishPool))
 	}
 	return rs
 }
@@ -170,6 +172,37 @@ func (s *Server) getPool(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p, err := s.Pools.FindPool(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, p)
+}
+
+// createPool serves POST /api/v1/pools with {"name","field","members":[{"organization_id"}],"app_nos","terms","fee"}: a draft.
+func (s *Server) createPool(w http.ResponseWriter, r *http.Request) {
+	var p patentbridge.Pool
+	if err := decodeBody(w, r, &p); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	p.ID, p.Status, p.Titles, p.CreatedBy, p.LedgerIndex = 0, "", nil, 0, nil
+	if err := s.Pools.CreatePool(r.Context(), &p); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/pools/%d", p.ID))
+	httpx.JSON(w, http.StatusCreated, &p)
+}
+
+// publishPool serves POST /api/v1/pools/{id}/publish.
+func (s *Server) publishPool(w http.ResponseWriter, r *http.Request) {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
+		s.error(w, r, patentbridge.FieldErrorf("id", "专利池编号无效"))
+		return
+	}
+	p, err := s.Pools.PublishPool(r.Context(), id)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -26,39 +26,9 @@ func (f OpenLicenceForm) Declaration() (*patentbridge.OpenLicence, error) {
 		FeeException: strings.TrimSpace(f.FeeException), Conditions: strings.TrimSpace(f.Conditions),
 		EvaluationReport: strings.TrimSpace(f.EvaluationReport), EvaluationFavourable: f.EvaluationFavourable,
 		PledgeeConsent: strings.TrimSpace(f.PledgeeConsent), Confirmations: f.Confirmations}
-	var pay patentbridge.FeeTerms
 	var err error
-	if pay.LumpSumFen, err = ParseYuan("lump_sum", f.LumpSum); err != nil {
+	if ol.Fee, err = f.Fee().Terms(); err != nil {
 		return nil, err
-	}
-	if pay.EntryFeeFen, err = ParseYuan("entry_fee", f.EntryFee); err != nil {
-		return nil, err
-	}
-	if pay.RateBP, err = ParsePercent("rate", f.Rate); err != nil {
-		return nil, err
-	}
-	if pay.ReportMonths, err = smallInt("report_months", "报告周期", f.ReportMonths); err != nil {
-		return nil, err
-	}
-	pay.RoyaltyBase = strings.TrimSpace(f.RoyaltyBase)
-	method := patentbridge.FeeMethod(strings.TrimSpace(f.Method))
-	if method == patentbridge.FeeDeferred {
-		ol.Fee = patentbridge.FeeTerms{Method: method, UntilFirstRevenue: f.UntilFirstRevenue}
-		if ol.Fee.GraceMonths, err = smallInt("grace_months", "延期月数", f.GraceMonths); err != nil {
-			return nil, err
-		}
-		if f.UntilFirstRevenue {
-			ol.Fee.GraceMonths = 0
-		}
-		pay.Method = patentbridge.FeeMethod(strings.TrimSpace(f.ThenMethod))
-		ol.Fee.Then = &pay
-	} else {
-		pay.Method = method
-		ol.Fee = pay
-	}
-	keepRelevant(&ol.Fee)
-	if ol.Fee.Then != nil {
-		keepRelevant(ol.Fee.Then)
 	}
 	if ol.TermStart, err = patentbridge.ParseDate(strings.TrimSpace(f.TermStart)); err != nil {
 		return nil, patentbridge.FieldErrorf("term_start", "许可期限开始日期 %q 无效，应为 YYYY-MM-DD", patentbridge.ClipValue(f.TermStart))
@@ -86,34 +56,21 @@ func keepRelevant(f *patentbridge.FeeTerms) {
 	}
 }
 
+// Fee returns the form's fee inputs.
+func (f OpenLicenceForm) Fee() FeeForm {
+	return FeeForm{Method: f.Method, LumpSum: f.LumpSum, EntryFee: f.EntryFee, RoyaltyBase: f.RoyaltyBase, Rate: f.Rate,
+		ReportMonths: f.ReportMonths, GraceMonths: f.GraceMonths, ThenMethod: f.ThenMethod, UntilFirstRevenue: f.UntilFirstRevenue}
+}
+
 // FormOf fills the form from a declaration (to edit it).
 func FormOf(ol *patentbridge.OpenLicence) OpenLicenceForm {
-	f := OpenLicenceForm{AppNo: ol.AppNo, Method: string(ol.Fee.Method), FeeBasis: ol.FeeBasis, FeeException: ol.FeeException,
+	fee := FeeFormFrom(ol.Fee)
+	return OpenLicenceForm{AppNo: ol.AppNo, Method: fee.Method, LumpSum: fee.LumpSum, EntryFee: fee.EntryFee,
+		RoyaltyBase: fee.RoyaltyBase, Rate: fee.Rate, ReportMonths: fee.ReportMonths, GraceMonths: fee.GraceMonths,
+		ThenMethod: fee.ThenMethod, UntilFirstRevenue: fee.UntilFirstRevenue, FeeBasis: ol.FeeBasis, FeeException: ol.FeeException,
 		TermStart: patentbridge.FormatDate(ol.TermStart), TermEnd: patentbridge.FormatDate(ol.TermEnd), Conditions: ol.Conditions,
 		EvaluationReport: ol.EvaluationReport, EvaluationFavourable: ol.EvaluationFavourable, PledgeeConsent: ol.PledgeeConsent,
-		Confirmations: ol.Confirmations, UntilFirstRevenue: ol.Fee.UntilFirstRevenue}
-	pay := ol.Fee
-	if ol.Fee.Method == patentbridge.FeeDeferred && ol.Fee.Then != nil {
-		if ol.Fee.GraceMonths > 0 {
-			f.GraceMonths = strconv.Itoa(ol.Fee.GraceMonths)
-		}
-		pay = *ol.Fee.Then
-		f.ThenMethod = string(pay.Method)
-	}
-	if pay.LumpSumFen != 0 {
-		f.LumpSum = Yuan(pay.LumpSumFen)
-	}
-	if pay.EntryFeeFen != 0 {
-		f.EntryFee = Yuan(pay.EntryFeeFen)
-	}
-	if pay.RateBP != 0 {
-		f.Rate = strings.TrimSuffix(Percent(pay.RateBP), "%")
-	}
-	if pay.ReportMonths != 0 {
-		f.ReportMonths = strconv.Itoa(pay.ReportMonths)
-	}
-	f.RoyaltyBase = pay.RoyaltyBase
-	return f
+		Confirmations: ol.Confirmations}
 }
 
 func smallInt(field, label, s string) (int, error) {

@@ -34,6 +34,15 @@ type offerPage struct {
 	Questions []*patentbridge.OfferQuestion
 	CanManage bool
 	CanAsk    bool // a signed-in enterprise user on a published offer
+	// Notice confirms the owner's last act; Error and ErrorField are a refused act's.
+	Notice, Error, ErrorField string
+}
+
+// offerNotices are the confirmations of the owner's acts (?done=).
+var offerNotices = map[string]string{
+	"created":   "报价草稿已保存。核对无误后点击“发布”，发布后记入公共账本。",
+	"published": "报价已发布，已记入公共账本。",
+	"withdrawn": "报价已撤回，撤回记录已记入公共账本。",
 }
 
 // poolsView is the data of the pool index and of one pool's page.
@@ -41,6 +50,14 @@ type poolsView struct {
 	Pools []*patentbridge.Pool
 	Pool  *patentbridge.Pool
 	Years []yearCount
+	// Notice confirms a manager's last act on Pool (?done=).
+	Notice string
+}
+
+// poolNotices are the confirmations of a pool's acts (?done=).
+var poolNotices = map[string]string{
+	"created":   "专利池草稿已保存。核对无误后点击“发布专利池”，发布后记入公共账本。",
+	"published": "专利池已发布，已记入公共账本。",
 }
 
 func years(counts map[int]int) []yearCount {
@@ -140,18 +157,27 @@ func (s *Server) offerDetail(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := offerPage{OfferView: httpx.NewOfferView(o)}
+	s.renderOffer(w, r, http.StatusOK, o, offerNotices[r.URL.Query().Get("done")], nil)
+}
+
+// renderOffer shows an offer's page with a notice or an act's refusal.
+func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, status int, o *patentbridge.Offer, notice string, actErr error) {
+	v := offerPage{OfferView: httpx.NewOfferView(o), Notice: notice}
+	if actErr != nil {
+		v.Error, v.ErrorField = patentbridge.ErrorMessage(actErr), patentbridge.ErrorField(actErr)
+	}
 	if u := patentbridge.UserFrom(r.Context()); u != nil {
 		v.CanManage = u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleInstitution && u.OrgID == o.OrgID
 		v.CanAsk = u.Role == patentbridge.RoleEnterprise && o.Status == patentbridge.OfferPublished && s.OfferQuestions != nil
 	}
 	if s.OfferQuestions != nil {
-		if v.Questions, err = s.OfferQuestions.ListOfferQuestions(r.Context(), id); err != nil {
+		var err error
+		if v.Questions, err = s.OfferQuestions.ListOfferQuestions(r.Context(), o.ID); err != nil {
 			s.errorPage(w, r, err)
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, "offer", o.Title, "market", v)
+	s.render(w, r, status, "offer", o.Title, "market", v)
 }
 
 // pools serves /pools, and /pools/{id} one pool.
@@ -168,7 +194,7 @@ func (s *Server) pools(w http.ResponseWriter, r *http.Request) {
 			s.errorPage(w, r, err)
 			return
 		}
-		s.render(w, r, http.StatusOK, "pools", p.Name, "market", poolsView{Pool: p})
+		s.render(w, r, http.StatusOK, "pools", p.Name, "market", poolsView{Pool: p, Notice: poolNotices[r.URL.Query().Get("done")]})
 		return
 	}
 	ps, err := s.Pools.ListPools(ctx)

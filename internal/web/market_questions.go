@@ -14,6 +14,8 @@ import (
 type myOffersView struct {
 	Offers    []httpx.OfferView
 	Questions []*patentbridge.OfferQuestion
+	// CanOffer links the new-offer form, CanPool the new-pool form (institution users and the admin).
+	CanOffer, CanPool bool
 }
 
 // offerAsk serves POST /market/{id}/questions: an enterprise's question or interest.
@@ -59,6 +61,8 @@ func (s *Server) myOffers(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var v myOffersView
 	if u := patentbridge.UserFrom(ctx); u != nil && u.Role != patentbridge.RoleEnterprise {
+		v.CanOffer = patentbridge.CanOffer(u) == nil
+		v.CanPool = v.CanOffer && s.Pools != nil && s.Organizations != nil
 		os, _, err := s.Offers.ListOffers(ctx, patentbridge.OfferFilter{Mine: true, Limit: 200})
 		if err != nil {
 			s.errorPage(w, r, err)

@@ -37,7 +37,7 @@ var navigation = []navItem{
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},
 	{Label: "公共账本", Needs: func(d *Deps) bool { return d.Ledger == nil }},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},
-	{Key: "myoffers", Label: "我的报价", Href: "/my/offers", Roles: []patentbridge.Role{patentbridge.RoleInstitution, patentbridge.RoleEnterprise}, Needs: func(d *Deps) bool { return d.OfferQuestions != nil }},
+	{Key: "myoffers", Label: "我的报价", Href: "/my/offers", Roles: []patentbridge.Role{patentbridge.RoleInstitution, patentbridge.RoleEnterprise, patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.OfferQuestions != nil }},
 	{Key: "mydemands", Label: "我的需求", Href: "/my/demands", Roles: []patentbridge.Role{patentbridge.RoleEnterprise}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "screening", Label: "沉睡专利筛查", Href: "/admin/screening", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Screening != nil }},
 	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},

@@ -30,7 +30,7 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"register", "registrations", "registration", "help",
 	"licence", "licences", "licence_take",
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
-	"market", "offer", "pools", "offers_mine"}
+	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.

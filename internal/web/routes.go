@@ -37,7 +37,11 @@ func (s *Server) Routes() []httpx.Route {
 		rs = append(rs, httpx.NewRoute("GET /market", httpx.Anyone, s.market),
 			httpx.NewRoute("GET /market/soe-shared", httpx.Anyone, s.soeShared),
 			httpx.NewRoute("GET /market/soe-shared.xlsx", httpx.Anyone, s.soeSharedXLSX),
-			httpx.NewRoute("GET /market/{id}", httpx.Anyone, s.offerDetail))
+			httpx.NewRoute("GET /market/{id}", httpx.Anyone, s.offerDetail),
+			httpx.NewRoute("GET /my/offers/new", institution, s.offerNew),
+			httpx.NewRoute("POST /my/offers/new", institution, limitForm(s.offerCreate)),
+			httpx.NewRoute("POST /my/offers/{id}/publish", institution, limitForm(s.offerPublish)),
+			httpx.NewRoute("POST /my/offers/{id}/withdraw", institution, limitForm(s.offerWithdraw)))
 		if s.OfferQuestions != nil {
 			rs = append(rs, httpx.NewRoute("POST /market/{id}/questions", httpx.Roles(patentbridge.RoleEnterprise), limitForm(s.offerAsk)),
 				httpx.NewRoute("POST /market/questions/{id}/answer", httpx.Roles(patentbridge.RoleInstitution), limitForm(s.offerAnswer)),
@@ -46,7 +50,12 @@ func (s *Server) Routes() []httpx.Route {
 	}
 	if s.Pools != nil {
 		rs = append(rs, httpx.NewRoute("GET /pools", httpx.Anyone, s.pools),
-			httpx.NewRoute("GET /pools/{id}", httpx.Anyone, s.pools))
+			httpx.NewRoute("GET /pools/{id}", httpx.Anyone, s.pools),
+			httpx.NewRoute("POST /my/pools/{id}/publish", institution, limitForm(s.poolPublish)))
+		if s.Organizations != nil { // members are named as the registry names them
+			rs = append(rs, httpx.NewRoute("GET /my/pools/new", institution, s.poolNew),
+				httpx.NewRoute("POST /my/pools/new", institution, limitForm(s.poolCreate)))
+		}
 	}
 	if s.Supply != nil {
 		manager := httpx.SupplyManagers
