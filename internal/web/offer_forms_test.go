@@ -159,7 +159,10 @@ func TestOfferForms(t *testing.T) {
 	for _, req := range []func() int{
 		func() int { s, _ := MustGet(t, firm, srv+"/my/offers/new"); return s },
 		func() int { s, _, _ := MustPost(t, firm, srv+"/my/offers/new", good); return s },
-		func() int { s, _, _ := MustPost(t, firm, srv+"/my/offers/"+itoa(id)+"/withdraw", url.Values{"reason": {"x"}}); return s },
+		func() int {
+			s, _, _ := MustPost(t, firm, srv+"/my/offers/"+itoa(id)+"/withdraw", url.Values{"reason": {"x"}})
+			return s
+		},
 	} {
 		if s := req(); s != http.StatusForbidden {
 			t.Errorf("enterprise: %d, want 403", s)
