@@ -26,6 +26,7 @@ type marketView struct {
 	Pools     []*patentbridge.Pool
 	Pager     httpx.Pager
 	SOEShared bool
+	CanOffer  bool // the user may offer (links the new-offer form)
 }
 
 // offerPage is the data of one offer's page.
@@ -94,7 +95,7 @@ func (s *Server) marketPage(w http.ResponseWriter, r *http.Request, shared bool)
 		return
 	}
 	f.Mine, f.SOEShared, f.Limit, f.Offset = false, shared, marketPageSize, offset
-	v := marketView{Query: q, Kinds: patentbridge.OfferKinds, SOEShared: shared}
+	v := marketView{Query: q, Kinds: patentbridge.OfferKinds, SOEShared: shared, CanOffer: patentbridge.CanOffer(patentbridge.UserFrom(ctx)) == nil}
 	var counts map[int]int
 	if shared {
 		counts, err = s.Offers.CountSOEShared(ctx)

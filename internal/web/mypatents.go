@@ -12,6 +12,7 @@ import (
 type myPatentsView struct {
 	Org              string
 	Screening        bool // the sleeping-patent database is configured
+	Offers           bool // the market is configured: each owned patent links the new-offer form
 	SleepingOnly     bool // only the patents sleeping in the latest run
 	AllURL, SleepURL string
 	RunAsOf          string
@@ -43,7 +44,7 @@ func (s *Server) myPatents(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.EFORBIDDEN, "您的账号没有登记所属单位，请联系管理员补充后再查看本单位专利"))
 		return
 	}
-	v := myPatentsView{Org: org, Screening: s.Screening != nil && s.Sleeping != nil}
+	v := myPatentsView{Org: org, Screening: s.Screening != nil && s.Sleeping != nil, Offers: s.Offers != nil}
 	v.SleepingOnly = v.Screening && (q.Get("sleeping") == "1" || q.Get("sleeping") == "on")
 	if org == "" {
 		s.render(w, r, http.StatusOK, "mypatents", "我的专利", "mypatents", v)

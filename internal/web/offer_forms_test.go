@@ -61,6 +61,10 @@ func TestOfferForms(t *testing.T) {
 	db, srv, ioe, scu, firm, anon := newMarketFormsEnv(t)
 	_, body := MustGet(t, ioe, srv+"/my/offers")
 	mustContain(t, body, `href="/my/offers/new"`, "发布新的转让/许可信息", `href="/my/pools/new"`, `id="my-offers-empty"`)
+	_, body = MustGet(t, ioe, srv+"/my/patents")
+	mustContain(t, body, `href="/my/offers/new?app_no=2022232206652"`)
+	_, body = MustGet(t, ioe, srv+"/market")
+	mustContain(t, body, `id="market-offer-new"`)
 	status, body := MustGet(t, ioe, srv+"/my/offers/new?app_no=2022232206652")
 	if status != http.StatusOK {
 		t.Fatalf("new offer form: %d", status)
@@ -168,9 +172,10 @@ func TestOfferForms(t *testing.T) {
 			t.Errorf("enterprise: %d, want 403", s)
 		}
 	}
-	_, body = MustGet(t, firm, srv+"/my/offers")
-	if strings.Contains(body, "/my/offers/new") {
-		t.Errorf("an enterprise is offered the new-offer form")
+	for _, path := range []string{"/my/offers", "/market"} {
+		if _, body = MustGet(t, firm, srv+path); strings.Contains(body, "/my/offers/new") {
+			t.Errorf("an enterprise is offered the new-offer form on %s", path)
+		}
 	}
 }
 
