@@ -9,9 +9,11 @@ import (
 
 // OfferForm is an offer's fields as the web form carries them: the patents'
 // application numbers one a line (or separated by commas or spaces), the price
-// in 万元, the TRL as typed.
+// in 万元, the TRL as typed; Organization is the admin's choice of the
+// offering organization (a registry name or id).
 type OfferForm struct {
 	AppNos, Kind, Title, Price, Terms, TRL, Fields, Problem, Advantage, Contact string
+	Organization                                                                string
 	Negotiable, SOEShared                                                       bool
 }
 
@@ -19,7 +21,7 @@ type OfferForm struct {
 func OfferFormOf(get func(string) string) OfferForm {
 	return OfferForm{AppNos: get("app_nos"), Kind: get("kind"), Title: get("title"), Price: get("price"), Terms: get("terms"),
 		TRL: get("trl"), Fields: get("fields"), Problem: get("problem"), Advantage: get("advantage"), Contact: get("contact"),
-		Negotiable: get("negotiable") == "yes", SOEShared: get("soe_shared") == "yes"}
+		Organization: get("organization"), Negotiable: get("negotiable") == "yes", SOEShared: get("soe_shared") == "yes"}
 }
 
 // SplitAppNos splits a list of application numbers typed one a line, or

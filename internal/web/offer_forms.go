@@ -39,6 +39,9 @@ func (s *Server) offerCreate(w http.ResponseWriter, r *http.Request) {
 	f := httpx.OfferFormOf(r.PostForm.Get)
 	o, err := f.Offer()
 	if err == nil {
+		o.OrgID, err = s.offeringOrg(r, f.Organization)
+	}
+	if err == nil {
 		err = s.Offers.CreateOffer(r.Context(), o)
 	}
 	if err != nil {
@@ -52,6 +55,31 @@ func (s *Server) offerCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/market/%d?done=created", o.ID), http.StatusSeeOther)
+}
+
+// offeringOrg resolves the admin's choice of the offering organization (a
+// registry name or id; "" lets the service take the first patent's owner);
+// others always offer for their own organization.
+func (s *Server) offeringOrg(r *http.Request, ref string) (int64, error) {
+	u := patentbridge.UserFrom(r.Context())
+	ref = strings.TrimSpace(ref)
+	if u == nil || u.Role != patentbridge.RoleAdmin || ref == "" {
+		return 0, nil
+	}
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	if s.Organizations == nil {
+		return 0, patentbridge.FieldErrorf("organization_id", "请填写报价单位的单位编号")
+	}
+	org, err := s.Organizations.FindOrganizationByName(r.Context(), ref)
+	if err != nil {
+		if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+			return 0, patentbridge.FieldErrorf("organization_id", "单位名录中没有“%s”，请填写单位全称或单位编号", patentbridge.ClipValue(ref))
+		}
+		return 0, err
+	}
+	return org.ID, nil
 }
 
 func (s *Server) renderOfferForm(w http.ResponseWriter, r *http.Request, status int, f httpx.OfferForm, ferr error) {

@@ -18,14 +18,26 @@ import (
 	"patentbridge/internal/web"
 )
 
-// newMarketFormsEnv serves the market with offers, pools and the registry on
-// the sample patents, with the institute (owner of 2022232206652), the
-// university (owner of 2021108432658) and an enterprise signed in.
-func newMarketFormsEnv(t *testing.T) (db *sqldb.DB, srv string, ioe, scu, firm, anon *http.Client) {
+// marketFormsEnv is the market with offers, pools and the registry on the
+// sample patents plus an SOE's patent, with the institute (owner of
+// 2022232206652), the university (owner of 2021108432658), the SOE, an
+// enterprise and the admin signed in.
+type marketFormsEnv struct {
+	db                               *sqldb.DB
+	srv                              string
+	soeAppNo                         string
+	ioe, scu, dec, firm, admin, anon *http.Client
+}
+
+func newMarketFormsEnv(t *testing.T) *marketFormsEnv {
 	t.Helper()
-	db = sqldbtest.SQLite(t)
+	db := sqldbtest.SQLite(t)
 	db.Now = clock
-	httpxtest.MustScreen(t, db, testNow, httpxtest.SamplePatents()...)
+	soeP := *httpxtest.SamplePatents()[0]
+	d := "202223220666"
+	soeP.AppNo, soeP.Title = d+patentbridge.AppNoCheckChar(d), "一种汽轮机转子叶片检测装置"
+	soeP.Patentees = []patentbridge.Party{{Name: "东方电气集团有限公司", Type: patentbridge.PartySOE}}
+	httpxtest.MustScreen(t, db, testNow, append(httpxtest.SamplePatents(), &soeP)...)
 	users := &httpxtest.UserService{DB: db}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Offers: db, OfferQuestions: db, Pools: db, Organizations: db, Messages: db})
@@ -38,8 +50,11 @@ func newMarketFormsEnv(t *testing.T) (db *sqldb.DB, srv string, ioe, scu, firm, 
 	}
 	users.MustUser(t, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所")
 	users.MustUser(t, "scu", patentbridge.RoleInstitution, "四川大学")
+	users.MustUser(t, "dec", patentbridge.RoleInstitution, "东方电气集团有限公司")
 	users.MustUser(t, "firm", patentbridge.RoleEnterprise, "成都芯动科技有限公司")
-	return db, s.URL, MustClient(t, s, "ioe"), MustClient(t, s, "scu"), MustClient(t, s, "firm"), MustClient(t, s, "")
+	users.MustUser(t, "admin", patentbridge.RoleAdmin)
+	return &marketFormsEnv{db: db, srv: s.URL, soeAppNo: soeP.AppNo, ioe: MustClient(t, s, "ioe"), scu: MustClient(t, s, "scu"),
+		dec: MustClient(t, s, "dec"), firm: MustClient(t, s, "firm"), admin: MustClient(t, s, "admin"), anon: MustClient(t, s, "")}
 }
 
 // idAfter returns the number after prefix in a redirect's Location.
@@ -58,9 +73,13 @@ func idAfter(t *testing.T, loc, prefix string) int64 {
 // publishes it onto the market with its ledger index and withdraws it; an
 // enterprise may not offer, another organization may not publish.
 func TestOfferForms(t *testing.T) {
-	db, srv, ioe, scu, firm, anon := newMarketFormsEnv(t)
+	e := newMarketFormsEnv(t)
+	db, srv, ioe, scu, firm, anon := e.db, e.srv, e.ioe, e.scu, e.firm, e.anon
 	_, body := MustGet(t, ioe, srv+"/my/offers")
 	mustContain(t, body, `href="/my/offers/new"`, "发布新的转让/许可信息", `href="/my/pools/new"`, `id="my-offers-empty"`)
+	if strings.Contains(body, `name="soe_shared"`) || strings.Contains(body, `name="organization"`) {
+		t.Errorf("a university is offered the SOE mark or the admin's organization choice")
+	}
 	_, body = MustGet(t, ioe, srv+"/my/patents")
 	mustContain(t, body, `href="/my/offers/new?app_no=2022232206652"`)
 	_, body = MustGet(t, ioe, srv+"/market")
@@ -92,6 +111,7 @@ func TestOfferForms(t *testing.T) {
 		{"price", "-3", http.StatusBadRequest, "报价应在 0 到"},
 		{"negotiable", "yes", http.StatusBadRequest, "选择“面议”时不填报价"},
 		{"app_nos", "2021108432658", http.StatusForbidden, "不是专利 " + patentbridge.FormatAppNo("2021108432658") + " 的当前权利人"},
+		{"soe_shared", "yes", http.StatusBadRequest, "只有国有企业的专利可以标记为“国企成熟专利共享”"},
 	} {
 		status, _, body := MustPost(t, ioe, srv+"/my/offers/new", with(c.field, c.value))
 		body = html.UnescapeString(body)
@@ -183,7 +203,8 @@ func TestOfferForms(t *testing.T) {
 // member, a single member or an unreadable fee re-show the form), visible as a
 // draft only to its members, and published from its page with its ledger index.
 func TestPoolForms(t *testing.T) {
-	db, srv, ioe, scu, firm, anon := newMarketFormsEnv(t)
+	e := newMarketFormsEnv(t)
+	db, srv, ioe, scu, firm, anon := e.db, e.srv, e.ioe, e.scu, e.firm, e.anon
 	_, body := MustGet(t, ioe, srv+"/my/pools/new")
 	mustContain(t, body, `id="pool-form"`, ">中国科学院光电技术研究所\n</textarea>", `<option value="" selected>不设统一费用`)
 	good := url.Values{"name": {"四川光伏与储能专利池"}, "field": {"光伏与储能"}, "members": {"中国科学院光电技术研究所\n四川大学"},
@@ -249,5 +270,48 @@ func TestPoolForms(t *testing.T) {
 	mustContain(t, body, `href="/pools/`+itoa(id)+`"`, "四川光伏与储能专利池")
 	if status, _, _ := MustPost(t, ioe, srv+"/my/pools/"+itoa(id)+"/publish", nil); status != http.StatusConflict {
 		t.Errorf("publish twice = %d", status)
+	}
+}
+
+// An SOE marks its offer 成熟专利共享 and, once published, the patent is on
+// the SOE shared list; the admin offers for a named organization of the
+// registry (an unknown name is refused at its field).
+func TestOfferFormSOEAndAdmin(t *testing.T) {
+	e := newMarketFormsEnv(t)
+	_, body := MustGet(t, e.dec, e.srv+"/my/offers/new")
+	mustContain(t, body, `name="soe_shared"`)
+	form := url.Values{"app_nos": {e.soeAppNo}, "kind": {"ordinary"}, "negotiable": {"yes"}, "trl": {"8"}, "fields": {"汽轮机制造"},
+		"problem": {"叶片裂纹检出率低"}, "advantage": {"自动检测"}, "contact": {"科技部"}, "soe_shared": {"yes"}}
+	status, loc, _ := MustPost(t, e.dec, e.srv+"/my/offers/new", form)
+	if status != http.StatusSeeOther {
+		t.Fatalf("SOE create = %d", status)
+	}
+	id := idAfter(t, loc, "/market/")
+	if status, _, _ := MustPost(t, e.dec, e.srv+"/my/offers/"+itoa(id)+"/publish", nil); status != http.StatusSeeOther {
+		t.Fatalf("SOE publish = %d", status)
+	}
+	_, body = MustGet(t, e.anon, e.srv+"/market/soe-shared")
+	mustContain(t, body, `href="/market/`+itoa(id)+`"`, "东方电气集团有限公司", "面议")
+
+	_, body = MustGet(t, e.admin, e.srv+"/my/offers/new")
+	mustContain(t, body, `name="organization"`, `name="soe_shared"`)
+	_, body = MustGet(t, e.admin, e.srv+"/my/offers")
+	mustContain(t, body, `href="/my/offers/new"`, `href="/market/`+itoa(id)+`"`)
+	form.Set("app_nos", "2022232206652")
+	form.Del("soe_shared")
+	form.Set("organization", "不存在的研究院")
+	status, _, body = MustPost(t, e.admin, e.srv+"/my/offers/new", form)
+	if body = html.UnescapeString(body); status != http.StatusBadRequest || !strings.Contains(body, `id="err-organization_id"`) ||
+		!strings.Contains(body, "单位名录中没有“不存在的研究院”") || !strings.Contains(body, `value="不存在的研究院"`) {
+		t.Errorf("admin, unknown organization = %d", status)
+	}
+	form.Set("organization", "中国科学院光电技术研究所")
+	status, loc, _ = MustPost(t, e.admin, e.srv+"/my/offers/new", form)
+	if status != http.StatusSeeOther {
+		t.Fatalf("admin create = %d", status)
+	}
+	o, err := e.db.FindOffer(patentbridge.WithUser(context.Background(), &patentbridge.User{ID: 1, Role: patentbridge.RoleAdmin}), idAfter(t, loc, "/market/"))
+	if err != nil || o.OrgName != "中国科学院光电技术研究所" || o.Status != patentbridge.OfferDraft {
+		t.Errorf("admin's offer = %+v, %v", o, err)
 	}
 }
