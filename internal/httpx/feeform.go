@@ -66,6 +66,23 @@ func (f FeeForm) Terms() (patentbridge.FeeTerms, error) {
 	return fee, nil
 }
 
+// keepRelevant clears the fields a method does not use: the form keeps every
+// input, hidden or not, so that it works without JavaScript.
+func keepRelevant(f *patentbridge.FeeTerms) {
+	switch f.Method {
+	case patentbridge.FeeFixed:
+		f.EntryFeeFen, f.RateBP, f.RoyaltyBase, f.ReportMonths = 0, 0, "", 0
+	case patentbridge.FeeSales:
+		f.LumpSumFen, f.EntryFeeFen, f.RoyaltyBase = 0, 0, patentbridge.RoyaltyNetSales
+	case patentbridge.FeeProfit:
+		f.LumpSumFen, f.EntryFeeFen, f.RoyaltyBase = 0, 0, patentbridge.RoyaltyProfit
+	case patentbridge.FeeEntryRoyalty:
+		f.LumpSumFen = 0
+	case patentbridge.FeeFree, patentbridge.FeeDeferred:
+		f.LumpSumFen, f.EntryFeeFen, f.RateBP, f.RoyaltyBase, f.ReportMonths = 0, 0, 0, "", 0
+	}
+}
+
 // FeeFormFrom fills the form from fee terms (to edit them).
 func FeeFormFrom(fee patentbridge.FeeTerms) FeeForm {
 	f := FeeForm{Method: string(fee.Method), UntilFirstRevenue: fee.UntilFirstRevenue}

@@ -40,8 +40,7 @@ func TestFeeFormTerms(t *testing.T) {
 	if err != nil || fee.GraceMonths != 12 || fee.Then == nil || fee.Then.RateBP != 350 || fee.Then.LumpSumFen != 0 || fee.Then.RoyaltyBase != patentbridge.RoyaltyNetSales {
 		t.Fatalf("Terms = %+v (then %+v), %v", fee, fee.Then, err)
 	}
-	ol, err := httpx.OpenLicenceForm{Method: in.Method, GraceMonths: in.GraceMonths, ThenMethod: in.ThenMethod, Rate: in.Rate,
-		ReportMonths: in.ReportMonths, LumpSum: in.LumpSum, TermStart: "2026-01-01", TermEnd: "2027-01-01"}.Declaration()
+	ol, err := httpx.OpenLicenceForm{FeeForm: in, TermStart: "2026-01-01", TermEnd: "2027-01-01"}.Declaration()
 	if err != nil || ol.Fee.Then == nil || *ol.Fee.Then != *fee.Then || ol.Fee.GraceMonths != fee.GraceMonths {
 		t.Errorf("declaration fee %+v, pool form fee %+v (%v)", ol.Fee, fee, err)
 	}

@@ -10,13 +10,12 @@ import (
 // OpenLicenceForm is a declaration's fields as the web form and the batch
 // workbook carry them: money in yuan, rates in percent, dates YYYY-MM-DD.
 type OpenLicenceForm struct {
-	AppNo, Method, LumpSum, EntryFee, RoyaltyBase, Rate, ReportMonths string
-	GraceMonths, ThenMethod                                           string
-	UntilFirstRevenue                                                 bool
-	FeeBasis, FeeException, TermStart, TermEnd, Conditions            string
-	EvaluationReport, PledgeeConsent                                  string
-	EvaluationFavourable                                              bool
-	Confirmations                                                     []string
+	AppNo string
+	FeeForm
+	FeeBasis, FeeException, TermStart, TermEnd, Conditions string
+	EvaluationReport, PledgeeConsent                       string
+	EvaluationFavourable                                   bool
+	Confirmations                                          []string
 }
 
 // Declaration turns the form into a declaration (the service checks the
@@ -27,7 +26,7 @@ func (f OpenLicenceForm) Declaration() (*patentbridge.OpenLicence, error) {
 		EvaluationReport: strings.TrimSpace(f.EvaluationReport), EvaluationFavourable: f.EvaluationFavourable,
 		PledgeeConsent: strings.TrimSpace(f.PledgeeConsent), Confirmations: f.Confirmations}
 	var err error
-	if ol.Fee, err = f.Fee().Terms(); err != nil {
+	if ol.Fee, err = f.FeeForm.Terms(); err != nil {
 		return nil, err
 	}
 	if ol.TermStart, err = patentbridge.ParseDate(strings.TrimSpace(f.TermStart)); err != nil {
@@ -39,35 +38,9 @@ func (f OpenLicenceForm) Declaration() (*patentbridge.OpenLicence, error) {
 	return ol, nil
 }
 
-// keepRelevant clears the fields a method does not use: the form keeps every
-// input, hidden or not, so that it works without JavaScript.
-func keepRelevant(f *patentbridge.FeeTerms) {
-	switch f.Method {
-	case patentbridge.FeeFixed:
-		f.EntryFeeFen, f.RateBP, f.RoyaltyBase, f.ReportMonths = 0, 0, "", 0
-	case patentbridge.FeeSales:
-		f.LumpSumFen, f.EntryFeeFen, f.RoyaltyBase = 0, 0, patentbridge.RoyaltyNetSales
-	case patentbridge.FeeProfit:
-		f.LumpSumFen, f.EntryFeeFen, f.RoyaltyBase = 0, 0, patentbridge.RoyaltyProfit
-	case patentbridge.FeeEntryRoyalty:
-		f.LumpSumFen = 0
-	case patentbridge.FeeFree, patentbridge.FeeDeferred:
-		f.LumpSumFen, f.EntryFeeFen, f.RateBP, f.RoyaltyBase, f.ReportMonths = 0, 0, 0, "", 0
-	}
-}
-
-// Fee returns the form's fee inputs.
-func (f OpenLicenceForm) Fee() FeeForm {
-	return FeeForm{Method: f.Method, LumpSum: f.LumpSum, EntryFee: f.EntryFee, RoyaltyBase: f.RoyaltyBase, Rate: f.Rate,
-		ReportMonths: f.ReportMonths, GraceMonths: f.GraceMonths, ThenMethod: f.ThenMethod, UntilFirstRevenue: f.UntilFirstRevenue}
-}
-
 // FormOf fills the form from a declaration (to edit it).
 func FormOf(ol *patentbridge.OpenLicence) OpenLicenceForm {
-	fee := FeeFormFrom(ol.Fee)
-	return OpenLicenceForm{AppNo: ol.AppNo, Method: fee.Method, LumpSum: fee.LumpSum, EntryFee: fee.EntryFee,
-		RoyaltyBase: fee.RoyaltyBase, Rate: fee.Rate, ReportMonths: fee.ReportMonths, GraceMonths: fee.GraceMonths,
-		ThenMethod: fee.ThenMethod, UntilFirstRevenue: fee.UntilFirstRevenue, FeeBasis: ol.FeeBasis, FeeException: ol.FeeException,
+	return OpenLicenceForm{AppNo: ol.AppNo, FeeForm: FeeFormFrom(ol.Fee), FeeBasis: ol.FeeBasis, FeeException: ol.FeeException,
 		TermStart: patentbridge.FormatDate(ol.TermStart), TermEnd: patentbridge.FormatDate(ol.TermEnd), Conditions: ol.Conditions,
 		EvaluationReport: ol.EvaluationReport, EvaluationFavourable: ol.EvaluationFavourable, PledgeeConsent: ol.PledgeeConsent,
 		Confirmations: ol.Confirmations}

@@ -84,10 +84,10 @@ func openLicenceFromRow(cell func(string) string) (*patentbridge.OpenLicence, er
 		v := cell(h)
 		return v == "是" || v == "Y" || v == "y" || v == "1" || v == "TRUE"
 	}
-	f := OpenLicenceForm{AppNo: appNo, Method: methodCode(cell("许可使用费支付方式")), LumpSum: cell("固定费用（元）"),
+	f := OpenLicenceForm{AppNo: appNo, FeeForm: FeeForm{Method: methodCode(cell("许可使用费支付方式")), LumpSum: cell("固定费用（元）"),
 		EntryFee: cell("入门费（元）"), RoyaltyBase: baseCode(cell("提成基数")), Rate: cell("提成比例（%）"),
 		ReportMonths: cell("报告周期（月）"), GraceMonths: cell("延期月数"), UntilFirstRevenue: yes("至首笔销售收入"),
-		ThenMethod: methodCode(cell("延期后支付方式")), Conditions: cell("其他条件"), FeeBasis: cell("估算依据"),
+		ThenMethod: methodCode(cell("延期后支付方式"))}, Conditions: cell("其他条件"), FeeBasis: cell("估算依据"),
 		EvaluationReport: cell("评价报告编号"), EvaluationFavourable: yes("评价结论符合授权条件"), PledgeeConsent: cell("质权人同意文件")}
 	for _, h := range []string{"许可期限起", "许可期限止"} {
 		v := cell(h)

@@ -28,7 +28,7 @@ type openLicenceFormView struct {
 
 // openLicenceNew serves /open-licences/new?app_no=: the empty form for a patent.
 func (s *Server) openLicenceNew(w http.ResponseWriter, r *http.Request) {
-	f := httpx.OpenLicenceForm{AppNo: r.URL.Query().Get("app_no"), Method: string(patentbridge.FeeSales), ReportMonths: "6"}
+	f := httpx.OpenLicenceForm{AppNo: r.URL.Query().Get("app_no"), FeeForm: httpx.FeeForm{Method: string(patentbridge.FeeSales), ReportMonths: "6"}}
 	s.renderOpenLicenceForm(w, r, http.StatusOK, 0, f, nil)
 }
 
@@ -45,9 +45,7 @@ func (s *Server) openLicenceEdit(w http.ResponseWriter, r *http.Request) {
 // formOf reads the posted declaration form.
 func formOf(r *http.Request) httpx.OpenLicenceForm {
 	g := r.PostForm.Get
-	return httpx.OpenLicenceForm{AppNo: g("app_no"), Method: g("method"), LumpSum: g("lump_sum"), EntryFee: g("entry_fee"),
-		RoyaltyBase: g("royalty_base"), Rate: g("rate"), ReportMonths: g("report_months"), GraceMonths: g("grace_months"),
-		ThenMethod: g("then_method"), UntilFirstRevenue: g("until_first_revenue") == "yes", FeeBasis: g("fee_basis"),
+	return httpx.OpenLicenceForm{AppNo: g("app_no"), FeeForm: httpx.FeeFormOf(g), FeeBasis: g("fee_basis"),
 		FeeException: g("fee_exception"), TermStart: g("term_start"), TermEnd: g("term_end"), Conditions: g("conditions"),
 		EvaluationReport: g("evaluation_report"), EvaluationFavourable: g("evaluation_favourable") == "yes",
 		PledgeeConsent: g("pledgee_consent"), Confirmations: r.PostForm["confirmations"]}
