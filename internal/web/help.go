@@ -72,6 +72,7 @@ func helpRoles() []helpRole {
 			{Text: "注册或由管理员开通账号，账号须绑定本单位（单位名录中的名称）。", Href: "/register", Link: "单位注册"},
 			{Text: "在“我的专利”查看本单位专利及其筛查结果。", Href: "/my/patents", Link: "我的专利"},
 			{Text: "对已实施的专利登记“已实施”，对有正当理由不实施的登记理由（保密/国防、标准必要、正在洽谈、防御性布局或其他）；登记在下一次筛查时生效。", Href: "/my/declarations/import", Link: "批量登记"},
+			{Text: "在“我的报价”发布转让、许可或作价入股信息（价格提前公开）：先保存草稿，核对后发布；已发布的可填写原因撤回，发布和撤回均记入公共账本。多家成员单位可在同一页面组建专利池。", Href: "/my/offers", Link: "我的报价"},
 		}},
 		{ID: "help-city", Title: "市州知识产权局", Steps: []helpStep{
 			{Text: "审核本市（州）单位的注册申请：通过后并入单位名录（按统一社会信用代码或名称匹配已有单位），或填写原因驳回。", Href: "/admin/registrations", Link: "注册审核"},
@@ -98,6 +99,9 @@ func helpStatuses() []statusGroup {
 	demand := func(st, meaning string) statusItem { return statusItem{patentbridge.DemandStatusLabel(st), meaning} }
 	reg := func(st, meaning string) statusItem {
 		return statusItem{patentbridge.RegistrationStatusLabel(st), meaning}
+	}
+	offer := func(st, meaning string) statusItem {
+		return statusItem{(&patentbridge.Offer{Status: st}).StatusLabel(), meaning}
 	}
 	groups := []statusGroup{
 		{ID: "status-import", Title: "数据导入任务", Items: []statusItem{
@@ -131,6 +135,11 @@ func helpStatuses() []statusGroup {
 		{ID: "status-declaration", Title: "实施声明与正当理由", Items: []statusItem{
 			{httpx.DeclarationKindLabel(patentbridge.DeclImplemented), "权利人登记专利已实施（自行实施、许可、转让等），下一次筛查起不再列为沉睡专利。"},
 			{httpx.DeclarationKindLabel(patentbridge.DeclReason), "权利人登记不实施的正当理由，下一次筛查起列为“排除”并注明理由。"},
+		}},
+		{ID: "status-offer", Title: "转让/许可报价", Items: []statusItem{
+			offer(patentbridge.OfferDraft, "草稿，只有报价单位和管理员可见，核对后在“我的报价”或报价页发布。"),
+			offer(patentbridge.OfferPublished, "已在转化交易公开，记入公共账本；企业可提问或表达意向。"),
+			offer(patentbridge.OfferWithdrawn, "报价单位填写原因撤回，保留记录、撤回原因和账本序号。"),
 		}},
 		{ID: "status-registration", Title: "单位注册申请", Items: []statusItem{
 			reg(patentbridge.RegistrationPending, "等待所在市（州）知识产权局审核；账号可登录浏览，不能发布。"),
