@@ -3,13 +3,12 @@ package patentbridge
 import "testing"
 
 // A pool needs two to PoolMembersMax distinct members and distinct patents;
-// its fee is checked in form (a rate of 0.01%–100%, a report period) but not
-// against the open-licence notice's 20% limit.
+// its fee is checked as an open licence's (field "fee").
 func TestPoolValidate(t *testing.T) {
 	good := func() *Pool {
 		return &Pool{Name: " 四川光伏专利池 ", Field: "光伏", Members: []PoolMember{{OrgID: 1}, {OrgID: 2}},
 			AppNos: []string{"2022232206652", "CN202110843265.8"}, Terms: "打包普通许可",
-			Fee: &FeeTerms{Method: FeeSales, RoyaltyBase: RoyaltyNetSales, RateBP: 2500, ReportMonths: 6}}
+			Fee: &FeeTerms{Method: FeeSales, RoyaltyBase: RoyaltyNetSales, RateBP: 2000, ReportMonths: 6}}
 	}
 	p := good()
 	if err := p.Validate(); err != nil || p.Name != "四川光伏专利池" || p.AppNos[1] != "2021108432658" {
@@ -27,9 +26,9 @@ func TestPoolValidate(t *testing.T) {
 		{"a member twice", func(p *Pool) { p.Members[1].OrgID = 1 }, "members"},
 		{"too many members", func(p *Pool) { p.Members = many }, "members"},
 		{"a patent twice", func(p *Pool) { p.AppNos[1] = "2022232206652" }, "app_nos"},
-		{"a rate over 100%", func(p *Pool) { p.Fee.RateBP = 10001 }, "rate"},
-		{"no report period", func(p *Pool) { p.Fee.ReportMonths = 0 }, "report_months"},
-		{"an unknown method", func(p *Pool) { p.Fee = &FeeTerms{Method: "barter"} }, "method"},
+		{"a rate over the notice's 20%", func(p *Pool) { p.Fee.RateBP = 2001 }, "fee"},
+		{"no report period", func(p *Pool) { p.Fee.ReportMonths = 0 }, "fee"},
+		{"an unknown method", func(p *Pool) { p.Fee = &FeeTerms{Method: "barter"} }, "fee"},
 	} {
 		p := good()
 		c.edit(p)

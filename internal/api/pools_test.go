@@ -60,8 +60,9 @@ func TestPoolsAPI(t *testing.T) {
 	}{
 		{"one member", ioe, body(fmt.Sprintf(`{"organization_id":%d}`, ioeID), both, royalty), 400, "members"},
 		{"a member twice", ioe, body(fmt.Sprintf(`{"organization_id":%d},{"organization_id":%d}`, ioeID, ioeID), both, royalty), 400, "members"},
-		{"a rate of 0", ioe, body(two, both, `{"method":"sales_royalty","rate_bp":0,"report_months":6}`), 400, "rate"},
-		{"an unknown method", ioe, body(two, both, `{"method":"barter"}`), 400, "method"},
+		{"a rate of 0", ioe, body(two, both, `{"method":"sales_royalty","rate_bp":0,"report_months":6}`), 400, "fee"},
+		{"a rate over the notice's 20%", ioe, body(two, both, `{"method":"sales_royalty","rate_bp":2001,"report_months":6}`), 400, "fee"},
+		{"an unknown method", ioe, body(two, both, `{"method":"barter"}`), 400, "fee"},
 		{"a non-member's patent", ioe, body(two, `"2022232206652","2021112263722"`, royalty), 403, ""},
 		{"an enterprise", e.firm, body(two, both, royalty), 403, ""},
 		{"anonymous", "", body(two, both, royalty), 401, ""},
@@ -71,8 +72,7 @@ func TestPoolsAPI(t *testing.T) {
 		}
 	}
 
-	// 25% of net sales is above the open-licence notice's 20% but a pool's own negotiated rate.
-	status, m := e.call(t, "POST", "/api/v1/pools", ioe, body(two, both, `{"method":"sales_royalty","rate_bp":2500,"report_months":6}`))
+	status, m := e.call(t, "POST", "/api/v1/pools", ioe, body(two, both, `{"method":"sales_royalty","rate_bp":2000,"report_months":6}`))
 	if status != http.StatusCreated || m["status"] != "draft" || m["ledger_index"] != nil {
 		t.Fatalf("create = %d %v", status, m)
 	}
@@ -91,7 +91,7 @@ func TestPoolsAPI(t *testing.T) {
 	if status != 200 || m["status"] != "published" || m["ledger_index"] == nil {
 		t.Fatalf("publish = %d %v", status, m)
 	}
-	if fee, _ := m["fee"].(map[string]any); fee["rate_bp"] != 2500.0 {
+	if fee, _ := m["fee"].(map[string]any); fee["rate_bp"] != 2000.0 {
 		t.Errorf("fee = %v", m["fee"])
 	}
 	if status, _ := e.call(t, "POST", path+"/publish", ioe, ""); status != http.StatusConflict {

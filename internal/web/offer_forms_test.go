@@ -218,16 +218,17 @@ func TestPoolForms(t *testing.T) {
 		f.Set(k, v)
 		return f
 	}
-	for _, c := range []struct{ field, value, msg string }{
-		{"members", "中国科学院光电技术研究所", "专利池至少应有两家成员单位"},
-		{"members", "中国科学院光电技术研究所\n不存在的研究院", "单位名录中没有“不存在的研究院”"},
-		{"lump_sum", "三十万", "金额"},
-		{"method", "sales_royalty", "提成比例应在"},
+	for _, c := range []struct{ field, value, msg, at string }{
+		{"members", "中国科学院光电技术研究所", "专利池至少应有两家成员单位", "members"},
+		{"members", "中国科学院光电技术研究所\n不存在的研究院", "单位名录中没有“不存在的研究院”", "members"},
+		{"lump_sum", "三十万", "金额", "lump_sum"},
+		{"method", "sales_royalty", "打包许可使用费：提成比例应在", "fee"},
+		{"lump_sum", "20000000.01", "固定费用一般不超过人民币2000万元", "fee"},
 	} {
 		status, _, body := MustPost(t, ioe, srv+"/my/pools/new", with(c.field, c.value))
 		body = html.UnescapeString(body)
-		if status != http.StatusBadRequest || !strings.Contains(body, c.msg) {
-			t.Errorf("%s=%q: status %d, want 400 with %q; body %.300s", c.field, c.value, status, c.msg, body)
+		if status != http.StatusBadRequest || !strings.Contains(body, c.msg) || !strings.Contains(body, `id="err-`+c.at+`"`) {
+			t.Errorf("%s=%q: status %d, want 400 with %q at %s; body %.300s", c.field, c.value, status, c.msg, c.at, body)
 		}
 		mustContain(t, body, `value="四川光伏与储能专利池"`, ">非成员企业打包普通许可，三年</textarea>")
 	}
