@@ -57,7 +57,7 @@ func newLicenceSite(tb testing.TB) *licenceSite {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.raw.Close() })
-	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, OpenLicences: db, Licences: db})
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, OpenLicences: db, Licences: db, Organizations: db})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -35,6 +35,8 @@ type patentPage struct {
 	OpenLicence *httpx.OpenLicenceView
 	// CanOpenLicence: the user may declare an open licence of the patent.
 	CanOpenLicence bool
+	// CanRegisterLicence: offer the user the negotiated-licence form.
+	CanRegisterLicence bool
 	// FeeReductions are the patentee's annual-fee reductions, one for each
 	// announced or withdrawn open licence of the patent, latest first.
 	FeeReductions []feeReduction
@@ -108,6 +110,7 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 			}
 		}
 	}
+	v.CanRegisterLicence = s.Licences != nil && s.Organizations != nil && canRegisterLicence(u, p)
 	var runStart time.Time // of the latest finished run; zero when none
 	if s.Screening != nil {
 		v.ScreeningOn = true
