@@ -34,19 +34,18 @@ func (db *DB) EndExpiredLicences(ctx context.Context) (int, error) {
 			patentbridge.LicenceNoticed, patentbridge.LicenceEffective, today)
 		if err := eachRow(ctx, tx.tx, q, func(s scanner) error {
 			var e expired
-			err := s.Scan(&e.id, &e.status, &e.termTo)
+			if err := s.Scan(&e.id, &e.status, &e.termTo); err != nil {
+				return err
+			}
 			due = append(due, e)
-			return err
+			return nil
 		}); err != nil {
 			return fmt.Errorf("sqldb: expired licences: %w", err)
 		}
 		for _, e := range due {
-			res, err := tx.exec(ctx, tx.q().add("UPDATE licences SET status = ? WHERE id = ? AND status = ?",
-				patentbridge.LicenceEnded, e.id, e.status))
-			if err != nil {
-				return fmt.Errorf("sqldb: end licence %d: %w", e.id, err)
-			}
-			if k, err := res.RowsAffected(); err != nil || k != 1 {
+			k, err := affected(tx.exec(ctx, tx.q().add("UPDATE licences SET status = ? WHERE id = ? AND status = ?",
+				patentbridge.LicenceEnded, e.id, e.status)))
+			if err != nil || k != 1 {
 				return fmt.Errorf("sqldb: end licence %d: %d rows, %v", e.id, k, err)
 			}
 			if err := tx.audit(ctx, "licence.end", licenceObject(e.id), map[string]string{"status": e.status},
