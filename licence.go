@@ -228,4 +228,10 @@ type LicenceService interface {
 	// RemindRecordations sends each party of an effective licence overdue for
 	// recordation one reminder message and returns how many licences it reminded.
 	RemindRecordations(ctx context.Context) (int, error)
+	// EndExpiredLicences moves every noticed or effective licence whose term
+	// ended before today to ended, with one audit row "licence.end" each and no
+	// ledger entry (the end of a term is no new public act), and returns how
+	// many it ended; the platform's own act (a periodic job) or the admin's.
+	// Returns EFORBIDDEN, EUNAUTHORIZED.
+	EndExpiredLicences(ctx context.Context) (int, error)
 }

@@ -23,17 +23,41 @@ func OpenLicenceFeeReduction(ol *OpenLicence, on time.Time, otherBP int) int {
 	return otherBP
 }
 
-// OpenLicenceInEffect reports whether the open licence is announced and not
-// withdrawn on the day of on.
+// OpenLicenceInEffect reports whether the day of on falls in the open
+// licence's FeeReductionPeriod: announced, not yet withdrawn, within its term.
 func OpenLicenceInEffect(ol *OpenLicence, on time.Time) bool {
-	if ol == nil || ol.AnnouncedAt.IsZero() {
+	if ol == nil {
 		return false
 	}
+	from, to, ok := ol.FeeReductionPeriod()
 	d := DateOf(on)
-	if d.Before(DateOf(ol.AnnouncedAt)) {
-		return false
+	return ok && !d.Before(from) && (to.IsZero() || !d.After(to))
+}
+
+// FeeReductionPeriod returns the first and last days (UTC dates) the open
+// licence is in effect, which are those of the patentee's 15% annual-fee
+// reduction: from the day it was announced to the last day of its term or,
+// if earlier, the day before its withdrawal (the day it is withdrawn no
+// longer counts); to is zero when neither is known. ok is false for a
+// declaration never announced (draft, submitted) or never in effect (withdrawn
+// the day it was announced, announced after its term).
+func (ol *OpenLicence) FeeReductionPeriod() (from, to time.Time, ok bool) {
+	if ol.AnnouncedAt.IsZero() {
+		return time.Time{}, time.Time{}, false
 	}
-	return ol.WithdrawnAt.IsZero() || d.Before(DateOf(ol.WithdrawnAt))
+	from = DateOf(ol.AnnouncedAt)
+	if !ol.TermEnd.IsZero() {
+		to = DateOf(ol.TermEnd)
+	}
+	if !ol.WithdrawnAt.IsZero() {
+		if last := DateOf(ol.WithdrawnAt).AddDate(0, 0, -1); to.IsZero() || last.Before(to) {
+			to = last
+		}
+	}
+	if !to.IsZero() && to.Before(from) {
+		return time.Time{}, time.Time{}, false
+	}
+	return from, to, true
 }
 
 // FeeTermsText describes fee terms in Chinese as announced, e.g.

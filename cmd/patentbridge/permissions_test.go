@@ -235,6 +235,8 @@ var permissionExpectations = map[string]string{
 	"POST /licences/{id}/recordation":                          "admin institution enterprise",
 	"POST /licences/{id}/disputes":                             "admin institution enterprise",
 	"POST /licences/{id}/disputes/{dispute_id}/outcome":        "admin institution enterprise",
+	"GET /licences/new":                                        "admin institution enterprise",
+	"POST /licences/new":                                       "admin institution enterprise",
 }
 
 // permissionPassword is the password of the matrix's accounts.

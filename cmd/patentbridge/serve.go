@@ -139,7 +139,7 @@ func (m *Main) Open(ctx context.Context) error {
 		var wg sync.WaitGroup
 		wg.Go(func() { m.search.follow(bg, m.Logger) })
 		wg.Go(func() { m.search.runRouter(bg, m.Config.RouterCheck) })
-		wg.Go(func() { remindRecordations(bg, db, time.Hour, m.Logger) })
+		wg.Go(func() { licenceJobs(bg, db, time.Hour, m.Logger) })
 		wg.Wait()
 	}()
 	go m.search.warmUp() // the router and the word segmenter take seconds to load

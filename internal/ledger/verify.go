@@ -113,7 +113,7 @@ func checkCheckpoints(rep *patentbridge.LedgerReport, s Stored, computed []tlog.
 		} else if t, err := noteText(c.Note); err == nil {
 			text = t
 		}
-		tree, err := tlog.ParseTree([]byte(text))
+		tree, err := ParseCheckpoint([]byte(text))
 		if err != nil || tree.N != c.Size {
 			cp(c.Size, "大小为 %d 的检查点内容无法解析或大小不符", c.Size)
 			continue

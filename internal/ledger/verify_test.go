@@ -10,8 +10,9 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// storedOf builds the ledger of n records the way the store does.
-func storedOf(t *testing.T, n int, k *Key) Stored {
+// storedOf builds the ledger of n records the way the store does, its first
+// legacy checkpoints with the origin line checkpoints had before Origin.
+func storedOf(t *testing.T, n int, k *Key, legacy int) Stored {
 	t.Helper()
 	s := Stored{Hashes: map[int64]string{}}
 	var hs []tlog.Hash
@@ -37,7 +38,11 @@ func storedOf(t *testing.T, n int, k *Key) Stored {
 		if err != nil {
 			t.Fatal(err)
 		}
-		msg, err := note.Sign(&note.Note{Text: string(tlog.FormatTree(tlog.Tree{N: int64(i + 1), Hash: root}))}, k.Signer)
+		text := FormatCheckpoint(tlog.Tree{N: int64(i + 1), Hash: root})
+		if i < legacy {
+			text = tlog.FormatTree(tlog.Tree{N: int64(i + 1), Hash: root})
+		}
+		msg, err := note.Sign(&note.Note{Text: string(text)}, k.Signer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +60,7 @@ func TestVerifyFindsEachKindOfChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep := Verify(storedOf(t, 6, k), k.Verifier); !rep.OK() || rep.Size != 6 || rep.Checkpoints != 6 {
+	if rep := Verify(storedOf(t, 6, k, 3), k.Verifier); !rep.OK() || rep.Size != 6 || rep.Checkpoints != 6 {
 		t.Fatalf("untouched ledger: %+v", rep)
 	}
 	for _, tc := range []struct {
@@ -70,7 +75,7 @@ func TestVerifyFindsEachKindOfChange(t *testing.T) {
 		{"signed note", func(s *Stored) { s.Checkpoints[4].Note = s.Checkpoints[3].Note }, "大小为 5 的检查点内容无法解析或大小不符"},
 		{"latest checkpoint", func(s *Stored) { s.Checkpoints = s.Checkpoints[:5] }, "最新检查点的大小 5 与账本记录数 6 不符"},
 	} {
-		s := storedOf(t, 6, k)
+		s := storedOf(t, 6, k, 3)
 		tc.change(&s)
 		rep := Verify(s, k.Verifier)
 		var msgs []string

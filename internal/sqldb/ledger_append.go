@@ -57,7 +57,7 @@ func (tx *Tx) signLedger(ctx context.Context, n int64) error {
 	if err != nil {
 		return fmt.Errorf("sqldb: ledger root: %w", err)
 	}
-	msg, err := note.Sign(&note.Note{Text: string(tlog.FormatTree(tlog.Tree{N: n, Hash: root}))}, tx.db.ledgerSigner())
+	msg, err := note.Sign(&note.Note{Text: string(ledger.FormatCheckpoint(tlog.Tree{N: n, Hash: root}))}, tx.db.ledgerSigner())
 	if err != nil {
 		return fmt.Errorf("sqldb: sign checkpoint: %w", err)
 	}

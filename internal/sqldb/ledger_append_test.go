@@ -71,7 +71,7 @@ func TestLedgerAppendSignsTheTreeOfEveryRecord(t *testing.T) {
 		if err != nil {
 			t.Fatalf("checkpoint does not verify: %v\n%s", err, text)
 		}
-		tree, err := tlog.ParseTree([]byte(n.Text))
+		tree, err := ledger.ParseCheckpoint([]byte(n.Text))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"patentbridge/internal/ledger"
@@ -69,7 +71,46 @@ func TestLedgerVerifyScript(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(node, "testdata/ledger_verify_harness.js", "static/ledger_verify.js", path).CombinedOutput()
+	// Checkpoints of the platform's origin and of the old one, as stored before
+	// it named its log, are read; another log's is refused.
+	skey, _, err := note.GenerateKey(rand.Reader, "patentbridge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := note.NewSigner(skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := tlog.TreeHash(13, r)
+	type checkpoint struct {
+		Note string `json:"note"`
+		Size int64  `json:"size"`
+		Root string `json:"root"`
+		OK   bool   `json:"ok"`
+	}
+	var cps []checkpoint
+	tree := tlog.Tree{N: 13, Hash: root}
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{string(ledger.FormatCheckpoint(tree)), true},
+		{string(tlog.FormatTree(tree)), true},
+		{strings.Replace(string(ledger.FormatCheckpoint(tree)), ledger.Origin, "another log", 1), false},
+		{strings.Replace(string(ledger.FormatCheckpoint(tree)), "\n13\n", "\n13x\n", 1), false},
+	} {
+		msg, err := note.Sign(&note.Note{Text: c.text}, signer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cps = append(cps, checkpoint{Note: string(msg), Size: 13, Root: ledger.EncodeHash(root), OK: c.ok})
+	}
+	b, _ = json.Marshal(cps)
+	cpPath := filepath.Join(t.TempDir(), "checkpoints.json")
+	if err := os.WriteFile(cpPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, "testdata/ledger_verify_harness.js", "static/ledger_verify.js", path, cpPath).CombinedOutput()
 	if err != nil || !strings.HasPrefix(string(out), fmt.Sprintf("ok %d", len(vs))) {
 		t.Fatalf("node: %v\n%s", err, out)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
+	"patentbridge/internal/ledger"
 	"patentbridge/internal/refdata"
 	"patentbridge/internal/sqldb/sqldbtest"
 	"patentbridge/internal/web"
@@ -46,7 +47,7 @@ func TestLedgerPages(t *testing.T) {
 		t.Fatalf("list page: %d, no link to its ledger entry", status)
 	}
 	status, page = MustGet(t, c, srv.URL+"/ledger")
-	for _, want := range []string{`<a href="/ledger" class="active" aria-current="page">公共账本</a>`, `id="ledger-size">2<`, "go.sum database tree\n2\n", strings.ReplaceAll(db.LedgerVerifierKey(), "+", "&#43;"),
+	for _, want := range []string{`<a href="/ledger" class="active" aria-current="page">公共账本</a>`, `id="ledger-size">2<`, ledger.Origin + "\n2\n", strings.ReplaceAll(db.LedgerVerifierKey(), "+", "&#43;"),
 		`<a href="/ledger/1">1</a>`, "发布供给清单", fmt.Sprintf(`<a href="/supply/%d">supply_list:%d</a>`, id, id), "patentbridge ledger verify"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/ledger (%d) lacks %q", status, want)

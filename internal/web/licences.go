@@ -8,8 +8,9 @@ import (
 	"patentbridge/internal/httpx"
 )
 
-// licenceRoutes are the pages of licences: taking an open licence or a pool's, the
-// licence record and its acts, my licences and the admin's overdue list.
+// licenceRoutes are the pages of licences: taking an open licence or a
+// pool's, registering a negotiated one, the licence record and its acts, my
+// licences and the admin's overdue list.
 func (s *Server) licenceRoutes() []httpx.Route {
 	if s.Licences == nil {
 		return nil
@@ -31,6 +32,11 @@ func (s *Server) licenceRoutes() []httpx.Route {
 	if s.Pools != nil {
 		rs = append(rs, httpx.NewRoute("GET /pools/{id}/take", firm, s.takeForm(s.poolTaking)),
 			httpx.NewRoute("POST /pools/{id}/take", firm, limitForm(s.take(s.poolTaking))))
+	}
+	if s.Organizations != nil { // the form names the parties, resolved in the registry
+		rs = append(rs,
+			httpx.NewRoute("GET /licences/new", party, s.licenceRegisterNew),
+			httpx.NewRoute("POST /licences/new", party, limitForm(s.licenceRegister)))
 	}
 	return rs
 }
@@ -70,7 +76,7 @@ func (s *Server) renderLicence(w http.ResponseWriter, r *http.Request, status in
 		v.Error = patentbridge.ErrorMessage(actErr)
 	}
 	v.Notice = map[string]string{"taken": "书面通知已发出。", "paid": "付款已登记。", "recorded": "备案信息已登记。",
-		"reported": "报告已提交。", "dispute": "纠纷已登记。", "outcome": "处理结果已登记。"}[done]
+		"reported": "报告已提交。", "registered": "许可已登记，并已记入公共账本。", "dispute": "纠纷已登记。", "outcome": "处理结果已登记。"}[done]
 	s.render(w, r, status, "licence", fmt.Sprintf("许可记录 %d", l.ID), "open-licences", v)
 }
 
@@ -81,6 +87,8 @@ type licencesView struct {
 	Overdue bool
 	Admin   bool
 	Pager   httpx.Pager
+	// CanRegister: the user may register a negotiated licence (the form exists).
+	CanRegister bool
 }
 
 // myLicences serves /my/licences: the user's organization's licences, as licensor and as licensee.
@@ -106,6 +114,9 @@ func (s *Server) licenceList(w http.ResponseWriter, r *http.Request, overdue boo
 		return
 	}
 	v := licencesView{Total: total, Overdue: overdue, Admin: r.URL.Path == "/admin/licences", Pager: httpx.NewPager(r.URL.Path, r.URL.Query(), total, size, offset)}
+	if u := patentbridge.UserFrom(r.Context()); s.Organizations != nil && u != nil && patentbridge.CanPost(u) == nil {
+		v.CanRegister = u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleInstitution || u.Role == patentbridge.RoleEnterprise
+	}
 	for _, l := range ls {
 		v.Items = append(v.Items, httpx.NewLicenceView(l, s.Now()))
 	}

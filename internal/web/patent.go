@@ -35,6 +35,35 @@ type patentPage struct {
 	OpenLicence *httpx.OpenLicenceView
 	// CanOpenLicence: the user may declare an open licence of the patent.
 	CanOpenLicence bool
+	// CanRegisterLicence: offer the user the negotiated-licence form.
+	CanRegisterLicence bool
+	// FeeReductions are the patentee's annual-fee reductions, one for each
+	// announced or withdrawn open licence of the patent, latest first.
+	FeeReductions []feeReduction
+}
+
+// feeReduction is the period of the 15% annual-fee reduction while one open
+// licence is in effect (DESIGN §3.8), its dates as YYYY-MM-DD.
+type feeReduction struct {
+	OpenLicenceID int64
+	From, To      string // To is "" when the declaration names no last day
+	Withdrawn     string // the withdrawal's day, "" while announced
+	Rate          int    // percent
+}
+
+// newFeeReduction is the reduction of one declaration; false when it never
+// was in effect.
+func newFeeReduction(ol *patentbridge.OpenLicence) (feeReduction, bool) {
+	from, to, ok := ol.FeeReductionPeriod()
+	if !ok {
+		return feeReduction{}, false
+	}
+	fr := feeReduction{OpenLicenceID: ol.ID, From: patentbridge.FormatDate(from), To: patentbridge.FormatDate(to),
+		Rate: patentbridge.OpenLicenceReductionBP / 100}
+	if !ol.WithdrawnAt.IsZero() {
+		fr.Withdrawn = patentbridge.FormatDate(patentbridge.DateOf(ol.WithdrawnAt))
+	}
+	return fr, true
 }
 
 // patentDetail serves one patent's page; the application number may be in any
@@ -64,18 +93,24 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 	v := patentPage{PatentView: httpx.NewPatentDetail(p, s.Ref), Decl: d, Rate: rf, Saved: savedNote(r.URL.Query().Get("saved")),
 		Today: patentbridge.FormatDate(s.Now())}
 	if s.OpenLicences != nil {
-		ols, _, err := s.OpenLicences.ListOpenLicences(ctx, patentbridge.OpenLicenceFilter{AppNo: p.AppNo, Status: patentbridge.OpenAnnounced, Limit: 1})
+		ols, _, err := s.OpenLicences.ListOpenLicences(ctx, patentbridge.OpenLicenceFilter{AppNo: p.AppNo, Limit: 50})
 		if err != nil {
 			s.errorPage(w, r, err)
 			return
 		}
 		v.CanOpenLicence = u != nil && (u.Role == patentbridge.RoleAdmin || u.Role == patentbridge.RoleInstitution || u.Role == patentbridge.RoleEnterprise) &&
 			p.Status == patentbridge.StatusInForce && patentbridge.CanPost(u) == nil
-		if len(ols) == 1 {
-			ov := httpx.NewOpenLicenceView(ols[0], false)
-			v.OpenLicence = &ov
+		for _, ol := range ols {
+			if ol.Status == patentbridge.OpenAnnounced && v.OpenLicence == nil {
+				ov := httpx.NewOpenLicenceView(ol, false)
+				v.OpenLicence = &ov
+			}
+			if fr, ok := newFeeReduction(ol); ok {
+				v.FeeReductions = append(v.FeeReductions, fr)
+			}
 		}
 	}
+	v.CanRegisterLicence = s.Licences != nil && s.Organizations != nil && canRegisterLicence(u, p)
 	var runStart time.Time // of the latest finished run; zero when none
 	if s.Screening != nil {
 		v.ScreeningOn = true

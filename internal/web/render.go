@@ -28,7 +28,7 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"organizations", "organization", "account", "password", "users", "user_edit", "audit",
 	"demand_mine", "messages", "message",
 	"register", "registrations", "registration", "help",
-	"licence", "licences", "licence_take",
+	"licence", "licences", "licence_take", "licence_register",
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
 	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form"}
 

@@ -96,6 +96,20 @@
     });
   }
 
+  // ORIGINS are the origin lines of the platform's checkpoints: its own
+  // (ledger.Origin), and tlog's, which checkpoints stored before it carry.
+  var ORIGINS = ["patentbridge.sichuan ledger", "go.sum database tree"];
+
+  // parseCheckpoint reads the tree size and root hash of a signed checkpoint
+  // note: its origin line, size, root hash, then a blank line and signatures.
+  function parseCheckpoint(note) {
+    var lines = note.split("\n"), size = parseInt(lines[1], 10), root;
+    if (ORIGINS.indexOf(lines[0]) < 0 || !(size > 0) || String(size) !== lines[1]) throw new Error("检查点格式无法识别");
+    try { root = fromB64(lines[2]); } catch (e) { root = []; }
+    if (root.length !== 32) throw new Error("检查点格式无法识别");
+    return { size: size, root: root };
+  }
+
   function getText(url) {
     return fetch(url, { credentials: "omit" }).then(function (res) {
       if (!res.ok) throw new Error(url + " 返回 " + res.status);
@@ -107,10 +121,9 @@
   function verify(index, show) {
     var size, root, leaf;
     return getText("/api/v1/ledger/checkpoint").then(function (note) {
-      var lines = note.split("\n");
-      size = parseInt(lines[1], 10);
-      root = fromB64(lines[2]);
-      if (!(size > 0) || root.length !== 32) throw new Error("检查点格式无法识别");
+      var cp = parseCheckpoint(note);
+      size = cp.size;
+      root = cp.root;
       return getJSON("/api/v1/ledger/entries/" + index);
     }).then(function (entry) {
       return sha256(concat(0, new TextEncoder().encode(entry.record))).then(function (h) {
