@@ -38,7 +38,7 @@ type licenceRegisterView struct {
 // licenceRegisterNew serves /licences/new?app_no=: the empty form.
 func (s *Server) licenceRegisterNew(w http.ResponseWriter, r *http.Request) {
 	f := licenceRegisterForm{AppNo: r.URL.Query().Get("app_no"), Kind: string(patentbridge.LicenceOrdinary),
-		Fee: httpx.OpenLicenceForm{Method: string(patentbridge.FeeFixed), ReportMonths: "6"}}
+		Fee: httpx.OpenLicenceForm{FeeForm: httpx.FeeForm{Method: string(patentbridge.FeeFixed), ReportMonths: "6"}}}
 	s.renderLicenceRegister(w, r, http.StatusOK, f, nil)
 }
 
