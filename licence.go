@@ -159,7 +159,7 @@ type LicenceDispute struct {
 
 // LicenceFilter selects licences; zero fields do not filter.
 type LicenceFilter struct {
-	OrgID         int64 // licensor or licensee is this organization
+	OrgID         int64 // licensor, licensee or a member of its pool is this organization
 	OpenLicenceID int64
 	PoolID        int64
 	AppNo         string

@@ -66,7 +66,9 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 		return err
 	}
 	used := map[string]bool{}
-	patentsOf := func(owner string, n int) ([]string, int64) {
+	// patentsOf picks n unused patents of the owner; sole ones only when a
+	// pool takes them (a co-owned patent enters a pool with all its owners).
+	patentsOf := func(owner string, n int, sole bool) ([]string, int64) {
 		org, err := m.FindOrganizationByName(ctx, owner)
 		if err != nil {
 			return nil, 0
@@ -77,7 +79,7 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 		}
 		var out []string
 		for _, p := range ps {
-			if len(out) < n && !used[p.AppNo] {
+			if len(out) < n && !used[p.AppNo] && (!sole || len(p.Owners()) == 1) {
 				used[p.AppNo] = true
 				out = append(out, p.AppNo)
 			}
@@ -86,7 +88,7 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 	}
 	published := 0
 	for _, d := range demoOffers {
-		nos, orgID := patentsOf(d.owner, d.patents)
+		nos, orgID := patentsOf(d.owner, d.patents, false)
 		if len(nos) == 0 {
 			logger.Info("演示报价跳过：单位没有专利", "organization", d.owner)
 			continue
@@ -118,7 +120,7 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 	for _, pd := range pools {
 		p := &patentbridge.Pool{Name: pd.name, Field: pd.field, Terms: pd.terms, Fee: pd.fee}
 		for _, owner := range pd.members {
-			nos, orgID := patentsOf(owner, 3)
+			nos, orgID := patentsOf(owner, 3, true)
 			if orgID != 0 && len(nos) > 0 {
 				p.Members = append(p.Members, patentbridge.PoolMember{OrgID: orgID})
 				p.AppNos = append(p.AppNos, nos...)

@@ -33,6 +33,8 @@ const licenceFrom = ` FROM licences l JOIN organizations lo ON lo.id = l.licenso
 type licRow struct {
 	l      *patentbridge.Licence
 	cities [2]string
+	// members are a pool licence's member organizations, who see it too.
+	members []int64
 }
 
 func scanLicence(s scanner) (licRow, error) {

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"patentbridge"
 )
@@ -17,6 +18,18 @@ func (db *DB) findLicence(ctx context.Context, qr queryer, id int64) (licRow, er
 	}
 	if err != nil {
 		return r, fmt.Errorf("sqldb: find licence %d: %w", id, err)
+	}
+	if r.l.PoolID != 0 {
+		q := db.dialect.newQuery().add("SELECT org_id FROM pool_members WHERE pool_id = ?", r.l.PoolID)
+		err := eachRow(ctx, qr, q, func(s scanner) error {
+			var id int64
+			err := s.Scan(&id)
+			r.members = append(r.members, id)
+			return err
+		})
+		if err != nil {
+			return r, fmt.Errorf("sqldb: pool members of licence %d: %w", id, err)
+		}
 	}
 	return r, db.licenceDetails(ctx, qr, r.l)
 }
@@ -125,14 +138,15 @@ func licenceParty(u *patentbridge.User, l *patentbridge.Licence) bool {
 }
 
 // seeLicence decides whether the ctx user (or the platform) may see r: its
-// parties, the admin, and city users of a party's city. Returns ENOTFOUND
-// (never telling others it exists), EUNAUTHORIZED.
+// parties, a pool licence's member organizations (whose patents it licenses),
+// the admin, and city users of a party's city. Returns ENOTFOUND (never
+// telling others it exists), EUNAUTHORIZED.
 func seeLicence(ctx context.Context, r licRow) error {
 	u, err := actor(ctx)
 	if err != nil {
 		return err
 	}
-	if u.Role == patentbridge.RoleAdmin || licenceParty(u, r.l) {
+	if u.Role == patentbridge.RoleAdmin || licenceParty(u, r.l) || u.OrgID != 0 && slices.Contains(r.members, u.OrgID) {
 		return nil
 	}
 	if c := patentbridge.ScopeCity(u); c != "" && (patentbridge.InCity(r.cities[0], c[:min(4, len(c))]) || patentbridge.InCity(r.cities[1], c[:min(4, len(c))])) {

@@ -49,7 +49,8 @@ func (db *DB) ListLicences(ctx context.Context, f patentbridge.LicenceFilter) ([
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")
 		if f.OrgID != 0 {
-			q.add(" AND (l.licensor_org_id = ? OR l.licensee_org_id = ?)", f.OrgID, f.OrgID)
+			q.add(` AND (l.licensor_org_id = ? OR l.licensee_org_id = ?
+				OR l.pool_id IN (SELECT pool_id FROM pool_members WHERE org_id = ?))`, f.OrgID, f.OrgID, f.OrgID)
 		}
 		if city != "" && u.Role == patentbridge.RoleCity {
 			c := city[:min(4, len(city))]

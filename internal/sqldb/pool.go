@@ -78,8 +78,9 @@ func (db *DB) CreatePool(ctx context.Context, p *patentbridge.Pool) error {
 	})
 }
 
-// poolPatent returns the title of a patent owned by one of the members. Returns
-// ENOTFOUND, EFORBIDDEN.
+// poolPatent returns the title of a patent owned by one of the members and
+// by no organization outside the pool (a co-owned patent is licensed by the
+// pool only when every co-owner is a member). Returns ENOTFOUND, EFORBIDDEN.
 func (tx *Tx) poolPatent(ctx context.Context, members []patentbridge.PoolMember, appNo string) (string, error) {
 	pid, err := tx.db.patentID(ctx, tx.tx, appNo)
 	if err != nil {
@@ -99,6 +100,16 @@ func (tx *Tx) poolPatent(ctx context.Context, members []patentbridge.PoolMember,
 	}
 	if n == 0 {
 		return "", patentbridge.Errorf(patentbridge.EFORBIDDEN, "专利 %s 不属于专利池的成员单位，不能入池", patentbridge.FormatAppNo(appNo))
+	}
+	var other string
+	q = tx.q().add(`SELECT o.name FROM patent_owners po JOIN organizations o ON o.id = po.org_id
+		WHERE po.patent_id = ? AND po.org_id NOT IN `, pid).addIDs(ids).add(" AND (o.parent_id IS NULL OR o.parent_id NOT IN ").addIDs(ids).add(`)
+		ORDER BY o.name LIMIT 1`)
+	switch err := tx.queryRow(ctx, q).Scan(&other); {
+	case err == nil:
+		return "", patentbridge.Errorf(patentbridge.EFORBIDDEN, "专利 %s 的共有人%s不是专利池的成员单位：共有专利入池须全体共有人加入专利池", patentbridge.FormatAppNo(appNo), other)
+	case !isNoRows(err):
+		return "", fmt.Errorf("sqldb: pool patent co-owners: %w", err)
 	}
 	return title, nil
 }

@@ -65,6 +65,13 @@ func TestTakePoolLicenceEffectiveOnPayment(t *testing.T) {
 		if err != nil || total != 1 || ls[0].ID != l.ID {
 			t.Errorf("the lead's pool licences: %d %v", total, err)
 		}
+		// The other member, whose patent it licenses, sees it too.
+		if _, total, err := db.ListLicences(as(f.soe), patentbridge.LicenceFilter{}); err != nil || total != 1 {
+			t.Errorf("the other member's licences: %d %v", total, err)
+		}
+		if _, err := db.FindLicence(as(f.soe), l.ID); err != nil {
+			t.Errorf("the other member reads the licence: %v", err)
+		}
 		n, _ := db.QueryIntForTest(context.Background(), "SELECT COUNT(*) FROM audit_log WHERE action = 'pool_licence.take'")
 		if n != 1 {
 			t.Errorf("%d take audit rows", n)
@@ -142,6 +149,29 @@ func TestTakePoolLicenceFreeOnTheLastDayAndLedgerFailure(t *testing.T) {
 		l, err := db.TakePoolLicence(as(f.firm), pool.ID, patentbridge.TakeOpenLicence{Confirmed: true, TermEnd: last})
 		if err != nil || l.Status != patentbridge.LicenceEffective || l.LedgerIndex == nil || !l.TermEnd.Equal(last) {
 			t.Fatalf("free pool licence to the last day: %+v, %v", l, err)
+		}
+	})
+}
+
+func TestPoolRefusesAPatentCoOwnedOutsideIt(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		shared := craftedPatent(34, "一种储能电池热管理系统", func(p *patentbridge.Patent) {
+			p.Patentees = []patentbridge.Party{{Name: "四川大学", Type: patentbridge.PartyUniversity}, {Name: "成都芯动科技有限公司", Type: patentbridge.PartyEnterprise}}
+		})
+		MustUpsert(t, db, shared)
+		if _, err := db.SyncOrganizations(platformCtx()); err != nil {
+			t.Fatal(err)
+		}
+		p := &patentbridge.Pool{Name: "储能专利池", Field: "储能", Members: []patentbridge.PoolMember{{OrgID: f.scu.OrgID}, {OrgID: f.soe.OrgID}},
+			AppNos: []string{f.scuA.AppNo, shared.AppNo}, Terms: "打包普通许可"}
+		err := db.CreatePool(as(f.scu), p)
+		if patentbridge.ErrorCode(err) != patentbridge.EFORBIDDEN || !strings.Contains(patentbridge.ErrorMessage(err), "成都芯动科技有限公司") {
+			t.Fatalf("a patent co-owned outside the pool: %v", err)
+		}
+		p.Members = append(p.Members, patentbridge.PoolMember{OrgID: f.firm.OrgID})
+		if err := db.CreatePool(as(f.scu), p); err != nil {
+			t.Fatalf("with every co-owner a member: %v", err)
 		}
 	})
 }
