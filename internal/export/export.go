@@ -78,6 +78,19 @@ func dateValue(t time.Time) any {
 	return t
 }
 
+// beijing is the time zone the workbooks show instants' days in.
+var beijing = time.FixedZone("CST", 8*3600)
+
+// dayValue is the day, in Beijing, of an instant such as a publication time;
+// nil for the zero time.
+func dayValue(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	b := t.In(beijing)
+	return time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 func round1(f float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 1, 64), 64)
 	return v

@@ -38,7 +38,7 @@ func WriteSOESharedXLSX(w io.Writer, offers []*patentbridge.Offer, now time.Time
 		for i, no := range o.AppNos {
 			n++
 			if err := s.writeRow([]any{n, patentbridge.FormatAppNo(no), o.Titles[i], o.OrgName, o.Kind.Label(), terms,
-				o.TRL, o.Fields, dateValue(o.PublishedAt), o.StatusLabel(), idx}); err != nil {
+				o.TRL, o.Fields, dayValue(o.PublishedAt), o.StatusLabel(), idx}); err != nil {
 				return err
 			}
 		}

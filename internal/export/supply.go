@@ -32,7 +32,7 @@ func SupplyListHeading(l *patentbridge.SupplyList, ref Ref) string {
 func WriteSupplyListXLSX(w io.Writer, l *patentbridge.SupplyList, ref Ref, now time.Time) error {
 	meta := [][]any{
 		{"清单名称", l.Title},
-		{"发布日期", dateValue(l.PublishedAt)},
+		{"发布日期", dayValue(l.PublishedAt)},
 		{"状态", l.StatusLabel()},
 	}
 	if l.Status == patentbridge.ListWithdrawn {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/refdata"
@@ -65,6 +66,18 @@ var funcs = template.FuncMap{
 	"fen":      patentbridge.FormatFen,
 	"channel":  patentbridge.DisputeChannelLabel,
 	"fields":   strings.Fields,
+	"bjdate":   func(t time.Time) string { return beijingFormat(t, "2006-01-02") },
+	"bjtime":   func(t time.Time) string { return beijingFormat(t, "2006-01-02 15:04") },
+	"bjsec":    func(t time.Time) string { return beijingFormat(t, "2006-01-02 15:04:05") },
+}
+
+// beijingFormat shows an instant in Beijing time, as every page does; the
+// zero time is shown as nothing.
+func beijingFormat(t time.Time, layout string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(beijing).Format(layout)
 }
 
 // formatInt renders an integer with thousands separators: 12345 -> "12,345".
