@@ -46,10 +46,13 @@ type LedgerProblem struct {
 
 // LedgerReport is the result of recomputing the whole ledger from its records.
 type LedgerReport struct {
-	Size        int64           `json:"size"`
-	Checkpoints int             `json:"checkpoints"`
-	Signatures  bool            `json:"signatures"` // whether signatures were checked with a public key
-	Problems    []LedgerProblem `json:"problems"`
+	Size        int64 `json:"size"`
+	Checkpoints int   `json:"checkpoints"`
+	Signatures  bool  `json:"signatures"` // whether signatures were checked with a public key
+	// Acts is how many stored acts (declarations, offers, pools, licences)
+	// were compared with their ledger records.
+	Acts     int             `json:"acts"`
+	Problems []LedgerProblem `json:"problems"`
 }
 
 // OK reports whether the check found nothing wrong.

@@ -110,7 +110,7 @@ func runLedger(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprintln(stderr, "注意：未找到公钥，检查点的签名未核验（用 --key 指定公钥文件）")
 	}
 	if rep.OK() {
-		fmt.Fprintf(stdout, "OK 公共账本共 %d 条记录、%d 个检查点，均与存储的记录一致\n", rep.Size, rep.Checkpoints)
+		fmt.Fprintf(stdout, "OK 公共账本共 %d 条记录、%d 个检查点，均与存储的记录一致；%d 项公示行为的现存内容与账本记录一致\n", rep.Size, rep.Checkpoints, rep.Acts)
 		return 0
 	}
 	for _, p := range rep.Problems {

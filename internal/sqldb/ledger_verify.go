@@ -13,7 +13,8 @@ import (
 
 // VerifyLedger recomputes every leaf, stored hash and tree head from the
 // records and checks every stored checkpoint, and its signature with
-// LedgerPublicKey when one is set. It reads the ledger in one read
+// LedgerPublicKey when one is set; then it compares the acts still stored
+// with their records (verifyActs). It reads the ledger in one read
 // transaction, so appends meanwhile do not disturb it.
 func (db *DB) VerifyLedger(ctx context.Context) (*patentbridge.LedgerReport, error) {
 	var v note.Verifier
@@ -27,7 +28,13 @@ func (db *DB) VerifyLedger(ctx context.Context) (*patentbridge.LedgerReport, err
 	if err != nil {
 		return nil, err
 	}
-	return ledger.Verify(s, v), nil
+	rep := ledger.Verify(s, v)
+	n, problems, err := db.verifyActs(ctx, s.Entries)
+	if err != nil {
+		return nil, err
+	}
+	rep.Acts, rep.Problems = n, append(rep.Problems, problems...)
+	return rep, nil
 }
 
 // storedLedger reads every entry, stored hash and checkpoint in one read transaction.

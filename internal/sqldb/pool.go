@@ -132,9 +132,7 @@ func (db *DB) PublishPool(ctx context.Context, id int64) (*patentbridge.Pool, er
 		}
 		next := *cur
 		next.Status, next.PublishedAt = patentbridge.PoolPublished, tx.now
-		idx, err := tx.appendLedger(ctx, "pool.publish", poolObject(id), map[string]any{
-			"id": id, "name": next.Name, "field": next.Field, "members": next.Members, "app_nos": next.AppNos,
-			"titles": next.Titles, "terms": next.Terms, "fee": next.Fee, "published_at": formatTime(tx.now)})
+		idx, err := tx.appendLedger(ctx, "pool.publish", poolObject(id), poolRecord(&next))
 		if err != nil {
 			return err
 		}
@@ -147,6 +145,12 @@ func (db *DB) PublishPool(ctx context.Context, id int64) (*patentbridge.Pool, er
 		return tx.audit(ctx, "pool.publish", poolObject(id), cur, &next)
 	})
 	return out, err
+}
+
+// poolRecord is the public content of a pool's publication on the ledger.
+func poolRecord(p *patentbridge.Pool) map[string]any {
+	return map[string]any{"id": p.ID, "name": p.Name, "field": p.Field, "members": p.Members, "app_nos": p.AppNos,
+		"titles": p.Titles, "terms": p.Terms, "fee": p.Fee, "published_at": formatTime(p.PublishedAt)}
 }
 
 // managePool admits the platform, the admin and institution users of a member.
