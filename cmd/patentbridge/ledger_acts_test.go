@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,5 +40,20 @@ func TestLedgerVerifyFindsADeclarationAlteredAfterAnnouncement(t *testing.T) {
 	}
 	if !strings.Contains(out, "序号 "+itoa(int(*ols[0].LedgerIndex))+"：") {
 		t.Errorf("the entry is not named:\n%s", out)
+	}
+}
+
+// A key file that holds no verifier key is refused in Chinese, naming the file.
+func TestLedgerVerifyRefusesABadKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	dsn := "sqlite:" + filepath.Join(dir, "pb.db")
+	MustOpenMain(t, dsn, 0)
+	bad := filepath.Join(dir, "bad.pub")
+	if err := os.WriteFile(bad, []byte("not a key\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := MustRun(t, nil, "ledger", "verify", "--db", dsn, "--key", bad)
+	if code == 0 || !strings.Contains(errOut, "不是有效的账本公钥") || !strings.Contains(errOut, "bad.pub") {
+		t.Fatalf("verify with a bad key file: %d %s", code, errOut)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/mod/sumdb/note"
+
+	"patentbridge"
 )
 
 // KeyFile is the name of the platform's signing key in the data directory.
@@ -105,7 +107,7 @@ func ParseSignerKey(skey string) (*Key, error) {
 func LoadVerifier(path string) (note.Verifier, string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("ledger: read key: %w", err)
+		return nil, "", patentbridge.Errorf(patentbridge.EINVALID, "无法读取公钥文件 %s：%v", path, err)
 	}
 	s := strings.TrimSpace(string(b))
 	if strings.HasPrefix(s, "PRIVATE+KEY+") {
@@ -117,7 +119,7 @@ func LoadVerifier(path string) (note.Verifier, string, error) {
 	}
 	v, err := note.NewVerifier(s)
 	if err != nil {
-		return nil, "", fmt.Errorf("ledger: verifier key: %w", err)
+		return nil, "", patentbridge.Errorf(patentbridge.EINVALID, "公钥文件 %s 的内容不是有效的账本公钥（应为账本页面公布的“名称+哈希+密钥”一行）", path)
 	}
 	return v, s, nil
 }

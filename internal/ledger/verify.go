@@ -106,7 +106,7 @@ func checkCheckpoints(rep *patentbridge.LedgerReport, s Stored, computed []tlog.
 		if v != nil {
 			n, err := note.Open([]byte(c.Note), note.VerifierList(v))
 			if err != nil {
-				cp(c.Size, "大小为 %d 的检查点签名无效（%v）", c.Size, err)
+				cp(c.Size, "大小为 %d 的检查点签名无效：没有该公钥的有效签名（可能由其他密钥签名，或检查点被改动）", c.Size)
 				continue
 			}
 			text = n.Text
