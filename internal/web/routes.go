@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -116,10 +118,33 @@ func (s *Server) denied(w http.ResponseWriter, r *http.Request, err error) {
 	s.errorPage(w, r, err)
 }
 
-// limitForm caps the body of the supply-list forms at 1 MiB.
+// limitForm caps the body of a form post at 1 MiB and reads it, answering a
+// larger or unreadable body with 413 or 400 before the handler sees it.
 func limitForm(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		if r.Method == http.MethodPost {
+			if err := parseForm(r); err != nil {
+				var tooLarge *http.MaxBytesError
+				if errors.As(err, &tooLarge) {
+					http.Error(w, "表单内容超过 1 MiB 的上限，请删减后重新提交", http.StatusRequestEntityTooLarge)
+				} else {
+					http.Error(w, "表单无法解析，请从页面重新提交", http.StatusBadRequest)
+				}
+				return
+			}
+		}
 		h(w, r)
 	}
+}
+
+// maxFormBytes is the largest form body a page accepts.
+const maxFormBytes = 1 << 20
+
+// parseForm reads a posted form, multipart or URL-encoded, within the limit.
+func parseForm(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(maxFormBytes)
+	}
+	return r.ParseForm()
 }
