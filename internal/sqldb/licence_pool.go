@@ -110,19 +110,8 @@ func (db *DB) TakePoolLicence(ctx context.Context, poolID int64, t patentbridge.
 		if err := tx.poolTakeConflicts(ctx, l); err != nil {
 			return err
 		}
-		l.Status, l.NoticeAt, l.CreatedAt = patentbridge.LicenceNoticed, tx.now, tx.now
-		if err := tx.insertLicence(ctx, l); err != nil {
-			return err
-		}
-		if err := tx.audit(ctx, "pool_licence.take", licenceObject(l.ID), nil, auditLicence(l)); err != nil {
-			return err
-		}
-		if l.Fee.UpFrontFen() == 0 {
-			return tx.makeEffective(ctx, l)
-		}
-		return tx.notifyOrg(ctx, l.LicensorOrgID, patentbridge.MessageLicence,
-			fmt.Sprintf("%s接受专利池“%s”的打包许可条件", l.LicenseeName, p.Name),
-			"被许可人已书面通知接受专利池的打包许可条件，付费后许可生效。", fmt.Sprintf("/licences/%d", l.ID))
+		return tx.storeTaken(ctx, l, "pool_licence.take", fmt.Sprintf("%s接受专利池“%s”的打包许可条件", l.LicenseeName, p.Name),
+			"被许可人已书面通知接受专利池的打包许可条件，付费后许可生效。")
 	})
 	if err != nil {
 		return nil, err

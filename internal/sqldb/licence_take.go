@@ -104,24 +104,31 @@ func (db *DB) TakeOpenLicence(ctx context.Context, openLicenceID int64, t patent
 		if n > 0 {
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "本单位已就该开放许可声明发出书面通知或取得许可，不能重复办理")
 		}
-		l.Status, l.NoticeAt, l.CreatedAt = patentbridge.LicenceNoticed, tx.now, tx.now
-		if err := tx.insertLicence(ctx, l); err != nil {
-			return err
-		}
-		if err := tx.audit(ctx, "licence.notice", licenceObject(l.ID), nil, auditLicence(l)); err != nil {
-			return err
-		}
-		if l.Fee.UpFrontFen() == 0 {
-			return tx.makeEffective(ctx, l)
-		}
-		return tx.notifyOrg(ctx, l.LicensorOrgID, patentbridge.MessageLicence,
+		return tx.storeTaken(ctx, l, "licence.notice",
 			fmt.Sprintf("%s发出开放许可书面通知：专利 %s", l.LicenseeName, patentbridge.FormatAppNo(ol.AppNo)),
-			"被许可人已依据《专利法》第五十一条发出书面通知，付费后许可生效。", fmt.Sprintf("/licences/%d", l.ID))
+			"被许可人已依据《专利法》第五十一条发出书面通知，付费后许可生效。")
 	})
 	if err != nil {
 		return nil, err
 	}
 	return db.findLicenceFor(ctx, l.ID)
+}
+
+// storeTaken stores a licence taken by the licensee's notice at the act's
+// time with its audit row action: effective at once when nothing is due up
+// front, else noticed, with a message (title, body) to the licensor.
+func (tx *Tx) storeTaken(ctx context.Context, l *patentbridge.Licence, action, title, body string) error {
+	l.Status, l.NoticeAt, l.CreatedAt = patentbridge.LicenceNoticed, tx.now, tx.now
+	if err := tx.insertLicence(ctx, l); err != nil {
+		return err
+	}
+	if err := tx.audit(ctx, action, licenceObject(l.ID), nil, auditLicence(l)); err != nil {
+		return err
+	}
+	if l.Fee.UpFrontFen() == 0 {
+		return tx.makeEffective(ctx, l)
+	}
+	return tx.notifyOrg(ctx, l.LicensorOrgID, patentbridge.MessageLicence, title, body, fmt.Sprintf("/licences/%d", l.ID))
 }
 
 // findLicenceFor returns the licence as the act's user sees it after the act.
