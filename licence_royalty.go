@@ -98,12 +98,12 @@ type Period struct {
 func (p Period) String() string { return FormatDate(p.Start) + "至" + FormatDate(p.End) }
 
 // ReportPeriods is the schedule of reporting periods of a licence that took
-// effect on the day of effective, up to the first period starting after asOf
-// (the period in progress is included) and never past termEnd: consecutive
-// periods of ReportEvery months from the first day payments can be owed —
-// the end of the grace period for 先使用后付费 with GraceMonths, the effective
-// day otherwise (a licence deferred until its first revenue reports from its
-// effect, so that the revenue can be seen). The last period ends at termEnd.
+// effect on the day of effective which have ended before the day of asOf (a
+// period can be reported only once it is over) and never past termEnd:
+// consecutive periods of ReportEvery months from the first day payments can
+// be owed — the end of the grace period for 先使用后付费 with GraceMonths, the
+// effective day otherwise (a licence deferred until its first revenue reports
+// from its effect, so that the revenue can be seen). The last period ends at termEnd.
 func ReportPeriods(f FeeTerms, effective, termEnd, asOf time.Time) []Period {
 	if !f.TakesReports() || effective.IsZero() {
 		return nil
@@ -116,12 +116,15 @@ func ReportPeriods(f FeeTerms, effective, termEnd, asOf time.Time) []Period {
 	var out []Period
 	for i := 0; i < 1200; i++ {
 		s := AddMonths(start, i*every)
-		if s.After(asOf) || !termEnd.IsZero() && s.After(termEnd) {
+		if !termEnd.IsZero() && s.After(termEnd) {
 			break
 		}
 		e := AddMonths(start, (i+1)*every).AddDate(0, 0, -1)
 		if !termEnd.IsZero() && e.After(termEnd) {
 			e = termEnd
+		}
+		if !e.Before(asOf) {
+			break
 		}
 		out = append(out, Period{Start: s, End: e})
 	}
@@ -175,6 +178,16 @@ func PeriodRoyalty(f FeeTerms, effective time.Time, r RoyaltyReport, others []Ro
 	return RoyaltyDue(p.RateBP, r.BaseFen)
 }
 
+// RoyaltyDueOn is the day a report's royalty falls due: the day it was
+// reported (a period is reported only after it ended; a correction keeps the
+// day of the first report), the day after the period when the day is unknown.
+func RoyaltyDueOn(r RoyaltyReport) time.Time {
+	if r.CreatedAt.IsZero() {
+		return r.PeriodEnd.AddDate(0, 0, 1)
+	}
+	return DateOf(r.CreatedAt)
+}
+
 // Due is one amount a licensee owes: what for, from which day, how much.
 type Due struct {
 	What      string    `json:"what"`
@@ -196,7 +209,7 @@ type Statement struct {
 // LicenceStatement computes what the licence owes on the day of asOf: the up
 // front fee (at the effect), for 先使用后付费 the lump sum or entry fee of
 // Then once the deferral ends, and each reported period's royalty from the
-// day after the period ends; less the payments recorded.
+// day of its report (RoyaltyDueOn); less the payments recorded.
 func LicenceStatement(l *Licence, asOf time.Time) Statement {
 	var s Statement
 	asOf = DateOf(asOf)
@@ -221,7 +234,7 @@ func LicenceStatement(l *Licence, asOf time.Time) Statement {
 		s.Deferred = Deferred(f, l.EffectiveAt, l.Reports, asOf)
 	}
 	for _, r := range l.Reports {
-		add(fmt.Sprintf("提成（%s）", Period{r.PeriodStart, r.PeriodEnd}), r.PeriodEnd.AddDate(0, 0, 1), r.DueFen)
+		add(fmt.Sprintf("提成（%s）", Period{r.PeriodStart, r.PeriodEnd}), RoyaltyDueOn(r), r.DueFen)
 	}
 	s.PaidFen = l.PaidFen()
 	s.OutstandingFen = s.DueFen - s.PaidFen

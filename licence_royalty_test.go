@@ -52,7 +52,14 @@ func TestAddMonthsClampsToMonthEnd(t *testing.T) {
 
 func TestReportPeriodsOfARoyaltyLicence(t *testing.T) {
 	f := patentbridge.FeeTerms{Method: patentbridge.FeeSales, RateBP: 500, ReportMonths: 6}
-	ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-06-01"))
+	// Only the periods over before the day can be reported: not the one in progress.
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-05-29")); ps != nil {
+		t.Errorf("the first period on its last day: %v", ps)
+	}
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-05-30")); len(ps) != 1 {
+		t.Errorf("the day after the first period: %v", ps)
+	}
+	ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-12-01"))
 	want := []string{"2026-11-30至2027-05-29", "2027-05-30至2027-11-29"}
 	if len(ps) != len(want) {
 		t.Fatalf("periods %v", ps)
@@ -94,7 +101,10 @@ func TestDeferredGraceMonthsThenLumpSum(t *testing.T) {
 func TestDeferredGraceMonthsThenRoyaltyStartsAfterTheGrace(t *testing.T) {
 	f := patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, GraceMonths: 6,
 		Then: &patentbridge.FeeTerms{Method: patentbridge.FeeSales, RateBP: 300, ReportMonths: 3}}
-	ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-06-01"))
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-08-26")); ps != nil {
+		t.Fatalf("the first period after the grace is still in progress: %v", ps)
+	}
+	ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-08-27"))
 	if len(ps) != 1 || ps[0].String() != "2027-05-27至2027-08-26" {
 		t.Fatalf("periods start when the grace ends: %v", ps)
 	}
@@ -108,7 +118,7 @@ func TestDeferredUntilFirstRevenue(t *testing.T) {
 	f := patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, UntilFirstRevenue: true,
 		Then: &patentbridge.FeeTerms{Method: patentbridge.FeeEntryRoyalty, EntryFeeFen: 50_000_00, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 200, ReportMonths: 6}}
 	eff := d("2026-11-27")
-	ps := patentbridge.ReportPeriods(f, eff, d("2030-12-31"), d("2027-06-01"))
+	ps := patentbridge.ReportPeriods(f, eff, d("2030-12-31"), d("2027-11-27"))
 	if len(ps) != 2 || ps[0].String() != "2026-11-27至2027-05-26" {
 		t.Fatalf("periods from the effect: %v", ps)
 	}
@@ -139,5 +149,19 @@ func TestOpenLicenceFeeReductionWhileInEffect(t *testing.T) {
 	}
 	if got := patentbridge.OpenLicenceFeeReduction(ol, d("2027-01-01"), 8500); got != 8500 {
 		t.Errorf("not combined, the more favourable applies: %d", got)
+	}
+}
+
+func TestReportedRoyaltyIsDueFromTheReport(t *testing.T) {
+	f := patentbridge.FeeTerms{Method: patentbridge.FeeSales, RateBP: 500, ReportMonths: 3}
+	r := patentbridge.RoyaltyReport{PeriodStart: d("2026-11-27"), PeriodEnd: d("2027-02-26"), BaseFen: 100_000_00, DueFen: 5_000_00,
+		CreatedAt: d("2027-03-10").Add(9 * time.Hour)}
+	l := &patentbridge.Licence{Fee: f, EffectiveAt: d("2026-11-27"), Reports: []patentbridge.RoyaltyReport{r}}
+	if s := patentbridge.LicenceStatement(l, d("2027-03-09")); s.DueFen != 0 {
+		t.Errorf("before the report: %+v", s)
+	}
+	s := patentbridge.LicenceStatement(l, d("2027-03-10"))
+	if s.DueFen != 5_000_00 || s.OutstandingFen != 5_000_00 || len(s.Dues) != 1 || !s.Dues[0].DueOn.Equal(d("2027-03-10")) {
+		t.Errorf("on the day of the report: %+v", s)
 	}
 }

@@ -92,10 +92,14 @@ func (db *DB) RecordRecordation(ctx context.Context, licenceID int64, number str
 	})
 }
 
-// ReportRoyalty records the licensee's report of one scheduled period
-// (patentbridge.ReportPeriods: started by today, not reported before) with
-// the royalty it owes (patentbridge.PeriodRoyalty), audited as
-// "licence.report". Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
+// ReportRoyalty records the licensee's report of one scheduled period that
+// has ended (patentbridge.ReportPeriods) with the royalty it owes
+// (patentbridge.PeriodRoyalty), audited as "licence.report" with the
+// licence's reports before and after. A report of a period already reported
+// is a correction: it replaces the earlier figure (the royalty stays due from
+// the first report's day) and the royalties of the other reports are
+// recomputed (a 先使用后付费 licence's first revenue may move). Returns
+// EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) ReportRoyalty(ctx context.Context, licenceID int64, r patentbridge.RoyaltyReport) (*patentbridge.Licence, error) {
 	return db.licenceAct(ctx, licenceID, true, "licence.report", func(tx *Tx, l *patentbridge.Licence) error {
 		if l.Status != patentbridge.LicenceEffective {
@@ -115,37 +119,59 @@ func (db *DB) ReportRoyalty(ctx context.Context, licenceID int64, r patentbridge
 			}
 		}
 		if want == nil || !want.End.Equal(patentbridge.DateOf(r.PeriodEnd)) {
-			msg := "尚无可报告的期间"
+			msg := "尚无已届满可报告的期间（期间结束后方可报告）"
 			if len(periods) > 0 {
 				names := make([]string, len(periods))
 				for i, p := range periods {
 					names[i] = p.String()
 				}
-				msg = "可报告的期间为：" + strings.Join(names, "、")
+				msg = "已届满可报告的期间为：" + strings.Join(names, "、")
 			}
-			return patentbridge.FieldErrorf("period_start", "报告期间 %s至%s 不是该许可的报告期间（每 %d 个月一期）；%s",
+			return patentbridge.FieldErrorf("period_start", "报告期间 %s至%s 不是该许可已届满的报告期间（每 %d 个月一期，期间结束后方可报告）；%s",
 				patentbridge.FormatDate(r.PeriodStart), patentbridge.FormatDate(r.PeriodEnd), l.Fee.ReportEvery(), msg)
 		}
-		for _, old := range l.Reports {
+		r.PeriodStart, r.PeriodEnd = want.Start, want.End
+		u, _ := actor(ctx)
+		r.ReportedBy = u.ID
+		for i, old := range l.Reports {
 			if old.PeriodStart.Equal(want.Start) {
-				return patentbridge.Errorf(patentbridge.ECONFLICT, "期间 %s 已报告过", want.String())
+				r.ID, r.CreatedAt = old.ID, old.CreatedAt
+				l.Reports[i] = r
+				return tx.rewriteRoyalties(ctx, l)
 			}
 		}
-		r.PeriodStart, r.PeriodEnd = want.Start, want.End
+		r.CreatedAt = tx.now
 		r.DueFen = patentbridge.PeriodRoyalty(l.Fee, l.EffectiveAt, r, l.Reports)
-		u, _ := actor(ctx)
 		q := tx.q().add(`INSERT INTO licence_royalty_reports (licence_id, period_start, period_end, base_fen, due_fen, reported_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, l.ID, patentbridge.FormatDate(r.PeriodStart), patentbridge.FormatDate(r.PeriodEnd),
 			r.BaseFen, r.DueFen, u.ID, formatTime(tx.now))
 		if _, err := tx.exec(ctx, q); err != nil {
 			if isUniqueViolation(err) {
-				return patentbridge.Errorf(patentbridge.ECONFLICT, "期间 %s 已报告过", want.String())
+				return patentbridge.Errorf(patentbridge.ECONFLICT, "期间 %s 刚刚已有报告，请刷新后再提交更正", want.String())
 			}
 			return fmt.Errorf("sqldb: royalty report: %w", err)
 		}
 		l.Reports = append(l.Reports, r)
 		return nil
 	})
+}
+
+// rewriteRoyalties recomputes the royalty of every report of l after a
+// correction and stores them.
+func (tx *Tx) rewriteRoyalties(ctx context.Context, l *patentbridge.Licence) error {
+	others := make([]patentbridge.RoyaltyReport, 0, len(l.Reports))
+	for i := range l.Reports {
+		others = others[:0]
+		others = append(others, l.Reports[:i]...)
+		others = append(others, l.Reports[i+1:]...)
+		r := &l.Reports[i]
+		r.DueFen = patentbridge.PeriodRoyalty(l.Fee, l.EffectiveAt, *r, others)
+		q := tx.q().add(`UPDATE licence_royalty_reports SET base_fen = ?, due_fen = ?, reported_by = ? WHERE id = ?`, r.BaseFen, r.DueFen, r.ReportedBy, r.ID)
+		if _, err := tx.exec(ctx, q); err != nil {
+			return fmt.Errorf("sqldb: royalty report correction: %w", err)
+		}
+	}
+	return nil
 }
 
 // RecordDispute records a dispute over the licence (Patent Law art. 52) by a

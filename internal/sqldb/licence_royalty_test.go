@@ -24,13 +24,20 @@ func TestRoyaltyReportsAndStatement(t *testing.T) {
 		}
 		_, err = db.ReportRoyalty(w.ctx(w.uni), l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 1})
 		wantCode(t, err, patentbridge.EFORBIDDEN)
+		_, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 1})
+		if patentbridge.ErrorField(err) != "period_start" {
+			t.Fatalf("a report of the period in progress: %v", err)
+		}
+		moveClock(db, time.Date(2027, 2, 26, 9, 0, 0, 0, time.UTC))
+		_, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 1})
+		if patentbridge.ErrorField(err) != "period_start" {
+			t.Fatalf("a report on the period's last day: %v", err)
+		}
 		moveClock(db, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
 		l, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 123_456_78})
 		if err != nil || len(l.Reports) != 1 || l.Reports[0].DueFen != 432_099 {
 			t.Fatalf("report: %v %+v", err, l.Reports)
 		}
-		_, err = db.ReportRoyalty(ctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: 5})
-		wantCode(t, err, patentbridge.ECONFLICT)
 		l, err = db.RecordPayment(ctx, l.ID, patentbridge.LicencePayment{AmountFen: 400_000, PaidOn: date("2027-02-28"), Reference: "BOC-7"})
 		if err != nil {
 			t.Fatal(err)
@@ -75,9 +82,57 @@ func TestDeferredLicenceInItsGracePeriod(t *testing.T) {
 			t.Fatalf("a report during the grace period: %v", err)
 		}
 		moveClock(db, time.Date(2027, 12, 1, 9, 0, 0, 0, time.UTC))
+		_, err = db.ReportRoyalty(w.ctx(w.firm), l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2027-11-27"), PeriodEnd: date("2028-05-26"), BaseFen: 10_000_00})
+		if patentbridge.ErrorField(err) != "period_start" {
+			t.Fatalf("a report of the period in progress: %v", err)
+		}
+		moveClock(db, time.Date(2028, 5, 27, 9, 0, 0, 0, time.UTC))
 		l, err = db.ReportRoyalty(w.ctx(w.firm), l.ID, patentbridge.RoyaltyReport{PeriodStart: date("2027-11-27"), PeriodEnd: date("2028-05-26"), BaseFen: 10_000_00})
 		if err != nil || l.Reports[0].DueFen != 30_000 {
 			t.Fatalf("first report after the grace: %v %+v", err, l.Reports)
+		}
+	})
+}
+
+// A reported period's royalty is due from the report; a second report of the
+// period corrects it, audited with the figures before and after.
+func TestRoyaltyReportCorrection(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := MustLicenceWorld(t, db)
+		olID := w.MustAnnounced(t, patentbridge.FeeTerms{Method: patentbridge.FeeSales, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 500, ReportMonths: 3}, "2030-12-31")
+		ctx := w.ctx(w.firm)
+		l, err := db.TakeOpenLicence(ctx, olID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		moveClock(db, time.Date(2027, 3, 5, 9, 0, 0, 0, time.UTC))
+		period := patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26")}
+		period.BaseFen = 3_750_000_00
+		l, err = db.ReportRoyalty(ctx, l.ID, period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := patentbridge.LicenceStatement(l, db.Now()); s.DueFen != 187_500_00 || s.OutstandingFen != 187_500_00 {
+			t.Fatalf("the reported royalty is due at once: %+v", s)
+		}
+		moveClock(db, time.Date(2027, 3, 8, 9, 0, 0, 0, time.UTC))
+		period.BaseFen = 2_000_000_00
+		_, err = db.ReportRoyalty(w.ctx(w.uni), l.ID, period)
+		wantCode(t, err, patentbridge.EFORBIDDEN)
+		l, err = db.ReportRoyalty(ctx, l.ID, period)
+		if err != nil || len(l.Reports) != 1 || l.Reports[0].BaseFen != 2_000_000_00 || l.Reports[0].DueFen != 100_000_00 {
+			t.Fatalf("correction: %v %+v", err, l.Reports)
+		}
+		s := patentbridge.LicenceStatement(l, db.Now())
+		if s.DueFen != 100_000_00 || !s.Dues[0].DueOn.Equal(date("2027-03-05")) {
+			t.Fatalf("statement after the correction: %+v", s)
+		}
+		if n, _ := db.QueryIntForTest(t.Context(), "SELECT COUNT(*) FROM licence_royalty_reports"); n != 1 {
+			t.Errorf("the correction replaces the report: %d rows", n)
+		}
+		if n, _ := db.QueryIntForTest(t.Context(), `SELECT COUNT(*) FROM audit_log WHERE action = 'licence.report'
+			AND before_json LIKE '%375000000%' AND after_json LIKE '%200000000%'`); n != 1 {
+			t.Errorf("the correction's audit row with the figures before and after: %d", n)
 		}
 	})
 }

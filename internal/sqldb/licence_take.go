@@ -216,5 +216,16 @@ func auditLicence(l *patentbridge.Licence) map[string]any {
 	return map[string]any{"kind": l.Kind, "app_nos": l.AppNos, "open_licence_id": l.OpenLicenceID, "pool_id": l.PoolID,
 		"licensor_organization_id": l.LicensorOrgID, "licensee_organization_id": l.LicenseeOrgID, "fee": l.Fee,
 		"term_start": patentbridge.FormatDate(l.TermStart), "term_end": patentbridge.FormatDate(l.TermEnd),
-		"status": l.Status, "paid_fen": l.PaidFen(), "recordation_no": l.RecordationNo}
+		"status": l.Status, "paid_fen": l.PaidFen(), "recordation_no": l.RecordationNo, "reports": auditReports(l.Reports)}
+}
+
+// auditReports is the audit form of a licence's royalty reports: each period
+// with its reported base and royalty.
+func auditReports(rs []patentbridge.RoyaltyReport) []map[string]any {
+	out := make([]map[string]any, len(rs))
+	for i, r := range rs {
+		out[i] = map[string]any{"period_start": patentbridge.FormatDate(r.PeriodStart), "period_end": patentbridge.FormatDate(r.PeriodEnd),
+			"base_fen": r.BaseFen, "due_fen": r.DueFen}
+	}
+	return out
 }
