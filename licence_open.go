@@ -114,7 +114,8 @@ func OpenLicenceNoticeText(ol *OpenLicence, licensee string, start, end time.Tim
 // art. 51) to the licensee's organization and the term asked: the declaration
 // must be announced (a withdrawn one takes no new licensees), the licensee
 // must not be one of its patentees, the term must end within the declaration's
-// term and not before it starts. Returns EINVALID, ECONFLICT.
+// term, not before it starts and not before a 先使用后付费 grace period
+// (CheckGraceWithinTerm). Returns EINVALID, ECONFLICT.
 func CheckTakeOpenLicence(ol *OpenLicence, licenseeOrgID int64, start, end time.Time) error {
 	switch {
 	case ol.Status == OpenWithdrawn:
@@ -127,6 +128,32 @@ func CheckTakeOpenLicence(ol *OpenLicence, licenseeOrgID int64, start, end time.
 		return FieldErrorf("term_end", "许可期限不能超过开放许可声明的期限（至 %s）", FormatDate(ol.TermEnd))
 	case end.Before(start):
 		return FieldErrorf("term_end", "许可期限的结束日 %s 早于开始日 %s", FormatDate(end), FormatDate(start))
+	}
+	return CheckGraceWithinTerm(ol.Fee, start, end)
+}
+
+// graceMonths is the grace period in months of 先使用后付费 terms that defer
+// for a stated time (0 for other terms and for those deferred until the first revenue).
+func graceMonths(f *FeeTerms) int {
+	if f == nil || f.Method != FeeDeferred || f.UntilFirstRevenue {
+		return 0
+	}
+	return f.GraceMonths
+}
+
+// CheckGraceWithinTerm refuses the term start to end of a licence on 先使用后付费
+// terms with GraceMonths that ends before the fee falls due (start plus
+// GraceMonths, the licence taking effect on its start): nothing would ever be
+// owed within the term. Returns EINVALID naming term_end.
+func CheckGraceWithinTerm(f FeeTerms, start, end time.Time) error {
+	g := graceMonths(&f)
+	if g == 0 {
+		return nil
+	}
+	due := AddMonths(start, g)
+	if DateOf(end).Before(due) {
+		return FieldErrorf("term_end", "许可期限至 %s，短于先使用后付费的免付期（%d 个月，至 %s 届满）：许可使用费要到许可终止后才应支付。许可期限应至少至 %s",
+			FormatDate(end), g, FormatDate(due.AddDate(0, 0, -1)), FormatDate(due))
 	}
 	return nil
 }

@@ -19,15 +19,21 @@ func (p *Pool) PoolLicensor() PoolMember {
 	return p.Members[0]
 }
 
-// PoolLicenceTerm returns the term of a pool licence taken on day start: up to
-// end, or, when end is zero, PoolLicenceYears less a day, cut to the last day
-// on which one of the pool's patents is in force (lastDay, zero when unknown).
-func PoolLicenceTerm(start, end, lastDay time.Time) (time.Time, time.Time) {
+// PoolLicenceTerm returns the term of a pool licence on the fee terms fee
+// taken on day start: up to end, or, when end is zero, PoolLicenceYears less a
+// day — for 先使用后付费 with GraceMonths at least GraceMonths+12 months, so
+// that a year of payments follows the grace period — cut to the last day on
+// which one of the pool's patents is in force (lastDay, zero when unknown).
+func PoolLicenceTerm(fee *FeeTerms, start, end, lastDay time.Time) (time.Time, time.Time) {
 	start = DateOf(start)
 	if !end.IsZero() {
 		return start, DateOf(end)
 	}
-	end = AddMonths(start, 12*PoolLicenceYears).AddDate(0, 0, -1)
+	months := 12 * PoolLicenceYears
+	if g := graceMonths(fee); g > 0 {
+		months = max(months, g+12)
+	}
+	end = AddMonths(start, months).AddDate(0, 0, -1)
 	if !lastDay.IsZero() && end.After(lastDay) {
 		end = DateOf(lastDay)
 	}
@@ -37,8 +43,9 @@ func PoolLicenceTerm(start, end, lastDay time.Time) (time.Time, time.Time) {
 // CheckTakePoolLicence applies the rules of taking a pool's package licence to
 // the licensee's organization and the term asked: the pool must be published
 // with a stated fee (面议 is negotiated and registered instead), the licensee
-// must not be a member, and the term must not end before it starts or after
-// the last day any of the pool's patents is in force. Returns EINVALID, ECONFLICT.
+// must not be a member, and the term must not end before it starts, after
+// the last day any of the pool's patents is in force, or before a 先使用后付费
+// grace period (CheckGraceWithinTerm). Returns EINVALID, ECONFLICT.
 func CheckTakePoolLicence(p *Pool, licenseeOrgID int64, start, end, lastDay time.Time) error {
 	switch {
 	case p.Status != PoolPublished:
@@ -52,7 +59,7 @@ func CheckTakePoolLicence(p *Pool, licenseeOrgID int64, start, end, lastDay time
 	case !lastDay.IsZero() && end.After(lastDay):
 		return FieldErrorf("term_end", "许可期限不能超过专利池中专利的最晚保护期限（至 %s）", FormatDate(lastDay))
 	}
-	return nil
+	return CheckGraceWithinTerm(*p.Fee, start, end)
 }
 
 // PoolLicenceNoticeText is the licensee's written acceptance of a pool's

@@ -1,6 +1,7 @@
 package patentbridge
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -21,7 +22,7 @@ func TestPoolLicenceTerm(t *testing.T) {
 		if c.last != "" {
 			last = day(c.last)
 		}
-		s, e := PoolLicenceTerm(day(c.start).Add(9*time.Hour), end, last)
+		s, e := PoolLicenceTerm(nil, day(c.start).Add(9*time.Hour), end, last)
 		if !s.Equal(day(c.start)) || FormatDate(e) != c.wantEnd {
 			t.Errorf("PoolLicenceTerm(%s, %q, %q) = %s..%s, want ..%s", c.start, c.end, c.last, FormatDate(s), FormatDate(e), c.wantEnd)
 		}
@@ -73,5 +74,39 @@ func TestPoolFeeIsChecked(t *testing.T) {
 	p.Fee = nil
 	if err := p.Validate(); err != nil || p.FeeText() != "面议" {
 		t.Errorf("面议: %v %q", err, p.FeeText())
+	}
+}
+
+// A 先使用后付费 pool fee with a grace period: the default term runs a year
+// past the grace (cut to the patents' last day), and a term ending before
+// the fee falls due is refused.
+func TestPoolLicenceTermOfADeferredFee(t *testing.T) {
+	day := func(s string) time.Time { d, _ := ParseDate(s); return d }
+	fee := &FeeTerms{Method: FeeDeferred, GraceMonths: 12, Then: &FeeTerms{Method: FeeFixed, LumpSumFen: 60_0000_00}}
+	if _, e := PoolLicenceTerm(fee, day("2026-11-27"), time.Time{}, time.Time{}); FormatDate(e) != "2028-11-26" {
+		t.Errorf("default term of a 12-month grace: to %s, want 2028-11-26", FormatDate(e))
+	}
+	if _, e := PoolLicenceTerm(fee, day("2026-11-27"), time.Time{}, day("2028-01-31")); FormatDate(e) != "2028-01-31" {
+		t.Errorf("cut to the last patent day: %s", FormatDate(e))
+	}
+	revenue := &FeeTerms{Method: FeeDeferred, UntilFirstRevenue: true, Then: fee.Then}
+	if _, e := PoolLicenceTerm(revenue, day("2026-11-27"), time.Time{}, time.Time{}); FormatDate(e) != "2027-11-26" {
+		t.Errorf("until the first revenue keeps a year: %s", FormatDate(e))
+	}
+	p := &Pool{Name: "池", Status: PoolPublished, Members: []PoolMember{{OrgID: 1, Name: "甲"}}, Fee: fee}
+	start := day("2026-11-27")
+	err := CheckTakePoolLicence(p, 3, start, day("2027-11-26"), time.Time{})
+	if ErrorField(err) != "term_end" || !strings.Contains(ErrorMessage(err), "免付期") {
+		t.Errorf("a term ending on the grace's last day: %v", err)
+	}
+	if err := CheckTakePoolLicence(p, 3, start, day("2027-11-27"), time.Time{}); err != nil {
+		t.Errorf("a term that includes the day the fee falls due: %v", err)
+	}
+	ol := &OpenLicence{Status: OpenAnnounced, OrgID: 7, TermEnd: day("2030-12-31"), Fee: *fee}
+	if err := CheckTakeOpenLicence(ol, 8, start, day("2027-06-30")); ErrorField(err) != "term_end" {
+		t.Errorf("an open licence ending in its grace period: %v", err)
+	}
+	if err := CheckTakeOpenLicence(ol, 8, start, day("2030-12-31")); err != nil {
+		t.Errorf("an open licence past the grace: %v", err)
 	}
 }

@@ -17,7 +17,7 @@ func (db *DB) poolTakeTerms(ctx context.Context, qr queryer, p *patentbridge.Poo
 	if err != nil {
 		return nil, err
 	}
-	start, end := patentbridge.PoolLicenceTerm(now, t.TermEnd, last)
+	start, end := patentbridge.PoolLicenceTerm(p.Fee, now, t.TermEnd, last)
 	if err := patentbridge.CheckTakePoolLicence(p, u.OrgID, start, end, last); err != nil {
 		return nil, err
 	}

@@ -175,3 +175,25 @@ func TestPoolRefusesAPatentCoOwnedOutsideIt(t *testing.T) {
 		}
 	})
 }
+
+// A pool's 先使用后付费 fee with a 12-month grace: the default term runs a
+// year past the grace, and a term ending within the grace is refused.
+func TestTakePoolLicenceDeferredTermOutlastsTheGrace(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		fee := &patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, GraceMonths: 12, Then: &patentbridge.FeeTerms{Method: patentbridge.FeeFixed, LumpSumFen: 60_0000_00}}
+		pool := mustPublishedPool(t, db, f, fee)
+		ctx := as(f.firm)
+		_, err := db.TakePoolLicence(ctx, pool.ID, patentbridge.TakeOpenLicence{Confirmed: true, TermEnd: date("2027-11-26")})
+		if patentbridge.ErrorField(err) != "term_end" || !strings.Contains(patentbridge.ErrorMessage(err), "免付期") {
+			t.Fatalf("a term ending in the grace period: %v", err)
+		}
+		l, err := db.TakePoolLicence(ctx, pool.ID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil || patentbridge.FormatDate(l.TermEnd) != "2028-11-26" || l.Status != patentbridge.LicenceEffective {
+			t.Fatalf("default term: %v %+v", err, l)
+		}
+		if s := patentbridge.LicenceStatement(l, l.TermEnd); s.DueFen != 60_0000_00 {
+			t.Errorf("the fee falls due within the term: %+v", s)
+		}
+	})
+}
