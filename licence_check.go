@@ -33,10 +33,27 @@ func CheckNegotiatedKind(k LicenceKind, openAnnounced bool) error {
 	return nil
 }
 
-// Check validates a payment to record: a positive amount within the
-// limit, a day not after today and a reference. Returns EINVALID naming the field.
-func (p *LicencePayment) Check(today time.Time) error {
+// PatentLawInForce is the day the Patent Law took effect (1985-04-01): no
+// licence payment on the platform is older.
+var PatentLawInForce = time.Date(1985, 4, 1, 0, 0, 0, 0, time.UTC)
+
+// PaymentNotBefore is the first day a payment on l may be dated: the day of
+// the written notice of an open or pool licence (there was no licence to pay
+// for before it), the Patent Law's entry into force for the others (a
+// negotiated licence registered here may have been paid long before).
+func PaymentNotBefore(l *Licence) time.Time {
+	if (l.Kind == LicenceOpen || l.PoolID != 0) && !l.NoticeAt.IsZero() {
+		return DateOf(l.NoticeAt)
+	}
+	return PatentLawInForce
+}
+
+// Check validates a payment to record on licence l: a positive amount within
+// the limit, a day not after today nor before PaymentNotBefore(l), and a
+// reference. Returns EINVALID naming the field.
+func (p *LicencePayment) Check(l *Licence, today time.Time) error {
 	p.Reference = strings.TrimSpace(p.Reference)
+	first := PaymentNotBefore(l)
 	switch {
 	case p.AmountFen <= 0:
 		return FieldErrorf("amount_fen", "付款金额应大于零")
@@ -46,6 +63,10 @@ func (p *LicencePayment) Check(today time.Time) error {
 		return FieldErrorf("paid_on", "请填写付款日期")
 	case DateOf(p.PaidOn).After(DateOf(today)):
 		return FieldErrorf("paid_on", "付款日期 %s 晚于今天", FormatDate(p.PaidOn))
+	case DateOf(p.PaidOn).Before(first) && first.Equal(PatentLawInForce):
+		return FieldErrorf("paid_on", "付款日期 %s 早于《专利法》施行之日（1985-04-01）", FormatDate(p.PaidOn))
+	case DateOf(p.PaidOn).Before(first):
+		return FieldErrorf("paid_on", "付款日期 %s 早于书面通知之日 %s：许可使用费只能在发出书面通知后支付", FormatDate(p.PaidOn), FormatDate(first))
 	case p.Reference == "":
 		return FieldErrorf("reference", "请填写付款凭证号（银行流水号或收据号）")
 	}

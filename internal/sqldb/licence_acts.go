@@ -39,7 +39,7 @@ func (db *DB) licenceAct(ctx context.Context, id int64, licenseeOnly bool, actio
 // ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) RecordPayment(ctx context.Context, licenceID int64, p patentbridge.LicencePayment) (*patentbridge.Licence, error) {
 	return db.licenceAct(ctx, licenceID, false, "licence.payment", func(tx *Tx, l *patentbridge.Licence) error {
-		if err := p.Check(tx.now); err != nil {
+		if err := p.Check(l, tx.now); err != nil {
 			return err
 		}
 		if l.Status == patentbridge.LicenceEnded {

@@ -36,6 +36,10 @@ func TestTakeOpenLicenceFixedFeeEffectiveOnPayment(t *testing.T) {
 			t.Fatalf("duplicate take: %v", err)
 		}
 		today := sqldbtest.Start
+		_, err = db.RecordPayment(ctx, l.ID, patentbridge.LicencePayment{AmountFen: 5_000_000, PaidOn: date("2000-01-01"), Reference: "ICBC-000"})
+		if patentbridge.ErrorField(err) != "paid_on" {
+			t.Fatalf("a payment dated before the notice: %v", err)
+		}
 		l, err = db.RecordPayment(ctx, l.ID, patentbridge.LicencePayment{AmountFen: 1_000_000, PaidOn: today, Reference: "ICBC-001"})
 		if err != nil || l.Status != patentbridge.LicenceNoticed {
 			t.Fatalf("part payment: %v %+v", err, l)
