@@ -22,6 +22,27 @@ func RoyaltyDue(rateBP int, baseFen int64) int64 {
 	return whole*r + (part*r+5000)/10000
 }
 
+// ProfitBase reports whether the terms' royalty (after any deferral) is on
+// profit, where a period's loss is a negative base that owes nothing.
+func (f FeeTerms) ProfitBase() bool {
+	p := f.Payable()
+	return p != nil && (p.Method == FeeProfit || p.Method == FeeEntryRoyalty && p.RoyaltyBase == RoyaltyProfit)
+}
+
+// CheckRoyaltyBase validates a period's reported base under the terms: within
+// ±MaxRoyaltyBaseFen, and not negative unless it is a profit (a loss, which
+// owes no royalty for the period); net sales are never negative. Returns
+// EINVALID naming base_fen.
+func CheckRoyaltyBase(f FeeTerms, baseFen int64) error {
+	switch {
+	case baseFen > MaxRoyaltyBaseFen || baseFen < -MaxRoyaltyBaseFen:
+		return FieldErrorf("base_fen", "报告金额超出范围（绝对值不超过 %s）", FormatFen(MaxRoyaltyBaseFen))
+	case baseFen < 0 && !f.ProfitBase():
+		return FieldErrorf("base_fen", "净销售额不能为负数（报告为 %s）；没有销售的期间请报告 0", FormatFen(baseFen))
+	}
+	return nil
+}
+
 // DateOf returns the UTC calendar day of t at midnight.
 func DateOf(t time.Time) time.Time {
 	t = t.UTC()

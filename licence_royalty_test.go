@@ -165,3 +165,30 @@ func TestReportedRoyaltyIsDueFromTheReport(t *testing.T) {
 		t.Errorf("on the day of the report: %+v", s)
 	}
 }
+
+func TestRoyaltyBaseNotNegativeExceptAProfit(t *testing.T) {
+	sales := patentbridge.FeeTerms{Method: patentbridge.FeeSales, RateBP: 300, ReportMonths: 6}
+	profit := patentbridge.FeeTerms{Method: patentbridge.FeeProfit, RateBP: 2000, ReportMonths: 12}
+	entryProfit := patentbridge.FeeTerms{Method: patentbridge.FeeEntryRoyalty, EntryFeeFen: 1, RoyaltyBase: patentbridge.RoyaltyProfit, RateBP: 1000}
+	entrySales := patentbridge.FeeTerms{Method: patentbridge.FeeEntryRoyalty, EntryFeeFen: 1, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 1000}
+	untilRevenue := patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, UntilFirstRevenue: true, Then: &patentbridge.FeeTerms{Method: patentbridge.FeeFixed, LumpSumFen: 1}}
+	for _, f := range []patentbridge.FeeTerms{sales, entrySales, untilRevenue} {
+		if err := patentbridge.CheckRoyaltyBase(f, -500); patentbridge.ErrorField(err) != "base_fen" {
+			t.Errorf("%s: negative net sales: %v", f.Method, err)
+		}
+		if err := patentbridge.CheckRoyaltyBase(f, 0); err != nil {
+			t.Errorf("%s: no sales: %v", f.Method, err)
+		}
+	}
+	for _, f := range []patentbridge.FeeTerms{profit, entryProfit} {
+		if err := patentbridge.CheckRoyaltyBase(f, -500); err != nil {
+			t.Errorf("%s: a loss: %v", f.Method, err)
+		}
+		if got := patentbridge.PeriodRoyalty(f, d("2026-11-27"), patentbridge.RoyaltyReport{BaseFen: -500}, nil); got != 0 {
+			t.Errorf("%s: a loss owes %d", f.Method, got)
+		}
+	}
+	if err := patentbridge.CheckRoyaltyBase(profit, -patentbridge.MaxRoyaltyBaseFen-1); patentbridge.ErrorField(err) != "base_fen" {
+		t.Errorf("a loss out of range: %v", err)
+	}
+}

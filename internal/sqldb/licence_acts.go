@@ -108,8 +108,8 @@ func (db *DB) ReportRoyalty(ctx context.Context, licenceID int64, r patentbridge
 		if !l.Fee.TakesReports() {
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "该许可的付费方式为%s，无需定期报告销售额或利润", l.Fee.Method.Label())
 		}
-		if r.BaseFen > patentbridge.MaxRoyaltyBaseFen || r.BaseFen < -patentbridge.MaxRoyaltyBaseFen {
-			return patentbridge.FieldErrorf("base_fen", "报告金额超出范围")
+		if err := patentbridge.CheckRoyaltyBase(l.Fee, r.BaseFen); err != nil {
+			return err
 		}
 		periods := patentbridge.ReportPeriods(l.Fee, l.EffectiveAt, l.TermEnd, tx.now)
 		var want *patentbridge.Period

@@ -136,3 +136,35 @@ func TestRoyaltyReportCorrection(t *testing.T) {
 		}
 	})
 }
+
+// Negative net sales are refused; a negative profit is a loss owing nothing.
+func TestRoyaltyReportNegativeBase(t *testing.T) {
+	for _, fee := range []patentbridge.FeeTerms{
+		{Method: patentbridge.FeeSales, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 350, ReportMonths: 3},
+		{Method: patentbridge.FeeProfit, RoyaltyBase: patentbridge.RoyaltyProfit, RateBP: 2000, ReportMonths: 3},
+	} {
+		sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+			w := MustLicenceWorld(t, db)
+			ctx := w.ctx(w.firm)
+			l, err := db.TakeOpenLicence(ctx, w.MustAnnounced(t, fee, "2030-12-31"), patentbridge.TakeOpenLicence{Confirmed: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			moveClock(db, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
+			period := patentbridge.RoyaltyReport{PeriodStart: date("2026-11-27"), PeriodEnd: date("2027-02-26"), BaseFen: -5_00}
+			l, err = db.ReportRoyalty(ctx, l.ID, period)
+			if fee.Method == patentbridge.FeeSales {
+				if patentbridge.ErrorField(err) != "base_fen" {
+					t.Fatalf("negative net sales: %v", err)
+				}
+				if n, _ := db.QueryIntForTest(t.Context(), "SELECT COUNT(*) FROM licence_royalty_reports"); n != 0 {
+					t.Fatalf("the refused report is stored: %d", n)
+				}
+				return
+			}
+			if err != nil || len(l.Reports) != 1 || l.Reports[0].DueFen != 0 || l.Reports[0].BaseFen != -5_00 {
+				t.Fatalf("a loss: %v %+v", err, l)
+			}
+		})
+	}
+}
