@@ -216,13 +216,15 @@ type Due struct {
 	AmountFen int64     `json:"amount_fen"`
 }
 
-// Statement is a licence's account on a day: what fell due, what was paid
-// and what is outstanding (negative: paid in advance).
+// Statement is a licence's account on a day: what fell due, what was paid,
+// what is outstanding and what was paid beyond what is due (never both).
 type Statement struct {
 	Dues           []Due `json:"dues"`
 	DueFen         int64 `json:"due_fen"`
 	PaidFen        int64 `json:"paid_fen"`
 	OutstandingFen int64 `json:"outstanding_fen"`
+	// OverpaidFen is what the payments exceed the dues by (多付, in advance).
+	OverpaidFen int64 `json:"overpaid_fen"`
 	// Deferred is true while a 先使用后付费 licence owes nothing yet.
 	Deferred bool `json:"deferred"`
 }
@@ -230,7 +232,8 @@ type Statement struct {
 // LicenceStatement computes what the licence owes on the day of asOf: the up
 // front fee (at the effect), for 先使用后付费 the lump sum or entry fee of
 // Then once the deferral ends, and each reported period's royalty from the
-// day of its report (RoyaltyDueOn); less the payments recorded.
+// day of its report (RoyaltyDueOn); less the payments recorded: the balance
+// is outstanding, or overpaid when the payments exceed the dues.
 func LicenceStatement(l *Licence, asOf time.Time) Statement {
 	var s Statement
 	asOf = DateOf(asOf)
@@ -258,7 +261,11 @@ func LicenceStatement(l *Licence, asOf time.Time) Statement {
 		add(fmt.Sprintf("提成（%s）", Period{r.PeriodStart, r.PeriodEnd}), RoyaltyDueOn(r), r.DueFen)
 	}
 	s.PaidFen = l.PaidFen()
-	s.OutstandingFen = s.DueFen - s.PaidFen
+	if s.PaidFen > s.DueFen {
+		s.OverpaidFen = s.PaidFen - s.DueFen
+	} else {
+		s.OutstandingFen = s.DueFen - s.PaidFen
+	}
 	return s
 }
 

@@ -192,3 +192,16 @@ func TestRoyaltyBaseNotNegativeExceptAProfit(t *testing.T) {
 		t.Errorf("a loss out of range: %v", err)
 	}
 }
+
+func TestStatementOfAnOverpaidLicence(t *testing.T) {
+	l := &patentbridge.Licence{Fee: patentbridge.FeeTerms{Method: patentbridge.FeeFixed, LumpSumFen: 12_000_00}, NoticeAt: d("2026-11-27"), EffectiveAt: d("2026-11-27"),
+		Payments: []patentbridge.LicencePayment{{AmountFen: 12_000_00}, {AmountFen: 5_000_00}}}
+	s := patentbridge.LicenceStatement(l, d("2026-12-01"))
+	if s.DueFen != 12_000_00 || s.PaidFen != 17_000_00 || s.OutstandingFen != 0 || s.OverpaidFen != 5_000_00 {
+		t.Errorf("overpaid: %+v", s)
+	}
+	l.Payments = l.Payments[:1]
+	if s := patentbridge.LicenceStatement(l, d("2026-12-01")); s.OutstandingFen != 0 || s.OverpaidFen != 0 {
+		t.Errorf("settled: %+v", s)
+	}
+}
