@@ -73,6 +73,20 @@ func (p *LicencePayment) Check(l *Licence, today time.Time) error {
 	return CheckText("reference", "付款凭证号", p.Reference, MaxLicenceReference, false)
 }
 
+// CheckLicensable refuses registering a licence of a patent that is not in
+// force (granted and maintained: StatusInForce), naming the patent and its
+// legal status. Returns EINVALID naming app_nos.
+func CheckLicensable(p *Patent) error {
+	if p.Status == StatusInForce {
+		return nil
+	}
+	label := p.Status.Label()
+	if label == "" {
+		label = "未知"
+	}
+	return FieldErrorf("app_nos", "专利 %s（%s）的法律状态为“%s”，不是有效专利，不能登记其许可", FormatAppNo(p.AppNo), ClipValue(p.Title), label)
+}
+
 // Check validates a dispute to record. Returns EINVALID naming the field.
 func (d *LicenceDispute) Check() error {
 	d.Description = strings.TrimSpace(d.Description)

@@ -40,8 +40,8 @@ func (db *DB) licOwnerOrg(ctx context.Context, qr queryer, orgID int64, appNo st
 // the admin or the platform names l.LicensorOrgID) to the organization
 // l.LicenseeOrgID, in force from the store's clock, audited as
 // "licence.register" with its ledger entry "licence.grant" (without the fee).
-// While an open licence is announced on a patent exclusive and sole licences
-// are refused (Patent Law art. 51(3)); so is a second exclusive or sole
+// A patent not in force is refused. While an open licence is announced on a
+// patent exclusive and sole licences are refused (Patent Law art. 51(3)); so is a second exclusive or sole
 // licence in force. Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 func (db *DB) RegisterLicence(ctx context.Context, l *patentbridge.Licence) error {
 	u, err := actor(ctx)
@@ -115,12 +115,15 @@ func (db *DB) RegisterLicence(ctx context.Context, l *patentbridge.Licence) erro
 	})
 }
 
-// checkRegistrable refuses registering l on one patent: a patent the licensor
-// does not own, a term past its expiry, an exclusive or sole licence while an
+// checkRegistrable refuses registering l on one patent: a patent not in
+// force (patentbridge.CheckLicensable), one the licensor does not own, a term past its expiry, an exclusive or sole licence while an
 // open licence is announced or another exclusive or sole licence is in force.
 func (tx *Tx) checkRegistrable(ctx context.Context, l *patentbridge.Licence, no string) error {
 	p, err := tx.licPatent(ctx, no)
 	if err != nil {
+		return err
+	}
+	if err := patentbridge.CheckLicensable(p); err != nil {
 		return err
 	}
 	own, err := tx.db.licOwnerOrg(ctx, tx.tx, l.LicensorOrgID, no)

@@ -230,3 +230,23 @@ func TestPaymentAfterWithdrawalDoesNotMakeALicence(t *testing.T) {
 		}
 	})
 }
+
+// A licence of a patent not in force (a lapsed one here) is refused, naming
+// the patent and its status.
+func TestRegisterLicenceRefusesAPatentNotInForce(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := MustLicenceWorld(t, db)
+		if err := db.ExecForTest(context.Background(), "UPDATE patents SET status = 'lapsed_unpaid' WHERE app_no = '"+w.appNo+"'"); err != nil {
+			t.Fatal(err)
+		}
+		l := &patentbridge.Licence{Kind: patentbridge.LicenceOrdinary, AppNos: []string{w.appNo}, LicenseeOrgID: w.firmOrg,
+			Fee: fixedFee, TermStart: date("2027-01-01"), TermEnd: date("2029-12-31")}
+		err := db.RegisterLicence(w.ctx(w.uni), l)
+		if patentbridge.ErrorField(err) != "app_nos" || !strings.Contains(err.Error(), "未缴年费终止") || !strings.Contains(err.Error(), patentbridge.FormatAppNo(w.appNo)) {
+			t.Fatalf("a lapsed patent: %v", err)
+		}
+		if n, _ := db.QueryIntForTest(t.Context(), "SELECT COUNT(*) FROM licences"); n != 0 {
+			t.Errorf("%d licences stored", n)
+		}
+	})
+}

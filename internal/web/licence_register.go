@@ -144,10 +144,10 @@ func (s *Server) renderLicenceRegister(w http.ResponseWriter, r *http.Request, s
 }
 
 // canRegisterLicence reports whether to offer u the negotiated-licence form
-// for p: the admin, or a user of an organization named among its owners (the
-// service decides by the registry's links).
+// for p, a patent in force: the admin, or a user of an organization named
+// among its owners (the service decides by the registry's links).
 func canRegisterLicence(u *patentbridge.User, p *patentbridge.Patent) bool {
-	if u == nil || patentbridge.CanPost(u) != nil {
+	if u == nil || patentbridge.CanPost(u) != nil || patentbridge.CheckLicensable(p) != nil {
 		return false
 	}
 	return u.Role == patentbridge.RoleAdmin ||
