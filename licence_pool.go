@@ -77,7 +77,7 @@ func PoolLicenceNoticeText(p *Pool, licensee string, start, end time.Time) strin
 		fmt.Fprintf(&b, "一、许可使用费：%s；\n", FeeTermsText(*p.Fee))
 	}
 	fmt.Fprintf(&b, "二、许可期限：%s至%s；\n", FormatDate(start), FormatDate(end))
-	fmt.Fprintf(&b, "三、打包许可条件：%s；\n", p.Terms)
+	fmt.Fprintf(&b, "三、打包许可条件：%s；\n", strings.TrimRight(strings.TrimSpace(p.Terms), "。；;.，, "))
 	b.WriteString("本单位将按上述条件支付许可使用费，并在许可生效之日起三个月内办理许可合同备案（《专利法实施细则》第八十七条）。")
 	return b.String()
 }

@@ -110,3 +110,11 @@ func TestPoolLicenceTermOfADeferredFee(t *testing.T) {
 		t.Errorf("an open licence past the grace: %v", err)
 	}
 }
+
+func TestPoolLicenceNoticeTextEndsTheTermsOnce(t *testing.T) {
+	p := &Pool{Name: "池", Members: []PoolMember{{OrgID: 1, Name: "甲"}}, AppNos: []string{"1"}, Terms: "成员外企业打包普通许可。"}
+	text := PoolLicenceNoticeText(p, "乙公司", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), time.Date(2027, 11, 26, 0, 0, 0, 0, time.UTC))
+	if !strings.Contains(text, "打包许可条件：成员外企业打包普通许可；\n") || strings.Contains(text, "。；") {
+		t.Errorf("notice text: %q", text)
+	}
+}

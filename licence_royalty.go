@@ -229,6 +229,15 @@ type Statement struct {
 	Deferred bool `json:"deferred"`
 }
 
+// upFrontLabel names the statement line of what is paid up front under m:
+// the entry fee alone for 入门费+提成 (the royalties are lines of their own).
+func upFrontLabel(m FeeMethod) string {
+	if m == FeeEntryRoyalty {
+		return "入门费"
+	}
+	return m.Label()
+}
+
 // LicenceStatement computes what the licence owes on the day of asOf: the up
 // front fee (at the effect), for 先使用后付费 the lump sum or entry fee of
 // Then once the deferral ends, and each reported period's royalty from the
@@ -249,11 +258,11 @@ func LicenceStatement(l *Licence, asOf time.Time) Statement {
 		if on.IsZero() {
 			on = DateOf(l.EffectiveAt)
 		}
-		add(f.Method.Label(), on, up)
+		add(upFrontLabel(f.Method), on, up)
 	}
 	if f.Method == FeeDeferred && f.Then != nil {
 		if end, ok := DeferralEnd(f, l.EffectiveAt, l.Reports); ok {
-			add("先使用后付费期满后"+f.Then.Method.Label(), end, f.Then.UpFrontFen())
+			add("先使用后付费期满后"+upFrontLabel(f.Then.Method), end, f.Then.UpFrontFen())
 		}
 		s.Deferred = Deferred(f, l.EffectiveAt, l.Reports, asOf)
 	}

@@ -205,3 +205,15 @@ func TestStatementOfAnOverpaidLicence(t *testing.T) {
 		t.Errorf("settled: %+v", s)
 	}
 }
+
+func TestStatementLabelsTheEntryFee(t *testing.T) {
+	f := patentbridge.FeeTerms{Method: patentbridge.FeeEntryRoyalty, EntryFeeFen: 50_000_00, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 200, ReportMonths: 6}
+	l := &patentbridge.Licence{Fee: f, NoticeAt: d("2026-11-27"), EffectiveAt: d("2026-11-27")}
+	if s := patentbridge.LicenceStatement(l, d("2026-11-27")); len(s.Dues) != 1 || s.Dues[0].What != "入门费" {
+		t.Errorf("entry fee line: %+v", s.Dues)
+	}
+	deferred := &patentbridge.Licence{Fee: patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, GraceMonths: 6, Then: &f}, EffectiveAt: d("2026-11-27")}
+	if s := patentbridge.LicenceStatement(deferred, d("2027-05-27")); len(s.Dues) != 1 || s.Dues[0].What != "先使用后付费期满后入门费" {
+		t.Errorf("deferred entry fee line: %+v", s.Dues)
+	}
+}
