@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -43,5 +44,42 @@ func TestLicencePageShowsAnOverpayment(t *testing.T) {
 	mustContain(t, body, `id="licence-overpaid">5,000.00元`, "多付", "17,000.00元")
 	if strings.Contains(body, "-5,000.00元") || strings.Contains(body, "未付余额") {
 		t.Errorf("an overpayment shown as a negative balance")
+	}
+}
+
+// The report form offers only periods that have ended: on the day a royalty
+// licence is taken there is none, and a report of the period in progress is refused.
+func TestLicenceReportFormOffersOnlyEndedPeriods(t *testing.T) {
+	s := newLicenceSite(t)
+	at := testNow.UTC().Format("2006-01-02T15:04:05.000000Z")
+	res, err := s.raw.Exec(`INSERT INTO open_licences (app_no, org_id, status, method, fee_json, term_start, term_end, patentees_json,
+		created_at, announced_at) VALUES (?, ?, 'announced', 'sales_royalty', '{"method":"sales_royalty","royalty_base":"net_sales","rate_bp":500,"report_months":3}', '2026-01-01', '2030-12-31', '["西南科技大学"]', ?, ?)`,
+		s.appNo, s.uni.OrgID, at, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	olID, _ := res.LastInsertId()
+	firm := MustClient(t, s.srv, "firm")
+	res2, err := firm.PostForm(fmt.Sprintf("%s/open-licences/%d/take", s.srv.URL, olID), url.Values{"confirm": {"1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2.Body.Close()
+	page := strings.Split(res2.Header.Get("Location"), "?")[0]
+	if res2.StatusCode != http.StatusSeeOther || page == "" {
+		t.Fatalf("take: %d", res2.StatusCode)
+	}
+	_, body := MustGet(t, firm, s.srv.URL+page)
+	if strings.Contains(body, `id="report-form"`) {
+		t.Errorf("the report form offers the period in progress")
+	}
+	rep, err := firm.PostForm(s.srv.URL+page+"/reports", url.Values{"period": {"2026-11-27/2027-02-26"}, "base": {"3,750,000"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rep.Body.Close()
+	b, _ := io.ReadAll(rep.Body)
+	if rep.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "期间结束后方可报告") {
+		t.Errorf("a report of the period in progress: %d", rep.StatusCode)
 	}
 }
