@@ -209,7 +209,8 @@ type LicenceService interface {
 	// RecordRecordation enters CNIPA's recordation number and date (either
 	// party or the admin). Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN.
 	RecordRecordation(ctx context.Context, licenceID int64, number string, date time.Time) (*Licence, error)
-	// ReportRoyalty records the licensee's report of one scheduled period.
+	// ReportRoyalty records the licensee's report of one scheduled period
+	// that has ended; a report of a period already reported corrects it.
 	// Returns EINVALID, ENOTFOUND, ECONFLICT, EFORBIDDEN, EUNAUTHORIZED.
 	ReportRoyalty(ctx context.Context, licenceID int64, r RoyaltyReport) (*Licence, error)
 	// RecordDispute records a dispute on a licence (art. 52) by a party or the

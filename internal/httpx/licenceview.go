@@ -41,7 +41,8 @@ type RoyaltyReportView struct {
 	PeriodEnd   string `json:"period_end"`
 }
 
-// PeriodView is a reporting period and whether it was reported.
+// PeriodView is a reporting period that has ended (reportable) and whether
+// it was reported (a new report then corrects it).
 type PeriodView struct {
 	Start    string `json:"period_start"`
 	End      string `json:"period_end"`
