@@ -24,7 +24,8 @@ type OpenLicenceService interface {
 	// records a fee exception. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
 	CreateOpenLicence(ctx context.Context, ol *OpenLicence) error
 	// UpdateOpenLicence replaces a draft's terms; the patentees' consents to
-	// the draft are cleared when its terms change. Returns EINVALID,
+	// the draft are cleared when its terms change, and a fee exception when
+	// someone other than the admin changes the fee terms. Returns EINVALID,
 	// EFORBIDDEN, ENOTFOUND, ECONFLICT (not a draft).
 	UpdateOpenLicence(ctx context.Context, ol *OpenLicence) error
 	// ConsentOpenLicence records one patentee organization's consent (purpose
