@@ -49,6 +49,13 @@ func (l RecordedLicence) InForce(day time.Time) bool {
 	return l.Status == LicenceEffective && !day.Before(l.TermStart) && (l.TermEnd.IsZero() || !day.After(l.TermEnd))
 }
 
+// Overlaps reports whether the licence is effective on any day from start to
+// end (a zero TermEnd runs on without end): an exclusive or sole licence
+// starting later still bars an open licence over the same days (细则 art. 86(1)).
+func (l RecordedLicence) Overlaps(start, end time.Time) bool {
+	return l.Status == LicenceEffective && !l.TermStart.After(end) && (l.TermEnd.IsZero() || !l.TermEnd.Before(start))
+}
+
 // NeededConfirmations returns the confirmations the patentee must give for p
 // on the day: fees and "no other bar" always (the platform keeps no fee
 // records), the others where neither the legal events nor the platform's own
@@ -77,7 +84,8 @@ const (
 // CheckOpenLicenceFacts checks a declaration against its patent and what the
 // platform knows on the day (asOf): the patent granted and in force (细则 art.
 // 85); no exclusive or sole licence in force, by the legal events or the
-// platform's recorded licences (art. 86(1)); no suspension for an ownership
+// platform's recorded licences, and none recorded on the platform whose term
+// overlaps the declaration's (art. 86(1)); no suspension for an ownership
 // dispute or a preservation order (art. 86(2), arts. 103, 104); annual fees
 // paid (art. 86(3)); no pledge without the pledgee's recorded consent (art.
 // 86(4)); a term within the patent's term (Patent Law art. 42); for a utility
@@ -103,9 +111,16 @@ func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicenc
 		return FieldErrorf("app_no", "%s第（一）项：该专利有独占许可或排他许可正在有效期内（据法律事件），不能声明开放许可", art86)
 	}
 	for _, l := range recorded {
-		if (l.Kind == LicenceExclusive || l.Kind == LicenceSole) && l.InForce(day) {
+		if l.Kind != LicenceExclusive && l.Kind != LicenceSole {
+			continue
+		}
+		if l.InForce(day) {
 			return FieldErrorf("app_no", "%s第（一）项：该专利有平台登记的%s（%s 至 %s）正在有效期内，不能声明开放许可",
 				art86, l.Kind.Label(), FormatDate(l.TermStart), FormatDate(l.TermEnd))
+		}
+		if l.Overlaps(ol.TermStart, ol.TermEnd) {
+			return FieldErrorf("app_no", "%s第（一）项：该专利有平台登记的%s（%s 至 %s），与开放许可的许可期限（%s 至 %s）重叠，不能声明开放许可",
+				art86, l.Kind.Label(), FormatDate(l.TermStart), FormatDate(l.TermEnd), FormatDate(ol.TermStart), FormatDate(ol.TermEnd))
 		}
 	}
 	switch {
