@@ -143,8 +143,9 @@ func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicenc
 	return nil
 }
 
-// checkTerm checks the licence term: its days in order, not over already, and
-// not past the patent's last day in force (last, zero when unknown).
+// checkTerm checks the licence term: its days in order, not over already,
+// not started before the day (a declaration licenses from its announcement
+// on), and not past the patent's last day in force (last, zero when unknown).
 func checkTerm(ol *OpenLicence, last, day time.Time) error {
 	switch {
 	case ol.TermStart.IsZero() || ol.TermEnd.IsZero():
@@ -153,6 +154,8 @@ func checkTerm(ol *OpenLicence, last, day time.Time) error {
 		return FieldErrorf("term_end", "许可期限的结束日期不能早于开始日期")
 	case ol.TermEnd.Before(day):
 		return FieldErrorf("term_end", "许可期限已于 %s 结束", FormatDate(ol.TermEnd))
+	case ol.TermStart.Before(day):
+		return FieldErrorf("term_start", "许可期限的开始日期不能早于今天（%s）", FormatDate(day))
 	case last.IsZero():
 		return FieldErrorf("term_end", "该专利的申请日未知，无法核对许可期限是否超过专利权期限")
 	case ol.TermEnd.After(last):

@@ -181,6 +181,21 @@ func TestCheckOpenLicenceFacts(t *testing.T) {
 			t.Fatalf("with the pledgee's consent: %v", err)
 		}
 	})
+	t.Run("term starts today at the earliest", func(t *testing.T) {
+		p := grantedInvention()
+		ol := goodDeclaration(p)
+		ol.TermStart = day("2020-01-01")
+		err := CheckOpenLicenceFacts(p, ol, nil, asOf)
+		if ErrorField(err) != "term_start" || !strings.Contains(ErrorMessage(err), "不能早于今天（2026-11-27）") {
+			t.Fatalf("a term from 2020-01-01: %v", err)
+		}
+		ol.TermStart = day("2026-11-26")
+		wantRefusal(t, CheckOpenLicenceFacts(p, ol, nil, asOf), "term_start", "2026-11-27")
+		ol.TermStart = day("2026-11-27")
+		if err := CheckOpenLicenceFacts(p, ol, nil, asOf); err != nil {
+			t.Fatalf("a term from today: %v", err)
+		}
+	})
 	t.Run("term ends on the patent's last day", func(t *testing.T) {
 		p := grantedInvention()
 		ol := goodDeclaration(p)
@@ -194,7 +209,7 @@ func TestCheckOpenLicenceFacts(t *testing.T) {
 	t.Run("patent expired", func(t *testing.T) {
 		p := grantedInvention()
 		ol := goodDeclaration(p)
-		ol.TermStart, ol.TermEnd = day("2036-03-01"), day("2036-03-09")
+		ol.TermStart, ol.TermEnd = day("2036-03-09"), day("2036-03-09")
 		if err := CheckOpenLicenceFacts(p, ol, nil, day("2036-03-09")); err != nil {
 			t.Fatalf("on the last day: %v", err)
 		}
