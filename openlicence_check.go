@@ -93,21 +93,13 @@ const (
 // 50); and the patentee's confirmations where the platform knows nothing (art.
 // 88). Returns the first refusal as EINVALID naming the field.
 func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicence, asOf time.Time) error {
+	if err := CheckDeclarablePatent(p, asOf); err != nil {
+		return err
+	}
 	day := truncateDay(asOf)
 	last := LastDayOfTerm(p)
 	f := FactsFromEvents(p, day)
-	switch {
-	case p.Status == StatusPending || p.Status == "" && p.GrantDate.IsZero():
-		return FieldErrorf("app_no", "%s：开放许可声明只能针对已授权的专利，该专利尚未授权", art85)
-	case p.Status == StatusLapsedUnpaid || f.FeesUnpaid:
-		return FieldErrorf("app_no", "%s第（三）项：该专利未按规定缴纳年费（专利权已因未缴年费终止），不能声明开放许可", art86)
-	case p.Status != StatusInForce:
-		return FieldErrorf("app_no", "%s：该专利权已不再有效（%s），不能声明开放许可", art85, p.Status.Label())
-	case !p.LapseDate.IsZero() && !p.LapseDate.After(day):
-		return FieldErrorf("app_no", "%s：该专利权已于 %s 终止，不能声明开放许可", art85, FormatDate(p.LapseDate))
-	case !last.IsZero() && day.After(last):
-		return FieldErrorf("app_no", "%s：该专利权已于 %s 期限届满，不能声明开放许可", art85, FormatDate(last))
-	case f.ExclusiveLicence:
+	if f.ExclusiveLicence {
 		return FieldErrorf("app_no", "%s第（一）项：该专利有独占许可或排他许可正在有效期内（据法律事件），不能声明开放许可", art86)
 	}
 	for _, l := range recorded {
@@ -139,6 +131,30 @@ func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicenc
 		if !slices.Contains(ol.Confirmations, c) {
 			return FieldErrorf("confirmations", "请确认：%s。%s", ConfirmationLabel(c), ConfirmationWarning)
 		}
+	}
+	return nil
+}
+
+// CheckDeclarablePatent checks that an open licence may be declared on p at
+// all on the day (asOf): granted (细则 art. 85), annual fees not lapsed (art.
+// 86(3)), in force, neither terminated nor expired. CheckOpenLicenceFacts
+// applies it first, and a draft is refused by it already. Returns EINVALID on
+// app_no.
+func CheckDeclarablePatent(p *Patent, asOf time.Time) error {
+	day := truncateDay(asOf)
+	last := LastDayOfTerm(p)
+	f := FactsFromEvents(p, day)
+	switch {
+	case p.Status == StatusPending || p.Status == "" && p.GrantDate.IsZero():
+		return FieldErrorf("app_no", "%s：开放许可声明只能针对已授权的专利，该专利尚未授权", art85)
+	case p.Status == StatusLapsedUnpaid || f.FeesUnpaid:
+		return FieldErrorf("app_no", "%s第（三）项：该专利未按规定缴纳年费（专利权已因未缴年费终止），不能声明开放许可", art86)
+	case p.Status != StatusInForce:
+		return FieldErrorf("app_no", "%s：该专利权已不再有效（%s），不能声明开放许可", art85, p.Status.Label())
+	case !p.LapseDate.IsZero() && !p.LapseDate.After(day):
+		return FieldErrorf("app_no", "%s：该专利权已于 %s 终止，不能声明开放许可", art85, FormatDate(p.LapseDate))
+	case !last.IsZero() && day.After(last):
+		return FieldErrorf("app_no", "%s：该专利权已于 %s 期限届满，不能声明开放许可", art85, FormatDate(last))
 	}
 	return nil
 }

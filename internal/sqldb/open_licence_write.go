@@ -10,8 +10,10 @@ import (
 
 // CreateOpenLicence stores a draft for one patent by a user of one of its
 // patentee organizations (whose consent it records), the admin or the
-// platform, audited as "open_licence.create". Only the admin records a fee
-// exception. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
+// platform, audited as "open_licence.create", when the patent is granted and
+// in force on the store's day (patentbridge.CheckDeclarablePatent, the
+// submission's first check). Only the admin records a fee exception.
+// Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
 func (db *DB) CreateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicence) error {
 	if !isAdminOrPlatform(ctx) {
 		ol.FeeException = ""
@@ -25,6 +27,9 @@ func (db *DB) CreateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicenc
 			return err
 		}
 		if err := declarant(ctx, owners); err != nil {
+			return err
+		}
+		if err := patentbridge.CheckDeclarablePatent(p, tx.now); err != nil {
 			return err
 		}
 		u := patentbridge.UserFrom(ctx)
