@@ -18,7 +18,7 @@ const (
 func ConfirmationLabel(code string) string {
 	switch code {
 	case ConfirmNoExclusive:
-		return "本专利目前没有在有效期内的独占许可或排他许可（细则第八十六条第（一）项）"
+		return "本专利目前没有在有效期内的独占许可或排他许可，也没有将在开放许可期限内生效的独占许可或排他许可（细则第八十六条第（一）项）"
 	case ConfirmNoSuspension:
 		return "本专利没有因权属纠纷或财产保全而被中止的有关程序（细则第八十六条第（二）项）"
 	case ConfirmFeesPaid:
