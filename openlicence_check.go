@@ -18,7 +18,7 @@ const (
 func ConfirmationLabel(code string) string {
 	switch code {
 	case ConfirmNoExclusive:
-		return "本专利目前没有在有效期内的独占许可或排他许可（细则第八十六条第（一）项）"
+		return "本专利目前没有在有效期内的独占许可或排他许可，也没有将在开放许可期限内生效的独占许可或排他许可（细则第八十六条第（一）项）"
 	case ConfirmNoSuspension:
 		return "本专利没有因权属纠纷或财产保全而被中止的有关程序（细则第八十六条第（二）项）"
 	case ConfirmFeesPaid:
@@ -49,6 +49,13 @@ func (l RecordedLicence) InForce(day time.Time) bool {
 	return l.Status == LicenceEffective && !day.Before(l.TermStart) && (l.TermEnd.IsZero() || !day.After(l.TermEnd))
 }
 
+// Overlaps reports whether the licence is effective on any day from start to
+// end (a zero TermEnd runs on without end): an exclusive or sole licence
+// starting later still bars an open licence over the same days (细则 art. 86(1)).
+func (l RecordedLicence) Overlaps(start, end time.Time) bool {
+	return l.Status == LicenceEffective && !l.TermStart.After(end) && (l.TermEnd.IsZero() || !l.TermEnd.Before(start))
+}
+
 // NeededConfirmations returns the confirmations the patentee must give for p
 // on the day: fees and "no other bar" always (the platform keeps no fee
 // records), the others where neither the legal events nor the platform's own
@@ -77,7 +84,8 @@ const (
 // CheckOpenLicenceFacts checks a declaration against its patent and what the
 // platform knows on the day (asOf): the patent granted and in force (细则 art.
 // 85); no exclusive or sole licence in force, by the legal events or the
-// platform's recorded licences (art. 86(1)); no suspension for an ownership
+// platform's recorded licences, and none recorded on the platform whose term
+// overlaps the declaration's (art. 86(1)); no suspension for an ownership
 // dispute or a preservation order (art. 86(2), arts. 103, 104); annual fees
 // paid (art. 86(3)); no pledge without the pledgee's recorded consent (art.
 // 86(4)); a term within the patent's term (Patent Law art. 42); for a utility
@@ -85,27 +93,26 @@ const (
 // 50); and the patentee's confirmations where the platform knows nothing (art.
 // 88). Returns the first refusal as EINVALID naming the field.
 func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicence, asOf time.Time) error {
+	if err := CheckDeclarablePatent(p, asOf); err != nil {
+		return err
+	}
 	day := truncateDay(asOf)
 	last := LastDayOfTerm(p)
 	f := FactsFromEvents(p, day)
-	switch {
-	case p.Status == StatusPending || p.Status == "" && p.GrantDate.IsZero():
-		return FieldErrorf("app_no", "%s：开放许可声明只能针对已授权的专利，该专利尚未授权", art85)
-	case p.Status == StatusLapsedUnpaid || f.FeesUnpaid:
-		return FieldErrorf("app_no", "%s第（三）项：该专利未按规定缴纳年费（专利权已因未缴年费终止），不能声明开放许可", art86)
-	case p.Status != StatusInForce:
-		return FieldErrorf("app_no", "%s：该专利权已不再有效（%s），不能声明开放许可", art85, p.Status.Label())
-	case !p.LapseDate.IsZero() && !p.LapseDate.After(day):
-		return FieldErrorf("app_no", "%s：该专利权已于 %s 终止，不能声明开放许可", art85, FormatDate(p.LapseDate))
-	case !last.IsZero() && day.After(last):
-		return FieldErrorf("app_no", "%s：该专利权已于 %s 期限届满，不能声明开放许可", art85, FormatDate(last))
-	case f.ExclusiveLicence:
+	if f.ExclusiveLicence {
 		return FieldErrorf("app_no", "%s第（一）项：该专利有独占许可或排他许可正在有效期内（据法律事件），不能声明开放许可", art86)
 	}
 	for _, l := range recorded {
-		if (l.Kind == LicenceExclusive || l.Kind == LicenceSole) && l.InForce(day) {
+		if l.Kind != LicenceExclusive && l.Kind != LicenceSole {
+			continue
+		}
+		if l.InForce(day) {
 			return FieldErrorf("app_no", "%s第（一）项：该专利有平台登记的%s（%s 至 %s）正在有效期内，不能声明开放许可",
 				art86, l.Kind.Label(), FormatDate(l.TermStart), FormatDate(l.TermEnd))
+		}
+		if l.Overlaps(ol.TermStart, ol.TermEnd) {
+			return FieldErrorf("app_no", "%s第（一）项：该专利有平台登记的%s（%s 至 %s），与开放许可的许可期限（%s 至 %s）重叠，不能声明开放许可",
+				art86, l.Kind.Label(), FormatDate(l.TermStart), FormatDate(l.TermEnd), FormatDate(ol.TermStart), FormatDate(ol.TermEnd))
 		}
 	}
 	switch {
@@ -128,8 +135,33 @@ func CheckOpenLicenceFacts(p *Patent, ol *OpenLicence, recorded []RecordedLicenc
 	return nil
 }
 
-// checkTerm checks the licence term: its days in order, not over already, and
-// not past the patent's last day in force (last, zero when unknown).
+// CheckDeclarablePatent checks that an open licence may be declared on p at
+// all on the day (asOf): granted (细则 art. 85), annual fees not lapsed (art.
+// 86(3)), in force, neither terminated nor expired. CheckOpenLicenceFacts
+// applies it first, and a draft is refused by it already. Returns EINVALID on
+// app_no.
+func CheckDeclarablePatent(p *Patent, asOf time.Time) error {
+	day := truncateDay(asOf)
+	last := LastDayOfTerm(p)
+	f := FactsFromEvents(p, day)
+	switch {
+	case p.Status == StatusPending || p.Status == "" && p.GrantDate.IsZero():
+		return FieldErrorf("app_no", "%s：开放许可声明只能针对已授权的专利，该专利尚未授权", art85)
+	case p.Status == StatusLapsedUnpaid || f.FeesUnpaid:
+		return FieldErrorf("app_no", "%s第（三）项：该专利未按规定缴纳年费（专利权已因未缴年费终止），不能声明开放许可", art86)
+	case p.Status != StatusInForce:
+		return FieldErrorf("app_no", "%s：该专利权已不再有效（%s），不能声明开放许可", art85, p.Status.Label())
+	case !p.LapseDate.IsZero() && !p.LapseDate.After(day):
+		return FieldErrorf("app_no", "%s：该专利权已于 %s 终止，不能声明开放许可", art85, FormatDate(p.LapseDate))
+	case !last.IsZero() && day.After(last):
+		return FieldErrorf("app_no", "%s：该专利权已于 %s 期限届满，不能声明开放许可", art85, FormatDate(last))
+	}
+	return nil
+}
+
+// checkTerm checks the licence term: its days in order, not over already,
+// not started before the day (a declaration licenses from its announcement
+// on), and not past the patent's last day in force (last, zero when unknown).
 func checkTerm(ol *OpenLicence, last, day time.Time) error {
 	switch {
 	case ol.TermStart.IsZero() || ol.TermEnd.IsZero():
@@ -138,6 +170,8 @@ func checkTerm(ol *OpenLicence, last, day time.Time) error {
 		return FieldErrorf("term_end", "许可期限的结束日期不能早于开始日期")
 	case ol.TermEnd.Before(day):
 		return FieldErrorf("term_end", "许可期限已于 %s 结束", FormatDate(ol.TermEnd))
+	case ol.TermStart.Before(day):
+		return FieldErrorf("term_start", "许可期限的开始日期不能早于今天（%s）", FormatDate(day))
 	case last.IsZero():
 		return FieldErrorf("term_end", "该专利的申请日未知，无法核对许可期限是否超过专利权期限")
 	case ol.TermEnd.After(last):

@@ -126,6 +126,36 @@ func TestCheckOpenLicenceFacts(t *testing.T) {
 			t.Fatalf("an ordinary licence is no bar: %v", err)
 		}
 	})
+	t.Run("exclusive licence starting later overlaps the term", func(t *testing.T) {
+		p := grantedInvention()
+		ol := goodDeclaration(p) // 2026-12-01 to 2031-11-30
+		for _, tc := range []struct {
+			kind       LicenceKind
+			status     string
+			start, end string
+			refused    bool
+		}{
+			{LicenceExclusive, LicenceEffective, "2027-01-01", "2029-12-31", true},
+			{LicenceSole, LicenceEffective, "2031-11-30", "2033-12-31", true},       // from the term's last day
+			{LicenceExclusive, LicenceEffective, "2026-11-28", "2026-12-01", true},  // ends on its first day
+			{LicenceExclusive, LicenceEffective, "2026-11-28", "2026-11-30", false}, // ends the day before
+			{LicenceExclusive, LicenceEffective, "2031-12-01", "2033-12-31", false}, // starts the day after
+			{LicenceExclusive, LicenceEffective, "2027-01-01", "", true},            // no end
+			{LicenceExclusive, LicenceEnded, "2027-01-01", "2029-12-31", false},
+			{LicenceOrdinary, LicenceEffective, "2027-01-01", "2029-12-31", false},
+		} {
+			l := RecordedLicence{ID: 3, Kind: tc.kind, Status: tc.status, TermStart: day(tc.start)}
+			if tc.end != "" {
+				l.TermEnd = day(tc.end)
+			}
+			err := CheckOpenLicenceFacts(p, ol, []RecordedLicence{l}, asOf)
+			if tc.refused {
+				wantRefusal(t, err, "app_no", "第八十六条第（一）项")
+			} else if err != nil {
+				t.Errorf("%s %s %s–%s: %v", tc.kind, tc.status, tc.start, tc.end, err)
+			}
+		}
+	})
 	t.Run("suspended, then resumed", func(t *testing.T) {
 		p := grantedInvention()
 		p.Events = []LegalEvent{{Type: EventOther, Date: day("2026-05-01"), Text: "专利权人的权属纠纷 中止程序"}}
@@ -151,6 +181,21 @@ func TestCheckOpenLicenceFacts(t *testing.T) {
 			t.Fatalf("with the pledgee's consent: %v", err)
 		}
 	})
+	t.Run("term starts today at the earliest", func(t *testing.T) {
+		p := grantedInvention()
+		ol := goodDeclaration(p)
+		ol.TermStart = day("2020-01-01")
+		err := CheckOpenLicenceFacts(p, ol, nil, asOf)
+		if ErrorField(err) != "term_start" || !strings.Contains(ErrorMessage(err), "不能早于今天（2026-11-27）") {
+			t.Fatalf("a term from 2020-01-01: %v", err)
+		}
+		ol.TermStart = day("2026-11-26")
+		wantRefusal(t, CheckOpenLicenceFacts(p, ol, nil, asOf), "term_start", "2026-11-27")
+		ol.TermStart = day("2026-11-27")
+		if err := CheckOpenLicenceFacts(p, ol, nil, asOf); err != nil {
+			t.Fatalf("a term from today: %v", err)
+		}
+	})
 	t.Run("term ends on the patent's last day", func(t *testing.T) {
 		p := grantedInvention()
 		ol := goodDeclaration(p)
@@ -164,7 +209,7 @@ func TestCheckOpenLicenceFacts(t *testing.T) {
 	t.Run("patent expired", func(t *testing.T) {
 		p := grantedInvention()
 		ol := goodDeclaration(p)
-		ol.TermStart, ol.TermEnd = day("2036-03-01"), day("2036-03-09")
+		ol.TermStart, ol.TermEnd = day("2036-03-09"), day("2036-03-09")
 		if err := CheckOpenLicenceFacts(p, ol, nil, day("2036-03-09")); err != nil {
 			t.Fatalf("on the last day: %v", err)
 		}

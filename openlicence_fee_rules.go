@@ -138,3 +138,37 @@ func royaltyBaseLabel(base string) string {
 	}
 	return base
 }
+
+// KeptFeeException returns the fee exception a declaration keeps when someone
+// other than the admin updates it to fee: the recorded one while the fee terms
+// stay the same, none once they change (an exception is recorded for its
+// figures; the admin records a new one for new figures).
+func KeptFeeException(cur *OpenLicence, fee FeeTerms) string {
+	if sameFeeTerms(cur.Fee, fee) {
+		return cur.FeeException
+	}
+	return ""
+}
+
+// sameFeeTerms reports whether two fee terms say the same, the royalty base
+// implied by FeeSales and FeeProfit counting as given.
+func sameFeeTerms(a, b FeeTerms) bool {
+	if (a.Then == nil) != (b.Then == nil) || a.Then != nil && !sameFeeTerms(*a.Then, *b.Then) {
+		return false
+	}
+	a.Then, b.Then = nil, nil
+	return impliedBase(a) == impliedBase(b)
+}
+
+// impliedBase returns f with the royalty base its method implies filled in.
+func impliedBase(f FeeTerms) FeeTerms {
+	if f.RoyaltyBase == "" {
+		switch f.Method {
+		case FeeSales:
+			f.RoyaltyBase = RoyaltyNetSales
+		case FeeProfit:
+			f.RoyaltyBase = RoyaltyProfit
+		}
+	}
+	return f
+}

@@ -19,12 +19,13 @@ type OpenLicenceFilter struct {
 // write is one transaction with its audit row; announcement and withdrawal
 // also append their public ledger entry.
 type OpenLicenceService interface {
-	// CreateOpenLicence stores a draft for one patent by a user of one of its
-	// patentee organizations (or the admin, or the platform); only the admin
-	// records a fee exception. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
+	// CreateOpenLicence stores a draft for one granted patent in force
+	// (CheckDeclarablePatent) by a user of one of its patentee organizations
+	// (or the admin, or the platform); only the admin records a fee exception. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
 	CreateOpenLicence(ctx context.Context, ol *OpenLicence) error
 	// UpdateOpenLicence replaces a draft's terms; the patentees' consents to
-	// the draft are cleared when its terms change. Returns EINVALID,
+	// the draft are cleared when its terms change, and a fee exception when
+	// someone other than the admin changes the fee terms. Returns EINVALID,
 	// EFORBIDDEN, ENOTFOUND, ECONFLICT (not a draft).
 	UpdateOpenLicence(ctx context.Context, ol *OpenLicence) error
 	// ConsentOpenLicence records one patentee organization's consent (purpose

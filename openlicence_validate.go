@@ -10,7 +10,7 @@ const (
 
 // ValidateOpenLicence checks what the declarant types: the texts' sizes, the
 // fee terms against the 2024 notice unless the admin recorded an exception,
-// and known confirmation codes. Returns EINVALID naming the field.
+// a 先使用后付费 deferral ending within the term, and known confirmation codes. Returns EINVALID naming the field.
 func ValidateOpenLicence(ol *OpenLicence) error {
 	for _, t := range []struct {
 		field, label, s string
@@ -37,5 +37,23 @@ func ValidateOpenLicence(ol *OpenLicence) error {
 	if ol.TermEnd.Before(ol.TermStart) {
 		return FieldErrorf("term_end", "许可期限的结束日期不能早于开始日期")
 	}
-	return CheckFeeTerms(ol.Fee, ol.FeeException)
+	if err := CheckFeeTerms(ol.Fee, ol.FeeException); err != nil {
+		return err
+	}
+	return checkGraceWithinTerm(ol)
+}
+
+// checkGraceWithinTerm refuses 先使用后付费 with a deferral of GraceMonths
+// that lasts as long as the term or longer: the first day owed (term start
+// plus the grace, DeferralEnd) must fall within the term, or the licensee
+// would owe nothing during the whole licence.
+func checkGraceWithinTerm(ol *OpenLicence) error {
+	if ol.Fee.Method != FeeDeferred || ol.Fee.UntilFirstRevenue || ol.Fee.GraceMonths == 0 {
+		return nil
+	}
+	if owed := AddMonths(ol.TermStart, ol.Fee.GraceMonths); owed.After(ol.TermEnd) {
+		return FieldErrorf("term_end", "先使用后付费：许可期限（%s 至 %s）应长于 %d 个月的延期付费期；按此期限自 %s 起才需付费，已在许可期限结束之后，被许可人在整个许可期限内无需付费",
+			FormatDate(ol.TermStart), FormatDate(ol.TermEnd), ol.Fee.GraceMonths, FormatDate(owed))
+	}
+	return nil
 }

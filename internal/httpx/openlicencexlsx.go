@@ -33,13 +33,13 @@ var openLicenceFieldColumn = map[string]string{"app_no": "申请号", "method": 
 // OpenLicenceColumn returns the batch workbook's column of a refused field, "" when none.
 func OpenLicenceColumn(field string) string { return openLicenceFieldColumn[field] }
 
-// maxOpenLicenceRows caps the data rows of one batch workbook.
-const maxOpenLicenceRows = 2000
+// MaxOpenLicenceRows caps the data rows of one batch workbook.
+const MaxOpenLicenceRows = 2000
 
 // ReadOpenLicencesXLSX reads the first sheet of an open-licence batch
 // workbook: each row becomes a declaration whose own fields are checked
 // (patentbridge.ValidateOpenLicence), or a reject naming its row and column
-// in Chinese; "确认无妨碍情形" = 是 gives every confirmation of 细则 art. 86
+// in Chinese, as is a row repeating an earlier row's patent; "确认无妨碍情形" = 是 gives every confirmation of 细则 art. 86
 // (art. 88 applies). Returns EINVALID when the file is not a workbook,
 // exceeds a limit, lacks 申请号 or has more than 2,000 rows.
 func ReadOpenLicencesXLSX(name string, r io.Reader) ([]OpenLicenceRow, []DeclarationReject, error) {
@@ -48,9 +48,18 @@ func ReadOpenLicencesXLSX(name string, r io.Reader) ([]OpenLicenceRow, []Declara
 	header := func(row []string) (map[string]int, error) {
 		return headerColumns(row, []string{"申请号"}, openLicenceColumns)
 	}
-	tooMany := fmt.Sprintf("一次最多导入 %d 份开放许可声明，请把文件拆分后分批导入", maxOpenLicenceRows)
-	err := sheetCells(name, r, maxOpenLicenceRows, tooMany, header, func(line int, cell func(string) string) {
+	tooMany := fmt.Sprintf("一次最多导入 %d 份开放许可声明，请把文件拆分后分批导入", MaxOpenLicenceRows)
+	seen := map[string]int{} // application number -> its first row
+	err := sheetCells(name, r, MaxOpenLicenceRows, tooMany, header, func(line int, cell func(string) string) {
 		ol, err := openLicenceFromRow(cell)
+		if appNo, _, nerr := patentbridge.NormalizeAppNo(cell("申请号")); nerr == nil {
+			if first, dup := seen[appNo]; dup && err == nil {
+				err = patentbridge.FieldErrorf("app_no", "专利 %s 已在第%d行声明，同一文件中每件专利只能有一行（一件专利同一时间只能有一份开放许可声明）",
+					patentbridge.FormatAppNo(appNo), first)
+			} else if !dup {
+				seen[appNo] = line
+			}
+		}
 		if err != nil {
 			column := OpenLicenceColumn(patentbridge.ErrorField(err))
 			rejects = append(rejects, DeclarationReject{AppNo: displayAppNo(cell("申请号")),

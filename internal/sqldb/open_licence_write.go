@@ -10,8 +10,10 @@ import (
 
 // CreateOpenLicence stores a draft for one patent by a user of one of its
 // patentee organizations (whose consent it records), the admin or the
-// platform, audited as "open_licence.create". Only the admin records a fee
-// exception. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
+// platform, audited as "open_licence.create", when the patent is granted and
+// in force on the store's day (patentbridge.CheckDeclarablePatent, the
+// submission's first check). Only the admin records a fee exception.
+// Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
 func (db *DB) CreateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicence) error {
 	if !isAdminOrPlatform(ctx) {
 		ol.FeeException = ""
@@ -25,6 +27,9 @@ func (db *DB) CreateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicenc
 			return err
 		}
 		if err := declarant(ctx, owners); err != nil {
+			return err
+		}
+		if err := patentbridge.CheckDeclarablePatent(p, tx.now); err != nil {
 			return err
 		}
 		u := patentbridge.UserFrom(ctx)
@@ -78,7 +83,9 @@ func (db *DB) CreateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicenc
 
 // UpdateOpenLicence replaces a draft's terms, audited as "open_licence.update";
 // the patentees' consents to the old terms are cleared (the updater's
-// organization consents to the new ones). Returns EINVALID, EFORBIDDEN,
+// organization consents to the new ones). Only the admin records a fee
+// exception: another updater keeps it while the fee terms stay the same and
+// loses it when they change (patentbridge.KeptFeeException). Returns EINVALID, EFORBIDDEN,
 // ENOTFOUND, ECONFLICT (not a draft).
 func (db *DB) UpdateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicence) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
@@ -90,7 +97,7 @@ func (db *DB) UpdateOpenLicence(ctx context.Context, ol *patentbridge.OpenLicenc
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "开放许可声明%s，只能修改草稿", cur.StatusLabel())
 		}
 		if !isAdminOrPlatform(ctx) {
-			ol.FeeException = cur.FeeException
+			ol.FeeException = patentbridge.KeptFeeException(cur, ol.Fee)
 		}
 		if err := patentbridge.ValidateOpenLicence(ol); err != nil {
 			return err

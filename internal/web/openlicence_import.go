@@ -23,6 +23,12 @@ type openLicenceImportView struct {
 	Results []openLicenceResult
 }
 
+// MaxRows is the most data rows a batch workbook may have.
+func (openLicenceImportView) MaxRows() int { return httpx.MaxOpenLicenceRows }
+
+// MaxMB is the largest batch workbook in megabytes.
+func (openLicenceImportView) MaxMB() int { return maxOpenLicenceUpload >> 20 }
+
 // openLicenceResult is one row's outcome: the draft made, or the reason.
 type openLicenceResult struct {
 	Line   int

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -147,4 +148,55 @@ func xlsxOf(t *testing.T, csv string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// The batch refuses, on their rows, a patent repeating an earlier row's and a
+// patent not yet granted; only the first good row becomes a draft. The page
+// states the limits the code applies.
+func TestOpenLicenceImportRefusesDuplicateAndPendingPatents(t *testing.T) {
+	db := sqldbtest.SQLite(t)
+	db.Now = clock
+	users := &httpxtest.UserService{DB: db}
+	users.MustUser(t, "swust", patentbridge.RoleInstitution, "西南科技大学")
+	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
+	granted, pending := mianyangPatent(), mianyangPatent()
+	granted.AppNo = "2019107654324"
+	pending.AppNo, pending.Status, pending.StatusText, pending.GrantDate = "2019107654339", patentbridge.StatusPending, "审中-实审", time.Time{}
+	if _, err := db.UpsertPatents(ctx, []*patentbridge.Patent{granted, pending}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SyncOrganizations(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, OpenLicences: db, Licences: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := MustServe(t, w, users)
+	uni := MustClient(t, srv, "swust")
+	res, err := uni.Get(srv.URL + "/open-licences/import")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(b), "不超过 2000 行、5 MB") {
+		t.Errorf("the import page does not state the limits: %s", b)
+	}
+	book := strings.Join([]string{"申请号,许可使用费支付方式,固定费用（元）,许可期限起,许可期限止,确认无妨碍情形",
+		granted.AppNo + ",固定费用,500000,2027-01-01,2030-12-31,是",
+		pending.AppNo + ",固定费用,500000,2027-01-01,2030-12-31,是",
+		granted.AppNo + ",免费,,2027-01-01,2030-12-31,是"}, "\n")
+	res = postFile(t, uni, srv.URL+"/open-licences/import", "batch.xlsx", string(xlsxOf(t, book)))
+	b, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	body := string(b)
+	if res.StatusCode != 200 || !strings.Contains(body, "保存草稿 1 份，未通过 2 行") ||
+		!strings.Contains(body, "第3行“申请号”列") || !strings.Contains(body, "尚未授权") ||
+		!strings.Contains(body, "第4行“申请号”列") || !strings.Contains(body, "已在第2行声明") {
+		t.Fatalf("batch: %d %s", res.StatusCode, body)
+	}
+	if _, n, err := db.ListOpenLicences(ctx, patentbridge.OpenLicenceFilter{}); err != nil || n != 1 {
+		t.Errorf("%d drafts saved (%v), want 1", n, err)
+	}
 }
