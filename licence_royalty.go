@@ -119,8 +119,9 @@ type Period struct {
 func (p Period) String() string { return FormatDate(p.Start) + "至" + FormatDate(p.End) }
 
 // ReportPeriods is the schedule of reporting periods of a licence that took
-// effect on the day of effective which have ended before the day of asOf (a
-// period can be reported only once it is over) and never past termEnd:
+// effect on the day of effective which have begun by the day of asOf (the
+// current period may be reported early; its royalty is due from the report,
+// and a later report of it corrects it) and never past termEnd:
 // consecutive periods of ReportEvery months from the first day payments can
 // be owed — the end of the grace period for 先使用后付费 with GraceMonths, the
 // effective day otherwise (a licence deferred until its first revenue reports
@@ -144,7 +145,7 @@ func ReportPeriods(f FeeTerms, effective, termEnd, asOf time.Time) []Period {
 		if !termEnd.IsZero() && e.After(termEnd) {
 			e = termEnd
 		}
-		if !e.Before(asOf) {
+		if s.After(asOf) {
 			break
 		}
 		out = append(out, Period{Start: s, End: e})

@@ -52,14 +52,17 @@ func TestAddMonthsClampsToMonthEnd(t *testing.T) {
 
 func TestReportPeriodsOfARoyaltyLicence(t *testing.T) {
 	f := patentbridge.FeeTerms{Method: patentbridge.FeeSales, RateBP: 500, ReportMonths: 6}
-	// Only the periods over before the day can be reported: not the one in progress.
-	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-05-29")); ps != nil {
+	// The periods begun by the day can be reported: the one in progress early.
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2026-11-29")); ps != nil {
+		t.Errorf("the day before the effect: %v", ps)
+	}
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-05-29")); len(ps) != 1 {
 		t.Errorf("the first period on its last day: %v", ps)
 	}
-	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-05-30")); len(ps) != 1 {
-		t.Errorf("the day after the first period: %v", ps)
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-05-30")); len(ps) != 2 {
+		t.Errorf("the first day of the second period: %v", ps)
 	}
-	ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-12-01"))
+	ps := patentbridge.ReportPeriods(f, d("2026-11-30"), d("2027-12-31"), d("2027-11-29"))
 	want := []string{"2026-11-30至2027-05-29", "2027-05-30至2027-11-29"}
 	if len(ps) != len(want) {
 		t.Fatalf("periods %v", ps)
@@ -101,10 +104,10 @@ func TestDeferredGraceMonthsThenLumpSum(t *testing.T) {
 func TestDeferredGraceMonthsThenRoyaltyStartsAfterTheGrace(t *testing.T) {
 	f := patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, GraceMonths: 6,
 		Then: &patentbridge.FeeTerms{Method: patentbridge.FeeSales, RateBP: 300, ReportMonths: 3}}
-	if ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-08-26")); ps != nil {
-		t.Fatalf("the first period after the grace is still in progress: %v", ps)
+	if ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-05-26")); ps != nil {
+		t.Fatalf("the last day of the grace: %v", ps)
 	}
-	ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-08-27"))
+	ps := patentbridge.ReportPeriods(f, d("2026-11-27"), d("2030-12-31"), d("2027-05-27"))
 	if len(ps) != 1 || ps[0].String() != "2027-05-27至2027-08-26" {
 		t.Fatalf("periods start when the grace ends: %v", ps)
 	}
@@ -118,7 +121,7 @@ func TestDeferredUntilFirstRevenue(t *testing.T) {
 	f := patentbridge.FeeTerms{Method: patentbridge.FeeDeferred, UntilFirstRevenue: true,
 		Then: &patentbridge.FeeTerms{Method: patentbridge.FeeEntryRoyalty, EntryFeeFen: 50_000_00, RoyaltyBase: patentbridge.RoyaltyNetSales, RateBP: 200, ReportMonths: 6}}
 	eff := d("2026-11-27")
-	ps := patentbridge.ReportPeriods(f, eff, d("2030-12-31"), d("2027-11-27"))
+	ps := patentbridge.ReportPeriods(f, eff, d("2030-12-31"), d("2027-11-26"))
 	if len(ps) != 2 || ps[0].String() != "2026-11-27至2027-05-26" {
 		t.Fatalf("periods from the effect: %v", ps)
 	}

@@ -18,7 +18,7 @@ var demoLicensees = []patentbridge.Organization{
 
 // loadDemoLicences takes licences under the demo's announced open licences
 // (the lead calls it after the declarations demo), through the services: a
-// royalty licence (no report: none of its periods has ended yet), a 先使用后付费 licence in its
+// royalty licence with one sales report, a 先使用后付费 licence in its
 // grace period, and a pool's package licence with its entry fee paid. It skips a kind no announced declaration offers and does
 // nothing when licences were taken already.
 func loadDemoLicences(ctx context.Context, licences patentbridge.LicenceService, pools patentbridge.PoolService, users patentbridge.UserService,
@@ -50,7 +50,15 @@ func loadDemoLicences(ctx context.Context, licences patentbridge.LicenceService,
 		if err != nil {
 			return fmt.Errorf("demo licence under open licence %d: %w", ol.ID, err)
 		}
-		// The royalty licence reports nothing yet: a period is reported once it has ended.
+		if ol == royalty {
+			// The first period (in progress) reported early, so that the page shows a royalty.
+			ps := patentbridge.ReportPeriods(l.Fee, l.EffectiveAt, l.TermEnd, l.EffectiveAt)
+			if len(ps) > 0 {
+				if _, err := licences.ReportRoyalty(uctx, l.ID, patentbridge.RoyaltyReport{PeriodStart: ps[0].Start, PeriodEnd: ps[0].End, BaseFen: 1_250_000_00}); err != nil {
+					return err
+				}
+			}
+		}
 		logger.Info("演示许可已生效", "licence", l.ID, "open_licence", ol.ID, "licensee", u.OrgName, "fee", ol.Fee.Method.Label())
 	}
 	return loadDemoPoolLicence(ctx, licences, pools, users, orgs, logger)

@@ -47,6 +47,8 @@ type PeriodView struct {
 	Start    string `json:"period_start"`
 	End      string `json:"period_end"`
 	Reported bool   `json:"reported"`
+	// InProgress is a period not over on the day: it may be reported early.
+	InProgress bool `json:"in_progress"`
 }
 
 // NewLicenceView returns the view of l on the day of now.
@@ -74,7 +76,7 @@ func NewLicenceView(l *patentbridge.Licence, now time.Time) *LicenceView {
 	if l.Status == patentbridge.LicenceEffective {
 		for _, p := range patentbridge.ReportPeriods(l.Fee, l.EffectiveAt, l.TermEnd, now) {
 			s := patentbridge.FormatDate(p.Start)
-			v.Periods = append(v.Periods, PeriodView{s, patentbridge.FormatDate(p.End), reported[s]})
+			v.Periods = append(v.Periods, PeriodView{s, patentbridge.FormatDate(p.End), reported[s], !p.End.Before(patentbridge.DateOf(now))})
 		}
 	}
 	return v

@@ -119,15 +119,15 @@ func (db *DB) ReportRoyalty(ctx context.Context, licenceID int64, r patentbridge
 			}
 		}
 		if want == nil || !want.End.Equal(patentbridge.DateOf(r.PeriodEnd)) {
-			msg := "尚无已届满可报告的期间（期间结束后方可报告）"
+			msg := "尚无可报告的期间"
 			if len(periods) > 0 {
 				names := make([]string, len(periods))
 				for i, p := range periods {
 					names[i] = p.String()
 				}
-				msg = "已届满可报告的期间为：" + strings.Join(names, "、")
+				msg = "可报告的期间为：" + strings.Join(names, "、")
 			}
-			return patentbridge.FieldErrorf("period_start", "报告期间 %s至%s 不是该许可已届满的报告期间（每 %d 个月一期，期间结束后方可报告）；%s",
+			return patentbridge.FieldErrorf("period_start", "报告期间 %s至%s 不是该许可的报告期间（每 %d 个月一期；本期可提前报告，期末后可更正）；%s",
 				patentbridge.FormatDate(r.PeriodStart), patentbridge.FormatDate(r.PeriodEnd), l.Fee.ReportEvery(), msg)
 		}
 		r.PeriodStart, r.PeriodEnd = want.Start, want.End

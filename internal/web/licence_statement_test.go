@@ -47,9 +47,10 @@ func TestLicencePageShowsAnOverpayment(t *testing.T) {
 	}
 }
 
-// The report form offers only periods that have ended: on the day a royalty
-// licence is taken there is none, and a report of the period in progress is refused.
-func TestLicenceReportFormOffersOnlyEndedPeriods(t *testing.T) {
+// On the day a royalty licence is taken the report form offers the period in
+// progress as an early report; a period not begun is refused; the reported
+// royalty shows and the period can then be corrected.
+func TestLicenceReportFormOffersThePeriodInProgressEarly(t *testing.T) {
 	s := newLicenceSite(t)
 	at := testNow.UTC().Format("2006-01-02T15:04:05.000000Z")
 	res, err := s.raw.Exec(`INSERT INTO open_licences (app_no, org_id, status, method, fee_json, term_start, term_end, patentees_json,
@@ -70,16 +71,24 @@ func TestLicenceReportFormOffersOnlyEndedPeriods(t *testing.T) {
 		t.Fatalf("take: %d", res2.StatusCode)
 	}
 	_, body := MustGet(t, firm, s.srv.URL+page)
-	if strings.Contains(body, `id="report-form"`) {
-		t.Errorf("the report form offers the period in progress")
-	}
-	rep, err := firm.PostForm(s.srv.URL+page+"/reports", url.Values{"period": {"2026-11-27/2027-02-26"}, "base": {"3,750,000"}})
+	mustContain(t, body, `id="report-form"`, "2026-11-27 至 2027-02-26（本期，提前报告）")
+	rep, err := firm.PostForm(s.srv.URL+page+"/reports", url.Values{"period": {"2027-02-27/2027-05-26"}, "base": {"3,750,000"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rep.Body.Close()
 	b, _ := io.ReadAll(rep.Body)
-	if rep.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "期间结束后方可报告") {
-		t.Errorf("a report of the period in progress: %d", rep.StatusCode)
+	if rep.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "本期可提前报告") {
+		t.Errorf("a report of a period not begun: %d", rep.StatusCode)
 	}
+	ok, err := firm.PostForm(s.srv.URL+page+"/reports", url.Values{"period": {"2026-11-27/2027-02-26"}, "base": {"3,750,000"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok.Body.Close()
+	if ok.StatusCode != http.StatusSeeOther {
+		t.Fatalf("an early report of the period in progress: %d", ok.StatusCode)
+	}
+	_, body = MustGet(t, firm, s.srv.URL+page)
+	mustContain(t, body, "187,500.00元", "（更正已报告数额）")
 }
