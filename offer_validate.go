@@ -151,3 +151,24 @@ func (o *Offer) StatusLabel() string {
 	}
 	return o.Status
 }
+
+// OfferPatentState is what the rules on an offer need to know of one of its
+// patents: its application number, legal status and whether an open-licence
+// declaration is announced on it.
+type OfferPatentState struct {
+	AppNo         string
+	Status        LegalStatus
+	OpenAnnounced bool
+}
+
+// CheckOfferPatent is the rule on one patent of an offer of kind k, checked
+// when the offer is created and again when it is published: an open-licence
+// offer needs an announced open-licence declaration on the patent (Patent Law
+// art. 50). Returns EINVALID naming the field.
+func CheckOfferPatent(k OfferKind, p OfferPatentState) error {
+	if k == OfferOpenLicence && !p.OpenAnnounced {
+		return FieldErrorf("kind", "专利 %s 没有已公告的开放许可声明：开放许可须先经专利权人声明并由国务院专利行政部门公告（《专利法》第五十条），请先在“开放许可”办理声明，或选择其他交易方式",
+			FormatAppNo(p.AppNo))
+	}
+	return nil
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,10 +18,12 @@ func TestDemoMarket(t *testing.T) {
 	var offers struct {
 		Total int
 		Items []struct {
-			Kind        string `json:"kind"`
-			OrgType     string `json:"organization_type"`
-			SOEShared   bool   `json:"soe_shared"`
-			LedgerIndex *int64 `json:"ledger_index"`
+			Kind           string   `json:"kind"`
+			AppNos         []string `json:"app_nos"`
+			OpenLicenceIDs []int64  `json:"open_licence_ids"`
+			OrgType        string   `json:"organization_type"`
+			SOEShared      bool     `json:"soe_shared"`
+			LedgerIndex    *int64   `json:"ledger_index"`
 		}
 	}
 	MustGetJSON(t, m.URL()+"/api/v1/offers?limit=100", &offers)
@@ -28,6 +32,20 @@ func TestDemoMarket(t *testing.T) {
 		kinds[o.Kind] = true
 		if o.LedgerIndex == nil {
 			t.Errorf("offer without a ledger index: %+v", o)
+		}
+		if o.Kind == "open_licence" {
+			if len(o.OpenLicenceIDs) != len(o.AppNos) {
+				t.Errorf("open-licence offer %v names declarations %v", o.AppNos, o.OpenLicenceIDs)
+			}
+			for _, id := range o.OpenLicenceIDs {
+				var ol struct {
+					AppNo  string `json:"app_no"`
+					Status string `json:"status"`
+				}
+				if MustGetJSON(t, fmt.Sprintf("%s/api/v1/open-licences/%d", m.URL(), id), &ol); ol.Status != "announced" || !slices.Contains(o.AppNos, ol.AppNo) {
+					t.Errorf("open-licence offer %v: declaration %d is %+v", o.AppNos, id, ol)
+				}
+			}
 		}
 		if o.SOEShared && o.OrgType == "soe" {
 			shared++

@@ -51,7 +51,8 @@ func scanOffer(s scanner) (*patentbridge.Offer, error) {
 	return &o, nil
 }
 
-// findOffer returns an offer with its patents, whoever asks. Returns ENOTFOUND.
+// findOffer returns an offer with its patents (and, for an open licence,
+// their declarations), whoever asks. Returns ENOTFOUND.
 func (db *DB) findOffer(ctx context.Context, qr queryer, id int64) (*patentbridge.Offer, error) {
 	q := db.dialect.newQuery().add("SELECT "+offerColumns+" FROM offers WHERE id = ?", id)
 	o, err := scanOffer(qr.QueryRowContext(ctx, q.String(), q.args...))
@@ -61,7 +62,10 @@ func (db *DB) findOffer(ctx context.Context, qr queryer, id int64) (*patentbridg
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: find offer: %w", err)
 	}
-	return o, db.offerPatents(ctx, qr, []*patentbridge.Offer{o})
+	if err := db.offerPatents(ctx, qr, []*patentbridge.Offer{o}); err != nil {
+		return nil, err
+	}
+	return o, db.offerOpenLicences(ctx, qr, o)
 }
 
 // offerPatents fills the offers' application numbers and titles.

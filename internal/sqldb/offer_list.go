@@ -27,7 +27,15 @@ func (db *DB) ListOffers(ctx context.Context, f patentbridge.OfferFilter) ([]*pa
 	if err != nil {
 		return nil, 0, err
 	}
-	return os, total, db.offerPatents(ctx, db.read, os)
+	if err := db.offerPatents(ctx, db.read, os); err != nil {
+		return nil, 0, err
+	}
+	for _, o := range os {
+		if err := db.offerOpenLicences(ctx, db.read, o); err != nil {
+			return nil, 0, err
+		}
+	}
+	return os, total, nil
 }
 
 // offerWhere appends the WHERE clause of f to w.

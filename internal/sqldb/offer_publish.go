@@ -10,7 +10,9 @@ import (
 
 // PublishOffer publishes a draft at the store's clock, in one transaction with
 // its audit row ("offer.publish") and its ledger entry (kind "offer.publish",
-// the offer as published). Returns ECONFLICT (not a draft), ENOTFOUND, EFORBIDDEN.
+// the offer as published), after checking its patents again against
+// patentbridge.CheckOfferPatent. Returns ECONFLICT (not a draft), EINVALID,
+// ENOTFOUND, EFORBIDDEN.
 func (db *DB) PublishOffer(ctx context.Context, id int64) (*patentbridge.Offer, error) {
 	var out *patentbridge.Offer
 	err := db.WithTx(ctx, func(tx *Tx) error {
@@ -23,6 +25,9 @@ func (db *DB) PublishOffer(ctx context.Context, id int64) (*patentbridge.Offer, 
 		}
 		if cur.Status != patentbridge.OfferDraft {
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已发布（%s），不能重复发布", id, cur.StatusLabel())
+		}
+		if err := db.checkOfferPatents(ctx, tx.tx, cur.Kind, cur.AppNos); err != nil {
+			return err
 		}
 		next := *cur
 		next.Status, next.PublishedAt = patentbridge.OfferPublished, tx.now

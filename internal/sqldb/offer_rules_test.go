@@ -1,0 +1,91 @@
+package sqldb_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/sqldb/sqldbtest"
+)
+
+// mustAnnounceOn inserts an announced open-licence declaration of org on the
+// patent at the store's clock and returns its id.
+func mustAnnounceOn(tb testing.TB, db *sqldb.DB, appNo string, org int64) int64 {
+	tb.Helper()
+	ctx := context.Background()
+	at := db.Now().UTC().Format("2006-01-02T15:04:05.000000Z")
+	if err := db.ExecForTest(ctx, fmt.Sprintf(`INSERT INTO open_licences (app_no, org_id, status, method, fee_json, term_start, term_end,
+		patentees_json, created_at, submitted_at, announced_at) VALUES ('%s', %d, 'announced', 'free', '{"method":"free"}', '2026-01-01',
+		'2030-12-31', '["四川大学"]', '%s', '%s', '%s')`, appNo, org, at, at, at)); err != nil {
+		tb.Fatal(err)
+	}
+	id, err := db.QueryIntForTest(ctx, "SELECT MAX(id) FROM open_licences")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return int64(id)
+}
+
+// openOffer returns a valid open-licence offer of the patents.
+func openOffer(ps ...*patentbridge.Patent) *patentbridge.Offer {
+	o := newOffer(ps...)
+	o.Kind, o.PriceFen, o.Terms = patentbridge.OfferOpenLicence, 0, "以开放许可声明为准：免费许可"
+	return o
+}
+
+// An open-licence offer needs an announced declaration on each of its
+// patents, at creation and again at publication; the offer names the
+// declarations.
+func TestOpenLicenceOfferNeedsDeclaration(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		pending := craftedPatent(34, "一种钙钛矿太阳能电池", func(p *patentbridge.Patent) {
+			p.Status, p.StatusText, p.GrantDate = patentbridge.StatusPending, "审中-实审", date("")
+		})
+		MustUpsert(t, db, pending)
+		ctx := as(f.scu)
+		for name, o := range map[string]*patentbridge.Offer{
+			"no declaration":     openOffer(f.scuA),
+			"pending":            openOffer(pending),
+			"one of the package": openOffer(f.scuB, f.scuA),
+		} {
+			if name == "one of the package" {
+				mustAnnounceOn(t, db, f.scuB.AppNo, f.scu.OrgID)
+			}
+			err := db.CreateOffer(ctx, o)
+			if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "kind" || !strings.Contains(err.Error(), "开放许可声明") {
+				t.Errorf("%s: CreateOffer = %v (field %q), want EINVALID on kind", name, err, patentbridge.ErrorField(err))
+			}
+		}
+		id := mustAnnounceOn(t, db, f.scuA.AppNo, f.scu.OrgID)
+		o := openOffer(f.scuA)
+		if err := db.CreateOffer(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.PublishOffer(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.OpenLicenceIDs) != 1 || got.OpenLicenceIDs[0] != id {
+			t.Errorf("offer's declarations = %v, want [%d]", got.OpenLicenceIDs, id)
+		}
+		if read, err := db.FindOffer(as(nil), o.ID); err != nil || len(read.OpenLicenceIDs) != 1 || read.OpenLicenceIDs[0] != id {
+			t.Errorf("read offer's declarations = %+v, %v", read, err)
+		}
+		// A draft whose declaration is withdrawn before publication is refused.
+		draft := openOffer(f.scuA)
+		if err := db.CreateOffer(ctx, draft); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ExecForTest(context.Background(), fmt.Sprintf("UPDATE open_licences SET status = 'withdrawn' WHERE id = %d", id)); err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.PublishOffer(ctx, draft.ID)
+		wantCode(t, err, patentbridge.EINVALID)
+		// Other kinds need no declaration.
+		MustPublishOffer(t, db, ctx, newOffer(f.scuA))
+	})
+}
