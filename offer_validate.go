@@ -164,8 +164,12 @@ type OfferPatentState struct {
 // CheckOfferPatent is the rule on one patent of an offer of kind k, checked
 // when the offer is created and again when it is published: an open-licence
 // offer needs an announced open-licence declaration on the patent (Patent Law
-// art. 50). Returns EINVALID naming the field.
+// art. 50), and an exclusive or sole licence is not offered while one is
+// (art. 51(3)). Returns EINVALID naming the field, ECONFLICT.
 func CheckOfferPatent(k OfferKind, p OfferPatentState) error {
+	if (k == OfferExclusive || k == OfferSole) && p.OpenAnnounced {
+		return Errorf(ECONFLICT, "%s（专利 %s 的开放许可正在实施），不能发布%s报价", ExclusiveWhileOpenMessage, FormatAppNo(p.AppNo), k.Label())
+	}
 	if k == OfferOpenLicence && !p.OpenAnnounced {
 		return FieldErrorf("kind", "专利 %s 没有已公告的开放许可声明：开放许可须先经专利权人声明并由国务院专利行政部门公告（《专利法》第五十条），请先在“开放许可”办理声明，或选择其他交易方式",
 			FormatAppNo(p.AppNo))

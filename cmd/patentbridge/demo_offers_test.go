@@ -11,7 +11,8 @@ import (
 	"patentbridge"
 )
 
-// The demo's market is alive: offers of every kind, SOE offers on the shared
+// The demo's market is alive: offers of every kind (open licences only on
+// announced declarations, no exclusive or sole one beside them), SOE offers on the shared
 // list, published pools, each with its ledger index.
 func TestDemoMarket(t *testing.T) {
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
@@ -45,6 +46,12 @@ func TestDemoMarket(t *testing.T) {
 				if MustGetJSON(t, fmt.Sprintf("%s/api/v1/open-licences/%d", m.URL(), id), &ol); ol.Status != "announced" || !slices.Contains(o.AppNos, ol.AppNo) {
 					t.Errorf("open-licence offer %v: declaration %d is %+v", o.AppNos, id, ol)
 				}
+			}
+		}
+		for _, no := range o.AppNos {
+			ols, _, err := m.DB.ListOpenLicences(platform(context.Background()), patentbridge.OpenLicenceFilter{AppNo: no, Status: patentbridge.OpenAnnounced, Limit: 1})
+			if open, barred := len(ols) > 0, o.Kind == "exclusive" || o.Kind == "sole"; err != nil || open && barred || !open && o.Kind == "open_licence" {
+				t.Errorf("%s offer on %s: announced open licences %d, %v", o.Kind, no, len(ols), err)
 			}
 		}
 		if o.SOEShared && o.OrgType == "soe" {

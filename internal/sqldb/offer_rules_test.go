@@ -89,3 +89,37 @@ func TestOpenLicenceOfferNeedsDeclaration(t *testing.T) {
 		MustPublishOffer(t, db, ctx, newOffer(f.scuA))
 	})
 }
+
+// An exclusive or sole offer is refused, at creation and at publication,
+// while an open licence is announced on any of its patents (Patent Law art.
+// 51(3)); a transfer or an ordinary licence is not.
+func TestExclusiveOfferWhileOpenLicence(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		ctx := as(f.scu)
+		draft := newOffer(f.scuB)
+		draft.Kind = patentbridge.OfferSole
+		if err := db.CreateOffer(ctx, draft); err != nil {
+			t.Fatal(err)
+		}
+		mustAnnounceOn(t, db, f.scuA.AppNo, f.scu.OrgID)
+		mustAnnounceOn(t, db, f.scuB.AppNo, f.scu.OrgID)
+		for _, k := range []patentbridge.OfferKind{patentbridge.OfferExclusive, patentbridge.OfferSole} {
+			o := newOffer(f.scuB, f.scuA)
+			o.Kind = k
+			err := db.CreateOffer(ctx, o)
+			if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || !strings.Contains(err.Error(), patentbridge.ExclusiveWhileOpenMessage) {
+				t.Errorf("%s offer with an open licence: %v", k, err)
+			}
+		}
+		_, err := db.PublishOffer(ctx, draft.ID)
+		if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || !strings.Contains(err.Error(), patentbridge.ExclusiveWhileOpenMessage) {
+			t.Errorf("publishing a sole offer drafted before the open licence: %v", err)
+		}
+		for _, k := range []patentbridge.OfferKind{patentbridge.OfferTransfer, patentbridge.OfferOrdinary} {
+			o := newOffer(f.scuA)
+			o.Kind = k
+			MustPublishOffer(t, db, ctx, o)
+		}
+	})
+}
