@@ -68,14 +68,15 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 		return err
 	}
 	used := map[string]bool{}
-	// patentsOf picks n unused patents of the owner; sole ones only when a
-	// pool takes them (a co-owned patent enters a pool with all its owners).
-	patentsOf := func(owner string, n int, sole bool) ([]string, int64) {
+	// patentsOf picks n unused patents of the owner, of the status ("" any);
+	// sole ones only when a pool takes them (a co-owned patent enters a pool
+	// with all its owners).
+	patentsOf := func(owner string, n int, sole bool, status patentbridge.LegalStatus) ([]string, int64) {
 		org, err := m.FindOrganizationByName(ctx, owner)
 		if err != nil {
 			return nil, 0
 		}
-		ps, _, err := m.ListPatents(ctx, patentbridge.PatentFilter{OrgID: org.ID, Limit: 50})
+		ps, _, err := m.ListPatents(ctx, patentbridge.PatentFilter{OrgID: org.ID, Status: status, Limit: 50})
 		if err != nil {
 			return nil, 0
 		}
@@ -90,7 +91,7 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 	}
 	published := 0
 	for _, d := range demoOffers {
-		nos, orgID := patentsOf(d.owner, d.patents, false)
+		nos, orgID := patentsOf(d.owner, d.patents, false, patentbridge.StatusInForce) // no offer on a lapsed patent
 		if len(nos) == 0 {
 			logger.Info("演示报价跳过：单位没有专利", "organization", d.owner)
 			continue
@@ -122,7 +123,7 @@ func loadDemoMarket(ctx context.Context, m demoMarket, logger *slog.Logger) erro
 	for _, pd := range pools {
 		p := &patentbridge.Pool{Name: pd.name, Field: pd.field, Terms: pd.terms, Fee: pd.fee}
 		for _, owner := range pd.members {
-			nos, orgID := patentsOf(owner, 3, true)
+			nos, orgID := patentsOf(owner, 3, true, "")
 			if orgID != 0 && len(nos) > 0 {
 				p.Members = append(p.Members, patentbridge.PoolMember{OrgID: orgID})
 				p.AppNos = append(p.AppNos, nos...)

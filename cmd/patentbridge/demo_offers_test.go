@@ -11,7 +11,7 @@ import (
 	"patentbridge"
 )
 
-// The demo's market is alive: offers of every kind (open licences only on
+// The demo's market is alive: offers of every kind on patents in force (open licences only on
 // announced declarations, no exclusive or sole one beside them), SOE offers on the shared
 // list, published pools, each with its ledger index.
 func TestDemoMarket(t *testing.T) {
@@ -49,6 +49,9 @@ func TestDemoMarket(t *testing.T) {
 			}
 		}
 		for _, no := range o.AppNos {
+			if p, err := m.DB.FindPatent(context.Background(), no); err != nil || p.Status != patentbridge.StatusInForce && p.Status != patentbridge.StatusPending {
+				t.Errorf("%s offer on %s: patent %+v, %v", o.Kind, no, p, err)
+			}
 			ols, _, err := m.DB.ListOpenLicences(platform(context.Background()), patentbridge.OpenLicenceFilter{AppNo: no, Status: patentbridge.OpenAnnounced, Limit: 1})
 			if open, barred := len(ols) > 0, o.Kind == "exclusive" || o.Kind == "sole"; err != nil || open && barred || !open && o.Kind == "open_licence" {
 				t.Errorf("%s offer on %s: announced open licences %d, %v", o.Kind, no, len(ols), err)

@@ -99,7 +99,7 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoMarket(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo market: %w", err)
 		}
-		if err := loadDemoOpenLicences(ctx, db, db, m.Logger); err != nil {
+		if err := loadDemoOpenLicences(ctx, db, db, db, m.Logger); err != nil {
 			return fmt.Errorf("demo open licences: %w", err)
 		}
 		announced, _, err := db.ListOpenLicences(platform(ctx), patentbridge.OpenLicenceFilter{Status: patentbridge.OpenAnnounced, Limit: 100})

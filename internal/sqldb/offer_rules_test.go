@@ -123,3 +123,45 @@ func TestExclusiveOfferWhileOpenLicence(t *testing.T) {
 		}
 	})
 }
+
+// An offer is refused, at creation and at publication, on a patent no longer
+// in force, naming the patent and its status; a pending application may be
+// transferred or licensed.
+func TestOfferOnPatentNotInForce(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		ctx := as(f.scu)
+		for i, st := range []patentbridge.LegalStatus{patentbridge.StatusLapsedUnpaid, patentbridge.StatusExpired,
+			patentbridge.StatusInvalidated, patentbridge.StatusWithdrawnRejected} {
+			p := craftedPatent(40+i, "一种已终止的专利", func(p *patentbridge.Patent) { p.Status, p.StatusText = st, st.Label() })
+			MustUpsert(t, db, p)
+			o := newOffer(f.scuA, p)
+			o.Kind = patentbridge.OfferOrdinary
+			err := db.CreateOffer(ctx, o)
+			if patentbridge.ErrorField(err) != "app_nos" || !strings.Contains(err.Error(), patentbridge.FormatAppNo(p.AppNo)) || !strings.Contains(err.Error(), st.Label()) {
+				t.Errorf("offer on a patent %s: %v", st, err)
+			}
+		}
+		pending := craftedPatent(45, "一种在审的发明申请", func(p *patentbridge.Patent) {
+			p.Status, p.StatusText, p.GrantDate = patentbridge.StatusPending, "审中-实审", date("")
+		})
+		MustUpsert(t, db, pending)
+		for _, k := range []patentbridge.OfferKind{patentbridge.OfferTransfer, patentbridge.OfferExclusive, patentbridge.OfferOrdinary} {
+			o := newOffer(pending)
+			o.Kind = k
+			MustPublishOffer(t, db, ctx, o)
+		}
+		// A draft whose patent lapses before publication is refused.
+		draft := newOffer(f.scuA)
+		if err := db.CreateOffer(ctx, draft); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ExecForTest(context.Background(), fmt.Sprintf("UPDATE patents SET status = 'lapsed_unpaid' WHERE app_no = '%s'", f.scuA.AppNo)); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.PublishOffer(ctx, draft.ID)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || !strings.Contains(err.Error(), "未缴年费终止") {
+			t.Errorf("publishing an offer of a lapsed patent: %v", err)
+		}
+	})
+}
