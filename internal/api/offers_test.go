@@ -52,8 +52,14 @@ func TestOffersAPI(t *testing.T) {
 			t.Errorf("?%s: total %v, want 0", q, m["total"])
 		}
 	}
-	if status, m := e.call(t, "GET", "/api/v1/offers?trl=x", "", ""); status != 400 {
-		t.Errorf("bad trl = %d %v", status, m)
+	for q, field := range map[string]string{"trl=x": "trl", "soe_shared=yes": "soe_shared", "price_max=0": "price_max"} {
+		status, m := e.call(t, "GET", "/api/v1/offers?"+q, "", "")
+		if e, _ := m["error"].(map[string]any); status != 400 || e["field"] != field {
+			t.Errorf("?%s = %d %v, want 400 on %s", q, status, m, field)
+		}
+	}
+	if _, m := e.call(t, "GET", "/api/v1/offers?soe_shared=1", "", ""); m["total"] != 0.0 {
+		t.Errorf("?soe_shared=1: total %v, want 0 (no SOE offer)", m["total"])
 	}
 	if status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/offers/%d", o.ID), "", ""); status != 200 || m["title"] == "" {
 		t.Errorf("get = %d %v", status, m)

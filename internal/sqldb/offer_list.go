@@ -98,14 +98,14 @@ func offerWhere(ctx context.Context, w *query, f patentbridge.OfferFilter) error
 	}
 	if f.OrgType != "" {
 		if err := patentbridge.CheckOrganizationType(f.OrgType); err != nil {
-			return err
+			return patentbridge.FieldErrorf("org_type", "%s", patentbridge.ErrorMessage(err))
 		}
 		w.add(" AND o.org_type = ?", string(f.OrgType))
 	}
 	if f.AppNo != "" {
 		no, _, err := patentbridge.NormalizeAppNo(f.AppNo)
 		if err != nil {
-			return err
+			return patentbridge.FieldErrorf("app_no", "申请号 %q 无效", patentbridge.ClipValue(f.AppNo))
 		}
 		w.add(" AND o.id IN (SELECT offer_id FROM offer_patents WHERE app_no = ?)", no)
 	}

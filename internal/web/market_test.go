@@ -62,6 +62,15 @@ func TestMarketPages(t *testing.T) {
 	mustContain(t, body, "转化交易", `href="/market/`, "50 万元", "账本序号 ", `id="market-total">2<`)
 	_, body = MustGet(t, anon, srv.URL+"/market?org_type=soe")
 	mustContain(t, body, `id="market-total">1<`, "开放许可")
+	_, body = MustGet(t, anon, srv.URL+"/market?soe_shared=1")
+	mustContain(t, body, `id="market-total">1<`, "东方电气集团有限公司", `name="soe_shared" value="1" checked`)
+	for query, want := range map[string]string{"soe_shared=yes": "soe_shared", "price_max=0": "最高价格（万元）应至少为 1"} {
+		status, body := MustGet(t, anon, srv.URL+"/market?"+query)
+		if status != http.StatusBadRequest {
+			t.Errorf("/market?%s: %d, want 400", query, status)
+		}
+		mustContain(t, body, want)
+	}
 	_, body = MustGet(t, anon, srv.URL+"/market/soe-shared")
 	mustContain(t, body, "国企共享成熟专利清单", "共享 <strong>1</strong> 件", "东方电气集团有限公司")
 	_, body = MustGet(t, anon, srv.URL+"/market/"+itoa(soe.ID))
