@@ -3,6 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"patentbridge"
@@ -73,6 +74,21 @@ func TestOffersAPI(t *testing.T) {
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/offers", e.firm, `{}`); status != http.StatusForbidden {
 		t.Errorf("enterprise offer = %d", status)
+	}
+	draft := &patentbridge.Offer{Kind: patentbridge.OfferTransfer, AppNos: []string{"2022232206652"}, PriceFen: 90_0000_00, TRL: 7,
+		Fields: "核废料处理", Problem: "固化体浸出率高", Advantage: "浸出率降低一个数量级", Contact: "科技处"}
+	if err := e.db.CreateOffer(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	_, other := users.MustUser(t, "scu", patentbridge.RoleInstitution, "四川大学") // another organization's institution user
+	for _, path := range []string{fmt.Sprintf("/api/v1/offers/%d", draft.ID), fmt.Sprintf("/api/v1/offers/%d/publish", draft.ID)} {
+		method := "GET"
+		if strings.HasSuffix(path, "/publish") {
+			method = "POST"
+		}
+		if status, m := e.call(t, method, path, other, `{}`); status != http.StatusNotFound || strings.Contains(fmt.Sprint(m), "光电技术研究所") {
+			t.Errorf("%s %s of another's draft = %d %v, want 404", method, path, status, m)
+		}
 	}
 	if status, m := e.call(t, "GET", "/api/v1/pools", "", ""); status != 200 || m["total"] != 0.0 {
 		t.Errorf("pools = %d %v", status, m)

@@ -104,10 +104,30 @@ func (db *DB) FindOffer(ctx context.Context, id int64) (*patentbridge.Offer, err
 	if err != nil {
 		return nil, err
 	}
-	if o.Status == patentbridge.OfferDraft && manageOffer(ctx, o) != nil {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到报价 %d", id)
+	if err := seeOffer(ctx, o); err != nil {
+		return nil, err
 	}
 	return o, nil
+}
+
+// seeOffer is the rule on who may see an offer: anyone a published or
+// withdrawn one, and those manageOffer admits a draft. Returns ENOTFOUND, as
+// for an offer that does not exist, so that no answer tells a draft exists.
+func seeOffer(ctx context.Context, o *patentbridge.Offer) error {
+	if o.Status == patentbridge.OfferDraft && manageOffer(ctx, o) != nil {
+		return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到报价 %d", o.ID)
+	}
+	return nil
+}
+
+// actOnOffer admits an act on an offer by those manageOffer admits; one the
+// user may not see (seeOffer) is answered ENOTFOUND like the read. Returns
+// ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func actOnOffer(ctx context.Context, o *patentbridge.Offer) error {
+	if err := seeOffer(ctx, o); err != nil {
+		return err
+	}
+	return manageOffer(ctx, o)
 }
 
 // manageOffer admits the platform, the admin and the offering organization's

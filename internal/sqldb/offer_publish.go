@@ -20,11 +20,15 @@ func (db *DB) PublishOffer(ctx context.Context, id int64) (*patentbridge.Offer, 
 		if err != nil {
 			return err
 		}
-		if err := manageOffer(ctx, cur); err != nil {
+		if err := actOnOffer(ctx, cur); err != nil {
 			return err
 		}
-		if cur.Status != patentbridge.OfferDraft {
-			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已发布（%s），不能重复发布", id, cur.StatusLabel())
+		switch cur.Status {
+		case patentbridge.OfferDraft:
+		case patentbridge.OfferWithdrawn:
+			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已撤回，撤回的报价不能重新发布；如需再次报价，请新建报价", id)
+		default:
+			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已发布，不能重复发布", id)
 		}
 		if err := db.checkOfferPatents(ctx, tx.tx, cur.Kind, cur.AppNos); err != nil {
 			return err
@@ -67,7 +71,7 @@ func (db *DB) WithdrawOffer(ctx context.Context, id int64, reason string) (*pate
 		if err != nil {
 			return err
 		}
-		if err := manageOffer(ctx, cur); err != nil {
+		if err := actOnOffer(ctx, cur); err != nil {
 			return err
 		}
 		if cur.Status != patentbridge.OfferPublished {

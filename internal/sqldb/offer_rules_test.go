@@ -165,3 +165,50 @@ func TestOfferOnPatentNotInForce(t *testing.T) {
 		}
 	})
 }
+
+// An act on a draft the user may not see is answered as for an offer that
+// does not exist (ENOTFOUND like the read, with the same message); an act on a
+// published offer of another organization is refused EFORBIDDEN; a withdrawn
+// offer is said to be withdrawn when published again.
+func TestOfferActsDoNotRevealDrafts(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		draft := newOffer(f.scuA)
+		if err := db.CreateOffer(as(f.scu), draft); err != nil {
+			t.Fatal(err)
+		}
+		_, missing := db.PublishOffer(as(f.soe), draft.ID+1000)
+		for name, act := range map[string]func(ctx context.Context, id int64) error{
+			"read":     func(ctx context.Context, id int64) error { _, err := db.FindOffer(ctx, id); return err },
+			"publish":  func(ctx context.Context, id int64) error { _, err := db.PublishOffer(ctx, id); return err },
+			"withdraw": func(ctx context.Context, id int64) error { _, err := db.WithdrawOffer(ctx, id, "测试"); return err },
+			"ask": func(ctx context.Context, id int64) error {
+				return db.AskOffer(ctx, &patentbridge.OfferQuestion{OfferID: id, Kind: patentbridge.QuestionAsk, Text: "能否分期？"})
+			},
+			"questions": func(ctx context.Context, id int64) error { _, err := db.ListOfferQuestions(ctx, id); return err },
+		} {
+			for _, u := range []*patentbridge.User{f.soe, f.firm, nil} {
+				err, none := act(as(u), draft.ID), act(as(u), draft.ID+1000)
+				if patentbridge.ErrorCode(err) != patentbridge.ErrorCode(none) || strings.Contains(err.Error(), "四川大学") {
+					t.Errorf("%s of another's draft as %v: %v; of a missing offer: %v", name, u, err, none)
+				}
+				if u == f.firm && patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+					t.Errorf("%s of another's draft as an enterprise: %v", name, err)
+				}
+				if name == "publish" && u == f.soe && strings.ReplaceAll(err.Error(), fmt.Sprint(draft.ID), "N") != strings.ReplaceAll(missing.Error(), fmt.Sprint(draft.ID+1000), "N") {
+					t.Errorf("publishing a hidden draft says %q, a missing offer %q", err, missing)
+				}
+			}
+		}
+		pub := MustPublishOffer(t, db, as(f.scu), newOffer(f.scuB))
+		_, err := db.WithdrawOffer(as(f.soe), pub.ID, "测试")
+		wantCode(t, err, patentbridge.EFORBIDDEN)
+		if _, err := db.WithdrawOffer(as(f.scu), pub.ID, "已达成意向"); err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.PublishOffer(as(f.scu), pub.ID)
+		if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || !strings.Contains(err.Error(), "已撤回") || strings.Contains(err.Error(), "已发布") {
+			t.Errorf("publishing a withdrawn offer: %v", err)
+		}
+	})
+}

@@ -148,8 +148,8 @@ func TestOfferForms(t *testing.T) {
 	}
 	_, body = MustGet(t, anon, srv+"/market")
 	mustContain(t, body, `id="market-total">0<`)
-	if status, _, _ := MustPost(t, scu, srv+"/my/offers/"+itoa(id)+"/publish", nil); status != http.StatusForbidden {
-		t.Errorf("another organization publishes: %d", status)
+	if status, _, _ := MustPost(t, scu, srv+"/my/offers/"+itoa(id)+"/publish", nil); status != http.StatusNotFound {
+		t.Errorf("another organization publishes a draft it cannot see: %d, want 404 as for the read", status)
 	}
 
 	status, loc, _ = MustPost(t, ioe, srv+"/my/offers/"+itoa(id)+"/publish", nil)
