@@ -81,13 +81,18 @@ type OfferView struct {
 	KindLabel   string `json:"kind_label"`
 	PriceLabel  string `json:"price_label"`
 	StatusLabel string `json:"status_label"`
-	PublishedAt string `json:"published_at,omitempty"` // RFC 3339
-	WithdrawnAt string `json:"withdrawn_at,omitempty"`
+	// IndustryLabels name Industries in Chinese ("“5+1”现代产业体系·电子信息").
+	IndustryLabels []string `json:"industry_labels"`
+	PublishedAt    string   `json:"published_at,omitempty"` // RFC 3339
+	WithdrawnAt    string   `json:"withdrawn_at,omitempty"`
 }
 
 // NewOfferView returns the view of o.
 func NewOfferView(o *patentbridge.Offer) OfferView {
-	v := OfferView{Offer: o, KindLabel: o.Kind.Label(), PriceLabel: o.PriceLabel(), StatusLabel: o.StatusLabel()}
+	v := OfferView{Offer: o, KindLabel: o.Kind.Label(), PriceLabel: o.PriceLabel(), StatusLabel: o.StatusLabel(), IndustryLabels: []string{}}
+	for _, k := range o.Industries {
+		v.IndustryLabels = append(v.IndustryLabels, patentbridge.IndustryKeyLabel(k))
+	}
 	if !o.PublishedAt.IsZero() {
 		v.PublishedAt = o.PublishedAt.UTC().Format("2006-01-02T15:04:05Z07:00")
 	}

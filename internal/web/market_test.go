@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"database/sql"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -80,6 +81,16 @@ func TestMarketPages(t *testing.T) {
 		t.Fatalf("offer page: %d", status)
 	}
 	mustContain(t, body, `href="/ledger/`+itoa(*inst.LedgerIndex)+`"`, "2022232206652", "TRL 7")
+	if len(inst.Industries) == 0 {
+		t.Fatalf("offer of a screened patent has no industries")
+	}
+	for _, key := range inst.Industries {
+		sys, name, _ := strings.Cut(key, ":")
+		mustContain(t, html.UnescapeString(body), `<span class="tag">`+patentbridge.SystemLabel(sys)+"·"+name+`</span>`)
+		if strings.Contains(body, key) {
+			t.Errorf("offer page shows the raw industry key %q", key)
+		}
+	}
 	_, body = MustGet(t, anon, srv.URL+"/patents/2022232206652")
 	mustContain(t, body, `id="patent-offers"`, `href="/market/`+itoa(inst.ID)+`"`, "转让 · 50 万元")
 	rows := MustGetXLSX(t, anon, srv.URL+"/market/soe-shared.xlsx")
