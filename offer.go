@@ -109,11 +109,13 @@ type OfferFilter struct {
 // user of ctx (an institution or SOE user for its organization's patents, or the
 // admin) and audited; publication and withdrawal are ledger entries.
 type OfferService interface {
-	// CreateOffer validates and stores a draft. Returns EINVALID, EUNAUTHORIZED,
-	// EFORBIDDEN, ENOTFOUND (a patent).
+	// CreateOffer validates and stores a draft (CheckOfferPatent on each
+	// patent). Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN,
+	// ENOTFOUND (a patent).
 	CreateOffer(ctx context.Context, o *Offer) error
-	// PublishOffer publishes a draft with its ledger entry. Returns ECONFLICT,
-	// EINVALID, ENOTFOUND, EFORBIDDEN.
+	// PublishOffer publishes a draft with its ledger entry, checking its
+	// patents again. Returns ECONFLICT, EINVALID, ENOTFOUND (also for a draft
+	// the user may not see), EFORBIDDEN.
 	PublishOffer(ctx context.Context, id int64) (*Offer, error)
 	// WithdrawOffer withdraws a published offer with a reason and its ledger
 	// entry. Returns EINVALID, ECONFLICT, ENOTFOUND, EFORBIDDEN.

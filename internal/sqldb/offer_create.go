@@ -11,9 +11,10 @@ import (
 // CreateOffer validates and stores a draft offer of the ctx user's organization
 // (the admin's for o.OrgID, or for the first registered owner of the first
 // patent): every patent must be currently owned by that organization (or a
-// child of it), and pass patentbridge.CheckOfferPatent. It freezes the patents' titles and the industries of their
-// latest screening, and is audited as "offer.create". Returns EINVALID,
-// EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
+// child of it) and pass patentbridge.CheckOfferPatent. It freezes the
+// patents' titles and the industries of their latest screening, and is
+// audited as "offer.create". Returns EINVALID, ECONFLICT, EUNAUTHORIZED,
+// EFORBIDDEN, ENOTFOUND.
 func (db *DB) CreateOffer(ctx context.Context, o *patentbridge.Offer) error {
 	u := patentbridge.UserFrom(ctx)
 	if !patentbridge.IsPlatform(ctx) {
