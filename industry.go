@@ -51,3 +51,14 @@ func SystemChoices() string {
 // Industries returns the industry names of a system in display order ("川粮油",
 // "川猪", … for SystemAgri103), or nil for an unknown system.
 func Industries(system string) []string { return systemIndustries[system] }
+
+// IndustryKeyLabel names an industry key ("sichuan_5_1:电子信息") in Chinese
+// as its system's name and the industry ("“5+1”现代产业体系·电子信息"); a key
+// of an unknown system, or without a system, is returned as it is.
+func IndustryKeyLabel(key string) string {
+	sys, name, ok := strings.Cut(key, ":")
+	if label := SystemLabel(sys); ok && label != "" && name != "" {
+		return label + "·" + name
+	}
+	return key
+}

@@ -52,15 +52,18 @@ const (
 // package of patents its organization owns, with the price (or 面议) or terms and
 // the answers industry asks for (TRL, fields, the problem, the advantage).
 type Offer struct {
-	ID             int64     `json:"id"`
-	OrgID          int64     `json:"organization_id"`
-	OrgName        string    `json:"organization"`
-	OrgType        PartyType `json:"organization_type"`
-	CityCode       string    `json:"city_code,omitempty"`
-	Kind           OfferKind `json:"kind"`
-	Title          string    `json:"title"`
-	AppNos         []string  `json:"app_nos"`
-	Titles         []string  `json:"titles"`
+	ID       int64     `json:"id"`
+	OrgID    int64     `json:"organization_id"`
+	OrgName  string    `json:"organization"`
+	OrgType  PartyType `json:"organization_type"`
+	CityCode string    `json:"city_code,omitempty"`
+	Kind     OfferKind `json:"kind"`
+	Title    string    `json:"title"`
+	AppNos   []string  `json:"app_nos"`
+	Titles   []string  `json:"titles"`
+	// OpenLicenceIDs are, for an open-licence offer, the announced
+	// declaration of each patent of AppNos (0 for none); read, not stored.
+	OpenLicenceIDs []int64   `json:"open_licence_ids,omitempty"`
 	PriceFen       int64     `json:"price"`      // in fen; 0 with Negotiable
 	Negotiable     bool      `json:"negotiable"` // 面议
 	Terms          string    `json:"terms,omitempty"`
@@ -106,11 +109,13 @@ type OfferFilter struct {
 // user of ctx (an institution or SOE user for its organization's patents, or the
 // admin) and audited; publication and withdrawal are ledger entries.
 type OfferService interface {
-	// CreateOffer validates and stores a draft. Returns EINVALID, EUNAUTHORIZED,
-	// EFORBIDDEN, ENOTFOUND (a patent).
+	// CreateOffer validates and stores a draft (CheckOfferPatent on each
+	// patent). Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN,
+	// ENOTFOUND (a patent).
 	CreateOffer(ctx context.Context, o *Offer) error
-	// PublishOffer publishes a draft with its ledger entry. Returns ECONFLICT,
-	// ENOTFOUND, EFORBIDDEN.
+	// PublishOffer publishes a draft with its ledger entry, checking its
+	// patents again. Returns ECONFLICT, EINVALID, ENOTFOUND (also for a draft
+	// the user may not see), EFORBIDDEN.
 	PublishOffer(ctx context.Context, id int64) (*Offer, error)
 	// WithdrawOffer withdraws a published offer with a reason and its ledger
 	// entry. Returns EINVALID, ECONFLICT, ENOTFOUND, EFORBIDDEN.

@@ -151,3 +151,36 @@ func (o *Offer) StatusLabel() string {
 	}
 	return o.Status
 }
+
+// OfferPatentState is what the rules on an offer need to know of one of its
+// patents: its application number, legal status and whether an open-licence
+// declaration is announced on it.
+type OfferPatentState struct {
+	AppNo         string
+	Status        LegalStatus
+	OpenAnnounced bool
+}
+
+// CheckOfferPatent is the rule on one patent of an offer of kind k, checked
+// when the offer is created and again when it is published: the patent is in
+// force or a pending application (which may be transferred or licensed; a
+// status not known yet is not refused), not lapsed, expired, invalidated,
+// withdrawn or rejected; an open-licence offer needs an announced open-licence
+// declaration on the patent (Patent Law art. 50), and an exclusive or sole
+// licence is not offered while one is (art. 51(3)). Returns EINVALID naming
+// the field, ECONFLICT.
+func CheckOfferPatent(k OfferKind, p OfferPatentState) error {
+	switch p.Status {
+	case StatusInForce, StatusPending, "":
+	default:
+		return FieldErrorf("app_nos", "专利 %s 的法律状态为“%s”，不能报价：只有有效专利或在审申请可以转让、许可或作价入股", FormatAppNo(p.AppNo), p.Status.Label())
+	}
+	if (k == OfferExclusive || k == OfferSole) && p.OpenAnnounced {
+		return Errorf(ECONFLICT, "%s（专利 %s 的开放许可正在实施），不能发布%s报价", ExclusiveWhileOpenMessage, FormatAppNo(p.AppNo), k.Label())
+	}
+	if k == OfferOpenLicence && !p.OpenAnnounced {
+		return FieldErrorf("kind", "专利 %s 没有已公告的开放许可声明：开放许可须先经专利权人声明并由国务院专利行政部门公告（《专利法》第五十条），请先在“开放许可”办理声明，或选择其他交易方式",
+			FormatAppNo(p.AppNo))
+	}
+	return nil
+}

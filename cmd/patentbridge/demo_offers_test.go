@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,17 +11,20 @@ import (
 	"patentbridge"
 )
 
-// The demo's market is alive: offers of every kind, SOE offers on the shared
+// The demo's market is alive: offers of every kind on patents in force (open licences only on
+// announced declarations, no exclusive or sole one beside them), SOE offers on the shared
 // list, published pools, each with its ledger index.
 func TestDemoMarket(t *testing.T) {
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
 	var offers struct {
 		Total int
 		Items []struct {
-			Kind        string `json:"kind"`
-			OrgType     string `json:"organization_type"`
-			SOEShared   bool   `json:"soe_shared"`
-			LedgerIndex *int64 `json:"ledger_index"`
+			Kind           string   `json:"kind"`
+			AppNos         []string `json:"app_nos"`
+			OpenLicenceIDs []int64  `json:"open_licence_ids"`
+			OrgType        string   `json:"organization_type"`
+			SOEShared      bool     `json:"soe_shared"`
+			LedgerIndex    *int64   `json:"ledger_index"`
 		}
 	}
 	MustGetJSON(t, m.URL()+"/api/v1/offers?limit=100", &offers)
@@ -28,6 +33,29 @@ func TestDemoMarket(t *testing.T) {
 		kinds[o.Kind] = true
 		if o.LedgerIndex == nil {
 			t.Errorf("offer without a ledger index: %+v", o)
+		}
+		if o.Kind == "open_licence" {
+			if len(o.OpenLicenceIDs) != len(o.AppNos) {
+				t.Errorf("open-licence offer %v names declarations %v", o.AppNos, o.OpenLicenceIDs)
+			}
+			for _, id := range o.OpenLicenceIDs {
+				var ol struct {
+					AppNo  string `json:"app_no"`
+					Status string `json:"status"`
+				}
+				if MustGetJSON(t, fmt.Sprintf("%s/api/v1/open-licences/%d", m.URL(), id), &ol); ol.Status != "announced" || !slices.Contains(o.AppNos, ol.AppNo) {
+					t.Errorf("open-licence offer %v: declaration %d is %+v", o.AppNos, id, ol)
+				}
+			}
+		}
+		for _, no := range o.AppNos {
+			if p, err := m.DB.FindPatent(context.Background(), no); err != nil || p.Status != patentbridge.StatusInForce && p.Status != patentbridge.StatusPending {
+				t.Errorf("%s offer on %s: patent %+v, %v", o.Kind, no, p, err)
+			}
+			ols, _, err := m.DB.ListOpenLicences(platform(context.Background()), patentbridge.OpenLicenceFilter{AppNo: no, Status: patentbridge.OpenAnnounced, Limit: 1})
+			if open, barred := len(ols) > 0, o.Kind == "exclusive" || o.Kind == "sole"; err != nil || open && barred || !open && o.Kind == "open_licence" {
+				t.Errorf("%s offer on %s: announced open licences %d, %v", o.Kind, no, len(ols), err)
+			}
 		}
 		if o.SOEShared && o.OrgType == "soe" {
 			shared++

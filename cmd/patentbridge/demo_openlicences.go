@@ -21,8 +21,11 @@ var demoFees = []patentbridge.FeeTerms{
 // loadDemoOpenLicences declares and announces, through the services as the
 // platform, an open licence of each fee method on granted, in-force patents
 // of the demo's universities and institutes, and withdraws one more, when the
-// database has none. Patents the rules refuse are skipped.
-func loadDemoOpenLicences(ctx context.Context, patents patentbridge.PatentService, ols patentbridge.OpenLicenceService, logger *slog.Logger) error {
+// database has none. Patents the rules refuse are skipped, and so are those
+// the demo market offers for an exclusive or sole licence (no such licence is
+// given while an open licence is announced: Patent Law art. 51(3)).
+func loadDemoOpenLicences(ctx context.Context, patents patentbridge.PatentService, ols patentbridge.OpenLicenceService,
+	offers patentbridge.OfferService, logger *slog.Logger) error {
 	if _, total, err := ols.ListOpenLicences(platform(ctx), patentbridge.OpenLicenceFilter{Limit: 1}); err != nil || total > 0 {
 		return err
 	}
@@ -40,6 +43,11 @@ func loadDemoOpenLicences(ctx context.Context, patents patentbridge.PatentServic
 	for i := 0; i < len(demoFees) && len(candidates) > 0; {
 		p := candidates[0]
 		candidates = candidates[1:]
+		if barred, err := offeredExclusively(ctx, offers, p.AppNo); err != nil {
+			return err
+		} else if barred {
+			continue
+		}
 		end := today.AddDate(5, 0, -1)
 		if last := patentbridge.LastDayOfTerm(p); last.Before(end) {
 			end = last
@@ -83,4 +91,18 @@ func loadDemoOpenLicences(ctx context.Context, patents patentbridge.PatentServic
 	}
 	logger.Info("演示开放许可已公告", "announced", announced)
 	return nil
+}
+
+// offeredExclusively reports whether the patent is on a published exclusive or sole offer.
+func offeredExclusively(ctx context.Context, offers patentbridge.OfferService, appNo string) (bool, error) {
+	os, _, err := offers.ListOffers(ctx, patentbridge.OfferFilter{AppNo: appNo, Status: patentbridge.OfferPublished, Limit: 100})
+	if err != nil {
+		return false, err
+	}
+	for _, o := range os {
+		if o.Kind == patentbridge.OfferExclusive || o.Kind == patentbridge.OfferSole {
+			return true, nil
+		}
+	}
+	return false, nil
 }

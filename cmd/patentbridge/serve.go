@@ -99,7 +99,7 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoMarket(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo market: %w", err)
 		}
-		if err := loadDemoOpenLicences(ctx, db, db, m.Logger); err != nil {
+		if err := loadDemoOpenLicences(ctx, db, db, db, m.Logger); err != nil {
 			return fmt.Errorf("demo open licences: %w", err)
 		}
 		announced, _, err := db.ListOpenLicences(platform(ctx), patentbridge.OpenLicenceFilter{Status: patentbridge.OpenAnnounced, Limit: 100})
@@ -108,6 +108,9 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		if err := loadDemoLicences(ctx, db, db, db, db, announced, m.Logger); err != nil {
 			return fmt.Errorf("demo licences: %w", err)
+		}
+		if err := loadDemoOpenOffers(ctx, db, announced, m.Logger); err != nil {
+			return fmt.Errorf("demo open-licence offers: %w", err)
 		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"patentbridge"
@@ -52,8 +53,14 @@ func TestOffersAPI(t *testing.T) {
 			t.Errorf("?%s: total %v, want 0", q, m["total"])
 		}
 	}
-	if status, m := e.call(t, "GET", "/api/v1/offers?trl=x", "", ""); status != 400 {
-		t.Errorf("bad trl = %d %v", status, m)
+	for q, field := range map[string]string{"trl=x": "trl", "soe_shared=yes": "soe_shared", "price_max=0": "price_max"} {
+		status, m := e.call(t, "GET", "/api/v1/offers?"+q, "", "")
+		if e, _ := m["error"].(map[string]any); status != 400 || e["field"] != field {
+			t.Errorf("?%s = %d %v, want 400 on %s", q, status, m, field)
+		}
+	}
+	if _, m := e.call(t, "GET", "/api/v1/offers?soe_shared=1", "", ""); m["total"] != 0.0 {
+		t.Errorf("?soe_shared=1: total %v, want 0 (no SOE offer)", m["total"])
 	}
 	if status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/offers/%d", o.ID), "", ""); status != 200 || m["title"] == "" {
 		t.Errorf("get = %d %v", status, m)
@@ -67,6 +74,21 @@ func TestOffersAPI(t *testing.T) {
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/offers", e.firm, `{}`); status != http.StatusForbidden {
 		t.Errorf("enterprise offer = %d", status)
+	}
+	draft := &patentbridge.Offer{Kind: patentbridge.OfferTransfer, AppNos: []string{"2022232206652"}, PriceFen: 90_0000_00, TRL: 7,
+		Fields: "核废料处理", Problem: "固化体浸出率高", Advantage: "浸出率降低一个数量级", Contact: "科技处"}
+	if err := e.db.CreateOffer(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	_, other := users.MustUser(t, "scu", patentbridge.RoleInstitution, "四川大学") // another organization's institution user
+	for _, path := range []string{fmt.Sprintf("/api/v1/offers/%d", draft.ID), fmt.Sprintf("/api/v1/offers/%d/publish", draft.ID)} {
+		method := "GET"
+		if strings.HasSuffix(path, "/publish") {
+			method = "POST"
+		}
+		if status, m := e.call(t, method, path, other, `{}`); status != http.StatusNotFound || strings.Contains(fmt.Sprint(m), "光电技术研究所") {
+			t.Errorf("%s %s of another's draft = %d %v, want 404", method, path, status, m)
+		}
 	}
 	if status, m := e.call(t, "GET", "/api/v1/pools", "", ""); status != 200 || m["total"] != 0.0 {
 		t.Errorf("pools = %d %v", status, m)

@@ -8,17 +8,32 @@ import (
 	"patentbridge"
 )
 
-// ParseOfferFilter reads the market's query: kind, system and industry (or
-// industry_key "sichuan_5_1:电子信息"), city, price_min and price_max in 万元,
-// trl (the least), org_type, app_no, soe_shared=1, status, limit, offset.
-// Returns EINVALID naming the parameter.
+// ParseOfferFilter reads the market's query, for the market page and the API
+// alike: kind, system and industry (or industry_key "sichuan_5_1:电子信息"),
+// city (4 digits), price_min and price_max in 万元 (price_max, when given, at least 1 and
+// not below price_min), trl (the least), org_type, app_no, soe_shared (1 or
+// true; 0, false or empty for all), status, limit, offset. Returns EINVALID
+// naming the parameter.
 func ParseOfferFilter(q url.Values) (patentbridge.OfferFilter, error) {
 	f := patentbridge.OfferFilter{Kind: patentbridge.OfferKind(strings.TrimSpace(q.Get("kind"))),
 		System: strings.TrimSpace(q.Get("system")), Industry: strings.TrimSpace(q.Get("industry")),
 		City: strings.TrimSpace(q.Get("city")), OrgType: patentbridge.PartyType(strings.TrimSpace(q.Get("org_type"))),
-		AppNo: strings.TrimSpace(q.Get("app_no")), Status: strings.TrimSpace(q.Get("status")),
-		SOEShared: q.Get("soe_shared") == "1" || q.Get("soe_shared") == "true"}
-	if sys, name, ok := strings.Cut(q.Get("industry_key"), ":"); ok {
+		AppNo: strings.TrimSpace(q.Get("app_no")), Status: strings.TrimSpace(q.Get("status"))}
+	switch v := strings.TrimSpace(q.Get("soe_shared")); v {
+	case "1", "true":
+		f.SOEShared = true
+	case "", "0", "false":
+	default:
+		return f, patentbridge.FieldErrorf("soe_shared", "国企成熟专利共享（soe_shared）%q 无效：应为 1（仅看共享专利）或留空", patentbridge.ClipValue(v))
+	}
+	if c := f.City; c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
+		return f, patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))
+	}
+	if key := strings.TrimSpace(q.Get("industry_key")); key != "" {
+		sys, name, ok := strings.Cut(key, ":")
+		if !ok || sys == "" || name == "" {
+			return f, patentbridge.FieldErrorf("industry_key", "产业（industry_key）%q 无效：应为“产业体系:产业名称”，如 sichuan_5_1:电子信息", patentbridge.ClipValue(key))
+		}
 		f.System, f.Industry = sys, name
 	}
 	num := func(key, label string, max int64) (int64, error) {
@@ -40,6 +55,12 @@ func ParseOfferFilter(q url.Values) (patentbridge.OfferFilter, error) {
 	if hi, err = num("price_max", "最高价格（万元）", 1_000_000); err != nil {
 		return f, err
 	}
+	switch {
+	case q.Has("price_max") && strings.TrimSpace(q.Get("price_max")) != "" && hi == 0:
+		return f, patentbridge.FieldErrorf("price_max", "最高价格（万元）应至少为 1；不限价格请留空")
+	case hi > 0 && lo > hi:
+		return f, patentbridge.FieldErrorf("price_max", "最高价格 %d 万元低于最低价格 %d 万元", hi, lo)
+	}
 	f.MinFen, f.MaxFen = lo*1_000_000, hi*1_000_000
 	if trl, err = num("trl", "技术成熟度", 9); err != nil {
 		return f, err
@@ -60,13 +81,18 @@ type OfferView struct {
 	KindLabel   string `json:"kind_label"`
 	PriceLabel  string `json:"price_label"`
 	StatusLabel string `json:"status_label"`
-	PublishedAt string `json:"published_at,omitempty"` // RFC 3339
-	WithdrawnAt string `json:"withdrawn_at,omitempty"`
+	// IndustryLabels name Industries in Chinese ("“5+1”现代产业体系·电子信息").
+	IndustryLabels []string `json:"industry_labels"`
+	PublishedAt    string   `json:"published_at,omitempty"` // RFC 3339
+	WithdrawnAt    string   `json:"withdrawn_at,omitempty"`
 }
 
 // NewOfferView returns the view of o.
 func NewOfferView(o *patentbridge.Offer) OfferView {
-	v := OfferView{Offer: o, KindLabel: o.Kind.Label(), PriceLabel: o.PriceLabel(), StatusLabel: o.StatusLabel()}
+	v := OfferView{Offer: o, KindLabel: o.Kind.Label(), PriceLabel: o.PriceLabel(), StatusLabel: o.StatusLabel(), IndustryLabels: []string{}}
+	for _, k := range o.Industries {
+		v.IndustryLabels = append(v.IndustryLabels, patentbridge.IndustryKeyLabel(k))
+	}
 	if !o.PublishedAt.IsZero() {
 		v.PublishedAt = o.PublishedAt.UTC().Format("2006-01-02T15:04:05Z07:00")
 	}

@@ -51,7 +51,8 @@ func scanOffer(s scanner) (*patentbridge.Offer, error) {
 	return &o, nil
 }
 
-// findOffer returns an offer with its patents, whoever asks. Returns ENOTFOUND.
+// findOffer returns an offer with its patents (and, for an open licence,
+// their declarations), whoever asks. Returns ENOTFOUND.
 func (db *DB) findOffer(ctx context.Context, qr queryer, id int64) (*patentbridge.Offer, error) {
 	q := db.dialect.newQuery().add("SELECT "+offerColumns+" FROM offers WHERE id = ?", id)
 	o, err := scanOffer(qr.QueryRowContext(ctx, q.String(), q.args...))
@@ -61,7 +62,10 @@ func (db *DB) findOffer(ctx context.Context, qr queryer, id int64) (*patentbridg
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: find offer: %w", err)
 	}
-	return o, db.offerPatents(ctx, qr, []*patentbridge.Offer{o})
+	if err := db.offerPatents(ctx, qr, []*patentbridge.Offer{o}); err != nil {
+		return nil, err
+	}
+	return o, db.offerOpenLicences(ctx, qr, o)
 }
 
 // offerPatents fills the offers' application numbers and titles.
@@ -100,10 +104,30 @@ func (db *DB) FindOffer(ctx context.Context, id int64) (*patentbridge.Offer, err
 	if err != nil {
 		return nil, err
 	}
-	if o.Status == patentbridge.OfferDraft && manageOffer(ctx, o) != nil {
-		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到报价 %d", id)
+	if err := seeOffer(ctx, o); err != nil {
+		return nil, err
 	}
 	return o, nil
+}
+
+// seeOffer is the rule on who may see an offer: anyone a published or
+// withdrawn one, and those manageOffer admits a draft. Returns ENOTFOUND, as
+// for an offer that does not exist, so that no answer tells a draft exists.
+func seeOffer(ctx context.Context, o *patentbridge.Offer) error {
+	if o.Status == patentbridge.OfferDraft && manageOffer(ctx, o) != nil {
+		return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到报价 %d", o.ID)
+	}
+	return nil
+}
+
+// actOnOffer admits an act on an offer by those manageOffer admits; one the
+// user may not see (seeOffer) is answered ENOTFOUND like the read. Returns
+// ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func actOnOffer(ctx context.Context, o *patentbridge.Offer) error {
+	if err := seeOffer(ctx, o); err != nil {
+		return err
+	}
+	return manageOffer(ctx, o)
 }
 
 // manageOffer admits the platform, the admin and the offering organization's

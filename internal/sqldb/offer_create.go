@@ -11,9 +11,10 @@ import (
 // CreateOffer validates and stores a draft offer of the ctx user's organization
 // (the admin's for o.OrgID, or for the first registered owner of the first
 // patent): every patent must be currently owned by that organization (or a
-// child of it). It freezes the patents' titles and the industries of their
-// latest screening, and is audited as "offer.create". Returns EINVALID,
-// EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND.
+// child of it) and pass patentbridge.CheckOfferPatent. It freezes the
+// patents' titles and the industries of their latest screening, and is
+// audited as "offer.create". Returns EINVALID, ECONFLICT, EUNAUTHORIZED,
+// EFORBIDDEN, ENOTFOUND.
 func (db *DB) CreateOffer(ctx context.Context, o *patentbridge.Offer) error {
 	u := patentbridge.UserFrom(ctx)
 	if !patentbridge.IsPlatform(ctx) {
@@ -38,6 +39,9 @@ func (db *DB) CreateOffer(ctx context.Context, o *patentbridge.Offer) error {
 			return err
 		}
 		o.OrgName, o.OrgType, o.CityCode, o.Titles = org.Name, org.Type, org.CityCode, titles
+		if err := db.checkOfferPatents(ctx, tx.tx, o.Kind, o.AppNos); err != nil {
+			return err
+		}
 		if err := patentbridge.CheckSOEShared(o); err != nil {
 			return err
 		}
@@ -68,6 +72,9 @@ func (db *DB) CreateOffer(ctx context.Context, o *patentbridge.Offer) error {
 		}
 		o.Industries, o.Status, o.CreatedAt = industries, patentbridge.OfferDraft, tx.now
 		o.LedgerIndex, o.WithdrawLedgerIndex = nil, nil
+		if err := db.offerOpenLicences(ctx, tx.tx, o); err != nil {
+			return err
+		}
 		return tx.audit(ctx, "offer.create", offerObject(o.ID), nil, o)
 	})
 }

@@ -27,7 +27,15 @@ func (db *DB) ListOffers(ctx context.Context, f patentbridge.OfferFilter) ([]*pa
 	if err != nil {
 		return nil, 0, err
 	}
-	return os, total, db.offerPatents(ctx, db.read, os)
+	if err := db.offerPatents(ctx, db.read, os); err != nil {
+		return nil, 0, err
+	}
+	for _, o := range os {
+		if err := db.offerOpenLicences(ctx, db.read, o); err != nil {
+			return nil, 0, err
+		}
+	}
+	return os, total, nil
 }
 
 // offerWhere appends the WHERE clause of f to w.
@@ -90,14 +98,14 @@ func offerWhere(ctx context.Context, w *query, f patentbridge.OfferFilter) error
 	}
 	if f.OrgType != "" {
 		if err := patentbridge.CheckOrganizationType(f.OrgType); err != nil {
-			return err
+			return patentbridge.FieldErrorf("org_type", "%s", patentbridge.ErrorMessage(err))
 		}
 		w.add(" AND o.org_type = ?", string(f.OrgType))
 	}
 	if f.AppNo != "" {
 		no, _, err := patentbridge.NormalizeAppNo(f.AppNo)
 		if err != nil {
-			return err
+			return patentbridge.FieldErrorf("app_no", "申请号 %q 无效", patentbridge.ClipValue(f.AppNo))
 		}
 		w.add(" AND o.id IN (SELECT offer_id FROM offer_patents WHERE app_no = ?)", no)
 	}

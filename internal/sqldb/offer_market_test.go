@@ -23,6 +23,7 @@ func TestOfferMarketFilters(t *testing.T) {
 		soe := newOffer(f.soeP)
 		soe.Kind, soe.PriceFen, soe.TRL, soe.SOEShared = patentbridge.OfferOpenLicence, 0, 8, true
 		soe.Terms = "先使用后付费：12 个月后按净销售额 2% 提成"
+		mustAnnounceOn(t, db, f.soeP.AppNo, f.soe.OrgID)
 		soe = MustPublishOffer(t, db, as(f.soe), soe)
 		draft := newOffer(f.scuA)
 		if err := db.CreateOffer(as(f.scu), draft); err != nil {

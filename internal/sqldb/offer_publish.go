@@ -10,7 +10,9 @@ import (
 
 // PublishOffer publishes a draft at the store's clock, in one transaction with
 // its audit row ("offer.publish") and its ledger entry (kind "offer.publish",
-// the offer as published). Returns ECONFLICT (not a draft), ENOTFOUND, EFORBIDDEN.
+// the offer as published), after checking its patents again against
+// patentbridge.CheckOfferPatent. Returns ECONFLICT (not a draft), EINVALID,
+// ENOTFOUND, EFORBIDDEN.
 func (db *DB) PublishOffer(ctx context.Context, id int64) (*patentbridge.Offer, error) {
 	var out *patentbridge.Offer
 	err := db.WithTx(ctx, func(tx *Tx) error {
@@ -18,11 +20,18 @@ func (db *DB) PublishOffer(ctx context.Context, id int64) (*patentbridge.Offer, 
 		if err != nil {
 			return err
 		}
-		if err := manageOffer(ctx, cur); err != nil {
+		if err := actOnOffer(ctx, cur); err != nil {
 			return err
 		}
-		if cur.Status != patentbridge.OfferDraft {
-			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已发布（%s），不能重复发布", id, cur.StatusLabel())
+		switch cur.Status {
+		case patentbridge.OfferDraft:
+		case patentbridge.OfferWithdrawn:
+			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已撤回，撤回的报价不能重新发布；如需再次报价，请新建报价", id)
+		default:
+			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价 %d 已发布，不能重复发布", id)
+		}
+		if err := db.checkOfferPatents(ctx, tx.tx, cur.Kind, cur.AppNos); err != nil {
+			return err
 		}
 		next := *cur
 		next.Status, next.PublishedAt = patentbridge.OfferPublished, tx.now
@@ -62,7 +71,7 @@ func (db *DB) WithdrawOffer(ctx context.Context, id int64, reason string) (*pate
 		if err != nil {
 			return err
 		}
-		if err := manageOffer(ctx, cur); err != nil {
+		if err := actOnOffer(ctx, cur); err != nil {
 			return err
 		}
 		if cur.Status != patentbridge.OfferPublished {

@@ -45,6 +45,9 @@ func (db *DB) AskOffer(ctx context.Context, q *patentbridge.OfferQuestion) error
 		if err != nil {
 			return err
 		}
+		if err := seeOffer(ctx, o); err != nil {
+			return err
+		}
 		if o.Status != patentbridge.OfferPublished {
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "报价%s，不能再提问或表达意向", o.StatusLabel())
 		}
@@ -87,7 +90,7 @@ func (db *DB) AnswerOfferQuestion(ctx context.Context, id int64, answer string) 
 		if err != nil {
 			return err
 		}
-		if err := manageOffer(ctx, o); err != nil {
+		if err := actOnOffer(ctx, o); err != nil {
 			return err
 		}
 		next := *cur
@@ -121,6 +124,9 @@ func (db *DB) ListOfferQuestions(ctx context.Context, offerID int64) ([]*patentb
 	u := patentbridge.UserFrom(ctx)
 	o, err := db.findOffer(ctx, db.read, offerID)
 	if err != nil {
+		return nil, err
+	}
+	if err := seeOffer(ctx, o); err != nil {
 		return nil, err
 	}
 	q := db.dialect.newQuery().add("SELECT "+questionColumns+" FROM offer_questions q WHERE q.offer_id = ?", offerID)

@@ -151,7 +151,7 @@ func TestOfferScope(t *testing.T) {
 		_, err := db.FindOffer(as(f.firm), o.ID)
 		wantCode(t, err, patentbridge.ENOTFOUND) // a draft is its organization's
 		_, err = db.PublishOffer(as(f.soe), o.ID)
-		wantCode(t, err, patentbridge.EFORBIDDEN)
+		wantCode(t, err, patentbridge.ENOTFOUND) // acts answer as the read does
 		shared := newOffer(f.scuA)
 		shared.SOEShared = true
 		wantCode(t, db.CreateOffer(as(f.scu), shared), patentbridge.EINVALID) // not an SOE

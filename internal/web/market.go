@@ -70,7 +70,8 @@ func years(counts map[int]int) []yearCount {
 	return out
 }
 
-// market serves /market?kind=&system=&industry=&city=&price_min=&price_max=&trl=&org_type=:
+// market serves /market?kind=&system=&industry=&city=&price_min=&price_max=&trl=&org_type=&soe_shared=
+// (the API's filter, read by the same parser):
 // published and withdrawn offers, the yearly counts and the pools.
 func (s *Server) market(w http.ResponseWriter, r *http.Request) {
 	s.marketPage(w, r, false)
@@ -94,7 +95,7 @@ func (s *Server) marketPage(w http.ResponseWriter, r *http.Request, shared bool)
 		s.errorPage(w, r, err)
 		return
 	}
-	f.Mine, f.SOEShared, f.Limit, f.Offset = false, shared, marketPageSize, offset
+	f.Mine, f.SOEShared, f.Limit, f.Offset = false, f.SOEShared || shared, marketPageSize, offset
 	v := marketView{Query: q, Kinds: patentbridge.OfferKinds, SOEShared: shared, CanOffer: patentbridge.CanOffer(patentbridge.UserFrom(ctx)) == nil}
 	var counts map[int]int
 	if shared {

@@ -112,8 +112,13 @@ func TestOfferForms(t *testing.T) {
 		{"negotiable", "yes", http.StatusBadRequest, "选择“面议”时不填报价"},
 		{"app_nos", "2021108432658", http.StatusForbidden, "不是专利 " + patentbridge.FormatAppNo("2021108432658") + " 的当前权利人"},
 		{"soe_shared", "yes", http.StatusBadRequest, "只有国有企业的专利可以标记为“国企成熟专利共享”"},
+		{"kind", "open_licence", http.StatusBadRequest, "没有已公告的开放许可声明"},
 	} {
-		status, _, body := MustPost(t, ioe, srv+"/my/offers/new", with(c.field, c.value))
+		form := with(c.field, c.value)
+		if c.field == "kind" {
+			form.Set("terms", "以开放许可声明为准")
+		}
+		status, _, body := MustPost(t, ioe, srv+"/my/offers/new", form)
 		body = html.UnescapeString(body)
 		field := c.field
 		if field == "negotiable" {
@@ -143,8 +148,8 @@ func TestOfferForms(t *testing.T) {
 	}
 	_, body = MustGet(t, anon, srv+"/market")
 	mustContain(t, body, `id="market-total">0<`)
-	if status, _, _ := MustPost(t, scu, srv+"/my/offers/"+itoa(id)+"/publish", nil); status != http.StatusForbidden {
-		t.Errorf("another organization publishes: %d", status)
+	if status, _, _ := MustPost(t, scu, srv+"/my/offers/"+itoa(id)+"/publish", nil); status != http.StatusNotFound {
+		t.Errorf("another organization publishes a draft it cannot see: %d, want 404 as for the read", status)
 	}
 
 	status, loc, _ = MustPost(t, ioe, srv+"/my/offers/"+itoa(id)+"/publish", nil)
