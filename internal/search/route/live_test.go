@@ -217,8 +217,11 @@ func TestLiveServesTheLearnedModelUnderLoad(t *testing.T) {
 		})
 	}
 	swapped, err := l.Check(context.Background())
-	for n := requests.Load(); requests.Load() < n+20 && len(errs) == 0; {
-		time.Sleep(time.Millisecond) // requests after the swap
+	// Requests after the swap, until one asking for the word has been answered
+	// (on a loaded machine the others may take the first twenty), bounded.
+	bound := time.Now().Add(10 * time.Second)
+	for n := requests.Load(); (requests.Load() < n+20 || learned.Load() == 0) && len(errs) == 0 && time.Now().Before(bound); {
+		time.Sleep(time.Millisecond)
 	}
 	stop()
 	wg.Wait()
