@@ -15,7 +15,7 @@ import (
 // a city user records and reads only deals received in its city.
 func TestCreateDealResolvesPartiesAndRefusesTheSameDealTwice(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		f := newOfferFixture(t, db) // 四川大学 (5101), 东方电气集团有限公司 (5106), 成都芯动科技有限公司 (5101)
+		f := newOfferFixture(t, db)                                            // 四川大学 (5101), 东方电气集团有限公司 (5106), 成都芯动科技有限公司 (5101)
 		chengdu := MustCreateUser(t, db, "chengdu", patentbridge.RoleCity, pw) // city 5101
 		deal := func() *patentbridge.Deal {
 			return &patentbridge.Deal{AppNo: f.scuA.AppNo, Kind: patentbridge.DealExclusive, FromName: "四川大学", FromType: patentbridge.PartyUniversity,
