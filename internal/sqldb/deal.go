@@ -82,22 +82,30 @@ func (db *DB) CreateDeal(ctx context.Context, d *patentbridge.Deal) error {
 		if u != nil {
 			d.CreatedBy = u.ID
 		}
-		var sme any
-		if d.ToSME != nil {
-			sme = boolInt(*d.ToSME)
+		if err := tx.insertDeal(ctx, d, city); err != nil {
+			return err
 		}
-		q := tx.q().add(`INSERT INTO deals (app_no, kind, from_name, from_type, from_org_id, to_name, to_credit_code, to_type, to_sme,
-			to_region_code, to_org_id, to_city, amount_fen, contract_date, recordation_no, source, licence_id, created_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			d.AppNo, string(d.Kind), d.FromName, string(d.FromType), nullID(d.FromOrgID), d.ToName, d.ToCreditCode, string(d.ToType), sme,
-			d.ToRegionCode, nullID(d.ToOrgID), city, d.AmountFen, patentbridge.FormatDate(d.ContractDate), d.RecordationNo, d.Source,
-			nullID(d.LicenceID), d.CreatedBy, formatTime(tx.now))
-		if err := tx.queryRow(ctx, q).Scan(&d.ID); err != nil {
-			return fmt.Errorf("sqldb: create deal: %w", err)
-		}
-		d.CreatedAt, d.ToCity = tx.now, city
 		return tx.audit(ctx, "deal.create", dealObject(d.ID), nil, d)
 	})
+}
+
+// insertDeal stores a resolved deal received in city, setting its id.
+func (tx *Tx) insertDeal(ctx context.Context, d *patentbridge.Deal, city string) error {
+	var sme any
+	if d.ToSME != nil {
+		sme = boolInt(*d.ToSME)
+	}
+	q := tx.q().add(`INSERT INTO deals (app_no, kind, from_name, from_type, from_org_id, to_name, to_credit_code, to_type, to_sme,
+		to_region_code, to_org_id, to_city, amount_fen, contract_date, recordation_no, source, licence_id, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.AppNo, string(d.Kind), d.FromName, string(d.FromType), nullID(d.FromOrgID), d.ToName, d.ToCreditCode, string(d.ToType), sme,
+		d.ToRegionCode, nullID(d.ToOrgID), city, d.AmountFen, patentbridge.FormatDate(d.ContractDate), d.RecordationNo, d.Source,
+		nullID(d.LicenceID), d.CreatedBy, formatTime(tx.now))
+	if err := tx.queryRow(ctx, q).Scan(&d.ID); err != nil {
+		return fmt.Errorf("sqldb: create deal: %w", err)
+	}
+	d.CreatedAt, d.ToCity = tx.now, city
+	return nil
 }
 
 // resolveDealParties links the deal's parties to organizations the registry
@@ -135,6 +143,16 @@ func (tx *Tx) resolveDealParties(ctx context.Context, d *patentbridge.Deal) (str
 // refuseSameDeal refuses a record of a deal already stored (Deal.SameAs).
 // Returns ECONFLICT naming the stored deal.
 func (tx *Tx) refuseSameDeal(ctx context.Context, d *patentbridge.Deal) error {
+	same, err := tx.sameDeal(ctx, d)
+	if err != nil || same == nil {
+		return err
+	}
+	return patentbridge.Errorf(patentbridge.ECONFLICT, "该交易已登记为交易 %d（%s，%s → %s，%s%s），不重复计入",
+		same.ID, same.Kind.Label(), same.FromName, same.ToName, patentbridge.FormatDate(same.ContractDate), recordationSuffix(same.RecordationNo))
+}
+
+// sameDeal returns the stored deal d records again (Deal.SameAs), or nil.
+func (tx *Tx) sameDeal(ctx context.Context, d *patentbridge.Deal) (*patentbridge.Deal, error) {
 	q := tx.q().add("SELECT "+dealColumns+" FROM deals WHERE app_no = ? AND kind = ? ORDER BY id", d.AppNo, string(d.Kind))
 	var same *patentbridge.Deal
 	err := eachRow(ctx, tx.tx, q, func(s scanner) error {
@@ -145,13 +163,9 @@ func (tx *Tx) refuseSameDeal(ctx context.Context, d *patentbridge.Deal) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("sqldb: same deals: %w", err)
+		return nil, fmt.Errorf("sqldb: same deals: %w", err)
 	}
-	if same != nil {
-		return patentbridge.Errorf(patentbridge.ECONFLICT, "该交易已登记为交易 %d（%s，%s → %s，%s%s），不重复计入",
-			same.ID, same.Kind.Label(), same.FromName, same.ToName, patentbridge.FormatDate(same.ContractDate), recordationSuffix(same.RecordationNo))
-	}
-	return nil
+	return same, nil
 }
 
 func recordationSuffix(no string) string {

@@ -83,3 +83,48 @@ func TestCreateDealWhoseAuditFailsStoresNothing(t *testing.T) {
 		}
 	})
 }
+
+// A licence taking effect on the platform becomes a deal of each of its
+// patents between its parties' organizations; a deal of it entered on the form
+// before is linked to the licence, not counted twice.
+func TestPlatformLicencesBecomeDeals(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		pool := mustPublishedPool(t, db, f, &patentbridge.FeeTerms{Method: patentbridge.FeeFixed, LumpSumFen: 30_0000_00})
+		// The pool licence's deal of the SOE's patent was entered on the form already.
+		typed := &patentbridge.Deal{AppNo: f.soeP.AppNo, Kind: patentbridge.DealOrdinary, FromName: "东方电气集团有限公司", FromType: patentbridge.PartySOE,
+			ToName: "成都芯动科技有限公司", ToType: patentbridge.PartyEnterprise, ContractDate: sqldbtest.Start}
+		if err := db.CreateDeal(as(f.admin), typed); err != nil {
+			t.Fatal(err)
+		}
+		l, err := db.TakePoolLicence(as(f.firm), pool.ID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, total, _ := db.ListDeals(as(f.admin), patentbridge.DealFilter{}); total != 1 {
+			t.Fatalf("a noticed licence is no deal yet: %d deals", total)
+		}
+		if _, err := db.RecordPayment(as(f.firm), l.ID, patentbridge.LicencePayment{AmountFen: 30_0000_00, PaidOn: sqldbtest.Start, Reference: "BOC-1"}); err != nil {
+			t.Fatal(err)
+		}
+		ds, total, err := db.ListDeals(as(f.admin), patentbridge.DealFilter{Year: 2026, City: "5101"})
+		if err != nil || total != 2 {
+			t.Fatalf("deals after the licence took effect: %d %v", total, err)
+		}
+		for _, d := range ds {
+			if d.LicenceID != l.ID || d.Kind != patentbridge.DealOrdinary || d.ToOrgID != f.firm.OrgID {
+				t.Errorf("deal %+v", d)
+			}
+			switch d.AppNo {
+			case f.scuA.AppNo:
+				if d.Source != patentbridge.DealFromPlatform || d.AmountFen != 30_0000_00 || d.FromOrgID != f.scu.OrgID {
+					t.Errorf("the first patent's deal: %+v", d)
+				}
+			case f.soeP.AppNo: // given by its owner, the SOE member
+				if d.ID != typed.ID || d.Source != patentbridge.DealFromForm || d.FromOrgID != f.soe.OrgID {
+					t.Errorf("the typed deal was not linked: %+v", d)
+				}
+			}
+		}
+	})
+}

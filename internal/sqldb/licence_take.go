@@ -162,7 +162,8 @@ func (tx *Tx) insertLicence(ctx context.Context, l *patentbridge.Licence) error 
 // "licence.grant", or "pool_licence.grant" for a pool's package licence (the
 // public record: patents, declaration or pool and its ledger index, parties'
 // names, terms, effective time), its index, and a message to both parties
-// with the recordation due date (细则 art. 87).
+// with the recordation due date (细则 art. 87); the licence becomes a deal of
+// each of its patents (recordLicenceDeals).
 func (tx *Tx) makeEffective(ctx context.Context, l *patentbridge.Licence) error {
 	l.Status, l.EffectiveAt = patentbridge.LicenceEffective, tx.now
 	kind := "licence.grant"
@@ -178,6 +179,9 @@ func (tx *Tx) makeEffective(ctx context.Context, l *patentbridge.Licence) error 
 		l.Status, formatTime(l.EffectiveAt), idx, l.ID)
 	if _, err := tx.exec(ctx, q); err != nil {
 		return fmt.Errorf("sqldb: licence effective: %w", err)
+	}
+	if err := tx.recordLicenceDeals(ctx, l); err != nil {
+		return err
 	}
 	title := fmt.Sprintf("许可已生效：专利 %s（%s），请于 %s 前办理备案", licenceAppNos(l), l.Kind.Label(), patentbridge.FormatDate(l.RecordationDue()))
 	body := fmt.Sprintf("许可人：%s；被许可人：%s。依据《专利法实施细则》第八十七条，当事人应自许可生效之日起三个月内向国务院专利行政部门备案（任何一方均可办理），办理后请在许可记录页填写备案号。", l.LicensorName, l.LicenseeName)
