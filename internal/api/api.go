@@ -58,6 +58,8 @@ type Deps struct {
 	// Licences takes open licences and registers licences, their payments,
 	// reports, recordation and disputes; nil answers their endpoints with 404.
 	Licences patentbridge.LicenceService
+	// Deals records 转移转化 deals; nil answers their endpoints with 404.
+	Deals patentbridge.DealService
 	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
 	Registrations patentbridge.RegistrationService
 	// Ledger reads the public ledger (公共账本) and its proofs; nil answers its endpoints with 404.

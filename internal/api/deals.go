@@ -1,0 +1,151 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"patentbridge"
+	"patentbridge/internal/httpx"
+)
+
+// dealRoutes are the endpoints of deals (转移转化): the admin's and the city
+// users' (the service keeps a city user to its city's deals).
+func (s *Server) dealRoutes() []httpx.Route {
+	if s.Deals == nil {
+		return nil
+	}
+	officials := httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity)
+	return []httpx.Route{
+		httpx.NewRoute("GET /api/v1/deals", officials, s.listDeals),
+		httpx.NewRoute("POST /api/v1/deals", officials, s.createDeal),
+		httpx.NewRoute("GET /api/v1/deals/{id}", officials, s.getDeal),
+	}
+}
+
+// dealRequest is the body of POST /api/v1/deals: the deal template's columns.
+type dealRequest struct {
+	AppNo         string `json:"app_no"`
+	Kind          string `json:"kind"` // code or Chinese name
+	From          string `json:"from"`
+	FromType      string `json:"from_type"` // code or Chinese name
+	To            string `json:"to"`
+	ToCreditCode  string `json:"to_credit_code"`
+	ToType        string `json:"to_type"`
+	ToSME         *bool  `json:"to_sme"`
+	ToRegionCode  string `json:"to_region_code"`
+	AmountFen     int64  `json:"amount_fen"`
+	ContractDate  string `json:"contract_date"` // YYYY-MM-DD
+	RecordationNo string `json:"recordation_no"`
+}
+
+// deal turns the request into a deal to store. Returns EINVALID naming the field.
+func (b dealRequest) deal() (*patentbridge.Deal, error) {
+	kind, ok := patentbridge.ParseDealKind(b.Kind)
+	if !ok && b.Kind != "" {
+		kind = patentbridge.DealKind(b.Kind) // Validate names it
+	}
+	d := &patentbridge.Deal{AppNo: b.AppNo, Kind: kind, FromName: b.From, FromType: partyType(b.FromType), ToName: b.To,
+		ToCreditCode: b.ToCreditCode, ToType: partyType(b.ToType), ToSME: b.ToSME, ToRegionCode: b.ToRegionCode,
+		AmountFen: b.AmountFen, RecordationNo: b.RecordationNo, Source: patentbridge.DealFromForm}
+	var err error
+	d.ContractDate, err = licDate("contract_date", b.ContractDate)
+	return d, err
+}
+
+// partyType reads a party type by its code or its Chinese label.
+func partyType(s string) patentbridge.PartyType {
+	if t, ok := patentbridge.ParsePartyTypeLabel(s); ok {
+		return t
+	}
+	return patentbridge.PartyType(s)
+}
+
+// dealView is a deal as the API returns it: its contract date as YYYY-MM-DD
+// and its kind's Chinese name.
+type dealView struct {
+	*patentbridge.Deal
+	KindLabel    string `json:"kind_label"`
+	ContractDate string `json:"contract_date"`
+}
+
+func newDealView(d *patentbridge.Deal) dealView {
+	return dealView{d, d.Kind.Label(), patentbridge.FormatDate(d.ContractDate)}
+}
+
+// createDeal serves POST /api/v1/deals: one deal, refused with 409 when it
+// records a deal already stored.
+func (s *Server) createDeal(w http.ResponseWriter, r *http.Request) {
+	var b dealRequest
+	err := decodeBody(w, r, &b)
+	var d *patentbridge.Deal
+	if err == nil {
+		d, err = b.deal()
+	}
+	if err == nil {
+		err = s.Deals.CreateDeal(r.Context(), d)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/deals/%d", d.ID))
+	httpx.JSON(w, http.StatusCreated, newDealView(d))
+}
+
+// getDeal serves GET /api/v1/deals/{id}.
+func (s *Server) getDeal(w http.ResponseWriter, r *http.Request) {
+	id, err := licPathID(r, "id", "交易")
+	var d *patentbridge.Deal
+	if err == nil {
+		d, err = s.Deals.FindDeal(r.Context(), id)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, newDealView(d))
+}
+
+// listDeals serves GET /api/v1/deals?app_no=&kind=&year=&city=&limit=&offset=.
+func (s *Server) listDeals(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := patentbridge.DealFilter{AppNo: q.Get("app_no"), City: q.Get("city")}
+	var err error
+	if k := q.Get("kind"); k != "" {
+		var ok bool
+		if f.Kind, ok = patentbridge.ParseDealKind(k); !ok {
+			err = patentbridge.FieldErrorf("kind", "交易类型 %q 无效", patentbridge.ClipValue(k))
+		}
+	}
+	for _, p := range []struct {
+		name string
+		dst  *int
+		max  int
+	}{{"year", &f.Year, 9999}, {"limit", &f.Limit, 1000}, {"offset", &f.Offset, 1 << 30}} {
+		if v := q.Get(p.name); v != "" && err == nil {
+			n, perr := strconv.Atoi(v)
+			if perr != nil || n < 0 || n > p.max {
+				err = patentbridge.FieldErrorf(p.name, "%s %q 无效", p.name, patentbridge.ClipValue(v))
+			}
+			*p.dst = n
+		}
+	}
+	if f.City != "" && (len(f.City) != 4 || patentbridge.CheckRegionPrefix("city", f.City) != nil) && err == nil {
+		err = patentbridge.FieldErrorf("city", "市（州）代码 %q 应为4位数字", patentbridge.ClipValue(f.City))
+	}
+	var ds []*patentbridge.Deal
+	var total int
+	if err == nil {
+		ds, total, err = s.Deals.ListDeals(r.Context(), f)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	items := make([]dealView, len(ds))
+	for i, d := range ds {
+		items[i] = newDealView(d)
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"total": total, "items": items})
+}
