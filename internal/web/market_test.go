@@ -28,11 +28,7 @@ func TestMarketPages(t *testing.T) {
 	}
 	t.Cleanup(func() { db.Close() })
 	db.Now = clock
-	soeP := *httpxtest.SamplePatents()[0]
-	d := "202223220666"
-	soeP.AppNo, soeP.Title = d+patentbridge.AppNoCheckChar(d), "一种汽轮机转子叶片检测装置"
-	soeP.Patentees = []patentbridge.Party{{Name: "东方电气集团有限公司", Type: patentbridge.PartySOE}}
-	httpxtest.MustScreen(t, db, testNow, append(httpxtest.SamplePatents(), &soeP)...)
+	soeP := mustScreenMarket(t, db)
 	users := &httpxtest.UserService{DB: db}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Offers: db, OfferQuestions: db, Pools: db, Messages: db})
@@ -41,9 +37,6 @@ func TestMarketPages(t *testing.T) {
 	}
 	srv := MustServe(t, w, users)
 	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
-	if _, err := db.SyncOrganizations(ctx); err != nil {
-		t.Fatal(err)
-	}
 	declared := mustAnnounceOn(t, dsn, soeP.AppNo, "东方电气集团有限公司")
 	publish := func(o *patentbridge.Offer) *patentbridge.Offer {
 		o.TRL, o.Fields, o.Problem, o.Advantage, o.Contact = 7, "光伏组件", "平整度差", "良率提高", "科技处"

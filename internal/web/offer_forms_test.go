@@ -33,11 +33,7 @@ func newMarketFormsEnv(t *testing.T) *marketFormsEnv {
 	t.Helper()
 	db := sqldbtest.SQLite(t)
 	db.Now = clock
-	soeP := *httpxtest.SamplePatents()[0]
-	d := "202223220666"
-	soeP.AppNo, soeP.Title = d+patentbridge.AppNoCheckChar(d), "一种汽轮机转子叶片检测装置"
-	soeP.Patentees = []patentbridge.Party{{Name: "东方电气集团有限公司", Type: patentbridge.PartySOE}}
-	httpxtest.MustScreen(t, db, testNow, append(httpxtest.SamplePatents(), &soeP)...)
+	soeP := mustScreenMarket(t, db)
 	users := &httpxtest.UserService{DB: db}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Offers: db, OfferQuestions: db, Pools: db, Organizations: db, Messages: db})
@@ -45,9 +41,6 @@ func newMarketFormsEnv(t *testing.T) *marketFormsEnv {
 		t.Fatal(err)
 	}
 	s := MustServe(t, w, users)
-	if _, err := db.SyncOrganizations(patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)); err != nil {
-		t.Fatal(err)
-	}
 	users.MustUser(t, "ioe", patentbridge.RoleInstitution, "中国科学院光电技术研究所")
 	users.MustUser(t, "scu", patentbridge.RoleInstitution, "四川大学")
 	users.MustUser(t, "dec", patentbridge.RoleInstitution, "东方电气集团有限公司")

@@ -20,11 +20,7 @@ import (
 func TestTakePoolLicenceOnTheSite(t *testing.T) {
 	db := sqldbtest.SQLite(t)
 	db.Now = clock
-	soeP := *httpxtest.SamplePatents()[0]
-	d := "202223220666"
-	soeP.AppNo, soeP.Title = d+patentbridge.AppNoCheckChar(d), "一种汽轮机转子叶片检测装置"
-	soeP.Patentees = []patentbridge.Party{{Name: "东方电气集团有限公司", Type: patentbridge.PartySOE}}
-	httpxtest.MustScreen(t, db, testNow, append(httpxtest.SamplePatents(), &soeP)...)
+	soeP := mustScreenMarket(t, db)
 	users := &httpxtest.UserService{DB: db}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet,
 		Offers: db, Pools: db, Licences: db, Messages: db})
@@ -33,9 +29,6 @@ func TestTakePoolLicenceOnTheSite(t *testing.T) {
 	}
 	srv := MustServe(t, w, users)
 	ctx := patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI)
-	if _, err := db.SyncOrganizations(ctx); err != nil {
-		t.Fatal(err)
-	}
 	ioe, _ := db.FindOrganizationByName(ctx, "中国科学院光电技术研究所")
 	dec, _ := db.FindOrganizationByName(ctx, "东方电气集团有限公司")
 	pool := func(name string, fee *patentbridge.FeeTerms) int64 {
