@@ -2,6 +2,7 @@ package patentbridge
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -112,7 +113,7 @@ func (d *Deal) Validate(today time.Time) error {
 	}
 	d.AppNo = no
 	switch {
-	case !validDealKind(d.Kind):
+	case !slices.Contains(DealKinds, d.Kind):
 		return FieldErrorf("交易类型", "交易类型 %q 无效：应为转让、独占许可、排他许可、普通许可、开放许可或作价入股", ClipValue(string(d.Kind)))
 	case d.FromName == "":
 		return FieldErrorf("让与方", "请填写让与方")
@@ -150,15 +151,6 @@ func (d *Deal) Validate(today time.Time) error {
 	return CheckText("备案号", "备案号", d.RecordationNo, DealRecordationMax, false)
 }
 
-func validDealKind(k DealKind) bool {
-	for _, v := range DealKinds {
-		if k == v {
-			return true
-		}
-	}
-	return false
-}
-
 // validPartyType admits the deal template's five party types.
 func validPartyType(t PartyType) bool {
 	switch t {
@@ -166,11 +158,6 @@ func validPartyType(t PartyType) bool {
 		return true
 	}
 	return false
-}
-
-// FromInstitution reports whether a university or research institute gave the patent.
-func (d *Deal) FromInstitution() bool {
-	return d.FromType == PartyUniversity || d.FromType == PartyInstitute
 }
 
 // SameAs reports whether two records are one real deal arriving by two paths:

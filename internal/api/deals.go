@@ -3,7 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
-	"strconv"
+	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -118,21 +118,14 @@ func (s *Server) listDeals(w http.ResponseWriter, r *http.Request) {
 			err = patentbridge.FieldErrorf("kind", "交易类型 %q 无效", patentbridge.ClipValue(k))
 		}
 	}
-	for _, p := range []struct {
-		name string
-		dst  *int
-		max  int
-	}{{"year", &f.Year, 9999}, {"limit", &f.Limit, 1000}, {"offset", &f.Offset, 1 << 30}} {
-		if v := q.Get(p.name); v != "" && err == nil {
-			n, perr := strconv.Atoi(v)
-			if perr != nil || n < 0 || n > p.max {
-				err = patentbridge.FieldErrorf(p.name, "%s %q 无效", p.name, patentbridge.ClipValue(v))
-			}
-			*p.dst = n
-		}
+	if err == nil {
+		f.Limit, f.Offset, err = pageParams(q)
 	}
-	if f.City != "" && (len(f.City) != 4 || patentbridge.CheckRegionPrefix("city", f.City) != nil) && err == nil {
-		err = patentbridge.FieldErrorf("city", "市（州）代码 %q 应为4位数字", patentbridge.ClipValue(f.City))
+	if err == nil {
+		f.Year, err = intParam(q.Get("year"), "year", 1985, 9999)
+	}
+	if c := f.City; err == nil && c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
+		err = patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))
 	}
 	var ds []*patentbridge.Deal
 	var total int
