@@ -6,6 +6,10 @@ import (
 	"time"
 )
 
+// Beijing is China Standard Time (UTC+8, no daylight saving), the zone users
+// read times in: pages show instants in it and workbooks give their days in it.
+var Beijing = time.FixedZone("CST", 8*3600)
+
 // DateLayout is the one date format of the API, the database and exports.
 const DateLayout = "2006-01-02"
 

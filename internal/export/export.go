@@ -78,16 +78,13 @@ func dateValue(t time.Time) any {
 	return t
 }
 
-// beijing is the time zone the workbooks show instants' days in.
-var beijing = time.FixedZone("CST", 8*3600)
-
 // dayValue is the day, in Beijing, of an instant such as a publication time;
 // nil for the zero time.
 func dayValue(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	b := t.In(beijing)
+	b := t.In(patentbridge.Beijing)
 	return time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
 }
 

@@ -2,7 +2,6 @@ package httpx
 
 import (
 	"context"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/refdata"
@@ -47,15 +46,12 @@ type RegistrationView struct {
 // NewRegistrationView labels a registration.
 func NewRegistrationView(r *patentbridge.Registration, ref RefData) RegistrationView {
 	v := RegistrationView{Registration: r, TypeLabel: r.OrgType.Label(), StatusLabel: patentbridge.RegistrationStatusLabel(r.Status),
-		Created: r.CreatedAt.In(shanghai).Format("2006-01-02 15:04")}
+		Created: r.CreatedAt.In(patentbridge.Beijing).Format("2006-01-02 15:04")}
 	if ref != nil {
 		v.CityName = ref.CityName(r.CityCode)
 	}
 	return v
 }
-
-// shanghai is China Standard Time, the zone the pages show times in.
-var shanghai = time.FixedZone("CST", 8*3600)
 
 // SubmitRegistration registers nr through svc once its fields pass
 // (NewRegistration.Validate) and its city is one of RegistrationCities: the

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -44,8 +43,8 @@ func newMessageRow(m *patentbridge.Message) messageRow {
 	return messageRow{Message: m, KindLabel: patentbridge.MessageKindLabel(m.Kind), Date: m.CreatedAt.In(beijing).Format("2006-01-02 15:04")}
 }
 
-// beijing is China Standard Time (UTC+8, no daylight saving), the time users read.
-var beijing = time.FixedZone("北京时间", 8*3600)
+// beijing is the zone pages show times in.
+var beijing = patentbridge.Beijing
 
 // messageList serves /messages: the signed-in user's messages (to the account
 // and to its organization), newest first, 20 a page, unread ones marked;
