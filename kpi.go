@@ -180,3 +180,27 @@ func signedPercent(g float64) string {
 	}
 	return s
 }
+
+// kpiRecordKinds names the kinds of records behind the figures in Chinese.
+var kpiRecordKinds = map[string]string{
+	"deal": "转移转化（交易）", "filing": "专利产品备案", "loan": "质押贷款", "organization": "企业", "patent": "沉睡专利",
+	"supply_list": "供给清单", "offer": "转让/许可信息", "demand": "技术需求", "event": "对接活动", "event_project": "推介项目",
+	"commissioner": "知识产权专员", "outlet": "服务机构/网点", "pool": "专利池", "pilot_base": "中试熟化基地",
+	"case": "典型案例", "listing": "科创板后备企业",
+}
+
+// KPIRecordKindLabel names a kind of record behind a figure in Chinese.
+func KPIRecordKindLabel(kind string) string {
+	if l, ok := kpiRecordKinds[kind]; ok {
+		return l
+	}
+	return kind
+}
+
+// Label is how pages show the value: 万元 with two decimals, else a count.
+func (v KPIValue) Label(k KPI) string {
+	if k.Money {
+		return strconv.FormatFloat(v.Value, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(v.Value, 'f', -1, 64)
+}
