@@ -48,7 +48,7 @@ var kpiFacts = map[string]kpiFact{
 	"pledge_projects": loanFacts("1"),
 	"smes_reached":    smesReached,
 	"sleeping_pool_size": func(q *query, w kpiWindow) {
-		q.add(`SELECT SUBSTR(p.city_code, 1, 4) AS city, 'patent' AS kind, p.id AS id, p.app_date AS on_date, p.title AS title, p.applicants AS party, 1 AS amount
+		q.add(`SELECT SUBSTR(p.city_code, 1, 4) AS city, 'patent' AS kind, p.id AS id, p.app_date AS on_date, p.app_no || ' ' || p.title AS title, COALESCE((SELECT o.name FROM patent_owners o WHERE o.patent_id = p.id ORDER BY o.pos LIMIT 1), '') AS party, 1 AS amount
 			FROM screening_results r JOIN patents p ON p.id = r.patent_id
 			WHERE r.sleeping = 1 AND r.run_id = (SELECT MAX(id) FROM screening_runs WHERE status = 'done' AND as_of <= ?)`, w.dTo)
 	},
