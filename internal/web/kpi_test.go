@@ -49,7 +49,9 @@ func newKPIEnv(t *testing.T) *kpiEnv {
 			t.Fatal(err)
 		}
 	}
-	bj := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, patentbridge.Beijing) }
+	bj := func(y int, m time.Month, d int) time.Time {
+		return time.Date(y, m, d, 0, 0, 0, 0, patentbridge.Beijing)
+	}
 	deal(1, "四川大学", patentbridge.PartyUniversity, "成都芯动科技有限公司", bj(2025, 5, 1))
 	deal(2, "四川大学", patentbridge.PartyUniversity, "成都芯动科技有限公司", bj(2026, 5, 1))
 	deal(3, "东方电气集团有限公司", patentbridge.PartySOE, "德阳精工机械有限公司", bj(2026, 6, 1))
