@@ -123,6 +123,10 @@ type KPIReport struct {
 	AsOf     time.Time `json:"as_of"`
 	Province KPIArea   `json:"province"`
 	Cities   []KPIArea `json:"cities"`
+	// Unassigned is the figures of the records whose 市(州) is not known (a
+	// deal's receiver without a region code or a registry city): counted in
+	// the province, in no city, so that the cities add up to the province.
+	Unassigned KPIArea `json:"unassigned"`
 }
 
 // KPIRecord is one record behind a figure (the drill-down): a deal, a filing,
@@ -137,8 +141,12 @@ type KPIRecord struct {
 	Amount int64     `json:"amount"` // 1 for a count; fen for a money figure
 }
 
+// KPIUnassigned is the area code of the records whose 市(州) is not known.
+const KPIUnassigned = "unassigned"
+
 // KPIFilter selects the records of one figure: an indicator, a year and an
-// area ("" or "51" for the province, else a 4- or 6-digit city code).
+// area ("" or "51" for the province, KPIUnassigned, else a 4- or 6-digit
+// city code).
 type KPIFilter struct {
 	ID     string
 	Year   int

@@ -149,7 +149,7 @@ func kpiCitySheet(f *excelize.File, rep *patentbridge.KPIReport) error {
 	if err := f.SetCellStyle(name, "A1", lastCol+"1", head); err != nil {
 		return err
 	}
-	areas := append(append([]patentbridge.KPIArea{}, rep.Cities...), rep.Province)
+	areas := append(append([]patentbridge.KPIArea{}, rep.Cities...), rep.Unassigned, rep.Province)
 	for i, a := range areas {
 		row := []any{a.Code, a.Name}
 		for _, v := range a.Indicators {

@@ -64,7 +64,8 @@ func (db *DB) KPIReport(ctx context.Context, year int) (*patentbridge.KPIReport,
 		return nil, err
 	}
 	cities := refdata.Default().Cities(patentbridge.DemandProvinceCode)
-	rep := &patentbridge.KPIReport{Year: year, AsOf: db.now(), Province: patentbridge.KPIArea{Code: provinceCode, Name: provinceName}}
+	rep := &patentbridge.KPIReport{Year: year, AsOf: db.now(), Province: patentbridge.KPIArea{Code: provinceCode, Name: provinceName},
+		Unassigned: patentbridge.KPIArea{Code: patentbridge.KPIUnassigned, Name: "未能归属市（州）"}}
 	for _, c := range cities {
 		rep.Cities = append(rep.Cities, patentbridge.KPIArea{Code: c.Code, Name: c.Name})
 	}
@@ -79,6 +80,8 @@ func (db *DB) KPIReport(ctx context.Context, year int) (*patentbridge.KPIReport,
 		}
 		rep.Province.Indicators = append(rep.Province.Indicators,
 			patentbridge.EvaluateKPI(k, kpiValue(k, total(now)), kpiValue(k, total(before)), areaTarget(k, targets, "")))
+		rep.Unassigned.Indicators = append(rep.Unassigned.Indicators,
+			patentbridge.EvaluateKPI(k, kpiValue(k, now[""]), kpiValue(k, before[""]), nil))
 		for i, c := range cities {
 			rep.Cities[i].Indicators = append(rep.Cities[i].Indicators,
 				patentbridge.EvaluateKPI(k, kpiValue(k, now[c.CityCode]), kpiValue(k, before[c.CityCode]), areaTarget(k, targets, c.CityCode)))
@@ -174,7 +177,11 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 		q.add(" FROM (")
 		kpiFacts[k.ID](q, yearWindow(f.Year, k.Measure))
 		q.add(") f")
-		if city != "" {
+		switch city {
+		case "":
+		case patentbridge.KPIUnassigned:
+			q.add(" WHERE (f.city IS NULL OR f.city = '')")
+		default:
 			q.add(" WHERE f.city = ?", city)
 		}
 		return q
@@ -185,12 +192,15 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 	return listPage(ctx, db, "kpi records", count, list, scanKPIRecord)
 }
 
-// kpiCity reads an area: "", "51" or "510000" is the province (""), a 4- or
-// 6-digit Sichuan city code its 4-digit code. Returns EINVALID.
+// kpiCity reads an area: "", "51" or "510000" is the province (""),
+// KPIUnassigned itself, a 4- or 6-digit Sichuan city code its 4-digit code.
+// Returns EINVALID.
 func kpiCity(code string) (string, error) {
 	switch {
 	case code == "" || code == patentbridge.DemandProvinceCode || code == provinceCode:
 		return "", nil
+	case code == patentbridge.KPIUnassigned:
+		return code, nil
 	case (len(code) == 4 || len(code) == 6) && code[:2] == patentbridge.DemandProvinceCode:
 		if refdata.Default().CityName(code[:4]) != "" {
 			return code[:4], nil

@@ -41,6 +41,9 @@ func (db *DB) SetKPITarget(ctx context.Context, t patentbridge.KPITarget, remove
 		return err
 	}
 	city, err := kpiCity(t.City)
+	if err == nil && city == patentbridge.KPIUnassigned {
+		err = patentbridge.FieldErrorf("city", "未能归属市（州）的记录没有目标")
+	}
 	if err != nil {
 		return err
 	}

@@ -80,6 +80,7 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 		w.mustDeal(t, db, 3, patentbridge.DealExclusive, "四川大学", patentbridge.PartyUniversity, "四川长虹电器股份有限公司", "2026-06-01")
 		w.mustDeal(t, db, 4, patentbridge.DealTransfer, "成都芯动科技有限公司", patentbridge.PartyEnterprise, "德阳精工机械有限公司", "2026-07-01")
 		w.mustDeal(t, db, 5, patentbridge.DealTransfer, "四川大学", patentbridge.PartyUniversity, "成都芯动科技有限公司", "2025-12-31")
+		w.mustDeal(t, db, 6, patentbridge.DealOrdinary, "四川大学", patentbridge.PartyUniversity, "某未登记企业", "2026-08-01") // no city known
 		again := *d1
 		again.ID, again.Source = 0, patentbridge.DealFromImport
 		wantCode(t, db.CreateDeal(as(w.admin), &again), patentbridge.ECONFLICT)
@@ -109,9 +110,10 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 		}
 		p := rep.Province
 		check(p, "sme_received_conversions", want{2, 1, "+100%", "true"})
-		check(p, "univ_conversions", want{2, 1, "+100%", "true"})
+		check(p, "univ_conversions", want{3, 1, "+200%", "true"})
 		check(p, "univ_to_sme_conversions", want{1, 1, "0%", "false"}) // 300 a year
-		check(p, "licences_transfers", want{4, 1, "+300%", "true"})
+		check(p, "licences_transfers", want{5, 1, "+400%", "true"})
+		check(rep.Unassigned, "licences_transfers", want{1, 0, "新增", ""})
 		check(p, "smes_reached", want{2, 1, "+100%", "true"})
 		chengdu, deyang, mianyang := cityArea(t, rep, "510100"), cityArea(t, rep, "510600"), cityArea(t, rep, "510700")
 		if chengdu.Name != "成都市" || deyang.Name != "德阳市" {
@@ -125,7 +127,7 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 		check(chengdu, "univ_to_sme_conversions", want{1, 1, "0%", ""}) // the 300 is the province's
 
 		// Each figure's records are exactly those counted.
-		for _, a := range append([]patentbridge.KPIArea{p}, rep.Cities...) {
+		for _, a := range append([]patentbridge.KPIArea{p, rep.Unassigned}, rep.Cities...) {
 			for _, v := range a.Indicators {
 				k, _ := patentbridge.FindKPI(v.ID)
 				if k.Money {
@@ -141,6 +143,16 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 		if err != nil || len(recs) != 1 || recs[0].Kind != "deal" || recs[0].City != "5106" || recs[0].Party != "东方电气集团有限公司 → 德阳精工机械有限公司" ||
 			patentbridge.FormatDate(recs[0].Date) != "2026-05-01" {
 			t.Fatalf("Deyang's records: %+v %v", recs, err)
+		}
+		// The cities and the records of no known city add up to the province.
+		for i, v := range p.Indicators {
+			sum := rep.Unassigned.Indicators[i].Value
+			for _, c := range rep.Cities {
+				sum += c.Indicators[i].Value
+			}
+			if sum != v.Value && v.ID != "smes_reached" {
+				t.Errorf("%s: the cities add up to %v, the province %v", v.ID, sum, v.Value)
+			}
 		}
 		// A city user drills into its own city only.
 		if _, total, _ := db.KPIRecords(as(w.chengdu), patentbridge.KPIFilter{ID: "licences_transfers", Year: 2026}); total != 1 {

@@ -100,6 +100,7 @@ type kpiDashboardView struct {
 	GroupNames     []string // every group, for the table's tabs
 	Columns        []patentbridge.KPI
 	Cities         []kpiCityRow
+	Unassigned     kpiCityRow // the records of no known 市(州), counted in the province only
 	Sort           string
 	Desc           bool
 	Admin          bool
@@ -178,6 +179,7 @@ func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Cities = kpiCityRows(rep, v.Columns)
 	sortCityRows(v.Cities, v.Sort, v.Desc)
+	v.Unassigned = kpiAreaRow(rep.Unassigned, rep.Year, v.Columns)
 	s.render(w, r, http.StatusOK, "kpi", strconv.Itoa(year)+" 年度绩效评价", "kpi", v)
 }
 
@@ -197,21 +199,26 @@ func kpiTrend(k patentbridge.KPI, year int, now, earlier patentbridge.KPIArea) c
 func kpiCityRows(rep *patentbridge.KPIReport, cols []patentbridge.KPI) []kpiCityRow {
 	rows := make([]kpiCityRow, 0, len(rep.Cities))
 	for _, a := range rep.Cities {
-		row := kpiCityRow{Code: a.Code, Name: a.Name}
-		for _, k := range cols {
-			val, _ := a.Find(k.ID)
-			c := newKPICell(k, val, rep.Year, a.Code)
-			row.Cells = append(row.Cells, c)
-			if c.Met != nil {
-				row.Goals++
-				if *c.Met {
-					row.Met++
-				}
-			}
-		}
-		rows = append(rows, row)
+		rows = append(rows, kpiAreaRow(a, rep.Year, cols))
 	}
 	return rows
+}
+
+// kpiAreaRow is an area's row of the columns' indicators.
+func kpiAreaRow(a patentbridge.KPIArea, year int, cols []patentbridge.KPI) kpiCityRow {
+	row := kpiCityRow{Code: a.Code, Name: a.Name}
+	for _, k := range cols {
+		val, _ := a.Find(k.ID)
+		c := newKPICell(k, val, year, a.Code)
+		row.Cells = append(row.Cells, c)
+		if c.Met != nil {
+			row.Goals++
+			if *c.Met {
+				row.Met++
+			}
+		}
+	}
+	return row
 }
 
 // sortCityRows orders the rows by an indicator's value (by code when by is
@@ -352,7 +359,7 @@ func (s *Server) kpiRecords(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	area := rep.Province
-	for _, a := range rep.Cities {
+	for _, a := range append(rep.Cities, rep.Unassigned) {
 		if city != "" && len(city) >= 4 && a.Code[:4] == city[:4] {
 			area = a
 		}
