@@ -134,7 +134,9 @@ func TestEventsProjectsAndDeals(t *testing.T) {
 func TestRecordEventProjectJoinsRowsOfOneEvent(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		f := newProgrammeFixture(t, db)
-		row := func(project string) *patentbridge.Event { return newEvent("高校专利路演", "5101", "2026-04-01", project) }
+		row := func(project string) *patentbridge.Event {
+			return newEvent("高校专利路演", "5101", "2026-04-01", project)
+		}
 		for i, want := range []patentbridge.EventRecorded{patentbridge.EventCreated, patentbridge.EventProjectAdded, patentbridge.EventProjectKnown} {
 			got, err := db.RecordEventProject(as(f.admin), row([]string{"甲项目", "乙项目", "甲项目"}[i]))
 			if err != nil || got != want {
