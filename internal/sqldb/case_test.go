@@ -128,7 +128,10 @@ func TestListingPipeline(t *testing.T) {
 		if _, err := db.AdvanceListing(as(f.chengdu), c.ID, patentbridge.ListingListed, date("2025-09-01")); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 			t.Errorf("screened straight to listed: %v", err)
 		}
-		wantCode(t, func() error { _, err := db.AdvanceListing(as(f.mianyang), c.ID, patentbridge.ListingFollowed, date("2025-09-01")); return err }(),
+		wantCode(t, func() error {
+			_, err := db.AdvanceListing(as(f.mianyang), c.ID, patentbridge.ListingFollowed, date("2025-09-01"))
+			return err
+		}(),
 			patentbridge.ENOTFOUND)
 		got, err := db.AdvanceListing(as(f.chengdu), c.ID, patentbridge.ListingFollowed, date("2025-09-01"))
 		if err != nil || got.Stage != patentbridge.ListingFollowed {
@@ -137,7 +140,10 @@ func TestListingPipeline(t *testing.T) {
 		if _, err := db.AdvanceListing(as(f.admin), c.ID, patentbridge.ListingListed, date("2026-06-18")); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, func() error { _, err := db.AdvanceListing(as(f.admin), c.ID, patentbridge.ListingFollowed, date("2026-07-01")); return err }(),
+		wantCode(t, func() error {
+			_, err := db.AdvanceListing(as(f.admin), c.ID, patentbridge.ListingFollowed, date("2026-07-01"))
+			return err
+		}(),
 			patentbridge.ECONFLICT)
 		stored, err := db.FindListingCandidate(as(f.admin), c.ID)
 		if err != nil || stored.Stage != patentbridge.ListingListed || !stored.FollowedOn.Equal(date("2025-09-01")) || !stored.ListedOn.Equal(date("2026-06-18")) {
