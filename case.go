@@ -65,7 +65,8 @@ func (c *TypicalCase) Published(today time.Time) bool {
 // cases are public.
 type CaseService interface {
 	// CreateCase validates and stores a case with its deals. Returns EINVALID,
-	// ENOTFOUND (a deal that does not exist), EUNAUTHORIZED, EFORBIDDEN.
+	// ENOTFOUND (a deal that does not exist), ECONFLICT (a case of the same
+	// title and publication date), EUNAUTHORIZED, EFORBIDDEN.
 	CreateCase(ctx context.Context, c *TypicalCase) error
 	// FindCase returns a case: a published one to anyone, one not yet
 	// published to the officials of its city. Returns ENOTFOUND.

@@ -28,7 +28,8 @@ func scanCase(s scanner) (*patentbridge.TypicalCase, error) {
 // CreateCase validates and stores a typical case with its deals at the
 // store's clock, audited as "case.create": every deal must be stored, and a
 // city user records only its city's cases, naming deals received in its
-// city. Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// city; a case of the same title and publication date is refused. Returns
+// EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error {
 	u, err := programmeRecorder(ctx, "登记典型案例")
 	if err != nil {
@@ -41,6 +42,13 @@ func (db *DB) CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
+		var same int64
+		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM cases WHERE title = ? AND published_on = ?", c.Title, patentbridge.FormatDate(c.PublishedOn))).Scan(&same)
+		if err == nil {
+			return fieldError(patentbridge.ECONFLICT, "标题", "典型案例“%s”（%s 发布）已登记（编号 %d）", c.Title, patentbridge.FormatDate(c.PublishedOn), same)
+		} else if !isNoRows(err) {
+			return fmt.Errorf("sqldb: case by title: %w", err)
+		}
 		for _, id := range c.DealIDs {
 			if err := tx.checkLinkedDeal(ctx, u, id); err != nil {
 				return err

@@ -28,6 +28,10 @@ func TestCasesArePublicFromTheirPublicationDate(t *testing.T) {
 		if err := db.CreateCase(as(f.chengdu), c); err != nil {
 			t.Fatal(err)
 		}
+		twice := *c
+		if err := db.CreateCase(as(f.admin), &twice); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || patentbridge.ErrorField(err) != "标题" {
+			t.Errorf("the same case again: %v", err)
+		}
 		ahead := &patentbridge.TypicalCase{Title: "即将发布的案例", Body: "正文", City: "5101", PublishedOn: date("2026-12-15")}
 		if err := db.CreateCase(as(f.chengdu), ahead); err != nil {
 			t.Fatal(err)
