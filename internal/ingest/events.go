@@ -64,7 +64,9 @@ func ImportEvents(ctx context.Context, events EventRecorder, paths []string, opt
 // convertEvent turns one row into an event with its one project, or lists its problems.
 func convertEvent(t *table, r row) (*patentbridge.Event, []problem) {
 	var probs []problem
-	bad := func(c cell, reason string) { probs = append(probs, problem{column: c.column, value: c.value, reason: reason}) }
+	bad := func(c cell, reason string) {
+		probs = append(probs, problem{column: c.column, value: c.value, reason: reason})
+	}
 	e := &patentbridge.Event{Title: t.get(r, "活动名称").value, City: t.get(r, "地区代码").value, Organizer: t.get(r, "主办单位").value,
 		Projects: []*patentbridge.EventProject{{Title: t.get(r, "项目名称").value, AppNo: t.get(r, "申请号").value, OrgName: t.get(r, "项目单位").value}}}
 	kind := t.get(r, "活动类型")
@@ -114,14 +116,18 @@ var caseLimits = map[string]int{
 func ImportCases(ctx context.Context, cases CaseCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.TypicalCase]{what: "典型案例表", columns: caseColumns,
 		required: []string{"标题", "正文", "地区代码", "发布日期"}, limits: caseLimits, convert: convertCase,
-		store: func(ctx context.Context, c *patentbridge.TypicalCase) (Stored, error) { return StoredNew, cases.CreateCase(ctx, c) },
+		store: func(ctx context.Context, c *patentbridge.TypicalCase) (Stored, error) {
+			return StoredNew, cases.CreateCase(ctx, c)
+		},
 	}.run(ctx, paths, opt)
 }
 
 // convertCase turns one row into a case, or lists its problems.
 func convertCase(t *table, r row) (*patentbridge.TypicalCase, []problem) {
 	var probs []problem
-	bad := func(c cell, reason string) { probs = append(probs, problem{column: c.column, value: c.value, reason: reason}) }
+	bad := func(c cell, reason string) {
+		probs = append(probs, problem{column: c.column, value: c.value, reason: reason})
+	}
 	c := &patentbridge.TypicalCase{Title: t.get(r, "标题").value, Body: t.get(r, "正文").value, City: t.get(r, "地区代码").value}
 	published := t.get(r, "发布日期")
 	var err error
