@@ -62,7 +62,10 @@ type EventProject struct {
 // Validate trims and checks a project; errors name the event template's columns (EINVALID).
 func (p *EventProject) Validate() error {
 	p.OrgName = NormalizeOrgName(p.OrgName)
-	if err := checkTitle("项目名称", &p.Title); err != nil {
+	if p.Title = strings.TrimSpace(p.Title); p.Title == "" {
+		return FieldErrorf("项目名称", "请填写项目名称")
+	}
+	if err := CheckText("项目名称", "项目名称", p.Title, MaxTitle, false); err != nil { // a patent's title may be the project's
 		return err
 	}
 	if p.AppNo = strings.TrimSpace(p.AppNo); p.AppNo != "" {

@@ -32,7 +32,7 @@ var eventColumns = []tableColumn{
 var eventLimits = map[string]int{
 	"活动名称": patentbridge.ProgrammeTitleMax, "活动类型": patentbridge.MaxName, "地区代码": patentbridge.MaxName,
 	"活动日期": patentbridge.MaxName, "主办单位": patentbridge.MaxName, "参与人数": patentbridge.MaxName,
-	"项目名称": patentbridge.ProgrammeTitleMax, "申请号": patentbridge.MaxName, "项目单位": patentbridge.MaxName,
+	"项目名称": patentbridge.MaxTitle, "申请号": patentbridge.MaxName, "项目单位": patentbridge.MaxName,
 }
 
 // ImportEvents imports event files (XLSX, or CSV in UTF-8 or GBK) with one
