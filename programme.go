@@ -8,7 +8,7 @@ import (
 // Limits of the programme records (events, cases, pilot bases, the 科创板 pipeline).
 const (
 	ProgrammeTitleMax    = 200     // 活动名称, 项目名称, 标题, 基地名称
-	CaseBodyMax          = 20_000  // 正文
+	CaseBodyMax          = 10_000  // 正文 (fits the API's 64 KiB body)
 	EventParticipantsMax = 100_000 // 参与人数
 	EventProjectsMax     = 500     // projects presented at one event
 	CaseDealsMax         = 100     // deals one case names

@@ -143,7 +143,8 @@ func (db *DB) LinkEventDeal(ctx context.Context, eventID, dealID int64) error {
 }
 
 // UnlinkEventDeal removes a deal from an event of the user's scope, audited
-// as "event.unlink_deal". Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// as "event.unlink_deal"; a city user unlinks only deals received in its
+// city. Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) UnlinkEventDeal(ctx context.Context, eventID, dealID int64) error {
 	u, err := programmeRecorder(ctx, eventWhat)
 	if err != nil {
@@ -151,6 +152,9 @@ func (db *DB) UnlinkEventDeal(ctx context.Context, eventID, dealID int64) error 
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
 		if _, err := findEvent(ctx, db, tx.tx, u, eventID); err != nil {
+			return err
+		}
+		if err := tx.checkLinkedDeal(ctx, u, dealID); err != nil {
 			return err
 		}
 		n, err := affected(tx.exec(ctx, tx.q().add("DELETE FROM event_deals WHERE event_id = ? AND deal_id = ?", eventID, dealID)))

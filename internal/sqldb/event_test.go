@@ -95,6 +95,7 @@ func TestEventsProjectsAndDeals(t *testing.T) {
 		if err != nil || len(got.Projects) != 3 || len(got.DealIDs) != 2 || !got.HeldOn.Equal(date("2026-05-12")) {
 			t.Fatalf("the stored event: %v %+v", err, got)
 		}
+		wantCode(t, db.UnlinkEventDeal(as(f.chengdu), e.ID, f.mianyangDeal.ID), patentbridge.EFORBIDDEN)
 		if err := db.UnlinkEventDeal(as(f.admin), e.ID, f.mianyangDeal.ID); err != nil {
 			t.Fatal(err)
 		}
