@@ -93,3 +93,23 @@ func TestProgrammeRecordsNameTheirColumns(t *testing.T) {
 		t.Errorf("a base without a date: %v", err)
 	}
 }
+
+// Kinds and stages read by their Chinese names, as templates and forms write them.
+func TestProgrammeLabelsParse(t *testing.T) {
+	for _, k := range patentbridge.EventKinds {
+		if got, ok := patentbridge.ParseEventKind(" " + k.Label() + " "); !ok || got != k {
+			t.Errorf("event kind %s: %v %v", k.Label(), got, ok)
+		}
+	}
+	if _, ok := patentbridge.ParseEventKind("酒会"); ok {
+		t.Error("an unknown event kind parsed")
+	}
+	for _, s := range patentbridge.ListingStages {
+		if got, ok := patentbridge.ParseListingStage(s.Label()); !ok || got != s {
+			t.Errorf("stage %s: %v %v", s.Label(), got, ok)
+		}
+	}
+	if _, ok := patentbridge.ParseListingStage("ipo"); ok {
+		t.Error("an unknown stage parsed")
+	}
+}
