@@ -122,6 +122,7 @@ type Loan struct {
 	AppNos             []string   `json:"app_nos"`
 	Status             LoanStatus `json:"status"`
 	RiskPoolID         int64      `json:"risk_pool_id,omitempty"`
+	RiskPoolName       string     `json:"risk_pool,omitempty"` // resolves the pool when RiskPoolID is 0 (imports)
 	// Guarantor is the insurer or guarantor (保险或担保机构) and CoverPercent the
 	// share of the loan it covers (保障比例).
 	Guarantor    string `json:"guarantor,omitempty"`
@@ -215,4 +216,40 @@ func (l *Loan) Validate(today time.Time) error {
 // before the same date TermMonths later.
 func (l *Loan) DebtEnd(start time.Time) time.Time {
 	return AddMonths(start, l.TermMonths).AddDate(0, 0, -1)
+}
+
+// ValidateHistory checks an imported loan recorded at a later status than
+// 已申请 (a loan worked outside the platform): a pledge registration number
+// from 已登记 on, a disbursement date from 已放款 on, not before the
+// application and not after today; 已代偿 is not imported, because the
+// compensation draws on the pool (import it as 已违约 and record the
+// compensation on the platform). The registration checks are not run again:
+// the registration number is CNIPA's record that they were passed. Errors
+// name the template's column (EINVALID).
+func (l *Loan) ValidateHistory(today time.Time) error {
+	switch l.Status {
+	case "", LoanApplied, LoanValued, LoanApproved, LoanRefused:
+		return nil
+	case LoanCompensated:
+		return FieldErrorf("状态", "已代偿的贷款不能导入：请按“已违约”导入，再在平台登记代偿（代偿从风险补偿资金池支付）")
+	case LoanRegistered, LoanDisbursed, LoanRepaid, LoanDefaulted:
+	default:
+		return FieldErrorf("状态", "状态 %q 无效：应为已申请、已评估、已审批、已登记、已放款、已还清、已违约或已拒绝", ClipValue(string(l.Status)))
+	}
+	if l.RegistrationNo == "" {
+		return FieldErrorf("质押登记号", "状态为%s的贷款须填写质押登记号", l.Status.Label())
+	}
+	if l.Status == LoanRegistered {
+		return nil
+	}
+	switch {
+	case l.DisbursedOn.IsZero():
+		return FieldErrorf("放款日期", "状态为%s的贷款须填写放款日期", l.Status.Label())
+	case DateOf(l.DisbursedOn).Before(DateOf(l.AppliedOn)):
+		return FieldErrorf("放款日期", "放款日期 %s 早于申请日期 %s", FormatDate(l.DisbursedOn), FormatDate(l.AppliedOn))
+	case DateOf(l.DisbursedOn).After(DateOf(today)):
+		return FieldErrorf("放款日期", "放款日期 %s 晚于今天", FormatDate(l.DisbursedOn))
+	}
+	l.DisbursedOn = DateOf(l.DisbursedOn)
+	return nil
 }
