@@ -100,6 +100,9 @@ func (db *DB) CreateLoan(ctx context.Context, l *patentbridge.Loan) error {
 		if err := tx.resolveLoanPool(ctx, l); err != nil {
 			return err
 		}
+		if err := tx.refuseSameLoan(ctx, l); err != nil {
+			return err
+		}
 		if u != nil {
 			l.CreatedBy = u.ID
 		}
@@ -108,6 +111,22 @@ func (db *DB) CreateLoan(ctx context.Context, l *patentbridge.Loan) error {
 		}
 		return tx.audit(ctx, "loan.create", loanObject(l.ID), nil, l)
 	})
+}
+
+// refuseSameLoan refuses a loan already stored: the same borrower, bank,
+// amount and application date (an import run again). Returns ECONFLICT naming it.
+func (tx *Tx) refuseSameLoan(ctx context.Context, l *patentbridge.Loan) error {
+	var id int64
+	err := tx.queryRow(ctx, tx.q().add(`SELECT id FROM loans WHERE borrower_org_id = ? AND bank_name = ? AND amount_fen = ?
+		AND applied_on = ? ORDER BY id LIMIT 1`, l.BorrowerOrgID, l.BankName, l.AmountFen, patentbridge.FormatDate(l.AppliedOn))).Scan(&id)
+	if isNoRows(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("sqldb: same loan: %w", err)
+	}
+	return patentbridge.Errorf(patentbridge.ECONFLICT, "该贷款已登记为贷款 %d（%s，%s，%s，申请日期 %s），不重复登记",
+		id, l.BorrowerName, l.BankName, patentbridge.FormatFen(l.AmountFen), patentbridge.FormatDate(l.AppliedOn))
 }
 
 // resolveBorrower links the loan to its borrower's organization and takes its

@@ -134,11 +134,12 @@ func TestLoanCompensationSplitsTheLossAndTheCapStopsNewApprovals(t *testing.T) {
 		}
 		// The 100 万元 cap is reached: a valued loan is not approved.
 		next := newLoan(pool.ID, f.firmB)
+		next.AppliedOn = date("2026-10-20")
 		if err := db.CreateLoan(as(f.admin), next); err != nil {
 			t.Fatal(err)
 		}
 		MustAct(t, db, as(f.admin), next.ID, valued)
-		_, err = db.ActOnLoan(as(f.admin), next.ID, approved)
+		_, err = db.ActOnLoan(as(f.admin), next.ID, patentbridge.LoanAction{Act: patentbridge.ActApprove})
 		if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || !strings.Contains(patentbridge.ErrorMessage(err), "暂停新增贷款业务") {
 			t.Fatalf("approval past the loss cap: %v", err)
 		}
@@ -185,7 +186,10 @@ func TestLoanApprovalRefusedPastThePoolsLeverage(t *testing.T) {
 func TestLoanRegistrationRefusals(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		f := newLoanFixture(t, db)
+		n := int64(0)
 		approvedLoan := func(l *patentbridge.Loan) *patentbridge.Loan {
+			n++
+			l.AmountFen += wan(n) // not the same loan twice
 			if err := db.CreateLoan(as(f.admin), l); err != nil {
 				t.Fatal(err)
 			}
@@ -237,6 +241,11 @@ func TestLoanScopeAndFilters(t *testing.T) {
 		mine := newLoan(0, f.firmA)
 		if err := db.CreateLoan(as(f.chengdu), mine); err != nil {
 			t.Fatal(err)
+		}
+		again := newLoan(0, f.firmB) // the same borrower, bank, amount and day: an import run twice
+		if err := db.CreateLoan(as(f.admin), again); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT ||
+			!strings.Contains(patentbridge.ErrorMessage(err), "该贷款已登记为贷款 "+itoa(mine.ID)) {
+			t.Errorf("the same loan twice: %v", err)
 		}
 		MustAct(t, db, as(f.chengdu), mine.ID, valued, approved, registered, disbursed)
 		if _, err := db.ActOnLoan(as(f.chengdu), deyang.ID, valued); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
@@ -316,8 +325,10 @@ func TestLoanActWhoseAuditFailsChangesNothing(t *testing.T) {
 		if _, err := db.ActOnLoan(as(f.admin), l.ID, patentbridge.LoanAction{Act: patentbridge.ActCompensate, LossFen: wan(100)}); err == nil {
 			t.Fatal("a compensation without its audit row")
 		}
-		if err := db.CreateLoan(as(f.admin), newLoan(0, f.firmB)); err == nil {
-			t.Fatal("a loan stored without its audit row")
+		other := newLoan(0, f.firmB)
+		other.AmountFen = wan(50)
+		if err := db.CreateLoan(as(f.admin), other); err == nil || patentbridge.ErrorCode(err) != patentbridge.EINTERNAL {
+			t.Fatalf("a loan stored without its audit row: %v", err)
 		}
 		ctx := context.Background()
 		for q, want := range map[string]int{
