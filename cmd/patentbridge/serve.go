@@ -118,6 +118,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoEvents(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo events: %w", err)
 		}
+		if err := loadDemoLoans(ctx, db, m.Logger); err != nil {
+			return fmt.Errorf("demo loans: %w", err)
+		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
 		return fmt.Errorf("jobs directory: %w", err)
