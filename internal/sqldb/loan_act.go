@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"patentbridge"
@@ -156,9 +157,18 @@ func (tx *Tx) compensate(ctx context.Context, l *patentbridge.Loan, lossFen int6
 }
 
 // checkPledges runs the registration refusals for each patent of the loan
-// registered on day. Returns EINVALID, ECONFLICT naming the patent.
+// registered on day. On PostgreSQL it first locks the patents' rows, in
+// application-number order, so that two loans pledging one patent register
+// one after the other and the second sees the first. Returns EINVALID,
+// ECONFLICT naming the patent.
 func (tx *Tx) checkPledges(ctx context.Context, l *patentbridge.Loan, day time.Time) error {
-	for _, no := range l.AppNos {
+	nos := slices.Sorted(slices.Values(l.AppNos))
+	if lock := tx.db.dialect.forUpdate; lock != "" {
+		if _, err := tx.exec(ctx, tx.q().add("SELECT id FROM patents WHERE app_no IN ").addList(nos).add(" ORDER BY app_no"+lock)); err != nil {
+			return fmt.Errorf("sqldb: lock pledged patents: %w", err)
+		}
+	}
+	for _, no := range nos {
 		p, err := scanPatent(tx.queryRow(ctx, tx.q().add("SELECT "+readColumns+" FROM patents WHERE app_no = ?", no)))
 		if isNoRows(err) {
 			return patentbridge.FieldErrorf("申请号", "专利 %s 未收录于平台，无法核对质押登记条件；请先导入该专利的著录项目和法律状态", patentbridge.FormatAppNo(no))
