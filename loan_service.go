@@ -127,6 +127,10 @@ type LoanService interface {
 	// CreateRiskPool validates and stores a risk pool. Returns EINVALID,
 	// EUNAUTHORIZED, EFORBIDDEN.
 	CreateRiskPool(ctx context.Context, p *RiskPool) error
+	// DepositRiskPool adds a top-up (注资) of amountFen on day on to a pool's
+	// balance and returns the pool. Returns EINVALID, ENOTFOUND, EUNAUTHORIZED,
+	// EFORBIDDEN.
+	DepositRiskPool(ctx context.Context, id, amountFen int64, on time.Time) (*RiskPool, error)
 	// FindRiskPool returns a pool with its outstanding loans and losses. Returns ENOTFOUND.
 	FindRiskPool(ctx context.Context, id int64) (*RiskPool, error)
 	// ListRiskPools returns one page of pools and the total.

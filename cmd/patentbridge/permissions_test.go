@@ -262,6 +262,7 @@ var permissionExpectations = map[string]string{
 	"GET /api/v1/risk-pools":                                   "admin city",
 	"POST /api/v1/risk-pools":                                  "admin city",
 	"GET /api/v1/risk-pools/{id}":                              "admin city",
+	"POST /api/v1/risk-pools/{id}/deposits":                    "admin city",
 	"GET /api/v1/pools/{id}/notice":                            "admin enterprise",
 	"POST /api/v1/pools/{id}/licences":                         "admin enterprise",
 	"GET /pools/{id}/take":                                     "admin enterprise",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -27,6 +28,7 @@ func (s *Server) loanRoutes() []httpx.Route {
 		httpx.NewRoute("GET /api/v1/risk-pools", officials, s.listRiskPools),
 		httpx.NewRoute("POST /api/v1/risk-pools", officials, s.createRiskPool),
 		httpx.NewRoute("GET /api/v1/risk-pools/{id}", officials, s.getRiskPool),
+		httpx.NewRoute("POST /api/v1/risk-pools/{id}/deposits", officials, s.depositRiskPool),
 	}
 }
 
@@ -243,6 +245,30 @@ func (s *Server) createRiskPool(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/risk-pools/%d", p.ID))
 	httpx.JSON(w, http.StatusCreated, newPoolView(p))
+}
+
+// depositRiskPool serves POST /api/v1/risk-pools/{id}/deposits {"amount_fen","date"}: a top-up.
+func (s *Server) depositRiskPool(w http.ResponseWriter, r *http.Request) {
+	id, err := licPathID(r, "id", "资金池")
+	var b struct {
+		AmountFen int64  `json:"amount_fen"`
+		Date      string `json:"date"`
+	}
+	if err == nil {
+		err = decodeBody(w, r, &b)
+	}
+	var p *patentbridge.RiskPool
+	if err == nil {
+		var on time.Time
+		if on, err = licDate("date", b.Date); err == nil {
+			p, err = s.Loans.DepositRiskPool(r.Context(), id, b.AmountFen, on)
+		}
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, newPoolView(p))
 }
 
 // getRiskPool serves GET /api/v1/risk-pools/{id}.

@@ -92,6 +92,13 @@ func TestLoansAPI(t *testing.T) {
 	if _, m := e.call(t, "GET", fmt.Sprintf("/api/v1/risk-pools/%d", poolID), e.admin, ""); m["outstanding_fen"] != 2e8 || m["available_fen"] != 1e10-2e8 {
 		t.Errorf("pool = %v", m)
 	}
+	deposit := fmt.Sprintf("/api/v1/risk-pools/%d/deposits", poolID)
+	if status, m := e.call(t, "POST", deposit, e.chengdu, `{"amount_fen":100000000,"date":"2026-11-01"}`); status != 200 || m["balance_fen"] != 11e8 {
+		t.Errorf("top-up = %d %v", status, m)
+	}
+	if status, _ := e.call(t, "POST", deposit, e.mianyang, `{"amount_fen":100000000}`); status != http.StatusNotFound {
+		t.Errorf("mianyang tops up a Chengdu pool = %d", status)
+	}
 }
 
 // A loan the borrower declared free of suspension goes through to

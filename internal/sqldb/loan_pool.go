@@ -77,6 +77,61 @@ func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) erro
 	})
 }
 
+// DepositRiskPool adds a top-up to a pool's balance on day on (today when
+// zero), recorded as a movement and audited as "risk_pool.deposit"; a city
+// user tops up only its city's pools (a provincial pool is the admin's).
+// Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (db *DB) DepositRiskPool(ctx context.Context, id, amountFen int64, on time.Time) (*patentbridge.RiskPool, error) {
+	u, err := loanOfficial(ctx, "为风险补偿资金池注资")
+	if err != nil {
+		return nil, err
+	}
+	today := patentbridge.DateOf(db.now())
+	if on.IsZero() {
+		on = today
+	}
+	switch {
+	case amountFen <= 0 || amountFen > patentbridge.LoanAmountMaxFen:
+		return nil, patentbridge.FieldErrorf("amount_fen", "注资金额应大于 0 且不超过 %s", patentbridge.FormatFen(patentbridge.LoanAmountMaxFen))
+	case patentbridge.DateOf(on).After(today):
+		return nil, patentbridge.FieldErrorf("date", "日期 %s 晚于今天", patentbridge.FormatDate(on))
+	}
+	var out *patentbridge.RiskPool
+	err = db.WithTx(ctx, func(tx *Tx) error {
+		p, err := findPool(ctx, db, tx.tx, id, true)
+		if err != nil {
+			return err
+		}
+		if c := patentbridge.ScopeCity(u); c != "" && p.City != c {
+			if p.City == "" {
+				return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：省级风险补偿资金池由省级管理员注资")
+			}
+			return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到风险补偿资金池 %d", id)
+		}
+		if p.BalanceFen+amountFen > patentbridge.LoanAmountMaxFen {
+			return patentbridge.FieldErrorf("amount_fen", "注资后余额将超过 %s", patentbridge.FormatFen(patentbridge.LoanAmountMaxFen))
+		}
+		before := *p
+		if _, err := tx.exec(ctx, tx.q().add("UPDATE risk_pools SET balance_fen = balance_fen + ? WHERE id = ?", amountFen, id)); err != nil {
+			return fmt.Errorf("sqldb: pool deposit: %w", err)
+		}
+		var by int64
+		if u != nil {
+			by = u.ID
+		}
+		if err := tx.poolMovement(ctx, id, "deposit", amountFen, 0, on, by); err != nil {
+			return err
+		}
+		p.BalanceFen += amountFen
+		out = p
+		return tx.audit(ctx, "risk_pool.deposit", riskPoolObject(id), &before, p)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // poolMovement records one movement of a pool's account.
 func (tx *Tx) poolMovement(ctx context.Context, poolID int64, kind string, amountFen, loanID int64, on time.Time, by int64) error {
 	day := patentbridge.FormatDate(patentbridge.DateOf(on))

@@ -176,9 +176,27 @@ func TestLoanApprovalRefusedPastThePoolsLeverage(t *testing.T) {
 		if p, _ := db.FindRiskPool(as(f.admin), pool.ID); p.OutstandingFen != wan(100) || p.CapacityFen() != wan(100) {
 			t.Errorf("pool %+v", p)
 		}
-		// Repaying frees the capacity.
-		MustAct(t, db, as(f.admin), first.ID, registered, disbursed, patentbridge.LoanAction{Act: patentbridge.ActRepay, On: date("2026-11-01")})
+		// A top-up of 5 万元 makes room for 50 万元 more.
+		if _, err := db.DepositRiskPool(as(f.admin), pool.ID, wan(5), date("2026-11-01")); err != nil {
+			t.Fatal(err)
+		}
 		MustAct(t, db, as(f.admin), second.ID, approved)
+		if p, _ := db.FindRiskPool(as(f.admin), pool.ID); p.OutstandingFen != wan(150) || p.CapacityFen() != wan(150) {
+			t.Errorf("pool after the top-up %+v", p)
+		}
+		if _, err := db.DepositRiskPool(as(f.admin), pool.ID, 0, date("2026-11-01")); patentbridge.ErrorField(err) != "amount_fen" {
+			t.Errorf("a zero top-up: %v", err)
+		}
+		if _, err := db.ActOnLoan(as(f.admin), third.ID, patentbridge.LoanAction{Act: patentbridge.ActRefuse, Reason: "企业撤回申请"}); err != nil {
+			t.Fatal(err)
+		}
+		// Refusing and repaying free the capacity: 150 万元 holds 60 + 50 + another 40.
+		fourth := mk(41, f.firmA)
+		if _, err := db.ActOnLoan(as(f.admin), fourth.ID, approved); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT {
+			t.Fatalf("60 + 50 + 41 万元 on 150 万元: %v", err)
+		}
+		MustAct(t, db, as(f.admin), first.ID, registered, disbursed, patentbridge.LoanAction{Act: patentbridge.ActRepay, On: date("2026-11-01")})
+		MustAct(t, db, as(f.admin), fourth.ID, approved)
 	})
 }
 

@@ -71,12 +71,12 @@ CREATE TABLE loan_compensations (
 );
 CREATE INDEX loan_compensations_pool ON loan_compensations (risk_pool_id);
 -- risk_pool_movements is the pool's account: its opening balance (kind
--- 'open') and each government share drawn for a compensation ('compensation',
--- negative); balance_fen is their sum.
+-- 'open'), each top-up ('deposit') and each government share drawn for a
+-- compensation ('compensation', negative); balance_fen is their sum.
 CREATE TABLE risk_pool_movements (
 	id           INTEGER PRIMARY KEY AUTOINCREMENT,
 	risk_pool_id BIGINT NOT NULL REFERENCES risk_pools (id),
-	kind         TEXT NOT NULL CHECK (kind IN ('open', 'compensation')),
+	kind         TEXT NOT NULL CHECK (kind IN ('open', 'deposit', 'compensation')),
 	amount_fen   BIGINT NOT NULL,
 	loan_id      BIGINT REFERENCES loans (id),
 	moved_on     TEXT NOT NULL,
