@@ -227,6 +227,10 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		},
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		Loans: m.DB,
+		ImportLoans: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportLoans(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	return apiServer, ui, err
 }

@@ -32,7 +32,7 @@ var navigation = []navItem{
 	{Label: "开放许可", Needs: func(d *Deps) bool { return d.OpenLicences == nil }},
 	{Key: "market", Label: "转化交易", Href: "/market", Needs: func(d *Deps) bool { return d.Offers != nil }},
 	{Label: "转化交易", Needs: func(d *Deps) bool { return d.Offers == nil }},
-	{Label: "质押融资"},
+	{Key: "loans", Label: "质押融资", Href: "/loans", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Loans != nil }},
 	{Key: "kpi", Label: "绩效评价", Href: "/kpi", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.KPIs != nil }},
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},
 	{Label: "公共账本", Needs: func(d *Deps) bool { return d.Ledger == nil }},

@@ -32,7 +32,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"licence", "licences", "licence_take", "licence_register",
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
 	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form",
-	"kpi", "kpi_indicator", "kpi_records", "kpi_targets"}
+	"kpi", "kpi_indicator", "kpi_records", "kpi_targets",
+	"loans", "loan", "loan_new", "loan_import", "risk_pools", "risk_pool"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -65,6 +66,8 @@ var funcs = template.FuncMap{
 	"num":      formatInt,
 	"ipcbrief": refdata.BriefIPCTitle,
 	"fen":      patentbridge.FormatFen,
+	"wan":      formatWan,
+	"appno":    patentbridge.FormatAppNo,
 	"channel":  patentbridge.DisputeChannelLabel,
 	"fields":   strings.Fields,
 	"bjdate":   func(t time.Time) string { return beijingFormat(t, "2006-01-02") },

@@ -76,6 +76,11 @@ type Deps struct {
 	// KPIs computes the performance evaluation (绩效评价) and keeps its
 	// targets; nil hides its pages.
 	KPIs patentbridge.KPIService
+	// Loans works pledge loans (专利权质押融资) and their risk pools; ImportLoans
+	// imports a loan workbook inline, writing the rejects CSV (cmd wires
+	// ingest.ImportLoans). nil hides each.
+	Loans       patentbridge.LoanService
+	ImportLoans func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Ledger reads the public ledger (公共账本); nil hides its pages.
 	Ledger patentbridge.LedgerService
 	// AuditLog reads the audit log; nil hides its page.
