@@ -1,0 +1,134 @@
+package sqldb_test
+
+import (
+	"context"
+	"testing"
+
+	"patentbridge"
+	"patentbridge/internal/sqldb"
+	"patentbridge/internal/sqldb/sqldbtest"
+)
+
+// mustDealSources returns a deal's sources as the admin reads them.
+func mustDealSources(t *testing.T, db *sqldb.DB, ctx context.Context, id int64) []*patentbridge.DealSource {
+	t.Helper()
+	srcs, err := db.DealSources(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srcs
+}
+
+// An imported row and the form's record of the same transfer end as one deal
+// with two sources; the form's recordation number fills the one the import
+// lacked; re-importing the same file line adds nothing; another contract day
+// is another deal.
+func TestRecordDealMergesAnImportAndAFormOfTheSameTransfer(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		transfer := func() *patentbridge.Deal {
+			return &patentbridge.Deal{AppNo: f.scuA.AppNo, Kind: patentbridge.DealTransfer, FromName: "四川大学", FromType: patentbridge.PartyUniversity,
+				ToName: "成都芯动科技有限公司", ToType: patentbridge.PartyEnterprise, AmountFen: 50_0000_00, ContractDate: date("2026-05-20")}
+		}
+		line := patentbridge.DealSource{Source: patentbridge.DealFromImport, File: "2026年交易.xlsx", Line: 7}
+		imported := transfer()
+		if merged, err := db.RecordDeal(as(f.admin), imported, line); err != nil || merged {
+			t.Fatalf("first path: merged %v, %v", merged, err)
+		}
+		typed := transfer()
+		typed.RecordationNo = "2026510000123"
+		merged, err := db.RecordDeal(as(f.admin), typed, patentbridge.DealSource{Source: patentbridge.DealFromForm})
+		if err != nil || !merged || typed.ID != imported.ID || typed.RecordationNo != "2026510000123" || typed.Source != patentbridge.DealFromImport {
+			t.Fatalf("second path: merged %v, %v, %+v", merged, err, typed)
+		}
+		if merged, err := db.RecordDeal(as(f.admin), transfer(), line); err != nil || !merged {
+			t.Fatalf("the same line again: merged %v, %v", merged, err)
+		}
+		if _, total, _ := db.ListDeals(as(f.admin), patentbridge.DealFilter{}); total != 1 {
+			t.Fatalf("%d deals of one transfer", total)
+		}
+		stored, err := db.FindDeal(as(f.admin), imported.ID)
+		if err != nil || stored.RecordationNo != "2026510000123" {
+			t.Fatalf("stored deal %+v %v", stored, err)
+		}
+		srcs := mustDealSources(t, db, as(f.admin), imported.ID)
+		if len(srcs) != 2 || srcs[0].Source != patentbridge.DealFromImport || srcs[0].File != "2026年交易.xlsx" || srcs[0].Line != 7 ||
+			srcs[1].Source != patentbridge.DealFromForm || srcs[1].RecordationNo != "2026510000123" || srcs[1].CreatedBy != f.admin.ID {
+			t.Fatalf("sources %+v", srcs)
+		}
+		ctx := context.Background()
+		if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM audit_log WHERE action = 'deal.merge'"); n != 1 {
+			t.Errorf("%d deal.merge audit rows", n)
+		}
+		later := transfer()
+		later.ContractDate = date("2026-05-21")
+		if merged, err := db.RecordDeal(as(f.admin), later, line); err != nil || merged || later.ID == imported.ID {
+			t.Fatalf("another day: merged %v, %v", merged, err)
+		}
+		// The API's create still refuses a deal already stored.
+		wantCode(t, db.CreateDeal(as(f.admin), transfer()), patentbridge.ECONFLICT)
+	})
+}
+
+// A licence taken on the platform becomes a deal; once its recordation is
+// entered, the export's 备案 of it (another day, the same number) merges into
+// it: one deal, two sources.
+func TestPlatformLicenceAndItsLaterRecordationInAnExportAreOneDeal(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		pool := mustPublishedPool(t, db, f, &patentbridge.FeeTerms{Method: patentbridge.FeeFixed, LumpSumFen: 30_0000_00})
+		l, err := db.TakePoolLicence(as(f.firm), pool.ID, patentbridge.TakeOpenLicence{Confirmed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.RecordPayment(as(f.firm), l.ID, patentbridge.LicencePayment{AmountFen: 30_0000_00, PaidOn: sqldbtest.Start, Reference: "BOC-1"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.RecordRecordation(as(f.firm), l.ID, "X2026510000042", sqldbtest.Start); err != nil {
+			t.Fatal(err)
+		}
+		ds, _, err := db.ListDeals(as(f.admin), patentbridge.DealFilter{AppNo: f.scuA.AppNo})
+		if err != nil || len(ds) != 1 || ds[0].RecordationNo != "X2026510000042" {
+			t.Fatalf("the licence's deal: %v %+v", err, ds)
+		}
+		exported := &patentbridge.Deal{AppNo: f.scuA.AppNo, Kind: patentbridge.DealOrdinary, FromName: "四川大学", FromType: patentbridge.PartyUniversity,
+			ToName: "成都芯动科技有限公司", ToType: patentbridge.PartyEnterprise, ContractDate: sqldbtest.Start.AddDate(0, 0, -1),
+			RecordationNo: "X2026510000042"}
+		merged, err := db.RecordDeal(platformCtx(), exported, patentbridge.DealSource{Source: patentbridge.DealFromLegalEvent})
+		if err != nil || !merged || exported.ID != ds[0].ID || exported.AmountFen != 30_0000_00 {
+			t.Fatalf("the export's 备案: merged %v, %v, %+v", merged, err, exported)
+		}
+		srcs := mustDealSources(t, db, as(f.admin), ds[0].ID)
+		if len(srcs) != 2 || srcs[0].Source != patentbridge.DealFromPlatform || srcs[0].LicenceID != l.ID || srcs[1].Source != patentbridge.DealFromLegalEvent {
+			t.Fatalf("sources %+v", srcs)
+		}
+		if _, total, _ := db.ListDeals(as(f.admin), patentbridge.DealFilter{}); total != 2 { // the pool's two patents
+			t.Errorf("%d deals", total)
+		}
+	})
+}
+
+// A merge whose audit fails adds no source and fills nothing.
+func TestRecordDealMergeWhoseAuditFailsChangesNothing(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db)
+		d := &patentbridge.Deal{AppNo: f.scuA.AppNo, Kind: patentbridge.DealTransfer, FromName: "四川大学", FromType: patentbridge.PartyUniversity,
+			ToName: "成都芯动科技有限公司", ToType: patentbridge.PartyEnterprise, ContractDate: date("2026-06-30")}
+		if _, err := db.RecordDeal(as(f.admin), d, patentbridge.DealSource{}); err != nil {
+			t.Fatal(err)
+		}
+		MustFailAudit(t, db)
+		again := *d
+		again.ID, again.RecordationNo = 0, "2026510000999"
+		if merged, err := db.RecordDeal(as(f.admin), &again, patentbridge.DealSource{}); err == nil || merged {
+			t.Fatalf("merged without its audit row: %v", err)
+		}
+		ctx := context.Background()
+		if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM deal_sources"); n != 1 {
+			t.Errorf("%d sources", n)
+		}
+		if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM deals WHERE recordation_no <> ''"); n != 0 {
+			t.Errorf("the recordation number was filled")
+		}
+	})
+}
