@@ -252,3 +252,12 @@ type DealService interface {
 	// ListDeals returns one page of deals, latest contract first, and the total. Returns EINVALID.
 	ListDeals(ctx context.Context, f DealFilter) ([]*Deal, int, error)
 }
+
+// EventDealSummary counts what recording the deals of imported legal events did.
+type EventDealSummary struct {
+	Patents int   `json:"patents"` // patents read
+	New     int   `json:"new"`     // deals stored
+	Merged  int   `json:"merged"`  // events of deals already stored (by another path, or read before)
+	Skipped int   `json:"skipped"` // events whose deal the service refused (an invalid party type, a future date)
+	LastSeq int64 `json:"last_seq"`
+}

@@ -69,6 +69,7 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		defer fmt.Fprintln(stderr)
 	}
 	var sum patentbridge.ImportSummary
+	var evs patentbridge.EventDealSummary
 	switch *kind {
 	case "enterprises":
 		sum, err = ingest.ImportEnterprises(ctx, db, fs.Args(), opt)
@@ -81,7 +82,13 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		if *batch > 0 {
 			imp.BatchSize = *batch
 		}
-		sum, err = imp.ImportFiles(ctx, fs.Args(), opt)
+		var seq int64
+		if seq, err = db.LastPatentChangeSeq(ctx); err == nil {
+			if sum, err = imp.ImportFiles(ctx, fs.Args(), opt); err == nil {
+				// The transfers and licences of the imported patents become deals (merged, idempotent).
+				evs, err = db.RecordEventDeals(ctx, seq)
+			}
+		}
 	}
 	if err != nil {
 		return fail(stderr, err)
@@ -92,6 +99,9 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "文件 %d 个，读取 %d 行：新增 %d，更新 %d，未变 %d，拒绝 %d（%.1f 秒）\n",
 		sum.Files, sum.Read, sum.Inserted, sum.Updated, sum.Unchanged, sum.Rejected, sum.Seconds)
+	if evs.New+evs.Merged+evs.Skipped > 0 {
+		fmt.Fprintf(stdout, "法律事件中的转让、许可登记为交易：新增 %d，与已有交易合并 %d，无法登记 %d\n", evs.New, evs.Merged, evs.Skipped)
+	}
 	if sum.CheckComputed > 0 {
 		fmt.Fprintf(stdout, "注意：%d 行的申请号是1985–2003年的8位旧号且没有校验位，校验位由平台计算（专利详情页有注明）。\n", sum.CheckComputed)
 	}

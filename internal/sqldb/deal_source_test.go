@@ -132,3 +132,60 @@ func TestRecordDealMergeWhoseAuditFailsChangesNothing(t *testing.T) {
 		}
 	})
 }
+
+// An imported patent's transfer becomes a deal (source legal_event); its
+// licence's 备案 merges into the deal typed on the form with that number;
+// re-running, or re-importing the export, adds no deal and no source.
+func TestRecordEventDealsFromImportedPatents(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newOfferFixture(t, db) // 四川大学, 成都芯动科技有限公司 registered
+		typed := &patentbridge.Deal{AppNo: appNo(2021, 1, 777001), Kind: patentbridge.DealExclusive, FromName: "成都芯动科技有限公司",
+			FromType: patentbridge.PartyEnterprise, ToName: "绵阳某装备有限公司", ToType: patentbridge.PartyEnterprise, ToRegionCode: "510703",
+			AmountFen: 8_000_000, ContractDate: date("2025-01-10"), RecordationNo: "X2025510000123"}
+		if _, err := db.RecordDeal(as(f.admin), typed, patentbridge.DealSource{Source: patentbridge.DealFromForm}); err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		seq, err := db.LastPatentChangeSeq(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPatent(0)
+		p.AppNo = typed.AppNo
+		p.Applicants = []patentbridge.Party{{Name: "四川大学", Type: patentbridge.PartyUniversity}}
+		p.Patentees = []patentbridge.Party{{Name: "成都芯动科技有限公司", Type: patentbridge.PartyEnterprise, SME: true}}
+		p.Events = []patentbridge.LegalEvent{
+			{Type: patentbridge.EventTransfer, Date: date("2024-06-01"), Text: "专利权的转移"},
+			{Type: patentbridge.EventLicence, Date: date("2025-03-05"), Text: "专利实施许可合同备案的生效 合同备案号：X2025510000123 让与人：成都芯动科技有限公司 受让人：绵阳某装备有限公司 许可种类：独占许可 备案日期"},
+		}
+		MustUpsert(t, db, p)
+		sum, err := db.RecordEventDeals(platformCtx(), seq)
+		if err != nil || sum.Patents != 1 || sum.New != 1 || sum.Merged != 1 || sum.Skipped != 0 {
+			t.Fatalf("first run %+v %v", sum, err)
+		}
+		ds, total, err := db.ListDeals(as(f.admin), patentbridge.DealFilter{AppNo: p.AppNo, Kind: patentbridge.DealTransfer})
+		if err != nil || total != 1 || ds[0].FromOrgID != f.scu.OrgID || ds[0].ToOrgID != f.firm.OrgID || ds[0].ToCity != "5101" ||
+			ds[0].Source != patentbridge.DealFromLegalEvent || patentbridge.FormatDate(ds[0].ContractDate) != "2024-06-01" {
+			t.Fatalf("the transfer's deal %+v %v", ds, err)
+		}
+		if srcs := mustDealSources(t, db, as(f.admin), typed.ID); len(srcs) != 2 || srcs[1].Source != patentbridge.DealFromLegalEvent {
+			t.Fatalf("the typed licence's sources %+v", srcs)
+		}
+		// Again, and after the export is imported anew (the patent rewritten).
+		if sum, err := db.RecordEventDeals(platformCtx(), seq); err != nil || sum.New != 0 {
+			t.Fatalf("second run %+v %v", sum, err)
+		}
+		p.Title += "（修正）"
+		MustUpsert(t, db, p)
+		if sum, err := db.RecordEventDeals(platformCtx(), sum.LastSeq); err != nil || sum.Patents != 1 || sum.New != 0 || sum.Merged != 2 {
+			t.Fatalf("after re-import %+v %v", sum, err)
+		}
+		if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM deals"); n != 2 {
+			t.Errorf("%d deals", n)
+		}
+		if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM deal_sources"); n != 3 {
+			t.Errorf("%d deal sources", n)
+		}
+		wantCode(t, func() error { _, err := db.RecordEventDeals(as(f.admin), 0); return err }(), patentbridge.EFORBIDDEN)
+	})
+}
