@@ -29,3 +29,13 @@ func requiredColumns(cs []TemplateColumn) []string {
 	}
 	return out
 }
+
+// TemplateRows returns a template's header, examples, required flags and
+// accepted header names, column by column, for the template writers (export).
+func TemplateRows(cs []TemplateColumn) (header, example []string, required []bool, synonyms [][]string) {
+	for _, c := range cs {
+		header, example = append(header, c.Name), append(example, c.Example)
+		required, synonyms = append(required, c.Required), append(synonyms, c.Synonyms)
+	}
+	return header, example, required, synonyms
+}
