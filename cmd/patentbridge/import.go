@@ -82,12 +82,9 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		if *batch > 0 {
 			imp.BatchSize = *batch
 		}
-		var seq int64
-		if seq, err = db.LastPatentChangeSeq(ctx); err == nil {
-			if sum, err = imp.ImportFiles(ctx, fs.Args(), opt); err == nil {
-				// The transfers and licences of the imported patents become deals (merged, idempotent).
-				evs, err = db.RecordEventDeals(ctx, seq)
-			}
+		if sum, err = imp.ImportFiles(ctx, fs.Args(), opt); err == nil {
+			// The transfers and licences of the imported patents become deals (merged, idempotent).
+			evs, err = db.RecordEventDeals(ctx)
 		}
 	}
 	if err != nil {

@@ -117,7 +117,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return fmt.Errorf("jobs directory: %w", err)
 	}
 	retries := m.Config.Jobs.Retries
-	m.jobs = ingest.NewJobRunner(imp, db, ingest.JobRunnerOptions{Dir: m.Config.JobsDir(), Owner: m.owner,
+	m.jobs = ingest.NewJobRunner(dealRecordingImporter{imp, db, m.Logger}, db, ingest.JobRunnerOptions{Dir: m.Config.JobsDir(), Owner: m.owner,
 		Lease: db.JobLease, Retries: retries, Dead: lease.Dead, Logger: m.Logger})
 	m.screens = screen.NewRunner(screening, db, screen.RunnerOptions{Retries: retries, Dead: lease.Dead})
 	go func() {

@@ -19,5 +19,15 @@ CREATE INDEX deal_sources_deal ON deal_sources (deal_id, id);
 INSERT INTO deal_sources (deal_id, source, licence_id, recordation_no, created_by, created_at)
 	SELECT id, source, licence_id, recordation_no, created_by, created_at FROM deals ORDER BY id;
 
+-- deal_event_cursor is how far the deals of imported legal events have been
+-- recorded (RecordEventDeals): the last patent_changes seq read. It starts at
+-- 0, so the first run also records the events of patents imported before.
+CREATE TABLE deal_event_cursor (
+	id  INTEGER PRIMARY KEY CHECK (id = 1),
+	seq BIGINT NOT NULL
+);
+INSERT INTO deal_event_cursor (id, seq) VALUES (1, 0);
+
 -- +goose Down
+DROP TABLE deal_event_cursor;
 DROP TABLE deal_sources;
