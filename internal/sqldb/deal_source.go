@@ -58,7 +58,7 @@ func (db *DB) RecordDeal(ctx context.Context, d *patentbridge.Deal, src patentbr
 			return err
 		}
 		if c := patentbridge.ScopeCity(u); c != "" && city != c {
-			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：市（州）管理员只能登记受让方在本市（州）的交易（受让方所在地 %q）", city)
+			return dealScopeError(d, city)
 		}
 		same, err := tx.sameDeal(ctx, d)
 		if err != nil {
@@ -175,4 +175,18 @@ func (db *DB) DealSources(ctx context.Context, id int64) ([]*patentbridge.DealSo
 		return nil, err
 	}
 	return listDealSources(ctx, db, db.read, id)
+}
+
+// dealScopeError refuses a city user a deal received outside its city,
+// naming the column the city came from (the region code, else the receiver
+// as the registry places it) so that a reject report points at it.
+func dealScopeError(d *patentbridge.Deal, city string) error {
+	e := patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：市（州）管理员只能登记受让方在本市（州）的交易（受让方所在市（州）代码 %s）", city)
+	e.Field = "受让方地区代码"
+	if city == "" {
+		e.Message = "没有权限：受让方所在市（州）不明，市（州）管理员只能登记受让方在本市（州）的交易，请填写受让方地区代码"
+	} else if d.ToRegionCode == "" {
+		e.Field = "受让方"
+	}
+	return e
 }

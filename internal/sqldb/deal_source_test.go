@@ -67,6 +67,17 @@ func TestRecordDealMergesAnImportAndAFormOfTheSameTransfer(t *testing.T) {
 		}
 		// The API's create still refuses a deal already stored.
 		wantCode(t, db.CreateDeal(as(f.admin), transfer()), patentbridge.ECONFLICT)
+		// A city user: another city's receiver is refused naming the column it came from.
+		chengdu := MustCreateUser(t, db, "chengdu", patentbridge.RoleCity, pw)
+		away := transfer()
+		away.ToName, away.ToRegionCode = "绵阳某装备有限公司", "510703"
+		_, err = db.RecordDeal(as(chengdu), away, line)
+		if patentbridge.ErrorCode(err) != patentbridge.EFORBIDDEN || patentbridge.ErrorField(err) != "受让方地区代码" {
+			t.Errorf("chengdu records a Mianyang deal: %v (%s)", err, patentbridge.ErrorField(err))
+		}
+		if merged, err := db.RecordDeal(as(chengdu), transfer(), patentbridge.DealSource{Source: patentbridge.DealFromForm}); err != nil || !merged {
+			t.Errorf("chengdu records its city's deal again: %v %v", merged, err)
+		}
 	})
 }
 
