@@ -102,12 +102,17 @@ func TestPlatformLicenceAndItsLaterRecordationInAnExportAreOneDeal(t *testing.T)
 		if err != nil || len(ds) != 1 || ds[0].RecordationNo != "X2026510000042" {
 			t.Fatalf("the licence's deal: %v %+v", err, ds)
 		}
-		exported := &patentbridge.Deal{AppNo: f.scuA.AppNo, Kind: patentbridge.DealOrdinary, FromName: "四川大学", FromType: patentbridge.PartyUniversity,
-			ToName: "成都芯动科技有限公司", ToType: patentbridge.PartyEnterprise, ContractDate: sqldbtest.Start.AddDate(0, 0, -1),
-			RecordationNo: "X2026510000042"}
-		merged, err := db.RecordDeal(platformCtx(), exported, patentbridge.DealSource{Source: patentbridge.DealFromLegalEvent})
-		if err != nil || !merged || exported.ID != ds[0].ID || exported.AmountFen != 30_0000_00 {
-			t.Fatalf("the export's 备案: merged %v, %v, %+v", merged, err, exported)
+		// A later export of the patent carries the licence's 备案 (dated the day it was recorded).
+		p, err := db.FindPatent(context.Background(), f.scuA.AppNo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Events = append(p.Events, patentbridge.LegalEvent{Type: patentbridge.EventLicence, Date: sqldbtest.Start.AddDate(0, 0, -1),
+			Text: "专利实施许可合同备案的生效 合同备案号：X2026510000042 让与人：四川大学 受让人：成都芯动科技有限公司 许可种类：普通许可 备案日期"})
+		MustUpsert(t, db, p)
+		sum, err := db.RecordEventDeals(platformCtx())
+		if err != nil || sum.Merged != 1 || sum.New != 0 {
+			t.Fatalf("the export's 备案: %+v %v", sum, err)
 		}
 		srcs := mustDealSources(t, db, as(f.admin), ds[0].ID)
 		if len(srcs) != 2 || srcs[0].Source != patentbridge.DealFromPlatform || srcs[0].LicenceID != l.ID || srcs[1].Source != patentbridge.DealFromLegalEvent {
