@@ -21,7 +21,7 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	rejects := fs.String("rejects", "", "把被拒绝的行写入此 CSV 文件（文件、行号、列、值、原因）")
 	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
 	sheet := fs.String("sheet", "", "XLSX 工作表名称（默认第一个）")
-	kind := fs.String("kind", "patents", "导入的数据种类：patents（专利）、enterprises（企业名录）、soe（国有企业名单）、sme（中小企业名单）或 deals（转移转化交易记录）")
+	kind := fs.String("kind", "patents", "导入的数据种类：patents（专利）、enterprises（企业名录）、soe（国有企业名单）、sme（中小企业名单）、deals（转移转化交易记录）、events（对接活动，每行一个项目）或 cases（典型案例）")
 	batch := fs.Int("batch", 0, "每个事务的行数（默认 1000）")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -30,8 +30,8 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprintln(stderr, "用法：patentbridge import [--db …] [--rejects rejects.csv] [--json] 文件…")
 		return 2
 	}
-	if !slices.Contains([]string{"patents", "enterprises", "soe", "sme", "deals"}, *kind) {
-		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（patents、enterprises、soe、sme 或 deals）\n", *kind)
+	if !slices.Contains([]string{"patents", "enterprises", "soe", "sme", "deals", "events", "cases"}, *kind) {
+		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（patents、enterprises、soe、sme、deals、events 或 cases）\n", *kind)
 		return 2
 	}
 	if err := cfg.Validate(); err != nil {
@@ -77,6 +77,10 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		sum, err = ingest.ImportOrganizations(ctx, db, fs.Args(), *kind, opt)
 	case "deals":
 		sum, err = ingest.ImportDeals(ctx, db, fs.Args(), opt)
+	case "events":
+		sum, err = ingest.ImportEvents(ctx, db, fs.Args(), opt)
+	case "cases":
+		sum, err = ingest.ImportCases(ctx, db, fs.Args(), opt)
 	default:
 		imp := newImporter(db, logger)
 		if *batch > 0 {

@@ -60,6 +60,15 @@ type Deps struct {
 	Licences patentbridge.LicenceService
 	// Deals records 转移转化 deals; nil answers their endpoints with 404.
 	Deals patentbridge.DealService
+	// KPIs computes the performance evaluation (绩效评价); nil answers its endpoints with 404.
+	KPIs patentbridge.KPIService
+	// Events, Cases, PilotBases and Listings keep matching events, typical
+	// cases (public once published), pilot bases and the 科创板 pipeline; nil
+	// answers their endpoints with 404.
+	Events     patentbridge.EventService
+	Cases      patentbridge.CaseService
+	PilotBases patentbridge.PilotBaseService
+	Listings   patentbridge.ListingService
 	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
 	Registrations patentbridge.RegistrationService
 	// Ledger reads the public ledger (公共账本) and its proofs; nil answers its endpoints with 404.

@@ -59,6 +59,11 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.ledgerRoutes()...)
 	rs = append(rs, s.licenceRoutes()...)
 	rs = append(rs, s.dealRoutes()...)
+	rs = append(rs, s.kpiRoutes()...)
+	rs = append(rs, s.eventRoutes()...)
+	rs = append(rs, s.caseRoutes()...)
+	rs = append(rs, s.pilotBaseRoutes()...)
+	rs = append(rs, s.listingRoutes()...)
 	rs = append(rs, s.openLicenceRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }
