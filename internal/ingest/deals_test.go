@@ -3,12 +3,16 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"patentbridge"
+	"patentbridge/internal/export"
 )
 
 // fakeDeals is an in-memory DealRecorder that validates and merges like the store.
@@ -106,5 +110,35 @@ func TestImportDealsStoresMergesAndRejects(t *testing.T) {
 	sum, err = ImportDeals(context.Background(), store, []string{path}, patentbridge.ImportOptions{})
 	if err != nil || sum.Inserted != 0 || sum.Unchanged != 2 || len(store.deals) != 2 {
 		t.Errorf("re-import %+v %v", sum, err)
+	}
+}
+
+// The downloadable template, filled in Excel (its first sheet), imports: the
+// template and the importer share one column list.
+func TestImportDealsFromTheFilledTemplate(t *testing.T) {
+	header, example, required, synonyms := TemplateRows(DealColumns)
+	var buf bytes.Buffer
+	if err := export.WriteTemplateXLSX(&buf, "转移转化", header, example, required, synonyms, time.Date(2026, 11, 27, 1, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow("转移转化", "A2", &[]any{"2021109876548", "独占许可", "四川大学", "大专院校", "成都芯动科技有限公司", codeA, "企业", "是", "510107", "20", "2026-06-30", "2026510000123"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "交易模板.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	store := &fakeDeals{}
+	var rej bytes.Buffer
+	sum, err := ImportDeals(context.Background(), store, []string{path}, patentbridge.ImportOptions{Rejects: &rej})
+	if err != nil || sum.Read != 1 || sum.Inserted != 1 || sum.Rejected != 0 {
+		t.Fatalf("%+v %v\n%s", sum, err, rej.String())
+	}
+	if d := store.deals[0]; d.Kind != patentbridge.DealExclusive || d.AmountFen != 20*patentbridge.FenPerWan || d.ToRegionCode != "510107" || d.RecordationNo != "2026510000123" {
+		t.Errorf("deal %+v", d)
 	}
 }
