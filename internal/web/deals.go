@@ -158,8 +158,9 @@ func (s *Server) dealList(w http.ResponseWriter, r *http.Request) {
 // dealView is the data of a deal's page: the deal and the paths it arrived by.
 type dealView struct {
 	dealRow
-	Sources []dealSourceRow
-	Done    string // "created" or "merged" right after the form
+	Sources     []dealSourceRow
+	Done        string // "created" or "merged" right after the form
+	RegistrySME string // the registry's SME flag of the receiver when the record gives none: 是, 否 or ""
 }
 
 // dealSourceRow is one source as the page shows it.
@@ -187,6 +188,14 @@ func (s *Server) dealDetail(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := dealView{dealRow: dealRow{d, s.cityName(d.ToCity)}, Done: r.URL.Query().Get("done")}
+	if d.ToSME == nil && d.ToOrgID != 0 && s.Organizations != nil {
+		if o, err := s.Organizations.FindOrganization(r.Context(), d.ToOrgID); err == nil {
+			v.RegistrySME = "否"
+			if o.SME {
+				v.RegistrySME = "是"
+			}
+		}
+	}
 	for _, src := range srcs {
 		v.Sources = append(v.Sources, dealSourceRow{src})
 	}

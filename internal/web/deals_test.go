@@ -33,8 +33,12 @@ func newDealEnv(tb testing.TB) *httptest.Server {
 	users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
 	users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
 	db := users.DB
+	firm := &patentbridge.Organization{Name: "德阳精工装备有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5106", SME: true}
+	if err := db.CreateOrganization(patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI), firm); err != nil {
+		tb.Fatal(err)
+	}
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: users, Ref: refdata.Default(), Logger: quiet, UploadDir: tb.TempDir(),
-		Deals: db, ImportDeals: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+		Organizations: db, Deals: db, ImportDeals: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportDeals(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	if err != nil {
@@ -90,6 +94,17 @@ func TestDealFormMergesTheSameDeal(t *testing.T) {
 	if status, _, body = MustPost(t, admin, e.URL+"/deals/new", bad); status != http.StatusBadRequest || !strings.Contains(body, `data-field="金额(万元)"`) {
 		t.Errorf("a bad amount: %d", status)
 	}
+	// A receiver the registry knows: its city and SME flag come from there.
+	registered := dealFormValues()
+	registered.Set("to", "德阳精工装备有限公司")
+	registered.Del("to_region_code")
+	registered.Del("to_sme")
+	status, loc, body = MustPost(t, admin, e.URL+"/deals/new", registered)
+	if status != http.StatusSeeOther {
+		t.Fatalf("a registered receiver: %d\n%s", status, body)
+	}
+	_, body = MustGet(t, admin, e.URL+loc)
+	mustContain(t, body, "德阳市（据单位名录）", "是（据单位名录）")
 	mianyang := dealFormValues()
 	mianyang.Set("to_region_code", "510703")
 	status, _, body = MustPost(t, MustClient(t, e, "chengdu"), e.URL+"/deals/new", mianyang)
