@@ -155,7 +155,14 @@ func (tx *Tx) refuseSameDeal(ctx context.Context, d *patentbridge.Deal) error {
 }
 
 // sameDeal returns the stored deal d records again (Deal.SameAs), or nil.
+// It first takes the deals' turn (dialect.lockDeals), so that what it finds
+// stays true until the transaction ends.
 func (tx *Tx) sameDeal(ctx context.Context, d *patentbridge.Deal) (*patentbridge.Deal, error) {
+	if l := tx.db.dialect.lockDeals; l != "" {
+		if _, err := tx.exec(ctx, tx.q().add(l)); err != nil {
+			return nil, fmt.Errorf("sqldb: lock deals: %w", err)
+		}
+	}
 	q := tx.q().add("SELECT "+dealColumns+" FROM deals WHERE app_no = ? AND kind = ? ORDER BY id", d.AppNo, string(d.Kind))
 	var same *patentbridge.Deal
 	err := eachRow(ctx, tx.tx, q, func(s scanner) error {
