@@ -122,14 +122,17 @@ func (tx *Tx) mergeDeal(ctx context.Context, same, d *patentbridge.Deal, src pat
 	if _, err := tx.exec(ctx, q); err != nil {
 		return nil, fmt.Errorf("sqldb: merge into deal %d: %w", same.ID, err)
 	}
-	if err := tx.addDealSource(ctx, &after, src); err != nil {
+	merger := after
+	merger.CreatedBy = 0 // the source is the signed-in user's, else the platform's, never the first recorder's
+	if err := tx.addDealSource(ctx, &merger, src); err != nil {
 		return nil, err
 	}
 	return &after, tx.audit(ctx, "deal.merge", dealObject(same.ID), same, map[string]any{"deal": &after, "source": src})
 }
 
 // addDealSource records that deal d arrived by src, at the store's clock, by
-// the signed-in user (else the deal's recorder).
+// the signed-in user (else d.CreatedBy: a platform licence's recorder, or 0
+// for the platform).
 func (tx *Tx) addDealSource(ctx context.Context, d *patentbridge.Deal, src patentbridge.DealSource) error {
 	by := d.CreatedBy
 	if u := patentbridge.UserFrom(ctx); u != nil {

@@ -115,7 +115,8 @@ func TestPlatformLicenceAndItsLaterRecordationInAnExportAreOneDeal(t *testing.T)
 			t.Fatalf("the export's 备案: %+v %v", sum, err)
 		}
 		srcs := mustDealSources(t, db, as(f.admin), ds[0].ID)
-		if len(srcs) != 2 || srcs[0].Source != patentbridge.DealFromPlatform || srcs[0].LicenceID != l.ID || srcs[1].Source != patentbridge.DealFromLegalEvent {
+		if len(srcs) != 2 || srcs[0].Source != patentbridge.DealFromPlatform || srcs[0].LicenceID != l.ID || srcs[1].Source != patentbridge.DealFromLegalEvent ||
+			srcs[1].CreatedBy != 0 { // the platform's, not the licence's recorder
 			t.Fatalf("sources %+v", srcs)
 		}
 		if _, total, _ := db.ListDeals(as(f.admin), patentbridge.DealFilter{}); total != 2 { // the pool's two patents
