@@ -69,6 +69,11 @@ type Deps struct {
 	// into the registry, writing the rejects CSV (cmd wires
 	// ingest.ImportOrganizations); nil hides the upload.
 	ImportOrganizations func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Deals keeps the deals (转移转化) for the admin and city users; ImportDeals
+	// imports a deal file inline, writing the rejects CSV (cmd wires
+	// ingest.ImportDeals). nil hides each.
+	Deals       patentbridge.DealService
+	ImportDeals func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Licences takes open licences and keeps licence records (/licences); nil hides them.
 	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
