@@ -204,7 +204,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
-		Ledger: m.DB, Licences: m.DB, Deals: m.DB,
+		Ledger: m.DB, Licences: m.DB, Deals: m.DB, Filings: m.DB, Commissioners: m.DB, Outlets: m.DB,
 		Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,

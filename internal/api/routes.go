@@ -59,6 +59,8 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.ledgerRoutes()...)
 	rs = append(rs, s.licenceRoutes()...)
 	rs = append(rs, s.dealRoutes()...)
+	rs = append(rs, s.filingRoutes()...)
+	rs = append(rs, s.serviceRoutes()...)
 	rs = append(rs, s.openLicenceRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }
