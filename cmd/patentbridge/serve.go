@@ -112,6 +112,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoOpenOffers(ctx, db, announced, m.Logger); err != nil {
 			return fmt.Errorf("demo open-licence offers: %w", err)
 		}
+		if err := loadDemoFilings(ctx, db, db.Now(), m.Logger); err != nil {
+			return fmt.Errorf("demo filings and services: %w", err)
+		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
 		return fmt.Errorf("jobs directory: %w", err)
