@@ -86,10 +86,14 @@ type CommissionerFilter struct {
 // commissioner's services.
 type CommissionerService interface {
 	// CreateCommissioner validates and registers a commissioner; the same
-	// name in the same organization and city, still serving, is refused with
-	// c.ID set to the stored one. Returns EINVALID, ECONFLICT, ENOTFOUND,
+	// name in the same organization and city, still serving or registered the
+	// same day, is refused with c.ID set to the stored one. Returns EINVALID, ECONFLICT, ENOTFOUND,
 	// EUNAUTHORIZED, EFORBIDDEN.
 	CreateCommissioner(ctx context.Context, c *Commissioner) error
+	// LeaveCommissioner records the day a commissioner left (not before its
+	// registration nor after today). Returns EINVALID, ENOTFOUND,
+	// EUNAUTHORIZED, EFORBIDDEN.
+	LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*Commissioner, error)
 	// FindCommissioner returns a commissioner. Returns ENOTFOUND.
 	FindCommissioner(ctx context.Context, id int64) (*Commissioner, error)
 	// ListCommissioners returns one page of commissioners, latest registered

@@ -140,12 +140,17 @@ type TechManagerFilter struct {
 type OutletService interface {
 	// CreateOutlet validates and stores an agency or outlet; its organization
 	// resolves to the registry when named, and gives the city when none is.
-	// Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+	// One of the same name open in the city is refused with o.ID set to it.
+	// Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	CreateOutlet(ctx context.Context, o *ServiceOutlet) error
+	// CloseOutlet records the day an agency or outlet closed (not before it
+	// opened nor after today). Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	CloseOutlet(ctx context.Context, id int64, day time.Time) (*ServiceOutlet, error)
 	// ListOutlets returns one page of outlets, latest opened first, and the total. Returns EINVALID.
 	ListOutlets(ctx context.Context, f OutletFilter) ([]*ServiceOutlet, int, error)
-	// CreateTechManager validates and registers a technology manager. Returns
-	// EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+	// CreateTechManager validates and registers a technology manager; the
+	// same name in the same organization and city is refused with m.ID set to
+	// the stored one. Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	CreateTechManager(ctx context.Context, m *TechManager) error
 	// ListTechManagers returns one page of technology managers, latest
 	// registered first, and the total. Returns EINVALID.

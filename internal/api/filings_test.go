@@ -115,8 +115,24 @@ func TestServicesAPI(t *testing.T) {
 	if _, m := e.call(t, "GET", "/api/v1/commissioners?serving=1", e.chengdu, ""); m["total"] != 1.0 {
 		t.Errorf("chengdu's commissioners = %v", m)
 	}
-	if status, m := e.call(t, "POST", "/api/v1/service-outlets", e.chengdu, `{"name":"高新区知识产权网点","kind":"网点","city":"5101","opened_on":"2025-04-01"}`); status != 201 || m["kind"] != "outlet" || m["kind_label"] != "网点" {
-		t.Errorf("outlet = %d %v", status, m)
+	if status, m := e.call(t, "POST", fmt.Sprintf("/api/v1/commissioners/%v/leave", c["id"]), e.mianyang, `{"left_on":"2026-06-30"}`); status != http.StatusNotFound {
+		t.Errorf("mianyang ends chengdu's commissioner = %d %v", status, m)
+	}
+	if status, m := e.call(t, "POST", fmt.Sprintf("/api/v1/commissioners/%v/leave", c["id"]), e.chengdu, `{"left_on":"2026-06-30"}`); status != 200 || m["left_on"] != "2026-06-30" {
+		t.Errorf("leave = %d %v", status, m)
+	}
+	if _, m := e.call(t, "GET", "/api/v1/commissioners?serving=1", e.chengdu, ""); m["total"] != 0.0 {
+		t.Errorf("chengdu's serving commissioners after leaving = %v", m)
+	}
+	status, o := e.call(t, "POST", "/api/v1/service-outlets", e.chengdu, `{"name":"高新区知识产权网点","kind":"网点","city":"5101","opened_on":"2025-04-01"}`)
+	if status != 201 || o["kind"] != "outlet" || o["kind_label"] != "网点" {
+		t.Errorf("outlet = %d %v", status, o)
+	}
+	if status, m := e.call(t, "POST", fmt.Sprintf("/api/v1/service-outlets/%v/close", o["id"]), e.chengdu, `{"closed_on":"2026-10-31"}`); status != 200 || m["closed_on"] != "2026-10-31" {
+		t.Errorf("close = %d %v", status, m)
+	}
+	if _, m := e.call(t, "GET", "/api/v1/service-outlets?open=1", e.admin, ""); m["total"] != 0.0 {
+		t.Errorf("open outlets after closing = %v", m)
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/service-outlets", e.chengdu, `{"name":"绵阳网点","kind":"网点","city":"5107","opened_on":"2025-04-01"}`); status != http.StatusForbidden {
 		t.Errorf("chengdu opens a Mianyang outlet = %d", status)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -46,6 +47,29 @@ func (s *Server) createOutlet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.JSON(w, http.StatusCreated, outletView{o, o.Kind.Label(), patentbridge.FormatDate(o.OpenedOn), patentbridge.FormatDate(o.ClosedOn)})
+}
+
+// closeOutlet serves POST /api/v1/service-outlets/{id}/close with {"closed_on"}.
+func (s *Server) closeOutlet(w http.ResponseWriter, r *http.Request) {
+	id, err := licPathID(r, "id", "服务机构或网点")
+	var b struct {
+		ClosedOn string `json:"closed_on"`
+	}
+	if err == nil {
+		err = decodeBody(w, r, &b)
+	}
+	var o *patentbridge.ServiceOutlet
+	if err == nil {
+		var day time.Time
+		if day, err = licDate("closed_on", b.ClosedOn); err == nil {
+			o, err = s.Outlets.CloseOutlet(r.Context(), id, day)
+		}
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, outletView{o, o.Kind.Label(), patentbridge.FormatDate(o.OpenedOn), patentbridge.FormatDate(o.ClosedOn)})
 }
 
 // listOutlets serves GET /api/v1/service-outlets?year=&city=&kind=&open=1&limit=&offset=.

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -22,6 +23,7 @@ func (s *Server) serviceRoutes() []httpx.Route {
 			httpx.NewRoute("GET /api/v1/commissioners", officials, s.listCommissioners),
 			httpx.NewRoute("POST /api/v1/commissioners", officials, s.createCommissioner),
 			httpx.NewRoute("GET /api/v1/commissioners/{id}", commissioners, s.getCommissioner),
+			httpx.NewRoute("POST /api/v1/commissioners/{id}/leave", officials, s.leaveCommissioner),
 			httpx.NewRoute("GET /api/v1/service-records", commissioners, s.listServiceRecords),
 			httpx.NewRoute("POST /api/v1/service-records", commissioners, s.recordService),
 			httpx.NewRoute("GET /api/v1/service-records/{id}", commissioners, s.getServiceRecord))
@@ -30,6 +32,7 @@ func (s *Server) serviceRoutes() []httpx.Route {
 		rs = append(rs,
 			httpx.NewRoute("GET /api/v1/service-outlets", officials, s.listOutlets),
 			httpx.NewRoute("POST /api/v1/service-outlets", officials, s.createOutlet),
+			httpx.NewRoute("POST /api/v1/service-outlets/{id}/close", officials, s.closeOutlet),
 			httpx.NewRoute("GET /api/v1/tech-managers", officials, s.listTechManagers),
 			httpx.NewRoute("POST /api/v1/tech-managers", officials, s.createTechManager))
 	}
@@ -83,6 +86,29 @@ func (s *Server) getCommissioner(w http.ResponseWriter, r *http.Request) {
 	var c *patentbridge.Commissioner
 	if err == nil {
 		c, err = s.Commissioners.FindCommissioner(r.Context(), id)
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	httpx.JSON(w, http.StatusOK, newCommissionerView(c))
+}
+
+// leaveCommissioner serves POST /api/v1/commissioners/{id}/leave with {"left_on"}.
+func (s *Server) leaveCommissioner(w http.ResponseWriter, r *http.Request) {
+	id, err := licPathID(r, "id", "专员")
+	var b struct {
+		LeftOn string `json:"left_on"`
+	}
+	if err == nil {
+		err = decodeBody(w, r, &b)
+	}
+	var c *patentbridge.Commissioner
+	if err == nil {
+		var day time.Time
+		if day, err = licDate("left_on", b.LeftOn); err == nil {
+			c, err = s.Commissioners.LeaveCommissioner(r.Context(), id, day)
+		}
 	}
 	if err != nil {
 		s.error(w, r, err)

@@ -163,6 +163,7 @@ func TestImportCommissionersAndServices(t *testing.T) {
 		{"王芳", "四川省知识产权服务促进中心", "510104", "2025-01-10", ""},
 		{"李强", "绵阳科技城知识产权服务中心", "5107", "2025/3/1", "2026-06-30"},
 		{"王芳", "四川省知识产权服务促进中心", "", "2025-01-10", ""},
+		{"李强", "绵阳科技城知识产权服务中心", "5107", "2025-03-01", "2026-06-30"},
 		{"赵敏", "", "", "2025-01-01", ""},
 		{"钱七", "", "5101", "2025-13-01", ""},
 	})
@@ -171,10 +172,18 @@ func TestImportCommissionersAndServices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Inserted != 2 || sum.Unchanged != 1 || sum.Rejected != 2 {
+	if sum.Inserted != 2 || sum.Unchanged != 2 || sum.Rejected != 2 {
 		t.Errorf("commissioners summary = %+v", sum)
 	}
-	wantRejects(t, &rej, "专员名册.csv", [][3]string{{"5", "所在市（州）", "请填写"}, {"6", "登记日期", "无效"}})
+	wantRejects(t, &rej, "专员名册.csv", [][3]string{{"6", "所在市（州）", "请填写"}, {"7", "登记日期", "无效"}})
+	// A later roll records 王芳's leaving on her stored record.
+	left := writeCSV(t, "专员名册2.csv", [][]string{{"专员姓名", "所属机构", "登记日期", "离任日期"}, {"王芳", "四川省知识产权服务促进中心", "2025-01-10", "2026-10-31"}})
+	if sum, err := ImportCommissioners(ctx, db, []string{left}, patentbridge.ImportOptions{}); err != nil || sum.Unchanged != 1 {
+		t.Fatalf("the later roll: %+v %v", sum, err)
+	}
+	if cs, total, _ := db.ListCommissioners(ctx, patentbridge.CommissionerFilter{Name: "王芳"}); total != 1 || !cs[0].LeftOn.Equal(mustDate(t, "2026-10-31")) {
+		t.Fatalf("王芳 after the later roll: %d %+v", total, cs)
+	}
 
 	spath := writeCSV(t, "服务记录.csv", [][]string{
 		{"专员姓名", "服务企业", "统一社会信用代码", "服务日期", "服务类型", "服务成效"},

@@ -17,6 +17,8 @@ type ServiceRecorder interface {
 type CommissionerCreator interface {
 	// CreateCommissioner registers a commissioner; the same one again is ECONFLICT with c.ID set.
 	CreateCommissioner(ctx context.Context, c *patentbridge.Commissioner) error
+	// LeaveCommissioner records the day a commissioner left.
+	LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*patentbridge.Commissioner, error)
 }
 
 // serviceColumns are the columns of a service record file (专员服务记录表).
@@ -96,13 +98,17 @@ var commissionerLimits = map[string]int{
 // ImportCommissioners imports commissioner files (知识产权专员名册): 专员姓名,
 // 所属机构, 所在市(州) (a 4-digit code, or a 6-digit one cut to its city; the
 // organization's city when empty), 登记日期 and 离任日期. A commissioner already
-// registered counts unchanged; a refused row is reported with its file, line,
+// registered counts unchanged (its 离任日期, when given, recorded); a refused row is reported with its file, line,
 // column and reason.
 func ImportCommissioners(ctx context.Context, store CommissionerCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.Commissioner]{what: "知识产权专员名册", columns: commissionerColumns,
 		required: []string{"专员姓名", "登记日期"}, limits: commissionerLimits, convert: convertCommissioner,
 		store: func(ctx context.Context, c *patentbridge.Commissioner) (Stored, error) {
-			return mergedOnConflict(store.CreateCommissioner(ctx, c), c.ID)
+			got, err := mergedOnConflict(store.CreateCommissioner(ctx, c), c.ID)
+			if got == StoredMerged && err == nil && !c.LeftOn.IsZero() {
+				_, err = store.LeaveCommissioner(ctx, c.ID, c.LeftOn)
+			}
+			return got, err
 		},
 	}.run(ctx, paths, opt)
 }

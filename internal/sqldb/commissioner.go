@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"patentbridge"
 )
@@ -61,8 +62,9 @@ func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commission
 			}
 		}
 		var same int64
-		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM commissioners WHERE name = ? AND org_name = ? AND city = ? AND left_on = ''",
-			c.Name, c.OrgName, c.City)).Scan(&same)
+		err := tx.queryRow(ctx, tx.q().add(`SELECT id FROM commissioners WHERE name = ? AND org_name = ? AND city = ?
+			AND (left_on = '' OR registered_on = ?) ORDER BY id LIMIT 1`,
+			c.Name, c.OrgName, c.City, patentbridge.FormatDate(c.RegisteredOn))).Scan(&same)
 		if err == nil {
 			c.ID = same
 			e := patentbridge.Errorf(patentbridge.ECONFLICT, "专员“%s”（%s）已登记为专员 %d", c.Name, c.OrgName, same)
@@ -103,6 +105,45 @@ func (tx *Tx) checkCommissionerAccount(ctx context.Context, id int64) error {
 		return fmt.Errorf("sqldb: commissioner account: %w", err)
 	}
 	return nil
+}
+
+// LeaveCommissioner records the day a commissioner left, audited as
+// "commissioner.leave" with the commissioner before and after (nothing when
+// that day is recorded already); a city user only its city's. Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (db *DB) LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*patentbridge.Commissioner, error) {
+	u, err := programmeRecorder(ctx, "登记专员离任")
+	if err != nil {
+		return nil, err
+	}
+	var c *patentbridge.Commissioner
+	err = db.WithTx(ctx, func(tx *Tx) error {
+		q := tx.q().add("SELECT "+commissionerColumns+" FROM commissioners WHERE id = ?", id)
+		before, err := scanCommissioner(tx.queryRow(ctx, q))
+		if isNoRows(err) || err == nil && patentbridge.ScopeCity(u) != "" && before.City != patentbridge.ScopeCity(u) {
+			return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到专员 %d", id)
+		} else if err != nil {
+			return fmt.Errorf("sqldb: find commissioner %d: %w", id, err)
+		}
+		after := *before
+		after.LeftOn = day
+		if day.IsZero() {
+			return patentbridge.FieldErrorf("离任日期", "请填写离任日期")
+		}
+		if err := after.Validate(tx.now); err != nil {
+			return err
+		}
+		if c = &after; after.LeftOn.Equal(before.LeftOn) {
+			return nil // recorded already
+		}
+		if _, err := tx.exec(ctx, tx.q().add("UPDATE commissioners SET left_on = ? WHERE id = ?", patentbridge.FormatDate(after.LeftOn), id)); err != nil {
+			return fmt.Errorf("sqldb: commissioner leaves: %w", err)
+		}
+		return tx.audit(ctx, "commissioner.leave", commissionerObject(id), before, c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // FindCommissioner returns a commissioner to the admin, the city users of its

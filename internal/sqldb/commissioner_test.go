@@ -202,3 +202,106 @@ func TestRecordServiceWhoseAuditFailsStoresNothing(t *testing.T) {
 		}
 	})
 }
+
+// A commissioner's leaving ends its service: later services are refused; a
+// left commissioner registered again the same day is the stored one; a city
+// user records leaving and closing only in its city; an outlet closes, and the
+// same open outlet or manager twice names the first.
+func TestLeavingAndClosing(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newServiceFixture(t, db)
+		if _, err := db.LeaveCommissioner(as(f.chengdu), f.li.ID, date("2026-01-01")); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+			t.Errorf("chengdu ends Mianyang's commissioner: %v", err)
+		}
+		if _, err := db.LeaveCommissioner(as(f.chengdu), f.wang.ID, date("2024-12-31")); patentbridge.ErrorField(err) != "离任日期" {
+			t.Errorf("left before registered: %v", err)
+		}
+		c, err := db.LeaveCommissioner(as(f.chengdu), f.wang.ID, date("2026-06-30"))
+		if err != nil || !c.LeftOn.Equal(date("2026-06-30")) {
+			t.Fatalf("leave: %+v %v", c, err)
+		}
+		if _, total, _ := db.ListCommissioners(as(f.admin), patentbridge.CommissionerFilter{Serving: true}); total != 0 {
+			t.Errorf("%d still serving", total)
+		}
+		err = db.RecordService(as(f.agent), &patentbridge.ServiceRecord{CommissionerID: f.wang.ID, OrgName: "成都芯动科技有限公司",
+			ServedOn: date("2026-07-01"), Type: patentbridge.ServiceFiling})
+		if patentbridge.ErrorField(err) != "服务日期" {
+			t.Errorf("a service after leaving: %v", err)
+		}
+		again := &patentbridge.Commissioner{Name: "李强", OrgName: "绵阳科技城知识产权服务中心", City: "5107", RegisteredOn: date("2025-03-01"), LeftOn: date("2026-06-30")}
+		if err := db.CreateCommissioner(as(f.admin), again); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || again.ID != f.li.ID {
+			t.Errorf("a left commissioner again: %v", err)
+		}
+		back := &patentbridge.Commissioner{Name: "王芳", OrgName: "四川省知识产权服务促进中心", RegisteredOn: date("2026-09-01")}
+		if err := db.CreateCommissioner(as(f.admin), back); err != nil {
+			t.Errorf("registered again after leaving: %v", err)
+		}
+		o := &patentbridge.ServiceOutlet{Name: "高新区网点", Kind: patentbridge.OutletPoint, City: "5101", OpenedOn: date("2025-04-01")}
+		if err := db.CreateOutlet(as(f.chengdu), o); err != nil {
+			t.Fatal(err)
+		}
+		dup := *o
+		if err := db.CreateOutlet(as(f.admin), &dup); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || dup.ID != o.ID {
+			t.Errorf("the same open outlet twice: %v", err)
+		}
+		if _, err := db.CloseOutlet(as(f.admin), o.ID, date("2027-01-01")); patentbridge.ErrorField(err) != "撤销日期" {
+			t.Errorf("closing tomorrow: %v", err)
+		}
+		closed, err := db.CloseOutlet(as(f.chengdu), o.ID, date("2026-10-31"))
+		if err != nil || !closed.ClosedOn.Equal(date("2026-10-31")) {
+			t.Fatalf("close: %+v %v", closed, err)
+		}
+		if _, total, _ := db.ListOutlets(as(f.admin), patentbridge.OutletFilter{Open: true}); total != 0 {
+			t.Errorf("%d open outlets", total)
+		}
+		m := &patentbridge.TechManager{Name: "陈静", City: "5101", RegisteredOn: date("2026-05-01")}
+		if err := db.CreateTechManager(as(f.admin), m); err != nil {
+			t.Fatal(err)
+		}
+		m2 := *m
+		if err := db.CreateTechManager(as(f.admin), &m2); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || m2.ID != m.ID {
+			t.Errorf("the same manager twice: %v", err)
+		}
+		ctx := context.Background()
+		for action, want := range map[string]int{"commissioner.leave": 1, "outlet.close": 1} {
+			if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM audit_log WHERE action = '"+action+"'"); n != want {
+				t.Errorf("%d %s audit rows", n, action)
+			}
+		}
+	})
+}
+
+// The yearly update, leaving and closing write nothing when their audit fails.
+func TestUpdatesWhoseAuditFailsChangeNothing(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newServiceFixture(t, db)
+		pf := f.chengduFiling()
+		if err := db.CreateFiling(as(f.admin), pf); err != nil {
+			t.Fatal(err)
+		}
+		o := &patentbridge.ServiceOutlet{Name: "高新区网点", Kind: patentbridge.OutletPoint, City: "5101", OpenedOn: date("2025-04-01")}
+		if err := db.CreateOutlet(as(f.admin), o); err != nil {
+			t.Fatal(err)
+		}
+		MustFailAudit(t, db)
+		if _, err := db.SetFilingYear(as(f.admin), pf.ID, patentbridge.FilingYear{Year: 2026, OutputFen: 1}); err == nil {
+			t.Error("a year set without its audit row")
+		}
+		if _, err := db.LeaveCommissioner(as(f.admin), f.wang.ID, date("2026-06-30")); err == nil {
+			t.Error("a leaving without its audit row")
+		}
+		if _, err := db.CloseOutlet(as(f.admin), o.ID, date("2026-06-30")); err == nil {
+			t.Error("a closing without its audit row")
+		}
+		ctx := context.Background()
+		for q, want := range map[string]int{
+			"SELECT COUNT(*) FROM product_filing_years":                  1,
+			"SELECT COUNT(*) FROM commissioners WHERE left_on <> ''":     1, // 李强 only
+			"SELECT COUNT(*) FROM service_outlets WHERE closed_on <> ''": 0,
+		} {
+			if n, _ := db.QueryIntForTest(ctx, q); n != want {
+				t.Errorf("%s = %d, want %d", q, n, want)
+			}
+		}
+	})
+}

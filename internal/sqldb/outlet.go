@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"patentbridge"
 )
@@ -66,6 +67,17 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 		if err := outOfScope(u, o.City, "登记"); err != nil {
 			return err
 		}
+		var same int64
+		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM service_outlets WHERE name = ? AND city = ? AND closed_on = '' ORDER BY id LIMIT 1",
+			o.Name, o.City)).Scan(&same)
+		if err == nil {
+			o.ID = same
+			e := patentbridge.Errorf(patentbridge.ECONFLICT, "“%s”已登记为%s %d", o.Name, o.Kind.Label(), same)
+			e.Field = "名称"
+			return e
+		} else if !isNoRows(err) {
+			return fmt.Errorf("sqldb: same outlet: %w", err)
+		}
 		o.CreatedBy, o.CreatedAt = userID(u), tx.now
 		q := tx.q().add(`INSERT INTO service_outlets (name, kind, org_id, org_name, city, opened_on, closed_on, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, o.Name, string(o.Kind), nullID(o.OrgID), o.OrgName, o.City,
@@ -75,6 +87,43 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 		}
 		return tx.audit(ctx, "outlet.create", "service_outlet:"+strconv.FormatInt(o.ID, 10), nil, o)
 	})
+}
+
+// CloseOutlet records the day an agency or outlet closed, audited as
+// "outlet.close" with the outlet before and after; a city user only its
+// city's. Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (db *DB) CloseOutlet(ctx context.Context, id int64, day time.Time) (*patentbridge.ServiceOutlet, error) {
+	u, err := programmeRecorder(ctx, "登记服务机构和网点撤销")
+	if err != nil {
+		return nil, err
+	}
+	var o *patentbridge.ServiceOutlet
+	err = db.WithTx(ctx, func(tx *Tx) error {
+		q := tx.q().add("SELECT "+outletColumns+" FROM service_outlets WHERE id = ?", id)
+		before, err := scanOutlet(tx.queryRow(ctx, q))
+		if isNoRows(err) || err == nil && patentbridge.ScopeCity(u) != "" && before.City != patentbridge.ScopeCity(u) {
+			return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到服务机构或网点 %d", id)
+		} else if err != nil {
+			return fmt.Errorf("sqldb: find outlet %d: %w", id, err)
+		}
+		if day.IsZero() {
+			return patentbridge.FieldErrorf("撤销日期", "请填写撤销日期")
+		}
+		after := *before
+		after.ClosedOn = day
+		if err := after.Validate(tx.now); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, tx.q().add("UPDATE service_outlets SET closed_on = ? WHERE id = ?", patentbridge.FormatDate(after.ClosedOn), id)); err != nil {
+			return fmt.Errorf("sqldb: close outlet: %w", err)
+		}
+		o = &after
+		return tx.audit(ctx, "outlet.close", "service_outlet:"+strconv.FormatInt(id, 10), before, o)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
 }
 
 // ListOutlets returns one page of outlets, latest opened first, and the
@@ -132,6 +181,17 @@ func (db *DB) CreateTechManager(ctx context.Context, m *patentbridge.TechManager
 		}
 		if err := outOfScope(u, m.City, "登记"); err != nil {
 			return err
+		}
+		var same int64
+		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM tech_managers WHERE name = ? AND org_name = ? AND city = ? ORDER BY id LIMIT 1",
+			m.Name, m.OrgName, m.City)).Scan(&same)
+		if err == nil {
+			m.ID = same
+			e := patentbridge.Errorf(patentbridge.ECONFLICT, "技术经理人“%s”（%s）已登记为 %d", m.Name, m.OrgName, same)
+			e.Field = "姓名"
+			return e
+		} else if !isNoRows(err) {
+			return fmt.Errorf("sqldb: same tech manager: %w", err)
 		}
 		m.CreatedBy, m.CreatedAt = userID(u), tx.now
 		q := tx.q().add(`INSERT INTO tech_managers (name, org_id, org_name, city, registered_on, created_by, created_at)
