@@ -45,7 +45,8 @@ var filingLimits = map[string]int{
 // (several separated by ；/;/、), 专利来源 (自有/许可/受让, one for all or one
 // per patent), 行业, 年度 with 产值(万元) and 销售额(万元), and 备案日期. A row of a
 // product already filed (same enterprise, name and model) updates that
-// filing's year instead (counted unchanged). Every row is stored through the
+// filing's year instead, if it gives one (counted unchanged), so a file can
+// be imported again safely. Every row is stored through the
 // service, validated, scoped and audited; a refused row is reported to
 // opt.Rejects with its file, line, column and reason. A file without 产品名称,
 // 申请号 and 备案日期 columns fails the call before anything is written.
@@ -54,7 +55,7 @@ func ImportFilings(ctx context.Context, store FilingStore, paths []string, opt p
 		required: []string{"产品名称", "申请号", "备案日期"}, limits: filingLimits, convert: convertFiling,
 		store: func(ctx context.Context, f *patentbridge.ProductFiling) (Stored, error) {
 			err := store.CreateFiling(ctx, f)
-			if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || f.ID == 0 || len(f.Years) == 0 {
+			if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || f.ID == 0 {
 				return StoredNew, err
 			}
 			for _, y := range f.Years {

@@ -146,6 +146,18 @@ func TestImportFilingsStoresProductsAndReportsRejects(t *testing.T) {
 	if my.OrgName != "绵阳长虹智能装备有限公司" || my.City != "5107" || !my.SME || my.Patents[0].Source != patentbridge.SourceLicensed || my.Years[0].SalesFen != 100_000_000 {
 		t.Errorf("Mianyang filing: %+v", my)
 	}
+	// The same file again changes nothing: every stored row is unchanged.
+	sum, err = ImportFilings(ctx, db, []string{path}, patentbridge.ImportOptions{})
+	if err != nil || sum.Inserted != 0 || sum.Unchanged != 3 || sum.Rejected != 7 {
+		t.Errorf("re-import = %+v %v", sum, err)
+	}
+	if _, total, _ := db.ListFilings(ctx, patentbridge.FilingFilter{}); total != 2 {
+		t.Errorf("%d filings after the re-import", total)
+	}
+	admin := patentbridge.WithUser(ctx, &patentbridge.User{Role: patentbridge.RoleAdmin})
+	if es, _, err := db.ListAudit(admin, patentbridge.AuditFilter{Action: "filing.year"}); err != nil || len(es) != 1 {
+		t.Errorf("%d filing.year audit rows (only the first import's 2026 update), %v", len(es), err)
+	}
 	// A file without the required columns is refused before anything is written.
 	bad := writeCSV(t, "缺列.csv", [][]string{{"企业名称", "产品名称"}, {"成都芯动科技有限公司", "新产品"}})
 	if _, err := ImportFilings(ctx, db, []string{bad}, patentbridge.ImportOptions{}); patentbridge.ErrorCode(err) != patentbridge.EINVALID {

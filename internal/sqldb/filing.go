@@ -152,7 +152,8 @@ func (tx *Tx) putFilingYear(ctx context.Context, id int64, y patentbridge.Filing
 }
 
 // SetFilingYear sets a year's output and sales of a filing (the yearly
-// update), audited as "filing.year" with the year's figures before and after.
+// update), audited as "filing.year" with the year's figures before and after
+// (nothing when the year holds those figures already).
 // Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) SetFilingYear(ctx context.Context, id int64, y patentbridge.FilingYear) (*patentbridge.ProductFiling, error) {
 	u, err := programmeRecorder(ctx, "更新专利产品备案")
@@ -168,7 +169,9 @@ func (db *DB) SetFilingYear(ctx context.Context, id int64, y patentbridge.Filing
 			return err
 		}
 		var before any
-		if old, ok := f.Year(y.Year); ok {
+		if old, ok := f.Year(y.Year); ok && old == y {
+			return nil // recorded already
+		} else if ok {
 			before = old
 		}
 		if err := tx.putFilingYear(ctx, id, y); err != nil {
