@@ -37,7 +37,7 @@ func (c *Commissioner) Validate(today time.Time) error {
 	switch {
 	case c.Name == "":
 		return FieldErrorf("专员姓名", "请填写专员姓名")
-	case c.City != "" && !CityCode(c.City):
+	case c.City != "" && !IsCityCode(c.City):
 		return FieldErrorf("所在市(州)", "市（州）代码 %q 应为4位数字，如 5101（成都市）", ClipValue(c.City))
 	case c.RegisteredOn.IsZero():
 		return FieldErrorf("登记日期", "请填写登记日期")
@@ -64,8 +64,8 @@ func (c *Commissioner) ServingOn(day time.Time) bool {
 	return !d.Before(c.RegisteredOn) && (c.LeftOn.IsZero() || !d.After(c.LeftOn))
 }
 
-// CityCode reports whether s is a 4-digit 市(州) code.
-func CityCode(s string) bool {
+// IsCityCode reports whether s is a 4-digit 市(州) code.
+func IsCityCode(s string) bool {
 	return len(s) == 4 && strings.Trim(s, "0123456789") == ""
 }
 

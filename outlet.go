@@ -63,7 +63,7 @@ func (o *ServiceOutlet) Validate(today time.Time) error {
 		return FieldErrorf("名称", "请填写服务机构或网点名称")
 	case o.Kind != OutletAgency && o.Kind != OutletPoint:
 		return FieldErrorf("类型", "类型 %q 无效：应为服务机构或网点", ClipValue(string(o.Kind)))
-	case o.City != "" && !CityCode(o.City):
+	case o.City != "" && !IsCityCode(o.City):
 		return FieldErrorf("所在市(州)", "市（州）代码 %q 应为4位数字，如 5101（成都市）", ClipValue(o.City))
 	case o.OpenedOn.IsZero():
 		return FieldErrorf("设立日期", "请填写设立日期")
@@ -112,7 +112,7 @@ func (m *TechManager) Validate(today time.Time) error {
 	switch {
 	case m.Name == "":
 		return FieldErrorf("姓名", "请填写技术经理人姓名")
-	case m.City != "" && !CityCode(m.City):
+	case m.City != "" && !IsCityCode(m.City):
 		return FieldErrorf("所在市(州)", "市（州）代码 %q 应为4位数字，如 5101（成都市）", ClipValue(m.City))
 	case m.RegisteredOn.IsZero():
 		return FieldErrorf("登记日期", "请填写登记日期")

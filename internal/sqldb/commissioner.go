@@ -76,7 +76,7 @@ func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commission
 		c.CreatedBy, c.CreatedAt = userID(u), tx.now
 		q := tx.q().add(`INSERT INTO commissioners (name, org_id, org_name, city, registered_on, left_on, user_id, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.Name, nullID(c.OrgID), c.OrgName, c.City,
-			patentbridge.FormatDate(c.RegisteredOn), formatOptDate(c.LeftOn), nullID(c.UserID), c.CreatedBy, formatTime(tx.now))
+			patentbridge.FormatDate(c.RegisteredOn), patentbridge.FormatDate(c.LeftOn), nullID(c.UserID), c.CreatedBy, formatTime(tx.now))
 		if err := tx.queryRow(ctx, q).Scan(&c.ID); err != nil {
 			return fmt.Errorf("sqldb: create commissioner: %w", err)
 		}

@@ -81,7 +81,7 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 		o.CreatedBy, o.CreatedAt = userID(u), tx.now
 		q := tx.q().add(`INSERT INTO service_outlets (name, kind, org_id, org_name, city, opened_on, closed_on, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, o.Name, string(o.Kind), nullID(o.OrgID), o.OrgName, o.City,
-			patentbridge.FormatDate(o.OpenedOn), formatOptDate(o.ClosedOn), o.CreatedBy, formatTime(tx.now))
+			patentbridge.FormatDate(o.OpenedOn), patentbridge.FormatDate(o.ClosedOn), o.CreatedBy, formatTime(tx.now))
 		if err := tx.queryRow(ctx, q).Scan(&o.ID); err != nil {
 			return fmt.Errorf("sqldb: create outlet: %w", err)
 		}

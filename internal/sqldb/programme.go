@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"patentbridge"
 )
@@ -80,6 +79,3 @@ func addYear(q *query, column string, year int) {
 		q.add(" AND "+column+" >= ? AND "+column+" <= ?", fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
 	}
 }
-
-// formatOptDate writes an optional date, "" for none.
-func formatOptDate(t time.Time) string { return patentbridge.FormatDate(t) }
