@@ -96,4 +96,5 @@ var ledgerKindLabels = map[string]string{
 	"licence.grant":         "达成许可",
 	"pool.publish":          "发布专利池",
 	"pool_licence.grant":    "专利池许可",
+	"kpi.publish":           "公示年度绩效评价结果",
 }

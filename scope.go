@@ -43,3 +43,15 @@ func CityManager(u *User, what string) error {
 	}
 	return nil
 }
+
+// AdminOnly admits the provincial administrator alone to what. Returns
+// EUNAUTHORIZED, EFORBIDDEN.
+func AdminOnly(u *User, what string) error {
+	switch {
+	case u == nil:
+		return Errorf(EUNAUTHORIZED, "请先登录")
+	case u.Role != RoleAdmin:
+		return Errorf(EFORBIDDEN, "没有权限：只有省级管理员可以%s", what)
+	}
+	return nil
+}

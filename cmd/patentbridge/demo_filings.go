@@ -9,9 +9,9 @@ import (
 	"patentbridge"
 )
 
-// demoProgramme is what the demo's programme records are filled through: the
+// demoFilingServices is what the demo's programme records are filled through: the
 // registry, the patents, deals, filings, commissioners and outlets.
-type demoProgramme interface {
+type demoFilingServices interface {
 	patentbridge.OrganizationService
 	patentbridge.PatentService
 	patentbridge.DealService
@@ -20,8 +20,8 @@ type demoProgramme interface {
 	patentbridge.OutletService
 }
 
-// demoFirms are the demo's filing enterprises across several 市(州), SMEs and not.
-var demoFirms = []patentbridge.Organization{
+// demoFilers are the demo's filing enterprises across several 市(州), SMEs and not.
+var demoFilers = []patentbridge.Organization{
 	{Name: "成都天府锂能新材料有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101", SME: true},
 	{Name: "成都蓉芯微电子有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101", SME: true},
 	{Name: "四川川能智慧能源股份有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101"},
@@ -120,12 +120,12 @@ var demoTechManagers = [][4]string{
 // to it by a deal the demo records, and for those filed in 2025 the yearly
 // update of 2026), commissioners and their services, agencies and outlets,
 // and technology managers. Records dated after today are left out.
-func loadDemoFilings(ctx context.Context, m demoProgramme, today time.Time, logger *slog.Logger) error {
+func loadDemoFilings(ctx context.Context, m demoFilingServices, today time.Time, logger *slog.Logger) error {
 	ctx = platform(ctx)
 	if fs, _, err := m.ListFilings(ctx, patentbridge.FilingFilter{Limit: 1}); err != nil || len(fs) > 0 {
 		return err
 	}
-	for _, o := range demoFirms {
+	for _, o := range demoFilers {
 		if _, err := demoOrganization(ctx, m, o); err != nil {
 			return fmt.Errorf("demo firm %s: %w", o.Name, err)
 		}
@@ -221,7 +221,7 @@ func loadDemoFilings(ctx context.Context, m demoProgramme, today time.Time, logg
 
 // demoSourcePatents picks patents in force owned by a university or an
 // institute, the sources of the demo firms' products.
-func demoSourcePatents(ctx context.Context, m demoProgramme) ([]*patentbridge.Patent, error) {
+func demoSourcePatents(ctx context.Context, m demoFilingServices) ([]*patentbridge.Patent, error) {
 	var out []*patentbridge.Patent
 	for _, t := range []patentbridge.PartyType{patentbridge.PartyUniversity, patentbridge.PartyInstitute} {
 		ps, _, err := m.ListPatents(ctx, patentbridge.PatentFilter{OwnerType: t, Status: patentbridge.StatusInForce, Sort: "app_no", Limit: 12})
@@ -240,7 +240,7 @@ func demoSourcePatents(ctx context.Context, m demoProgramme) ([]*patentbridge.Pa
 // demoSourceDeal records the transfer (受让) or ordinary licence (许可) of p
 // from its first owner to the firm, contracted on the day; the same deal
 // recorded before is kept.
-func demoSourceDeal(ctx context.Context, m demoProgramme, p *patentbridge.Patent, firm string, src patentbridge.PatentSource, on time.Time) error {
+func demoSourceDeal(ctx context.Context, m demoFilingServices, p *patentbridge.Patent, firm string, src patentbridge.PatentSource, on time.Time) error {
 	kind := patentbridge.DealOrdinary
 	if src == patentbridge.SourceAssigned {
 		kind = patentbridge.DealTransfer

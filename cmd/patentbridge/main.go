@@ -45,6 +45,7 @@ var subcommands = map[string]func(ctx context.Context, args []string, getenv env
 	"backup":  runBackup,
 	"restore": runRestore,
 	"ledger":  runLedger,
+	"report":  runReport,
 }
 
 const usage = `patentbridge — 专利转化运营平台
@@ -63,6 +64,7 @@ const usage = `patentbridge — 专利转化运营平台
   backup    在线备份数据库及数据目录中的配置与密钥文件（backup -o 备份文件.tar.gz）
   restore   把备份恢复到空的数据库与数据目录（restore 备份文件.tar.gz --db …）
   ledger    公共账本（ledger verify 按存储的记录重算并核对整个账本及检查点签名）
+  report    绩效评价报告（report kpi --year 年份 [--city 市州代码] --format json|xlsx [-o 文件]）
   ipc       查询 IPC 分类号的层级、中文名称与战略性新兴产业
   bench     性能基准（bench import --n 200000；bench screen --n 1000000；bench http 负载测试）
   version   显示版本

@@ -112,6 +112,12 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoOpenOffers(ctx, db, announced, m.Logger); err != nil {
 			return fmt.Errorf("demo open-licence offers: %w", err)
 		}
+		if err := loadDemoDeals(ctx, db, m.Logger); err != nil {
+			return fmt.Errorf("demo deals: %w", err)
+		}
+		if err := loadDemoEvents(ctx, db, m.Logger); err != nil {
+			return fmt.Errorf("demo events: %w", err)
+		}
 		if err := loadDemoFilings(ctx, db, db.Now(), m.Logger); err != nil {
 			return fmt.Errorf("demo filings and services: %w", err)
 		}
@@ -207,7 +213,8 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB,
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
-		Ledger: m.DB, Licences: m.DB, Deals: m.DB, Filings: m.DB, Commissioners: m.DB, Outlets: m.DB,
+		Ledger: m.DB, Licences: m.DB, Deals: m.DB, KPIs: m.DB, Events: m.DB, Cases: m.DB, PilotBases: m.DB, Listings: m.DB,
+		Filings: m.DB, Commissioners: m.DB, Outlets: m.DB,
 		Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
@@ -215,7 +222,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
-		Registrations: m.DB, Ledger: m.DB, Licences: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
+		Registrations: m.DB, Ledger: m.DB, KPIs: m.DB, Licences: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
 		ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportOrganizations(ctx, m.DB, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
 		},

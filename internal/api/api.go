@@ -60,6 +60,15 @@ type Deps struct {
 	Licences patentbridge.LicenceService
 	// Deals records 转移转化 deals; nil answers their endpoints with 404.
 	Deals patentbridge.DealService
+	// KPIs computes the performance evaluation (绩效评价); nil answers its endpoints with 404.
+	KPIs patentbridge.KPIService
+	// Events, Cases, PilotBases and Listings keep matching events, typical
+	// cases (public once published), pilot bases and the 科创板 pipeline; nil
+	// answers their endpoints with 404.
+	Events     patentbridge.EventService
+	Cases      patentbridge.CaseService
+	PilotBases patentbridge.PilotBaseService
+	Listings   patentbridge.ListingService
 	// Filings keeps 专利产品备案; Commissioners the 知识产权专员 and their
 	// service records; Outlets the service agencies, outlets and technology
 	// managers. nil answers their endpoints with 404.

@@ -12,10 +12,10 @@ import (
 	"patentbridge/internal/refdata"
 )
 
-// newProgrammeEnv is the supply env serving deals, filings, commissioners
+// newFilingEnv is the supply env serving deals, filings, commissioners
 // and outlets, with 成都芯动科技有限公司 (5101) in the registry and an agency
 // account; it returns the agency user and its token.
-func newProgrammeEnv(t *testing.T) (*supplyEnv, *patentbridge.User, string) {
+func newFilingEnv(t *testing.T) (*supplyEnv, *patentbridge.User, string) {
 	t.Helper()
 	e := newSupplyEnv(t)
 	users := &httpxtest.UserService{DB: e.db}
@@ -38,7 +38,7 @@ func newProgrammeEnv(t *testing.T) (*supplyEnv, *patentbridge.User, string) {
 // the enterprise received; the same product again is 409; the yearly update
 // adds a year; a bad column is named; other cities and enterprises are kept out.
 func TestFilingsAPI(t *testing.T) {
-	e, _, _ := newProgrammeEnv(t)
+	e, _, _ := newFilingEnv(t)
 	status, deal := e.call(t, "POST", "/api/v1/deals", e.admin, `{"app_no":"2022232206652","kind":"转让","from":"中国科学院光电技术研究所",
 		"from_type":"科研单位","to":"成都芯动科技有限公司","to_type":"企业","amount_fen":5000000,"contract_date":"2025-06-30"}`)
 	if status != http.StatusCreated {
@@ -86,7 +86,7 @@ func TestFilingsAPI(t *testing.T) {
 // Officials register commissioners, outlets and managers; the commissioner's
 // own agency account records and lists its services but registers nobody.
 func TestServicesAPI(t *testing.T) {
-	e, agent, agentTok := newProgrammeEnv(t)
+	e, agent, agentTok := newFilingEnv(t)
 	status, c := e.call(t, "POST", "/api/v1/commissioners", e.chengdu,
 		fmt.Sprintf(`{"name":"王芳","organization":"四川省知识产权服务中心","city":"5101","registered_on":"2025-01-10","user_id":%d}`, agent.ID))
 	if status != http.StatusCreated || c["registered_on"] != "2025-01-10" || c["left_on"] != "" {

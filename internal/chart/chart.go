@@ -7,6 +7,8 @@ package chart
 import (
 	"fmt"
 	"html/template"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,7 +17,7 @@ import (
 // what it counts.
 type Bar struct {
 	Label string
-	Value int
+	Value float64
 	Href  string
 }
 
@@ -47,15 +49,15 @@ const (
 // text a screen reader reads and what a test can check.
 func (c Bars) Desc() string {
 	parts := make([]string, len(c.Bars))
-	total := 0
+	total := 0.0
 	for i, b := range c.Bars {
-		parts[i] = fmt.Sprintf("%s %d%s", b.Label, b.Value, c.Unit)
+		parts[i] = fmt.Sprintf("%s %s%s", b.Label, num(b.Value), c.Unit)
 		total += b.Value
 	}
 	if c.Overlapping {
 		return fmt.Sprintf("%s（一项可计入多类）：%s。", c.Title, strings.Join(parts, "；"))
 	}
-	return fmt.Sprintf("%s，合计 %d%s：%s。", c.Title, total, c.Unit, strings.Join(parts, "；"))
+	return fmt.Sprintf("%s，合计 %s%s：%s。", c.Title, num(total), c.Unit, strings.Join(parts, "；"))
 }
 
 // SVG renders the chart as an inline <svg> element.
@@ -64,7 +66,7 @@ func (c Bars) SVG() template.HTML {
 	for _, b := range c.Bars {
 		label = max(label, min(maxLabel, textWidth(b.Label)+labelGap))
 	}
-	most := 0
+	most := 0.0
 	for _, b := range c.Bars {
 		most = max(most, b.Value)
 	}
@@ -81,7 +83,7 @@ func (c Bars) SVG() template.HTML {
 		y := padTop + i*rowHeight
 		w := 0
 		if most > 0 {
-			w = b.Value * plot / most
+			w = int(b.Value * float64(plot) / most)
 		}
 		if b.Value > 0 {
 			w = max(w, 2) // a count above zero shows, however small
@@ -89,12 +91,12 @@ func (c Bars) SVG() template.HTML {
 		if b.Href != "" {
 			fmt.Fprintf(&s, `<a href="%s">`, esc(b.Href))
 		}
-		fmt.Fprintf(&s, `<g class="chart-row" data-label="%s" data-value="%d">`, esc(b.Label), b.Value)
+		fmt.Fprintf(&s, `<g class="chart-row" data-label="%s" data-value="%s">`, esc(b.Label), num(b.Value))
 		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="end" class="chart-label" font-size="14">%s</text>`,
 			label-labelGap, y+barHeight/2+5, esc(clipLabel(b.Label)))
-		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%d" height="%d" class="chart-bar" fill="#2f6f9f"><title>%s：%d%s</title></rect>`,
-			label, y, w, barHeight, esc(b.Label), b.Value, esc(c.Unit))
-		fmt.Fprintf(&s, `<text x="%d" y="%d" class="chart-value" font-size="14">%d</text>`, label+w+6, y+barHeight/2+5, b.Value)
+		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%d" height="%d" class="chart-bar" fill="#2f6f9f"><title>%s：%s%s</title></rect>`,
+			label, y, w, barHeight, esc(b.Label), num(b.Value), esc(c.Unit))
+		fmt.Fprintf(&s, `<text x="%d" y="%d" class="chart-value" font-size="14">%s</text>`, label+w+6, y+barHeight/2+5, num(b.Value))
 		s.WriteString(`</g>`)
 		if b.Href != "" {
 			s.WriteString(`</a>`)
@@ -102,6 +104,11 @@ func (c Bars) SVG() template.HTML {
 	}
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String()) // every text above went through esc
+}
+
+// num renders a value: a whole number without decimals, else at most two.
+func num(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
 
 // textWidth estimates a label's width: CJK characters are square, others half.

@@ -87,3 +87,19 @@ func TestEmptyChartSaysSo(t *testing.T) {
 		t.Errorf("empty chart = %s", svg)
 	}
 }
+
+// A column chart of a figure over the years shows each year's value, in its
+// description too, and the target as a line.
+func TestColumnsShowEachYearAndTheTarget(t *testing.T) {
+	c := Columns{ID: "trend", Title: "中小企业受让专利", Unit: "件", Target: 12, TargetLabel: "目标 12",
+		Columns: []Bar{{Label: "2025", Value: 10}, {Label: "2026", Value: 12.5, Href: "/kpi/records?year=2026"}}}
+	svg := string(c.SVG())
+	for _, want := range []string{`data-label="2026" data-value="12.5"`, `href="/kpi/records?year=2026"`, `class="chart-target"`, "目标 12"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("svg lacks %q", want)
+		}
+	}
+	if d := c.Desc(); d != "中小企业受让专利：2025 10件；2026 12.5件。目标 12件。" {
+		t.Errorf("desc %q", d)
+	}
+}

@@ -187,7 +187,7 @@ func (db *DB) ListCommissioners(ctx context.Context, f patentbridge.Commissioner
 	}
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")
-		addYear(q, "registered_on", f.Year)
+		yearRange(q, "registered_on", f.Year)
 		if f.City != "" {
 			q.add(" AND city = ?", f.City)
 		}

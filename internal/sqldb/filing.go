@@ -258,7 +258,7 @@ func (db *DB) ListFilings(ctx context.Context, f patentbridge.FilingFilter) ([]*
 	}
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")
-		addYear(q, "f.filed_on", f.Year)
+		yearRange(q, "f.filed_on", f.Year)
 		if f.City != "" {
 			q.add(" AND f.city = ?", f.City)
 		}

@@ -88,6 +88,11 @@ func (db *DB) actRecord(ctx context.Context, kind, object string) (any, string, 
 		if r, err = db.findLicence(ctx, db.read, id); err == nil {
 			data, label = grantRecord(r.l), fmt.Sprintf("许可 %d", id)
 		}
+	case "kpi.publish":
+		var p kpiPublication
+		if p, err = db.findKPIPublication(ctx, id); err == nil {
+			data, label = p, fmt.Sprintf("%d 年度绩效评价公示", p.Year)
+		}
 	default:
 		return nil, "", nil
 	}

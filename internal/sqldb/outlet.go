@@ -143,7 +143,7 @@ func (db *DB) ListOutlets(ctx context.Context, f patentbridge.OutletFilter) ([]*
 	}
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")
-		addYear(q, "opened_on", f.Year)
+		yearRange(q, "opened_on", f.Year)
 		if f.City != "" {
 			q.add(" AND city = ?", f.City)
 		}
@@ -221,7 +221,7 @@ func (db *DB) ListTechManagers(ctx context.Context, f patentbridge.TechManagerFi
 	}
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")
-		addYear(q, "registered_on", f.Year)
+		yearRange(q, "registered_on", f.Year)
 		if f.City != "" {
 			q.add(" AND city = ?", f.City)
 		}

@@ -201,7 +201,7 @@ func (db *DB) ListServiceRecords(ctx context.Context, f patentbridge.ServiceFilt
 	where := func(q *query) *query {
 		q.add(" WHERE 1 = 1")
 		serviceScope(q, u)
-		addYear(q, "s.served_on", f.Year)
+		yearRange(q, "s.served_on", f.Year)
 		if f.City != "" {
 			q.add(" AND s.city = ?", f.City)
 		}

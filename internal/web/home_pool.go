@@ -70,11 +70,11 @@ func (s *Server) sleepingPool(ctx context.Context) (*poolView, error) {
 		if !ok {
 			n = counts["grade:"+g]
 		}
-		v.Grades.Bars = append(v.Grades.Bars, chart.Bar{Label: g + "级", Value: n, Href: sleepingHref("grade", g)})
+		v.Grades.Bars = append(v.Grades.Bars, chart.Bar{Label: g + "级", Value: float64(n), Href: sleepingHref("grade", g)})
 	}
 	v.Cities.Bars = s.cityBars(counts)
 	for _, ind := range patentbridge.Industries(patentbridge.System51) {
-		v.Industry.Bars = append(v.Industry.Bars, chart.Bar{Label: ind, Value: counts[patentbridge.System51+":"+ind],
+		v.Industry.Bars = append(v.Industry.Bars, chart.Bar{Label: ind, Value: float64(counts[patentbridge.System51+":"+ind]),
 			Href: "/sleeping?" + url.Values{"system": {patentbridge.System51}, "industry": {ind}}.Encode()})
 	}
 	c.view, c.at = v, time.Now()
@@ -89,7 +89,7 @@ func (s *Server) cityBars(counts map[string]int) []chart.Bar {
 	seen := map[string]bool{}
 	for _, c := range httpx.RegistrationCities(s.Ref) {
 		seen[c.CityCode] = true
-		bars = append(bars, chart.Bar{Label: c.Name, Value: counts["city:"+c.CityCode], Href: sleepingHref("city", c.CityCode)})
+		bars = append(bars, chart.Bar{Label: c.Name, Value: float64(counts["city:"+c.CityCode]), Href: sleepingHref("city", c.CityCode)})
 	}
 	for k, n := range counts {
 		code, ok := strings.CutPrefix(k, "city:")
@@ -100,7 +100,7 @@ func (s *Server) cityBars(counts map[string]int) []chart.Bar {
 		if s.Ref != nil && s.Ref.CityName(code) != "" {
 			name = s.Ref.CityName(code)
 		}
-		bars = append(bars, chart.Bar{Label: name, Value: n, Href: sleepingHref("city", code)})
+		bars = append(bars, chart.Bar{Label: name, Value: float64(n), Href: sleepingHref("city", code)})
 	}
 	slices.SortStableFunc(bars, func(a, b chart.Bar) int { return cmp.Compare(b.Value, a.Value) })
 	return bars

@@ -33,7 +33,7 @@ var navigation = []navItem{
 	{Key: "market", Label: "转化交易", Href: "/market", Needs: func(d *Deps) bool { return d.Offers != nil }},
 	{Label: "转化交易", Needs: func(d *Deps) bool { return d.Offers == nil }},
 	{Label: "质押融资"},
-	{Label: "绩效统计"},
+	{Key: "kpi", Label: "绩效评价", Href: "/kpi", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.KPIs != nil }},
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},
 	{Label: "公共账本", Needs: func(d *Deps) bool { return d.Ledger == nil }},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},

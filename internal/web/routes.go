@@ -104,6 +104,7 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.openLicenceRoutes()...)
 	rs = append(rs, s.helpRoutes()...)
 	rs = append(rs, s.ledgerRoutes()...)
+	rs = append(rs, s.kpiRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
 }
 

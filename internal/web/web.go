@@ -73,6 +73,9 @@ type Deps struct {
 	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
 	Registrations patentbridge.RegistrationService
+	// KPIs computes the performance evaluation (绩效评价) and keeps its
+	// targets; nil hides its pages.
+	KPIs patentbridge.KPIService
 	// Ledger reads the public ledger (公共账本); nil hides its pages.
 	Ledger patentbridge.LedgerService
 	// AuditLog reads the audit log; nil hides its page.

@@ -68,6 +68,13 @@ CREATE TABLE listing_pipeline (
 	created_at  TEXT NOT NULL
 );
 
+-- One event per title and day (an event file's rows of one event add its
+-- projects), one pipeline record per enterprise, one pilot base per name.
+CREATE UNIQUE INDEX events_title_day ON events (title, held_on);
+CREATE UNIQUE INDEX listing_pipeline_org ON listing_pipeline (org_id);
+CREATE UNIQUE INDEX pilot_bases_name ON pilot_bases (name);
+CREATE INDEX cases_published ON cases (published_on);
+
 -- +goose Down
 DROP TABLE listing_pipeline;
 DROP TABLE pilot_bases;

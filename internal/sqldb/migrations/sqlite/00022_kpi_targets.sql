@@ -13,5 +13,18 @@ CREATE TABLE kpi_targets (
 	PRIMARY KEY (indicator, year, city)
 );
 
+-- kpi_publications holds a year's figures as published to the public ledger
+-- (the report's JSON), so that the ledger check compares the entry with it.
+CREATE TABLE kpi_publications (
+	id           INTEGER PRIMARY KEY AUTOINCREMENT,
+	year         INTEGER NOT NULL,
+	figures      TEXT NOT NULL,
+	published_by BIGINT NOT NULL DEFAULT 0,
+	published_at TEXT NOT NULL,
+	ledger_index BIGINT NOT NULL
+);
+CREATE INDEX kpi_publications_year ON kpi_publications (year, id);
+
 -- +goose Down
+DROP TABLE kpi_publications;
 DROP TABLE kpi_targets;

@@ -1,0 +1,214 @@
+package patentbridge
+
+import (
+	"context"
+	"math"
+	"strconv"
+	"time"
+)
+
+// KPIMeasure says which records make an indicator's value for a year.
+type KPIMeasure string
+
+// The measures: the records of the year, or those standing at its end.
+const (
+	MeasureYear  KPIMeasure = "year"  // 当年新增: the records dated in the year
+	MeasureStock KPIMeasure = "stock" // 累计/存量: the records standing on the year's last day
+)
+
+// KPITargetType says what an indicator's target is.
+type KPITargetType string
+
+// The target types of §3.11.
+const (
+	TargetGrowth   KPITargetType = "growth"   // growth over the previous year, in percent
+	TargetAbsolute KPITargetType = "absolute" // a value to reach
+)
+
+// KPI is one indicator of the programme's performance evaluation (绩效评价,
+// DESIGN §3.11): what it counts, how, and the plan's target.
+type KPI struct {
+	ID         string        `json:"id"`
+	Name       string        `json:"name"`
+	Unit       string        `json:"unit"`
+	Group      string        `json:"group"`
+	Definition string        `json:"definition"` // in Chinese, for the officials who defend the figure
+	Measure    KPIMeasure    `json:"measure"`
+	TargetType KPITargetType `json:"target_type"`
+	// Target is the plan's target (percent for a growth target); 0 means none.
+	Target float64 `json:"target,omitempty"`
+	// Money marks a value summed from amounts in fen and shown in 万元.
+	Money bool `json:"money,omitempty"`
+}
+
+// CityTargeted reports whether the plan's target applies to each 市(州) as
+// well as to the province: a growth rate does; an absolute province-wide
+// figure (10,000 sleeping patents, 1,000 commissioners) does not, unless the
+// admin sets one for the city.
+func (k KPI) CityTargeted() bool { return k.TargetType == TargetGrowth }
+
+// KPIValue is an indicator's figure for one area and year, beside the
+// previous year's, with its growth, target and whether the target is met.
+type KPIValue struct {
+	ID       string  `json:"id"`
+	Value    float64 `json:"value"`
+	Previous float64 `json:"previous"`
+	// Growth is the percent change over Previous; nil when Previous is zero
+	// (New then says whether the value rose from nothing: 新增).
+	Growth *float64 `json:"growth"`
+	New    bool     `json:"new,omitempty"`
+	// Target is the year's target for the area, nil when it has none; Met is
+	// nil then too.
+	Target *float64 `json:"target"`
+	Met    *bool    `json:"met"`
+}
+
+// EvaluateKPI computes growth and met for value against previous and target.
+// A growth target is met by a growth at least the target, and by any rise
+// from zero (新增); an absolute one by a value at least the target.
+func EvaluateKPI(k KPI, value, previous float64, target *float64) KPIValue {
+	v := KPIValue{ID: k.ID, Value: value, Previous: previous, Target: target}
+	if previous != 0 {
+		g := math.Round((value-previous)/previous*1000) / 10
+		v.Growth = &g
+	} else {
+		v.New = value > 0
+	}
+	if target == nil {
+		return v
+	}
+	var met bool
+	switch k.TargetType {
+	case TargetGrowth:
+		met = v.New || (v.Growth != nil && *v.Growth >= *target)
+	default:
+		met = value >= *target
+	}
+	v.Met = &met
+	return v
+}
+
+// GrowthLabel is how pages show a value's growth: "+12.5%", "新增" from a
+// zero base, "—" when both years are zero.
+func (v KPIValue) GrowthLabel() string {
+	switch {
+	case v.Growth != nil:
+		return signedPercent(*v.Growth)
+	case v.New:
+		return "新增"
+	}
+	return "—"
+}
+
+// KPIArea is the figures of one area: the province (Code "51") or a 市(州).
+type KPIArea struct {
+	Code       string     `json:"code"` // "51" or a 6-digit city code such as "510100"
+	Name       string     `json:"name"`
+	Indicators []KPIValue `json:"indicators"`
+}
+
+// Find returns the area's value of indicator id.
+func (a KPIArea) Find(id string) (KPIValue, bool) {
+	for _, v := range a.Indicators {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return KPIValue{}, false
+}
+
+// KPIReport is a year's figures for the province and its 21 市(州).
+type KPIReport struct {
+	Year     int       `json:"year"`
+	AsOf     time.Time `json:"as_of"`
+	Province KPIArea   `json:"province"`
+	Cities   []KPIArea `json:"cities"`
+	// Unassigned is the figures of the records whose 市(州) is not known (a
+	// deal's receiver without a region code or a registry city): counted in
+	// the province, in no city, so that the cities add up to the province.
+	Unassigned KPIArea `json:"unassigned"`
+}
+
+// KPIRecord is one record behind a figure (the drill-down): a deal, a filing,
+// a loan, an organization reached…, with what it adds to the figure.
+type KPIRecord struct {
+	Kind   string    `json:"kind"` // deal, filing, loan, patent, supply_list, offer, demand, event, …
+	ID     int64     `json:"id"`
+	City   string    `json:"city"` // 4-digit 市(州) code, "" when unknown
+	Date   time.Time `json:"date"`
+	Title  string    `json:"title"`
+	Party  string    `json:"party,omitempty"`
+	Amount int64     `json:"amount"` // 1 for a count; fen for a money figure
+}
+
+// KPIUnassigned is the area code of the records whose 市(州) is not known.
+const KPIUnassigned = "unassigned"
+
+// KPIFilter selects the records of one figure: an indicator, a year and an
+// area ("" or "51" for the province, KPIUnassigned, else a 4- or 6-digit
+// city code).
+type KPIFilter struct {
+	ID     string
+	Year   int
+	City   string
+	Limit  int
+	Offset int
+}
+
+// KPITarget is the admin's target of an indicator for a year and area.
+type KPITarget struct {
+	ID     string  `json:"id"`
+	Year   int     `json:"year"`
+	City   string  `json:"city"` // "" for the province, else the 4-digit city code
+	Target float64 `json:"target"`
+}
+
+// KPIService computes the indicators from the records and keeps the targets.
+type KPIService interface {
+	// KPIReport computes every indicator for the year, for the province and
+	// each 市(州). Returns EINVALID (year).
+	KPIReport(ctx context.Context, year int) (*KPIReport, error)
+	// KPIRecords returns one page of the records behind a figure and their
+	// total, which equals the figure's count. Returns EINVALID, ENOTFOUND.
+	KPIRecords(ctx context.Context, f KPIFilter) ([]*KPIRecord, int, error)
+	// SetKPITarget sets (or with remove, clears) an indicator's target for a
+	// year and area; admin only, audited. Returns EINVALID, ENOTFOUND,
+	// EUNAUTHORIZED, EFORBIDDEN.
+	SetKPITarget(ctx context.Context, t KPITarget, remove bool) error
+	// PublishKPIReport appends the year's province and city figures to the
+	// public ledger; admin only, audited. Returns the ledger index.
+	PublishKPIReport(ctx context.Context, year int) (int64, error)
+}
+
+// signedPercent renders a growth percent with its sign, one decimal at most.
+func signedPercent(g float64) string {
+	s := strconv.FormatFloat(g, 'f', -1, 64) + "%"
+	if g > 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// kpiRecordKinds names the kinds of records behind the figures in Chinese.
+var kpiRecordKinds = map[string]string{
+	"deal": "转移转化（交易）", "filing": "专利产品备案", "loan": "质押贷款", "organization": "企业", "patent": "沉睡专利",
+	"supply_list": "供给清单", "offer": "转让/许可信息", "demand": "技术需求", "event": "对接活动", "event_project": "推介项目",
+	"commissioner": "知识产权专员", "outlet": "服务机构/网点", "pool": "专利池", "pilot_base": "中试熟化基地",
+	"case": "典型案例", "listing": "科创板后备企业",
+}
+
+// KPIRecordKindLabel names a kind of record behind a figure in Chinese.
+func KPIRecordKindLabel(kind string) string {
+	if l, ok := kpiRecordKinds[kind]; ok {
+		return l
+	}
+	return kind
+}
+
+// Label is how pages show the value: 万元 with two decimals, else a count.
+func (v KPIValue) Label(k KPI) string {
+	if k.Money {
+		return strconv.FormatFloat(v.Value, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(v.Value, 'f', -1, 64)
+}
