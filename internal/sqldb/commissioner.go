@@ -80,7 +80,7 @@ func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commission
 		if err := tx.queryRow(ctx, q).Scan(&c.ID); err != nil {
 			return fmt.Errorf("sqldb: create commissioner: %w", err)
 		}
-		return tx.audit(ctx, "commissioner.create", commissionerObject(c.ID), nil, c)
+		return tx.audit(ctx, "commissioner.create", commissionerObject(c.ID), nil, auditCommissioner(c))
 	})
 }
 
@@ -138,7 +138,7 @@ func (db *DB) LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*
 		if _, err := tx.exec(ctx, tx.q().add("UPDATE commissioners SET left_on = ? WHERE id = ?", patentbridge.FormatDate(after.LeftOn), id)); err != nil {
 			return fmt.Errorf("sqldb: commissioner leaves: %w", err)
 		}
-		return tx.audit(ctx, "commissioner.leave", commissionerObject(id), before, c)
+		return tx.audit(ctx, "commissioner.leave", commissionerObject(id), auditCommissioner(before), auditCommissioner(c))
 	})
 	if err != nil {
 		return nil, err

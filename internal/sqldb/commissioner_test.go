@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"patentbridge"
@@ -263,6 +264,14 @@ func TestLeavingAndClosing(t *testing.T) {
 			t.Errorf("the same manager twice: %v", err)
 		}
 		ctx := context.Background()
+		admin := as(f.admin)
+		for action, want := range map[string]string{"commissioner.leave": `"left_on":"2026-06-30"`, "outlet.close": `"closed_on":"2026-10-31"`,
+			"commissioner.create": `"registered_on":"2026-09-01"`, "tech_manager.create": `"registered_on":"2026-05-01"`} {
+			es, _, err := db.ListAudit(admin, patentbridge.AuditFilter{Action: action})
+			if err != nil || len(es) == 0 || !strings.Contains(string(es[0].After), want) {
+				t.Errorf("%s audit rows without %s: %v", action, want, err)
+			}
+		}
 		for action, want := range map[string]int{"commissioner.leave": 1, "outlet.close": 1} {
 			if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM audit_log WHERE action = '"+action+"'"); n != want {
 				t.Errorf("%d %s audit rows", n, action)

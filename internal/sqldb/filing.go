@@ -101,7 +101,7 @@ func (db *DB) CreateFiling(ctx context.Context, f *patentbridge.ProductFiling) e
 				return err
 			}
 		}
-		return tx.audit(ctx, "filing.create", filingObject(f.ID), nil, f)
+		return tx.audit(ctx, "filing.create", filingObject(f.ID), nil, filingAudit{f, patentbridge.FormatDate(f.FiledOn)})
 	})
 }
 

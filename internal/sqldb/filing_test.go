@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"patentbridge"
@@ -114,6 +115,10 @@ func TestCreateFilingLinksItsDealsAndRefusesAnotherEnterprises(t *testing.T) {
 		}
 		if n, _ := db.QueryIntForTest(context.Background(), "SELECT COUNT(*) FROM audit_log WHERE action = 'filing.create'"); n != 2 {
 			t.Errorf("%d filing.create audit rows", n)
+		}
+		if es, _, err := db.ListAudit(as(f.admin), patentbridge.AuditFilter{Action: "filing.create"}); err != nil || len(es) != 2 ||
+			!strings.Contains(string(es[0].After), `"filed_on":"2026-02-01"`) {
+			t.Errorf("filing.create audit rows without their dates: %v", err)
 		}
 		sme := true
 		for _, tc := range []struct {

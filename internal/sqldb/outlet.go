@@ -85,7 +85,7 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 		if err := tx.queryRow(ctx, q).Scan(&o.ID); err != nil {
 			return fmt.Errorf("sqldb: create outlet: %w", err)
 		}
-		return tx.audit(ctx, "outlet.create", "service_outlet:"+strconv.FormatInt(o.ID, 10), nil, o)
+		return tx.audit(ctx, "outlet.create", "service_outlet:"+strconv.FormatInt(o.ID, 10), nil, auditOutlet(o))
 	})
 }
 
@@ -118,7 +118,7 @@ func (db *DB) CloseOutlet(ctx context.Context, id int64, day time.Time) (*patent
 			return fmt.Errorf("sqldb: close outlet: %w", err)
 		}
 		o = &after
-		return tx.audit(ctx, "outlet.close", "service_outlet:"+strconv.FormatInt(id, 10), before, o)
+		return tx.audit(ctx, "outlet.close", "service_outlet:"+strconv.FormatInt(id, 10), auditOutlet(before), auditOutlet(o))
 	})
 	if err != nil {
 		return nil, err
@@ -200,7 +200,7 @@ func (db *DB) CreateTechManager(ctx context.Context, m *patentbridge.TechManager
 		if err := tx.queryRow(ctx, q).Scan(&m.ID); err != nil {
 			return fmt.Errorf("sqldb: create tech manager: %w", err)
 		}
-		return tx.audit(ctx, "tech_manager.create", "tech_manager:"+strconv.FormatInt(m.ID, 10), nil, m)
+		return tx.audit(ctx, "tech_manager.create", "tech_manager:"+strconv.FormatInt(m.ID, 10), nil, techManagerAudit{m, patentbridge.FormatDate(m.RegisteredOn)})
 	})
 }
 

@@ -53,3 +53,38 @@ func (tx *Tx) orgCity(ctx context.Context, name, city string) (orgID int64, _ st
 	}
 	return o.ID, city, nil
 }
+
+// The audit rows of filings, commissioners, services, outlets and managers
+// carry their dates, which the domain types leave to the API's views.
+type (
+	filingAudit struct {
+		*patentbridge.ProductFiling
+		FiledOn string `json:"filed_on"`
+	}
+	commissionerAudit struct {
+		*patentbridge.Commissioner
+		RegisteredOn string `json:"registered_on"`
+		LeftOn       string `json:"left_on"`
+	}
+	serviceAudit struct {
+		*patentbridge.ServiceRecord
+		ServedOn string `json:"served_on"`
+	}
+	outletAudit struct {
+		*patentbridge.ServiceOutlet
+		OpenedOn string `json:"opened_on"`
+		ClosedOn string `json:"closed_on"`
+	}
+	techManagerAudit struct {
+		*patentbridge.TechManager
+		RegisteredOn string `json:"registered_on"`
+	}
+)
+
+func auditCommissioner(c *patentbridge.Commissioner) commissionerAudit {
+	return commissionerAudit{c, patentbridge.FormatDate(c.RegisteredOn), patentbridge.FormatDate(c.LeftOn)}
+}
+
+func auditOutlet(o *patentbridge.ServiceOutlet) outletAudit {
+	return outletAudit{o, patentbridge.FormatDate(o.OpenedOn), patentbridge.FormatDate(o.ClosedOn)}
+}

@@ -102,7 +102,7 @@ func (db *DB) RecordService(ctx context.Context, r *patentbridge.ServiceRecord) 
 		if err := tx.queryRow(ctx, q).Scan(&r.ID); err != nil {
 			return fmt.Errorf("sqldb: record service: %w", err)
 		}
-		return tx.audit(ctx, "service.record", serviceObject(r.ID), nil, r)
+		return tx.audit(ctx, "service.record", serviceObject(r.ID), nil, serviceAudit{r, patentbridge.FormatDate(r.ServedOn)})
 	})
 }
 
