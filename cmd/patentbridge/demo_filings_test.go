@@ -12,8 +12,8 @@ import (
 // The demo files products of SMEs and other firms in several cities in 2025
 // and 2026, each using a university or institute patent that came by a deal
 // to that firm, with the yearly update; commissioners record services in
-// both years; agencies, outlets and technology managers are registered; a
-// second load adds nothing.
+// both years; agencies, outlets and technology managers are registered; the
+// 绩效评价 counts them; a second load adds nothing.
 func TestDemoFilingsAndServices(t *testing.T) {
 	m := MustOpenMain(t, "sqlite:"+t.TempDir()+"/demo.db", 400)
 	ctx := platform(context.Background())
@@ -58,6 +58,17 @@ func TestDemoFilingsAndServices(t *testing.T) {
 	}
 	if _, n, _ := m.DB.ListTechManagers(ctx, patentbridge.TechManagerFilter{}); n < 5 {
 		t.Errorf("%d technology managers", n)
+	}
+	// The dashboard counts them: SME filings of both years, commissioners,
+	// outlets and enterprises served.
+	rep, err := m.DB.KPIReport(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"sme_product_filings", "commissioners", "service_outlets", "enterprises_served"} {
+		if v, _ := rep.Province.Find(id); v.Value == 0 || v.Previous == 0 {
+			t.Errorf("KPI %s: 2026 %v, 2025 %v", id, v.Value, v.Previous)
+		}
 	}
 	if err := loadDemoFilings(context.Background(), m.DB, m.DB.Now(), slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
