@@ -153,9 +153,6 @@ func loadDemoFilings(ctx context.Context, m demoFilingServices, today time.Time,
 				return err
 			}
 			f.Patents = append(f.Patents, patentbridge.FiledPatent{AppNo: p.AppNo, Source: src})
-			if len(sources) > 1 && i%3 == 0 {
-				f.Patents = append(f.Patents, patentbridge.FiledPatent{AppNo: sources[(i+1)%len(sources)].AppNo, Source: patentbridge.SourceOwn})
-			}
 		}
 		if len(f.Patents) == 0 {
 			continue // a demo without university patents files nothing
