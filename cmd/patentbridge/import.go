@@ -21,7 +21,7 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	rejects := fs.String("rejects", "", "把被拒绝的行写入此 CSV 文件（文件、行号、列、值、原因）")
 	asJSON := fs.Bool("json", false, "在标准输出打印一行 JSON 摘要")
 	sheet := fs.String("sheet", "", "XLSX 工作表名称（默认第一个）")
-	kind := fs.String("kind", "patents", "导入的数据种类：patents（专利）、enterprises（企业名录）、soe（国有企业名单）、sme（中小企业名单）、events（对接活动，每行一个项目）、cases（典型案例）、filings（专利产品备案表）、commissioners（知识产权专员名册）或 services（专员服务记录表）")
+	kind := fs.String("kind", "patents", "导入的数据种类：patents（专利）、enterprises（企业名录）、soe（国有企业名单）、sme（中小企业名单）、events（对接活动，每行一个项目）、cases（典型案例）、loans（专利权质押融资台账）、filings（专利产品备案表）、commissioners（知识产权专员名册）或 services（专员服务记录表）")
 	batch := fs.Int("batch", 0, "每个事务的行数（默认 1000）")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -30,8 +30,8 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprintln(stderr, "用法：patentbridge import [--db …] [--rejects rejects.csv] [--json] 文件…")
 		return 2
 	}
-	if !slices.Contains([]string{"patents", "enterprises", "soe", "sme", "events", "cases", "filings", "commissioners", "services"}, *kind) {
-		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（patents、enterprises、soe、sme、events、cases、filings、commissioners 或 services）\n", *kind)
+	if !slices.Contains([]string{"patents", "enterprises", "soe", "sme", "events", "cases", "loans", "filings", "commissioners", "services"}, *kind) {
+		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（patents、enterprises、soe、sme、events、cases、loans、filings、commissioners 或 services）\n", *kind)
 		return 2
 	}
 	if err := cfg.Validate(); err != nil {
@@ -78,6 +78,8 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		sum, err = ingest.ImportEvents(ctx, db, fs.Args(), opt)
 	case "cases":
 		sum, err = ingest.ImportCases(ctx, db, fs.Args(), opt)
+	case "loans":
+		sum, err = ingest.ImportLoans(ctx, db, fs.Args(), opt)
 	case "filings": // programme records: the command line's acts, each audited
 		sum, err = ingest.ImportFilings(ctx, db, fs.Args(), opt)
 	case "commissioners":

@@ -69,6 +69,8 @@ type Deps struct {
 	Cases      patentbridge.CaseService
 	PilotBases patentbridge.PilotBaseService
 	Listings   patentbridge.ListingService
+	// Loans works pledge loans and their risk pools; nil answers their endpoints with 404.
+	Loans patentbridge.LoanService
 	// Filings keeps 专利产品备案; Commissioners the 知识产权专员 and their
 	// service records; Outlets the service agencies, outlets and technology
 	// managers. nil answers their endpoints with 404.
