@@ -18,14 +18,13 @@ type caseRow struct {
 
 // casesView is the data of /cases.
 type casesView struct {
-	Upload     uploadForm
-	CanCreate  bool
-	Years      []option
-	Cities     []option
-	CityLocked bool
-	Items      []caseRow
-	Total      int
-	Pager      httpx.Pager
+	Upload    uploadForm
+	CanCreate bool
+	Years     []option
+	Cities    []option
+	Items     []caseRow
+	Total     int
+	Pager     httpx.Pager
 }
 
 // caseList serves /cases?year=&city=: the published typical cases to anyone,
@@ -58,17 +57,14 @@ func (s *Server) renderCases(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	u := patentbridge.UserFrom(r.Context())
-	if !official(u) { // the public filter by any city
-		f.City = strings.TrimSpace(r.URL.Query().Get("city"))
-	}
+	f.City = strings.TrimSpace(r.URL.Query().Get("city")) // published cases are everyone's: a city user filters by any city too
 	cs, total, err := s.Cases.ListCases(r.Context(), f)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
 	v := casesView{CanCreate: official(u), Years: s.programmeYears(f.Year), Cities: s.sichuanCities(f.City), Total: total,
-		CityLocked: patentbridge.ScopeCity(u) != "",
-		Pager:      httpx.NewPager("/cases", filterValues(f, ""), total, programmePageSize, f.Offset)}
+		Pager: httpx.NewPager("/cases", filterValues(f, ""), total, programmePageSize, f.Offset)}
 	if s.ImportCases != nil && official(u) {
 		v.Upload = uploadForm{importResult: res, Action: "/cases/import",
 			Columns: "标题、正文、地区代码、发布日期、关联交易编号（多个以分号分隔）"}
@@ -135,11 +131,8 @@ func (s *Server) caseCreate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = s.Cases.CreateCase(r.Context(), c)
 	}
-	if fe, ok := invalid(err); ok || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND || patentbridge.ErrorCode(err) == patentbridge.ECONFLICT {
-		if !ok {
-			fe = formError{patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)}
-		}
-		v.formError = fe
+	if formRefusal(err) {
+		v.formError = formError{patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)}
 		s.renderCaseForm(w, r, httpx.Status(err), v)
 		return
 	} else if err != nil {

@@ -137,9 +137,9 @@ func (s *Server) eventCreate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = s.Events.CreateEvent(r.Context(), e)
 	}
-	if fe, ok := invalid(err); ok {
-		v.formError = fe
-		s.renderEventForm(w, r, http.StatusBadRequest, v)
+	if formRefusal(err) {
+		v.formError = formError{patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)}
+		s.renderEventForm(w, r, httpx.Status(err), v)
 		return
 	} else if err != nil {
 		s.errorPage(w, r, err)
@@ -206,8 +206,8 @@ func (s *Server) renderEvent(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // eventAct runs an act on the event of the path and shows its page again:
-// with the message for bad input (400, the typed values kept), after a
-// redirect when it succeeded.
+// after a redirect when it succeeded, else with the refusal's message and
+// status (the typed values kept).
 func (s *Server) eventAct(w http.ResponseWriter, r *http.Request, v eventView, done string, act func(ctx context.Context, id int64) error) {
 	id, ok := httpx.PathID(r, "id")
 	if !ok {
@@ -215,10 +215,10 @@ func (s *Server) eventAct(w http.ResponseWriter, r *http.Request, v eventView, d
 		return
 	}
 	err := act(r.Context(), id)
-	switch code := patentbridge.ErrorCode(err); {
+	switch {
 	case err == nil:
 		http.Redirect(w, r, fmt.Sprintf("/events/%d?done=%s", id, done), http.StatusSeeOther)
-	case code == patentbridge.EINVALID || code == patentbridge.ECONFLICT:
+	case formRefusal(err): // the event not found (or not the user's) gets the error page from renderEvent
 		v.formError = formError{patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)}
 		s.renderEvent(w, r, httpx.Status(err), v)
 	default:

@@ -120,12 +120,16 @@ type formError struct {
 	Error, Field string
 }
 
-// invalid returns the form error of an EINVALID err, ok false for any other error.
-func invalid(err error) (formError, bool) {
-	if patentbridge.ErrorCode(err) != patentbridge.EINVALID {
-		return formError{}, false
+// formRefusal reports whether the service refused a form's record for what
+// was typed (bad input, a record already stored, a deal or organization not
+// found, another city's record) so that the form comes back with the message
+// and the values typed, rather than the error page.
+func formRefusal(err error) bool {
+	switch patentbridge.ErrorCode(err) {
+	case patentbridge.EINVALID, patentbridge.ECONFLICT, patentbridge.ENOTFOUND, patentbridge.EFORBIDDEN:
+		return true
 	}
-	return formError{patentbridge.ErrorMessage(err), patentbridge.ErrorField(err)}, true
+	return false
 }
 
 // uploadForm is a list page's bulk upload: where it posts, the inline import's

@@ -150,11 +150,19 @@ func TestEventPageAddsProjectAndLinksDeal(t *testing.T) {
 		t.Errorf("a deal number that is no number: %d, want 400", status)
 	}
 	mustContain(t, body, `data-field="交易编号"`, "交易编号 &#34;abc&#34; 无效")
-	if status, _, _ = MustPost(t, c, e.srv.URL+loc+"/deals", url.Values{"deal_id": {itoa(e.mianyangDeal.ID)}}); status == http.StatusSeeOther {
+	status, _, body = MustPost(t, c, e.srv.URL+loc+"/deals", url.Values{"deal_id": {itoa(e.mianyangDeal.ID)}})
+	if status == http.StatusSeeOther {
 		t.Error("a Chengdu official linked Mianyang's deal")
 	}
+	mustContain(t, body, `id="event-error"`, "活动后达成的交易（1）")
+	if status, _, body = MustPost(t, c, e.srv.URL+loc+"/deals/"+id+"/unlink", nil); status != http.StatusSeeOther {
+		t.Fatalf("unlink: %d\n%s", status, body)
+	}
 	_, body = MustGet(t, c, e.srv.URL+loc)
-	mustContain(t, body, "活动后达成的交易（1）")
+	mustContain(t, body, "活动后达成的交易（0）", "还没有关联交易")
+	if status, _, _ = MustPost(t, c, e.srv.URL+"/events/999/deals", url.Values{"deal_id": {id}}); status != http.StatusNotFound {
+		t.Errorf("linking to an event that does not exist: %d, want 404", status)
+	}
 }
 
 // A form without its date, or with an unknown kind, comes back with 400 and
@@ -223,7 +231,8 @@ func caseForm(title, published string) url.Values {
 }
 
 // An anonymous visitor reads a published case, from the list and its page,
-// but neither sees nor opens one published later; its city's official sees both.
+// but neither sees nor opens one published later; its city's official sees
+// both, another city's official the published one.
 func TestPublishedCasesArePublic(t *testing.T) {
 	e := newProgrammeEnv(t)
 	c := MustClient(t, e.srv, "chengdu")
@@ -256,6 +265,8 @@ func TestPublishedCasesArePublic(t *testing.T) {
 	}
 	_, body = MustGet(t, c, e.srv.URL+"/cases")
 	mustContain(t, body, "共 2 个", "茶叶机械专利许可案例", "（待发布）")
+	_, body = MustGet(t, MustClient(t, e.srv, "mianyang"), e.srv.URL+"/cases?city=5101")
+	mustContain(t, body, "共 1 个", "锂电池专利转化案例")
 	_, body = MustGet(t, anon, e.srv.URL+"/")
 	mustContain(t, body, `href="/cases"`)
 	if strings.Contains(body, `href="/events"`) {
