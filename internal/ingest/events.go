@@ -29,6 +29,9 @@ var eventColumns = []tableColumn{
 	{"项目单位", []string{"项目单位", "项目所属单位", "路演单位"}},
 }
 
+// eventRequired are the columns an event file cannot do without.
+var eventRequired = []string{"活动名称", "活动类型", "地区代码", "活动日期", "主办单位", "项目名称"}
+
 var eventLimits = map[string]int{
 	"活动名称": patentbridge.ProgrammeTitleMax, "活动类型": patentbridge.MaxName, "地区代码": patentbridge.MaxName,
 	"活动日期": patentbridge.MaxName, "主办单位": patentbridge.MaxName, "参与人数": patentbridge.MaxName,
@@ -49,7 +52,7 @@ var eventLimits = map[string]int{
 // opt.Rejects (文件,行,列,值,原因).
 func ImportEvents(ctx context.Context, events EventRecorder, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.Event]{what: "对接活动登记表", columns: eventColumns,
-		required: []string{"活动名称", "活动类型", "地区代码", "活动日期", "主办单位", "项目名称"}, limits: eventLimits,
+		required: eventRequired, limits: eventLimits,
 		convert: convertEvent,
 		store: func(ctx context.Context, e *patentbridge.Event) (Stored, error) {
 			got, err := events.RecordEventProject(ctx, e)
@@ -101,6 +104,9 @@ var caseColumns = []tableColumn{
 	{"关联交易编号", []string{"关联交易编号", "交易编号"}},
 }
 
+// caseRequired are the columns a case file cannot do without.
+var caseRequired = []string{"标题", "正文", "地区代码", "发布日期"}
+
 var caseLimits = map[string]int{
 	"标题": patentbridge.ProgrammeTitleMax, "正文": patentbridge.CaseBodyMax, "地区代码": patentbridge.MaxName,
 	"发布日期": patentbridge.MaxName, "关联交易编号": patentbridge.MaxField,
@@ -115,7 +121,7 @@ var caseLimits = map[string]int{
 // (文件,行,列,值,原因).
 func ImportCases(ctx context.Context, cases CaseCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.TypicalCase]{what: "典型案例表", columns: caseColumns,
-		required: []string{"标题", "正文", "地区代码", "发布日期"}, limits: caseLimits, convert: convertCase,
+		required: caseRequired, limits: caseLimits, convert: convertCase,
 		store: func(ctx context.Context, c *patentbridge.TypicalCase) (Stored, error) {
 			return StoredNew, cases.CreateCase(ctx, c)
 		},

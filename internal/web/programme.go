@@ -133,8 +133,10 @@ func formRefusal(err error) bool {
 }
 
 // uploadForm is a list page's bulk upload: where it posts, the inline import's
-// result and, once the record kind has a downloadable template (the generic
-// template writer of the deal pages), where to get it.
+// result and, once the record kind has a downloadable template, where to get
+// it (TemplateHref is left "" until the generic template writer of the deal
+// pages is in: the event and case pages then serve ingest.EventTemplateRows
+// and ingest.CaseTemplateRows through it).
 type uploadForm struct {
 	importResult
 	Action       string // "" hides the upload
