@@ -19,6 +19,7 @@ type eventRow struct {
 
 // eventsView is the data of /events.
 type eventsView struct {
+	Tabs         []programmeTab
 	Upload       uploadForm
 	Years, Kinds []option
 	Cities       []option
@@ -78,11 +79,13 @@ func (s *Server) renderEvents(w http.ResponseWriter, r *http.Request, status int
 	for _, e := range es {
 		v.Items = append(v.Items, eventRow{Event: e, CityName: s.cityName(e.City)})
 	}
+	v.Tabs = s.programmeTabs("/events")
 	s.render(w, r, status, "events", "对接活动", "events", v)
 }
 
 // projectRow is one project row of the event form, as typed.
 type projectRow struct {
+	N                 int // the row's number on the form, from 1
 	Title, AppNo, Org string
 }
 
@@ -111,6 +114,9 @@ func (s *Server) renderEventForm(w http.ResponseWriter, r *http.Request, status 
 	v.CityLocked = patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())) != ""
 	for range eventFormRows {
 		v.Projects = append(v.Projects, projectRow{})
+	}
+	for i := range v.Projects {
+		v.Projects[i].N = i + 1
 	}
 	s.render(w, r, status, "event_new", "登记对接活动", "events", v)
 }

@@ -25,6 +25,7 @@ type listingForm struct {
 // listingsView is the data of /listings: the pipeline, the screening form
 // and the advance buttons.
 type listingsView struct {
+	Tabs []programmeTab
 	formError
 	Form       listingForm
 	Done       string
@@ -134,5 +135,6 @@ func (s *Server) renderListings(w http.ResponseWriter, r *http.Request, status i
 		next := patentbridge.ListingMoves[c.Stage]
 		v.Items = append(v.Items, listingRow{ListingCandidate: c, CityName: s.cityName(c.City), Next: next, NextField: stageDateField(next)})
 	}
-	s.render(w, r, status, "listings", "科创板培育", "listings", v)
+	v.Tabs = s.programmeTabs("/listings")
+	s.render(w, r, status, "listings", "科创板培育", "events", v)
 }

@@ -36,8 +36,6 @@ var navigation = []navItem{
 	{Key: "kpi", Label: "绩效评价", Href: "/kpi", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.KPIs != nil }},
 	{Key: "cases", Label: "典型案例", Href: "/cases", Needs: func(d *Deps) bool { return d.Cases != nil }},
 	{Key: "events", Label: "对接活动", Href: "/events", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Events != nil }},
-	{Key: "pilot_bases", Label: "中试基地", Href: "/pilot-bases", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.PilotBases != nil }},
-	{Key: "listings", Label: "科创板培育", Href: "/listings", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Listings != nil }},
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},
 	{Label: "公共账本", Needs: func(d *Deps) bool { return d.Ledger == nil }},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},

@@ -21,6 +21,7 @@ type pilotBaseForm struct {
 
 // pilotBasesView is the data of /pilot-bases: the list and the form.
 type pilotBasesView struct {
+	Tabs []programmeTab
 	formError
 	Form       pilotBaseForm
 	Created    bool
@@ -77,5 +78,6 @@ func (s *Server) renderPilotBases(w http.ResponseWriter, r *http.Request, status
 	for _, b := range bs {
 		v.Items = append(v.Items, pilotBaseRow{PilotBase: b, CityName: s.cityName(b.City)})
 	}
-	s.render(w, r, status, "pilot_bases", "中试熟化基地", "pilot_bases", v)
+	v.Tabs = s.programmeTabs("/pilot-bases")
+	s.render(w, r, status, "pilot_bases", "中试熟化基地", "events", v)
 }

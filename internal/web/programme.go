@@ -120,6 +120,27 @@ type formError struct {
 	Error, Field string
 }
 
+// programmeTab is one tab of the officials' programme pages (对接活动,
+// 中试熟化基地, 科创板培育), which share one navigation entry.
+type programmeTab struct {
+	Href, Label string
+	Active      bool
+}
+
+// programmeTabs are the tabs of the programme pages whose service is configured, active the one at href.
+func (s *Server) programmeTabs(href string) []programmeTab {
+	var out []programmeTab
+	for _, t := range []struct {
+		href, label string
+		on          bool
+	}{{"/events", "对接活动", s.Events != nil}, {"/pilot-bases", "中试熟化基地", s.PilotBases != nil}, {"/listings", "科创板培育", s.Listings != nil}} {
+		if t.on {
+			out = append(out, programmeTab{t.href, t.label, t.href == href})
+		}
+	}
+	return out
+}
+
 // formRefusal reports whether the service refused a form's record for what
 // was typed (bad input, a record already stored, a deal or organization not
 // found, another city's record) so that the form comes back with the message
