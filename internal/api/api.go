@@ -69,6 +69,8 @@ type Deps struct {
 	Cases      patentbridge.CaseService
 	PilotBases patentbridge.PilotBaseService
 	Listings   patentbridge.ListingService
+	// Loans works pledge loans and their risk pools; nil answers their endpoints with 404.
+	Loans patentbridge.LoanService
 	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
 	Registrations patentbridge.RegistrationService
 	// Ledger reads the public ledger (公共账本) and its proofs; nil answers its endpoints with 404.

@@ -64,6 +64,7 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.caseRoutes()...)
 	rs = append(rs, s.pilotBaseRoutes()...)
 	rs = append(rs, s.listingRoutes()...)
+	rs = append(rs, s.loanRoutes()...)
 	rs = append(rs, s.openLicenceRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }

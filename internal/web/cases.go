@@ -66,7 +66,7 @@ func (s *Server) renderCases(w http.ResponseWriter, r *http.Request, status int,
 	v := casesView{CanCreate: official(u), Years: s.programmeYears(f.Year), Cities: s.sichuanCities(f.City), Total: total,
 		Pager: httpx.NewPager("/cases", filterValues(f, ""), total, programmePageSize, f.Offset)}
 	if s.ImportCases != nil && official(u) {
-		v.Upload = uploadForm{importResult: res, Action: "/cases/import",
+		v.Upload = uploadForm{importResult: res, Action: "/cases/import", TemplateHref: "/cases/template",
 			Columns: "标题、正文、地区代码、发布日期、关联交易编号（多个以分号分隔）"}
 	}
 	today := s.Now()

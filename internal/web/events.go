@@ -70,7 +70,7 @@ func (s *Server) renderEvents(w http.ResponseWriter, r *http.Request, status int
 		CityLocked: patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())) != "",
 		Pager:      httpx.NewPager("/events", filterValues(f, "kind"), total, programmePageSize, f.Offset)}
 	if s.ImportEvents != nil {
-		v.Upload = uploadForm{importResult: res, Action: "/events/import",
+		v.Upload = uploadForm{importResult: res, Action: "/events/import", TemplateHref: "/events/template",
 			Columns: "活动名称、活动类型、地区代码、活动日期、主办单位、参与人数、项目名称、申请号、项目单位（每个项目一行，同名同日的行归入同一场活动）"}
 	}
 	for _, k := range patentbridge.EventKinds {

@@ -44,6 +44,7 @@ var navigation = []navItem{
 	{Key: "screening", Label: "沉睡专利筛查", Href: "/admin/screening", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Screening != nil }},
 	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "enterprises", Label: "企业名录", Href: "/admin/enterprises", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Enterprises != nil }},
+	{Key: "deals", Label: "转移转化", Href: "/deals", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Deals != nil }},
 	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
 	{Key: "users", Label: "账号管理", Href: "/admin/users", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}},
 	{Key: "audit", Label: "操作日志", Href: "/admin/audit", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.AuditLog != nil }},

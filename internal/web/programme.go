@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,7 +10,9 @@ import (
 	"time"
 
 	"patentbridge"
+	"patentbridge/internal/export"
 	"patentbridge/internal/httpx"
+	"patentbridge/internal/ingest"
 )
 
 // programmePageSize is the number of programme records (events, cases, pilot
@@ -34,7 +38,9 @@ func (s *Server) programmeRoutes() []httpx.Route {
 			httpx.NewRoute("POST /events/{id}/deals", officials, limitForm(s.eventLinkDeal)),
 			httpx.NewRoute("POST /events/{id}/deals/{deal}/unlink", officials, limitForm(s.eventUnlinkDeal)))
 		if s.ImportEvents != nil {
-			rs = append(rs, httpx.NewRoute("POST /events/import", officials, s.eventImport))
+			rs = append(rs, httpx.NewRoute("POST /events/import", officials, s.eventImport),
+				httpx.NewRoute("GET /events/template.xlsx", officials, eventTemplate.xlsx(s)),
+				httpx.NewRoute("GET /events/template.csv", officials, eventTemplate.csv(s)))
 		}
 	}
 	if s.Cases != nil {
@@ -44,7 +50,9 @@ func (s *Server) programmeRoutes() []httpx.Route {
 			httpx.NewRoute("POST /cases/new", officials, limitForm(s.caseCreate)),
 			httpx.NewRoute("GET /cases/{id}", httpx.Anyone, s.caseDetail))
 		if s.ImportCases != nil {
-			rs = append(rs, httpx.NewRoute("POST /cases/import", officials, s.caseImport))
+			rs = append(rs, httpx.NewRoute("POST /cases/import", officials, s.caseImport),
+				httpx.NewRoute("GET /cases/template.xlsx", officials, caseTemplate.xlsx(s)),
+				httpx.NewRoute("GET /cases/template.csv", officials, caseTemplate.csv(s)))
 		}
 	}
 	if s.PilotBases != nil {
@@ -104,16 +112,6 @@ func (s *Server) programmeYears(selected int) []option {
 	return out
 }
 
-// cityName is the display name of a 4-digit 市(州) code, the code itself when unknown.
-func (s *Server) cityName(code string) string {
-	if s.Ref != nil {
-		if n := s.Ref.CityName(code); n != "" {
-			return n
-		}
-	}
-	return code
-}
-
 // formError is a form's failure as its page shows it: the Chinese message and
 // the template column it names.
 type formError struct {
@@ -153,15 +151,12 @@ func formRefusal(err error) bool {
 	return false
 }
 
-// uploadForm is a list page's bulk upload: where it posts, the inline import's
-// result and, once the record kind has a downloadable template, where to get
-// it (TemplateHref is left "" until the generic template writer of the deal
-// pages is in: the event and case pages then serve ingest.EventTemplateRows
-// and ingest.CaseTemplateRows through it).
+// uploadForm is a list page's bulk upload: where it posts, the inline
+// import's result and where to download the record kind's template.
 type uploadForm struct {
 	importResult
 	Action       string // "" hides the upload
-	TemplateHref string // "" hides the template links; the XLSX is TemplateHref+".xlsx", the CSV +".csv"
+	TemplateHref string // the XLSX is TemplateHref+".xlsx", the CSV TemplateHref+".csv"
 	Columns      string // the columns the importer reads, for the page's hint
 }
 
@@ -171,4 +166,47 @@ func formDay(field, s string) (d time.Time, err error) {
 		return d, patentbridge.FieldErrorf(field, "请填写%s", field)
 	}
 	return formDate(field, s)
+}
+
+// recordTemplate is a record kind's bulk-upload template, written from its
+// importer's columns by the generic template writers (export).
+type recordTemplate struct {
+	columns []ingest.TemplateColumn
+	sheet   string // the XLSX's sheet
+	ascii   string // the file's name without its extension, for old browsers
+	name    string // the file's Chinese name without its extension
+}
+
+// eventTemplate and caseTemplate are the templates of the event and case files.
+var (
+	eventTemplate = recordTemplate{ingest.EventColumns, "对接活动", "events-template", "对接活动登记导入模板"}
+	caseTemplate  = recordTemplate{ingest.CaseColumns, "典型案例", "cases-template", "典型案例导入模板"}
+)
+
+// xlsx serves the template as a workbook: the header row and a sheet of instructions.
+func (t recordTemplate) xlsx(s *Server) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		header, example, required, synonyms := ingest.TemplateRows(t.columns)
+		var buf bytes.Buffer
+		if err := export.WriteTemplateXLSX(&buf, t.sheet, header, example, required, synonyms, s.Now()); err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		sendWorkbook(w, t.ascii+".xlsx", t.name+".xlsx", buf.Bytes())
+	}
+}
+
+// csv serves the template as CSV: its header row.
+func (t recordTemplate) csv(s *Server) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		header, _, _, _ := ingest.TemplateRows(t.columns)
+		var buf bytes.Buffer
+		if err := export.WriteTemplateCSV(&buf, header); err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s.csv\"; filename*=UTF-8''%s", t.ascii, url.PathEscape(t.name+".csv")))
+		w.Write(buf.Bytes())
+	}
 }

@@ -380,3 +380,40 @@ func TestListingPipelineAdvances(t *testing.T) {
 	}
 	mustContain(t, body, `id="listing-error"`)
 }
+
+// The event page offers the template of its upload: the XLSX's header is the
+// importer's columns and, filled in with a row, it uploads as an event; the
+// CSV is the same header; an enterprise user cannot download it.
+func TestEventTemplateFilledInImports(t *testing.T) {
+	e := newProgrammeEnv(t)
+	c := MustClient(t, e.srv, "chengdu")
+	_, body := MustGet(t, c, e.srv.URL+"/events")
+	mustContain(t, body, `href="/events/template.xlsx"`, `href="/events/template.csv"`)
+	rows := MustGetXLSX(t, c, e.srv.URL+"/events/template.xlsx")
+	if len(rows) != 1 || len(rows[0]) != 9 || rows[0][0] != "活动名称" || rows[0][8] != "项目单位" {
+		t.Fatalf("template rows = %q", rows)
+	}
+	sheet := [][]any{{}, {"成果路演", "路演", "5101", "2026-05-12", "四川大学", "80", "锂电池正极材料", "", "四川大学"}}
+	for _, h := range rows[0] {
+		sheet[0] = append(sheet[0], h)
+	}
+	status, body := MustUpload(t, c, e.srv.URL+"/events/import", "对接活动登记导入模板.xlsx", MustWorkbook(t, sheet))
+	if status != http.StatusOK {
+		t.Fatalf("upload: %d\n%s", status, body)
+	}
+	mustContain(t, body, "读取 1 行，新增 1 行", "拒绝 0 行", "共 1 场", "成果路演")
+	_, csv := MustGet(t, c, e.srv.URL+"/events/template.csv")
+	if !strings.HasPrefix(csv, "\ufeff活动名称,活动类型,地区代码,活动日期,主办单位,参与人数,项目名称,申请号,项目单位") {
+		t.Errorf("template.csv = %q", csv)
+	}
+	_, csv = MustGet(t, c, e.srv.URL+"/cases/template.csv")
+	if !strings.HasPrefix(csv, "\ufeff标题,正文,地区代码,发布日期,关联交易编号") {
+		t.Errorf("cases template.csv = %q", csv)
+	}
+	firm := MustClient(t, e.srv, "firm")
+	for _, p := range []string{"/events/template.xlsx", "/cases/template.csv"} {
+		if status, _ := MustGet(t, firm, e.srv.URL+p); status != http.StatusForbidden {
+			t.Errorf("an enterprise user downloading %s: %d, want 403", p, status)
+		}
+	}
+}

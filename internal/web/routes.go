@@ -101,6 +101,7 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.registrationRoutes()...)
 	rs = append(rs, s.licenceRoutes()...)
+	rs = append(rs, s.dealRoutes()...)
 	rs = append(rs, s.openLicenceRoutes()...)
 	rs = append(rs, s.helpRoutes()...)
 	rs = append(rs, s.ledgerRoutes()...)

@@ -14,6 +14,7 @@ CREATE TABLE risk_pools (
 	insurer_share INTEGER NOT NULL DEFAULT 3,
 	bank_share    INTEGER NOT NULL DEFAULT 2,
 	gov_share     INTEGER NOT NULL DEFAULT 5,
+	remainder_to  TEXT NOT NULL DEFAULT 'bank' CHECK (remainder_to IN ('insurer', 'bank', 'government')),
 	created_by    BIGINT NOT NULL DEFAULT 0,
 	created_at    TEXT NOT NULL
 );
@@ -29,6 +30,18 @@ CREATE TABLE loans (
 	risk_pool_id    BIGINT REFERENCES risk_pools (id),
 	applied_on      TEXT NOT NULL,
 	disbursed_on    TEXT NOT NULL DEFAULT '',
+	guarantor       TEXT NOT NULL DEFAULT '',
+	cover_percent   INTEGER NOT NULL DEFAULT 0,
+	valuation_method TEXT NOT NULL DEFAULT '',
+	valuation_fen   BIGINT NOT NULL DEFAULT 0,
+	valuer          TEXT NOT NULL DEFAULT '',
+	registration_no TEXT NOT NULL DEFAULT '',
+	registered_on   TEXT NOT NULL DEFAULT '',
+	closed_on       TEXT NOT NULL DEFAULT '',
+	no_suspension   INTEGER NOT NULL DEFAULT 0,
+	invalidation_consent INTEGER NOT NULL DEFAULT 0,
+	refusal         TEXT NOT NULL DEFAULT '',
+	source          TEXT NOT NULL DEFAULT 'form',
 	created_by      BIGINT NOT NULL DEFAULT 0,
 	created_at      TEXT NOT NULL,
 	updated_at      TEXT NOT NULL
@@ -41,8 +54,40 @@ CREATE TABLE loan_patents (
 	PRIMARY KEY (loan_id, app_no)
 );
 CREATE INDEX loan_patents_app_no ON loan_patents (app_no);
+-- loan_compensations holds the risk compensation claim of a defaulted loan:
+-- its principal loss split insurer : bank : government by the pool's shares.
+-- The pool's compensated losses (toward its loss cap) are the sum of loss_fen.
+CREATE TABLE loan_compensations (
+	loan_id      BIGINT PRIMARY KEY REFERENCES loans (id),
+	risk_pool_id BIGINT NOT NULL REFERENCES risk_pools (id),
+	loss_fen     BIGINT NOT NULL,
+	insurer_fen  BIGINT NOT NULL,
+	bank_fen     BIGINT NOT NULL,
+	gov_fen      BIGINT NOT NULL,
+	remainder_to TEXT NOT NULL,
+	claimed_on   TEXT NOT NULL,
+	created_by   BIGINT NOT NULL DEFAULT 0,
+	created_at   TEXT NOT NULL
+);
+CREATE INDEX loan_compensations_pool ON loan_compensations (risk_pool_id);
+-- risk_pool_movements is the pool's account: its opening balance (kind
+-- 'open'), each top-up ('deposit') and each government share drawn for a
+-- compensation ('compensation', negative); balance_fen is their sum.
+CREATE TABLE risk_pool_movements (
+	id           INTEGER PRIMARY KEY AUTOINCREMENT,
+	risk_pool_id BIGINT NOT NULL REFERENCES risk_pools (id),
+	kind         TEXT NOT NULL CHECK (kind IN ('open', 'deposit', 'compensation')),
+	amount_fen   BIGINT NOT NULL,
+	loan_id      BIGINT REFERENCES loans (id),
+	moved_on     TEXT NOT NULL,
+	created_by   BIGINT NOT NULL DEFAULT 0,
+	created_at   TEXT NOT NULL
+);
+CREATE INDEX risk_pool_movements_pool ON risk_pool_movements (risk_pool_id, id);
 
 -- +goose Down
+DROP TABLE risk_pool_movements;
+DROP TABLE loan_compensations;
 DROP TABLE loan_patents;
 DROP TABLE loans;
 DROP TABLE risk_pools;

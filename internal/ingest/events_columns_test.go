@@ -37,7 +37,7 @@ func (r *caseRows) CreateCase(_ context.Context, c *patentbridge.TypicalCase) er
 // columns are the ones a file cannot lack, and its example row imports as
 // the record it shows.
 func TestEventTemplateRowsImport(t *testing.T) {
-	header, example, required, synonyms := ingest.EventTemplateRows()
+	header, example, required, synonyms := ingest.TemplateRows(ingest.EventColumns)
 	if len(header) != 9 || len(example) != 9 || len(required) != 9 || len(synonyms) != 9 || header[0] != "活动名称" || !required[0] || required[7] {
 		t.Fatalf("template = %q %v", header, required)
 	}
@@ -63,7 +63,7 @@ func TestEventTemplateRowsImport(t *testing.T) {
 
 // The case template's example row imports as a case naming two deals.
 func TestCaseTemplateRowsImport(t *testing.T) {
-	header, example, required, _ := ingest.CaseTemplateRows()
+	header, example, required, _ := ingest.TemplateRows(ingest.CaseColumns)
 	if !slices.Equal(header, []string{"标题", "正文", "地区代码", "发布日期", "关联交易编号"}) || required[4] || !required[3] {
 		t.Fatalf("template = %q %v", header, required)
 	}
