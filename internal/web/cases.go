@@ -95,7 +95,7 @@ func (s *Server) caseDetail(w http.ResponseWriter, r *http.Request) {
 		Deals      bool // the reader may open the deals' pages
 		Paragraphs []string
 	}{caseRow: caseRow{TypicalCase: c, CityName: s.cityName(c.City), Published: c.Published(s.Now())},
-		Done: r.URL.Query().Get("done") == "created", Deals: official(patentbridge.UserFrom(r.Context()))}
+		Done: r.URL.Query().Get("done") == "created", Deals: s.Deals != nil && official(patentbridge.UserFrom(r.Context()))}
 	for _, p := range strings.Split(c.Body, "\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			v.Paragraphs = append(v.Paragraphs, p)

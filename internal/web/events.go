@@ -188,6 +188,35 @@ type eventView struct {
 	Done        string
 	ProjectForm projectRow // the project typed into the add form, kept when refused
 	DealNo      string     // the deal number typed into the link form, kept when refused
+	Deals       []eventDeal
+}
+
+// eventDeal is a deal that followed an event: its number, and the deal
+// itself when the deal service is configured and the user may read it.
+type eventDeal struct {
+	ID   int64
+	Deal *dealRow
+}
+
+// eventDealsShown is the most deals the event page reads in full; further ones show by number.
+const eventDealsShown = 100
+
+// eventDeals reads the event's deals for its page.
+func (s *Server) eventDeals(ctx context.Context, ids []int64) ([]eventDeal, error) {
+	out := make([]eventDeal, 0, len(ids))
+	for i, id := range ids {
+		ed := eventDeal{ID: id}
+		if s.Deals != nil && i < eventDealsShown {
+			d, err := s.Deals.FindDeal(ctx, id)
+			if code := patentbridge.ErrorCode(err); err != nil && code != patentbridge.ENOTFOUND && code != patentbridge.EFORBIDDEN {
+				return nil, err
+			} else if err == nil {
+				ed.Deal = &dealRow{Deal: d, City: s.cityName(d.ToCity)}
+			}
+		}
+		out = append(out, ed)
+	}
+	return out, nil
 }
 
 // eventDetail serves /events/{id}: the event, its projects and the deals that
@@ -208,6 +237,10 @@ func (s *Server) renderEvent(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	v.Event, v.CityName = e, s.cityName(e.City)
+	if v.Deals, err = s.eventDeals(r.Context(), e.DealIDs); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	s.render(w, r, status, "event", e.Title, "events", v)
 }
 

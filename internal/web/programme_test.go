@@ -47,7 +47,7 @@ func newProgrammeEnv(t *testing.T) *programmeEnv {
 		no := "20211000000" + serial
 		d := &patentbridge.Deal{AppNo: no + patentbridge.AppNoCheckChar(no), Kind: patentbridge.DealTransfer, FromName: "四川大学",
 			FromType: patentbridge.PartyUniversity, ToName: to, ToType: patentbridge.PartyEnterprise, AmountFen: 10_0000_00,
-			ContractDate: time.Date(2026, 6, 30, 0, 0, 0, 0, patentbridge.Beijing)}
+			ContractDate: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)} // the store's days are UTC midnights (patentbridge.DateOf)
 		if err := db.CreateDeal(cli, d); err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func newProgrammeEnv(t *testing.T) *programmeEnv {
 	e.users.MustUser(t, "mianyang", patentbridge.RoleCity, "5107")
 	e.users.MustUser(t, "firm", patentbridge.RoleEnterprise)
 	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: e.users, Ref: refdata.Default(), Logger: quiet, UploadDir: t.TempDir(),
-		Events: db, Cases: db, PilotBases: db, Listings: db, Organizations: db,
+		Events: db, Cases: db, PilotBases: db, Listings: db, Organizations: db, Deals: db,
 		ImportEvents: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEvents(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},
@@ -145,7 +145,8 @@ func TestEventPageAddsProjectAndLinksDeal(t *testing.T) {
 		t.Fatalf("link deal: %d\n%s", status, body)
 	}
 	_, body = MustGet(t, c, e.srv.URL+next)
-	mustContain(t, body, "路演项目（2）", "茶叶杀青机", `href="/deals/`+id+`"`, "活动后达成的交易（1）")
+	mustContain(t, body, "路演项目（2）", "茶叶杀青机", `href="/deals/`+id+`"`, "活动后达成的交易（1）",
+		e.chengduDeal.AppNo, "成都芯动科技有限公司", "<td>10</td>", `<td class="date">2026-06-30</td>`)
 	status, _, body = MustPost(t, c, e.srv.URL+loc+"/deals", url.Values{"deal_id": {"abc"}})
 	if status != http.StatusBadRequest {
 		t.Errorf("a deal number that is no number: %d, want 400", status)
@@ -266,6 +267,8 @@ func TestPublishedCasesArePublic(t *testing.T) {
 	}
 	_, body = MustGet(t, c, e.srv.URL+"/cases")
 	mustContain(t, body, "共 2 个", "茶叶机械专利许可案例", "（待发布）")
+	_, body = MustGet(t, c, e.srv.URL+published)
+	mustContain(t, body, `href="/deals/`+itoa(e.chengduDeal.ID)+`"`)
 	_, body = MustGet(t, MustClient(t, e.srv, "mianyang"), e.srv.URL+"/cases?city=5101")
 	mustContain(t, body, "共 1 个", "锂电池专利转化案例")
 	_, body = MustGet(t, anon, e.srv.URL+"/")
