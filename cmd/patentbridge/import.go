@@ -84,6 +84,12 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		sum, err = ingest.ImportCases(ctx, db, fs.Args(), opt)
 	case "loans":
 		sum, err = ingest.ImportLoans(ctx, db, fs.Args(), opt)
+	case "filings": // programme records: the command line's acts, each audited
+		sum, err = ingest.ImportFilings(ctx, db, fs.Args(), opt)
+	case "commissioners":
+		sum, err = ingest.ImportCommissioners(ctx, db, fs.Args(), opt)
+	case "services":
+		sum, err = ingest.ImportServices(ctx, db, fs.Args(), opt)
 	default:
 		imp := newImporter(db, logger)
 		if *batch > 0 {
@@ -122,6 +128,7 @@ type importKind struct{ name, label string }
 var importKinds = []importKind{
 	{"patents", "专利"}, {"enterprises", "企业名录"}, {"soe", "国有企业名单"}, {"sme", "中小企业名单"},
 	{"deals", "转移转化交易记录"}, {"events", "对接活动，每行一个项目"}, {"cases", "典型案例"}, {"loans", "专利权质押融资台账"},
+	{"filings", "专利产品备案表"}, {"commissioners", "知识产权专员名册"}, {"services", "专员服务记录表"},
 }
 
 // importKindHelp lists the kinds as the help text names them: "patents（专利）、…".

@@ -121,6 +121,9 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoLoans(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo loans: %w", err)
 		}
+		if err := loadDemoFilings(ctx, db, db.Now(), m.Logger); err != nil {
+			return fmt.Errorf("demo filings and services: %w", err)
+		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
 		return fmt.Errorf("jobs directory: %w", err)
@@ -214,6 +217,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
 		Ledger: m.DB, Licences: m.DB, Deals: m.DB, KPIs: m.DB, Events: m.DB, Cases: m.DB, PilotBases: m.DB, Listings: m.DB, Loans: m.DB,
+		Filings: m.DB, Commissioners: m.DB, Outlets: m.DB,
 		Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
