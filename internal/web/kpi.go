@@ -387,6 +387,10 @@ func kpiRecordHref(r *patentbridge.KPIRecord) string {
 		return "/pools/" + id
 	case "demand":
 		return "/demands/" + id
+	case "event":
+		return "/events/" + id
+	case "case":
+		return "/cases/" + id
 	case "patent":
 		no, _, _ := strings.Cut(r.Title, " ")
 		return "/patents/" + url.PathEscape(no)

@@ -34,6 +34,8 @@ var navigation = []navItem{
 	{Label: "转化交易", Needs: func(d *Deps) bool { return d.Offers == nil }},
 	{Label: "质押融资"},
 	{Key: "kpi", Label: "绩效评价", Href: "/kpi", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.KPIs != nil }},
+	{Key: "cases", Label: "典型案例", Href: "/cases", Needs: func(d *Deps) bool { return d.Cases != nil }},
+	{Key: "events", Label: "对接活动", Href: "/events", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Events != nil }},
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},
 	{Label: "公共账本", Needs: func(d *Deps) bool { return d.Ledger == nil }},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},

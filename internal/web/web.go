@@ -74,6 +74,17 @@ type Deps struct {
 	// ingest.ImportDeals). nil hides each.
 	Deals       patentbridge.DealService
 	ImportDeals func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Events, Cases, PilotBases and Listings keep the programme's matching
+	// events (对接活动), typical cases (典型案例), pilot bases (中试熟化基地)
+	// and the 科创板 pipeline; ImportEvents and ImportCases import an event or
+	// case file inline, writing the rejects CSV (cmd wires ingest.ImportEvents
+	// and ingest.ImportCases). nil hides each.
+	Events       patentbridge.EventService
+	Cases        patentbridge.CaseService
+	PilotBases   patentbridge.PilotBaseService
+	Listings     patentbridge.ListingService
+	ImportEvents func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportCases  func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Licences takes open licences and keeps licence records (/licences); nil hides them.
 	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
