@@ -177,8 +177,9 @@ type recordTemplate struct {
 	name    string // the file's Chinese name without its extension
 }
 
-// eventTemplate and caseTemplate are the templates of the event and case files.
+// dealTemplate, eventTemplate and caseTemplate are the templates of the deal, event and case files.
 var (
+	dealTemplate  = recordTemplate{ingest.DealColumns, "转移转化", "deals-template", "转移转化（交易）记录导入模板"}
 	eventTemplate = recordTemplate{ingest.EventColumns, "对接活动", "events-template", "对接活动登记导入模板"}
 	caseTemplate  = recordTemplate{ingest.CaseColumns, "典型案例", "cases-template", "典型案例导入模板"}
 )
