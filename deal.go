@@ -191,6 +191,46 @@ type DealFilter struct {
 	Limit, Offset int
 }
 
+// DealSource is one path by which a deal arrived: the form, a line of an
+// uploaded file, a legal event of an imported patent, or a platform licence.
+// A deal recorded by two paths is one deal with two sources (the merge).
+type DealSource struct {
+	ID            int64     `json:"id"`
+	DealID        int64     `json:"deal_id"`
+	Source        string    `json:"source"`
+	File          string    `json:"file,omitempty"`
+	Line          int       `json:"line,omitempty"`
+	LicenceID     int64     `json:"licence_id,omitempty"`
+	RecordationNo string    `json:"recordation_no,omitempty"`
+	CreatedBy     int64     `json:"created_by"`
+	CreatedAt     time.Time `json:"created_at"`
+}
+
+// DealSourceLabel returns the Chinese name of a deal source.
+func DealSourceLabel(s string) string {
+	switch s {
+	case DealFromForm:
+		return "表单录入"
+	case DealFromImport:
+		return "批量导入"
+	case DealFromLegalEvent:
+		return "专利法律事件"
+	case DealFromPlatform:
+		return "平台许可"
+	}
+	return s
+}
+
+// SameSource reports whether two sources are the same path (the same form
+// entry is never the same: each is typed anew), so that re-reading a file or
+// a patent's events adds no source.
+func (s *DealSource) SameSource(o *DealSource) bool {
+	if s.Source != o.Source || s.Source == DealFromForm {
+		return false
+	}
+	return s.File == o.File && s.Line == o.Line && s.LicenceID == o.LicenceID
+}
+
 // DealService records deals. Every act is authorized against the signed-in
 // user of ctx (the admin, or a city user for deals received in its city) and
 // audited; city users read only their city's deals.
@@ -199,8 +239,25 @@ type DealService interface {
 	// of a deal already stored (Deal.SameAs) is refused naming it. Returns
 	// EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	CreateDeal(ctx context.Context, d *Deal) error
+	// RecordDeal stores d as a new deal arriving by src, or, when it records
+	// a deal already stored (Deal.SameAs), adds src to the stored one (filling
+	// what it lacked: recordation number, amount, licence) and sets *d to it,
+	// reporting merged. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+	RecordDeal(ctx context.Context, d *Deal, src DealSource) (merged bool, err error)
+	// DealSources returns the paths by which a deal arrived, first first.
+	// Returns ENOTFOUND.
+	DealSources(ctx context.Context, id int64) ([]*DealSource, error)
 	// FindDeal returns a deal. Returns ENOTFOUND.
 	FindDeal(ctx context.Context, id int64) (*Deal, error)
 	// ListDeals returns one page of deals, latest contract first, and the total. Returns EINVALID.
 	ListDeals(ctx context.Context, f DealFilter) ([]*Deal, int, error)
+}
+
+// EventDealSummary counts what recording the deals of imported legal events did.
+type EventDealSummary struct {
+	Patents int   `json:"patents"` // patents read
+	New     int   `json:"new"`     // deals stored
+	Merged  int   `json:"merged"`  // events of deals already stored (by another path, or read before)
+	Skipped int   `json:"skipped"` // events whose deal the service refused (an invalid party type, a future date)
+	LastSeq int64 `json:"last_seq"`
 }

@@ -121,12 +121,15 @@ func (m *Main) Open(ctx context.Context) error {
 		if err := loadDemoLoans(ctx, db, m.Logger); err != nil {
 			return fmt.Errorf("demo loans: %w", err)
 		}
+		if err := loadDemoFilings(ctx, db, db.Now(), m.Logger); err != nil {
+			return fmt.Errorf("demo filings and services: %w", err)
+		}
 	}
 	if err := os.MkdirAll(m.Config.JobsDir(), 0o700); err != nil {
 		return fmt.Errorf("jobs directory: %w", err)
 	}
 	retries := m.Config.Jobs.Retries
-	m.jobs = ingest.NewJobRunner(imp, db, ingest.JobRunnerOptions{Dir: m.Config.JobsDir(), Owner: m.owner,
+	m.jobs = ingest.NewJobRunner(dealRecordingImporter{imp, db, m.Logger}, db, ingest.JobRunnerOptions{Dir: m.Config.JobsDir(), Owner: m.owner,
 		Lease: db.JobLease, Retries: retries, Dead: lease.Dead, Logger: m.Logger})
 	m.screens = screen.NewRunner(screening, db, screen.RunnerOptions{Retries: retries, Dead: lease.Dead})
 	go func() {
@@ -214,6 +217,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, Organizations: m.DB, Users: m.DB, AuditLog: m.DB, Registrations: m.DB,
 		Ledger: m.DB, Licences: m.DB, Deals: m.DB, KPIs: m.DB, Events: m.DB, Cases: m.DB, PilotBases: m.DB, Listings: m.DB, Loans: m.DB,
+		Filings: m.DB, Commissioners: m.DB, Outlets: m.DB,
 		Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB})
 	ui, err := web.New(web.Deps{Patents: m.DB, Users: m.DB, Jobs: m.DB, Runner: m.jobs, Ref: ref, MaxUploadBytes: maxUpload,
 		UploadDir: uploads,
@@ -221,7 +225,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
-		Registrations: m.DB, Ledger: m.DB, KPIs: m.DB, Licences: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
+		Registrations: m.DB, Ledger: m.DB, KPIs: m.DB, Licences: m.DB, Deals: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
 		ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportOrganizations(ctx, m.DB, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
 		},
@@ -231,6 +235,16 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Loans: m.DB,
 		ImportLoans: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportLoans(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportDeals: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportDeals(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		Events: m.DB, Cases: m.DB, PilotBases: m.DB, Listings: m.DB,
+		ImportEvents: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportEvents(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportCases: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportCases(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	return apiServer, ui, err
 }

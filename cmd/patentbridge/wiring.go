@@ -66,3 +66,29 @@ func (s screeningService) kick() {
 		s.runner.Kick()
 	}
 }
+
+// dealRecordingImporter imports patent exports and then records the deals of
+// their legal events (sqldb.RecordEventDeals) as the platform, so that the
+// transfers and licences of a web upload become deals as the command line's
+// do. A failure to record them does not fail the import: the next run of
+// RecordEventDeals (any import) catches up from its cursor.
+type dealRecordingImporter struct {
+	patentbridge.ImportService
+	db     *sqldb.DB
+	logger *slog.Logger
+}
+
+// ImportFiles imports the files, then records their legal events' deals.
+func (d dealRecordingImporter) ImportFiles(ctx context.Context, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
+	sum, err := d.ImportService.ImportFiles(ctx, paths, opt)
+	if err != nil {
+		return sum, err
+	}
+	evs, err := d.db.RecordEventDeals(platform(patentbridge.WithUser(ctx, nil)))
+	if err != nil {
+		d.logger.Warn("deals of legal events not recorded yet", "err", err)
+	} else if evs.New+evs.Merged+evs.Skipped > 0 {
+		d.logger.Info("deals of legal events", "new", evs.New, "merged", evs.Merged, "skipped", evs.Skipped)
+	}
+	return sum, nil
+}

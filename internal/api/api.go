@@ -71,6 +71,12 @@ type Deps struct {
 	Listings   patentbridge.ListingService
 	// Loans works pledge loans and their risk pools; nil answers their endpoints with 404.
 	Loans patentbridge.LoanService
+	// Filings keeps 专利产品备案; Commissioners the 知识产权专员 and their
+	// service records; Outlets the service agencies, outlets and technology
+	// managers. nil answers their endpoints with 404.
+	Filings       patentbridge.FilingService
+	Commissioners patentbridge.CommissionerService
+	Outlets       patentbridge.OutletService
 	// Registrations takes self-registrations and their review; nil answers their endpoints with 404.
 	Registrations patentbridge.RegistrationService
 	// Ledger reads the public ledger (公共账本) and its proofs; nil answers its endpoints with 404.

@@ -67,14 +67,17 @@ type dealView struct {
 	*patentbridge.Deal
 	KindLabel    string `json:"kind_label"`
 	ContractDate string `json:"contract_date"`
+	// Sources are the paths the deal arrived by (GET /api/v1/deals/{id} only).
+	Sources []*patentbridge.DealSource `json:"sources,omitempty"`
 }
 
 func newDealView(d *patentbridge.Deal) dealView {
-	return dealView{d, d.Kind.Label(), patentbridge.FormatDate(d.ContractDate)}
+	return dealView{Deal: d, KindLabel: d.Kind.Label(), ContractDate: patentbridge.FormatDate(d.ContractDate)}
 }
 
 // createDeal serves POST /api/v1/deals: one deal, refused with 409 when it
-// records a deal already stored.
+// records a deal already stored (an integration learns of the duplicate; the
+// web form merges instead, see web.dealCreate).
 func (s *Server) createDeal(w http.ResponseWriter, r *http.Request) {
 	var b dealRequest
 	err := decodeBody(w, r, &b)
@@ -93,18 +96,25 @@ func (s *Server) createDeal(w http.ResponseWriter, r *http.Request) {
 	httpx.JSON(w, http.StatusCreated, newDealView(d))
 }
 
-// getDeal serves GET /api/v1/deals/{id}.
+// getDeal serves GET /api/v1/deals/{id}: the deal with its sources (the
+// form, file lines, legal events, platform licences merged into it).
 func (s *Server) getDeal(w http.ResponseWriter, r *http.Request) {
 	id, err := licPathID(r, "id", "交易")
 	var d *patentbridge.Deal
+	var srcs []*patentbridge.DealSource
 	if err == nil {
 		d, err = s.Deals.FindDeal(r.Context(), id)
+	}
+	if err == nil {
+		srcs, err = s.Deals.DealSources(r.Context(), id)
 	}
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	httpx.JSON(w, http.StatusOK, newDealView(d))
+	v := newDealView(d)
+	v.Sources = srcs
+	httpx.JSON(w, http.StatusOK, v)
 }
 
 // listDeals serves GET /api/v1/deals?app_no=&kind=&year=&city=&limit=&offset=.

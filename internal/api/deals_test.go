@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -30,6 +31,10 @@ func TestDealsAPI(t *testing.T) {
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/deals", e.admin, body); status != http.StatusConflict {
 		t.Errorf("the same deal again = %d", status)
+	}
+	if status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/deals/%v", m["id"]), e.admin, ""); status != http.StatusOK ||
+		len(m["sources"].([]any)) != 1 || m["sources"].([]any)[0].(map[string]any)["source"] != "form" {
+		t.Errorf("the deal's sources = %d %v", status, m)
 	}
 	bad := `{"app_no":"2022232206652","kind":"转让","from":"甲","from_type":"大专院校","to":"乙","to_type":"企业","contract_date":"2026-06-30","to_region_code":"51"}`
 	if status, m := e.call(t, "POST", "/api/v1/deals", e.admin, bad); status != 400 || m["error"].(map[string]any)["field"] != "受让方地区代码" {

@@ -65,6 +65,8 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.pilotBaseRoutes()...)
 	rs = append(rs, s.listingRoutes()...)
 	rs = append(rs, s.loanRoutes()...)
+	rs = append(rs, s.filingRoutes()...)
+	rs = append(rs, s.serviceRoutes()...)
 	rs = append(rs, s.openLicenceRoutes()...)
 	return append(rs, httpx.NewRoute("/api/", httpx.Anyone, s.notFound))
 }

@@ -55,8 +55,8 @@ func dealRecorder(ctx context.Context) (*patentbridge.User, error) {
 // region code or else its organization's, and a city user records only deals
 // received in its city. A record of a deal already stored (the same patent,
 // kind and parties, and the same recordation number or contract date) is
-// refused naming the stored one. Returns EINVALID, ECONFLICT, EUNAUTHORIZED,
-// EFORBIDDEN.
+// refused naming the stored one (the API's create; RecordDeal merges
+// instead). Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateDeal(ctx context.Context, d *patentbridge.Deal) error {
 	u, err := dealRecorder(ctx)
 	if err != nil {
@@ -83,6 +83,9 @@ func (db *DB) CreateDeal(ctx context.Context, d *patentbridge.Deal) error {
 			d.CreatedBy = u.ID
 		}
 		if err := tx.insertDeal(ctx, d, city); err != nil {
+			return err
+		}
+		if err := tx.addDealSource(ctx, d, patentbridge.DealSource{Source: d.Source, LicenceID: d.LicenceID, RecordationNo: d.RecordationNo}); err != nil {
 			return err
 		}
 		return tx.audit(ctx, "deal.create", dealObject(d.ID), nil, d)
@@ -152,7 +155,14 @@ func (tx *Tx) refuseSameDeal(ctx context.Context, d *patentbridge.Deal) error {
 }
 
 // sameDeal returns the stored deal d records again (Deal.SameAs), or nil.
+// It first takes the deals' turn (dialect.lockDeals), so that what it finds
+// stays true until the transaction ends.
 func (tx *Tx) sameDeal(ctx context.Context, d *patentbridge.Deal) (*patentbridge.Deal, error) {
+	if l := tx.db.dialect.lockDeals; l != "" {
+		if _, err := tx.exec(ctx, tx.q().add(l)); err != nil {
+			return nil, fmt.Errorf("sqldb: lock deals: %w", err)
+		}
+	}
 	q := tx.q().add("SELECT "+dealColumns+" FROM deals WHERE app_no = ? AND kind = ? ORDER BY id", d.AppNo, string(d.Kind))
 	var same *patentbridge.Deal
 	err := eachRow(ctx, tx.tx, q, func(s scanner) error {
@@ -205,10 +215,7 @@ func (db *DB) ListDeals(ctx context.Context, f patentbridge.DealFilter) ([]*pate
 	if err != nil {
 		return nil, 0, err
 	}
-	if c := patentbridge.ScopeCity(u); c != "" {
-		f.City = c
-	}
-	limit, err := pageLimit(f.Limit, f.Offset)
+	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -25,7 +25,8 @@ func dealKindOf(k patentbridge.LicenceKind) patentbridge.DealKind {
 // organizations (for a pool licence, the member owning each patent), on the day it took effect, for what was due up front (the
 // whole amount on its first patent). A deal of the same patent, kind, parties
 // and day entered before (on the form or by an import) is linked to the
-// licence instead of counted twice.
+// licence instead of counted twice: the licence becomes its second source
+// ("deal.merge").
 func (tx *Tx) recordLicenceDeals(ctx context.Context, l *patentbridge.Licence) error {
 	lead, err := findOrg(ctx, tx.db, tx.tx, l.LicensorOrgID)
 	if err != nil {
@@ -50,13 +51,17 @@ func (tx *Tx) recordLicenceDeals(ctx context.Context, l *patentbridge.Licence) e
 		if err != nil {
 			return err
 		}
+		src := patentbridge.DealSource{Source: patentbridge.DealFromPlatform, LicenceID: l.ID, RecordationNo: l.RecordationNo}
 		if same != nil {
-			if _, err := tx.exec(ctx, tx.q().add("UPDATE deals SET licence_id = ? WHERE id = ? AND licence_id IS NULL", l.ID, same.ID)); err != nil {
-				return fmt.Errorf("sqldb: link deal %d: %w", same.ID, err)
+			if _, err := tx.mergeDeal(ctx, same, d, src); err != nil {
+				return err
 			}
 			continue
 		}
 		if err := tx.insertDeal(ctx, d, to.CityCode); err != nil {
+			return err
+		}
+		if err := tx.addDealSource(ctx, d, src); err != nil {
 			return err
 		}
 	}

@@ -44,6 +44,10 @@ type dialect struct {
 	// from every process on one PostgreSQL take turns (one tree, no gaps);
 	// SQLite's single write transaction already does.
 	lockLedger string
+	// lockDeals, when set, is run before a deal is matched against the stored
+	// ones (Deal.SameAs) so that two processes recording one deal at once
+	// store it once (PostgreSQL); SQLite's single write transaction already does.
+	lockDeals string
 	// bulkUpsert writes a prepared batch of patents inside the caller's plan:
 	// prepared statements on SQLite, COPY on PostgreSQL.
 	bulkUpsert func(db *DB) patentWriter
@@ -69,6 +73,7 @@ var postgresDialect = &dialect{
 	lockRunClaims: "SELECT pg_advisory_xact_lock(1346532981)",
 	lockChanges:   "LOCK TABLE patent_changes IN EXCLUSIVE MODE",
 	lockLedger:    "SELECT pg_advisory_xact_lock(1346532982)",
+	lockDeals:     "SELECT pg_advisory_xact_lock(1346532983)",
 	bulkUpsert:    func(db *DB) patentWriter { return copyWriter{db} },
 }
 

@@ -87,6 +87,11 @@ func (db *DB) RecordRecordation(ctx context.Context, licenceID int64, number str
 		if _, err := tx.exec(ctx, q); err != nil {
 			return fmt.Errorf("sqldb: licence recordation: %w", err)
 		}
+		// The licence's deals carry its number, by which an export's 备案 of it merges into them.
+		q = tx.q().add("UPDATE deals SET recordation_no = ? WHERE licence_id = ? AND recordation_no = ''", number, l.ID)
+		if _, err := tx.exec(ctx, q); err != nil {
+			return fmt.Errorf("sqldb: licence recordation on its deals: %w", err)
+		}
 		l.RecordationNo = number
 		return nil
 	})

@@ -34,7 +34,9 @@ func (s *Server) loanRoutes() []httpx.Route {
 	}
 	if s.ImportLoans != nil {
 		rs = append(rs, httpx.NewRoute("GET /loans/import", officials, s.loanImportPage),
-			httpx.NewRoute("POST /loans/import", officials, s.loanImport))
+			httpx.NewRoute("POST /loans/import", officials, s.loanImport),
+			httpx.NewRoute("GET /loans/template.xlsx", officials, loanTemplate.xlsx(s)),
+			httpx.NewRoute("GET /loans/template.csv", officials, loanTemplate.csv(s)))
 	}
 	return rs
 }
@@ -105,16 +107,6 @@ func (s *Server) loanList(w http.ResponseWriter, r *http.Request) {
 	v.Pager = httpx.NewPager("/loans", url.Values{"status": {string(f.Status)}, "year": {v.Year}, "city": {f.City}, "bank": {f.Bank}},
 		total, loanPageSize, offset)
 	s.render(w, r, http.StatusOK, "loans", "质押融资", "loans", v)
-}
-
-// cityName names a 4-digit 市(州) code, or returns the code.
-func (s *Server) cityName(code string) string {
-	if s.Ref != nil && code != "" {
-		if n := s.Ref.CityName(code); n != "" {
-			return n
-		}
-	}
-	return code
 }
 
 // formatWan writes an amount in fen in 万元, exactly: 2000000 -> "2",

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"patentbridge"
 	"patentbridge/internal/httpx/httpxtest"
 	"patentbridge/internal/ingest"
@@ -237,13 +239,39 @@ func TestRiskPoolDepositOnThePage(t *testing.T) {
 func TestLoanUploadReportsTheRejectedRow(t *testing.T) {
 	e := newLoanEnv(t)
 	c := MustClient(t, e.srv, "admin")
-	if status, body := MustGet(t, c, e.srv.URL+"/loans/import"); status != http.StatusOK || !strings.Contains(body, `id="loan-import-form"`) {
+	status, body := MustGet(t, c, e.srv.URL+"/loans/import")
+	if status != http.StatusOK {
 		t.Fatalf("upload page: %d", status)
+	}
+	mustContain(t, body, `id="loan-import-form"`, `href="/loans/template.xlsx"`, `href="/loans/template.csv"`,
+		"必填列：借款企业、申请号、贷款银行、金额(万元)、期限(月)、申请日期。")
+	// The templates: the importer's columns, the XLSX explaining each.
+	res, err := c.Get(e.srv.URL + "/loans/template.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("template.xlsx: %v", err)
+	}
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	header, _, _, _ := ingest.TemplateRows(ingest.LoanColumns)
+	if len(rows) != 1 || strings.Join(rows[0], ",") != strings.Join(header, ",") || len(header) != 17 || rows[0][4] != "金额(万元)" {
+		t.Errorf("template header %q", rows)
+	}
+	notes, _ := f.GetRows("填写说明")
+	if len(notes) < 18 || notes[1][0] != "借款企业" || notes[1][1] != "必填" || notes[2][1] != "选填" {
+		t.Errorf("template notes %q", notes)
+	}
+	if _, body := MustGet(t, c, e.srv.URL+"/loans/template.csv"); strings.TrimSpace(strings.TrimPrefix(body, "\ufeff")) != strings.Join(header, ",") {
+		t.Errorf("template.csv %q", body)
 	}
 	text := "借款企业,申请号,贷款银行,金额(万元),期限(月),申请日期\n" +
 		"成都芯动科技有限公司," + e.firmA + ",成都银行,200,24,2026-02-10\n" +
 		"成都芯动科技有限公司," + e.firmB + ",成都银行,两百,24,2026-02-11\n"
-	status, body := MustUpload(t, c, e.srv.URL+"/loans/import", "质押台账.csv", []byte(text), nil)
+	status, body = MustUpload(t, c, e.srv.URL+"/loans/import", "质押台账.csv", []byte(text), nil)
 	if status != http.StatusOK {
 		t.Fatalf("upload: %d\n%s", status, body)
 	}
@@ -272,7 +300,7 @@ func TestLoanUploadReportsTheRejectedRow(t *testing.T) {
 func TestLoanPagesAreTheOfficials(t *testing.T) {
 	e := newLoanEnv(t)
 	firm := MustClient(t, e.srv, "firm")
-	for _, p := range []string{"/loans", "/loans/new", "/loans/1", "/loans/import", "/risk-pools", "/risk-pools/1"} {
+	for _, p := range []string{"/loans", "/loans/new", "/loans/1", "/loans/import", "/loans/template.xlsx", "/risk-pools", "/risk-pools/1"} {
 		if status, _ := MustGet(t, firm, e.srv.URL+p); status != http.StatusForbidden {
 			t.Errorf("enterprise GET %s: %d", p, status)
 		}

@@ -33,6 +33,8 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
 	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form",
 	"kpi", "kpi_indicator", "kpi_records", "kpi_targets",
+	"deals", "deal", "deal_new", "deal_import",
+	"events", "event", "event_new", "cases", "case", "case_new", "pilot_bases", "listings",
 	"loans", "loan", "loan_new", "loan_import", "risk_pools", "risk_pool"}
 
 // parseViews parses the layout with each page and checks that every page

@@ -101,11 +101,13 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.accountRoutes()...)
 	rs = append(rs, s.registrationRoutes()...)
 	rs = append(rs, s.licenceRoutes()...)
+	rs = append(rs, s.dealRoutes()...)
 	rs = append(rs, s.openLicenceRoutes()...)
 	rs = append(rs, s.helpRoutes()...)
 	rs = append(rs, s.ledgerRoutes()...)
 	rs = append(rs, s.kpiRoutes()...)
 	rs = append(rs, s.loanRoutes()...)
+	rs = append(rs, s.programmeRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
 }
 

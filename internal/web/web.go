@@ -69,6 +69,22 @@ type Deps struct {
 	// into the registry, writing the rejects CSV (cmd wires
 	// ingest.ImportOrganizations); nil hides the upload.
 	ImportOrganizations func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Deals keeps the deals (转移转化) for the admin and city users; ImportDeals
+	// imports a deal file inline, writing the rejects CSV (cmd wires
+	// ingest.ImportDeals). nil hides each.
+	Deals       patentbridge.DealService
+	ImportDeals func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Events, Cases, PilotBases and Listings keep the programme's matching
+	// events (对接活动), typical cases (典型案例), pilot bases (中试熟化基地)
+	// and the 科创板 pipeline; ImportEvents and ImportCases import an event or
+	// case file inline, writing the rejects CSV (cmd wires ingest.ImportEvents
+	// and ingest.ImportCases). nil hides each.
+	Events       patentbridge.EventService
+	Cases        patentbridge.CaseService
+	PilotBases   patentbridge.PilotBaseService
+	Listings     patentbridge.ListingService
+	ImportEvents func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportCases  func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Licences takes open licences and keeps licence records (/licences); nil hides them.
 	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.

@@ -18,6 +18,7 @@ CREATE TABLE product_filings (
 	created_at   TEXT NOT NULL
 );
 CREATE INDEX product_filings_city ON product_filings (city, filed_on);
+CREATE INDEX product_filings_org ON product_filings (org_id, product_name);
 CREATE TABLE product_filing_patents (
 	filing_id BIGINT NOT NULL REFERENCES product_filings (id),
 	app_no    TEXT NOT NULL,
@@ -40,10 +41,12 @@ CREATE TABLE commissioners (
 	city          TEXT NOT NULL DEFAULT '',
 	registered_on TEXT NOT NULL,
 	left_on       TEXT NOT NULL DEFAULT '',
+	user_id       BIGINT REFERENCES users (id),
 	created_by    BIGINT NOT NULL DEFAULT 0,
 	created_at    TEXT NOT NULL
 );
 CREATE INDEX commissioners_city ON commissioners (city, registered_on);
+CREATE INDEX commissioners_user ON commissioners (user_id);
 CREATE TABLE service_records (
 	id              INTEGER PRIMARY KEY AUTOINCREMENT,
 	commissioner_id BIGINT REFERENCES commissioners (id),
@@ -57,11 +60,13 @@ CREATE TABLE service_records (
 	created_at      TEXT NOT NULL
 );
 CREATE INDEX service_records_city ON service_records (city, served_on);
+CREATE INDEX service_records_commissioner ON service_records (commissioner_id, served_on);
 CREATE TABLE service_outlets (
 	id         INTEGER PRIMARY KEY AUTOINCREMENT,
 	name       TEXT NOT NULL,
 	kind       TEXT NOT NULL CHECK (kind IN ('agency', 'outlet')),
 	org_id     BIGINT REFERENCES organizations (id),
+	org_name   TEXT NOT NULL DEFAULT '',
 	city       TEXT NOT NULL DEFAULT '',
 	opened_on  TEXT NOT NULL,
 	closed_on  TEXT NOT NULL DEFAULT '',
