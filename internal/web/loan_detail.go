@@ -107,7 +107,7 @@ func (s *Server) loanAct(w http.ResponseWriter, r *http.Request) {
 		_, err = s.Loans.ActOnLoan(r.Context(), id, a)
 	}
 	if err != nil {
-		if !shownOnForm(err) {
+		if !formRefusal(err) {
 			s.errorPage(w, r, err)
 			return
 		}

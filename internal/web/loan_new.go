@@ -54,7 +54,7 @@ func (s *Server) loanCreate(w http.ResponseWriter, r *http.Request) {
 		err = s.Loans.CreateLoan(r.Context(), l)
 	}
 	if err != nil {
-		if !shownOnForm(err) {
+		if !formRefusal(err) {
 			s.errorPage(w, r, err)
 			return
 		}
@@ -160,16 +160,6 @@ func splitAppNos(s string) []string {
 		out = append(out, f)
 	}
 	return out
-}
-
-// shownOnForm reports whether a refusal is the user's to correct on the form
-// (the rest go to the error page or the login).
-func shownOnForm(err error) bool {
-	switch patentbridge.ErrorCode(err) {
-	case patentbridge.EINVALID, patentbridge.ECONFLICT, patentbridge.EFORBIDDEN, patentbridge.ENOTFOUND:
-		return true
-	}
-	return false
 }
 
 // statusOf is the status of a refusal shown on its form: 400 for a mistake,

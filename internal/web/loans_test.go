@@ -51,6 +51,7 @@ func newLoanEnv(t *testing.T) *loanEnv {
 	for _, o := range []*patentbridge.Organization{
 		{Name: "成都芯动科技有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101", SME: true},
 		{Name: "四川大学", Type: patentbridge.PartyUniversity, CityCode: "5101"},
+		{Name: "德阳东汽装备有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5106"},
 	} {
 		if err := db.CreateOrganization(cli, o); err != nil {
 			t.Fatal(err)
@@ -320,5 +321,30 @@ func TestLoanPagesAreTheOfficials(t *testing.T) {
 	for _, who := range []string{"admin", "chengdu"} {
 		_, body = MustGet(t, MustClient(t, e.srv, who), e.srv.URL+"/")
 		mustContain(t, body, `href="/loans"`)
+	}
+}
+
+// A city official sees only its city's loans: a Deyang loan the admin
+// recorded is not in Chengdu's list and its page is not found.
+func TestLoanPagesKeepACityToItsOwn(t *testing.T) {
+	e := newLoanEnv(t)
+	admin := MustClient(t, e.srv, "admin")
+	status, loc, body := MustPost(t, admin, e.srv.URL+"/loans/new", url.Values{"borrower": {"德阳东汽装备有限公司"}, "bank": {"德阳银行"},
+		"amount": {"80"}, "term": {"12"}, "app_nos": {e.firmA}, "applied_on": {"2026-05-06"}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("apply: %d\n%s", status, body)
+	}
+	if _, body = MustGet(t, admin, e.srv.URL+"/loans?city=5106"); !strings.Contains(body, `id="loan-total">共 1 笔`) || !strings.Contains(body, "德阳市") {
+		t.Error("the admin's list lacks the Deyang loan")
+	}
+	chengdu := MustClient(t, e.srv, "chengdu")
+	if _, body = MustGet(t, chengdu, e.srv.URL+"/loans"); !strings.Contains(body, `id="loan-total">共 0 笔`) || strings.Contains(body, "德阳东汽装备有限公司") {
+		t.Error("Chengdu's list shows the Deyang loan")
+	}
+	if status, _ := MustGet(t, chengdu, e.srv.URL+loc); status != http.StatusNotFound {
+		t.Errorf("Chengdu opens the Deyang loan: %d", status)
+	}
+	if status, _, _ := MustPost(t, chengdu, e.srv.URL+loc+"/refuse", url.Values{"reason": {"越权"}}); status != http.StatusNotFound {
+		t.Errorf("Chengdu refuses the Deyang loan: %d", status)
 	}
 }

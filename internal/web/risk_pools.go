@@ -88,7 +88,7 @@ func (s *Server) riskPoolCreate(w http.ResponseWriter, r *http.Request) {
 		err = s.Loans.CreateRiskPool(r.Context(), p)
 	}
 	if err != nil {
-		if !shownOnForm(err) {
+		if !formRefusal(err) {
 			s.errorPage(w, r, err)
 			return
 		}
@@ -177,7 +177,7 @@ func (s *Server) riskPoolDeposit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		if !shownOnForm(err) || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
+		if !formRefusal(err) || patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND {
 			s.errorPage(w, r, err)
 			return
 		}
