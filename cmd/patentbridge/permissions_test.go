@@ -231,6 +231,7 @@ var permissionExpectations = map[string]string{
 	"DELETE /api/v1/kpi/targets":                               "admin",
 	"POST /api/v1/kpi/publish":                                 "admin",
 	"GET /kpi":                                                 "admin city",
+	"GET /programme":                                           "admin city",
 	"GET /kpi/indicators/{id}":                                 "admin city",
 	"GET /kpi/records":                                         "admin city",
 	"GET /kpi/report":                                          "admin city",

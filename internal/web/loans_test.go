@@ -315,12 +315,12 @@ func TestLoanPagesAreTheOfficials(t *testing.T) {
 		t.Errorf("visitor POST /loans/new: %d %s", status, loc)
 	}
 	_, body := MustGet(t, firm, e.srv.URL+"/")
-	if strings.Contains(body, `href="/loans"`) {
-		t.Error("the enterprise user's navigation links the loans")
+	if strings.Contains(body, `href="/programme"`) {
+		t.Error("the enterprise user's navigation links the programme's records")
 	}
 	for _, who := range []string{"admin", "chengdu"} {
-		_, body = MustGet(t, MustClient(t, e.srv, who), e.srv.URL+"/")
-		mustContain(t, body, `href="/loans"`)
+		_, body = MustGet(t, MustClient(t, e.srv, who), e.srv.URL+"/programme")
+		mustContain(t, body, `href="/loans"`, `href="/risk-pools"`)
 	}
 }
 

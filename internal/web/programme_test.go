@@ -110,7 +110,7 @@ func TestEventFormWithProjectsIsListed(t *testing.T) {
 		t.Fatalf("list: %d\n%s", status, body)
 	}
 	mustContain(t, body, "共 1 场", "四川大学专利成果进园区", `<td class="num">2</td>`,
-		`<li><a href="/events" class="active"`, `<a href="/pilot-bases" class="tab">中试熟化基地</a>`, `<a href="/listings" class="tab">科创板培育</a>`)
+		`<li><a href="/programme" class="active"`, `<a href="/pilot-bases" class="tab">中试熟化基地</a>`, `<a href="/listings" class="tab">科创板培育</a>`)
 	_, body = MustGet(t, c, e.srv.URL+"/events?year=2025")
 	mustContain(t, body, "共 0 场")
 	_, body = MustGet(t, MustClient(t, e.srv, "mianyang"), e.srv.URL+"/events")

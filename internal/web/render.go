@@ -32,7 +32,7 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"licence", "licences", "licence_take", "licence_register",
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
 	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form",
-	"kpi", "kpi_indicator", "kpi_records", "kpi_targets",
+	"kpi", "kpi_indicator", "kpi_records", "kpi_targets", "programme",
 	"deals", "deal", "deal_new", "deal_import",
 	"events", "event", "event_new", "cases", "case", "case_new", "pilot_bases", "listings",
 	"loans", "loan", "loan_new", "loan_import", "risk_pools", "risk_pool"}
