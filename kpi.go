@@ -2,8 +2,10 @@ package patentbridge
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -141,6 +143,15 @@ type KPIRecord struct {
 	Amount int64     `json:"amount"` // 1 for a count; fen for a money figure
 }
 
+// MarshalJSON gives the record's date as YYYY-MM-DD, its Beijing day.
+func (r KPIRecord) MarshalJSON() ([]byte, error) {
+	type plain KPIRecord
+	return json.Marshal(struct {
+		plain
+		Date string `json:"date"`
+	}{plain(r), FormatDate(DateOf(r.Date))})
+}
+
 // KPIUnassigned is the area code of the records whose 市(州) is not known.
 const KPIUnassigned = "unassigned"
 
@@ -205,10 +216,24 @@ func KPIRecordKindLabel(kind string) string {
 	return kind
 }
 
-// Label is how pages show the value: 万元 with two decimals, else a count.
-func (v KPIValue) Label(k KPI) string {
-	if k.Money {
-		return strconv.FormatFloat(v.Value, 'f', 2, 64)
+// Label is how pages show the value: a count, or 万元 to the fen (at least
+// two decimals, up to six), so that the cities add up to the province.
+func (v KPIValue) Label(k KPI) string { return figureLabel(k, v.Value) }
+
+// PreviousLabel is how pages show the previous year's value.
+func (v KPIValue) PreviousLabel(k KPI) string { return figureLabel(k, v.Previous) }
+
+// figureLabel renders a figure of k.
+func figureLabel(k KPI, x float64) string {
+	if !k.Money {
+		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(v.Value, 'f', -1, 64)
+	s := strconv.FormatFloat(math.Round(x*1e6)/1e6, 'f', -1, 64)
+	switch i := strings.IndexByte(s, '.'); {
+	case i < 0:
+		return s + ".00"
+	case len(s)-i == 2:
+		return s + "0"
+	}
+	return s
 }

@@ -130,17 +130,23 @@ func (tx *Tx) resolveDealParties(ctx context.Context, d *patentbridge.Deal) (str
 			return "", err
 		}
 	}
-	if len(d.ToRegionCode) >= 4 {
-		return d.ToRegionCode[:4], nil
+	var registered string
+	if d.ToOrgID != 0 {
+		o, err := findOrg(ctx, tx.db, tx.tx, d.ToOrgID)
+		if err != nil {
+			return "", err
+		}
+		registered = o.CityCode
 	}
-	if d.ToOrgID == 0 {
-		return "", nil
+	if len(d.ToRegionCode) < 4 {
+		return registered, nil
 	}
-	o, err := findOrg(ctx, tx.db, tx.tx, d.ToOrgID)
-	if err != nil {
-		return "", err
+	// A city official may not move a registered receiver into its city by the region code.
+	if c := patentbridge.ScopeCity(patentbridge.UserFrom(ctx)); c != "" && registered != "" && registered != d.ToRegionCode[:4] {
+		return "", patentbridge.FieldErrorf("受让方地区代码", "受让方“%s”在单位名录中属于市（州）%s，与受让方地区代码 %s 不一致；请核对，或请省级管理员登记",
+			d.ToName, registered, d.ToRegionCode)
 	}
-	return o.CityCode, nil
+	return d.ToRegionCode[:4], nil
 }
 
 // refuseSameDeal refuses a record of a deal already stored (Deal.SameAs).

@@ -89,7 +89,9 @@ func (db *DB) RecordDeal(ctx context.Context, d *patentbridge.Deal, src patentbr
 // mergeDeal records src, by which d arrived again, on the stored deal same:
 // it fills the recordation number, amount, SME flag and licence same lacked
 // and adds the source, audited "deal.merge". A source already recorded on
-// same adds nothing. Returns the deal as stored after.
+// same adds nothing. A typed record (form or import) whose amount contradicts
+// the stored one is refused (EINVALID on 金额(万元)) rather than merged.
+// Returns the deal as stored after.
 func (tx *Tx) mergeDeal(ctx context.Context, same, d *patentbridge.Deal, src patentbridge.DealSource) (*patentbridge.Deal, error) {
 	srcs, err := tx.dealSources(ctx, tx.tx, same.ID)
 	if err != nil {
@@ -99,6 +101,11 @@ func (tx *Tx) mergeDeal(ctx context.Context, same, d *patentbridge.Deal, src pat
 		if o.SameSource(&src) {
 			return same, nil
 		}
+	}
+	typed := src.Source == patentbridge.DealFromForm || src.Source == patentbridge.DealFromImport
+	if typed && d.AmountFen != 0 && same.AmountFen != 0 && d.AmountFen != same.AmountFen {
+		return nil, patentbridge.FieldErrorf("金额(万元)", "与已登记的交易 %d（%s，%s → %s）是同一交易，但金额 %s 万元与已登记的 %s 万元不一致，未合并；请核对后更正",
+			same.ID, same.Kind.Label(), same.FromName, same.ToName, patentbridge.FormatWan(d.AmountFen), patentbridge.FormatWan(same.AmountFen))
 	}
 	after := *same
 	if after.RecordationNo == "" {

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"patentbridge"
@@ -75,6 +76,20 @@ func TestRecordDealMergesAnImportAndAFormOfTheSameTransfer(t *testing.T) {
 		_, err = db.RecordDeal(as(chengdu), away, line)
 		if patentbridge.ErrorCode(err) != patentbridge.EFORBIDDEN || patentbridge.ErrorField(err) != "受让方地区代码" {
 			t.Errorf("chengdu records a Mianyang deal: %v (%s)", err, patentbridge.ErrorField(err))
+		}
+		// Nor may it move a registered Deyang receiver into Chengdu by the region code.
+		moved := transfer()
+		moved.ToName, moved.ToRegionCode, moved.ContractDate = "东方电气集团有限公司", "510104", date("2026-06-01")
+		_, err = db.RecordDeal(as(chengdu), moved, line)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "受让方地区代码" {
+			t.Errorf("chengdu claims a Deyang receiver: %v (%s)", err, patentbridge.ErrorField(err))
+		}
+		// The same transfer with another amount is not merged: the official is told to check.
+		dearer := transfer()
+		dearer.AmountFen = 99_0000_00
+		_, err = db.RecordDeal(as(f.admin), dearer, patentbridge.DealSource{Source: patentbridge.DealFromImport, File: "另一份.xlsx", Line: 3})
+		if patentbridge.ErrorField(err) != "金额(万元)" || !strings.Contains(patentbridge.ErrorMessage(err), "交易 "+itoa(imported.ID)) {
+			t.Errorf("a conflicting amount: %v", err)
 		}
 		if merged, err := db.RecordDeal(as(chengdu), transfer(), patentbridge.DealSource{Source: patentbridge.DealFromForm}); err != nil || !merged {
 			t.Errorf("chengdu records its city's deal again: %v %v", merged, err)

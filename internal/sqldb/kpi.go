@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"time"
 
 	"patentbridge"
@@ -81,7 +80,7 @@ func (db *DB) KPIReport(ctx context.Context, year int) (*patentbridge.KPIReport,
 		rep.Province.Indicators = append(rep.Province.Indicators,
 			patentbridge.EvaluateKPI(k, kpiValue(k, total(now)), kpiValue(k, total(before)), areaTarget(k, targets, "")))
 		rep.Unassigned.Indicators = append(rep.Unassigned.Indicators,
-			patentbridge.EvaluateKPI(k, kpiValue(k, now[""]), kpiValue(k, before[""]), nil))
+			patentbridge.EvaluateKPI(k, kpiValue(k, unassigned(now, cities)), kpiValue(k, unassigned(before, cities)), nil))
 		for i, c := range cities {
 			rep.Cities[i].Indicators = append(rep.Cities[i].Indicators,
 				patentbridge.EvaluateKPI(k, kpiValue(k, now[c.CityCode]), kpiValue(k, before[c.CityCode]), areaTarget(k, targets, c.CityCode)))
@@ -116,6 +115,16 @@ func (db *DB) kpiSums(ctx context.Context, tx *sql.Tx, k patentbridge.KPI, year 
 	return out, nil
 }
 
+// unassigned sums the figures of the records whose city is none of the
+// province's 市(州): none given, or a code outside Sichuan.
+func unassigned(m map[string]int64, cities []refdata.Region) int64 {
+	n := total(m)
+	for _, c := range cities {
+		n -= m[c.CityCode]
+	}
+	return n
+}
+
 // total sums the figures of every city and of the records without one.
 func total(m map[string]int64) int64 {
 	var n int64
@@ -125,10 +134,11 @@ func total(m map[string]int64) int64 {
 	return n
 }
 
-// kpiValue is a figure as reported: a count, or fen in 万元 to two decimals.
+// kpiValue is a figure as reported: a count, or fen in 万元 exactly (six
+// decimals), so that the cities add up to the province to the fen.
 func kpiValue(k patentbridge.KPI, n int64) float64 {
 	if k.Money {
-		return math.Round(float64(n)/10000) / 100
+		return float64(n) / 1e6
 	}
 	return float64(n)
 }
@@ -167,6 +177,9 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 		return nil, 0, err
 	}
 	if c := patentbridge.ScopeCity(u); c != "" {
+		if city != "" && city != c {
+			return nil, 0, patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：市（州）管理员只能查看本市（州）指标的明细记录")
+		}
 		city = c
 	}
 	limit, err := pageLimit(f.Limit, f.Offset)
@@ -180,7 +193,7 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 		switch city {
 		case "":
 		case patentbridge.KPIUnassigned:
-			q.add(" WHERE (f.city IS NULL OR f.city = '')")
+			q.add(" WHERE (f.city IS NULL OR f.city NOT IN ").addList(sichuanCities()).add(")")
 		default:
 			q.add(" WHERE f.city = ?", city)
 		}
@@ -190,6 +203,15 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 	list := from(db.dialect.newQuery().add("SELECT f.city, f.kind, f.id, f.on_date, f.title, f.party, f.amount")).
 		add(" ORDER BY f.on_date, f.kind, f.id LIMIT ? OFFSET ?", limit, f.Offset)
 	return listPage(ctx, db, "kpi records", count, list, scanKPIRecord)
+}
+
+// sichuanCities are the 4-digit codes of the province's 市(州).
+func sichuanCities() []string {
+	var out []string
+	for _, c := range refdata.Default().Cities(patentbridge.DemandProvinceCode) {
+		out = append(out, c.CityCode)
+	}
+	return out
 }
 
 // kpiCity reads an area: "", "51" or "510000" is the province (""),

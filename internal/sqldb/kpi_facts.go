@@ -144,21 +144,23 @@ func listingFacts(column string) kpiFact {
 	}
 }
 
-// smesReached are the SMEs, once each (by name), that in the window received
-// a deal, filed a product, had a loan disbursed or were served.
+// smesReached are the SMEs, once each (by credit code, else by name), that
+// in the window received a deal, filed a product, had a loan disbursed or
+// were served.
 func smesReached(q *query, w kpiWindow) {
-	q.add(`SELECT MIN(x.city) AS city, 'organization' AS kind, MIN(x.oid) AS id, MIN(x.on_date) AS on_date, x.name AS title, '' AS party, 1 AS amount FROM (
-		SELECT COALESCE(o.id, 0) AS oid, COALESCE(o.name, d.to_name) AS name, COALESCE(NULLIF(o.city_code, ''), d.to_city) AS city, d.contract_date AS on_date
+	q.add(`SELECT MIN(x.city) AS city, 'organization' AS kind, MAX(x.oid) AS id, MIN(x.on_date) AS on_date, MIN(x.name) AS title, '' AS party, 1 AS amount FROM (
+		SELECT COALESCE(o.id, 0) AS oid, COALESCE(NULLIF(o.credit_code, ''), NULLIF(d.to_credit_code, ''), COALESCE(o.name, d.to_name)) AS who,
+			COALESCE(o.name, d.to_name) AS name, COALESCE(NULLIF(o.city_code, ''), d.to_city) AS city, d.contract_date AS on_date
 		FROM deals d LEFT JOIN organizations o ON o.id = d.to_org_id WHERE `+dealToSME+` AND d.contract_date >= ? AND d.contract_date <= ?
 		UNION ALL
-		SELECT o.id, o.name, COALESCE(NULLIF(o.city_code, ''), f.city), f.filed_on
+		SELECT o.id, COALESCE(NULLIF(o.credit_code, ''), o.name), o.name, COALESCE(NULLIF(o.city_code, ''), f.city), f.filed_on
 		FROM product_filings f JOIN organizations o ON o.id = f.org_id WHERE o.sme = 1 AND f.filed_on >= ? AND f.filed_on <= ?
 		UNION ALL
-		SELECT o.id, o.name, COALESCE(NULLIF(o.city_code, ''), l.city), l.disbursed_on
+		SELECT o.id, COALESCE(NULLIF(o.credit_code, ''), o.name), o.name, COALESCE(NULLIF(o.city_code, ''), l.city), l.disbursed_on
 		FROM loans l JOIN organizations o ON o.id = l.borrower_org_id WHERE o.sme = 1 AND l.disbursed_on <> ''
 		AND l.status IN ('disbursed', 'repaid', 'defaulted', 'compensated') AND l.disbursed_on >= ? AND l.disbursed_on <= ?
 		UNION ALL
-		SELECT o.id, o.name, COALESCE(NULLIF(o.city_code, ''), s.city), s.served_on
+		SELECT o.id, COALESCE(NULLIF(o.credit_code, ''), o.name), o.name, COALESCE(NULLIF(o.city_code, ''), s.city), s.served_on
 		FROM service_records s JOIN organizations o ON o.id = s.org_id WHERE o.sme = 1 AND s.served_on >= ? AND s.served_on <= ?
-	) x GROUP BY x.name`, w.dFrom, w.dTo, w.dFrom, w.dTo, w.dFrom, w.dTo, w.dFrom, w.dTo)
+	) x GROUP BY x.who`, w.dFrom, w.dTo, w.dFrom, w.dTo, w.dFrom, w.dTo, w.dFrom, w.dTo)
 }

@@ -35,12 +35,15 @@ func kpiPublicationObject(id int64) string { return "kpi_report:" + strconv.Form
 // PublishKPIReport computes the year's figures and appends them to the public
 // ledger as "kpi.publish", keeping what was published (a later record changes
 // the figures, never what was published); admin only, audited. Publishing
-// again appends the figures of the day. Returns the ledger index. Returns
-// EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+// again appends the figures of the day; a year not yet begun is refused.
+// Returns the ledger index. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) PublishKPIReport(ctx context.Context, year int) (int64, error) {
 	u := patentbridge.UserFrom(ctx)
 	if err := patentbridge.AdminOnly(u, "公示年度绩效评价结果"); err != nil {
 		return 0, err
+	}
+	if now := db.now().In(patentbridge.Beijing).Year(); year > now {
+		return 0, patentbridge.FieldErrorf("year", "%d 年尚未到来，不能公示其绩效评价结果（公共账本只增不改）", year)
 	}
 	rep, err := db.KPIReport(ctx, year)
 	if err != nil {

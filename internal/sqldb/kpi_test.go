@@ -81,6 +81,16 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 		w.mustDeal(t, db, 4, patentbridge.DealTransfer, "成都芯动科技有限公司", patentbridge.PartyEnterprise, "德阳精工机械有限公司", "2026-07-01")
 		w.mustDeal(t, db, 5, patentbridge.DealTransfer, "四川大学", patentbridge.PartyUniversity, "成都芯动科技有限公司", "2025-12-31")
 		w.mustDeal(t, db, 6, patentbridge.DealOrdinary, "四川大学", patentbridge.PartyUniversity, "某未登记企业", "2026-08-01") // no city known
+		// Two spellings of one unregistered SME, one credit code: one SME reached, in a city outside Sichuan (unassigned).
+		yes := true
+		for i, name := range []string{"重庆测试丙科技有限公司", "重庆测试丙科技有限责任公司"} {
+			d := &patentbridge.Deal{AppNo: appNo(2020, 1, 7+i), Kind: patentbridge.DealOrdinary, FromName: "东方电气集团有限公司", FromType: patentbridge.PartySOE,
+				ToName: name, ToCreditCode: "91500000MA5U00000W", ToType: patentbridge.PartyEnterprise, ToSME: &yes, ToRegionCode: "500101",
+				ContractDate: date("2026-09-0" + itoa(int64(1+i)))}
+			if err := db.CreateDeal(as(w.admin), d); err != nil {
+				t.Fatal(err)
+			}
+		}
 		again := *d1
 		again.ID, again.Source = 0, patentbridge.DealFromImport
 		wantCode(t, db.CreateDeal(as(w.admin), &again), patentbridge.ECONFLICT)
@@ -109,12 +119,13 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 			}
 		}
 		p := rep.Province
-		check(p, "sme_received_conversions", want{2, 1, "+100%", "true"})
+		check(p, "sme_received_conversions", want{4, 1, "+300%", "true"})
 		check(p, "univ_conversions", want{3, 1, "+200%", "true"})
 		check(p, "univ_to_sme_conversions", want{1, 1, "0%", "false"}) // 300 a year
-		check(p, "licences_transfers", want{5, 1, "+400%", "true"})
-		check(rep.Unassigned, "licences_transfers", want{1, 0, "新增", ""})
-		check(p, "smes_reached", want{2, 1, "+100%", "true"})
+		check(p, "licences_transfers", want{7, 1, "+600%", "true"})
+		check(rep.Unassigned, "licences_transfers", want{3, 0, "新增", ""}) // no city, and Chongqing's
+		check(rep.Unassigned, "smes_reached", want{1, 0, "新增", ""})
+		check(p, "smes_reached", want{3, 1, "+200%", "true"})
 		chengdu, deyang, mianyang := cityArea(t, rep, "510100"), cityArea(t, rep, "510600"), cityArea(t, rep, "510700")
 		if chengdu.Name != "成都市" || deyang.Name != "德阳市" {
 			t.Fatalf("city names %q %q", chengdu.Name, deyang.Name)
@@ -150,7 +161,7 @@ func TestDealIndicatorsAreComputedFromTheRecords(t *testing.T) {
 			for _, c := range rep.Cities {
 				sum += c.Indicators[i].Value
 			}
-			if sum != v.Value && v.ID != "smes_reached" {
+			if sum != v.Value {
 				t.Errorf("%s: the cities add up to %v, the province %v", v.ID, sum, v.Value)
 			}
 		}
@@ -221,6 +232,8 @@ func TestPublishingTheKPIReportAppendsItToTheLedger(t *testing.T) {
 		w.mustDeal(t, db, 1, patentbridge.DealTransfer, "四川大学", patentbridge.PartyUniversity, "成都芯动科技有限公司", "2026-03-01")
 		_, err := db.PublishKPIReport(as(w.chengdu), 2026)
 		wantCode(t, err, patentbridge.EFORBIDDEN)
+		_, err = db.PublishKPIReport(as(w.admin), 2027) // the store's clock is in 2026
+		wantCode(t, err, patentbridge.EINVALID)
 		idx, err := db.PublishKPIReport(as(w.admin), 2026)
 		if err != nil {
 			t.Fatal(err)

@@ -36,15 +36,17 @@ func (s *Server) kpiRoutes() []httpx.Route {
 // kpiCell is one figure as the pages show it, with the link to its records.
 type kpiCell struct {
 	patentbridge.KPIValue
-	KPI    patentbridge.KPI
-	Href   string // the records behind the figure
-	Shown  string // the value with its unit's precision
-	Target string // "增长 20%", "300", or "" without a target
+	KPI   patentbridge.KPI
+	Href  string // the records behind the figure
+	Shown string // the value with its unit's precision
+	// ShownPrevious is the previous year's value so.
+	ShownPrevious string
+	Target        string // "增长 20%", "300", or "" without a target
 }
 
 // newKPICell dresses an area's value for the pages.
 func newKPICell(k patentbridge.KPI, v patentbridge.KPIValue, year int, area string) kpiCell {
-	c := kpiCell{KPIValue: v, KPI: k, Href: kpiRecordsHref(k.ID, year, area), Shown: v.Label(k)}
+	c := kpiCell{KPIValue: v, KPI: k, Href: kpiRecordsHref(k.ID, year, area), Shown: v.Label(k), ShownPrevious: v.PreviousLabel(k)}
 	if v.Target != nil {
 		if k.TargetType == patentbridge.TargetGrowth {
 			c.Target = "增长 " + strconv.FormatFloat(*v.Target, 'f', -1, 64) + "%"
@@ -150,7 +152,7 @@ func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 	if idx, err := strconv.ParseInt(q.Get("published"), 10, 64); err == nil && idx >= 0 {
 		v.Published = &idx
 	}
-	for y := year - 4; y <= year+1; y++ {
+	for y := year - 4; y <= max(year, s.Now().In(beijing).Year()); y++ {
 		v.Years = append(v.Years, y)
 	}
 	for _, g := range patentbridge.KPIGroups {
@@ -183,8 +185,10 @@ func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v.Cities = kpiCityRows(rep, v.Columns)
+	linkOwnCity(v.Cities, u)
 	sortCityRows(v.Cities, v.Sort, v.Desc)
 	v.Unassigned = kpiAreaRow(rep.Unassigned, rep.Year, v.Columns)
+	linkOwnCity([]kpiCityRow{v.Unassigned}, u)
 	s.render(w, r, http.StatusOK, "kpi", strconv.Itoa(year)+" 年度绩效评价", "kpi", v)
 }
 
@@ -224,6 +228,22 @@ func kpiAreaRow(a patentbridge.KPIArea, year int, cols []patentbridge.KPI) kpiCi
 		}
 	}
 	return row
+}
+
+// linkOwnCity leaves a city official the drill-down links of its own city
+// only: the records of other cities are not theirs to read.
+func linkOwnCity(rows []kpiCityRow, u *patentbridge.User) {
+	c := patentbridge.ScopeCity(u)
+	if c == "" {
+		return
+	}
+	for _, row := range rows {
+		if row.Code[:4] != c {
+			for i := range row.Cells {
+				row.Cells[i].Href = ""
+			}
+		}
+	}
 }
 
 // sortCityRows orders the rows by an indicator's value (by code when by is
@@ -291,6 +311,7 @@ func (s *Server) kpiIndicator(w http.ResponseWriter, r *http.Request) {
 	if k.TargetType == patentbridge.TargetAbsolute && val.Target != nil {
 		v.Trend.Target, v.Trend.TargetLabel = *val.Target, "全省目标 "+strconv.FormatFloat(*val.Target, 'f', -1, 64)
 	}
+	linkOwnCity(v.Cities, patentbridge.UserFrom(r.Context()))
 	sortCityRows(v.Cities, k.ID, true)
 	for _, c := range v.Cities {
 		v.ByCity.Bars = append(v.ByCity.Bars, chart.Bar{Label: c.Name, Value: c.Cells[0].Value, Href: c.Cells[0].Href})
@@ -339,8 +360,8 @@ func (s *Server) kpiRecords(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	city := q.Get("city")
-	if c := patentbridge.ScopeCity(patentbridge.UserFrom(ctx)); c != "" {
-		city = c + "00"
+	if c := patentbridge.ScopeCity(patentbridge.UserFrom(ctx)); c != "" && city == "" {
+		city = c + "00" // a city official's drill-down of the province's figure is its city's
 	}
 	recs, total, err := s.KPIs.KPIRecords(ctx, patentbridge.KPIFilter{ID: k.ID, Year: year, City: city, Limit: kpiRecordsPageSize, Offset: offset})
 	if err != nil {
