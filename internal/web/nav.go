@@ -43,6 +43,7 @@ var navigation = []navItem{
 	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "enterprises", Label: "企业名录", Href: "/admin/enterprises", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Enterprises != nil }},
 	{Key: "deals", Label: "转移转化", Href: "/deals", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Deals != nil }},
+	{Key: "services", Label: "服务体系", Href: "/filings", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Filings != nil }},
 	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
 	{Key: "users", Label: "账号管理", Href: "/admin/users", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}},
 	{Key: "audit", Label: "操作日志", Href: "/admin/audit", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.AuditLog != nil }},

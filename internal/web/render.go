@@ -33,7 +33,9 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
 	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form",
 	"kpi", "kpi_indicator", "kpi_records", "kpi_targets",
-	"deals", "deal", "deal_new", "deal_import"}
+	"deals", "deal", "deal_new", "deal_import",
+	"filings", "filing", "filing_new", "filing_import", "commissioners", "commissioner", "commissioner_new", "commissioner_import",
+	"service_records", "service_import", "service_outlets", "tech_managers"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.
@@ -64,6 +66,7 @@ func parseViews(fsys fs.FS) (map[string]*template.Template, error) {
 
 var funcs = template.FuncMap{
 	"num":      formatInt,
+	"wan":      patentbridge.FormatWan,
 	"ipcbrief": refdata.BriefIPCTitle,
 	"fen":      patentbridge.FormatFen,
 	"channel":  patentbridge.DisputeChannelLabel,
