@@ -20,7 +20,8 @@ var layoutPages = map[string][]string{
 	"anonymous": {"/", "/patents", "/search?q=电池", "/sleeping", "/sleeping?page=99", "/supply", "/demands", "/organizations", "/login"},
 	"admin": {"/", "/patents?page=2", "/sleeping", "/admin/screening", "/admin/import", "/admin/users", "/admin/audit",
 		"/admin/demands", "/admin/enterprises", "/admin/supply/new?grade=A", "/my/patents?owner=四川大学",
-		"/kpi?year=2026", "/kpi/indicators/sme_received_conversions?year=2026", "/kpi/records?id=licences_transfers&year=2026"},
+		"/kpi?year=2026", "/kpi/indicators/sme_received_conversions?year=2026", "/kpi/records?id=licences_transfers&year=2026",
+		"/filings", "/filings/new", "/service-records", "/service-outlets"},
 }
 
 // overflowJS reports how far the page is wider than the window, and the widest
