@@ -153,7 +153,7 @@ func (s *Server) filingDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	v := s.filingView(f)
 	v.Done = r.URL.Query().Get("done")
-	v.Year = strconv.Itoa(v.Last)
+	v.Year = strconv.Itoa(v.Last - 1) // the figures of a year are reported the year after
 	s.render(w, r, http.StatusOK, "filing", fmt.Sprintf("专利产品备案 %d", f.ID), "services", v)
 }
 

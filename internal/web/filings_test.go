@@ -32,9 +32,10 @@ func newServiceEnv(tb testing.TB) *httptest.Server {
 	users.MustUser(tb, "admin", patentbridge.RoleAdmin)
 	users.MustUser(tb, "firm", patentbridge.RoleEnterprise)
 	users.MustUser(tb, "chengdu", patentbridge.RoleCity, "5101")
+	users.MustUser(tb, "mianyang", patentbridge.RoleCity, "5107")
 	db := users.DB
-	for _, name := range []string{"成都芯动科技有限公司", "成都另一装备有限公司"} {
-		o := &patentbridge.Organization{Name: name, Type: patentbridge.PartyEnterprise, CityCode: "5101", SME: true}
+	for name, city := range map[string]string{"成都芯动科技有限公司": "5101", "成都另一装备有限公司": "5101", "绵阳某装备有限公司": "5107"} {
+		o := &patentbridge.Organization{Name: name, Type: patentbridge.PartyEnterprise, CityCode: city, SME: true}
 		if err := db.CreateOrganization(patentbridge.WithOrigin(context.Background(), patentbridge.OriginCLI), o); err != nil {
 			tb.Fatal(err)
 		}
@@ -54,6 +55,23 @@ func newServiceEnv(tb testing.TB) *httptest.Server {
 		tb.Fatal(err)
 	}
 	return MustServe(tb, w, users)
+}
+
+// The 服务体系 entry is one item of the officials' navigation, absent for an
+// enterprise, and its pages link each other.
+func TestServiceNavigation(t *testing.T) {
+	e := newServiceEnv(t)
+	for _, who := range []string{"admin", "chengdu"} {
+		_, body := MustGet(t, MustClient(t, e, who), e.URL+"/")
+		if n := strings.Count(body, `href="/filings"`); n != 1 {
+			t.Errorf("%s: %d links to /filings in the navigation", who, n)
+		}
+		_, body = MustGet(t, MustClient(t, e, who), e.URL+"/filings")
+		mustContain(t, body, `href="/commissioners"`, `href="/service-records"`, `href="/service-outlets"`, `href="/tech-managers"`)
+	}
+	if _, body := MustGet(t, MustClient(t, e, "firm"), e.URL+"/"); strings.Contains(body, "服务体系") {
+		t.Error("an enterprise sees 服务体系")
+	}
 }
 
 // mustDeal records a deal on the deal form and returns its id.
@@ -146,6 +164,32 @@ func TestFilingFormLinksDealsAndSetsYears(t *testing.T) {
 	}
 	_, body = MustGet(t, admin, e.URL+"/filings?year=2025")
 	mustContain(t, body, "共 0 项")
+
+	// A city user files and reads its city's products only.
+	mianyang := MustClient(t, e, "mianyang")
+	other := filingValues(0)
+	other.Set("enterprise", "成都另一装备有限公司")
+	other["patent_deal"] = []string{"", "", ""}
+	if status, _, body = MustPost(t, mianyang, e.URL+"/filings/new", other); status != http.StatusForbidden {
+		t.Errorf("mianyang files a Chengdu product: %d", status)
+	}
+	mustContain(t, body, `value="成都另一装备有限公司"`)
+	other.Set("enterprise", "绵阳某装备有限公司")
+	if status, _, body = MustPost(t, mianyang, e.URL+"/filings/new", other); status != http.StatusSeeOther {
+		t.Fatalf("mianyang files its product: %d\n%s", status, body)
+	}
+	_, body = MustGet(t, mianyang, e.URL+"/filings?city=5101")
+	if mustContain(t, body, "共 1 项", "绵阳某装备有限公司", "只显示绵阳市企业的备案"); strings.Contains(body, "成都芯动科技有限公司") {
+		t.Error("mianyang sees a Chengdu filing")
+	}
+	if status, _ := MustGet(t, mianyang, e.URL+fmt.Sprintf("/filings/%d", id)); status != http.StatusNotFound {
+		t.Errorf("mianyang opens a Chengdu filing: %d", status)
+	}
+	if status, _, _ := MustPost(t, mianyang, e.URL+fmt.Sprintf("/filings/%d/years", id), url.Values{"year": {"2025"}, "output": {"1"}}); status != http.StatusNotFound {
+		t.Errorf("mianyang sets a Chengdu filing's year: %d", status)
+	}
+	_, body = MustGet(t, admin, e.URL+"/filings")
+	mustContain(t, body, "共 2 项")
 }
 
 // A commissioner registered on the form records a service to an enterprise
