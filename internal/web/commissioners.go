@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"patentbridge"
@@ -280,13 +281,15 @@ type servicesView struct {
 	Services         []serviceRow
 	Total            int
 	Year, City, Type string
+	Commissioner     string // the commissioner's id filtered by, and its name
+	CommissionerName string
 	Cities, Types    []option
 	OwnCity          string
 	Pager            httpx.Pager
 	CanImport        bool
 }
 
-// serviceList serves /service-records?year=&city=&type=.
+// serviceList serves /service-records?year=&city=&type=&commissioner=.
 func (s *Server) serviceList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	offset, err := httpx.PageOffset(q, servicePageSize)
@@ -301,6 +304,20 @@ func (s *Server) serviceList(w http.ResponseWriter, r *http.Request) {
 	if f.Year, err = yearFilter(v.Year); err != nil {
 		s.errorPage(w, r, err)
 		return
+	}
+	if v.Commissioner = strings.TrimSpace(q.Get("commissioner")); v.Commissioner != "" {
+		id, err := strconv.ParseInt(v.Commissioner, 10, 64)
+		var c *patentbridge.Commissioner
+		if err == nil && id > 0 {
+			c, err = s.Commissioners.FindCommissioner(r.Context(), id)
+		} else {
+			err = patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到知识产权专员 %s", patentbridge.ClipValue(v.Commissioner))
+		}
+		if err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
+		f.CommissionerID, v.CommissionerName = id, c.Name
 	}
 	if v.Type != "" {
 		t, ok := patentbridge.ParseServiceType(v.Type)
@@ -322,7 +339,7 @@ func (s *Server) serviceList(w http.ResponseWriter, r *http.Request) {
 	for _, t := range patentbridge.ServiceTypes {
 		v.Types = append(v.Types, option{Value: string(t), Label: t.Label(), Selected: t == f.Type})
 	}
-	v.Pager = httpx.NewPager("/service-records", url.Values{"year": {v.Year}, "city": {v.City}, "type": {v.Type}}, total, servicePageSize, offset)
+	v.Pager = httpx.NewPager("/service-records", url.Values{"year": {v.Year}, "city": {v.City}, "type": {v.Type}, "commissioner": {v.Commissioner}}, total, servicePageSize, offset)
 	s.render(w, r, http.StatusOK, "service_records", "专员服务记录", "services", v)
 }
 

@@ -227,8 +227,13 @@ func TestCommissionerRecordsAService(t *testing.T) {
 		t.Fatalf("leave: %d", status)
 	}
 	_, body = MustGet(t, chengdu, e.URL+loc)
-	if mustContain(t, body, "已记录离任", "2026-10-31"); strings.Contains(body, `id="service-form"`) {
-		t.Error("a commissioner who left is offered the service form")
+	if mustContain(t, body, "已记录离任", "2026-10-31", "离任前的服务"); strings.Contains(body, `id="leave-form"`) {
+		t.Error("a commissioner who left is offered to leave again")
+	}
+	_, body = MustGet(t, chengdu, e.URL+"/service-records?commissioner="+strings.TrimPrefix(page, "/commissioners/"))
+	mustContain(t, body, "共 1 条", "专员：", "李明")
+	if status, _ := MustGet(t, MustClient(t, e, "mianyang"), e.URL+"/service-records?commissioner="+strings.TrimPrefix(page, "/commissioners/")); status != http.StatusNotFound {
+		t.Errorf("mianyang filters by a Chengdu commissioner: %d", status)
 	}
 	_, body = MustGet(t, chengdu, e.URL+"/commissioners?serving=1")
 	mustContain(t, body, "共 0 名")
