@@ -205,6 +205,12 @@ func TestCommissionerRecordsAService(t *testing.T) {
 		t.Fatalf("commissioner: %d\n%s", status, body)
 	}
 	page := strings.TrimSuffix(loc, "?done=created")
+	status, _, body = MustPost(t, chengdu, e.URL+"/commissioners/new", url.Values{"name": {"李明"}, "organization": {"成都知识产权服务中心"},
+		"city": {"5101"}, "registered_on": {"2026-01-15"}})
+	if status != http.StatusConflict {
+		t.Errorf("the same commissioner again: %d", status)
+	}
+	mustContain(t, body, `href="`+page+`"`, `value="李明"`)
 	status, _, body = MustPost(t, chengdu, e.URL+page+"/services", url.Values{"enterprise": {"成都芯动科技有限公司"},
 		"served_on": {"2026-05-12"}, "service_type": {"valuation"}, "outcome": {"完成价值评估"}})
 	if status != http.StatusSeeOther {
