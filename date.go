@@ -99,3 +99,9 @@ func FormatDate(t time.Time) string {
 	}
 	return t.Format(DateLayout)
 }
+
+// DayStart is the instant a stored date's day (DateOf) begins in Beijing,
+// for comparing stored instants with a day's boundary.
+func DayStart(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, Beijing)
+}

@@ -2,6 +2,7 @@ package patentbridge_test
 
 import (
 	"testing"
+	"time"
 
 	"patentbridge"
 )
@@ -31,5 +32,25 @@ func TestParseDate(t *testing.T) {
 	}
 	if d, _ := patentbridge.ParseDate("2024-02-29"); patentbridge.FormatDate(d) != "2024-02-29" {
 		t.Fatal("leap day rejected")
+	}
+}
+
+// The day of an instant is its Beijing day: 07:30 in Beijing on 3 December is
+// still 2 December in UTC, but the programme's day is the 3rd; a stored date
+// and a Beijing midnight are their own day.
+func TestDateOfIsTheBeijingDay(t *testing.T) {
+	for _, tt := range []struct {
+		in   time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 2, 23, 30, 0, 0, time.UTC), "2026-12-03"},
+		{time.Date(2026, 12, 3, 15, 59, 0, 0, time.UTC), "2026-12-03"},
+		{time.Date(2026, 12, 3, 16, 0, 0, 0, time.UTC), "2026-12-04"},
+		{time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), "2026-12-03"},
+		{time.Date(2026, 12, 3, 0, 0, 0, 0, patentbridge.Beijing), "2026-12-03"},
+	} {
+		if got := patentbridge.DateOf(tt.in); patentbridge.FormatDate(got) != tt.want || got.Location() != time.UTC {
+			t.Errorf("patentbridge.DateOf(%v) = %v, want %s", tt.in, got, tt.want)
+		}
 	}
 }

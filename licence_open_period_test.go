@@ -6,7 +6,7 @@ import (
 )
 
 func TestFeeReductionPeriodBoundaries(t *testing.T) {
-	at := func(s string) time.Time { return day(s).Add(23*time.Hour + 59*time.Minute) }
+	at := func(s string) time.Time { return day(s).Add(15*time.Hour + 59*time.Minute) } // 23:59 in Beijing
 	for _, tc := range []struct {
 		name     string
 		ol       OpenLicence

@@ -43,9 +43,12 @@ func CheckRoyaltyBase(f FeeTerms, baseFen int64) error {
 	return nil
 }
 
-// DateOf returns the UTC calendar day of t at midnight.
+// DateOf returns the calendar day of t in Beijing, where the programme's
+// days are counted (an act at 07:00 Beijing is that day's, not the UTC
+// day before), as the platform stores dates: midnight UTC of that day. A date
+// already so stored, or given at Beijing midnight, is its own day.
 func DateOf(t time.Time) time.Time {
-	t = t.UTC()
+	t = t.In(Beijing)
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 

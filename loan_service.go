@@ -135,4 +135,35 @@ type LoanService interface {
 	FindRiskPool(ctx context.Context, id int64) (*RiskPool, error)
 	// ListRiskPools returns one page of pools and the total.
 	ListRiskPools(ctx context.Context, f RiskPoolFilter) ([]*RiskPool, int, error)
+	// RiskPoolMovements returns the latest RiskPoolMovementsMax movements of a
+	// pool's account, latest first. Returns ENOTFOUND.
+	RiskPoolMovements(ctx context.Context, id int64) ([]RiskPoolMovement, error)
 }
+
+// RiskPoolMovement is one movement of a pool's account: its opening balance
+// (kind "open"), a top-up ("deposit") or the government's share drawn for a
+// compensation ("compensation", negative, with its loan).
+type RiskPoolMovement struct {
+	ID        int64     `json:"id"`
+	Kind      string    `json:"kind"`
+	AmountFen int64     `json:"amount_fen"`
+	LoanID    int64     `json:"loan_id,omitempty"`
+	On        time.Time `json:"-"`
+	CreatedBy int64     `json:"created_by"`
+}
+
+// KindLabel returns the Chinese name of the movement's kind.
+func (m RiskPoolMovement) KindLabel() string {
+	switch m.Kind {
+	case "open":
+		return "设立时余额"
+	case "deposit":
+		return "注资"
+	case "compensation":
+		return "代偿支付"
+	}
+	return m.Kind
+}
+
+// RiskPoolMovementsMax is the most movements a pool's page lists (the latest).
+const RiskPoolMovementsMax = 200

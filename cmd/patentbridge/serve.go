@@ -232,8 +232,19 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		ImportEnterprises: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportEnterprises(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},
+		Loans: m.DB,
+		ImportLoans: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportLoans(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
 		ImportDeals: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportDeals(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		Events: m.DB, Cases: m.DB, PilotBases: m.DB, Listings: m.DB,
+		ImportEvents: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportEvents(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportCases: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportCases(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		},
 		ImportFilings: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportFilings(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})

@@ -15,18 +15,18 @@ type EventRecorder interface {
 	RecordEventProject(ctx context.Context, e *patentbridge.Event) (patentbridge.EventRecorded, error)
 }
 
-// eventColumns are the columns of an event file (对接活动登记表), one row per
-// project presented.
-var eventColumns = []tableColumn{
-	{"活动名称", []string{"活动名称", "活动标题", "名称"}},
-	{"活动类型", []string{"活动类型", "类型", "活动形式"}},
-	{"地区代码", []string{"地区代码", "行政区划代码", "市（州）代码", "市(州)代码"}},
-	{"活动日期", []string{"活动日期", "举办日期", "日期"}},
-	{"主办单位", []string{"主办单位", "组织单位", "承办单位"}},
-	{"参与人数", []string{"参与人数", "参会人数", "人数"}},
-	{"项目名称", []string{"项目名称", "路演项目", "项目"}},
-	{"申请号", []string{"申请号", "专利申请号", "专利号"}},
-	{"项目单位", []string{"项目单位", "项目所属单位", "路演单位"}},
+// EventColumns are the columns of an event file (对接活动登记表), one row per
+// project presented: the importer's and the downloadable template's.
+var EventColumns = []TemplateColumn{
+	{"活动名称", []string{"活动名称", "活动标题", "名称"}, "四川大学专利成果进园区", true},
+	{"活动类型", []string{"活动类型", "类型", "活动形式"}, "入园惠企", true},
+	{"地区代码", []string{"地区代码", "行政区划代码", "市（州）代码", "市(州)代码"}, "5101", true},
+	{"活动日期", []string{"活动日期", "举办日期", "日期"}, "2026-05-12", true},
+	{"主办单位", []string{"主办单位", "组织单位", "承办单位"}, "四川大学", true},
+	{"参与人数", []string{"参与人数", "参会人数", "人数"}, "120", false},
+	{"项目名称", []string{"项目名称", "路演项目", "项目"}, "锂电池正极材料制备方法", true},
+	{"申请号", []string{"申请号", "专利申请号", "专利号"}, "202110123456.7", false},
+	{"项目单位", []string{"项目单位", "项目所属单位", "路演单位"}, "四川大学", false},
 }
 
 var eventLimits = map[string]int{
@@ -48,8 +48,8 @@ var eventLimits = map[string]int{
 // rejected naming the column, as are rows the service refuses; rejects go to
 // opt.Rejects (文件,行,列,值,原因).
 func ImportEvents(ctx context.Context, events EventRecorder, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	return recordImport[*patentbridge.Event]{what: "对接活动登记表", columns: eventColumns,
-		required: []string{"活动名称", "活动类型", "地区代码", "活动日期", "主办单位", "项目名称"}, limits: eventLimits,
+	return recordImport[*patentbridge.Event]{what: "对接活动登记表", columns: tableColumns(EventColumns),
+		required: requiredColumns(EventColumns), limits: eventLimits,
 		convert: convertEvent,
 		store: func(ctx context.Context, e *patentbridge.Event) (Stored, error) {
 			got, err := events.RecordEventProject(ctx, e)
@@ -93,12 +93,14 @@ type CaseCreator interface {
 	CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error
 }
 
-var caseColumns = []tableColumn{
-	{"标题", []string{"标题", "案例标题", "案例名称"}},
-	{"正文", []string{"正文", "案例正文", "内容", "案例内容"}},
-	{"地区代码", []string{"地区代码", "行政区划代码", "市（州）代码", "市(州)代码"}},
-	{"发布日期", []string{"发布日期", "日期"}},
-	{"关联交易编号", []string{"关联交易编号", "交易编号"}},
+// CaseColumns are the columns of a typical-case file (典型案例表): the
+// importer's and the downloadable template's.
+var CaseColumns = []TemplateColumn{
+	{"标题", []string{"标题", "案例标题", "案例名称"}, "锂电池正极材料专利转让助力企业投产", true},
+	{"正文", []string{"正文", "案例正文", "内容", "案例内容"}, "四川大学将锂电池正极材料专利转让给成都某科技有限公司……", true},
+	{"地区代码", []string{"地区代码", "行政区划代码", "市（州）代码", "市(州)代码"}, "5101", true},
+	{"发布日期", []string{"发布日期", "日期"}, "2026-06-30", true},
+	{"关联交易编号", []string{"关联交易编号", "交易编号"}, "12；15", false},
 }
 
 var caseLimits = map[string]int{
@@ -114,8 +116,8 @@ var caseLimits = map[string]int{
 // rejected, so re-importing a file adds nothing. Rejects go to opt.Rejects
 // (文件,行,列,值,原因).
 func ImportCases(ctx context.Context, cases CaseCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	return recordImport[*patentbridge.TypicalCase]{what: "典型案例表", columns: caseColumns,
-		required: []string{"标题", "正文", "地区代码", "发布日期"}, limits: caseLimits, convert: convertCase,
+	return recordImport[*patentbridge.TypicalCase]{what: "典型案例表", columns: tableColumns(CaseColumns),
+		required: requiredColumns(CaseColumns), limits: caseLimits, convert: convertCase,
 		store: func(ctx context.Context, c *patentbridge.TypicalCase) (Stored, error) {
 			return StoredNew, cases.CreateCase(ctx, c)
 		},

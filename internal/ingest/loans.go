@@ -15,25 +15,27 @@ type LoanCreator interface {
 	CreateLoan(ctx context.Context, l *patentbridge.Loan) error
 }
 
-// loanColumns are the columns of the pledge loan template (专利权质押融资台账).
-var loanColumns = []tableColumn{
-	{"借款企业", []string{"借款企业", "借款人", "出质人", "企业名称"}},
-	{"借款企业统一社会信用代码", []string{"借款企业统一社会信用代码", "统一社会信用代码", "信用代码"}},
-	{"申请号", []string{"申请号", "专利号", "质押专利申请号", "质押专利"}},
-	{"贷款银行", []string{"贷款银行", "银行", "质权人", "贷款机构"}},
-	{"金额(万元)", []string{"金额(万元)", "金额（万元）", "贷款金额(万元)", "贷款金额（万元）", "融资金额(万元)", "融资金额（万元）"}},
-	{"期限(月)", []string{"期限(月)", "期限（月）", "贷款期限(月)", "贷款期限（月）"}},
-	{"评估方法", []string{"评估方法"}},
-	{"评估价值(万元)", []string{"评估价值(万元)", "评估价值（万元）", "评估值(万元)", "评估值（万元）"}},
-	{"评估机构", []string{"评估机构"}},
-	{"保险或担保机构", []string{"保险或担保机构", "保险机构", "担保机构", "保险/担保机构"}},
-	{"保障比例(%)", []string{"保障比例(%)", "保障比例（%）", "保障比例", "保险比例(%)", "担保比例(%)"}},
-	{"质押登记号", []string{"质押登记号", "登记号", "质押登记编号"}},
-	{"状态", []string{"状态", "贷款状态"}},
-	{"申请日期", []string{"申请日期", "贷款申请日期"}},
-	{"放款日期", []string{"放款日期", "放款时间"}},
-	{"风险补偿资金池", []string{"风险补偿资金池", "资金池"}},
-	{"无中止或保全声明", []string{"无中止或保全声明", "无中止保全声明"}},
+// LoanColumns are the columns of the pledge loan template (专利权质押融资台账),
+// in order, with the header names that feed each, an example and whether a
+// row needs it. The web's template downloads are made from this list.
+var LoanColumns = []TemplateColumn{
+	{"借款企业", []string{"借款企业", "借款人", "出质人", "企业名称"}, "成都芯动科技有限公司", true},
+	{"借款企业统一社会信用代码", []string{"借款企业统一社会信用代码", "统一社会信用代码", "信用代码"}, "91350100M000100Y43", false},
+	{"申请号", []string{"申请号", "专利号", "质押专利申请号", "质押专利"}, "2021109876548", true},
+	{"贷款银行", []string{"贷款银行", "银行", "质权人", "贷款机构"}, "成都银行", true},
+	{"金额(万元)", []string{"金额(万元)", "金额（万元）", "贷款金额(万元)", "贷款金额（万元）", "融资金额(万元)", "融资金额（万元）"}, "200", true},
+	{"期限(月)", []string{"期限(月)", "期限（月）", "贷款期限(月)", "贷款期限（月）"}, "24", true},
+	{"评估方法", []string{"评估方法"}, "收益法", false},
+	{"评估价值(万元)", []string{"评估价值(万元)", "评估价值（万元）", "评估值(万元)", "评估值（万元）"}, "500", false},
+	{"评估机构", []string{"评估机构"}, "四川天府资产评估有限公司", false},
+	{"保险或担保机构", []string{"保险或担保机构", "保险机构", "担保机构", "保险/担保机构"}, "中国人民财产保险股份有限公司四川省分公司", false},
+	{"保障比例(%)", []string{"保障比例(%)", "保障比例（%）", "保障比例", "保险比例(%)", "担保比例(%)"}, "30", false},
+	{"质押登记号", []string{"质押登记号", "登记号", "质押登记编号"}, "Y2026510000123", false},
+	{"状态", []string{"状态", "贷款状态"}, "已放款", false},
+	{"申请日期", []string{"申请日期", "贷款申请日期"}, "2026-02-10", true},
+	{"放款日期", []string{"放款日期", "放款时间"}, "2026-03-10", false},
+	{"风险补偿资金池", []string{"风险补偿资金池", "资金池"}, "成都市知识产权质押融资风险补偿资金池", false},
+	{"无中止或保全声明", []string{"无中止或保全声明", "无中止保全声明"}, "是", false},
 }
 
 // loanLimits are the most characters each column may hold.
@@ -58,8 +60,8 @@ var loanLimits = map[string]int{
 // a loan at 已审批 or earlier runs them when it is registered on the platform.
 // A row the service refuses is reported to opt.Rejects with its column.
 func ImportLoans(ctx context.Context, store LoanCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	return recordImport[*patentbridge.Loan]{what: "专利权质押融资台账", columns: loanColumns,
-		required: []string{"借款企业", "申请号", "贷款银行", "金额(万元)", "期限(月)", "申请日期"}, limits: loanLimits,
+	return recordImport[*patentbridge.Loan]{what: "专利权质押融资台账", columns: tableColumns(LoanColumns),
+		required: requiredColumns(LoanColumns), limits: loanLimits,
 		convert: convertLoan,
 		store: func(ctx context.Context, l *patentbridge.Loan) (Stored, error) {
 			return StoredNew, store.CreateLoan(ctx, l)

@@ -51,6 +51,7 @@ func TestRecordDealMergesAnImportAndAFormOfTheSameTransfer(t *testing.T) {
 		if err != nil || stored.RecordationNo != "2026510000123" {
 			t.Fatalf("stored deal %+v %v", stored, err)
 		}
+		mustFigure(t, db, as(f.admin), "licences_transfers", 2026, 1) // the import and the form: one transfer
 		srcs := mustDealSources(t, db, as(f.admin), imported.ID)
 		if len(srcs) != 2 || srcs[0].Source != patentbridge.DealFromImport || srcs[0].File != "2026年交易.xlsx" || srcs[0].Line != 7 ||
 			srcs[1].Source != patentbridge.DealFromForm || srcs[1].RecordationNo != "2026510000123" || srcs[1].CreatedBy != f.admin.ID {
@@ -122,7 +123,25 @@ func TestPlatformLicenceAndItsLaterRecordationInAnExportAreOneDeal(t *testing.T)
 		if _, total, _ := db.ListDeals(as(f.admin), patentbridge.DealFilter{}); total != 2 { // the pool's two patents
 			t.Errorf("%d deals", total)
 		}
+		// The figures count the licence once per patent, the export's 备案 adding nothing.
+		mustFigure(t, db, as(f.admin), "licences_transfers", sqldbtest.Start.Year(), 2)
+		mustFigure(t, db, as(f.admin), "univ_conversions", sqldbtest.Start.Year(), 1) // the other patent is the SOE member's
 	})
+}
+
+// mustFigure checks the province's figure of an indicator for the year and
+// that its drill-down lists as many records.
+func mustFigure(t *testing.T, db *sqldb.DB, ctx context.Context, id string, year int, want float64) {
+	t.Helper()
+	rep, err := db.KPIReport(ctx, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := rep.Province.Find(id)
+	_, total, err := db.KPIRecords(ctx, patentbridge.KPIFilter{ID: id, Year: year})
+	if err != nil || v.Value != want || float64(total) != want {
+		t.Errorf("%s of %d = %v with %d records (%v), want %v", id, year, v.Value, total, err, want)
+	}
 }
 
 // A merge whose audit fails adds no source and fills nothing.

@@ -180,10 +180,7 @@ func (db *DB) ListEvents(ctx context.Context, f patentbridge.ProgrammeFilter) ([
 	if err != nil {
 		return nil, 0, err
 	}
-	if c := patentbridge.ScopeCity(u); c != "" {
-		f.City = c
-	}
-	limit, err := pageLimit(f.Limit, f.Offset)
+	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}

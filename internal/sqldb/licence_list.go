@@ -67,7 +67,7 @@ func (db *DB) ListLicences(ctx context.Context, f patentbridge.LicenceFilter) ([
 		}
 		if f.Overdue {
 			q.add(" AND l.status = ? AND l.recordation_no = '' AND l.effective_at < ?",
-				patentbridge.LicenceEffective, formatTime(overdueCutoff(db.now())))
+				patentbridge.LicenceEffective, formatTime(patentbridge.DayStart(overdueCutoff(db.now()))))
 		}
 		return q
 	}
@@ -109,7 +109,7 @@ func (db *DB) RemindRecordations(ctx context.Context) (int, error) {
 	err = db.WithTx(ctx, func(tx *Tx) error {
 		q := tx.q().add("SELECT "+licenceColumns+licenceFrom+` WHERE l.status = ? AND l.recordation_no = ''
 			AND l.recordation_reminded_at = '' AND l.effective_at < ? ORDER BY l.id`,
-			patentbridge.LicenceEffective, formatTime(overdueCutoff(tx.now)))
+			patentbridge.LicenceEffective, formatTime(patentbridge.DayStart(overdueCutoff(tx.now))))
 		var due []*patentbridge.Licence
 		if err := eachRow(ctx, tx.tx, q, func(s scanner) error {
 			r, err := scanLicence(s)

@@ -159,14 +159,14 @@ func TestRecordationReminderAndOverdueList(t *testing.T) {
 			}
 			return n
 		}
-		moveClock(db, time.Date(2027, 2, 27, 23, 0, 0, 0, time.UTC)) // the due date itself
+		moveClock(db, time.Date(2027, 2, 27, 23, 0, 0, 0, patentbridge.Beijing)) // the due date itself, late in Beijing
 		if n := overdue(); n != 0 {
 			t.Fatalf("overdue on the due date: %d", n)
 		}
 		if n, _ := db.RemindRecordations(platformCtx()); n != 0 {
 			t.Fatalf("reminded on the due date: %d", n)
 		}
-		moveClock(db, time.Date(2027, 2, 28, 0, 0, 1, 0, time.UTC))
+		moveClock(db, time.Date(2027, 2, 28, 0, 0, 1, 0, patentbridge.Beijing))
 		if n := overdue(); n != 1 {
 			t.Fatalf("overdue the day after: %d", n)
 		}

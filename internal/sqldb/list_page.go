@@ -19,6 +19,15 @@ func pageLimit(limit, offset int) (int, error) {
 	return min(limit, MaxListLimit), nil
 }
 
+// cityPage keeps a city user's list to its 市(州) (setting *city) and returns
+// the page limit (pageLimit). Returns EINVALID.
+func cityPage(u *patentbridge.User, city *string, limit, offset int) (int, error) {
+	if c := patentbridge.ScopeCity(u); c != "" {
+		*city = c
+	}
+	return pageLimit(limit, offset)
+}
+
 // listPage runs a count and a page query in one read transaction, so the total and
 // the rows agree, and scans each row with scan; what names the rows in errors.
 func listPage[T any](ctx context.Context, db *DB, what string, count, list *query, scan func(scanner) (T, error)) ([]T, int, error) {

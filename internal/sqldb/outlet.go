@@ -134,10 +134,7 @@ func (db *DB) ListOutlets(ctx context.Context, f patentbridge.OutletFilter) ([]*
 	if err != nil {
 		return nil, 0, err
 	}
-	if c := patentbridge.ScopeCity(u); c != "" {
-		f.City = c
-	}
-	limit, err := pageLimit(f.Limit, f.Offset)
+	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -212,10 +209,7 @@ func (db *DB) ListTechManagers(ctx context.Context, f patentbridge.TechManagerFi
 	if err != nil {
 		return nil, 0, err
 	}
-	if c := patentbridge.ScopeCity(u); c != "" {
-		f.City = c
-	}
-	limit, err := pageLimit(f.Limit, f.Offset)
+	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -113,7 +113,7 @@ func (tx *Tx) publishSupplyList(ctx context.Context, id int64, confirmed bool) (
 	if err := patentbridge.CheckPublishConfirmed(confirmed); err != nil {
 		return nil, err
 	}
-	year, issuer := tx.now.Year(), cur.Issuer()
+	year, issuer := tx.now.In(patentbridge.Beijing).Year(), cur.Issuer() // 川知供〔2026〕: the Beijing year
 	q := tx.q().add(`UPDATE supply_lists SET status = ?, year = ?, issuer = ?,
 		number = (SELECT COALESCE(MAX(number), 0) + 1 FROM supply_lists WHERE issuer = ? AND year = ?), published_at = ?
 		WHERE id = ? AND status = ?`, patentbridge.ListPublished, year, issuer, issuer, year, formatTime(tx.now), id, patentbridge.ListDraft)

@@ -9,7 +9,6 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
-	"patentbridge/internal/ingest"
 )
 
 // commissionerRoutes are the pages of the 知识产权专员 and their service
@@ -27,18 +26,10 @@ func (s *Server) commissionerRoutes() []httpx.Route {
 		httpx.NewRoute("POST /commissioners/{id}/leave", officials, limitForm(s.commissionerLeave)),
 		httpx.NewRoute("POST /commissioners/{id}/services", officials, limitForm(s.serviceCreate)),
 		httpx.NewRoute("GET /service-records", officials, s.serviceList),
-		httpx.NewRoute("GET /commissioners/template.xlsx", officials, func(w http.ResponseWriter, r *http.Request) {
-			s.sendTemplate(w, r, ingest.CommissionerColumns, "知识产权专员", "commissioners-template", "知识产权专员名册导入模板", true)
-		}),
-		httpx.NewRoute("GET /commissioners/template.csv", officials, func(w http.ResponseWriter, r *http.Request) {
-			s.sendTemplate(w, r, ingest.CommissionerColumns, "知识产权专员", "commissioners-template", "知识产权专员名册导入模板", false)
-		}),
-		httpx.NewRoute("GET /service-records/template.xlsx", officials, func(w http.ResponseWriter, r *http.Request) {
-			s.sendTemplate(w, r, ingest.ServiceColumns, "专员服务记录", "services-template", "专员服务记录导入模板", true)
-		}),
-		httpx.NewRoute("GET /service-records/template.csv", officials, func(w http.ResponseWriter, r *http.Request) {
-			s.sendTemplate(w, r, ingest.ServiceColumns, "专员服务记录", "services-template", "专员服务记录导入模板", false)
-		}),
+		httpx.NewRoute("GET /commissioners/template.xlsx", officials, commissionerTemplate.xlsx(s)),
+		httpx.NewRoute("GET /commissioners/template.csv", officials, commissionerTemplate.csv(s)),
+		httpx.NewRoute("GET /service-records/template.xlsx", officials, serviceTemplate.xlsx(s)),
+		httpx.NewRoute("GET /service-records/template.csv", officials, serviceTemplate.csv(s)),
 	}
 	if s.ImportCommissioners != nil {
 		rs = append(rs, httpx.NewRoute("GET /commissioners/import", officials, s.commissionerImportPage),

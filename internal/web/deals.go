@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,9 +8,7 @@ import (
 	"strings"
 
 	"patentbridge"
-	"patentbridge/internal/export"
 	"patentbridge/internal/httpx"
-	"patentbridge/internal/ingest"
 )
 
 // dealPageSize is the number of deals per list page.
@@ -33,8 +30,8 @@ func (s *Server) dealRoutes() []httpx.Route {
 		httpx.NewRoute("GET /deals/new", officials, s.dealNew),
 		httpx.NewRoute("POST /deals/new", officials, limitForm(s.dealCreate)),
 		httpx.NewRoute("GET /deals/{id}", officials, s.dealDetail),
-		httpx.NewRoute("GET /deals/template.xlsx", officials, s.dealTemplateXLSX),
-		httpx.NewRoute("GET /deals/template.csv", officials, s.dealTemplateCSV),
+		httpx.NewRoute("GET /deals/template.xlsx", officials, dealTemplate.xlsx(s)),
+		httpx.NewRoute("GET /deals/template.csv", officials, dealTemplate.csv(s)),
 	}
 	if s.ImportDeals != nil {
 		rs = append(rs, httpx.NewRoute("GET /deals/import", officials, s.dealImportPage),
@@ -306,29 +303,4 @@ func (s *Server) dealImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, status, "deal_import", "批量导入转移转化（交易）记录", "deals", dealImportView{res})
-}
-
-// dealTemplateXLSX serves the deal template, made from the importer's columns.
-func (s *Server) dealTemplateXLSX(w http.ResponseWriter, r *http.Request) {
-	header, example, required, synonyms := ingest.TemplateRows(ingest.DealColumns)
-	var buf bytes.Buffer
-	if err := export.WriteTemplateXLSX(&buf, "转移转化", header, example, required, synonyms, s.Now()); err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	sendWorkbook(w, "deals-template.xlsx", "转移转化（交易）记录导入模板.xlsx", buf.Bytes())
-}
-
-// dealTemplateCSV serves the deal template as CSV (its header row).
-func (s *Server) dealTemplateCSV(w http.ResponseWriter, r *http.Request) {
-	header, _, _, _ := ingest.TemplateRows(ingest.DealColumns)
-	var buf bytes.Buffer
-	if err := export.WriteTemplateCSV(&buf, header); err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"deals-template.csv\"; filename*=UTF-8''%s",
-		url.PathEscape("转移转化（交易）记录导入模板.csv")))
-	w.Write(buf.Bytes())
 }

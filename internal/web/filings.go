@@ -9,7 +9,6 @@ import (
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
-	"patentbridge/internal/ingest"
 )
 
 // filingPatentRows is the number of patent rows the filing form offers.
@@ -28,12 +27,8 @@ func (s *Server) filingRoutes() []httpx.Route {
 		httpx.NewRoute("POST /filings/new", officials, limitForm(s.filingCreate)),
 		httpx.NewRoute("GET /filings/{id}", officials, s.filingDetail),
 		httpx.NewRoute("POST /filings/{id}/years", officials, limitForm(s.filingSetYear)),
-		httpx.NewRoute("GET /filings/template.xlsx", officials, func(w http.ResponseWriter, r *http.Request) {
-			s.sendTemplate(w, r, ingest.FilingColumns, "专利产品备案", "filings-template", "专利产品备案导入模板", true)
-		}),
-		httpx.NewRoute("GET /filings/template.csv", officials, func(w http.ResponseWriter, r *http.Request) {
-			s.sendTemplate(w, r, ingest.FilingColumns, "专利产品备案", "filings-template", "专利产品备案导入模板", false)
-		}),
+		httpx.NewRoute("GET /filings/template.xlsx", officials, filingTemplate.xlsx(s)),
+		httpx.NewRoute("GET /filings/template.csv", officials, filingTemplate.csv(s)),
 	}
 	if s.ImportFilings != nil {
 		rs = append(rs, httpx.NewRoute("GET /filings/import", officials, s.filingImportPage),

@@ -57,20 +57,24 @@ func newServiceEnv(tb testing.TB) *httptest.Server {
 	return MustServe(tb, w, users)
 }
 
-// The 服务体系 entry is one item of the officials' navigation, absent for an
-// enterprise, and its pages link each other.
+// The 服务体系 pages sit under the officials' one 运营记录 entry, whose
+// page links their lists, forms, uploads and templates; the entry is marked
+// on their pages, and the pages link each other.
 func TestServiceNavigation(t *testing.T) {
 	e := newServiceEnv(t)
 	for _, who := range []string{"admin", "chengdu"} {
-		_, body := MustGet(t, MustClient(t, e, who), e.URL+"/")
-		if n := strings.Count(body, `href="/filings"`); n != 1 {
-			t.Errorf("%s: %d links to /filings in the navigation", who, n)
-		}
-		_, body = MustGet(t, MustClient(t, e, who), e.URL+"/filings")
+		c := MustClient(t, e, who)
+		_, body := MustGet(t, c, e.URL+"/programme")
+		mustContain(t, body, "专利产品备案", `href="/filings/new"`, `href="/filings/import"`, `href="/filings/template.xlsx"`,
+			`href="/commissioners/import"`, `href="/service-records/import"`, `href="/service-outlets"`, `href="/tech-managers"`)
+		_, body = MustGet(t, c, e.URL+"/filings")
 		mustContain(t, body, `href="/commissioners"`, `href="/service-records"`, `href="/service-outlets"`, `href="/tech-managers"`)
+		if !regexp.MustCompile(`<a href="/programme"[^>]*(class="active"|aria-current)`).MatchString(body) {
+			t.Errorf("%s: 运营记录 is not marked on /filings", who)
+		}
 	}
-	if _, body := MustGet(t, MustClient(t, e, "firm"), e.URL+"/"); strings.Contains(body, "服务体系") {
-		t.Error("an enterprise sees 服务体系")
+	if _, body := MustGet(t, MustClient(t, e, "firm"), e.URL+"/"); strings.Contains(body, `href="/programme"`) {
+		t.Error("an enterprise sees 运营记录")
 	}
 }
 
@@ -143,7 +147,7 @@ func TestFilingFormLinksDealsAndSetsYears(t *testing.T) {
 		t.Fatalf("year: %d\n%s", status, body)
 	}
 	_, body = MustGet(t, chengdu, e.URL+loc)
-	mustContain(t, body, "年度产值和销售额已更新", "<td>2025</td><td>1200.5</td><td>980</td>")
+	mustContain(t, body, "年度产值和销售额已更新", "<td>2025</td><td>1,200.5</td><td>980</td>")
 	status, _, body = MustPost(t, chengdu, e.URL+fmt.Sprintf("/filings/%d/years", id), url.Values{"year": {"2025"}, "output": {"十万"}})
 	if status != http.StatusBadRequest {
 		t.Errorf("a bad output: %d", status)
@@ -157,7 +161,7 @@ func TestFilingFormLinksDealsAndSetsYears(t *testing.T) {
 	mustContain(t, body, "已备案为备案", fmt.Sprintf(`href="/filings/%d"`, id), `value="智能巡检机器人"`)
 
 	_, body = MustGet(t, admin, e.URL+"/filings?year=2026&city=5101&industry=高端装备制造&enterprise=成都芯动科技有限公司")
-	mustContain(t, body, "共 1 项", "智能巡检机器人", "1200.5（2025 年）")
+	mustContain(t, body, "共 1 项", "智能巡检机器人", "1,200.5（2025 年）")
 	_, body = MustGet(t, admin, e.URL+"/filings?enterprise=成都另一装备有限公司")
 	if mustContain(t, body, "共 0 项"); strings.Contains(body, "智能巡检机器人") {
 		t.Error("another enterprise's list shows the filing")

@@ -119,22 +119,27 @@ func (s *Server) kpiYear(q url.Values) (int, error) {
 	return y, nil
 }
 
+// kpiYears reads ?year= and computes its report and the report of two years
+// before (whose value and previous make the first half of a four-year trend).
+func (s *Server) kpiYears(r *http.Request) (int, *patentbridge.KPIReport, *patentbridge.KPIReport, error) {
+	year, err := s.kpiYear(r.URL.Query())
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	rep, err := s.KPIs.KPIReport(r.Context(), year)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	earlier, err := s.KPIs.KPIReport(r.Context(), year-2)
+	return year, rep, earlier, err
+}
+
 // kpiDashboard serves /kpi?year=Y&group=G&sort=ID&desc=1: the province's
 // figures by group with the targets met, the trend of the growth indicators
 // over four years, and the 21 市(州) sortable by any indicator of the group.
 func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 	ctx, q := r.Context(), r.URL.Query()
-	year, err := s.kpiYear(q)
-	if err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	rep, err := s.KPIs.KPIReport(ctx, year)
-	if err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	earlier, err := s.KPIs.KPIReport(ctx, year-2)
+	year, rep, earlier, err := s.kpiYears(r)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -269,23 +274,12 @@ type kpiIndicatorView struct {
 // kpiIndicator serves /kpi/indicators/{id}?year=Y: the indicator's
 // definition, its trend over four years, and its figure in each 市(州).
 func (s *Server) kpiIndicator(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	k, ok := patentbridge.FindKPI(r.PathValue("id"))
 	if !ok {
 		s.errorPage(w, r, patentbridge.Errorf(patentbridge.ENOTFOUND, "未知的指标 %q", patentbridge.ClipValue(r.PathValue("id"))))
 		return
 	}
-	year, err := s.kpiYear(r.URL.Query())
-	if err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	rep, err := s.KPIs.KPIReport(ctx, year)
-	if err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	earlier, err := s.KPIs.KPIReport(ctx, year-2)
+	year, rep, earlier, err := s.kpiYears(r)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -393,6 +387,10 @@ func kpiRecordHref(r *patentbridge.KPIRecord) string {
 		return "/pools/" + id
 	case "demand":
 		return "/demands/" + id
+	case "event":
+		return "/events/" + id
+	case "case":
+		return "/cases/" + id
 	case "patent":
 		no, _, _ := strings.Cut(r.Title, " ")
 		return "/patents/" + url.PathEscape(no)

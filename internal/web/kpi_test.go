@@ -59,7 +59,7 @@ func newKPIEnv(t *testing.T) *kpiEnv {
 	e.users.MustUser(t, "admin", patentbridge.RoleAdmin)
 	e.users.MustUser(t, "chengdu", patentbridge.RoleCity, "5101")
 	e.users.MustUser(t, "firm", patentbridge.RoleEnterprise)
-	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: e.users, Ref: refdata.Default(), Logger: quiet, KPIs: db, Ledger: db})
+	w, err := web.New(web.Deps{Now: clock, Patents: db, Users: e.users, Ref: refdata.Default(), Logger: quiet, KPIs: db, Ledger: db, Deals: db})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,5 +153,21 @@ func TestKPIReportDownloadPublishAndTargets(t *testing.T) {
 	status, _, body = MustPost(t, admin, e.srv.URL+"/kpi/targets", url.Values{"id": {"univ_to_sme_conversions"}, "year": {"2026"}, "target": {"很多"}})
 	if status != http.StatusBadRequest || !strings.Contains(body, "目标值应为数字") {
 		t.Errorf("a target that is no number: %d", status)
+	}
+}
+
+// The programme's records are one navigation entry for officials, whose page
+// links every kind's list, form, upload and template; others do not see it.
+func TestProgrammeHubLinksEveryRecordKind(t *testing.T) {
+	e := newKPIEnv(t)
+	admin := MustClient(t, e.srv, "admin")
+	status, body := MustGet(t, admin, e.srv.URL+"/kpi")
+	if status != 200 || !strings.Contains(body, `href="/programme"`) {
+		t.Fatalf("the dashboard's navigation lacks 运营记录: %d", status)
+	}
+	_, body = MustGet(t, admin, e.srv.URL+"/programme")
+	mustContain(t, body, `id="programme-sections"`, "转移转化（交易）", `href="/deals/import"`)
+	if status, _ := MustGet(t, MustClient(t, e.srv, "firm"), e.srv.URL+"/programme"); status != http.StatusForbidden {
+		t.Errorf("an enterprise opens the hub: %d", status)
 	}
 }

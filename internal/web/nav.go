@@ -13,6 +13,7 @@ type navItem struct {
 	Label  string
 	Href   string
 	Active bool
+	Also   []string            // the keys of the pages under it, which mark it active too
 	Roles  []patentbridge.Role // nil: everyone
 	Needs  func(d *Deps) bool  // nil: always; else shown only when it reports the feature configured
 }
@@ -32,8 +33,12 @@ var navigation = []navItem{
 	{Label: "开放许可", Needs: func(d *Deps) bool { return d.OpenLicences == nil }},
 	{Key: "market", Label: "转化交易", Href: "/market", Needs: func(d *Deps) bool { return d.Offers != nil }},
 	{Label: "转化交易", Needs: func(d *Deps) bool { return d.Offers == nil }},
-	{Label: "质押融资"},
+	{Key: "programme", Label: "运营记录", Href: "/programme", Also: []string{"deals", "loans", "events", "services"}, Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity},
+		Needs: func(d *Deps) bool {
+			return d.Deals != nil || d.Loans != nil || d.Events != nil || d.Filings != nil || d.Commissioners != nil || d.Outlets != nil
+		}},
 	{Key: "kpi", Label: "绩效评价", Href: "/kpi", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.KPIs != nil }},
+	{Key: "cases", Label: "典型案例", Href: "/cases", Needs: func(d *Deps) bool { return d.Cases != nil }},
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},
 	{Label: "公共账本", Needs: func(d *Deps) bool { return d.Ledger == nil }},
 	{Key: "mypatents", Label: "我的专利", Href: "/my/patents", Roles: []patentbridge.Role{patentbridge.RoleInstitution}},
@@ -42,8 +47,6 @@ var navigation = []navItem{
 	{Key: "screening", Label: "沉睡专利筛查", Href: "/admin/screening", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Screening != nil }},
 	{Key: "demand_admin", Label: "需求审核", Href: "/admin/demands", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Demands != nil }},
 	{Key: "enterprises", Label: "企业名录", Href: "/admin/enterprises", Roles: []patentbridge.Role{patentbridge.RoleAdmin}, Needs: func(d *Deps) bool { return d.Enterprises != nil }},
-	{Key: "deals", Label: "转移转化", Href: "/deals", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Deals != nil }},
-	{Key: "services", Label: "服务体系", Href: "/filings", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.Filings != nil }},
 	{Key: "import", Label: "数据导入", Href: "/admin/import", Roles: []patentbridge.Role{patentbridge.RoleAdmin}},
 	{Key: "users", Label: "账号管理", Href: "/admin/users", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}},
 	{Key: "audit", Label: "操作日志", Href: "/admin/audit", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.AuditLog != nil }},
@@ -59,7 +62,7 @@ func navFor(d *Deps, u *patentbridge.User, active string) []navItem {
 		if it.Roles != nil && (u == nil || !slices.Contains(it.Roles, u.Role)) {
 			continue
 		}
-		it.Active = it.Key != "" && it.Key == active
+		it.Active = it.Key != "" && (it.Key == active || slices.Contains(it.Also, active))
 		out = append(out, it)
 	}
 	return out

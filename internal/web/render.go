@@ -32,8 +32,10 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"licence", "licences", "licence_take", "licence_register",
 	"open_licences", "open_licence", "open_licence_form", "open_licence_import",
 	"market", "offer", "pools", "offers_mine", "offer_form", "pool_form",
-	"kpi", "kpi_indicator", "kpi_records", "kpi_targets",
+	"kpi", "kpi_indicator", "kpi_records", "kpi_targets", "programme",
 	"deals", "deal", "deal_new", "deal_import",
+	"events", "event", "event_new", "cases", "case", "case_new", "pilot_bases", "listings",
+	"loans", "loan", "loan_new", "loan_import", "risk_pools", "risk_pool",
 	"filings", "filing", "filing_new", "filing_import", "commissioners", "commissioner", "commissioner_new", "commissioner_import",
 	"service_records", "service_import", "service_outlets", "tech_managers"}
 
@@ -66,9 +68,10 @@ func parseViews(fsys fs.FS) (map[string]*template.Template, error) {
 
 var funcs = template.FuncMap{
 	"num":      formatInt,
-	"wan":      patentbridge.FormatWan,
 	"ipcbrief": refdata.BriefIPCTitle,
 	"fen":      patentbridge.FormatFen,
+	"wan":      formatWan,
+	"appno":    patentbridge.FormatAppNo,
 	"channel":  patentbridge.DisputeChannelLabel,
 	"fields":   strings.Fields,
 	"bjdate":   func(t time.Time) string { return beijingFormat(t, "2006-01-02") },

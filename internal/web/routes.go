@@ -109,6 +109,9 @@ func (s *Server) Routes() []httpx.Route {
 	rs = append(rs, s.helpRoutes()...)
 	rs = append(rs, s.ledgerRoutes()...)
 	rs = append(rs, s.kpiRoutes()...)
+	rs = append(rs, s.hubRoutes()...)
+	rs = append(rs, s.loanRoutes()...)
+	rs = append(rs, s.programmeRoutes()...)
 	return append(rs, httpx.NewRoute("/", httpx.Anyone, s.notFound))
 }
 

@@ -1,16 +1,12 @@
 package web
 
 import (
-	"bytes"
-	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"patentbridge"
-	"patentbridge/internal/export"
 	"patentbridge/internal/ingest"
 )
 
@@ -106,24 +102,10 @@ func recordDate(col, v string) (time.Time, error) {
 	return d, nil
 }
 
-// sendTemplate serves an importer's template, made from its columns by the
-// generic template writer: the XLSX (with its 填写说明 sheet) or the CSV header.
-func (s *Server) sendTemplate(w http.ResponseWriter, r *http.Request, cols []ingest.TemplateColumn, sheet, ascii, name string, xlsx bool) {
-	header, example, required, synonyms := ingest.TemplateRows(cols)
-	var buf bytes.Buffer
-	if xlsx {
-		if err := export.WriteTemplateXLSX(&buf, sheet, header, example, required, synonyms, s.Now()); err != nil {
-			s.errorPage(w, r, err)
-			return
-		}
-		sendWorkbook(w, ascii+".xlsx", name+".xlsx", buf.Bytes())
-		return
-	}
-	if err := export.WriteTemplateCSV(&buf, header); err != nil {
-		s.errorPage(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"%s.csv\"; filename*=UTF-8''%s", ascii, url.PathEscape(name+".csv")))
-	w.Write(buf.Bytes())
-}
+// filingTemplate, commissionerTemplate and serviceTemplate are the templates
+// of the filing, commissioner and service files.
+var (
+	filingTemplate       = recordTemplate{ingest.FilingColumns, "专利产品备案", "filings-template", "专利产品备案导入模板"}
+	commissionerTemplate = recordTemplate{ingest.CommissionerColumns, "知识产权专员", "commissioners-template", "知识产权专员名册导入模板"}
+	serviceTemplate      = recordTemplate{ingest.ServiceColumns, "专员服务记录", "services-template", "专员服务记录导入模板"}
+)

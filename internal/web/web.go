@@ -74,6 +74,17 @@ type Deps struct {
 	// ingest.ImportDeals). nil hides each.
 	Deals       patentbridge.DealService
 	ImportDeals func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Events, Cases, PilotBases and Listings keep the programme's matching
+	// events (对接活动), typical cases (典型案例), pilot bases (中试熟化基地)
+	// and the 科创板 pipeline; ImportEvents and ImportCases import an event or
+	// case file inline, writing the rejects CSV (cmd wires ingest.ImportEvents
+	// and ingest.ImportCases). nil hides each.
+	Events       patentbridge.EventService
+	Cases        patentbridge.CaseService
+	PilotBases   patentbridge.PilotBaseService
+	Listings     patentbridge.ListingService
+	ImportEvents func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportCases  func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Filings keeps 专利产品备案, Commissioners the 知识产权专员 and their
 	// service records, Outlets the service agencies, outlets and technology
 	// managers (the 服务体系 pages, for the admin and city users); the
@@ -93,6 +104,11 @@ type Deps struct {
 	// KPIs computes the performance evaluation (绩效评价) and keeps its
 	// targets; nil hides its pages.
 	KPIs patentbridge.KPIService
+	// Loans works pledge loans (专利权质押融资) and their risk pools; ImportLoans
+	// imports a loan workbook inline, writing the rejects CSV (cmd wires
+	// ingest.ImportLoans). nil hides each.
+	Loans       patentbridge.LoanService
+	ImportLoans func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Ledger reads the public ledger (公共账本); nil hides its pages.
 	Ledger patentbridge.LedgerService
 	// AuditLog reads the audit log; nil hides its page.
