@@ -21,7 +21,8 @@ var layoutPages = map[string][]string{
 	"admin": {"/", "/patents?page=2", "/sleeping", "/admin/screening", "/admin/import", "/admin/users", "/admin/audit",
 		"/admin/demands", "/admin/enterprises", "/admin/supply/new?grade=A", "/my/patents?owner=四川大学",
 		"/kpi?year=2026", "/kpi/indicators/sme_received_conversions?year=2026", "/kpi/records?id=licences_transfers&year=2026",
-		"/loans", "/loans?status=compensated", "/loans/new", "/loans/1", "/loans/import", "/risk-pools", "/risk-pools/1"},
+		"/loans", "/loans?status=compensated", "/loans/new", "/loans/1", "/loans/import", "/risk-pools", "/risk-pools/1",
+		"/filings", "/filings/new", "/service-records", "/service-outlets"},
 }
 
 // overflowJS reports how far the page is wider than the window, and the widest

@@ -225,7 +225,7 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		Screening: screening, Sleeping: m.DB, Declarations: m.DB, Supply: m.DB, OpenLicences: m.DB, GradeRule: rules.cfg.GradeRule(),
 		Search: m.search.service, Demands: m.DB, Feedback: m.DB, Messages: m.DB, Enterprises: m.DB,
 		EnterpriseRanker: ranker, Push: m.DB, ReadDemands: ingest.ReadDemands, Organizations: m.DB, AuditLog: m.DB,
-		Registrations: m.DB, Ledger: m.DB, KPIs: m.DB, Licences: m.DB, Deals: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
+		Registrations: m.DB, Ledger: m.DB, KPIs: m.DB, Licences: m.DB, Deals: m.DB, Filings: m.DB, Commissioners: m.DB, Outlets: m.DB, Offers: m.DB, OfferQuestions: m.DB, Pools: m.DB, Operator: m.Config.Site.Operator, ICP: m.Config.Site.ICP, Contact: m.Config.Site.Contact,
 		ImportOrganizations: func(ctx context.Context, path, kind string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportOrganizations(ctx, m.DB, []string{path}, kind, patentbridge.ImportOptions{Rejects: rejects})
 		},
@@ -245,6 +245,15 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		},
 		ImportCases: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportCases(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportFilings: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportFilings(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportCommissioners: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportCommissioners(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportServices: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportServices(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	return apiServer, ui, err
 }

@@ -17,19 +17,21 @@ type FilingStore interface {
 	SetFilingYear(ctx context.Context, id int64, y patentbridge.FilingYear) (*patentbridge.ProductFiling, error)
 }
 
-// filingColumns are the columns of a product filing file (专利产品备案表).
-var filingColumns = []tableColumn{
-	{"企业名称", []string{"企业名称", "备案企业", "单位名称"}},
-	{"统一社会信用代码", []string{"统一社会信用代码", "信用代码", "社会信用代码"}},
-	{"产品名称", []string{"产品名称", "专利产品名称", "产品"}},
-	{"型号", []string{"型号", "产品型号", "规格型号"}},
-	{"申请号", []string{"申请号", "专利申请号", "专利号"}},
-	{"专利来源", []string{"专利来源", "来源", "专利获取方式"}},
-	{"行业", []string{"行业", "所属行业", "产业领域"}},
-	{"年度", []string{"年度", "年份"}},
-	{"产值(万元)", []string{"产值(万元)", "产值（万元）", "年产值(万元)", "年产值（万元）", "产值"}},
-	{"销售额(万元)", []string{"销售额(万元)", "销售额（万元）", "年销售额(万元)", "年销售额（万元）", "销售额"}},
-	{"备案日期", []string{"备案日期", "备案时间"}},
+// FilingColumns are the columns of a product filing file (专利产品备案表), in
+// order, with the header names that feed each; the web's template downloads
+// are made from this list.
+var FilingColumns = []TemplateColumn{
+	{"企业名称", []string{"企业名称", "备案企业", "单位名称"}, "成都芯动科技有限公司", false},
+	{"统一社会信用代码", []string{"统一社会信用代码", "信用代码", "社会信用代码"}, "91350100M000100Y43", false},
+	{"产品名称", []string{"产品名称", "专利产品名称", "产品"}, "智能巡检机器人", true},
+	{"型号", []string{"型号", "产品型号", "规格型号"}, "XJ-200", false},
+	{"申请号", []string{"申请号", "专利申请号", "专利号"}, "2021109876548；2022232206652", true},
+	{"专利来源", []string{"专利来源", "来源", "专利获取方式"}, "自有；许可", false},
+	{"行业", []string{"行业", "所属行业", "产业领域"}, "高端装备制造", false},
+	{"年度", []string{"年度", "年份"}, "2025", false},
+	{"产值(万元)", []string{"产值(万元)", "产值（万元）", "年产值(万元)", "年产值（万元）", "产值"}, "1200", false},
+	{"销售额(万元)", []string{"销售额(万元)", "销售额（万元）", "年销售额(万元)", "年销售额（万元）", "销售额"}, "980.5", false},
+	{"备案日期", []string{"备案日期", "备案时间"}, "2026-03-05", true},
 }
 
 // filingLimits are the most characters each column may hold.
@@ -51,8 +53,8 @@ var filingLimits = map[string]int{
 // opt.Rejects with its file, line, column and reason. A file without 产品名称,
 // 申请号 and 备案日期 columns fails the call before anything is written.
 func ImportFilings(ctx context.Context, store FilingStore, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	return recordImport[*patentbridge.ProductFiling]{what: "专利产品备案表", columns: filingColumns,
-		required: []string{"产品名称", "申请号", "备案日期"}, limits: filingLimits, convert: convertFiling,
+	return recordImport[*patentbridge.ProductFiling]{what: "专利产品备案表", columns: tableColumns(FilingColumns),
+		required: requiredColumns(FilingColumns), limits: filingLimits, convert: convertFiling,
 		store: func(ctx context.Context, f *patentbridge.ProductFiling) (Stored, error) {
 			err := store.CreateFiling(ctx, f)
 			if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || f.ID == 0 {

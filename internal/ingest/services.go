@@ -21,15 +21,17 @@ type CommissionerCreator interface {
 	LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*patentbridge.Commissioner, error)
 }
 
-// serviceColumns are the columns of a service record file (专员服务记录表).
-var serviceColumns = []tableColumn{
-	{"专员姓名", []string{"专员姓名", "知识产权专员", "专员"}},
-	{"专员所属机构", []string{"专员所属机构", "专员单位"}},
-	{"服务企业", []string{"服务企业", "企业名称", "服务对象"}},
-	{"统一社会信用代码", []string{"统一社会信用代码", "信用代码", "社会信用代码"}},
-	{"服务日期", []string{"服务日期", "服务时间", "日期"}},
-	{"服务类型", []string{"服务类型", "服务内容类型"}},
-	{"服务成效", []string{"服务成效", "服务成果", "成效"}},
+// ServiceColumns are the columns of a service record file (专员服务记录表), in
+// order, with the header names that feed each; the web's template downloads
+// are made from this list.
+var ServiceColumns = []TemplateColumn{
+	{"专员姓名", []string{"专员姓名", "知识产权专员", "专员"}, "李明", true},
+	{"专员所属机构", []string{"专员所属机构", "专员单位"}, "成都知识产权服务中心", false},
+	{"服务企业", []string{"服务企业", "企业名称", "服务对象"}, "成都芯动科技有限公司", false},
+	{"统一社会信用代码", []string{"统一社会信用代码", "信用代码", "社会信用代码"}, "91350100M000100Y43", false},
+	{"服务日期", []string{"服务日期", "服务时间", "日期"}, "2026-05-12", true},
+	{"服务类型", []string{"服务类型", "服务内容类型"}, "价值评估", true},
+	{"服务成效", []string{"服务成效", "服务成果", "成效"}, "完成 3 件专利的价值评估报告", false},
 }
 
 var serviceLimits = map[string]int{
@@ -46,8 +48,8 @@ var serviceLimits = map[string]int{
 // reason. A file without 专员姓名, 服务日期 and 服务类型 columns fails the call
 // before anything is written.
 func ImportServices(ctx context.Context, store ServiceRecorder, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	return recordImport[*patentbridge.ServiceRecord]{what: "专员服务记录表", columns: serviceColumns,
-		required: []string{"专员姓名", "服务日期", "服务类型"}, limits: serviceLimits, convert: convertService,
+	return recordImport[*patentbridge.ServiceRecord]{what: "专员服务记录表", columns: tableColumns(ServiceColumns),
+		required: requiredColumns(ServiceColumns), limits: serviceLimits, convert: convertService,
 		store: func(ctx context.Context, r *patentbridge.ServiceRecord) (Stored, error) {
 			return mergedOnConflict(store.RecordService(ctx, r), r.ID)
 		},
@@ -81,13 +83,15 @@ func convertService(t *table, r row) (*patentbridge.ServiceRecord, []problem) {
 	return x, probs
 }
 
-// commissionerColumns are the columns of a commissioner file (知识产权专员名册).
-var commissionerColumns = []tableColumn{
-	{"专员姓名", []string{"专员姓名", "姓名"}},
-	{"所属机构", []string{"所属机构", "工作单位", "单位"}},
-	{"所在市(州)", []string{"所在市(州)", "所在市（州）", "市(州)代码", "市州代码", "地区代码"}},
-	{"登记日期", []string{"登记日期", "聘任日期", "备案日期"}},
-	{"离任日期", []string{"离任日期", "解聘日期"}},
+// CommissionerColumns are the columns of a commissioner file (知识产权专员名册),
+// in order, with the header names that feed each; the web's template
+// downloads are made from this list.
+var CommissionerColumns = []TemplateColumn{
+	{"专员姓名", []string{"专员姓名", "姓名"}, "李明", true},
+	{"所属机构", []string{"所属机构", "工作单位", "单位"}, "成都知识产权服务中心", false},
+	{"所在市(州)", []string{"所在市(州)", "所在市（州）", "市(州)代码", "市州代码", "地区代码"}, "5101", false},
+	{"登记日期", []string{"登记日期", "聘任日期", "备案日期"}, "2026-01-15", true},
+	{"离任日期", []string{"离任日期", "解聘日期"}, "", false},
 }
 
 var commissionerLimits = map[string]int{
@@ -101,8 +105,8 @@ var commissionerLimits = map[string]int{
 // registered counts unchanged (its 离任日期, when given, recorded); a refused row is reported with its file, line,
 // column and reason.
 func ImportCommissioners(ctx context.Context, store CommissionerCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
-	return recordImport[*patentbridge.Commissioner]{what: "知识产权专员名册", columns: commissionerColumns,
-		required: []string{"专员姓名", "登记日期"}, limits: commissionerLimits, convert: convertCommissioner,
+	return recordImport[*patentbridge.Commissioner]{what: "知识产权专员名册", columns: tableColumns(CommissionerColumns),
+		required: requiredColumns(CommissionerColumns), limits: commissionerLimits, convert: convertCommissioner,
 		store: func(ctx context.Context, c *patentbridge.Commissioner) (Stored, error) {
 			got, err := mergedOnConflict(store.CreateCommissioner(ctx, c), c.ID)
 			if got == StoredMerged && err == nil && !c.LeftOn.IsZero() {

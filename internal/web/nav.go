@@ -33,8 +33,10 @@ var navigation = []navItem{
 	{Label: "开放许可", Needs: func(d *Deps) bool { return d.OpenLicences == nil }},
 	{Key: "market", Label: "转化交易", Href: "/market", Needs: func(d *Deps) bool { return d.Offers != nil }},
 	{Label: "转化交易", Needs: func(d *Deps) bool { return d.Offers == nil }},
-	{Key: "programme", Label: "运营记录", Href: "/programme", Also: []string{"deals", "loans", "events"}, Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity},
-		Needs: func(d *Deps) bool { return d.Deals != nil || d.Loans != nil || d.Events != nil }},
+	{Key: "programme", Label: "运营记录", Href: "/programme", Also: []string{"deals", "loans", "events", "services"}, Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity},
+		Needs: func(d *Deps) bool {
+			return d.Deals != nil || d.Loans != nil || d.Events != nil || d.Filings != nil || d.Commissioners != nil || d.Outlets != nil
+		}},
 	{Key: "kpi", Label: "绩效评价", Href: "/kpi", Roles: []patentbridge.Role{patentbridge.RoleAdmin, patentbridge.RoleCity}, Needs: func(d *Deps) bool { return d.KPIs != nil }},
 	{Key: "cases", Label: "典型案例", Href: "/cases", Needs: func(d *Deps) bool { return d.Cases != nil }},
 	{Key: "ledger", Label: "公共账本", Href: "/ledger", Needs: func(d *Deps) bool { return d.Ledger != nil }},

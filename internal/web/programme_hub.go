@@ -36,6 +36,17 @@ var hubSections = []hubSection{
 	{"中试熟化基地与科创板培育", "",
 		[]hubLink{{"中试熟化基地", "/pilot-bases"}, {"科创板后备企业", "/listings"}},
 		func(s *Server) bool { return s.PilotBases != nil && s.Listings != nil }},
+	{"专利产品备案", "企业使用自有、许可或受让专利的产品及其逐年产值、销售额；许可、受让的专利关联其来源交易。",
+		[]hubLink{{"备案列表", "/filings"}, {"登记备案", "/filings/new"}, {"批量导入", "/filings/import"}, {"模板（XLSX）", "/filings/template.xlsx"}},
+		func(s *Server) bool { return s.Filings != nil }},
+	{"知识产权专员与服务记录", "专员名册（登记、离任）和专员为企业提供的每一次服务。",
+		[]hubLink{{"专员列表", "/commissioners"}, {"登记专员", "/commissioners/new"}, {"服务记录", "/service-records"},
+			{"批量导入专员", "/commissioners/import"}, {"批量导入服务记录", "/service-records/import"},
+			{"专员模板（XLSX）", "/commissioners/template.xlsx"}, {"服务记录模板（XLSX）", "/service-records/template.xlsx"}},
+		func(s *Server) bool { return s.Commissioners != nil }},
+	{"服务机构、网点与技术经理人", "",
+		[]hubLink{{"服务机构与网点", "/service-outlets"}, {"技术经理人", "/tech-managers"}},
+		func(s *Server) bool { return s.Outlets != nil }},
 }
 
 // programmeView is the data of /programme.

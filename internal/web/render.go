@@ -35,7 +35,9 @@ var pages = []string{"home", "login", "patents", "patent", "import", "job", "err
 	"kpi", "kpi_indicator", "kpi_records", "kpi_targets", "programme",
 	"deals", "deal", "deal_new", "deal_import",
 	"events", "event", "event_new", "cases", "case", "case_new", "pilot_bases", "listings",
-	"loans", "loan", "loan_new", "loan_import", "risk_pools", "risk_pool"}
+	"loans", "loan", "loan_new", "loan_import", "risk_pools", "risk_pool",
+	"filings", "filing", "filing_new", "filing_import", "commissioners", "commissioner", "commissioner_new", "commissioner_import",
+	"service_records", "service_import", "service_outlets", "tech_managers"}
 
 // parseViews parses the layout with each page and checks that every page
 // defines its content block and that no template file is left out of pages.

@@ -85,6 +85,18 @@ type Deps struct {
 	Listings     patentbridge.ListingService
 	ImportEvents func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	ImportCases  func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// Filings keeps 专利产品备案, Commissioners the 知识产权专员 and their
+	// service records, Outlets the service agencies, outlets and technology
+	// managers (the 服务体系 pages, for the admin and city users); the
+	// Import funcs import a filing, commissioner or service file inline,
+	// writing the rejects CSV (cmd wires ingest.ImportFilings,
+	// ImportCommissioners, ImportServices). nil hides each.
+	Filings             patentbridge.FilingService
+	Commissioners       patentbridge.CommissionerService
+	Outlets             patentbridge.OutletService
+	ImportFilings       func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportCommissioners func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportServices      func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Licences takes open licences and keeps licence records (/licences); nil hides them.
 	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
