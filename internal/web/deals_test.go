@@ -130,7 +130,7 @@ func TestDealUploadListAndTemplates(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("upload: %d\n%s", status, body)
 	}
-	mustContain(t, body, "读取 3 行，新增 1 笔，与已有交易合并 1 笔，拒绝 1 行", "下载拒绝原因（CSV）")
+	mustContain(t, body, "读取 3 行，新增 1 笔，已登记过（并入原交易或未变）1 笔，拒绝 1 行", "下载拒绝原因（CSV）")
 	m := regexp.MustCompile(`href="data:text/csv;charset=utf-8;base64,([^"]+)"`).FindStringSubmatch(body)
 	if m == nil {
 		t.Fatal("no rejects download")
