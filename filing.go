@@ -214,8 +214,11 @@ type FilingService interface {
 	// CreateFiling validates and stores a filing of a registered enterprise
 	// (by credit code, else name), linking each licensed or assigned patent to
 	// the deal it came from (the given one, which must be of the patent, of the
-	// source's kind and received by the enterprise; else the latest such deal,
-	// when there is one). A filing of the same enterprise, product and model is
+	// source's kind, received by the enterprise and concluded on or before the
+	// filing date; else the latest such deal, when there is one, the filing
+	// being kept unlinked when the platform has none). An own patent the store
+	// has must be owned by the enterprise or a child organization of it (a
+	// patent not in the store is accepted). A filing of the same enterprise, product and model is
 	// refused, f.ID set to the stored one. Returns EINVALID, ENOTFOUND,
 	// ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	CreateFiling(ctx context.Context, f *ProductFiling) error

@@ -229,3 +229,32 @@ func TestImportCommissionersAndServices(t *testing.T) {
 		t.Errorf("Mianyang record: %+v", rs[1])
 	}
 }
+
+// A row filing a stored patent of another owner as 自有 is rejected on its
+// 申请号, naming the patent and its owner; the enterprise's own row is stored.
+func TestImportFilingsRejectsAnotherOwnersPatentAsOwn(t *testing.T) {
+	db, ctx, _ := programmeDB(t)
+	d := "202225176326"
+	jz := d + patentbridge.AppNoCheckChar(d)
+	owner := []patentbridge.Party{{Name: "四川九洲电器集团有限责任公司", Type: patentbridge.PartyEnterprise}}
+	p := &patentbridge.Patent{AppNo: jz, Kind: patentbridge.KindUtility, Title: "一种雷达天线罩", AppDate: mustDate(t, "2022-07-11"),
+		Status: patentbridge.StatusInForce, Applicants: owner, Patentees: owner, RegionCode: "510703"}
+	if _, err := db.UpsertPatents(ctx, []*patentbridge.Patent{p}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeCSV(t, "备案.csv", [][]string{
+		{"企业名称", "产品名称", "申请号", "专利来源", "备案日期"},
+		{"成都天府锂电科技有限公司", "储能电池", jz, "自有", "2026-01-01"},
+		{"成都芯动科技有限公司", "雷达天线罩", jz, "自有", "2026-01-01"},
+		{"成都芯动科技有限公司", "涂布机", appB, "自有", "2026-01-01"},
+	})
+	if err := db.CreateOrganization(ctx, &patentbridge.Organization{Name: "成都天府锂电科技有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101"}); err != nil {
+		t.Fatal(err)
+	}
+	var rej bytes.Buffer
+	sum, err := ImportFilings(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: &rej})
+	if err != nil || sum.Inserted != 1 || sum.Rejected != 2 {
+		t.Fatalf("summary = %+v %v", sum, err)
+	}
+	wantRejects(t, &rej, "备案.csv", [][3]string{{"2", "申请号", jz + " 登记的专利权人是“四川九洲电器集团有限责任公司”"}, {"3", "申请号", "四川九洲"}})
+}

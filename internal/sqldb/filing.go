@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"patentbridge"
 )
@@ -105,13 +106,15 @@ func (db *DB) CreateFiling(ctx context.Context, f *patentbridge.ProductFiling) e
 	})
 }
 
-// linkFiledPatent checks a licensed or assigned patent's deal, or finds it:
-// a deal of the patent, received by the filing's enterprise, of a kind the
-// source admits (the given one; else the latest, when there is one).
-// Returns EINVALID naming 交易编号 or 专利来源.
+// linkFiledPatent checks an own patent's owners (see checkOwnPatent) and a
+// licensed or assigned patent's deal, or finds it: a deal of the patent,
+// received by the filing's enterprise, of a kind the source admits,
+// concluded on or before the filing date (the given one; else the latest,
+// when there is one: a filing whose deal the platform lacks is kept
+// unlinked). Returns EINVALID naming 申请号, 交易编号 or 专利来源.
 func (tx *Tx) linkFiledPatent(ctx context.Context, f *patentbridge.ProductFiling, p *patentbridge.FiledPatent) error {
 	if p.Source == patentbridge.SourceOwn {
-		return nil
+		return tx.checkOwnPatent(ctx, f, p.AppNo)
 	}
 	if p.DealID != 0 {
 		d, err := scanDeal(tx.queryRow(ctx, tx.q().add("SELECT "+dealColumns+" FROM deals WHERE id = ?", p.DealID)))
@@ -126,17 +129,69 @@ func (tx *Tx) linkFiledPatent(ctx context.Context, f *patentbridge.ProductFiling
 			return patentbridge.FieldErrorf("交易编号", "交易 %d 的受让方是“%s”，不是备案企业“%s”", d.ID, d.ToName, f.OrgName)
 		case !p.Source.Admits(d.Kind):
 			return patentbridge.FieldErrorf("专利来源", "专利 %s 来源为%s，但交易 %d 是%s", p.AppNo, p.Source.Label(), d.ID, d.Kind.Label())
+		case dealAfterFiling(d, f):
+			return patentbridge.FieldErrorf("交易编号", "交易 %d 的合同日期 %s 晚于备案日期 %s：备案的专利应在备案前已%s",
+				d.ID, patentbridge.FormatDate(d.ContractDate), patentbridge.FormatDate(f.FiledOn), p.Source.Label())
 		}
 		return nil
 	}
 	q := tx.q().add("SELECT "+dealColumns+" FROM deals WHERE app_no = ? AND to_org_id = ? ORDER BY contract_date DESC, id DESC", p.AppNo, f.OrgID)
 	return eachRow(ctx, tx.tx, q, func(s scanner) error {
 		d, err := scanDeal(s)
-		if err == nil && p.DealID == 0 && p.Source.Admits(d.Kind) {
+		if err == nil && p.DealID == 0 && p.Source.Admits(d.Kind) && !dealAfterFiling(d, f) {
 			p.DealID = d.ID
 		}
 		return err
 	})
+}
+
+// dealAfterFiling reports whether the deal was concluded after the filing date.
+func dealAfterFiling(d *patentbridge.Deal, f *patentbridge.ProductFiling) bool {
+	return !d.ContractDate.IsZero() && patentbridge.DateOf(d.ContractDate).After(patentbridge.DateOf(f.FiledOn))
+}
+
+// checkOwnPatent refuses an own (自有) patent the store has when none of its
+// owners is the filing's enterprise or a child organization of it (by the
+// owner's registry link, or for an owner not linked by normalized name).
+// A patent the store lacks, or one with no owners recorded, is accepted: the
+// store holds the patents imported so far, not every patent, and the
+// enterprise's word stands until its data says otherwise.
+// Returns EINVALID naming 申请号.
+func (tx *Tx) checkOwnPatent(ctx context.Context, f *patentbridge.ProductFiling, appNo string) error {
+	ids, names := map[int64]bool{f.OrgID: true}, map[string]bool{patentbridge.NormalizeOrgName(f.OrgName): true}
+	q := tx.q().add("SELECT id, name FROM organizations WHERE parent_id = ?", f.OrgID)
+	err := eachRow(ctx, tx.tx, q, func(s scanner) error {
+		var id int64
+		var name string
+		err := s.Scan(&id, &name)
+		ids[id], names[patentbridge.NormalizeOrgName(name)] = true, true
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqldb: child organizations of %d: %w", f.OrgID, err)
+	}
+	var owners []string
+	owns := false
+	q = tx.q().add(`SELECT po.name, COALESCE(po.org_id, 0) FROM patent_owners po JOIN patents p ON p.id = po.patent_id
+		WHERE p.app_no = ? ORDER BY po.pos`, appNo)
+	err = eachRow(ctx, tx.tx, q, func(s scanner) error {
+		var name string
+		var org int64
+		if err := s.Scan(&name, &org); err != nil {
+			return err
+		}
+		owners = append(owners, name)
+		owns = owns || org != 0 && ids[org] || org == 0 && names[patentbridge.NormalizeOrgName(name)]
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqldb: owners of %s: %w", appNo, err)
+	}
+	if len(owners) == 0 || owns {
+		return nil
+	}
+	return patentbridge.FieldErrorf("申请号", "专利 %s 登记的专利权人是“%s”，不是备案企业“%s”（或其下属机构），不能作为自有专利备案；如经受让或许可取得，请将专利来源填为受让或许可",
+		appNo, patentbridge.ClipValue(strings.Join(owners, "、")), f.OrgName)
 }
 
 // putFilingYear sets a filing's year, replacing the one stored.

@@ -10,18 +10,27 @@ import (
 	"patentbridge/internal/sqldb/sqldbtest"
 )
 
-// filingFixture is the offer fixture plus a Mianyang SME with a credit code,
-// a transfer of SCU's patent to the Chengdu firm and a licence of the SOE's
-// patent to the Mianyang SME.
+// filingFixture is the offer fixture plus a patent of the Chengdu firm's own,
+// a Mianyang SME with a credit code, a transfer of SCU's patent to the
+// Chengdu firm and a licence of the SOE's patent to the Mianyang SME.
 type filingFixture struct {
 	offerFixture
 	chengdu         *patentbridge.User // city user of 5101
+	own             *patentbridge.Patent
 	transfer, licMY *patentbridge.Deal
 }
 
 func newFilingFixture(t *testing.T, db *sqldb.DB) filingFixture {
 	t.Helper()
 	f := filingFixture{offerFixture: newOfferFixture(t, db)}
+	firm := patentbridge.Party{Name: "成都芯动科技有限公司", Type: patentbridge.PartyEnterprise}
+	f.own = craftedPatent(34, "一种电池极片涂布装置", func(p *patentbridge.Patent) {
+		p.Patentees, p.Applicants = []patentbridge.Party{firm}, []patentbridge.Party{firm}
+	})
+	MustUpsert(t, db, f.own)
+	if _, err := db.SyncOrganizations(platformCtx()); err != nil {
+		t.Fatal(err)
+	}
 	my := &patentbridge.Organization{Name: "绵阳长虹智能装备有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5107",
 		CreditCode: "91510700MA62B00026", SME: true}
 	if err := db.CreateOrganization(platformCtx(), my); err != nil {
@@ -44,7 +53,7 @@ func newFilingFixture(t *testing.T, db *sqldb.DB) filingFixture {
 // and the SOE's patent, licensed.
 func (f filingFixture) chengduFiling() *patentbridge.ProductFiling {
 	return &patentbridge.ProductFiling{OrgName: "成都芯动科技有限公司", Product: "锂电池正极材料", Model: "NCM-811", Industry: "新能源",
-		Patents: []patentbridge.FiledPatent{{AppNo: f.scuA.AppNo, Source: patentbridge.SourceAssigned}, {AppNo: f.scuB.AppNo}},
+		Patents: []patentbridge.FiledPatent{{AppNo: f.scuA.AppNo, Source: patentbridge.SourceAssigned}, {AppNo: f.own.AppNo}},
 		Years:   []patentbridge.FilingYear{{Year: 2025, OutputFen: 300_0000_00, SalesFen: 250_0000_00}}, FiledOn: date("2025-09-01")}
 }
 
@@ -71,7 +80,7 @@ func TestCreateFilingLinksItsDealsAndRefusesAnotherEnterprises(t *testing.T) {
 			if p.AppNo == f.scuA.AppNo && (p.Source != patentbridge.SourceAssigned || p.DealID != f.transfer.ID) {
 				t.Errorf("assigned patent not linked to the transfer: %+v", p)
 			}
-			if p.AppNo == f.scuB.AppNo && (p.Source != patentbridge.SourceOwn || p.DealID != 0) {
+			if p.AppNo == f.own.AppNo && (p.Source != patentbridge.SourceOwn || p.DealID != 0) {
 				t.Errorf("own patent: %+v", p)
 			}
 		}
@@ -126,7 +135,7 @@ func TestCreateFilingLinksItsDealsAndRefusesAnotherEnterprises(t *testing.T) {
 			want int
 		}{
 			{patentbridge.FilingFilter{}, 2}, {patentbridge.FilingFilter{Year: 2026}, 1}, {patentbridge.FilingFilter{City: "5101"}, 1},
-			{patentbridge.FilingFilter{SME: &sme}, 1}, {patentbridge.FilingFilter{AppNo: f.scuB.AppNo}, 1}, {patentbridge.FilingFilter{Industry: "新能源"}, 1},
+			{patentbridge.FilingFilter{SME: &sme}, 1}, {patentbridge.FilingFilter{AppNo: f.own.AppNo}, 1}, {patentbridge.FilingFilter{Industry: "新能源"}, 1},
 		} {
 			if ls, total, err := db.ListFilings(as(f.admin), tc.f); err != nil || total != tc.want || len(ls) != tc.want {
 				t.Errorf("ListFilings(%+v) = %d %v", tc.f, total, err)
@@ -187,6 +196,82 @@ func TestCreateFilingWhoseAuditFailsStoresNothing(t *testing.T) {
 			if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM "+table); n != 0 {
 				t.Errorf("%d rows in %s", n, table)
 			}
+		}
+	})
+}
+
+// An own (自有) patent the store has must be the enterprise's or a child
+// organization's: another owner's is refused naming 申请号, the patent and
+// its owner; a patent the store lacks is taken on the enterprise's word.
+func TestCreateFilingRefusesAnotherOwnersPatentAsOwn(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFilingFixture(t, db)
+		branch := &patentbridge.Organization{Name: "成都芯动科技有限公司眉山分公司", Type: patentbridge.PartyEnterprise, CityCode: "5114", ParentID: f.firm.OrgID}
+		if err := db.CreateOrganization(platformCtx(), branch); err != nil {
+			t.Fatal(err)
+		}
+		ms := patentbridge.Party{Name: branch.Name, Type: patentbridge.PartyEnterprise}
+		child := craftedPatent(35, "一种极耳焊接夹具", func(p *patentbridge.Patent) {
+			p.Patentees, p.Applicants = []patentbridge.Party{ms}, []patentbridge.Party{ms}
+		})
+		MustUpsert(t, db, child)
+		if _, err := db.SyncOrganizations(platformCtx()); err != nil {
+			t.Fatal(err)
+		}
+		filing := func(model, no string) *patentbridge.ProductFiling {
+			x := f.chengduFiling()
+			x.Model, x.Patents = model, []patentbridge.FiledPatent{{AppNo: no, Source: patentbridge.SourceOwn}}
+			return x
+		}
+		err := db.CreateFiling(as(f.admin), filing("SCU", f.scuB.AppNo))
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "申请号" ||
+			!strings.Contains(patentbridge.ErrorMessage(err), f.scuB.AppNo) || !strings.Contains(patentbridge.ErrorMessage(err), "四川大学") {
+			t.Errorf("SCU's patent filed as the firm's own: %v", err)
+		}
+		if err := db.CreateFiling(as(f.admin), filing("SOE", f.soeP.AppNo)); patentbridge.ErrorField(err) != "申请号" {
+			t.Errorf("the SOE's patent filed as the firm's own: %v", err)
+		}
+		for _, tc := range []struct{ name, no string }{
+			{"the firm's", f.own.AppNo}, {"its branch's", child.AppNo}, {"not in the store", appNo(2022, 2, 5176326)},
+		} {
+			x := filing(tc.name, tc.no)
+			if err := db.CreateFiling(as(f.admin), x); err != nil {
+				t.Errorf("own patent %s: %v", tc.name, err)
+			}
+		}
+		if n, _ := db.QueryIntForTest(context.Background(), "SELECT COUNT(*) FROM product_filings"); n != 3 {
+			t.Errorf("%d filings stored, want 3", n)
+		}
+	})
+}
+
+// A licensed or assigned patent's deal must have been concluded on or before
+// the filing date: a later deal given is refused naming 交易编号 and is not
+// picked when none is given (the filing is then kept unlinked, as for a
+// patent whose deal the platform lacks).
+func TestCreateFilingRefusesADealConcludedAfterIt(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFilingFixture(t, db)
+		x := f.chengduFiling()
+		x.FiledOn = date("2025-02-01") // the transfer's contract is of 2025-03-01
+		x.Patents[0].DealID = f.transfer.ID
+		err := db.CreateFiling(as(f.admin), x)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "交易编号" ||
+			!strings.Contains(patentbridge.ErrorMessage(err), "2025-03-01") {
+			t.Fatalf("a filing before its transfer: %v", err)
+		}
+		x = f.chengduFiling()
+		x.FiledOn = date("2025-02-01")
+		if err := db.CreateFiling(as(f.admin), x); err != nil {
+			t.Fatal(err)
+		}
+		if x.Patents[0].DealID != 0 {
+			t.Errorf("a filing of 2025-02-01 linked to deal %d of 2025-03-01", x.Patents[0].DealID)
+		}
+		same := f.chengduFiling()
+		same.Model, same.FiledOn = "V3", date("2025-03-01")
+		if err := db.CreateFiling(as(f.admin), same); err != nil || same.Patents[0].DealID != f.transfer.ID {
+			t.Errorf("a filing on the transfer's day: deal %d, %v", same.Patents[0].DealID, err)
 		}
 	})
 }
