@@ -129,7 +129,7 @@ func TestLoanWorkflowOnThePages(t *testing.T) {
 	if status != http.StatusBadRequest {
 		t.Errorf("bad amount: %d", status)
 	}
-	mustContain(t, body, `data-field="金额(万元)"`, "金额应为以万元为单位的数字", `value="两百"`, `value="成都银行"`)
+	mustContain(t, body, `data-field="金额(万元)"`, "不是数字：请填写万元数", `value="两百"`, `value="成都银行"`)
 
 	loan := e.mustApply(t, c, pool, e.firmA, "2026-02-10")
 	_, body = MustGet(t, c, e.srv.URL+loan)
