@@ -77,10 +77,10 @@ func ymd(orig, ys, ms, ds string) (time.Time, error) {
 		return time.Time{}, FieldErrorf("", "日期 %q 无法识别", orig)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if y < 1900 || y > 2200 || t.Year() != y || int(t.Month()) != m || t.Day() != d {
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return time.Time{}, FieldErrorf("", "日期 %q 不存在", orig)
 	}
-	return t, nil
+	return inRange(orig, t)
 }
 
 func isDigits(s string) bool {

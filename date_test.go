@@ -35,6 +35,28 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// A real date outside 1900–2200, in any form, is refused as out of range, not
+// as a date that does not exist; an impossible one still does not exist.
+func TestParseDateOutOfRange(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"1899-01-01", `日期 "1899-01-01" 超出范围（1900年至2200年）`},
+		{"18991231", `日期 "18991231" 超出范围（1900年至2200年）`},
+		{"2201年1月1日", `日期 "2201年1月1日" 超出范围（1900年至2200年）`},
+		{"1899-02-30", `日期 "1899-02-30" 不存在`},
+		{"2021-02-30", `日期 "2021-02-30" 不存在`},
+	} {
+		_, err := patentbridge.ParseDate(tc.in)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorMessage(err) != tc.want {
+			t.Errorf("ParseDate(%q) = %v, want %s", tc.in, err, tc.want)
+		}
+	}
+	for _, in := range []string{"1900-01-01", "2200-12-31"} {
+		if d, err := patentbridge.ParseDate(in); err != nil || patentbridge.FormatDate(d) != in {
+			t.Errorf("ParseDate(%q) = %v, %v", in, d, err)
+		}
+	}
+}
+
 // The day of an instant is its Beijing day: 07:30 in Beijing on 3 December is
 // still 2 December in UTC, but the programme's day is the 3rd; a stored date
 // and a Beijing midnight are their own day.

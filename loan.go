@@ -142,6 +142,8 @@ type Loan struct {
 	// invalidation request is pending (无效宣告请求审查中).
 	InvalidationConsent bool          `json:"invalidation_consent"`
 	AppliedOn           time.Time     `json:"-"`
+	ValuedOn            time.Time     `json:"-"` // set by the act "value"
+	ApprovedOn          time.Time     `json:"-"` // set by the act "approve"
 	RegisteredOn        time.Time     `json:"-"`
 	DisbursedOn         time.Time     `json:"-"`
 	ClosedOn            time.Time     `json:"-"` // repaid, defaulted or refused on

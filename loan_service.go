@@ -34,8 +34,7 @@ func (a LoanAct) To() LoanStatus {
 // LoanAction is an act with what it records: the valuation (value), the
 // pledge registration number and the confirmations of the borrower's
 // declarations (register), the loss (compensate), the reason (refuse), and
-// the day it happened (register, disburse, repay, default, compensate,
-// refuse; the store's today when zero).
+// the day it happened (the store's today when zero).
 type LoanAction struct {
 	Act                 LoanAct   `json:"act"`
 	ValuationMethod     string    `json:"valuation_method,omitempty"`

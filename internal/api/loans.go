@@ -81,6 +81,8 @@ type loanView struct {
 	*patentbridge.Loan
 	StatusLabel  string            `json:"status_label"`
 	AppliedOn    string            `json:"applied_on"`
+	ValuedOn     string            `json:"valued_on,omitempty"`
+	ApprovedOn   string            `json:"approved_on,omitempty"`
 	RegisteredOn string            `json:"registered_on,omitempty"`
 	DisbursedOn  string            `json:"disbursed_on,omitempty"`
 	ClosedOn     string            `json:"closed_on,omitempty"`
@@ -94,6 +96,7 @@ type compensationView struct {
 
 func newLoanView(l *patentbridge.Loan) loanView {
 	v := loanView{Loan: l, StatusLabel: l.Status.Label(), AppliedOn: patentbridge.FormatDate(l.AppliedOn),
+		ValuedOn: patentbridge.FormatDate(l.ValuedOn), ApprovedOn: patentbridge.FormatDate(l.ApprovedOn),
 		RegisteredOn: patentbridge.FormatDate(l.RegisteredOn), DisbursedOn: patentbridge.FormatDate(l.DisbursedOn),
 		ClosedOn: patentbridge.FormatDate(l.ClosedOn)}
 	if c := l.Compensation; c != nil {

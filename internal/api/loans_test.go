@@ -3,6 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,8 +73,14 @@ func TestLoansAPI(t *testing.T) {
 		return m
 	}
 	step("approve", `{}`, http.StatusConflict) // not valued yet
-	step("value", `{"valuation_method":"收益法","valuation_fen":500000000,"valuer":"四川天府资产评估有限公司"}`, http.StatusOK)
-	step("approve", `{"date":"2026-02-20"}`, http.StatusOK)
+	step("value", `{"valuation_method":"收益法","valuation_fen":500000000,"valuer":"四川天府资产评估有限公司","date":"2026-02-15"}`, http.StatusOK)
+	m = step("approve", `{"date":"2026-02-14"}`, http.StatusBadRequest) // before the valuation
+	if e := m["error"].(map[string]any); e["code"] != "EINVALID" || e["field"] != "date" || !strings.Contains(e["message"].(string), "评估日期 2026-02-15") {
+		t.Errorf("approval before the valuation: %v", e)
+	}
+	if m = step("approve", `{"date":"2026-02-20"}`, http.StatusOK); m["valued_on"] != "2026-02-15" || m["approved_on"] != "2026-02-20" {
+		t.Errorf("approved loan = %v", m)
+	}
 	// Not declared: the refusal names the patent.
 	m = step("register", `{"registration_no":"Y2026510000123","no_suspension":true,"date":"2026-03-01"}`, http.StatusBadRequest)
 	if e := m["error"].(map[string]any); e["field"] != "申请号" {
@@ -134,8 +141,8 @@ func TestLoansAPICompensation(t *testing.T) {
 	}
 	loan := fmt.Sprintf("/api/v1/loans/%d", int64(m["id"].(float64)))
 	for _, s := range []struct{ act, body string }{
-		{"value", `{"valuation_method":"市场法","valuation_fen":400000000,"valuer":"四川天府资产评估有限公司"}`},
-		{"approve", `{}`},
+		{"value", `{"valuation_method":"市场法","valuation_fen":400000000,"valuer":"四川天府资产评估有限公司","date":"2026-02-15"}`},
+		{"approve", `{"date":"2026-02-20"}`},
 		{"register", `{"registration_no":"Y2026510000123","no_suspension":true,"date":"2026-03-01"}`},
 		{"disburse", `{"date":"2026-03-10"}`},
 		{"default", `{"date":"2026-09-30"}`},

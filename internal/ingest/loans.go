@@ -157,31 +157,14 @@ func splitAppNos(s string) []string {
 }
 
 // WanToFen reads an amount in 万元 ("200", "200.5", "1,200", "0.000001",
-// "80万元") exactly in fen (1 万元 = 1,000,000 分): at most six decimals, no
-// sign; "" is 0. It returns the reason a value is refused.
+// "80万元") exactly in fen (1 万元 = 1,000,000 分) as patentbridge.ParseWan
+// does: at most six decimals, no sign, at most patentbridge.WanMax; "" is 0.
+// It returns the reason a value is refused, saying what is wrong with it.
 func WanToFen(s string) (int64, string) {
-	s = strings.NewReplacer(",", "", "，", "", " ", "").Replace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "万元"), "万"))
-	if s == "" {
-		return 0, ""
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if whole == "" {
-		whole = "0"
-	}
-	const bad = "金额应为以万元为单位的数字，最多6位小数（精确到分），如 200 或 12.5"
-	if strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" || len(frac) > 6 {
-		return 0, bad
-	}
-	if len(strings.TrimLeft(whole, "0")) > 9 { // more than 999,999,999 万元
-		return 0, "金额过大"
-	}
-	w, err := strconv.ParseInt(whole, 10, 64)
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "万元"), "万")
+	fen, err := patentbridge.ParseWan("", s)
 	if err != nil {
-		return 0, bad
+		return 0, patentbridge.ErrorMessage(err)
 	}
-	f := int64(0)
-	if frac != "" {
-		f, _ = strconv.ParseInt(frac+strings.Repeat("0", 6-len(frac)), 10, 64)
-	}
-	return w*1_000_000 + f, ""
+	return fen, ""
 }

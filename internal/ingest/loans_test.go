@@ -37,6 +37,21 @@ func TestWanToFen(t *testing.T) {
 	}
 }
 
+// A loan amount too large is refused as too large, with the limit, and a too
+// precise one as too precise.
+func TestWanToFenSaysWhatIsWrong(t *testing.T) {
+	for in, want := range map[string]string{
+		"99999999999999万元": "过大：最多 999999999.999999 万元",
+		"0.0000001":        "最多六位小数",
+		"-5":               "不能为负数",
+		"abc":              "不是数字",
+	} {
+		if _, reason := WanToFen(in); !strings.Contains(reason, want) {
+			t.Errorf("WanToFen(%q) reason %q, want %q in it", in, reason, want)
+		}
+	}
+}
+
 // A loan workbook lands row by row through the real store: an application
 // pledging two patents, a historical loan disbursed in 2025 under a pool, and
 // rejects naming their column (an unknown borrower, a bad amount, a disbursed
@@ -99,7 +114,7 @@ func TestImportLoansStoresRowsAndReportsRejects(t *testing.T) {
 	}
 	want := []struct{ line, column, reason string }{
 		{"4", "借款企业", "单位名录中没有借款企业“不存在的公司”"},
-		{"5", "金额（万元）", "金额应为以万元为单位的数字"},
+		{"5", "金额（万元）", "金额 \"五十\" 不是数字"},
 		{"6", "质押登记号", "须填写质押登记号"},
 		{"7", "状态", "已代偿的贷款不能导入"},
 		{"8", "申请号", "申请号 \"123\" 无效"},

@@ -32,9 +32,10 @@ func TestPledgeIndicatorsCountTheLoansDisbursedInTheYear(t *testing.T) {
 		if err := db.CreateLoan(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		reg := registered
+		val, reg := valued, registered
+		val.On = date("2025-01-08")
 		reg.RegistrationNo, reg.On = "Y2025510000999", date("2025-01-20")
-		MustAct(t, db, ctx, c.ID, valued, patentbridge.LoanAction{Act: patentbridge.ActApprove, On: date("2025-01-10")}, reg,
+		MustAct(t, db, ctx, c.ID, val, patentbridge.LoanAction{Act: patentbridge.ActApprove, On: date("2025-01-10")}, reg,
 			patentbridge.LoanAction{Act: patentbridge.ActDisburse, On: date("2025-02-01")})
 
 		rep, err := db.KPIReport(ctx, 2026)

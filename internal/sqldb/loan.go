@@ -12,18 +12,18 @@ var _ patentbridge.LoanService = (*DB)(nil)
 
 const loanColumns = `l.id, l.borrower_org_id, l.borrower_name, l.city, l.bank_name, l.amount_fen, l.term_months, l.status,
 	COALESCE(l.risk_pool_id, 0), COALESCE(rp.name, ''), l.guarantor, l.cover_percent, l.valuation_method, l.valuation_fen, l.valuer,
-	l.registration_no, l.no_suspension, l.invalidation_consent, l.applied_on, l.registered_on, l.disbursed_on, l.closed_on,
+	l.registration_no, l.no_suspension, l.invalidation_consent, l.applied_on, l.valued_on, l.approved_on, l.registered_on, l.disbursed_on, l.closed_on,
 	l.refusal, l.source, l.created_by, l.created_at, l.updated_at`
 
 const loanFrom = " FROM loans l LEFT JOIN risk_pools rp ON rp.id = l.risk_pool_id"
 
 func scanLoan(s scanner) (*patentbridge.Loan, error) {
 	var l patentbridge.Loan
-	var status, applied, registered, disbursed, closed, created, updated string
+	var status, applied, valued, approved, registered, disbursed, closed, created, updated string
 	var noSusp, consent int64
 	if err := s.Scan(&l.ID, &l.BorrowerOrgID, &l.BorrowerName, &l.City, &l.BankName, &l.AmountFen, &l.TermMonths, &status,
 		&l.RiskPoolID, &l.RiskPoolName, &l.Guarantor, &l.CoverPercent, &l.ValuationMethod, &l.ValuationFen, &l.Valuer,
-		&l.RegistrationNo, &noSusp, &consent, &applied, &registered, &disbursed, &closed,
+		&l.RegistrationNo, &noSusp, &consent, &applied, &valued, &approved, &registered, &disbursed, &closed,
 		&l.Refusal, &l.Source, &l.CreatedBy, &created, &updated); err != nil {
 		return nil, err
 	}
@@ -31,6 +31,12 @@ func scanLoan(s scanner) (*patentbridge.Loan, error) {
 	l.AppNos = []string{}
 	var err error
 	if l.AppliedOn, err = parseDate(applied); err != nil {
+		return nil, err
+	}
+	if l.ValuedOn, err = parseDate(valued); err != nil {
+		return nil, err
+	}
+	if l.ApprovedOn, err = parseDate(approved); err != nil {
 		return nil, err
 	}
 	if l.RegisteredOn, err = parseDate(registered); err != nil {
@@ -211,12 +217,13 @@ func cityOrUnknown(c string) string {
 func (tx *Tx) insertLoan(ctx context.Context, l *patentbridge.Loan) error {
 	q := tx.q().add(`INSERT INTO loans (borrower_org_id, borrower_name, city, bank_name, amount_fen, term_months, status, risk_pool_id,
 		guarantor, cover_percent, valuation_method, valuation_fen, valuer, registration_no, registered_on, closed_on, no_suspension,
-		invalidation_consent, refusal, source, applied_on, disbursed_on, created_by, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		invalidation_consent, refusal, source, applied_on, valued_on, approved_on, disbursed_on, created_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		l.BorrowerOrgID, l.BorrowerName, l.City, l.BankName, l.AmountFen, l.TermMonths, string(l.Status), nullID(l.RiskPoolID),
 		l.Guarantor, l.CoverPercent, l.ValuationMethod, l.ValuationFen, l.Valuer, l.RegistrationNo, patentbridge.FormatDate(l.RegisteredOn),
 		patentbridge.FormatDate(l.ClosedOn), boolInt(l.NoSuspension), boolInt(l.InvalidationConsent), l.Refusal, l.Source,
-		patentbridge.FormatDate(l.AppliedOn), patentbridge.FormatDate(l.DisbursedOn), l.CreatedBy, formatTime(tx.now), formatTime(tx.now))
+		patentbridge.FormatDate(l.AppliedOn), patentbridge.FormatDate(l.ValuedOn), patentbridge.FormatDate(l.ApprovedOn),
+		patentbridge.FormatDate(l.DisbursedOn), l.CreatedBy, formatTime(tx.now), formatTime(tx.now))
 	if err := tx.queryRow(ctx, q).Scan(&l.ID); err != nil {
 		return fmt.Errorf("sqldb: create loan: %w", err)
 	}

@@ -33,9 +33,6 @@ func (db *DB) ActOnLoan(ctx context.Context, id int64, a patentbridge.LoanAction
 	if a.On.IsZero() {
 		on = today
 	}
-	if on.After(today) {
-		return nil, patentbridge.FieldErrorf("date", "日期 %s 晚于今天", patentbridge.FormatDate(on))
-	}
 	var out *patentbridge.Loan
 	err = db.WithTx(ctx, func(tx *Tx) error {
 		l, err := findLoan(ctx, db, tx.tx, id, db.dialect.forUpdate)
@@ -49,8 +46,8 @@ func (db *DB) ActOnLoan(ctx context.Context, id int64, a patentbridge.LoanAction
 		if !l.Status.CanMove(to) {
 			return patentbridge.Errorf(patentbridge.ECONFLICT, "贷款 %d 当前状态为%s，不能改为%s", l.ID, l.Status.Label(), to.Label())
 		}
-		if start := latestDay(l); on.Before(start) {
-			return patentbridge.FieldErrorf("date", "日期 %s 早于该贷款上一环节的日期 %s", patentbridge.FormatDate(on), patentbridge.FormatDate(start))
+		if err := l.CheckActDay(a.Act, on, today); err != nil {
+			return err
 		}
 		before := *l
 		if err := tx.applyLoanAct(ctx, l, a, on, u); err != nil {
@@ -58,9 +55,9 @@ func (db *DB) ActOnLoan(ctx context.Context, id int64, a patentbridge.LoanAction
 		}
 		l.Status, l.UpdatedAt = to, tx.now
 		q := tx.q().add(`UPDATE loans SET status = ?, valuation_method = ?, valuation_fen = ?, valuer = ?, registration_no = ?,
-			registered_on = ?, disbursed_on = ?, closed_on = ?, no_suspension = ?, invalidation_consent = ?, refusal = ?, updated_at = ?
+			valued_on = ?, approved_on = ?, registered_on = ?, disbursed_on = ?, closed_on = ?, no_suspension = ?, invalidation_consent = ?, refusal = ?, updated_at = ?
 			WHERE id = ?`, string(l.Status), l.ValuationMethod, l.ValuationFen, l.Valuer, l.RegistrationNo,
-			patentbridge.FormatDate(l.RegisteredOn), patentbridge.FormatDate(l.DisbursedOn), patentbridge.FormatDate(l.ClosedOn),
+			patentbridge.FormatDate(l.ValuedOn), patentbridge.FormatDate(l.ApprovedOn), patentbridge.FormatDate(l.RegisteredOn), patentbridge.FormatDate(l.DisbursedOn), patentbridge.FormatDate(l.ClosedOn),
 			boolInt(l.NoSuspension), boolInt(l.InvalidationConsent), l.Refusal, formatTime(tx.now), l.ID)
 		if _, err := tx.exec(ctx, q); err != nil {
 			return fmt.Errorf("sqldb: update loan %d: %w", l.ID, err)
@@ -74,23 +71,13 @@ func (db *DB) ActOnLoan(ctx context.Context, id int64, a patentbridge.LoanAction
 	return out, nil
 }
 
-// latestDay is the day of the loan's latest step, before which no later act may fall.
-func latestDay(l *patentbridge.Loan) time.Time {
-	d := l.AppliedOn
-	for _, t := range []time.Time{l.RegisteredOn, l.DisbursedOn, l.ClosedOn} {
-		if t.After(d) {
-			d = t
-		}
-	}
-	return d
-}
-
 // applyLoanAct makes the act's own changes to l (and to its pool).
 func (tx *Tx) applyLoanAct(ctx context.Context, l *patentbridge.Loan, a patentbridge.LoanAction, on time.Time, u *patentbridge.User) error {
 	switch a.Act {
 	case patentbridge.ActValue:
-		l.ValuationMethod, l.ValuationFen, l.Valuer = a.ValuationMethod, a.ValuationFen, a.Valuer
+		l.ValuationMethod, l.ValuationFen, l.Valuer, l.ValuedOn = a.ValuationMethod, a.ValuationFen, a.Valuer, on
 	case patentbridge.ActApprove:
+		l.ApprovedOn = on
 		if l.RiskPoolID == 0 {
 			return nil
 		}

@@ -84,7 +84,7 @@ func MustAct(tb testing.TB, db *sqldb.DB, ctx context.Context, id int64, acts ..
 }
 
 var (
-	valued     = patentbridge.LoanAction{Act: patentbridge.ActValue, ValuationMethod: "收益法", ValuationFen: wan(500), Valuer: "四川天府资产评估有限公司"}
+	valued     = patentbridge.LoanAction{Act: patentbridge.ActValue, ValuationMethod: "收益法", ValuationFen: wan(500), Valuer: "四川天府资产评估有限公司", On: date("2026-02-15")}
 	approved   = patentbridge.LoanAction{Act: patentbridge.ActApprove, On: date("2026-02-20")}
 	registered = patentbridge.LoanAction{Act: patentbridge.ActRegister, RegistrationNo: "Y2026510000123", NoSuspension: true, On: date("2026-03-01")}
 	disbursed  = patentbridge.LoanAction{Act: patentbridge.ActDisburse, On: date("2026-03-10")}
@@ -138,7 +138,9 @@ func TestLoanCompensationSplitsTheLossAndTheCapStopsNewApprovals(t *testing.T) {
 		if err := db.CreateLoan(as(f.admin), next); err != nil {
 			t.Fatal(err)
 		}
-		MustAct(t, db, as(f.admin), next.ID, valued)
+		val := valued
+		val.On = date("2026-10-25")
+		MustAct(t, db, as(f.admin), next.ID, val)
 		_, err = db.ActOnLoan(as(f.admin), next.ID, patentbridge.LoanAction{Act: patentbridge.ActApprove})
 		if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || !strings.Contains(patentbridge.ErrorMessage(err), "暂停新增贷款业务") {
 			t.Fatalf("approval past the loss cap: %v", err)
@@ -359,6 +361,61 @@ func TestLoanActWhoseAuditFailsChangesNothing(t *testing.T) {
 			if n, _ := db.QueryIntForTest(ctx, q); n != want {
 				t.Errorf("%s: %d, want %d", q, n, want)
 			}
+		}
+	})
+}
+
+// Each act's day is on or after the previous act's and not after today: an
+// approval dated before the valuation is refused naming both dates, and the
+// valuation and approval days are stored.
+func TestLoanActsFollowEachOtherInTime(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newLoanFixture(t, db)
+		ctx := as(f.admin)
+		pool := MustCreatePool(t, db, ctx, 1000, 0)
+		l := newLoan(pool.ID, f.firmA) // applied 2026-02-10
+		if err := db.CreateLoan(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		early := valued
+		early.On = date("2026-02-09")
+		_, err := db.ActOnLoan(ctx, l.ID, early)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "date" ||
+			!strings.Contains(patentbridge.ErrorMessage(err), "评估日期 2026-02-09 早于该贷款的申请日期 2026-02-10") {
+			t.Fatalf("valuation before the application: %v", err)
+		}
+		val := valued
+		val.On = date("2026-11-02")
+		MustAct(t, db, ctx, l.ID, val)
+		for _, tc := range []struct{ on, want string }{
+			{"2026-11-01", "审批日期 2026-11-01 早于该贷款的评估日期 2026-11-02"},
+			{"2026-11-28", "审批日期 2026-11-28 晚于今天"},
+		} {
+			_, err := db.ActOnLoan(ctx, l.ID, patentbridge.LoanAction{Act: patentbridge.ActApprove, On: date(tc.on)})
+			if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "date" || !strings.Contains(patentbridge.ErrorMessage(err), tc.want) {
+				t.Errorf("approval on %s: %v, want %q", tc.on, err, tc.want)
+			}
+		}
+		if got, _ := db.FindLoan(ctx, l.ID); got.Status != patentbridge.LoanValued || !got.ApprovedOn.IsZero() {
+			t.Fatalf("refused approvals changed the loan: %s %v", got.Status, got.ApprovedOn)
+		}
+		MustAct(t, db, ctx, l.ID, patentbridge.LoanAction{Act: patentbridge.ActApprove, On: date("2026-11-03")})
+		got, err := db.FindLoan(ctx, l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != patentbridge.LoanApproved || patentbridge.FormatDate(got.ValuedOn) != "2026-11-02" || patentbridge.FormatDate(got.ApprovedOn) != "2026-11-03" {
+			t.Errorf("stored %s valued %v approved %v", got.Status, got.ValuedOn, got.ApprovedOn)
+		}
+		reg := registered
+		reg.On = date("2026-11-02")
+		_, err = db.ActOnLoan(ctx, l.ID, reg)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || !strings.Contains(patentbridge.ErrorMessage(err), "登记日期 2026-11-02 早于该贷款的审批日期 2026-11-03") {
+			t.Errorf("registration before the approval: %v", err)
+		}
+		refuse := patentbridge.LoanAction{Act: patentbridge.ActRefuse, Reason: "材料不全", On: date("2026-11-01")}
+		if _, err = db.ActOnLoan(ctx, l.ID, refuse); !strings.Contains(patentbridge.ErrorMessage(err), "拒绝日期 2026-11-01 早于该贷款的审批日期 2026-11-03") {
+			t.Errorf("refusal before the approval: %v", err)
 		}
 	})
 }

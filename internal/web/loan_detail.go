@@ -131,7 +131,7 @@ func loanActionOf(act patentbridge.LoanAct, f url.Values, now time.Time) (patent
 	case patentbridge.ActCompensate:
 		a.LossFen, err = wanField("本金损失(万元)", f.Get("loss"), true)
 	}
-	if err == nil && act != patentbridge.ActValue && act != patentbridge.ActApprove {
+	if err == nil {
 		a.On, err = dateField("日期", f.Get("date"), now)
 	}
 	return a, err

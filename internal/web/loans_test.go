@@ -129,7 +129,7 @@ func TestLoanWorkflowOnThePages(t *testing.T) {
 	if status != http.StatusBadRequest {
 		t.Errorf("bad amount: %d", status)
 	}
-	mustContain(t, body, `data-field="金额(万元)"`, "金额应为以万元为单位的数字", `value="两百"`, `value="成都银行"`)
+	mustContain(t, body, `data-field="金额(万元)"`, "不是数字：请填写万元数", `value="两百"`, `value="成都银行"`)
 
 	loan := e.mustApply(t, c, pool, e.firmA, "2026-02-10")
 	_, body = MustGet(t, c, e.srv.URL+loan)
@@ -138,11 +138,16 @@ func TestLoanWorkflowOnThePages(t *testing.T) {
 	if strings.Contains(body, `id="act-approve"`) {
 		t.Error("an application offers approval before valuation")
 	}
-	e.mustAct(t, c, loan, "value", url.Values{"valuation_method": {"收益法"}, "valuation": {"500"}, "valuer": {"四川天府资产评估有限公司"}})
-	e.mustAct(t, c, loan, "approve", nil)
+	e.mustAct(t, c, loan, "value", url.Values{"valuation_method": {"收益法"}, "valuation": {"500"}, "valuer": {"四川天府资产评估有限公司"}, "date": {"2026-02-15"}})
+	if status, _, body := MustPost(t, c, e.srv.URL+loan+"/approve", url.Values{"date": {"2026-02-14"}}); status != http.StatusBadRequest ||
+		!strings.Contains(body, "审批日期 2026-02-14 早于该贷款的评估日期 2026-02-15") {
+		t.Errorf("approval before the valuation: %d", status)
+	}
+	e.mustAct(t, c, loan, "approve", url.Values{"date": {"2026-02-20"}})
 	e.mustAct(t, c, loan, "register", url.Values{"registration_no": {"Y2026510000123"}, "no_suspension": {"yes"}, "date": {"2026-03-01"}})
 	_, body = MustGet(t, c, e.srv.URL+loan)
-	mustContain(t, body, `id="loan-status">已登记`, "Y2026510000123", "借款企业已声明，经办人已核实", "收益法", "四川天府资产评估有限公司", `id="act-disburse"`)
+	mustContain(t, body, `id="loan-status">已登记`, "Y2026510000123", "借款企业已声明，经办人已核实", "收益法", "四川天府资产评估有限公司", `id="act-disburse"`,
+		`id="loan-valued-on">2026-02-15`, `id="loan-approved-on">2026-02-20`)
 	if strings.Contains(body, `id="act-refuse"`) {
 		t.Error("a registered loan can still be refused")
 	}
@@ -190,8 +195,8 @@ func TestLoanCompensationShowsTheSharesAndTheCapStopsBusiness(t *testing.T) {
 	c := MustClient(t, e.srv, "chengdu")
 	pool := e.mustPool(t, c, "100")
 	loan := e.mustApply(t, c, pool, e.firmA, "2026-02-10")
-	e.mustAct(t, c, loan, "value", url.Values{"valuation_method": {"收益法"}, "valuation": {"500"}, "valuer": {"四川天府资产评估有限公司"}})
-	e.mustAct(t, c, loan, "approve", nil)
+	e.mustAct(t, c, loan, "value", url.Values{"valuation_method": {"收益法"}, "valuation": {"500"}, "valuer": {"四川天府资产评估有限公司"}, "date": {"2026-02-15"}})
+	e.mustAct(t, c, loan, "approve", url.Values{"date": {"2026-02-20"}})
 	e.mustAct(t, c, loan, "register", url.Values{"registration_no": {"Y2026510000123"}, "no_suspension": {"yes"}, "date": {"2026-03-01"}})
 	e.mustAct(t, c, loan, "disburse", url.Values{"date": {"2026-03-10"}})
 	e.mustAct(t, c, loan, "default", url.Values{"date": {"2026-09-30"}})

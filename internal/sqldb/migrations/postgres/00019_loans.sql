@@ -37,6 +37,8 @@ CREATE TABLE loans (
 	valuer          TEXT NOT NULL DEFAULT '',
 	registration_no TEXT NOT NULL DEFAULT '',
 	registered_on   TEXT NOT NULL DEFAULT '',
+	valued_on       TEXT NOT NULL DEFAULT '',
+	approved_on     TEXT NOT NULL DEFAULT '',
 	closed_on       TEXT NOT NULL DEFAULT '',
 	no_suspension   INTEGER NOT NULL DEFAULT 0,
 	invalidation_consent INTEGER NOT NULL DEFAULT 0,
