@@ -172,3 +172,37 @@ func TestImportListings(t *testing.T) {
 	}
 	check("again")
 }
+
+// Each template's example row imports as one record, and a file with only
+// the first column fails before anything is written.
+func TestOutletPilotListingTemplateExamplesImport(t *testing.T) {
+	db, ctx, _ := programmeDB(t)
+	for _, k := range []struct {
+		name    string
+		columns []TemplateColumn
+		imp     func(paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error)
+	}{
+		{"outlets", OutletColumns, func(p []string, o patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
+			return ImportOutlets(ctx, db, p, o)
+		}},
+		{"managers", TechManagerColumns, func(p []string, o patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
+			return ImportTechManagers(ctx, db, p, o)
+		}},
+		{"pilot_bases", PilotBaseColumns, func(p []string, o patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
+			return ImportPilotBases(ctx, db, p, o)
+		}},
+		{"listings", ListingColumns, func(p []string, o patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
+			return ImportListings(ctx, db, p, o)
+		}},
+	} {
+		header, example, _, _ := TemplateRows(k.columns)
+		var rej bytes.Buffer
+		sum, err := k.imp([]string{writeCSV(t, k.name+".csv", [][]string{header, example})}, patentbridge.ImportOptions{Rejects: &rej})
+		if err != nil || sum.Inserted != 1 || sum.Rejected != 0 {
+			t.Errorf("%s example: %+v %v\n%s", k.name, sum, err, rej.String())
+		}
+		if _, err := k.imp([]string{writeCSV(t, k.name+"-short.csv", [][]string{header[:1], example[:1]})}, patentbridge.ImportOptions{}); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
+			t.Errorf("%s with only %s: %v", k.name, header[0], err)
+		}
+	}
+}
