@@ -10,7 +10,7 @@ import (
 // OutletCreator is the part of the outlet service an outlet or technology
 // manager import stores through.
 type OutletCreator interface {
-	// CreateOutlet stores an agency or outlet; one of the same name open in the city is ECONFLICT with o.ID set.
+	// CreateOutlet stores an agency or outlet; one of the same name open in the city (or closed since its same opening day) is ECONFLICT with o.ID set.
 	CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) error
 	// CloseOutlet records the day an agency or outlet closed.
 	CloseOutlet(ctx context.Context, id int64, day time.Time) (*patentbridge.ServiceOutlet, error)
@@ -41,9 +41,10 @@ var outletLimits = map[string]int{
 // ImportOutlets imports service agency and outlet files (服务机构与网点登记表):
 // 名称, 类型 (服务机构 or 网点), 依托单位, 所在市(州) (a 4-digit code, or a
 // 6-digit one cut to its city; the organization's city when empty), 设立日期
-// and 撤销日期. One of the same name open in the city counts unchanged (its
-// 撤销日期, when given, recorded); a refused row is reported with its file,
-// line, column and reason.
+// and 撤销日期. One of the same name open in the city, or the same one closed
+// since, counts unchanged (its 撤销日期, when given, recorded), so a file
+// imported again adds nothing; a refused row is reported with its file, line,
+// column and reason.
 func ImportOutlets(ctx context.Context, store OutletCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.ServiceOutlet]{what: "服务机构与网点登记表", columns: tableColumns(OutletColumns),
 		required: requiredColumns(OutletColumns), limits: outletLimits, convert: convertOutlet,

@@ -47,6 +47,13 @@ func TestImportOutlets(t *testing.T) {
 	if o := byName["绵阳知识产权服务中心"]; o == nil || o.Kind != patentbridge.OutletAgency || o.City != "5107" || !o.OpenedOn.Equal(mustDate(t, "2025-06-01")) {
 		t.Errorf("the Mianyang agency: %+v", o)
 	}
+	// The same file again stores nothing: the closed outlet is the one of its opening day.
+	if sum, err := ImportOutlets(ctx, db, []string{path}, patentbridge.ImportOptions{}); err != nil || sum.Inserted != 0 || sum.Unchanged != 3 || sum.Rejected != 4 {
+		t.Errorf("again: %+v %v", sum, err)
+	}
+	if _, total, _ := db.ListOutlets(ctx, patentbridge.OutletFilter{}); total != 2 {
+		t.Errorf("%d outlets after the file again", total)
+	}
 	if _, err := ImportOutlets(ctx, db, []string{writeCSV(t, "缺列.csv", [][]string{{"名称", "依托单位"}, {"x", "y"}})}, patentbridge.ImportOptions{}); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 		t.Errorf("a file without 类型 and 设立日期: %v", err)
 	}

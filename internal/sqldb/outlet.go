@@ -48,7 +48,9 @@ func scanTechManager(s scanner) (*patentbridge.TechManager, error) {
 
 // CreateOutlet validates and stores a service agency or outlet at the
 // store's clock, audited as "outlet.create"; a city user records only its
-// city's. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+// city's; one of the name open in the city, or the same one (its opening day)
+// closed since, is refused with o.ID set to it. Returns EINVALID, ECONFLICT,
+// EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) error {
 	u, err := programmeRecorder(ctx, "登记服务机构和网点")
 	if err != nil {
@@ -68,8 +70,9 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 			return err
 		}
 		var same int64
-		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM service_outlets WHERE name = ? AND city = ? AND closed_on = '' ORDER BY id LIMIT 1",
-			o.Name, o.City)).Scan(&same)
+		// One of the name open in the city, or the very outlet (its opening day) closed since.
+		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM service_outlets WHERE name = ? AND city = ? AND (closed_on = '' OR opened_on = ?) ORDER BY id LIMIT 1",
+			o.Name, o.City, patentbridge.FormatDate(o.OpenedOn))).Scan(&same)
 		if err == nil {
 			o.ID = same
 			e := patentbridge.Errorf(patentbridge.ECONFLICT, "“%s”已登记为%s %d", o.Name, o.Kind.Label(), same)
