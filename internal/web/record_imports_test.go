@@ -27,13 +27,14 @@ func TestOutletAndManagerUploadsReportTheBadRow(t *testing.T) {
 
 	_, body = MustGet(t, c, e.URL+"/tech-managers")
 	mustContain(t, body, `action="/tech-managers/import"`, `href="/tech-managers/template.csv"`)
-	file = []byte("姓名,所属机构,所在市(州),登记日期\n王芳,,5101,2026-02-01\n李强,,5101,2026-02-31\n")
+	file = []byte("姓名,所属机构,所在市（州）,登记日期\n王芳,,5101,2026-02-01\n李强,,5101,2026-02-31\n赵敏,,5107,2026-02-01\n")
 	status, body = MustUpload(t, c, e.URL+"/tech-managers/import", "技术经理人.csv", file)
 	if status != http.StatusOK {
 		t.Fatalf("manager upload: %d\n%s", status, body)
 	}
-	mustContain(t, body, "技术经理人.csv：读取 2 行，新增 1 行", "拒绝 1 行", "共 1 名", "王芳")
-	mustContain(t, rejectsReport(t, body, "manager-rejects"), "技术经理人.csv,3,登记日期,2026-02-31,")
+	mustContain(t, body, "技术经理人.csv：读取 3 行，新增 1 行", "拒绝 2 行", "共 1 名", "王芳")
+	report := rejectsReport(t, body, "manager-rejects")
+	mustContain(t, report, "技术经理人.csv,3,登记日期,2026-02-31,", `技术经理人.csv,4,所在市（州）,5107,"没有权限`)
 
 	if rows := MustGetXLSX(t, c, e.URL+"/service-outlets/template.xlsx"); len(rows) != 1 || strings.Join(rows[0], ",") != "名称,类型,依托单位,所在市(州),设立日期,撤销日期" {
 		t.Errorf("outlet template = %q", rows)
