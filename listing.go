@@ -134,7 +134,7 @@ func (c *ListingCandidate) StageDate(s ListingStage) time.Time {
 type ListingService interface {
 	// CreateListingCandidate screens an enterprise of the registry into the
 	// pipeline. Returns EINVALID, ENOTFOUND (not in the registry), ECONFLICT
-	// (in the pipeline already), EUNAUTHORIZED, EFORBIDDEN.
+	// (in the pipeline already, c.ID set to it), EUNAUTHORIZED, EFORBIDDEN.
 	CreateListingCandidate(ctx context.Context, c *ListingCandidate) error
 	// AdvanceListing moves a candidate to the next stage on the day
 	// (ListingMoves). Returns EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.

@@ -140,7 +140,8 @@ type TechManagerFilter struct {
 type OutletService interface {
 	// CreateOutlet validates and stores an agency or outlet; its organization
 	// resolves to the registry when named, and gives the city when none is.
-	// One of the same name open in the city is refused with o.ID set to it.
+	// One of the same name open in the city, or the same one (its opening
+	// day) closed since, is refused with o.ID set to it.
 	// Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	CreateOutlet(ctx context.Context, o *ServiceOutlet) error
 	// CloseOutlet records the day an agency or outlet closed (not before it

@@ -40,7 +40,7 @@ func (b *PilotBase) Validate(today time.Time) error {
 // users' (bases in their city), each audited.
 type PilotBaseService interface {
 	// CreatePilotBase validates and stores a base. Returns EINVALID, ECONFLICT
-	// (a base of that name), EUNAUTHORIZED, EFORBIDDEN.
+	// (a base of that name, b.ID set to it), EUNAUTHORIZED, EFORBIDDEN.
 	CreatePilotBase(ctx context.Context, b *PilotBase) error
 	// FindPilotBase returns a base. Returns ENOTFOUND.
 	FindPilotBase(ctx context.Context, id int64) (*PilotBase, error)

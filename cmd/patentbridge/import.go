@@ -90,6 +90,14 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		sum, err = ingest.ImportCommissioners(ctx, db, fs.Args(), opt)
 	case "services":
 		sum, err = ingest.ImportServices(ctx, db, fs.Args(), opt)
+	case "outlets":
+		sum, err = ingest.ImportOutlets(ctx, db, fs.Args(), opt)
+	case "managers":
+		sum, err = ingest.ImportTechManagers(ctx, db, fs.Args(), opt)
+	case "pilot_bases":
+		sum, err = ingest.ImportPilotBases(ctx, db, fs.Args(), opt)
+	case "listings":
+		sum, err = ingest.ImportListings(ctx, db, fs.Args(), opt)
 	default:
 		imp := newImporter(db, logger)
 		if *batch > 0 {
@@ -129,6 +137,7 @@ var importKinds = []importKind{
 	{"patents", "专利"}, {"enterprises", "企业名录"}, {"soe", "国有企业名单"}, {"sme", "中小企业名单"},
 	{"deals", "转移转化交易记录"}, {"events", "对接活动，每行一个项目"}, {"cases", "典型案例"}, {"loans", "专利权质押融资台账"},
 	{"filings", "专利产品备案表"}, {"commissioners", "知识产权专员名册"}, {"services", "专员服务记录表"},
+	{"outlets", "服务机构与网点登记表"}, {"managers", "技术经理人名册"}, {"pilot_bases", "中试熟化基地登记表"}, {"listings", "科创板上市培育企业名单"},
 }
 
 // importKindHelp lists the kinds as the help text names them: "patents（专利）、…".

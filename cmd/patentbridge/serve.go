@@ -254,6 +254,18 @@ func (m *Main) servers() (*api.Server, *web.Server, error) {
 		},
 		ImportServices: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportServices(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportOutlets: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportOutlets(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportTechManagers: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportTechManagers(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportPilotBases: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportPilotBases(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportListings: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportListings(ctx, m.DB, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	return apiServer, ui, err
 }

@@ -82,8 +82,9 @@ func TestPilotBases(t *testing.T) {
 			t.Fatalf("create: %v %+v", err, b)
 		}
 		again := *b
+		again.ID = 0
 		err := db.CreatePilotBase(as(f.admin), &again)
-		if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || patentbridge.ErrorField(err) != "基地名称" {
+		if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || patentbridge.ErrorField(err) != "基地名称" || again.ID != b.ID {
 			t.Errorf("the same base again: %v", err)
 		}
 		wantCode(t, db.CreatePilotBase(as(f.chengdu), &patentbridge.PilotBase{Name: "绵阳中试基地", OrgName: "绵阳九洲电子有限公司", City: "5107",
@@ -127,8 +128,10 @@ func TestListingPipeline(t *testing.T) {
 		if err := db.CreateListingCandidate(as(f.chengdu), c); err != nil || c.City != "5101" || c.Stage != patentbridge.ListingScreened {
 			t.Fatalf("screen: %v %+v", err, c)
 		}
-		wantCode(t, db.CreateListingCandidate(as(f.admin), &patentbridge.ListingCandidate{OrgName: "成都芯动科技有限公司", ScreenedOn: date("2025-04-01")}),
-			patentbridge.ECONFLICT)
+		twice := &patentbridge.ListingCandidate{OrgName: "成都芯动科技有限公司", ScreenedOn: date("2025-04-01")}
+		if wantCode(t, db.CreateListingCandidate(as(f.admin), twice), patentbridge.ECONFLICT); twice.ID != c.ID {
+			t.Errorf("the same enterprise again names %d, want %d", twice.ID, c.ID)
+		}
 		if _, err := db.AdvanceListing(as(f.chengdu), c.ID, patentbridge.ListingListed, date("2025-09-01")); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 			t.Errorf("screened straight to listed: %v", err)
 		}

@@ -255,6 +255,15 @@ func TestLeavingAndClosing(t *testing.T) {
 		if _, total, _ := db.ListOutlets(as(f.admin), patentbridge.OutletFilter{Open: true}); total != 0 {
 			t.Errorf("%d open outlets", total)
 		}
+		// A file listing the closed outlet again names the same one; one of the name opened later is another.
+		closedAgain := &patentbridge.ServiceOutlet{Name: "高新区网点", Kind: patentbridge.OutletPoint, City: "5101", OpenedOn: date("2025-04-01"), ClosedOn: date("2026-10-31")}
+		if err := db.CreateOutlet(as(f.admin), closedAgain); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || closedAgain.ID != o.ID {
+			t.Errorf("the closed outlet again: %v (id %d, want %d)", err, closedAgain.ID, o.ID)
+		}
+		reopened := &patentbridge.ServiceOutlet{Name: "高新区网点", Kind: patentbridge.OutletPoint, City: "5101", OpenedOn: date("2026-11-01")}
+		if err := db.CreateOutlet(as(f.admin), reopened); err != nil || reopened.ID == o.ID {
+			t.Errorf("reopened under the name: %v", err)
+		}
 		m := &patentbridge.TechManager{Name: "陈静", City: "5101", RegisteredOn: date("2026-05-01")}
 		if err := db.CreateTechManager(as(f.admin), m); err != nil {
 			t.Fatal(err)

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -48,7 +49,9 @@ func scanTechManager(s scanner) (*patentbridge.TechManager, error) {
 
 // CreateOutlet validates and stores a service agency or outlet at the
 // store's clock, audited as "outlet.create"; a city user records only its
-// city's. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+// city's; one of the name open in the city, or the same one (its opening day)
+// closed since, is refused with o.ID set to it. Returns EINVALID, ECONFLICT,
+// EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) error {
 	u, err := programmeRecorder(ctx, "登记服务机构和网点")
 	if err != nil {
@@ -65,11 +68,12 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 			return patentbridge.FieldErrorf("所在市(州)", "请填写所在市（州）")
 		}
 		if err := outOfScope(u, o.City, "登记"); err != nil {
-			return err
+			return cityField(err)
 		}
 		var same int64
-		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM service_outlets WHERE name = ? AND city = ? AND closed_on = '' ORDER BY id LIMIT 1",
-			o.Name, o.City)).Scan(&same)
+		// One of the name open in the city, or the very outlet (its opening day) closed since.
+		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM service_outlets WHERE name = ? AND city = ? AND (closed_on = '' OR opened_on = ?) ORDER BY id LIMIT 1",
+			o.Name, o.City, patentbridge.FormatDate(o.OpenedOn))).Scan(&same)
 		if err == nil {
 			o.ID = same
 			e := patentbridge.Errorf(patentbridge.ECONFLICT, "“%s”已登记为%s %d", o.Name, o.Kind.Label(), same)
@@ -177,7 +181,7 @@ func (db *DB) CreateTechManager(ctx context.Context, m *patentbridge.TechManager
 			return patentbridge.FieldErrorf("所在市(州)", "请填写所在市（州）")
 		}
 		if err := outOfScope(u, m.City, "登记"); err != nil {
-			return err
+			return cityField(err)
 		}
 		var same int64
 		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM tech_managers WHERE name = ? AND org_name = ? AND city = ? ORDER BY id LIMIT 1",
@@ -228,4 +232,14 @@ func (db *DB) ListTechManagers(ctx context.Context, f patentbridge.TechManagerFi
 	list := where(db.dialect.newQuery().add("SELECT "+techManagerColumns+" FROM tech_managers")).
 		add(" ORDER BY registered_on DESC, id DESC LIMIT ? OFFSET ?", limit, f.Offset)
 	return listPage(ctx, db, "tech managers", count, list, scanTechManager)
+}
+
+// cityField names the 所在市(州) column in a refusal of another city's
+// outlet or manager, so an import's reject report names it.
+func cityField(err error) error {
+	var e *patentbridge.Error
+	if errors.As(err, &e) && e.Field == "" {
+		e.Field = "所在市(州)"
+	}
+	return err
 }

@@ -44,6 +44,7 @@ func (db *DB) CreatePilotBase(ctx context.Context, b *patentbridge.PilotBase) er
 		var id int64
 		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM pilot_bases WHERE name = ?", b.Name)).Scan(&id)
 		if err == nil {
+			b.ID = id // the import reads the row as the base already stored
 			return fieldError(patentbridge.ECONFLICT, "基地名称", "中试熟化基地“%s”已登记（编号 %d）", b.Name, id)
 		} else if !isNoRows(err) {
 			return fmt.Errorf("sqldb: pilot base by name: %w", err)

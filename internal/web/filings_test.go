@@ -50,6 +50,12 @@ func newServiceEnv(tb testing.TB) *httptest.Server {
 		},
 		ImportServices: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportServices(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportOutlets: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportOutlets(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportTechManagers: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportTechManagers(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	if err != nil {
 		tb.Fatal(err)

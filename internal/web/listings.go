@@ -38,6 +38,7 @@ type listingsView struct {
 	Items      []listingRow
 	Total      int
 	Pager      httpx.Pager
+	Upload     uploadForm
 }
 
 // listingList serves /listings?stage=&year=&city=: the 科创板 pipeline of the
@@ -136,5 +137,7 @@ func (s *Server) renderListings(w http.ResponseWriter, r *http.Request, status i
 		v.Items = append(v.Items, listingRow{ListingCandidate: c, CityName: s.cityName(c.City), Next: next, NextField: stageDateField(next)})
 	}
 	v.Tabs = s.programmeTabs("/listings")
+	v.Upload = uploadOf(v.Upload.importResult, s.ImportListings, "/listings",
+		"企业名称（须已在单位名录中）、地区代码、入库日期、跟踪日期、上市日期（填了跟踪、上市日期的企业入库后依次进入重点跟踪、成功上市）")
 	s.render(w, r, status, "listings", "科创板培育", "events", v)
 }

@@ -17,13 +17,15 @@ func (s *Server) outletRoutes() []httpx.Route {
 		return nil
 	}
 	officials := httpx.Roles(patentbridge.RoleCity).In(httpx.ScopeOwnCity)
-	return []httpx.Route{
+	rs := []httpx.Route{
 		httpx.NewRoute("GET /service-outlets", officials, s.outletList),
 		httpx.NewRoute("POST /service-outlets/new", officials, limitForm(s.outletCreate)),
 		httpx.NewRoute("POST /service-outlets/{id}/close", officials, limitForm(s.outletClose)),
 		httpx.NewRoute("GET /tech-managers", officials, s.managerList),
 		httpx.NewRoute("POST /tech-managers/new", officials, limitForm(s.managerCreate)),
 	}
+	rs = append(rs, importRoutes("/service-outlets", s.ImportOutlets, s.outletImport, outletTemplate, s, officials)...)
+	return append(rs, importRoutes("/tech-managers", s.ImportTechManagers, s.managerImport, managerTemplate, s, officials)...)
 }
 
 // outletRow is an outlet as the list shows it.
@@ -58,6 +60,7 @@ type outletsView struct {
 	Name, FormKind, Org, FormCity, OpenedOn, CloseOn string
 	Error, Field, ErrorOf                            string
 	ErrorID                                          int64 // the outlet whose closing failed
+	Upload                                           uploadForm
 }
 
 // outletList serves /service-outlets?year=&city=&kind=&open=.
@@ -109,6 +112,8 @@ func (s *Server) outletPage(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	v.Pager = httpx.NewPager("/service-outlets", url.Values{"year": {v.Year}, "city": {v.City}, "kind": {v.Kind}, "open": {open}},
 		total, servicePageSize, offset)
+	v.Upload = uploadOf(v.Upload.importResult, s.ImportOutlets, "/service-outlets",
+		"名称、类型（服务机构或网点）、依托单位、所在市(州)（空则取依托单位所在市州）、设立日期、撤销日期")
 	s.render(w, r, status, "service_outlets", "服务机构与网点", "services", v)
 }
 
@@ -183,6 +188,7 @@ type managersView struct {
 	// the form's typed values and error
 	Name, Org, FormCity, RegisteredOn string
 	Error, Field                      string
+	Upload                            uploadForm
 }
 
 // managerList serves /tech-managers?year=&city=.
@@ -217,6 +223,8 @@ func (s *Server) managerPage(w http.ResponseWriter, r *http.Request, status int,
 	}
 	v.Total, v.Cities = total, s.cityOptions(v.City)
 	v.Pager = httpx.NewPager("/tech-managers", url.Values{"year": {v.Year}, "city": {v.City}}, total, servicePageSize, offset)
+	v.Upload = uploadOf(v.Upload.importResult, s.ImportTechManagers, "/tech-managers",
+		"姓名、所属机构、所在市(州)（空则取所属机构所在市州）、登记日期")
 	s.render(w, r, status, "tech_managers", "技术经理人", "services", v)
 }
 

@@ -32,6 +32,7 @@ type pilotBasesView struct {
 	Items      []pilotBaseRow
 	Total      int
 	Pager      httpx.Pager
+	Upload     uploadForm
 }
 
 // pilotBaseList serves /pilot-bases?year=&city=: the 中试熟化基地 of the
@@ -79,5 +80,6 @@ func (s *Server) renderPilotBases(w http.ResponseWriter, r *http.Request, status
 		v.Items = append(v.Items, pilotBaseRow{PilotBase: b, CityName: s.cityName(b.City)})
 	}
 	v.Tabs = s.programmeTabs("/pilot-bases")
+	v.Upload = uploadOf(v.Upload.importResult, s.ImportPilotBases, "/pilot-bases", "基地名称、依托单位、地区代码、成立日期")
 	s.render(w, r, status, "pilot_bases", "中试熟化基地", "events", v)
 }

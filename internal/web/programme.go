@@ -59,12 +59,14 @@ func (s *Server) programmeRoutes() []httpx.Route {
 		rs = append(rs,
 			httpx.NewRoute("GET /pilot-bases", officials, s.pilotBaseList),
 			httpx.NewRoute("POST /pilot-bases", officials, limitForm(s.pilotBaseCreate)))
+		rs = append(rs, importRoutes("/pilot-bases", s.ImportPilotBases, s.pilotBaseImport, pilotBaseTemplate, s, officials)...)
 	}
 	if s.Listings != nil {
 		rs = append(rs,
 			httpx.NewRoute("GET /listings", officials, s.listingList),
 			httpx.NewRoute("POST /listings", officials, limitForm(s.listingCreate)),
 			httpx.NewRoute("POST /listings/{id}/advance", officials, limitForm(s.listingAdvance)))
+		rs = append(rs, importRoutes("/listings", s.ImportListings, s.listingImport, listingTemplate, s, officials)...)
 	}
 	return rs
 }

@@ -34,7 +34,8 @@ var hubSections = []hubSection{
 		[]hubLink{{"案例列表与导入", "/cases"}, {"登记案例", "/cases/new"}, {"模板（XLSX）", "/cases/template.xlsx"}},
 		func(s *Server) bool { return s.Cases != nil }},
 	{"中试熟化基地与科创板培育", "",
-		[]hubLink{{"中试熟化基地", "/pilot-bases"}, {"科创板后备企业", "/listings"}},
+		[]hubLink{{"中试熟化基地（列表、登记与导入）", "/pilot-bases"}, {"科创板后备企业（列表、入库与导入）", "/listings"},
+			{"基地模板（XLSX）", "/pilot-bases/template.xlsx"}, {"科创板模板（XLSX）", "/listings/template.xlsx"}},
 		func(s *Server) bool { return s.PilotBases != nil && s.Listings != nil }},
 	{"专利产品备案", "企业使用自有、许可或受让专利的产品及其逐年产值、销售额；许可、受让的专利关联其来源交易。",
 		[]hubLink{{"备案列表", "/filings"}, {"登记备案", "/filings/new"}, {"批量导入", "/filings/import"}, {"模板（XLSX）", "/filings/template.xlsx"}},
@@ -45,7 +46,8 @@ var hubSections = []hubSection{
 			{"专员模板（XLSX）", "/commissioners/template.xlsx"}, {"服务记录模板（XLSX）", "/service-records/template.xlsx"}},
 		func(s *Server) bool { return s.Commissioners != nil }},
 	{"服务机构、网点与技术经理人", "",
-		[]hubLink{{"服务机构与网点", "/service-outlets"}, {"技术经理人", "/tech-managers"}},
+		[]hubLink{{"服务机构与网点（列表、登记与导入）", "/service-outlets"}, {"技术经理人（列表、登记与导入）", "/tech-managers"},
+			{"机构网点模板（XLSX）", "/service-outlets/template.xlsx"}, {"技术经理人模板（XLSX）", "/tech-managers/template.xlsx"}},
 		func(s *Server) bool { return s.Outlets != nil }},
 }
 

@@ -65,6 +65,12 @@ func newProgrammeEnv(t *testing.T) *programmeEnv {
 		},
 		ImportCases: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
 			return ingest.ImportCases(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportPilotBases: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportPilotBases(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
+		},
+		ImportListings: func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error) {
+			return ingest.ImportListings(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: rejects})
 		}})
 	if err != nil {
 		t.Fatal(err)

@@ -85,6 +85,11 @@ type Deps struct {
 	Listings     patentbridge.ListingService
 	ImportEvents func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	ImportCases  func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// ImportPilotBases and ImportListings import a pilot base or 科创板
+	// pipeline file inline, writing the rejects CSV (cmd wires
+	// ingest.ImportPilotBases and ImportListings). nil hides each.
+	ImportPilotBases func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportListings   func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Filings keeps 专利产品备案, Commissioners the 知识产权专员 and their
 	// service records, Outlets the service agencies, outlets and technology
 	// managers (the 服务体系 pages, for the admin and city users); the
@@ -97,6 +102,11 @@ type Deps struct {
 	ImportFilings       func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	ImportCommissioners func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	ImportServices      func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	// ImportOutlets and ImportTechManagers import an outlet or technology
+	// manager file inline, writing the rejects CSV (cmd wires
+	// ingest.ImportOutlets and ImportTechManagers). nil hides each.
+	ImportOutlets      func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
+	ImportTechManagers func(ctx context.Context, path string, rejects io.Writer) (patentbridge.ImportSummary, error)
 	// Licences takes open licences and keeps licence records (/licences); nil hides them.
 	Licences patentbridge.LicenceService
 	// Registrations takes self-registrations (/register) and their review; nil hides both.
