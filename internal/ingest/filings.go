@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"math"
 	"strconv"
 	"strings"
 
@@ -135,22 +134,13 @@ func splitCell(s string) []string {
 	return out
 }
 
-// parseWanFen reads an amount in 万元 ("50", "50.5", "1,200", "80万元") as fen
-// (1 万元 = 1,000,000 分), rounded to the fen; "" is 0. The reason is "" or
-// what is wrong, to follow the column's name.
+// parseWanFen reads an amount in 万元 exactly in fen, as every programme
+// file does (WanToFen), capped at patentbridge.FilingAmountMaxFen. The reason
+// is "" or what is wrong, to follow the column's name.
 func parseWanFen(s string) (int64, string) {
-	s = strings.NewReplacer(",", "", "，", "", " ", "").Replace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "万元"), "万"))
-	if s == "" {
-		return 0, ""
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		return 0, "应为数字（单位：万元）"
-	case f < 0:
-		return 0, "不能为负数"
-	case f*1e6 > float64(patentbridge.FilingAmountMaxFen):
+	fen, reason := WanToFen(s)
+	if reason == "" && fen > patentbridge.FilingAmountMaxFen {
 		return 0, "超过上限（" + patentbridge.FormatFen(patentbridge.FilingAmountMaxFen) + "）"
 	}
-	return int64(math.Round(f * 1e6)), ""
+	return fen, reason
 }
