@@ -64,11 +64,6 @@ func (c *Commissioner) ServingOn(day time.Time) bool {
 	return !d.Before(c.RegisteredOn) && (c.LeftOn.IsZero() || !d.After(c.LeftOn))
 }
 
-// IsCityCode reports whether s is a 4-digit 市(州) code.
-func IsCityCode(s string) bool {
-	return len(s) == 4 && strings.Trim(s, "0123456789") == ""
-}
-
 // CommissionerFilter selects commissioners; zero fields do not filter.
 type CommissionerFilter struct {
 	Year          int    // registered in the year

@@ -16,7 +16,7 @@ const (
 
 // checkCityCode refuses a 市(州) code that is not 4 digits, naming the template column.
 func checkCityCode(field, code string) error {
-	if len(code) != 4 || strings.Trim(code, "0123456789") != "" {
+	if !IsCityCode(code) {
 		return FieldErrorf(field, "%s %q 应为4位市（州）行政区划代码，如成都市为 5101", field, ClipValue(code))
 	}
 	return nil

@@ -15,3 +15,8 @@ func CheckRegionPrefix(field, prefix string) error {
 	}
 	return nil
 }
+
+// IsCityCode reports whether s is a 4-digit 市(州) code.
+func IsCityCode(s string) bool {
+	return len(s) == 4 && strings.Trim(s, "0123456789") == ""
+}

@@ -95,7 +95,7 @@ func validateUser(u *patentbridge.User) error {
 		return patentbridge.CheckText("name", "姓名", u.Name, 100, false)
 	case !slices.Contains(roles, u.Role):
 		return patentbridge.FieldErrorf("role", "角色 %q 无效", u.Role)
-	case u.CityCode != "" && !isCityCode(u.CityCode):
+	case u.CityCode != "" && !patentbridge.IsCityCode(u.CityCode):
 		return patentbridge.FieldErrorf("city_code", "市(州)代码 %q 应为4位数字，如 5101", u.CityCode)
 	case u.Role == patentbridge.RoleCity && u.CityCode == "":
 		return patentbridge.FieldErrorf("city_code", "市(州)管理员必须指定所属市(州)")
@@ -153,18 +153,6 @@ func (tx *Tx) setUserOrg(ctx context.Context, u *patentbridge.User, ref string) 
 		u.CityCode = city
 	}
 	return nil
-}
-
-func isCityCode(s string) bool {
-	if len(s) != 4 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // CountUsers returns how many users exist.
