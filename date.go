@@ -100,6 +100,12 @@ func FormatDate(t time.Time) string {
 	return t.Format(DateLayout)
 }
 
+// FormatDay renders the Beijing day of an instant as YYYY-MM-DD: at 01:00
+// Beijing (17:00 UTC the evening before) it is already the new day.
+func FormatDay(t time.Time) string {
+	return FormatDate(DateOf(t))
+}
+
 // DayStart is the instant a stored date's day (DateOf) begins in Beijing,
 // for comparing stored instants with a day's boundary.
 func DayStart(d time.Time) time.Time {

@@ -85,7 +85,7 @@ func caseReader(ctx context.Context) *patentbridge.User {
 // visibleCases adds the condition of the cases the reader may see: the
 // published ones, and the admin's all, a city user's its city's.
 func (db *DB) visibleCases(q *query, u *patentbridge.User) *query {
-	today := patentbridge.FormatDate(db.now())
+	today := patentbridge.FormatDay(db.now())
 	switch {
 	case u == nil:
 		return q.add(" AND published_on <= ?", today)

@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"patentbridge"
 	"patentbridge/internal/sqldb"
@@ -69,6 +70,24 @@ func TestCasesArePublicFromTheirPublicationDate(t *testing.T) {
 				t.Errorf("%d rows in %s, want %d", n, table, want)
 			}
 		}
+	})
+}
+
+// A case published today is public from Beijing midnight, while UTC is still
+// on the day before.
+func TestCasePublishedTodayIsPublicFromBeijingMidnight(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newProgrammeFixture(t, db)
+		db.Now = sqldbtest.NewClock(time.Date(2026, 12, 3, 16, 30, 0, 0, time.UTC)) // 00:30 on 12-04 in Beijing
+		c := &patentbridge.TypicalCase{Title: "今日发布的案例", Body: "正文", City: "5101", PublishedOn: date("2026-12-04")}
+		if err := db.CreateCase(as(f.admin), c); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.FindCase(context.Background(), c.ID); err != nil {
+			t.Errorf("the public reads the case of the Beijing day: %v", err)
+		}
+		db.Now = sqldbtest.NewClock(time.Date(2026, 12, 3, 15, 30, 0, 0, time.UTC)) // 23:30 on 12-03 in Beijing
+		wantCode(t, func() error { _, err := db.FindCase(context.Background(), c.ID); return err }(), patentbridge.ENOTFOUND)
 	})
 }
 

@@ -24,7 +24,7 @@ func (db *DB) EndExpiredLicences(ctx context.Context) (int, error) {
 	}
 	n := 0
 	err = db.WithTx(ctx, func(tx *Tx) error {
-		today := patentbridge.FormatDate(patentbridge.DateOf(tx.now))
+		today := patentbridge.FormatDay(tx.now)
 		type expired struct {
 			id             int64
 			status, termTo string

@@ -122,7 +122,7 @@ type commissionerForm struct {
 
 // commissionerNew serves the commissioner form.
 func (s *Server) commissionerNew(w http.ResponseWriter, r *http.Request) {
-	v := commissionerForm{serviceSection: section("commissioners"), RegisteredOn: patentbridge.FormatDate(s.Now())}
+	v := commissionerForm{serviceSection: section("commissioners"), RegisteredOn: patentbridge.FormatDay(s.Now())}
 	v.City, v.OwnCity = s.listCity(r, "")
 	v.Cities = s.cityOptions(v.City)
 	s.render(w, r, http.StatusOK, "commissioner_new", "登记知识产权专员", "services", v)
@@ -185,7 +185,7 @@ func (s *Server) commissionerDetail(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := commissionerView{Done: r.URL.Query().Get("done"), ServedOn: patentbridge.FormatDate(s.Now()), LeftOn: patentbridge.FormatDate(s.Now())}
+	v := commissionerView{Done: r.URL.Query().Get("done"), ServedOn: patentbridge.FormatDay(s.Now()), LeftOn: patentbridge.FormatDay(s.Now())}
 	s.commissionerPage(w, r, id, http.StatusOK, v)
 }
 
@@ -217,7 +217,7 @@ func (s *Server) commissionerLeave(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := commissionerView{LeftOn: strings.TrimSpace(r.PostFormValue("left_on")), ServedOn: patentbridge.FormatDate(s.Now()), ErrorOf: "leave"}
+	v := commissionerView{LeftOn: strings.TrimSpace(r.PostFormValue("left_on")), ServedOn: patentbridge.FormatDay(s.Now()), ErrorOf: "leave"}
 	day, err := recordDate("离任日期", v.LeftOn)
 	if err == nil && day.IsZero() {
 		err = patentbridge.FieldErrorf("离任日期", "请填写离任日期")
@@ -244,7 +244,7 @@ func (s *Server) serviceCreate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := commissionerView{LeftOn: patentbridge.FormatDate(s.Now()), ErrorOf: "service"}
+	v := commissionerView{LeftOn: patentbridge.FormatDay(s.Now()), ErrorOf: "service"}
 	formValues(r, map[string]*string{"enterprise": &v.Enterprise, "credit_code": &v.CreditCode, "served_on": &v.ServedOn,
 		"service_type": &v.Type, "outcome": &v.Outcome})
 	x := &patentbridge.ServiceRecord{CommissionerID: id, OrgName: v.Enterprise, CreditCode: v.CreditCode, Outcome: v.Outcome,

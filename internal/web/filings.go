@@ -213,7 +213,7 @@ type filingForm struct {
 
 // filingNew serves the filing form.
 func (s *Server) filingNew(w http.ResponseWriter, r *http.Request) {
-	v := filingForm{serviceSection: section("filings"), FiledOn: patentbridge.FormatDate(s.Now())}
+	v := filingForm{serviceSection: section("filings"), FiledOn: patentbridge.FormatDay(s.Now())}
 	v.fill()
 	s.render(w, r, http.StatusOK, "filing_new", "登记专利产品备案", "services", v)
 }

@@ -126,7 +126,7 @@ func (s *Server) renderListings(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	v.Years, v.Cities, v.FormCities, v.Total = s.programmeYears(f.Year), s.sichuanCities(f.City), s.sichuanCities(v.Form.City), total
-	v.Today = patentbridge.FormatDate(patentbridge.DateOf(s.Now())) // the Beijing day
+	v.Today = patentbridge.FormatDay(s.Now()) // the Beijing day
 	v.CityLocked = patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())) != ""
 	v.Pager = httpx.NewPager("/listings", filterValues(f, "stage"), total, programmePageSize, f.Offset)
 	for _, st := range patentbridge.ListingStages {

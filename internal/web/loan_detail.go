@@ -61,7 +61,7 @@ func (s *Server) renderLoan(w http.ResponseWriter, r *http.Request, status int, 
 		s.errorPage(w, r, err)
 		return
 	}
-	v.Loan, v.CityName, v.Today = l, s.cityName(l.City), patentbridge.FormatDate(s.Now())
+	v.Loan, v.CityName, v.Today = l, s.cityName(l.City), patentbridge.FormatDay(s.Now())
 	for _, no := range l.AppNos {
 		lp := loanPatent{AppNo: no}
 		if p, err := s.Patents.FindPatent(ctx, no); err == nil {

@@ -26,7 +26,7 @@ type loanNewView struct {
 
 // loanNew serves /loans/new: the empty application form, dated today.
 func (s *Server) loanNew(w http.ResponseWriter, r *http.Request) {
-	s.renderLoanNew(w, r, http.StatusOK, loanNewView{Form: loanForm{AppliedOn: patentbridge.FormatDate(s.Now())}})
+	s.renderLoanNew(w, r, http.StatusOK, loanNewView{Form: loanForm{AppliedOn: patentbridge.FormatDay(s.Now())}})
 }
 
 func (s *Server) renderLoanNew(w http.ResponseWriter, r *http.Request, status int, v loanNewView) {

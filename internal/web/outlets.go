@@ -67,7 +67,7 @@ type outletsView struct {
 func (s *Server) outletList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	v := outletsView{Year: strings.TrimSpace(q.Get("year")), Kind: strings.TrimSpace(q.Get("kind")), Open: q.Get("open") == "1",
-		Done: q.Get("done"), OpenedOn: patentbridge.FormatDate(s.Now()), CloseOn: patentbridge.FormatDate(s.Now())}
+		Done: q.Get("done"), OpenedOn: patentbridge.FormatDay(s.Now()), CloseOn: patentbridge.FormatDay(s.Now())}
 	v.City = strings.TrimSpace(q.Get("city"))
 	s.outletPage(w, r, http.StatusOK, v)
 }
@@ -119,7 +119,7 @@ func (s *Server) outletPage(w http.ResponseWriter, r *http.Request, status int, 
 
 // outletCreate serves POST /service-outlets/new: an agency or outlet.
 func (s *Server) outletCreate(w http.ResponseWriter, r *http.Request) {
-	v := outletsView{ErrorOf: "new", CloseOn: patentbridge.FormatDate(s.Now())}
+	v := outletsView{ErrorOf: "new", CloseOn: patentbridge.FormatDay(s.Now())}
 	formValues(r, map[string]*string{"name": &v.Name, "kind": &v.FormKind, "organization": &v.Org, "city": &v.FormCity, "opened_on": &v.OpenedOn})
 	o := &patentbridge.ServiceOutlet{Name: v.Name, Kind: patentbridge.OutletKind(v.FormKind), OrgName: v.Org, City: v.FormCity}
 	if k, ok := patentbridge.ParseOutletKind(v.FormKind); ok {
@@ -147,7 +147,7 @@ func (s *Server) outletClose(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	v := outletsView{ErrorOf: "close", ErrorID: id, CloseOn: strings.TrimSpace(r.PostFormValue("closed_on")), OpenedOn: patentbridge.FormatDate(s.Now())}
+	v := outletsView{ErrorOf: "close", ErrorID: id, CloseOn: strings.TrimSpace(r.PostFormValue("closed_on")), OpenedOn: patentbridge.FormatDay(s.Now())}
 	day, err := recordDate("撤销日期", v.CloseOn)
 	if err == nil && day.IsZero() {
 		err = patentbridge.FieldErrorf("撤销日期", "请填写撤销日期")
@@ -195,7 +195,7 @@ type managersView struct {
 func (s *Server) managerList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	v := managersView{Year: strings.TrimSpace(q.Get("year")), City: strings.TrimSpace(q.Get("city")), Done: q.Get("done"),
-		RegisteredOn: patentbridge.FormatDate(s.Now())}
+		RegisteredOn: patentbridge.FormatDay(s.Now())}
 	s.managerPage(w, r, http.StatusOK, v)
 }
 

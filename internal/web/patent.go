@@ -91,7 +91,7 @@ func (s *Server) renderPatent(w http.ResponseWriter, r *http.Request, status int
 	ctx := r.Context()
 	u := patentbridge.UserFrom(ctx)
 	v := patentPage{PatentView: httpx.NewPatentDetail(p, s.Ref), Decl: d, Rate: rf, Saved: savedNote(r.URL.Query().Get("saved")),
-		Today: patentbridge.FormatDate(s.Now())}
+		Today: patentbridge.FormatDay(s.Now())}
 	if s.OpenLicences != nil {
 		ols, _, err := s.OpenLicences.ListOpenLicences(ctx, patentbridge.OpenLicenceFilter{AppNo: p.AppNo, Limit: 50})
 		if err != nil {

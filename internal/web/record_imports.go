@@ -54,7 +54,7 @@ func (s *Server) outletImport(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	today := patentbridge.FormatDate(s.Now())
+	today := patentbridge.FormatDay(s.Now())
 	s.outletPage(w, r, status, outletsView{OpenedOn: today, CloseOn: today, Upload: uploadForm{importResult: res}})
 }
 
@@ -66,7 +66,7 @@ func (s *Server) managerImport(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.managerPage(w, r, status, managersView{RegisteredOn: patentbridge.FormatDate(s.Now()), Upload: uploadForm{importResult: res}})
+	s.managerPage(w, r, status, managersView{RegisteredOn: patentbridge.FormatDay(s.Now()), Upload: uploadForm{importResult: res}})
 }
 
 // pilotBaseImport serves POST /pilot-bases/import: a pilot base file

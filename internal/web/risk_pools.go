@@ -134,7 +134,7 @@ type riskPoolView struct {
 // outstanding loans and capacity left, its losses against the cap, its
 // account's movements, its latest loans and the top-up form.
 func (s *Server) riskPoolDetail(w http.ResponseWriter, r *http.Request) {
-	s.renderRiskPool(w, r, http.StatusOK, riskPoolView{Date: patentbridge.FormatDate(s.Now())})
+	s.renderRiskPool(w, r, http.StatusOK, riskPoolView{Date: patentbridge.FormatDay(s.Now())})
 }
 
 func (s *Server) renderRiskPool(w http.ResponseWriter, r *http.Request, status int, v riskPoolView) {

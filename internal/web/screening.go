@@ -42,7 +42,7 @@ func (s *Server) renderScreening(w http.ResponseWriter, r *http.Request, status 
 	}
 	v := screeningView{Error: msg, AsOf: asOf, Notice: screeningNotices[r.URL.Query().Get("done")]}
 	if v.AsOf == "" {
-		v.AsOf = s.Now().Format("2006-01-02")
+		v.AsOf = patentbridge.FormatDay(s.Now())
 	}
 	for _, run := range runs {
 		rv := httpx.NewRunView(run)
