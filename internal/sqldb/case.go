@@ -117,11 +117,7 @@ func (db *DB) ListCases(ctx context.Context, f patentbridge.ProgrammeFilter) ([]
 	}
 	u := caseReader(ctx)
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
-		return db.visibleCases(yearRange(q, "published_on", f.Year), u)
+		return db.visibleCases(cityYearWhere(q, "city", f.City, "published_on", f.Year), u)
 	}
 	count := where(db.dialect.newQuery().add("SELECT COUNT(*) FROM cases"))
 	list := where(db.dialect.newQuery().add("SELECT "+caseColumns+" FROM cases")).

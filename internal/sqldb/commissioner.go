@@ -174,20 +174,12 @@ func (db *DB) FindCommissioner(ctx context.Context, id int64) (*patentbridge.Com
 // first, and the total, to the admin (all) and city users (their city's).
 // Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListCommissioners(ctx context.Context, f patentbridge.CommissionerFilter) ([]*patentbridge.Commissioner, int, error) {
-	u, err := programmeRecorder(ctx, "查看知识产权专员")
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看知识产权专员", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		yearRange(q, "registered_on", f.Year)
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
+		cityYearWhere(q, "city", f.City, "registered_on", f.Year)
 		if f.OrgID != 0 {
 			q.add(" AND org_id = ?", f.OrgID)
 		}

@@ -217,47 +217,22 @@ func (db *DB) FindDeal(ctx context.Context, id int64) (*patentbridge.Deal, error
 // to the admin (all) and city users (their city's). Returns EINVALID,
 // EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListDeals(ctx context.Context, f patentbridge.DealFilter) ([]*patentbridge.Deal, int, error) {
-	u, err := dealRecorder(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看转移转化（交易）记录", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
+		cityYearWhere(q, "to_city", f.City, "contract_date", f.Year)
 		if f.AppNo != "" {
 			q.add(" AND app_no = ?", f.AppNo)
 		}
 		if f.Kind != "" {
 			q.add(" AND kind = ?", string(f.Kind))
 		}
-		if f.Year != 0 {
-			q.add(" AND contract_date >= ? AND contract_date <= ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
-		}
-		if f.City != "" {
-			q.add(" AND to_city = ?", f.City)
-		}
 		return q
 	}
-	var total int
-	cq := where(db.dialect.newQuery().add("SELECT COUNT(*) FROM deals"))
-	if err := db.read.QueryRowContext(ctx, cq.String(), cq.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqldb: count deals: %w", err)
-	}
-	lq := where(db.dialect.newQuery().add("SELECT "+dealColumns+" FROM deals")).
+	count := where(db.dialect.newQuery().add("SELECT COUNT(*) FROM deals"))
+	list := where(db.dialect.newQuery().add("SELECT "+dealColumns+" FROM deals")).
 		add(" ORDER BY contract_date DESC, id DESC LIMIT ? OFFSET ?", limit, f.Offset)
-	out := []*patentbridge.Deal{}
-	err = eachRow(ctx, db.read, lq, func(s scanner) error {
-		d, err := scanDeal(s)
-		if err == nil {
-			out = append(out, d)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqldb: list deals: %w", err)
-	}
-	return out, total, nil
+	return listPage(ctx, db, "deals", count, list, scanDeal)
 }

@@ -176,23 +176,16 @@ func (db *DB) FindEvent(ctx context.Context, id int64) (*patentbridge.Event, err
 // and deals, and the total, to the admin (all, or f.City's) and city users
 // (their city's); f.Kind is an event kind. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListEvents(ctx context.Context, f patentbridge.ProgrammeFilter) ([]*patentbridge.Event, int, error) {
-	u, err := programmeRecorder(ctx, "查看对接活动")
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看对接活动", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
+		cityYearWhere(q, "city", f.City, "held_on", f.Year)
 		if f.Kind != "" {
 			q.add(" AND kind = ?", f.Kind)
 		}
-		return yearRange(q, "held_on", f.Year)
+		return q
 	}
 	count := where(db.dialect.newQuery().add("SELECT COUNT(*) FROM events"))
 	list := where(db.dialect.newQuery().add("SELECT "+eventColumns+" FROM events")).

@@ -300,20 +300,12 @@ func loadFilingParts(ctx context.Context, db *DB, qr queryer, f *patentbridge.Pr
 // latest filed first, and the total, to the admin (all) and city users
 // (their city's). Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListFilings(ctx context.Context, f patentbridge.FilingFilter) ([]*patentbridge.ProductFiling, int, error) {
-	u, err := programmeRecorder(ctx, "查看专利产品备案")
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看专利产品备案", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		yearRange(q, "f.filed_on", f.Year)
-		if f.City != "" {
-			q.add(" AND f.city = ?", f.City)
-		}
+		cityYearWhere(q, "f.city", f.City, "f.filed_on", f.Year)
 		if f.OrgID != 0 {
 			q.add(" AND f.org_id = ?", f.OrgID)
 		}

@@ -19,13 +19,28 @@ func pageLimit(limit, offset int) (int, error) {
 	return min(limit, MaxListLimit), nil
 }
 
-// cityPage keeps a city user's list to its 市(州) (setting *city) and returns
-// the page limit (pageLimit). Returns EINVALID.
-func cityPage(u *patentbridge.User, city *string, limit, offset int) (int, error) {
+// cityListPage checks that the user may read the programme's records (what
+// names the act in a refusal), keeps a city user to its city's by setting
+// *city, and returns the page limit. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+func cityListPage(ctx context.Context, what string, city *string, limit, offset int) (int, error) {
+	u, err := programmeRecorder(ctx, what)
+	if err != nil {
+		return 0, err
+	}
 	if c := patentbridge.ScopeCity(u); c != "" {
 		*city = c
 	}
 	return pageLimit(limit, offset)
+}
+
+// cityYearWhere starts a list's WHERE clause: the records of city (in column
+// cityColumn) dated in year (in column dated), each only when set.
+func cityYearWhere(q *query, cityColumn, city, dated string, year int) *query {
+	q.add(" WHERE 1 = 1")
+	if city != "" {
+		q.add(" AND "+cityColumn+" = ?", city)
+	}
+	return yearRange(q, dated, year)
 }
 
 // listPage runs a count and a page query in one read transaction, so the total and

@@ -154,23 +154,16 @@ func (db *DB) FindListingCandidate(ctx context.Context, id int64) (*patentbridge
 // is a stage and f.Year the year of screening. Returns EINVALID,
 // EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListListingCandidates(ctx context.Context, f patentbridge.ProgrammeFilter) ([]*patentbridge.ListingCandidate, int, error) {
-	u, err := programmeRecorder(ctx, listingWhat)
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, listingWhat, &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
+		cityYearWhere(q, "city", f.City, "screened_on", f.Year)
 		if f.Kind != "" {
 			q.add(" AND stage = ?", f.Kind)
 		}
-		return yearRange(q, "screened_on", f.Year)
+		return q
 	}
 	count := where(db.dialect.newQuery().add("SELECT COUNT(*) FROM listing_pipeline"))
 	list := where(db.dialect.newQuery().add("SELECT "+listingColumns+" FROM listing_pipeline")).

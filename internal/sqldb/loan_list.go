@@ -115,9 +115,7 @@ func (db *DB) ListLoans(ctx context.Context, f patentbridge.LoanFilter) ([]*pate
 		if f.Status != "" {
 			q.add(" AND l.status = ?", string(f.Status))
 		}
-		if f.Year != 0 {
-			q.add(" AND l.disbursed_on >= ? AND l.disbursed_on <= ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
-		}
+		yearRange(q, "l.disbursed_on", f.Year)
 		if scope != "" {
 			q.add(" AND l.city = ?", scope)
 		}

@@ -134,20 +134,12 @@ func (db *DB) CloseOutlet(ctx context.Context, id int64, day time.Time) (*patent
 // total, to the admin (all) and city users (their city's). Returns EINVALID,
 // EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListOutlets(ctx context.Context, f patentbridge.OutletFilter) ([]*patentbridge.ServiceOutlet, int, error) {
-	u, err := programmeRecorder(ctx, "查看服务机构和网点")
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看服务机构和网点", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		yearRange(q, "opened_on", f.Year)
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
+		cityYearWhere(q, "city", f.City, "opened_on", f.Year)
 		if f.Kind != "" {
 			q.add(" AND kind = ?", string(f.Kind))
 		}
@@ -209,20 +201,12 @@ func (db *DB) CreateTechManager(ctx context.Context, m *patentbridge.TechManager
 // registered first, and the total, to the admin (all) and city users (their
 // city's). Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListTechManagers(ctx context.Context, f patentbridge.TechManagerFilter) ([]*patentbridge.TechManager, int, error) {
-	u, err := programmeRecorder(ctx, "查看技术经理人")
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看技术经理人", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		yearRange(q, "registered_on", f.Year)
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
+		cityYearWhere(q, "city", f.City, "registered_on", f.Year)
 		if f.OrgID != 0 {
 			q.add(" AND org_id = ?", f.OrgID)
 		}

@@ -84,20 +84,13 @@ func (db *DB) FindPilotBase(ctx context.Context, id int64) (*patentbridge.PilotB
 // the total, to the admin and city users (their city's). Returns EINVALID,
 // EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListPilotBases(ctx context.Context, f patentbridge.ProgrammeFilter) ([]*patentbridge.PilotBase, int, error) {
-	u, err := programmeRecorder(ctx, "查看中试熟化基地")
-	if err != nil {
-		return nil, 0, err
-	}
-	limit, err := cityPage(u, &f.City, f.Limit, f.Offset)
+	limit, err := cityListPage(ctx, "查看中试熟化基地", &f.City, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
-		if f.City != "" {
-			q.add(" AND city = ?", f.City)
-		}
-		return yearRange(q, "established_on", f.Year)
+		cityYearWhere(q, "city", f.City, "established_on", f.Year)
+		return q
 	}
 	count := where(db.dialect.newQuery().add("SELECT COUNT(*) FROM pilot_bases"))
 	list := where(db.dialect.newQuery().add("SELECT "+pilotBaseColumns+" FROM pilot_bases")).

@@ -199,12 +199,8 @@ func (db *DB) ListServiceRecords(ctx context.Context, f patentbridge.ServiceFilt
 		return nil, 0, err
 	}
 	where := func(q *query) *query {
-		q.add(" WHERE 1 = 1")
+		cityYearWhere(q, "s.city", f.City, "s.served_on", f.Year)
 		serviceScope(q, u)
-		yearRange(q, "s.served_on", f.Year)
-		if f.City != "" {
-			q.add(" AND s.city = ?", f.City)
-		}
 		if f.CommissionerID != 0 {
 			q.add(" AND s.commissioner_id = ?", f.CommissionerID)
 		}
