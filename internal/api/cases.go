@@ -22,13 +22,14 @@ func (s *Server) caseRoutes() []httpx.Route {
 	}
 }
 
-// caseRequest is the body of POST /api/v1/cases: the case template's columns.
+// caseRequest is the body of POST /api/v1/cases: the case template's
+// columns, named in col tags for jsonField.
 type caseRequest struct {
-	Title       string  `json:"title"`
-	Body        string  `json:"body"`
-	City        string  `json:"city"`
-	PublishedOn string  `json:"published_on"` // YYYY-MM-DD
-	DealIDs     []int64 `json:"deal_ids"`
+	Title       string  `json:"title" col:"标题"`
+	Body        string  `json:"body" col:"正文"`
+	City        string  `json:"city" col:"地区代码"`
+	PublishedOn string  `json:"published_on" col:"发布日期"` // YYYY-MM-DD
+	DealIDs     []int64 `json:"deal_ids" col:"关联交易编号"`
 }
 
 // caseView is a case as the API returns it, with its publication date as
@@ -58,7 +59,7 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request) {
 		err = s.Cases.CreateCase(r.Context(), c)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/cases/%d", c.ID))

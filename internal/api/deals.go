@@ -24,19 +24,21 @@ func (s *Server) dealRoutes() []httpx.Route {
 }
 
 // dealRequest is the body of POST /api/v1/deals: the deal template's columns.
+// Its col tags name the template columns Deal.Validate and the service name
+// in errors, which jsonField answers by the JSON key.
 type dealRequest struct {
-	AppNo         string `json:"app_no"`
-	Kind          string `json:"kind"` // code or Chinese name
-	From          string `json:"from"`
-	FromType      string `json:"from_type"` // code or Chinese name
-	To            string `json:"to"`
-	ToCreditCode  string `json:"to_credit_code"`
-	ToType        string `json:"to_type"`
+	AppNo         string `json:"app_no" col:"申请号"`
+	Kind          string `json:"kind" col:"交易类型"` // code or Chinese name
+	From          string `json:"from" col:"让与方"`
+	FromType      string `json:"from_type" col:"让与方类型"` // code or Chinese name
+	To            string `json:"to" col:"受让方"`
+	ToCreditCode  string `json:"to_credit_code" col:"受让方统一社会信用代码"`
+	ToType        string `json:"to_type" col:"受让方类型"`
 	ToSME         *bool  `json:"to_sme"`
-	ToRegionCode  string `json:"to_region_code"`
-	AmountFen     int64  `json:"amount_fen"`
-	ContractDate  string `json:"contract_date"` // YYYY-MM-DD
-	RecordationNo string `json:"recordation_no"`
+	ToRegionCode  string `json:"to_region_code" col:"受让方地区代码"`
+	AmountFen     int64  `json:"amount_fen" col:"金额(万元)"`
+	ContractDate  string `json:"contract_date" col:"合同日期"` // YYYY-MM-DD
+	RecordationNo string `json:"recordation_no" col:"备案号"`
 }
 
 // deal turns the request into a deal to store. Returns EINVALID naming the field.
@@ -89,7 +91,7 @@ func (s *Server) createDeal(w http.ResponseWriter, r *http.Request) {
 		err = s.Deals.CreateDeal(r.Context(), d)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/deals/%d", d.ID))

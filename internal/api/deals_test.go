@@ -37,7 +37,7 @@ func TestDealsAPI(t *testing.T) {
 		t.Errorf("the deal's sources = %d %v", status, m)
 	}
 	bad := `{"app_no":"2022232206652","kind":"转让","from":"甲","from_type":"大专院校","to":"乙","to_type":"企业","contract_date":"2026-06-30","to_region_code":"51"}`
-	if status, m := e.call(t, "POST", "/api/v1/deals", e.admin, bad); status != 400 || m["error"].(map[string]any)["field"] != "受让方地区代码" {
+	if status, m := e.call(t, "POST", "/api/v1/deals", e.admin, bad); status != 400 || m["error"].(map[string]any)["field"] != "to_region_code" {
 		t.Errorf("a bad region code = %d %v", status, m)
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/deals", e.firm, body); status != http.StatusForbidden {

@@ -25,26 +25,30 @@ func (s *Server) eventRoutes() []httpx.Route {
 	}
 }
 
-// eventProjectRequest is one project presented at an event.
+// eventProjectRequest is one project presented at an event (the body of
+// POST /api/v1/events/{id}/projects); its col tags name the template columns
+// EventProject.Validate and the service name, which jsonField answers by the JSON key.
 type eventProjectRequest struct {
-	Title        string `json:"title"`
-	AppNo        string `json:"app_no"`
-	Organization string `json:"organization"`
+	Title        string `json:"title" col:"项目名称"`
+	AppNo        string `json:"app_no" col:"申请号"`
+	Organization string `json:"organization" col:"项目单位"`
 }
 
 func (p eventProjectRequest) project() *patentbridge.EventProject {
 	return &patentbridge.EventProject{Title: p.Title, AppNo: p.AppNo, OrgName: p.Organization}
 }
 
-// eventRequest is the body of POST /api/v1/events: the event template's columns.
+// eventRequest is the body of POST /api/v1/events: the event template's
+// columns, named in col tags for jsonField (a project's column names the
+// top-level key "projects").
 type eventRequest struct {
-	Kind         string                `json:"kind"` // code or Chinese name
-	Title        string                `json:"title"`
-	City         string                `json:"city"`
-	HeldOn       string                `json:"held_on"` // YYYY-MM-DD
-	Organizer    string                `json:"organizer"`
-	Participants int                   `json:"participants"`
-	Projects     []eventProjectRequest `json:"projects"`
+	Kind         string                `json:"kind" col:"活动类型"` // code or Chinese name
+	Title        string                `json:"title" col:"活动名称"`
+	City         string                `json:"city" col:"地区代码"`
+	HeldOn       string                `json:"held_on" col:"活动日期"` // YYYY-MM-DD
+	Organizer    string                `json:"organizer" col:"主办单位"`
+	Participants int                   `json:"participants" col:"参与人数"`
+	Projects     []eventProjectRequest `json:"projects" col:"项目名称,项目单位,申请号"`
 }
 
 // event turns the request into an event to store. Returns EINVALID naming the field.
@@ -91,7 +95,7 @@ func (s *Server) createEvent(w http.ResponseWriter, r *http.Request) {
 		err = s.Events.CreateEvent(r.Context(), e)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/events/%d", e.ID))
@@ -133,7 +137,7 @@ func (s *Server) addEventProject(w http.ResponseWriter, r *http.Request) {
 		err = s.Events.AddEventProject(r.Context(), id, b.project())
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	s.respondEvent(w, r, id, http.StatusCreated)
@@ -143,7 +147,7 @@ func (s *Server) addEventProject(w http.ResponseWriter, r *http.Request) {
 func (s *Server) linkEventDeal(w http.ResponseWriter, r *http.Request) {
 	id, err := licPathID(r, "id", "活动")
 	var b struct {
-		DealID int64 `json:"deal_id"`
+		DealID int64 `json:"deal_id" col:"关联交易编号"`
 	}
 	if err == nil {
 		err = decodeBody(w, r, &b)
@@ -155,7 +159,7 @@ func (s *Server) linkEventDeal(w http.ResponseWriter, r *http.Request) {
 		err = s.Events.LinkEventDeal(r.Context(), id, b.DealID)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	s.respondEvent(w, r, id, http.StatusOK)

@@ -59,7 +59,7 @@ func TestEventsAPI(t *testing.T) {
 		t.Errorf("the same event again = %d", status)
 	}
 	if status, m := e.call(t, "POST", "/api/v1/events", e.admin, `{"kind":"酒会","title":"x","city":"5101","held_on":"2026-05-12","organizer":"y"}`); status != 400 ||
-		m["error"].(map[string]any)["field"] != "活动类型" {
+		m["error"].(map[string]any)["field"] != "kind" {
 		t.Errorf("a bad kind = %d %v", status, m)
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/events", e.firm, body); status != http.StatusForbidden {
@@ -106,7 +106,7 @@ func TestCasesAPIIsPublicOncePublished(t *testing.T) {
 	}
 	aheadID := int64(m["id"].(float64))
 	if status, m := e.call(t, "POST", "/api/v1/cases", e.admin, `{"title":"t","body":"b","city":"5101","published_on":"2026-01-01","deal_ids":[999]}`); status != 404 ||
-		m["error"].(map[string]any)["field"] != "关联交易编号" {
+		m["error"].(map[string]any)["field"] != "deal_ids" {
 		t.Errorf("a missing deal = %d %v", status, m)
 	}
 	if status, m := e.call(t, "GET", fmt.Sprintf("/api/v1/cases/%d", id), "", ""); status != 200 || m["published_on"] != today {

@@ -27,19 +27,30 @@ func (s *Server) filingRoutes() []httpx.Route {
 }
 
 // filingRequest is the body of POST /api/v1/filings.
+// Its col tags name the template columns ProductFiling.Validate and the
+// service name in errors (a patent's or a year's column names the top-level
+// key, "patents" or "years"), which jsonField answers by the JSON key.
 type filingRequest struct {
-	Enterprise  string `json:"enterprise"`
-	CreditCode  string `json:"credit_code"`
-	ProductName string `json:"product_name"`
-	Model       string `json:"model"`
-	Industry    string `json:"industry"`
+	Enterprise  string `json:"enterprise" col:"企业名称"`
+	CreditCode  string `json:"credit_code" col:"统一社会信用代码"`
+	ProductName string `json:"product_name" col:"产品名称"`
+	Model       string `json:"model" col:"型号"`
+	Industry    string `json:"industry" col:"行业"`
 	Patents     []struct {
 		AppNo  string `json:"app_no"`
 		Source string `json:"source"` // code or Chinese name; "" is own
 		DealID int64  `json:"deal_id"`
-	} `json:"patents"`
-	Years   []patentbridge.FilingYear `json:"years"`
-	FiledOn string                    `json:"filed_on"` // YYYY-MM-DD
+	} `json:"patents" col:"申请号,专利来源,交易编号"`
+	Years   []patentbridge.FilingYear `json:"years" col:"年度,产值(万元),销售额(万元)"`
+	FiledOn string                    `json:"filed_on" col:"备案日期"` // YYYY-MM-DD
+}
+
+// filingYearFields names the columns of PUT /api/v1/filings/{id}/years/{year}
+// for jsonField: the path's year and the body's figures.
+type filingYearFields struct {
+	Year      int   `json:"year" col:"年度"`
+	OutputFen int64 `json:"output_fen" col:"产值(万元)"`
+	SalesFen  int64 `json:"sales_fen" col:"销售额(万元)"`
 }
 
 // filing turns the request into a filing to store. Returns EINVALID naming the field.
@@ -91,7 +102,7 @@ func (s *Server) createFiling(w http.ResponseWriter, r *http.Request) {
 		err = s.Filings.CreateFiling(r.Context(), f)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/filings/%d", f.ID))
@@ -133,7 +144,7 @@ func (s *Server) putFilingYear(w http.ResponseWriter, r *http.Request) {
 		f, err = s.Filings.SetFilingYear(r.Context(), id, y)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, filingYearFields{}))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, newFilingView(f))

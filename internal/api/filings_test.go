@@ -62,11 +62,11 @@ func TestFilingsAPI(t *testing.T) {
 	if years, _ := m["years"].([]any); status != 200 || len(years) != 2 {
 		t.Errorf("the 2026 update = %d %v", status, m)
 	}
-	if status, m := e.call(t, "PUT", fmt.Sprintf("/api/v1/filings/%d/years/2030", id), e.admin, `{"output_fen":1}`); status != 400 || m["error"].(map[string]any)["field"] != "年度" {
+	if status, m := e.call(t, "PUT", fmt.Sprintf("/api/v1/filings/%d/years/2030", id), e.admin, `{"output_fen":1}`); status != 400 || m["error"].(map[string]any)["field"] != "year" {
 		t.Errorf("a future year = %d %v", status, m)
 	}
 	bad := `{"enterprise":"成都芯动科技有限公司","product_name":"镜片","patents":[{"app_no":"2022232206652","source":"赠与"}],"filed_on":"2025-09-01"}`
-	if status, m := e.call(t, "POST", "/api/v1/filings", e.admin, bad); status != 400 || m["error"].(map[string]any)["field"] != "专利来源" {
+	if status, m := e.call(t, "POST", "/api/v1/filings", e.admin, bad); status != 400 || m["error"].(map[string]any)["field"] != "patents" {
 		t.Errorf("an unknown source = %d %v", status, m)
 	}
 	if status, _ := e.call(t, "POST", "/api/v1/filings", e.firm, body); status != http.StatusForbidden {
@@ -100,7 +100,7 @@ func TestServicesAPI(t *testing.T) {
 	if status != http.StatusCreated || m["service_type"] != "valuation" || m["service_type_label"] != "价值评估" || m["city"] != "5101" {
 		t.Fatalf("service = %d %v", status, m)
 	}
-	if status, m := e.call(t, "POST", "/api/v1/service-records", e.admin, `{"commissioner":"王芳","enterprise":"某公司","served_on":"2026-03-05","service_type":"咨询"}`); status != 400 || m["error"].(map[string]any)["field"] != "服务类型" {
+	if status, m := e.call(t, "POST", "/api/v1/service-records", e.admin, `{"commissioner":"王芳","enterprise":"某公司","served_on":"2026-03-05","service_type":"咨询"}`); status != 400 || m["error"].(map[string]any)["field"] != "service_type" {
 		t.Errorf("an unknown type = %d %v", status, m)
 	}
 	if _, m := e.call(t, "GET", "/api/v1/service-records?year=2026", agentTok, ""); m["total"] != 1.0 {

@@ -38,10 +38,10 @@ func newListingView(c *patentbridge.ListingCandidate) listingView {
 
 // createListing serves POST /api/v1/listings: an enterprise screened into the pipeline.
 func (s *Server) createListing(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Organization string `json:"organization"`
-		City         string `json:"city"`
-		ScreenedOn   string `json:"screened_on"`
+	var body struct { // col: the template columns ListingCandidate.Validate names, for jsonField
+		Organization string `json:"organization" col:"企业名称"`
+		City         string `json:"city" col:"地区代码"`
+		ScreenedOn   string `json:"screened_on" col:"入库日期"`
 	}
 	err := decodeBody(w, r, &body)
 	c := &patentbridge.ListingCandidate{OrgName: body.Organization, City: body.City}
@@ -52,7 +52,7 @@ func (s *Server) createListing(w http.ResponseWriter, r *http.Request) {
 		err = s.Listings.CreateListingCandidate(r.Context(), c)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, body))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/listings/%d", c.ID))
@@ -63,8 +63,8 @@ func (s *Server) createListing(w http.ResponseWriter, r *http.Request) {
 func (s *Server) advanceListing(w http.ResponseWriter, r *http.Request) {
 	id, err := licPathID(r, "id", "上市培育企业")
 	var body struct {
-		Stage string `json:"stage"` // code or Chinese name
-		Date  string `json:"date"`
+		Stage string `json:"stage"`                // code or Chinese name
+		Date  string `json:"date" col:"跟踪日期,上市日期"` // the stage's date column, for jsonField
 	}
 	if err == nil {
 		err = decodeBody(w, r, &body)
@@ -81,7 +81,7 @@ func (s *Server) advanceListing(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, body))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, newListingView(c))

@@ -32,29 +32,32 @@ func (s *Server) loanRoutes() []httpx.Route {
 	}
 }
 
-// loanRequest is the body of POST /api/v1/loans: a loan application.
+// loanRequest is the body of POST /api/v1/loans: a loan application. Its
+// col tags name the template columns Loan.Validate and the service name in
+// errors, which jsonField answers by the JSON key.
 type loanRequest struct {
-	Borrower            string   `json:"borrower"`
-	BorrowerCreditCode  string   `json:"borrower_credit_code"`
-	Bank                string   `json:"bank"`
-	AmountFen           int64    `json:"amount_fen"`
-	TermMonths          int      `json:"term_months"`
-	AppNos              []string `json:"app_nos"`
-	RiskPoolID          int64    `json:"risk_pool_id"`
-	RiskPool            string   `json:"risk_pool"`
-	Guarantor           string   `json:"guarantor"`
-	CoverPercent        int      `json:"cover_percent"`
+	Borrower            string   `json:"borrower" col:"借款企业"`
+	BorrowerCreditCode  string   `json:"borrower_credit_code" col:"借款企业统一社会信用代码"`
+	Bank                string   `json:"bank" col:"贷款银行"`
+	AmountFen           int64    `json:"amount_fen" col:"金额(万元)"`
+	TermMonths          int      `json:"term_months" col:"期限(月)"`
+	AppNos              []string `json:"app_nos" col:"申请号"`
+	RiskPoolID          int64    `json:"risk_pool_id" col:"风险补偿资金池"`
+	RiskPool            string   `json:"risk_pool" col:"风险补偿资金池"`
+	Guarantor           string   `json:"guarantor" col:"保险或担保机构"`
+	CoverPercent        int      `json:"cover_percent" col:"保障比例(%)"`
 	NoSuspension        bool     `json:"no_suspension"`
 	InvalidationConsent bool     `json:"invalidation_consent"`
-	AppliedOn           string   `json:"applied_on"` // YYYY-MM-DD
+	AppliedOn           string   `json:"applied_on" col:"申请日期"` // YYYY-MM-DD
 }
 
-// loanActRequest is the body of POST /api/v1/loans/{id}/{act}.
+// loanActRequest is the body of POST /api/v1/loans/{id}/{act}; its col tags
+// name the columns LoanAction.Validate names (its other errors name the keys).
 type loanActRequest struct {
-	ValuationMethod     string `json:"valuation_method"`
-	ValuationFen        int64  `json:"valuation_fen"`
-	Valuer              string `json:"valuer"`
-	RegistrationNo      string `json:"registration_no"`
+	ValuationMethod     string `json:"valuation_method" col:"评估方法"`
+	ValuationFen        int64  `json:"valuation_fen" col:"评估价值(万元)"`
+	Valuer              string `json:"valuer" col:"评估机构"`
+	RegistrationNo      string `json:"registration_no" col:"质押登记号"`
 	NoSuspension        bool   `json:"no_suspension"`
 	InvalidationConsent bool   `json:"invalidation_consent"`
 	LossFen             int64  `json:"loss_fen"`
@@ -133,7 +136,7 @@ func (s *Server) createLoan(w http.ResponseWriter, r *http.Request) {
 		err = s.Loans.CreateLoan(r.Context(), l)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/loans/%d", l.ID))
@@ -164,7 +167,7 @@ func (s *Server) actOnLoan(w http.ResponseWriter, r *http.Request) {
 		l, err = s.Loans.ActOnLoan(r.Context(), id, a)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, newLoanView(l))
@@ -243,7 +246,7 @@ func (s *Server) createRiskPool(w http.ResponseWriter, r *http.Request) {
 		err = s.Loans.CreateRiskPool(r.Context(), p)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/risk-pools/%d", p.ID))
@@ -268,7 +271,7 @@ func (s *Server) depositRiskPool(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, newPoolView(p))

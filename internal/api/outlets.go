@@ -19,13 +19,13 @@ type outletView struct {
 // createOutlet serves POST /api/v1/service-outlets with {"name","kind" (code
 // or 服务机构/网点),"organization","city","opened_on","closed_on"}.
 func (s *Server) createOutlet(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		Name         string `json:"name"`
-		Kind         string `json:"kind"`
-		Organization string `json:"organization"`
-		City         string `json:"city"`
-		OpenedOn     string `json:"opened_on"`
-		ClosedOn     string `json:"closed_on"`
+	var b struct { // col: the template columns ServiceOutlet.Validate and the service name, for jsonField
+		Name         string `json:"name" col:"名称"`
+		Kind         string `json:"kind" col:"类型"`
+		Organization string `json:"organization" col:"依托单位"`
+		City         string `json:"city" col:"所在市(州)"`
+		OpenedOn     string `json:"opened_on" col:"设立日期"`
+		ClosedOn     string `json:"closed_on" col:"撤销日期"`
 	}
 	err := decodeBody(w, r, &b)
 	kind, ok := patentbridge.ParseOutletKind(b.Kind)
@@ -43,7 +43,7 @@ func (s *Server) createOutlet(w http.ResponseWriter, r *http.Request) {
 		err = s.Outlets.CreateOutlet(r.Context(), o)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	httpx.JSON(w, http.StatusCreated, outletView{o, o.Kind.Label(), patentbridge.FormatDate(o.OpenedOn), patentbridge.FormatDate(o.ClosedOn)})
@@ -53,7 +53,7 @@ func (s *Server) createOutlet(w http.ResponseWriter, r *http.Request) {
 func (s *Server) closeOutlet(w http.ResponseWriter, r *http.Request) {
 	id, err := licPathID(r, "id", "服务机构或网点")
 	var b struct {
-		ClosedOn string `json:"closed_on"`
+		ClosedOn string `json:"closed_on" col:"撤销日期"`
 	}
 	if err == nil {
 		err = decodeBody(w, r, &b)
@@ -66,7 +66,7 @@ func (s *Server) closeOutlet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, outletView{o, o.Kind.Label(), patentbridge.FormatDate(o.OpenedOn), patentbridge.FormatDate(o.ClosedOn)})
@@ -108,11 +108,11 @@ type techManagerView struct {
 
 // createTechManager serves POST /api/v1/tech-managers with {"name","organization","city","registered_on"}.
 func (s *Server) createTechManager(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		Name         string `json:"name"`
-		Organization string `json:"organization"`
-		City         string `json:"city"`
-		RegisteredOn string `json:"registered_on"`
+	var b struct { // col: the template columns TechManager.Validate and the service name, for jsonField
+		Name         string `json:"name" col:"姓名"`
+		Organization string `json:"organization" col:"所属机构"`
+		City         string `json:"city" col:"所在市(州)"`
+		RegisteredOn string `json:"registered_on" col:"登记日期"`
 	}
 	err := decodeBody(w, r, &b)
 	m := &patentbridge.TechManager{Name: b.Name, OrgName: b.Organization, City: b.City}
@@ -123,7 +123,7 @@ func (s *Server) createTechManager(w http.ResponseWriter, r *http.Request) {
 		err = s.Outlets.CreateTechManager(r.Context(), m)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	httpx.JSON(w, http.StatusCreated, techManagerView{m, patentbridge.FormatDate(m.RegisteredOn)})

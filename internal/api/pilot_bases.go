@@ -33,11 +33,11 @@ func newPilotBaseView(b *patentbridge.PilotBase) pilotBaseView {
 
 // createPilotBase serves POST /api/v1/pilot-bases.
 func (s *Server) createPilotBase(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Name          string `json:"name"`
-		Organization  string `json:"organization"`
-		City          string `json:"city"`
-		EstablishedOn string `json:"established_on"`
+	var body struct { // col: the template columns PilotBase.Validate names, for jsonField
+		Name          string `json:"name" col:"基地名称"`
+		Organization  string `json:"organization" col:"依托单位"`
+		City          string `json:"city" col:"地区代码"`
+		EstablishedOn string `json:"established_on" col:"成立日期"`
 	}
 	err := decodeBody(w, r, &body)
 	b := &patentbridge.PilotBase{Name: body.Name, OrgName: body.Organization, City: body.City}
@@ -48,7 +48,7 @@ func (s *Server) createPilotBase(w http.ResponseWriter, r *http.Request) {
 		err = s.PilotBases.CreatePilotBase(r.Context(), b)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, body))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/pilot-bases/%d", b.ID))

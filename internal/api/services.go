@@ -53,13 +53,13 @@ func newCommissionerView(c *patentbridge.Commissioner) commissionerView {
 // createCommissioner serves POST /api/v1/commissioners with {"name",
 // "organization","city","registered_on","left_on","user_id"}.
 func (s *Server) createCommissioner(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		Name         string `json:"name"`
-		Organization string `json:"organization"`
-		City         string `json:"city"`
-		RegisteredOn string `json:"registered_on"`
-		LeftOn       string `json:"left_on"`
-		UserID       int64  `json:"user_id"`
+	var b struct { // col: the template columns Commissioner.Validate and the service name, for jsonField
+		Name         string `json:"name" col:"专员姓名"`
+		Organization string `json:"organization" col:"所属机构"`
+		City         string `json:"city" col:"所在市(州)"`
+		RegisteredOn string `json:"registered_on" col:"登记日期"`
+		LeftOn       string `json:"left_on" col:"离任日期"`
+		UserID       int64  `json:"user_id" col:"账号"`
 	}
 	err := decodeBody(w, r, &b)
 	c := &patentbridge.Commissioner{Name: b.Name, OrgName: b.Organization, City: b.City, UserID: b.UserID}
@@ -73,7 +73,7 @@ func (s *Server) createCommissioner(w http.ResponseWriter, r *http.Request) {
 		err = s.Commissioners.CreateCommissioner(r.Context(), c)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/commissioners/%d", c.ID))
@@ -98,7 +98,7 @@ func (s *Server) getCommissioner(w http.ResponseWriter, r *http.Request) {
 func (s *Server) leaveCommissioner(w http.ResponseWriter, r *http.Request) {
 	id, err := licPathID(r, "id", "专员")
 	var b struct {
-		LeftOn string `json:"left_on"`
+		LeftOn string `json:"left_on" col:"离任日期"`
 	}
 	if err == nil {
 		err = decodeBody(w, r, &b)
@@ -111,7 +111,7 @@ func (s *Server) leaveCommissioner(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, newCommissionerView(c))
@@ -157,15 +157,15 @@ func newServiceView(x *patentbridge.ServiceRecord) serviceView {
 // or "commissioner" (+"commissioner_organization"), "enterprise",
 // "credit_code", "served_on", "service_type" (code or Chinese), "outcome"}.
 func (s *Server) recordService(w http.ResponseWriter, r *http.Request) {
-	var b struct {
-		CommissionerID  int64  `json:"commissioner_id"`
-		Commissioner    string `json:"commissioner"`
-		CommissionerOrg string `json:"commissioner_organization"`
-		Enterprise      string `json:"enterprise"`
-		CreditCode      string `json:"credit_code"`
-		ServedOn        string `json:"served_on"`
-		ServiceType     string `json:"service_type"`
-		Outcome         string `json:"outcome"`
+	var b struct { // col: the template columns ServiceRecord.Validate and the service name, for jsonField
+		Commissioner    string `json:"commissioner" col:"专员姓名"`
+		CommissionerID  int64  `json:"commissioner_id" col:"专员姓名"`
+		CommissionerOrg string `json:"commissioner_organization" col:"专员所属机构"`
+		Enterprise      string `json:"enterprise" col:"服务企业"`
+		CreditCode      string `json:"credit_code" col:"统一社会信用代码"`
+		ServedOn        string `json:"served_on" col:"服务日期"`
+		ServiceType     string `json:"service_type" col:"服务类型"`
+		Outcome         string `json:"outcome" col:"服务成效"`
 	}
 	err := decodeBody(w, r, &b)
 	typ, ok := patentbridge.ParseServiceType(b.ServiceType)
@@ -181,7 +181,7 @@ func (s *Server) recordService(w http.ResponseWriter, r *http.Request) {
 		err = s.Commissioners.RecordService(r.Context(), x)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, b))
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/service-records/%d", x.ID))
