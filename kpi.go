@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -216,24 +215,47 @@ func KPIRecordKindLabel(kind string) string {
 	return kind
 }
 
-// Label is how pages show the value: a count, or 万元 to the fen (at least
-// two decimals, up to six), so that the cities add up to the province.
-func (v KPIValue) Label(k KPI) string { return figureLabel(k, v.Value) }
+// Label is how pages show the value: a count, or 万元 to the fen exactly
+// (FormatWan: "500", "100.000001"), so that the cities add up to the
+// province and the records behind a money figure, shown by AmountLabel, add
+// up to it as shown.
+func (v KPIValue) Label(k KPI) string { return KPIFigureLabel(k, v.Value) }
 
 // PreviousLabel is how pages show the previous year's value.
-func (v KPIValue) PreviousLabel(k KPI) string { return figureLabel(k, v.Previous) }
+func (v KPIValue) PreviousLabel(k KPI) string { return KPIFigureLabel(k, v.Previous) }
 
-// figureLabel renders a figure of k.
-func figureLabel(k KPI, x float64) string {
+// KPIFigureLabel renders a figure of k (a count, or 万元 as FormatWan writes
+// them); a money figure is exact to the fen up to 2^53 fen (9,007,199,254 万元,
+// above WanMax).
+func KPIFigureLabel(k KPI, x float64) string {
 	if !k.Money {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	s := strconv.FormatFloat(math.Round(x*1e6)/1e6, 'f', -1, 64)
-	switch i := strings.IndexByte(s, '.'); {
-	case i < 0:
-		return s + ".00"
-	case len(s)-i == 2:
-		return s + "0"
+	return FormatWan(int64(math.Round(x * FenPerWan)))
+}
+
+// AmountLabel is how pages show what the record adds to a figure of k: 1 for
+// a count, its fen in 万元 (FormatWan) for a money figure.
+func (r KPIRecord) AmountLabel(k KPI) string {
+	if k.Money {
+		return FormatWan(r.Amount)
 	}
-	return s
+	return strconv.FormatInt(r.Amount, 10)
+}
+
+// KPIUnregistered is the 编号 pages and reports show for an enterprise
+// counted by its name that is not in the registry (its ID is 0).
+const KPIUnregistered = "未入名录"
+
+// Number is how pages and reports show the record's 编号: its ID, or for a
+// record without one (an enterprise not in the registry) KPIUnregistered,
+// never a made-up 0.
+func (r KPIRecord) Number() string {
+	switch {
+	case r.ID > 0:
+		return strconv.FormatInt(r.ID, 10)
+	case r.Kind == "organization":
+		return KPIUnregistered
+	}
+	return ""
 }

@@ -30,6 +30,10 @@ type Bars struct {
 	// Overlapping says one item may count in several bars (a patent in two
 	// industries): the description then gives no total.
 	Overlapping bool
+	// Format, when set, writes the values in the labels, titles and
+	// description (an exact amount); nil rounds to two decimals. The bars'
+	// lengths are drawn from the values either way.
+	Format func(float64) string
 }
 
 // Geometry of a chart, in SVG user units (the chart scales to its container).
@@ -51,13 +55,13 @@ func (c Bars) Desc() string {
 	parts := make([]string, len(c.Bars))
 	total := 0.0
 	for i, b := range c.Bars {
-		parts[i] = fmt.Sprintf("%s %s%s", b.Label, num(b.Value), c.Unit)
+		parts[i] = fmt.Sprintf("%s %s%s", b.Label, show(c.Format, b.Value), c.Unit)
 		total += b.Value
 	}
 	if c.Overlapping {
 		return fmt.Sprintf("%s（一项可计入多类）：%s。", c.Title, strings.Join(parts, "；"))
 	}
-	return fmt.Sprintf("%s，合计 %s%s：%s。", c.Title, num(total), c.Unit, strings.Join(parts, "；"))
+	return fmt.Sprintf("%s，合计 %s%s：%s。", c.Title, show(c.Format, total), c.Unit, strings.Join(parts, "；"))
 }
 
 // SVG renders the chart as an inline <svg> element.
@@ -91,12 +95,12 @@ func (c Bars) SVG() template.HTML {
 		if b.Href != "" {
 			fmt.Fprintf(&s, `<a href="%s">`, esc(b.Href))
 		}
-		fmt.Fprintf(&s, `<g class="chart-row" data-label="%s" data-value="%s">`, esc(b.Label), num(b.Value))
+		fmt.Fprintf(&s, `<g class="chart-row" data-label="%s" data-value="%s">`, esc(b.Label), show(c.Format, b.Value))
 		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="end" class="chart-label" font-size="14">%s</text>`,
 			label-labelGap, y+barHeight/2+5, esc(clipLabel(b.Label)))
 		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%d" height="%d" class="chart-bar" fill="#2f6f9f"><title>%s：%s%s</title></rect>`,
-			label, y, w, barHeight, esc(b.Label), num(b.Value), esc(c.Unit))
-		fmt.Fprintf(&s, `<text x="%d" y="%d" class="chart-value" font-size="14">%s</text>`, label+w+6, y+barHeight/2+5, num(b.Value))
+			label, y, w, barHeight, esc(b.Label), show(c.Format, b.Value), esc(c.Unit))
+		fmt.Fprintf(&s, `<text x="%d" y="%d" class="chart-value" font-size="14">%s</text>`, label+w+6, y+barHeight/2+5, show(c.Format, b.Value))
 		s.WriteString(`</g>`)
 		if b.Href != "" {
 			s.WriteString(`</a>`)
@@ -109,6 +113,14 @@ func (c Bars) SVG() template.HTML {
 // num renders a value: a whole number without decimals, else at most two.
 func num(v float64) string {
 	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
+
+// show renders a value with format, or num when format is nil.
+func show(format func(float64) string, v float64) string {
+	if format == nil {
+		return num(v)
+	}
+	return format(v)
 }
 
 // textWidth estimates a label's width: CJK characters are square, others half.

@@ -16,6 +16,9 @@ type Columns struct {
 	// Target, when above zero, is drawn across the plot with its label.
 	Target      float64
 	TargetLabel string
+	// Format, as for Bars, writes the values in the labels; nil rounds to
+	// two decimals.
+	Format func(float64) string
 }
 
 // Geometry of a column chart, in SVG user units.
@@ -31,11 +34,11 @@ const (
 func (c Columns) Desc() string {
 	parts := make([]string, len(c.Columns))
 	for i, b := range c.Columns {
-		parts[i] = fmt.Sprintf("%s %s%s", b.Label, num(b.Value), c.Unit)
+		parts[i] = fmt.Sprintf("%s %s%s", b.Label, show(c.Format, b.Value), c.Unit)
 	}
 	d := fmt.Sprintf("%s：%s。", c.Title, strings.Join(parts, "；"))
 	if c.Target > 0 {
-		d += fmt.Sprintf("目标 %s%s。", num(c.Target), c.Unit)
+		d += fmt.Sprintf("目标 %s%s。", show(c.Format, c.Target), c.Unit)
 	}
 	return d
 }
@@ -71,10 +74,10 @@ func (c Columns) SVG() template.HTML {
 		if b.Href != "" {
 			fmt.Fprintf(&s, `<a href="%s">`, esc(b.Href))
 		}
-		fmt.Fprintf(&s, `<g class="chart-row" data-label="%s" data-value="%s">`, esc(b.Label), num(b.Value))
+		fmt.Fprintf(&s, `<g class="chart-row" data-label="%s" data-value="%s">`, esc(b.Label), show(c.Format, b.Value))
 		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%d" height="%d" class="chart-bar" fill="#2f6f9f"><title>%s：%s%s</title></rect>`,
-			x, base-h, w, h, esc(b.Label), num(b.Value), esc(c.Unit))
-		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="middle" class="chart-value" font-size="14">%s</text>`, x+w/2, base-h-6, num(b.Value))
+			x, base-h, w, h, esc(b.Label), show(c.Format, b.Value), esc(c.Unit))
+		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="middle" class="chart-value" font-size="14">%s</text>`, x+w/2, base-h-6, show(c.Format, b.Value))
 		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="middle" class="chart-label" font-size="14">%s</text>`, x+w/2, base+18, esc(clipLabel(b.Label)))
 		s.WriteString(`</g>`)
 		if b.Href != "" {

@@ -233,7 +233,11 @@ func kpiRecordSheet(ctx context.Context, f *excelize.File, year int, area, group
 				if k.Money {
 					amount = float64(r.Amount) / 1e6
 				}
-				if err := s.writeRow([]any{k.Name, cityName(r.City), patentbridge.KPIRecordKindLabel(r.Kind), r.ID, r.Date, r.Title, r.Party, amount}); err != nil {
+				no := any(r.ID)
+				if r.ID <= 0 {
+					no = r.Number() // 未入名录, never a made-up 0
+				}
+				if err := s.writeRow([]any{k.Name, cityName(r.City), patentbridge.KPIRecordKindLabel(r.Kind), no, r.Date, r.Title, r.Party, amount}); err != nil {
 					return err
 				}
 			}

@@ -106,7 +106,40 @@ type kpiDashboardView struct {
 	Sort           string
 	Desc           bool
 	Admin          bool
-	Published      *int64 // the ledger index just written, nil otherwise
+	// CityOnly says the user is a city official: the province's figures are
+	// shown without their drill-down (ProvinceOnlyNote), its city's keep theirs.
+	CityOnly  bool
+	Published *int64 // the ledger index just written, nil otherwise
+}
+
+// provinceOnlyNote is why a city official's province figures link nowhere.
+const provinceOnlyNote = "省级明细仅省级管理员可查看"
+
+// ProvinceOnlyNote is why a city official's province figures link nowhere.
+func (kpiDashboardView) ProvinceOnlyNote() string { return provinceOnlyNote }
+
+// ProvinceOnlyNote is why a city official's province figure links nowhere.
+func (kpiIndicatorView) ProvinceOnlyNote() string { return provinceOnlyNote }
+
+// provinceLinked reports whether the user may open the records behind the
+// province's figures: a city official reads its own city's records only, so
+// that every figure it can click opens exactly the records that make it.
+func provinceLinked(u *patentbridge.User) bool { return patentbridge.ScopeCity(u) == "" }
+
+// unlinkProvince drops the drill-down of the province's figures and trend
+// columns for a user who may not open them.
+func unlinkProvince(u *patentbridge.User, cells []kpiCell, trends []chart.Columns) {
+	if provinceLinked(u) {
+		return
+	}
+	for i := range cells {
+		cells[i].Href = ""
+	}
+	for _, t := range trends {
+		for i := range t.Columns {
+			t.Columns[i].Href = ""
+		}
+	}
 }
 
 // kpiYear reads ?year=, the current year by default. Returns EINVALID.
@@ -148,7 +181,7 @@ func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	u := patentbridge.UserFrom(ctx)
 	v := kpiDashboardView{Year: year, PrevYear: year - 1, Report: rep, GroupNames: patentbridge.KPIGroups, Sort: q.Get("sort"), Desc: q.Get("desc") == "1",
-		Admin: u != nil && u.Role == patentbridge.RoleAdmin}
+		Admin: u != nil && u.Role == patentbridge.RoleAdmin, CityOnly: !provinceLinked(u)}
 	if idx, err := strconv.ParseInt(q.Get("published"), 10, 64); err == nil && idx >= 0 {
 		v.Published = &idx
 	}
@@ -174,8 +207,10 @@ func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 				v.Trends = append(v.Trends, kpiTrend(k, year, rep.Province, earlier.Province))
 			}
 		}
+		unlinkProvince(u, grp.Cells, nil)
 		v.Groups = append(v.Groups, grp)
 	}
+	unlinkProvince(u, nil, v.Trends)
 	if v.Group = q.Get("group"); !slices.Contains(patentbridge.KPIGroups, v.Group) {
 		v.Group = patentbridge.KPIGroupConversion
 	}
@@ -194,7 +229,7 @@ func (s *Server) kpiDashboard(w http.ResponseWriter, r *http.Request) {
 
 // kpiTrend is an indicator's figures over four years, each column linking to its records.
 func kpiTrend(k patentbridge.KPI, year int, now, earlier patentbridge.KPIArea) chart.Columns {
-	c := chart.Columns{ID: "trend-" + k.ID, Title: k.Name + "（" + k.Unit + "）", Unit: k.Unit}
+	c := chart.Columns{ID: "trend-" + k.ID, Title: k.Name + "（" + k.Unit + "）", Unit: k.Unit, Format: kpiFormat(k)}
 	a, _ := now.Find(k.ID)
 	b, _ := earlier.Find(k.ID)
 	for i, val := range []float64{b.Previous, b.Value, a.Previous, a.Value} {
@@ -202,6 +237,12 @@ func kpiTrend(k patentbridge.KPI, year int, now, earlier patentbridge.KPIArea) c
 		c.Columns = append(c.Columns, chart.Bar{Label: strconv.Itoa(y), Value: val, Href: kpiRecordsHref(k.ID, y, "")})
 	}
 	return c
+}
+
+// kpiFormat writes an indicator's values in its charts' labels as the
+// figures show them (万元 exactly).
+func kpiFormat(k patentbridge.KPI) func(float64) string {
+	return func(x float64) string { return patentbridge.KPIFigureLabel(k, x) }
 }
 
 // kpiCityRows are the 市(州) rows of the columns' indicators.
@@ -247,10 +288,11 @@ func linkOwnCity(rows []kpiCityRow, u *patentbridge.User) {
 }
 
 // sortCityRows orders the rows by an indicator's value (by code when by is
-// not one of the row's indicators), descending when desc; ties by code.
+// not one of the row's indicators), descending when desc; ties by code,
+// ascending.
 func sortCityRows(rows []kpiCityRow, by string, desc bool) {
 	slices.SortStableFunc(rows, func(a, b kpiCityRow) int {
-		c := 0
+		c := strings.Compare(a.Code, b.Code)
 		for i := range a.Cells {
 			if a.Cells[i].ID == by {
 				c = cmp.Compare(a.Cells[i].Value, b.Cells[i].Value)
@@ -289,6 +331,7 @@ type kpiIndicatorView struct {
 	Trend    chart.Columns
 	ByCity   chart.Bars
 	Cities   []kpiCityRow
+	CityOnly bool // a city official: the province's figure links nowhere (ProvinceOnlyNote)
 }
 
 // kpiIndicator serves /kpi/indicators/{id}?year=Y: the indicator's
@@ -306,12 +349,17 @@ func (s *Server) kpiIndicator(w http.ResponseWriter, r *http.Request) {
 	}
 	val, _ := rep.Province.Find(k.ID)
 	v := kpiIndicatorView{Year: year, KPI: k, Province: newKPICell(k, val, year, ""), Trend: kpiTrend(k, year, rep.Province, earlier.Province),
-		ByCity: chart.Bars{ID: "by-city", Title: strconv.Itoa(year) + " 年各市（州）" + k.Name, Unit: k.Unit},
+		ByCity: chart.Bars{ID: "by-city", Title: strconv.Itoa(year) + " 年各市（州）" + k.Name, Unit: k.Unit, Format: kpiFormat(k)},
 		Cities: kpiCityRows(rep, []patentbridge.KPI{k})}
+	u := patentbridge.UserFrom(r.Context())
+	v.CityOnly = !provinceLinked(u)
+	cells := []kpiCell{v.Province}
+	unlinkProvince(u, cells, []chart.Columns{v.Trend})
+	v.Province = cells[0]
 	if k.TargetType == patentbridge.TargetAbsolute && val.Target != nil {
-		v.Trend.Target, v.Trend.TargetLabel = *val.Target, "全省目标 "+strconv.FormatFloat(*val.Target, 'f', -1, 64)
+		v.Trend.Target, v.Trend.TargetLabel = *val.Target, "全省目标 "+patentbridge.KPIFigureLabel(k, *val.Target)
 	}
-	linkOwnCity(v.Cities, patentbridge.UserFrom(r.Context()))
+	linkOwnCity(v.Cities, u)
 	sortCityRows(v.Cities, k.ID, true)
 	for _, c := range v.Cities {
 		v.ByCity.Bars = append(v.ByCity.Bars, chart.Bar{Label: c.Name, Value: c.Cells[0].Value, Href: c.Cells[0].Href})
@@ -335,6 +383,7 @@ type kpiRecordsView struct {
 type kpiRecordRow struct {
 	*patentbridge.KPIRecord
 	KindLabel, CityName, Href, Amount string
+	No                                string // the 编号: the ID, 未入名录 or "" (KPIRecord.Number), never 0
 }
 
 // kpiRecordsPageSize is the number of records per page of /kpi/records.
@@ -385,17 +434,18 @@ func (s *Server) kpiRecords(w http.ResponseWriter, r *http.Request) {
 	names := refdata.Default()
 	for _, rec := range recs {
 		row := kpiRecordRow{KPIRecord: rec, KindLabel: patentbridge.KPIRecordKindLabel(rec.Kind), CityName: names.CityName(rec.City),
-			Href: kpiRecordHref(rec), Amount: strconv.FormatInt(rec.Amount, 10)}
-		if k.Money {
-			row.Amount = strconv.FormatFloat(float64(rec.Amount)/1e6, 'f', 2, 64)
-		}
+			Href: kpiRecordHref(rec), Amount: rec.AmountLabel(k), No: rec.Number()}
 		v.Records = append(v.Records, row)
 	}
 	s.render(w, r, http.StatusOK, "kpi_records", k.Name+"：明细", "kpi", v)
 }
 
-// kpiRecordHref is the page of a record behind a figure, "" when it has none.
+// kpiRecordHref is the page of a record behind a figure, "" when it has none
+// (no page, or no ID: an enterprise not in the registry).
 func kpiRecordHref(r *patentbridge.KPIRecord) string {
+	if r.ID <= 0 {
+		return ""
+	}
 	id := strconv.FormatInt(r.ID, 10)
 	switch r.Kind {
 	case "deal":
@@ -416,9 +466,7 @@ func kpiRecordHref(r *patentbridge.KPIRecord) string {
 		no, _, _ := strings.Cut(r.Title, " ")
 		return "/patents/" + url.PathEscape(no)
 	case "organization":
-		if r.ID > 0 {
-			return "/organizations/" + id
-		}
+		return "/organizations/" + id
 	}
 	return ""
 }
