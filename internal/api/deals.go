@@ -3,7 +3,6 @@ package api
 import (
 	"fmt"
 	"net/http"
-	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -136,8 +135,8 @@ func (s *Server) listDeals(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		f.Year, err = intParam(q.Get("year"), "year", 1985, 9999)
 	}
-	if c := f.City; err == nil && c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
-		err = patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))
+	if err == nil {
+		f.City, err = patentbridge.ParseCityFilter(f.City)
 	}
 	var ds []*patentbridge.Deal
 	var total int

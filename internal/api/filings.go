@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"patentbridge"
 	"patentbridge/internal/httpx"
@@ -189,8 +188,8 @@ func programmeParams(q url.Values) (year int, city string, limit, offset int, er
 	if limit, offset, err = pageParams(q); err == nil {
 		year, err = intParam(q.Get("year"), "year", 1985, 9999)
 	}
-	if err == nil && city != "" && (len(city) != 4 || strings.Trim(city, "0123456789") != "") {
-		err = patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(city))
+	if err == nil {
+		city, err = patentbridge.ParseCityFilter(city)
 	}
 	return year, city, limit, offset, err
 }

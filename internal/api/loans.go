@@ -210,7 +210,7 @@ func (s *Server) listLoans(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err == nil {
-		err = checkCityParam(f.City)
+		f.City, err = patentbridge.ParseCityFilter(f.City)
 	}
 	var ls []*patentbridge.Loan
 	var total int
@@ -226,14 +226,6 @@ func (s *Server) listLoans(w http.ResponseWriter, r *http.Request) {
 		items[i] = newLoanView(l)
 	}
 	httpx.JSON(w, http.StatusOK, map[string]any{"total": total, "items": items})
-}
-
-// checkCityParam refuses a city filter that is not a 4-digit code.
-func checkCityParam(c string) error {
-	if c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
-		return patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))
-	}
-	return nil
 }
 
 // createRiskPool serves POST /api/v1/risk-pools.
@@ -298,7 +290,7 @@ func (s *Server) listRiskPools(w http.ResponseWriter, r *http.Request) {
 	var err error
 	f.Limit, f.Offset, err = pageParams(q)
 	if err == nil {
-		err = checkCityParam(f.City)
+		f.City, err = patentbridge.ParseCityFilter(f.City)
 	}
 	var ps []*patentbridge.RiskPool
 	var total int

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/url"
-	"strings"
 	"time"
 
 	"patentbridge"
@@ -26,10 +25,8 @@ func programmeFilter(q url.Values, kindLabel string, parseKind func(string) (str
 	if f.Year, err = intParam(q.Get("year"), "year", 1985, 9999); err != nil {
 		return f, err
 	}
-	if c := f.City; c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
-		return f, patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))
-	}
-	return f, nil
+	f.City, err = patentbridge.ParseCityFilter(f.City)
+	return f, err
 }
 
 // optDate renders a date as YYYY-MM-DD, "" for the zero time.

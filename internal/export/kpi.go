@@ -20,18 +20,22 @@ type KPIRecordLister interface {
 // OnlyCity narrows a report to one 市(州) (a 4- or 6-digit code), keeping the
 // province's figures beside it; "" keeps every city. Returns EINVALID for a
 // code that is not one of the report's cities.
-func OnlyCity(rep *patentbridge.KPIReport, city string) (*patentbridge.KPIReport, error) {
+func OnlyCity(rep *patentbridge.KPIReport, asked string) (*patentbridge.KPIReport, error) {
+	city, err := patentbridge.ParseCityFilter(asked)
+	if err != nil {
+		return nil, err
+	}
 	if city == "" {
 		return rep, nil
 	}
 	for _, c := range rep.Cities {
-		if len(city) >= 4 && c.Code[:4] == city[:4] {
+		if c.Code[:4] == city {
 			out := *rep
 			out.Cities = []patentbridge.KPIArea{c}
 			return &out, nil
 		}
 	}
-	return nil, patentbridge.FieldErrorf("city", "未知的市（州）代码 %q", patentbridge.ClipValue(city))
+	return nil, patentbridge.FieldErrorf("city", "未知的市（州）代码 %q：绩效评价只统计四川省的 21 个市（州）", patentbridge.ClipValue(asked))
 }
 
 // WriteKPIJSON writes the report as one JSON document:

@@ -49,11 +49,9 @@ func ParsePatentFilter(q url.Values) (patentbridge.PatentFilter, error) {
 		}
 		f.OrgID = id
 	}
-	if v := get("city"); v != "" {
-		if !isDigits(v) || (len(v) != 4 && len(v) != 6) {
-			return f, patentbridge.FieldErrorf("city", "城市代码 %q 应为4位或6位行政区划代码（如 5101）", v)
-		}
-		f.City = v[:4]
+	var err error
+	if f.City, err = patentbridge.ParseCityFilter(get("city")); err != nil {
+		return f, err
 	}
 	if v := get("ipc"); v != "" {
 		p, err := NormalizeIPCPrefix(v)
@@ -69,7 +67,6 @@ func ParsePatentFilter(q url.Values) (patentbridge.PatentFilter, error) {
 		}
 		f.Status = s
 	}
-	var err error
 	if f.GrantYearFrom, err = intParam(q, "grant_year_from", "授权年份（起）", 0, 1985, 2100); err != nil {
 		return f, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // ParseOfferFilter reads the market's query, for the market page and the API
 // alike: kind, system and industry (or industry_key "sichuan_5_1:电子信息"),
-// city (4 digits), price_min and price_max in 万元 (price_max, when given, at least 1 and
+// city (by patentbridge.ParseCityFilter), price_min and price_max in 万元 (price_max, when given, at least 1 and
 // not below price_min), trl (the least), org_type, app_no, soe_shared (1 or
 // true; 0, false or empty for all), status, limit, offset. Returns EINVALID
 // naming the parameter.
@@ -26,8 +26,9 @@ func ParseOfferFilter(q url.Values) (patentbridge.OfferFilter, error) {
 	default:
 		return f, patentbridge.FieldErrorf("soe_shared", "国企成熟专利共享（soe_shared）%q 无效：应为 1（仅看共享专利）或留空", patentbridge.ClipValue(v))
 	}
-	if c := f.City; c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
-		return f, patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))
+	var err error
+	if f.City, err = patentbridge.ParseCityFilter(f.City); err != nil {
+		return f, err
 	}
 	if key := strings.TrimSpace(q.Get("industry_key")); key != "" {
 		sys, name, ok := strings.Cut(key, ":")
@@ -47,7 +48,6 @@ func ParseOfferFilter(q url.Values) (patentbridge.OfferFilter, error) {
 		}
 		return n, nil
 	}
-	var err error
 	var lo, hi, trl, limit, offset int64
 	if lo, err = num("price_min", "最低价格（万元）", 1_000_000); err != nil {
 		return f, err

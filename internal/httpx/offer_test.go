@@ -21,6 +21,7 @@ func TestParseOfferFilter(t *testing.T) {
 		"price_max=":                      {},
 		"industry_key=sichuan_5_1:电子信息":   {System: "sichuan_5_1", Industry: "电子信息"},
 		"city=5101&trl=6&kind=ordinary":   {City: "5101", MinTRL: 6, Kind: patentbridge.OfferOrdinary},
+		"city=510104":                     {City: "5101"},
 		"org_type=soe&limit=20&offset=40": {OrgType: patentbridge.PartySOE, Limit: 20, Offset: 40},
 	} {
 		q, _ := url.ParseQuery(query)
@@ -38,7 +39,7 @@ func TestParseOfferFilter(t *testing.T) {
 		"price_max=abc":             "price_max",
 		"trl=10":                    "trl",
 		"city=成都":                   "city",
-		"city=510104":               "city",
+		"city=51010":                "city",
 		"industry_key=电子信息":         "industry_key",
 		"limit=x":                   "limit",
 	} {

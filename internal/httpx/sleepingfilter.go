@@ -23,11 +23,9 @@ func ParseSleepingFilter(q url.Values) (patentbridge.SleepingFilter, error) {
 	f := patentbridge.SleepingFilter{Limit: DefaultLimit}
 	get := func(k string) string { return strings.TrimSpace(q.Get(k)) }
 	f.Institution = patentbridge.NormalizeOrgName(get("institution"))
-	if v := get("city"); v != "" {
-		if !isDigits(v) || (len(v) != 4 && len(v) != 6) {
-			return f, patentbridge.FieldErrorf("city", "城市代码 %q 应为4位或6位行政区划代码（如 5101）", v)
-		}
-		f.City = v[:4]
+	var err error
+	if f.City, err = patentbridge.ParseCityFilter(get("city")); err != nil {
+		return f, err
 	}
 	if v := strings.ToUpper(get("grade")); v != "" {
 		if !slices.Contains(patentbridge.Grades, v) {
@@ -71,7 +69,6 @@ func ParseSleepingFilter(q url.Values) (patentbridge.SleepingFilter, error) {
 	default:
 		return f, patentbridge.FieldErrorf("excluded", "参数 excluded 的值 %q 无效：应为 true 或 false", get("excluded"))
 	}
-	var err error
 	if f.GrantYear, err = intParam(q, "grant_year", "授权年份", 0, 1985, 2100); err != nil {
 		return f, err
 	}

@@ -53,7 +53,7 @@ func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commission
 		if c.City == "" {
 			return patentbridge.FieldErrorf("所在市(州)", "请填写专员所在市（州）（所属机构未登记所在地）")
 		}
-		if err := outOfScope(u, c.City, "登记"); err != nil {
+		if err := outOfScope(u, c.City, "登记", "所在市(州)"); err != nil {
 			return err
 		}
 		if c.UserID != 0 {

@@ -63,7 +63,7 @@ func (db *DB) CreateFiling(ctx context.Context, f *patentbridge.ProductFiling) e
 		if !filingEnterprise(o.Type) {
 			return patentbridge.FieldErrorf("企业名称", "“%s”是%s，专利产品备案的主体应为企业", o.Name, o.Type.Label())
 		}
-		if err := outOfScope(u, o.CityCode, "登记"); err != nil {
+		if err := outOfScope(u, o.CityCode, "登记", "企业名称"); err != nil {
 			return err
 		}
 		f.OrgID, f.OrgName, f.City, f.SME, f.CreditCode = o.ID, o.Name, o.CityCode, o.SME, o.CreditCode

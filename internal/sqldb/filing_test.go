@@ -168,7 +168,11 @@ func TestSetFilingYearAndCityScope(t *testing.T) {
 		}
 		my := &patentbridge.ProductFiling{OrgName: "绵阳长虹智能装备有限公司", Product: "燃机叶片", FiledOn: date("2026-02-01"),
 			Patents: []patentbridge.FiledPatent{{AppNo: f.soeP.AppNo, Source: patentbridge.SourceLicensed}}}
-		wantCode(t, db.CreateFiling(as(f.chengdu), my), patentbridge.EFORBIDDEN)
+		err = db.CreateFiling(as(f.chengdu), my)
+		wantCode(t, err, patentbridge.EFORBIDDEN)
+		if patentbridge.ErrorField(err) != "企业名称" { // the import's reject report names the column
+			t.Errorf("another city's enterprise: field %q", patentbridge.ErrorField(err))
+		}
 		if err := db.CreateFiling(as(f.admin), my); err != nil {
 			t.Fatal(err)
 		}

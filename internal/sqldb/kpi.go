@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"patentbridge"
@@ -215,20 +216,25 @@ func sichuanCities() []string {
 }
 
 // kpiCity reads an area: "", "51" or "510000" is the province (""),
-// KPIUnassigned itself, a 4- or 6-digit Sichuan city code its 4-digit code.
-// Returns EINVALID.
+// KPIUnassigned itself, a Sichuan city code (read by
+// patentbridge.ParseCityFilter, 4 or 6 digits) its 4-digit code. Returns
+// EINVALID.
 func kpiCity(code string) (string, error) {
-	switch {
-	case code == "" || code == patentbridge.DemandProvinceCode || code == provinceCode:
+	code = strings.TrimSpace(code)
+	switch code {
+	case "", patentbridge.DemandProvinceCode, provinceCode:
 		return "", nil
-	case code == patentbridge.KPIUnassigned:
+	case patentbridge.KPIUnassigned:
 		return code, nil
-	case (len(code) == 4 || len(code) == 6) && code[:2] == patentbridge.DemandProvinceCode:
-		if refdata.Default().CityName(code[:4]) != "" {
-			return code[:4], nil
-		}
 	}
-	return "", patentbridge.FieldErrorf("city", "未知的市（州）代码 %q", patentbridge.ClipValue(code))
+	city, err := patentbridge.ParseCityFilter(code)
+	if err != nil {
+		return "", err
+	}
+	if city[:2] != patentbridge.DemandProvinceCode || refdata.Default().CityName(city) == "" {
+		return "", patentbridge.FieldErrorf("city", "未知的市（州）代码 %q：绩效评价只统计四川省的 21 个市（州）", patentbridge.ClipValue(code))
+	}
+	return city, nil
 }
 
 func scanKPIRecord(s scanner) (*patentbridge.KPIRecord, error) {

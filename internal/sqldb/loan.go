@@ -101,7 +101,7 @@ func (db *DB) CreateLoan(ctx context.Context, l *patentbridge.Loan) error {
 			return err
 		}
 		if c := patentbridge.ScopeCity(u); c != "" && l.City != c {
-			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：市（州）管理员只能登记本市（州）借款企业的贷款（%s 所在地 %q）", l.BorrowerName, l.City)
+			return fieldError(patentbridge.EFORBIDDEN, "借款企业", "没有权限：市（州）管理员只能登记本市（州）借款企业的贷款（%s 所在地 %q）", l.BorrowerName, l.City)
 		}
 		if err := tx.resolveLoanPool(ctx, l); err != nil {
 			return err
@@ -120,7 +120,8 @@ func (db *DB) CreateLoan(ctx context.Context, l *patentbridge.Loan) error {
 }
 
 // refuseSameLoan refuses a loan already stored: the same borrower, bank,
-// amount and application date (an import run again). Returns ECONFLICT naming it.
+// amount and application date (an import run again). Returns ECONFLICT naming
+// it, on field 借款企业.
 func (tx *Tx) refuseSameLoan(ctx context.Context, l *patentbridge.Loan) error {
 	var id int64
 	err := tx.queryRow(ctx, tx.q().add(`SELECT id FROM loans WHERE borrower_org_id = ? AND bank_name = ? AND amount_fen = ?
@@ -131,7 +132,7 @@ func (tx *Tx) refuseSameLoan(ctx context.Context, l *patentbridge.Loan) error {
 	if err != nil {
 		return fmt.Errorf("sqldb: same loan: %w", err)
 	}
-	return patentbridge.Errorf(patentbridge.ECONFLICT, "该贷款已登记为贷款 %d（%s，%s，%s，申请日期 %s），不重复登记",
+	return fieldError(patentbridge.ECONFLICT, "借款企业", "该贷款已登记为贷款 %d（%s，%s，%s，申请日期 %s），不重复登记",
 		id, l.BorrowerName, l.BankName, patentbridge.FormatFen(l.AmountFen), patentbridge.FormatDate(l.AppliedOn))
 }
 

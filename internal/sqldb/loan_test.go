@@ -254,7 +254,11 @@ func TestLoanScopeAndFilters(t *testing.T) {
 		f := newLoanFixture(t, db)
 		deyang := &patentbridge.Loan{BorrowerName: "德阳东汽装备有限公司", BankName: "德阳农商银行", AmountFen: wan(300), TermMonths: 12,
 			AppNos: []string{f.deyangP.AppNo}, AppliedOn: date("2026-01-05"), NoSuspension: true}
-		wantCode(t, db.CreateLoan(as(f.chengdu), deyang), patentbridge.EFORBIDDEN)
+		err := db.CreateLoan(as(f.chengdu), deyang)
+		wantCode(t, err, patentbridge.EFORBIDDEN)
+		if patentbridge.ErrorField(err) != "借款企业" { // the import's reject report names the column
+			t.Errorf("another city's borrower: field %q", patentbridge.ErrorField(err))
+		}
 		if err := db.CreateLoan(as(f.admin), deyang); err != nil || deyang.City != "5106" {
 			t.Fatalf("%v %+v", err, deyang)
 		}
@@ -263,7 +267,7 @@ func TestLoanScopeAndFilters(t *testing.T) {
 			t.Fatal(err)
 		}
 		again := newLoan(0, f.firmB) // the same borrower, bank, amount and day: an import run twice
-		if err := db.CreateLoan(as(f.admin), again); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT ||
+		if err := db.CreateLoan(as(f.admin), again); patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || patentbridge.ErrorField(err) != "借款企业" ||
 			!strings.Contains(patentbridge.ErrorMessage(err), "该贷款已登记为贷款 "+itoa(mine.ID)) {
 			t.Errorf("the same loan twice: %v", err)
 		}

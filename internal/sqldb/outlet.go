@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -67,8 +66,8 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 		if o.City == "" {
 			return patentbridge.FieldErrorf("所在市(州)", "请填写所在市（州）")
 		}
-		if err := outOfScope(u, o.City, "登记"); err != nil {
-			return cityField(err)
+		if err := outOfScope(u, o.City, "登记", "所在市(州)"); err != nil {
+			return err
 		}
 		var same int64
 		// One of the name open in the city, or the very outlet (its opening day) closed since.
@@ -172,8 +171,8 @@ func (db *DB) CreateTechManager(ctx context.Context, m *patentbridge.TechManager
 		if m.City == "" {
 			return patentbridge.FieldErrorf("所在市(州)", "请填写所在市（州）")
 		}
-		if err := outOfScope(u, m.City, "登记"); err != nil {
-			return cityField(err)
+		if err := outOfScope(u, m.City, "登记", "所在市(州)"); err != nil {
+			return err
 		}
 		var same int64
 		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM tech_managers WHERE name = ? AND org_name = ? AND city = ? ORDER BY id LIMIT 1",
@@ -216,14 +215,4 @@ func (db *DB) ListTechManagers(ctx context.Context, f patentbridge.TechManagerFi
 	list := where(db.dialect.newQuery().add("SELECT "+techManagerColumns+" FROM tech_managers")).
 		add(" ORDER BY registered_on DESC, id DESC LIMIT ? OFFSET ?", limit, f.Offset)
 	return listPage(ctx, db, "tech managers", count, list, scanTechManager)
-}
-
-// cityField names the 所在市(州) column in a refusal of another city's
-// outlet or manager, so an import's reject report names it.
-func cityField(err error) error {
-	var e *patentbridge.Error
-	if errors.As(err, &e) && e.Field == "" {
-		e.Field = "所在市(州)"
-	}
-	return err
 }

@@ -7,11 +7,11 @@ import (
 	"patentbridge"
 )
 
-// outOfScope refuses a city user's act on a record of another city.
-// Returns EFORBIDDEN.
-func outOfScope(u *patentbridge.User, city, what string) error {
+// outOfScope refuses a city user's act on a record of another city, naming
+// field, the template column the city comes from. Returns EFORBIDDEN.
+func outOfScope(u *patentbridge.User, city, what, field string) error {
 	if c := patentbridge.ScopeCity(u); c != "" && city != c {
-		return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：市（州）管理员只能%s本市（州）的记录（所在地 %q）", what, city)
+		return fieldError(patentbridge.EFORBIDDEN, field, "没有权限：市（州）管理员只能%s本市（州）的记录（所在地 %q）", what, city)
 	}
 	return nil
 }

@@ -81,7 +81,7 @@ func (db *DB) RecordService(ctx context.Context, r *patentbridge.ServiceRecord) 
 		case r.OrgName == "":
 			return patentbridge.FieldErrorf("统一社会信用代码", "机构名录中没有统一社会信用代码为 %s 的企业，请填写服务企业名称", r.CreditCode)
 		}
-		if err := outOfScope(u, r.City, "登记"); err != nil {
+		if err := outOfScope(u, r.City, "登记", "专员姓名"); err != nil {
 			return err
 		}
 		var same int64

@@ -57,7 +57,9 @@ func (s *Server) renderCases(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	u := patentbridge.UserFrom(r.Context())
-	f.City = strings.TrimSpace(r.URL.Query().Get("city")) // published cases are everyone's: a city user filters by any city too
+	// Published cases are everyone's: a city user filters by any city too
+	// (programmeFilter has refused a malformed code).
+	f.City, _ = patentbridge.ParseCityFilter(r.URL.Query().Get("city"))
 	cs, total, err := s.Cases.ListCases(r.Context(), f)
 	if err != nil {
 		s.errorPage(w, r, err)

@@ -83,9 +83,12 @@ func (s *Server) commissionerList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := commissionersView{serviceSection: section("commissioners"), Year: strings.TrimSpace(q.Get("year")), Name: strings.TrimSpace(q.Get("name")),
 		Serving: q.Get("serving") == "1", CanImport: s.ImportCommissioners != nil, CanImportService: s.ImportServices != nil}
-	v.City, v.OwnCity = s.listCity(r, strings.TrimSpace(q.Get("city")))
+	v.City, v.OwnCity, err = s.cityFilter(r, q.Get("city"))
 	f := patentbridge.CommissionerFilter{City: v.City, Name: v.Name, Serving: v.Serving, Limit: servicePageSize, Offset: offset}
-	if f.Year, err = yearFilter(v.Year); err == nil {
+	if err == nil {
+		f.Year, err = yearFilter(v.Year)
+	}
+	if err == nil {
 		err = patentbridge.CheckText("name", "专员姓名", v.Name, patentbridge.PersonNameMax, false)
 	}
 	if err != nil {
@@ -290,7 +293,10 @@ func (s *Server) serviceList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := servicesView{serviceSection: section("services"), Year: strings.TrimSpace(q.Get("year")), Type: strings.TrimSpace(q.Get("type")),
 		CanImport: s.ImportServices != nil}
-	v.City, v.OwnCity = s.listCity(r, strings.TrimSpace(q.Get("city")))
+	if v.City, v.OwnCity, err = s.cityFilter(r, q.Get("city")); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.ServiceFilter{City: v.City, Limit: servicePageSize, Offset: offset}
 	if f.Year, err = yearFilter(v.Year); err != nil {
 		s.errorPage(w, r, err)

@@ -101,6 +101,10 @@ func (s *Server) dealList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := dealsView{Year: strings.TrimSpace(q.Get("year")), City: strings.TrimSpace(q.Get("city")), Kind: strings.TrimSpace(q.Get("kind")),
 		AppNo: strings.TrimSpace(q.Get("app_no")), CanImport: s.ImportDeals != nil}
+	if v.City, err = patentbridge.ParseCityFilter(v.City); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.DealFilter{City: v.City, Limit: dealPageSize, Offset: offset}
 	if u := patentbridge.UserFrom(r.Context()); patentbridge.ScopeCity(u) != "" {
 		f.City, v.City = patentbridge.ScopeCity(u), patentbridge.ScopeCity(u)

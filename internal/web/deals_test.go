@@ -148,6 +148,20 @@ func TestDealUploadListAndTemplates(t *testing.T) {
 	if mustContain(t, body, "共 1 笔", "成都芯动科技有限公司"); strings.Contains(body, "绵阳某装备有限公司") {
 		t.Error("the 2026 transfers show a 2025 licence")
 	}
+	// A 6-digit code (the KPI pages' links use them) is its 市(州); a bad one is said.
+	_, body = MustGet(t, admin, e.URL+"/deals?city=510700")
+	if mustContain(t, body, "共 1 笔", "绵阳某装备有限公司"); strings.Contains(body, "成都芯动科技有限公司") {
+		t.Error("/deals?city=510700 shows a Chengdu deal")
+	}
+	_, body = MustGet(t, admin, e.URL+"/deals?city=510703")
+	mustContain(t, body, "共 1 笔", "绵阳某装备有限公司")
+	for _, bad := range []string{"51070", "mianyang", "5107000"} {
+		status, body := MustGet(t, admin, e.URL+"/deals?city="+bad)
+		if status != http.StatusBadRequest {
+			t.Errorf("/deals?city=%s: %d", bad, status)
+		}
+		mustContain(t, body, "城市代码", "应为 4 位（如 5101）或 6 位（如 510100）行政区划代码")
+	}
 	chengdu := MustClient(t, e, "chengdu")
 	_, body = MustGet(t, chengdu, e.URL+"/deals?city=5107")
 	if mustContain(t, body, "共 1 笔", "只显示受让方在成都市的交易"); strings.Contains(body, "绵阳某装备有限公司") {

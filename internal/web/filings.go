@@ -80,7 +80,10 @@ func (s *Server) filingList(w http.ResponseWriter, r *http.Request) {
 	}
 	v := filingsView{serviceSection: section("filings"), Year: strings.TrimSpace(q.Get("year")), Industry: strings.TrimSpace(q.Get("industry")),
 		Enterprise: strings.TrimSpace(q.Get("enterprise")), CanImport: s.ImportFilings != nil}
-	v.City, v.OwnCity = s.listCity(r, strings.TrimSpace(q.Get("city")))
+	if v.City, v.OwnCity, err = s.cityFilter(r, q.Get("city")); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.FilingFilter{City: v.City, Industry: v.Industry, Limit: servicePageSize, Offset: offset}
 	if f.Year, err = yearFilter(v.Year); err != nil {
 		s.errorPage(w, r, err)

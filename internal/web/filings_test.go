@@ -168,6 +168,11 @@ func TestFilingFormLinksDealsAndSetsYears(t *testing.T) {
 
 	_, body = MustGet(t, admin, e.URL+"/filings?year=2026&city=5101&industry=高端装备制造&enterprise=成都芯动科技有限公司")
 	mustContain(t, body, "共 1 项", "智能巡检机器人", "1,200.5（2025 年）")
+	_, body = MustGet(t, admin, e.URL+"/filings?year=2026&city=510100")
+	mustContain(t, body, "共 1 项", "智能巡检机器人")
+	if status, body := MustGet(t, admin, e.URL+"/filings?city=成都"); status != http.StatusBadRequest || !strings.Contains(body, "应为 4 位（如 5101）或 6 位") {
+		t.Errorf("/filings?city=成都: %d", status)
+	}
 	_, body = MustGet(t, admin, e.URL+"/filings?enterprise=成都另一装备有限公司")
 	if mustContain(t, body, "共 0 项"); strings.Contains(body, "智能巡检机器人") {
 		t.Error("another enterprise's list shows the filing")
@@ -264,7 +269,7 @@ func TestOutletsAndTechManagers(t *testing.T) {
 	if status != http.StatusSeeOther {
 		t.Fatalf("outlet: %d\n%s", status, body)
 	}
-	_, body = MustGet(t, admin, e.URL+"/service-outlets?city=5101&kind=outlet")
+	_, body = MustGet(t, admin, e.URL+"/service-outlets?city=510104&kind=outlet")
 	mustContain(t, body, "共 1 个", "锦江区服务网点", "网点", "记录撤销")
 	id := regexp.MustCompile(`action="/service-outlets/(\d+)/close"`).FindStringSubmatch(body)
 	if id == nil {

@@ -81,8 +81,8 @@ func (s *Server) loanList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if f.City != "" && (len(f.City) != 4 || strings.Trim(f.City, "0123456789") != "") {
-		s.errorPage(w, r, patentbridge.FieldErrorf("city", "市（州）代码 %q 无效：应为4位数字，如 5101（成都市）", patentbridge.ClipValue(f.City)))
+	if f.City, err = patentbridge.ParseCityFilter(f.City); err != nil {
+		s.errorPage(w, r, err)
 		return
 	}
 	if err := patentbridge.CheckText("bank", "银行", f.Bank, patentbridge.LoanNameMax, false); err != nil {

@@ -339,7 +339,7 @@ func TestLoanPagesKeepACityToItsOwn(t *testing.T) {
 	if status != http.StatusSeeOther {
 		t.Fatalf("apply: %d\n%s", status, body)
 	}
-	if _, body = MustGet(t, admin, e.srv.URL+"/loans?city=5106"); !strings.Contains(body, `id="loan-total">共 1 笔`) || !strings.Contains(body, "德阳市") {
+	if _, body = MustGet(t, admin, e.srv.URL+"/loans?city=510600"); !strings.Contains(body, `id="loan-total">共 1 笔`) || !strings.Contains(body, "德阳市") {
 		t.Error("the admin's list lacks the Deyang loan")
 	}
 	chengdu := MustClient(t, e.srv, "chengdu")

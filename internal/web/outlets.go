@@ -80,7 +80,10 @@ func (s *Server) outletPage(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	v.serviceSection = section("outlets")
-	v.City, v.OwnCity = s.listCity(r, v.City)
+	if v.City, v.OwnCity, err = s.cityFilter(r, v.City); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.OutletFilter{City: v.City, Open: v.Open, Limit: servicePageSize, Offset: offset}
 	if f.Year, err = yearFilter(v.Year); err != nil {
 		s.errorPage(w, r, err)
@@ -207,7 +210,10 @@ func (s *Server) managerPage(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	v.serviceSection = section("managers")
-	v.City, v.OwnCity = s.listCity(r, v.City)
+	if v.City, v.OwnCity, err = s.cityFilter(r, v.City); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
 	f := patentbridge.TechManagerFilter{City: v.City, Limit: servicePageSize, Offset: offset}
 	if f.Year, err = yearFilter(v.Year); err != nil {
 		s.errorPage(w, r, err)

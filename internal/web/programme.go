@@ -76,7 +76,11 @@ func (s *Server) programmeRoutes() []httpx.Route {
 // Returns EINVALID naming the filter.
 func (s *Server) programmeFilter(r *http.Request, kind string) (patentbridge.ProgrammeFilter, error) {
 	q := r.URL.Query()
-	f := patentbridge.ProgrammeFilter{City: strings.TrimSpace(q.Get("city")), Kind: kind, Limit: programmePageSize}
+	f := patentbridge.ProgrammeFilter{Kind: kind, Limit: programmePageSize}
+	var err error
+	if f.City, err = patentbridge.ParseCityFilter(q.Get("city")); err != nil {
+		return f, err
+	}
 	if y := strings.TrimSpace(q.Get("year")); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 2000 || n > 2100 {
@@ -87,7 +91,6 @@ func (s *Server) programmeFilter(r *http.Request, kind string) (patentbridge.Pro
 	if c := patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())); c != "" {
 		f.City = c
 	}
-	var err error
 	f.Offset, err = httpx.PageOffset(q, programmePageSize)
 	return f, err
 }

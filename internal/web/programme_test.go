@@ -119,6 +119,9 @@ func TestEventFormWithProjectsIsListed(t *testing.T) {
 		`<li><a href="/programme" class="active"`, `<a href="/pilot-bases" class="tab">中试熟化基地</a>`, `<a href="/listings" class="tab">科创板培育</a>`)
 	_, body = MustGet(t, c, e.srv.URL+"/events?year=2025")
 	mustContain(t, body, "共 0 场")
+	if status, body = MustGet(t, c, e.srv.URL+"/events?city=5101x"); status != http.StatusBadRequest || !strings.Contains(body, "5101x") || !strings.Contains(body, "应为 4 位（如 5101）或 6 位") {
+		t.Errorf("/events?city=5101x: %d", status)
+	}
 	_, body = MustGet(t, MustClient(t, e.srv, "mianyang"), e.srv.URL+"/events")
 	mustContain(t, body, "共 0 场")
 	if strings.Contains(body, "四川大学专利成果进园区") {

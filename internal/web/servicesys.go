@@ -62,6 +62,17 @@ func (s *Server) listCity(r *http.Request, asked string) (city, own string) {
 	return asked, ""
 }
 
+// cityFilter reads a list page's 市(州) filter by
+// patentbridge.ParseCityFilter and narrows it as listCity does. Returns
+// EINVALID naming "city" for a malformed code.
+func (s *Server) cityFilter(r *http.Request, asked string) (city, own string, err error) {
+	if asked, err = patentbridge.ParseCityFilter(asked); err != nil {
+		return "", "", err
+	}
+	city, own = s.listCity(r, asked)
+	return city, own, nil
+}
+
 // cityOptions lists the province's 市(州) with selected marked.
 func (s *Server) cityOptions(selected string) []option {
 	var out []option
