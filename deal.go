@@ -102,7 +102,8 @@ type Deal struct {
 
 // Validate trims and checks a deal record: a valid application number, a
 // kind, both parties named and typed, a 6-digit region code and a credit code
-// when given, an amount within range and a contract date not after today.
+// when given, an amount within range and a contract date not after today
+// nor before PatentLawInForce.
 // Errors name the deal template's column (EINVALID).
 func (d *Deal) Validate(today time.Time) error {
 	d.FromName, d.ToName = NormalizeOrgName(d.FromName), NormalizeOrgName(d.ToName)
@@ -133,6 +134,9 @@ func (d *Deal) Validate(today time.Time) error {
 		return FieldErrorf("合同日期", "请填写合同日期")
 	case DateOf(d.ContractDate).After(DateOf(today)):
 		return FieldErrorf("合同日期", "合同日期 %s 晚于今天", FormatDate(d.ContractDate))
+	}
+	if err := CheckRecordFloor("合同日期", d.ContractDate); err != nil {
+		return err
 	}
 	if d.ToCreditCode != "" {
 		code, err := NormalizeCreditCode(d.ToCreditCode)

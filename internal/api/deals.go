@@ -132,7 +132,7 @@ func (s *Server) listDeals(w http.ResponseWriter, r *http.Request) {
 		f.Limit, f.Offset, err = pageParams(q)
 	}
 	if err == nil {
-		f.Year, err = intParam(q.Get("year"), "year", 1985, 9999)
+		f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year"))
 	}
 	if c := f.City; err == nil && c != "" && (len(c) != 4 || strings.Trim(c, "0123456789") != "") {
 		err = patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(c))

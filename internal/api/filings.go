@@ -176,7 +176,7 @@ func (s *Server) listFilings(w http.ResponseWriter, r *http.Request) {
 func programmeParams(q url.Values) (year int, city string, limit, offset int, err error) {
 	city = q.Get("city")
 	if limit, offset, err = pageParams(q); err == nil {
-		year, err = intParam(q.Get("year"), "year", 1985, 9999)
+		year, err = patentbridge.ParseRecordYear("year", q.Get("year"))
 	}
 	if err == nil && city != "" && (len(city) != 4 || strings.Trim(city, "0123456789") != "") {
 		err = patentbridge.FieldErrorf("city", "城市代码 %q 无效：应为 4 位行政区划代码，如 5101（成都市）", patentbridge.ClipValue(city))

@@ -199,7 +199,7 @@ func (s *Server) listLoans(w http.ResponseWriter, r *http.Request) {
 		f.Limit, f.Offset, err = pageParams(q)
 	}
 	if err == nil {
-		f.Year, err = intParam(q.Get("year"), "year", 1985, 9999)
+		f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year"))
 	}
 	if v := q.Get("risk_pool_id"); err == nil && v != "" {
 		if f.RiskPoolID, err = strconv.ParseInt(v, 10, 64); err != nil || f.RiskPoolID <= 0 {

@@ -75,11 +75,9 @@ func (s *Server) loanList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if y := strings.TrimSpace(q.Get("year")); y != "" {
-		if f.Year, err = strconv.Atoi(y); err != nil || f.Year < 2000 || f.Year > 2100 {
-			s.errorPage(w, r, patentbridge.FieldErrorf("year", "放款年份应为 2000–2100 之间的整数"))
-			return
-		}
+	if f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year")); err != nil {
+		s.errorPage(w, r, err)
+		return
 	}
 	if f.City != "" && (len(f.City) != 4 || strings.Trim(f.City, "0123456789") != "") {
 		s.errorPage(w, r, patentbridge.FieldErrorf("city", "市（州）代码 %q 无效：应为4位数字，如 5101（成都市）", patentbridge.ClipValue(f.City)))

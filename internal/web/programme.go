@@ -77,17 +77,13 @@ func (s *Server) programmeRoutes() []httpx.Route {
 func (s *Server) programmeFilter(r *http.Request, kind string) (patentbridge.ProgrammeFilter, error) {
 	q := r.URL.Query()
 	f := patentbridge.ProgrammeFilter{City: strings.TrimSpace(q.Get("city")), Kind: kind, Limit: programmePageSize}
-	if y := strings.TrimSpace(q.Get("year")); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 2000 || n > 2100 {
-			return f, patentbridge.FieldErrorf("年份", "年份应为 2000–2100 之间的整数")
-		}
-		f.Year = n
+	var err error
+	if f.Year, err = patentbridge.ParseRecordYear("年份", q.Get("year")); err != nil {
+		return f, err
 	}
 	if c := patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())); c != "" {
 		f.City = c
 	}
-	var err error
 	f.Offset, err = httpx.PageOffset(q, programmePageSize)
 	return f, err
 }
