@@ -155,6 +155,17 @@ func (d *Deal) Validate(today time.Time) error {
 	return CheckText("备案号", "备案号", d.RecordationNo, DealRecordationMax, false)
 }
 
+// CheckFiledBefore refuses a contract dated before appDate, the application
+// date (申请日) of the deal's patent as stored: no patent is traded before it
+// is filed. A zero appDate (the patent is not stored, or its date unknown)
+// passes. Returns EINVALID naming 合同日期.
+func (d *Deal) CheckFiledBefore(appDate time.Time) error {
+	if !appDate.IsZero() && DateOf(d.ContractDate).Before(DateOf(appDate)) {
+		return FieldErrorf("合同日期", "合同日期 %s 早于该专利的申请日 %s", FormatDate(DateOf(d.ContractDate)), FormatDate(DateOf(appDate)))
+	}
+	return nil
+}
+
 // validPartyType admits the deal template's five party types.
 func validPartyType(t PartyType) bool {
 	switch t {

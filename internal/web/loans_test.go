@@ -165,6 +165,13 @@ func TestLoanWorkflowOnThePages(t *testing.T) {
 	if status, _ := MustGet(t, c, e.srv.URL+"/loans?year=abc"); status != http.StatusBadRequest {
 		t.Errorf("year=abc: %d", status)
 	}
+	// The year filter takes any year from the Patent Law's (1985) on, as the records do.
+	if status, body := MustGet(t, c, e.srv.URL+"/loans?year=1990"); status != 200 || !strings.Contains(body, `id="loan-total">共 0 笔`) {
+		t.Errorf("year=1990: %d", status)
+	}
+	if status, body := MustGet(t, c, e.srv.URL+"/loans?year=1984"); status != http.StatusBadRequest || !strings.Contains(body, "1985") {
+		t.Errorf("year=1984: %d", status)
+	}
 	_, body = MustGet(t, c, e.srv.URL+pool)
 	mustContain(t, body, `id="pool-outstanding">200 万元`, `id="pool-left">9,800 万元`, `id="pool-business">正常`)
 }

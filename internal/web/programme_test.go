@@ -119,6 +119,14 @@ func TestEventFormWithProjectsIsListed(t *testing.T) {
 		`<li><a href="/programme" class="active"`, `<a href="/pilot-bases" class="tab">中试熟化基地</a>`, `<a href="/listings" class="tab">科创板培育</a>`)
 	_, body = MustGet(t, c, e.srv.URL+"/events?year=2025")
 	mustContain(t, body, "共 0 场")
+	// The year filter takes any year from the Patent Law's (1985) on, as the records do.
+	if status, body = MustGet(t, c, e.srv.URL+"/events?year=1990"); status != 200 {
+		t.Errorf("year=1990: %d", status)
+	}
+	mustContain(t, body, "共 0 场")
+	if status, body = MustGet(t, c, e.srv.URL+"/events?year=1984"); status != http.StatusBadRequest || !strings.Contains(body, "1985") {
+		t.Errorf("year=1984: %d", status)
+	}
 	_, body = MustGet(t, MustClient(t, e.srv, "mianyang"), e.srv.URL+"/events")
 	mustContain(t, body, "共 0 场")
 	if strings.Contains(body, "四川大学专利成果进园区") {
