@@ -41,6 +41,9 @@ func (c *TypicalCase) Validate() error {
 	if c.PublishedOn.IsZero() {
 		return FieldErrorf("发布日期", "请填写发布日期")
 	}
+	if err := CheckRecordFloor("发布日期", c.PublishedOn); err != nil {
+		return err
+	}
 	c.PublishedOn = DateOf(c.PublishedOn)
 	slices.Sort(c.DealIDs)
 	c.DealIDs = slices.Compact(c.DealIDs)

@@ -48,6 +48,9 @@ func (c *Commissioner) Validate(today time.Time) error {
 	case !c.LeftOn.IsZero() && DateOf(c.LeftOn).After(DateOf(today)):
 		return FieldErrorf("离任日期", "离任日期 %s 晚于今天", FormatDate(c.LeftOn))
 	}
+	if err := CheckRecordFloor("登记日期", c.RegisteredOn); err != nil {
+		return err
+	}
 	c.RegisteredOn = DateOf(c.RegisteredOn)
 	if !c.LeftOn.IsZero() {
 		c.LeftOn = DateOf(c.LeftOn)

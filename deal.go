@@ -102,7 +102,8 @@ type Deal struct {
 
 // Validate trims and checks a deal record: a valid application number, a
 // kind, both parties named and typed, a 6-digit region code and a credit code
-// when given, an amount within range and a contract date not after today.
+// when given, an amount within range and a contract date not after today
+// nor before PatentLawInForce.
 // Errors name the deal template's column (EINVALID).
 func (d *Deal) Validate(today time.Time) error {
 	d.FromName, d.ToName = NormalizeOrgName(d.FromName), NormalizeOrgName(d.ToName)
@@ -134,6 +135,9 @@ func (d *Deal) Validate(today time.Time) error {
 	case DateOf(d.ContractDate).After(DateOf(today)):
 		return FieldErrorf("合同日期", "合同日期 %s 晚于今天", FormatDate(d.ContractDate))
 	}
+	if err := CheckRecordFloor("合同日期", d.ContractDate); err != nil {
+		return err
+	}
 	if d.ToCreditCode != "" {
 		code, err := NormalizeCreditCode(d.ToCreditCode)
 		if err != nil {
@@ -149,6 +153,17 @@ func (d *Deal) Validate(today time.Time) error {
 		return err
 	}
 	return CheckText("备案号", "备案号", d.RecordationNo, DealRecordationMax, false)
+}
+
+// CheckFiledBefore refuses a contract dated before appDate, the application
+// date (申请日) of the deal's patent as stored: no patent is traded before it
+// is filed. A zero appDate (the patent is not stored, or its date unknown)
+// passes. Returns EINVALID naming 合同日期.
+func (d *Deal) CheckFiledBefore(appDate time.Time) error {
+	if !appDate.IsZero() && DateOf(d.ContractDate).Before(DateOf(appDate)) {
+		return FieldErrorf("合同日期", "合同日期 %s 早于该专利的申请日 %s", FormatDate(DateOf(d.ContractDate)), FormatDate(DateOf(appDate)))
+	}
+	return nil
 }
 
 // validPartyType admits the deal template's five party types.

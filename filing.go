@@ -137,6 +137,9 @@ func (f *ProductFiling) Validate(today time.Time) error {
 	case DateOf(f.FiledOn).After(DateOf(today)):
 		return FieldErrorf("备案日期", "备案日期 %s 晚于今天", FormatDate(f.FiledOn))
 	}
+	if err := CheckRecordFloor("备案日期", f.FiledOn); err != nil {
+		return err
+	}
 	if f.CreditCode != "" {
 		code, err := NormalizeCreditCode(f.CreditCode)
 		if err != nil {

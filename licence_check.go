@@ -33,10 +33,6 @@ func CheckNegotiatedKind(k LicenceKind, openAnnounced bool) error {
 	return nil
 }
 
-// PatentLawInForce is the day the Patent Law took effect (1985-04-01): no
-// licence payment on the platform is older.
-var PatentLawInForce = time.Date(1985, 4, 1, 0, 0, 0, 0, time.UTC)
-
 // PaymentNotBefore is the first day a payment on l may be dated: the day of
 // the written notice of an open or pool licence (there was no licence to pay
 // for before it), the Patent Law's entry into force for the others (a

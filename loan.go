@@ -186,6 +186,9 @@ func (l *Loan) Validate(today time.Time) error {
 	case DateOf(l.AppliedOn).After(DateOf(today)):
 		return FieldErrorf("申请日期", "申请日期 %s 晚于今天", FormatDate(l.AppliedOn))
 	}
+	if err := CheckRecordFloor("申请日期", l.AppliedOn); err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	for i, a := range l.AppNos {
 		no, _, err := NormalizeAppNo(a)

@@ -37,6 +37,9 @@ func (l *Loan) CheckActDay(a LoanAct, on, today time.Time) error {
 	if on.After(DateOf(today)) {
 		return FieldErrorf("date", "%s %s 晚于今天", label, FormatDate(on))
 	}
+	if err := checkFloorAs("date", label, on); err != nil {
+		return err
+	}
 	if prev, day := l.PreviousStep(); on.Before(day) {
 		return FieldErrorf("date", "%s %s 早于该贷款的%s %s：各环节的日期不能早于上一环节", label, FormatDate(on), prev, FormatDate(day))
 	}

@@ -51,6 +51,9 @@ type RiskPool struct {
 	BankShare    int       `json:"bank_share"`
 	GovShare     int       `json:"gov_share"`
 	RemainderTo  LossParty `json:"remainder_to"`
+	// OpenedOn is the pool's 设立日期, the day of its opening balance (the
+	// account's first movement): today when not given.
+	OpenedOn time.Time `json:"-"` // API: opened_on
 	// OutstandingFen (the amounts of its outstanding loans) and LossesFen (the
 	// principal losses compensated) are computed when the pool is read.
 	OutstandingFen int64     `json:"outstanding_fen"`
@@ -87,6 +90,31 @@ func (p *RiskPool) Validate() error {
 		return FieldErrorf("remainder_to", "不能整除的尾差应由分担比例不为 0 的一方（保险、银行或政府）承担")
 	}
 	return CheckText("name", "资金池名称", p.Name, LoanNameMax, false)
+}
+
+// CheckOpenedOn sets a missing opening day to today and refuses one after
+// today or before PatentLawInForce, naming opened_on (EINVALID).
+func (p *RiskPool) CheckOpenedOn(today time.Time) error {
+	if p.OpenedOn.IsZero() {
+		p.OpenedOn = today
+	}
+	p.OpenedOn = DateOf(p.OpenedOn)
+	if p.OpenedOn.After(DateOf(today)) {
+		return FieldErrorf("opened_on", "设立日期 %s 晚于今天", FormatDate(p.OpenedOn))
+	}
+	return checkFloorAs("opened_on", "设立日期", p.OpenedOn)
+}
+
+// CheckDrawDay refuses a movement of the pool's account (a deposit, a
+// compensation paid from it), whose date the message calls label, dated
+// before the pool's opening day: the balance did not exist yet. Returns
+// EINVALID naming the request's field "date" and both dates.
+func (p *RiskPool) CheckDrawDay(label string, on time.Time) error {
+	if !p.OpenedOn.IsZero() && DateOf(on).Before(DateOf(p.OpenedOn)) {
+		return FieldErrorf("date", "%s %s 早于风险补偿资金池“%s”的设立日期 %s：资金池设立前不能注资或代偿",
+			label, FormatDate(DateOf(on)), p.Name, FormatDate(DateOf(p.OpenedOn)))
+	}
+	return nil
 }
 
 // share returns the pool's share of a party, 0 for an unknown party.

@@ -74,6 +74,9 @@ func (o *ServiceOutlet) Validate(today time.Time) error {
 	case !o.ClosedOn.IsZero() && DateOf(o.ClosedOn).After(DateOf(today)):
 		return FieldErrorf("撤销日期", "撤销日期 %s 晚于今天", FormatDate(o.ClosedOn))
 	}
+	if err := CheckRecordFloor("设立日期", o.OpenedOn); err != nil {
+		return err
+	}
 	o.OpenedOn = DateOf(o.OpenedOn)
 	if !o.ClosedOn.IsZero() {
 		o.ClosedOn = DateOf(o.ClosedOn)
@@ -118,6 +121,9 @@ func (m *TechManager) Validate(today time.Time) error {
 		return FieldErrorf("登记日期", "请填写登记日期")
 	case DateOf(m.RegisteredOn).After(DateOf(today)):
 		return FieldErrorf("登记日期", "登记日期 %s 晚于今天", FormatDate(m.RegisteredOn))
+	}
+	if err := CheckRecordFloor("登记日期", m.RegisteredOn); err != nil {
+		return err
 	}
 	m.RegisteredOn = DateOf(m.RegisteredOn)
 	if err := CheckText("姓名", "姓名", m.Name, PersonNameMax, false); err != nil {

@@ -22,13 +22,17 @@ func checkCityCode(field, code string) error {
 	return nil
 }
 
-// checkRecordDate refuses a missing date and one after today, naming the template column.
+// checkRecordDate refuses a missing date, one after today and one before
+// PatentLawInForce, naming the template column.
 func checkRecordDate(field string, d, today time.Time) (time.Time, error) {
 	if d.IsZero() {
 		return d, FieldErrorf(field, "请填写%s", field)
 	}
 	if DateOf(d).After(DateOf(today)) {
 		return d, FieldErrorf(field, "%s %s 晚于今天", field, FormatDate(d))
+	}
+	if err := CheckRecordFloor(field, d); err != nil {
+		return d, err
 	}
 	return DateOf(d), nil
 }

@@ -90,6 +90,9 @@ func (r *ServiceRecord) Validate(today time.Time) error {
 	case DateOf(r.ServedOn).After(DateOf(today)):
 		return FieldErrorf("服务日期", "服务日期 %s 晚于今天", FormatDate(r.ServedOn))
 	}
+	if err := CheckRecordFloor("服务日期", r.ServedOn); err != nil {
+		return err
+	}
 	if r.CreditCode != "" {
 		code, err := NormalizeCreditCode(r.CreditCode)
 		if err != nil {

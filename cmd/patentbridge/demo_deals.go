@@ -54,8 +54,10 @@ var demoDeals = []demoDeal{
 }
 
 // loadDemoDeals records the demo deals through the deal service, once: it
-// does nothing when deals other than the platform's licences exist. A giver
-// without enough patents in a small demo is skipped; the
+// does nothing when deals other than the platform's licences exist. Each
+// deal takes the giver's n-th patent filed by the contract date and not
+// traded by an earlier demo deal (no contract precedes its patent's 申请日);
+// a giver without enough such patents in a small demo is skipped; the
 // enterprise-to-enterprise transfer passes on a patent it received.
 func loadDemoDeals(ctx context.Context, m demoDealer, logger *slog.Logger) error {
 	ctx = platform(ctx)
@@ -68,23 +70,30 @@ func loadDemoDeals(ctx context.Context, m demoDealer, logger *slog.Logger) error
 			return nil
 		}
 	}
-	received := map[string]string{}
+	received, used := map[string]string{}, map[string]bool{}
 	n := 0
 	for _, dd := range demoDeals {
+		on := time.Date(dd.y, time.Month(dd.m), dd.d, 0, 0, 0, 0, patentbridge.Beijing)
 		appNo, fromType := received[dd.from], patentbridge.PartyEnterprise
 		if dd.nth >= 0 {
 			org, err := m.FindOrganizationByName(ctx, dd.from)
 			if err != nil {
 				continue
 			}
-			ps, _, err := m.ListPatents(ctx, patentbridge.PatentFilter{OrgID: org.ID, Status: patentbridge.StatusInForce, Limit: 10})
+			ps, _, err := m.ListPatents(ctx, patentbridge.PatentFilter{OrgID: org.ID, Status: patentbridge.StatusInForce, Sort: "app_date", Limit: 50})
 			if err != nil {
 				return err
 			}
-			if len(ps) <= dd.nth {
+			var fresh []*patentbridge.Patent
+			for _, p := range filedBy(ps, on) {
+				if !used[p.AppNo] {
+					fresh = append(fresh, p)
+				}
+			}
+			if len(fresh) <= dd.nth {
 				continue
 			}
-			appNo, fromType = ps[dd.nth].AppNo, org.Type
+			appNo, fromType = fresh[dd.nth].AppNo, org.Type
 		}
 		if appNo == "" {
 			continue
@@ -92,13 +101,25 @@ func loadDemoDeals(ctx context.Context, m demoDealer, logger *slog.Logger) error
 		sme := dd.sme
 		d := &patentbridge.Deal{AppNo: appNo, Kind: dd.kind, FromName: dd.from, FromType: fromType, ToName: dd.to,
 			ToType: patentbridge.PartyEnterprise, ToSME: &sme, ToRegionCode: dd.region, AmountFen: dd.wan * 1_000_000,
-			ContractDate: time.Date(dd.y, time.Month(dd.m), dd.d, 0, 0, 0, 0, patentbridge.Beijing), RecordationNo: dd.recorded}
+			ContractDate: on, RecordationNo: dd.recorded}
 		if err := m.CreateDeal(ctx, d); err != nil {
 			return err
 		}
-		received[dd.to] = appNo
+		received[dd.to], used[appNo] = appNo, true
 		n++
 	}
 	logger.Info("demo: deals recorded", "deals", n)
 	return nil
+}
+
+// filedBy returns the patents of ps filed (申请日) on or before the day on,
+// those a contract of that day may trade.
+func filedBy(ps []*patentbridge.Patent, on time.Time) []*patentbridge.Patent {
+	var out []*patentbridge.Patent
+	for _, p := range ps {
+		if !p.AppDate.IsZero() && !patentbridge.DateOf(p.AppDate).After(patentbridge.DateOf(on)) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

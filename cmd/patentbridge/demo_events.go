@@ -122,11 +122,15 @@ func loadDemoEvents(ctx context.Context, s demoProgramme, logger *slog.Logger) e
 			return fmt.Errorf("demo event %s: %w", de.title, err)
 		}
 		firms := firmsOf[de.city]
-		for j := 0; j < de.deals && j < len(e.Projects) && e.Projects[j].AppNo != "" && len(firms) > 0; j++ {
+		for j, made := 0, 0; made < de.deals && j < len(e.Projects) && e.Projects[j].AppNo != "" && len(firms) > 0; j++ {
+			on := demoDay(e.HeldOn.AddDate(0, 0, 30+10*j).Format("2006-01-02"))
+			if j < len(ps) && len(filedBy(ps[j:j+1], on)) == 0 {
+				continue // no contract before the patent's 申请日
+			}
+			made++
 			d := &patentbridge.Deal{AppNo: e.Projects[j].AppNo, Kind: []patentbridge.DealKind{patentbridge.DealOrdinary, patentbridge.DealTransfer, patentbridge.DealExclusive}[(i+j)%3],
 				FromName: de.organizer, FromType: patentbridge.ClassifyParty(de.organizer, ""), ToName: firms[j%len(firms)], ToType: patentbridge.PartyEnterprise,
-				AmountFen: int64(20+15*((i+j)%6)) * 10_000_00, ContractDate: demoDay(e.HeldOn.AddDate(0, 0, 30+10*j).Format("2006-01-02")),
-				Source: patentbridge.DealFromForm}
+				AmountFen: int64(20+15*((i+j)%6)) * 10_000_00, ContractDate: on, Source: patentbridge.DealFromForm}
 			if o, err := s.FindOrganizationByName(ctx, de.organizer); err == nil {
 				d.FromType = o.Type
 			}

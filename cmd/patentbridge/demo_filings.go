@@ -146,8 +146,7 @@ func loadDemoFilings(ctx context.Context, m demoFilingServices, today time.Time,
 		}
 		f := &patentbridge.ProductFiling{OrgName: d.firm, Product: d.product, Model: d.model, Industry: d.industry, FiledOn: on,
 			Years: []patentbridge.FilingYear{{Year: on.Year(), OutputFen: d.output[0] * 1_000_000, SalesFen: d.sales[0] * 1_000_000}}}
-		if len(sources) > 0 {
-			p := sources[i%len(sources)]
+		if p := demoSourceFiledBy(sources, i, on.AddDate(0, -2, 0)); p != nil {
 			src := []patentbridge.PatentSource{patentbridge.SourceAssigned, patentbridge.SourceLicensed}[i%2]
 			if err := demoSourceDeal(ctx, m, p, d.firm, src, on.AddDate(0, -2, 0)); err != nil {
 				return err
@@ -232,6 +231,18 @@ func demoSourcePatents(ctx context.Context, m demoFilingServices) ([]*patentbrid
 		}
 	}
 	return out, nil
+}
+
+// demoSourceFiledBy returns the first of sources, from the i-th round, filed
+// on or before the deal's day on (nil when none is), so that no demo deal
+// precedes its patent's 申请日.
+func demoSourceFiledBy(sources []*patentbridge.Patent, i int, on time.Time) *patentbridge.Patent {
+	for k := range sources {
+		if p := sources[(i+k)%len(sources)]; len(filedBy([]*patentbridge.Patent{p}, on)) == 1 {
+			return p
+		}
+	}
+	return nil
 }
 
 // demoSourceDeal records the transfer (受让) or ordinary licence (许可) of p

@@ -44,6 +44,10 @@ var demoLoans = []demoLoan{
 	{120, 12, "成都农村商业银行", "2026-10-08", "", patentbridge.LoanRefused, "2026-10-20"},
 }
 
+// demoPoolOpened is the 设立日期 of the demo's pools, before the first demo
+// loan's application, so that every compensation draws on a balance that exists.
+const demoPoolOpened = "2025-01-02"
+
 // loadDemoLoans creates a risk pool in each city of the demo's borrowers
 // (the first on Deyang's terms, insurer 3 : bank 2 : government 5 with a
 // 500 万元 loss cap; the others direct bank loans, bank 5 : city 5) and
@@ -76,7 +80,8 @@ func loadDemoLoans(ctx context.Context, s demoLoanStore, logger *slog.Logger) er
 		pool, ok := pools[b.org.CityCode]
 		if !ok {
 			p := &patentbridge.RiskPool{Name: refdata.Default().CityName(b.org.CityCode) + "知识产权质押融资风险补偿资金池", City: b.org.CityCode,
-				BalanceFen: 2000_0000_00, Leverage: 10, BankShare: 5, GovShare: 5, RemainderTo: patentbridge.PartyBank}
+				BalanceFen: 2000_0000_00, Leverage: 10, BankShare: 5, GovShare: 5, RemainderTo: patentbridge.PartyBank,
+				OpenedOn: day(demoPoolOpened).On} // before every demo loan and its compensation
 			if len(pools) == 0 {
 				p.BalanceFen, p.LossCapFen, p.InsurerShare, p.BankShare, p.GovShare = 1000_0000_00, 500_0000_00, 3, 2, 5
 			}

@@ -47,7 +47,20 @@ func TestDemoLoans(t *testing.T) {
 	if err != nil || pool.LossesFen != c.LossFen || pool.OutstandingFen == 0 && pool.BalanceFen == 0 {
 		t.Errorf("pool %+v: %v", pool, err)
 	}
-	if pools, n, _ := m.DB.ListRiskPools(ctx, patentbridge.RiskPoolFilter{}); n < 2 {
+	pools, n, _ := m.DB.ListRiskPools(ctx, patentbridge.RiskPoolFilter{})
+	if n < 2 {
 		t.Errorf("%d pools: %+v", n, pools)
+	}
+	// Every pool is opened before anything is drawn from or paid into it.
+	for _, p := range pools {
+		ms, err := m.DB.RiskPoolMovements(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mv := range ms {
+			if mv.On.Before(p.OpenedOn) {
+				t.Errorf("pool %d: %s dated %s before its opening %s", p.ID, mv.Kind, patentbridge.FormatDate(mv.On), patentbridge.FormatDate(p.OpenedOn))
+			}
+		}
 	}
 }

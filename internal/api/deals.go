@@ -133,7 +133,7 @@ func (s *Server) listDeals(w http.ResponseWriter, r *http.Request) {
 		f.Limit, f.Offset, err = pageParams(q)
 	}
 	if err == nil {
-		f.Year, err = intParam(q.Get("year"), "year", 1985, 9999)
+		f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year"))
 	}
 	if err == nil {
 		f.City, err = patentbridge.ParseCityFilter(f.City)

@@ -52,4 +52,10 @@ func TestDealsAPI(t *testing.T) {
 	if status, _ := e.call(t, "GET", "/api/v1/deals?year=x", e.admin, ""); status != 400 {
 		t.Errorf("a bad year = %d", status)
 	}
+	if status, m := e.call(t, "GET", "/api/v1/deals?year=1990", e.admin, ""); status != 200 || m["total"] != 0.0 {
+		t.Errorf("year 1990 = %d %v", status, m["total"])
+	}
+	if status, _ := e.call(t, "GET", "/api/v1/deals?year=1984", e.admin, ""); status != 400 {
+		t.Errorf("year 1984 = %d", status)
+	}
 }

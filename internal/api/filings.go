@@ -186,7 +186,7 @@ func (s *Server) listFilings(w http.ResponseWriter, r *http.Request) {
 func programmeParams(q url.Values) (year int, city string, limit, offset int, err error) {
 	city = q.Get("city")
 	if limit, offset, err = pageParams(q); err == nil {
-		year, err = intParam(q.Get("year"), "year", 1985, 9999)
+		year, err = patentbridge.ParseRecordYear("year", q.Get("year"))
 	}
 	if err == nil {
 		city, err = patentbridge.ParseCityFilter(city)

@@ -76,6 +76,7 @@ type poolRequest struct {
 	BankShare    int    `json:"bank_share"`
 	GovShare     int    `json:"gov_share"`
 	RemainderTo  string `json:"remainder_to"`
+	OpenedOn     string `json:"opened_on"` // 设立日期 YYYY-MM-DD; today when empty
 }
 
 // loanView is a loan as the API returns it: dates as YYYY-MM-DD and its
@@ -111,13 +112,15 @@ func newLoanView(l *patentbridge.Loan) loanView {
 // poolView is a risk pool with its capacity and what remains of it.
 type poolView struct {
 	*patentbridge.RiskPool
-	CapacityFen  int64 `json:"capacity_fen"`
-	AvailableFen int64 `json:"available_fen"`
-	CapReached   bool  `json:"loss_cap_reached"`
+	CapacityFen  int64  `json:"capacity_fen"`
+	AvailableFen int64  `json:"available_fen"`
+	CapReached   bool   `json:"loss_cap_reached"`
+	OpenedOn     string `json:"opened_on"` // 设立日期, the opening balance's day
 }
 
 func newPoolView(p *patentbridge.RiskPool) poolView {
-	return poolView{p, p.CapacityFen(), max(0, p.CapacityFen()-p.OutstandingFen), p.LossCapFen > 0 && p.LossesFen >= p.LossCapFen}
+	return poolView{p, p.CapacityFen(), max(0, p.CapacityFen()-p.OutstandingFen), p.LossCapFen > 0 && p.LossesFen >= p.LossCapFen,
+		patentbridge.FormatDate(p.OpenedOn)}
 }
 
 // createLoan serves POST /api/v1/loans: one loan application.
@@ -202,7 +205,7 @@ func (s *Server) listLoans(w http.ResponseWriter, r *http.Request) {
 		f.Limit, f.Offset, err = pageParams(q)
 	}
 	if err == nil {
-		f.Year, err = intParam(q.Get("year"), "year", 1985, 9999)
+		f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year"))
 	}
 	if v := q.Get("risk_pool_id"); err == nil && v != "" {
 		if f.RiskPoolID, err = strconv.ParseInt(v, 10, 64); err != nil || f.RiskPoolID <= 0 {
@@ -234,6 +237,9 @@ func (s *Server) createRiskPool(w http.ResponseWriter, r *http.Request) {
 	err := decodeBody(w, r, &b)
 	p := &patentbridge.RiskPool{Name: b.Name, City: b.City, BalanceFen: b.BalanceFen, Leverage: b.Leverage, LossCapFen: b.LossCapFen,
 		InsurerShare: b.InsurerShare, BankShare: b.BankShare, GovShare: b.GovShare, RemainderTo: patentbridge.LossParty(b.RemainderTo)}
+	if err == nil {
+		p.OpenedOn, err = licDate("opened_on", b.OpenedOn)
+	}
 	if err == nil {
 		err = s.Loans.CreateRiskPool(r.Context(), p)
 	}

@@ -49,8 +49,8 @@ func TestLoansAPI(t *testing.T) {
 	e.handler = h
 
 	status, m := e.call(t, "POST", "/api/v1/risk-pools", e.chengdu, `{"name":"成都市知识产权质押融资风险补偿资金池","balance_fen":1000000000,
-		"leverage":10,"loss_cap_fen":500000000,"insurer_share":3,"bank_share":2,"gov_share":5}`)
-	if status != http.StatusCreated || m["city"] != "5101" || m["capacity_fen"] != 1e10 {
+		"leverage":10,"loss_cap_fen":500000000,"insurer_share":3,"bank_share":2,"gov_share":5,"opened_on":"2026-01-05"}`)
+	if status != http.StatusCreated || m["city"] != "5101" || m["capacity_fen"] != 1e10 || m["opened_on"] != "2026-01-05" {
 		t.Fatalf("create pool = %d %v", status, m)
 	}
 	poolID := int64(m["id"].(float64))
@@ -133,7 +133,7 @@ func TestLoansAPICompensation(t *testing.T) {
 	}
 	e.handler = h
 	_, m := e.call(t, "POST", "/api/v1/risk-pools", e.admin, `{"name":"德阳模式资金池","city":"5101","balance_fen":1000000000,
-		"leverage":10,"insurer_share":3,"bank_share":2,"gov_share":5}`)
+		"leverage":10,"insurer_share":3,"bank_share":2,"gov_share":5,"opened_on":"2026-01-05"}`)
 	status, m := e.call(t, "POST", "/api/v1/loans", e.admin, fmt.Sprintf(`{"borrower":"成都芯动科技有限公司","bank":"成都银行",
 		"amount_fen":200000000,"term_months":12,"app_nos":["2019107654324"],"risk_pool_id":%d,"no_suspension":true,"applied_on":"2026-02-10"}`, int64(m["id"].(float64))))
 	if status != http.StatusCreated {

@@ -22,7 +22,7 @@ func programmeFilter(q url.Values, kindLabel string, parseKind func(string) (str
 	if f.Limit, f.Offset, err = pageParams(q); err != nil {
 		return f, err
 	}
-	if f.Year, err = intParam(q.Get("year"), "year", 1985, 9999); err != nil {
+	if f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year")); err != nil {
 		return f, err
 	}
 	f.City, err = patentbridge.ParseCityFilter(f.City)

@@ -111,9 +111,16 @@ func (tx *Tx) insertDeal(ctx context.Context, d *patentbridge.Deal, city string)
 	return nil
 }
 
-// resolveDealParties links the deal's parties to organizations the registry
-// knows and returns the receiver's 4-digit city code ("" when unknown).
+// resolveDealParties refuses a deal dated before its stored patent's
+// application date (Deal.CheckFiledBefore), links the deal's parties to
+// organizations the registry knows and returns the receiver's 4-digit city
+// code ("" when unknown). Every typed or read deal (CreateDeal, RecordDeal:
+// form, API, import, legal events) passes here; a platform licence's deal is
+// dated the day the licence took effect, on a patent already filed.
 func (tx *Tx) resolveDealParties(ctx context.Context, d *patentbridge.Deal) (string, error) {
+	if err := tx.checkDealPatent(ctx, d); err != nil {
+		return "", err
+	}
 	var err error
 	if d.FromOrgID, err = resolveOrg(ctx, tx.db, tx.tx, d.FromName); err != nil {
 		return "", err
@@ -147,6 +154,24 @@ func (tx *Tx) resolveDealParties(ctx context.Context, d *patentbridge.Deal) (str
 			d.ToName, registered, d.ToRegionCode)
 	}
 	return d.ToRegionCode[:4], nil
+}
+
+// checkDealPatent refuses a deal dated before the application date of its
+// patent when the patent is stored (EINVALID naming 合同日期).
+func (tx *Tx) checkDealPatent(ctx context.Context, d *patentbridge.Deal) error {
+	var raw string
+	err := tx.queryRow(ctx, tx.q().add("SELECT app_date FROM patents WHERE app_no = ?", d.AppNo)).Scan(&raw)
+	if isNoRows(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("sqldb: deal patent %s: %w", d.AppNo, err)
+	}
+	filed, err := parseDate(raw)
+	if err != nil {
+		return err
+	}
+	return d.CheckFiledBefore(filed)
 }
 
 // refuseSameDeal refuses a record of a deal already stored (Deal.SameAs).

@@ -22,7 +22,8 @@ const eventDealPage = 500
 // platform licence with its 备案号) gains the event as a source, and an event
 // read before adds nothing, so re-running it, or re-importing the same
 // export, adds no deal. A deal the service refuses (a party type the deal
-// template does not admit, a date after today) is skipped and counted.
+// template does not admit, a date after today or before the patent's
+// application date) is skipped and counted.
 // Returns EFORBIDDEN for anyone but the platform.
 func (db *DB) RecordEventDeals(ctx context.Context) (patentbridge.EventDealSummary, error) {
 	var sum patentbridge.EventDealSummary

@@ -106,7 +106,8 @@ func (tx *Tx) applyLoanAct(ctx context.Context, l *patentbridge.Loan, a patentbr
 }
 
 // compensate records the loan's compensation claim and pays the government's
-// share from its pool. Returns EINVALID, ECONFLICT.
+// share from its pool, not before the pool's opening day. Returns EINVALID,
+// ECONFLICT.
 func (tx *Tx) compensate(ctx context.Context, l *patentbridge.Loan, lossFen int64, on time.Time, u *patentbridge.User) error {
 	if l.RiskPoolID == 0 {
 		return patentbridge.FieldErrorf("风险补偿资金池", "贷款 %d 未纳入风险补偿资金池，不能申请风险补偿", l.ID)
@@ -116,6 +117,9 @@ func (tx *Tx) compensate(ctx context.Context, l *patentbridge.Loan, lossFen int6
 	}
 	p, err := findPool(ctx, tx.db, tx.tx, l.RiskPoolID, true)
 	if err != nil {
+		return err
+	}
+	if err := p.CheckDrawDay("代偿日期", on); err != nil {
 		return err
 	}
 	c := p.Split(lossFen)

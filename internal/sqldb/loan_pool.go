@@ -14,18 +14,22 @@ const poolColumns = `p.id, p.name, p.city, p.balance_fen, p.leverage, p.loss_cap
 	p.remainder_to, p.created_by, p.created_at,
 	COALESCE((SELECT SUM(l.amount_fen) FROM loans l WHERE l.risk_pool_id = p.id
 		AND l.status IN ('approved', 'registered', 'disbursed', 'defaulted')), 0),
-	COALESCE((SELECT SUM(c.loss_fen) FROM loan_compensations c WHERE c.risk_pool_id = p.id), 0)`
+	COALESCE((SELECT SUM(c.loss_fen) FROM loan_compensations c WHERE c.risk_pool_id = p.id), 0),
+	COALESCE((SELECT MIN(m.moved_on) FROM risk_pool_movements m WHERE m.risk_pool_id = p.id AND m.kind = 'open'), '')`
 
 func scanPool(s scanner) (*patentbridge.RiskPool, error) {
 	var p patentbridge.RiskPool
-	var rest, created string
+	var rest, created, opened string
 	if err := s.Scan(&p.ID, &p.Name, &p.City, &p.BalanceFen, &p.Leverage, &p.LossCapFen, &p.InsurerShare, &p.BankShare, &p.GovShare,
-		&rest, &p.CreatedBy, &created, &p.OutstandingFen, &p.LossesFen); err != nil {
+		&rest, &p.CreatedBy, &created, &p.OutstandingFen, &p.LossesFen, &opened); err != nil {
 		return nil, err
 	}
 	p.RemainderTo = patentbridge.LossParty(rest)
 	var err error
-	p.CreatedAt, err = parseTime(created)
+	if p.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	p.OpenedOn, err = parseDate(opened)
 	return &p, err
 }
 
@@ -33,8 +37,9 @@ func scanPool(s scanner) (*patentbridge.RiskPool, error) {
 func riskPoolObject(id int64) string { return "risk_pool:" + strconv.FormatInt(id, 10) }
 
 // CreateRiskPool validates and stores a risk pool with its opening balance
-// as its first movement, audited as "risk_pool.create"; a city user creates
-// only its city's pools. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+// as its first movement, dated the pool's opening day (OpenedOn, today when
+// not given), audited as "risk_pool.create"; a city user creates only its
+// city's pools. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) error {
 	u, err := loanOfficial(ctx, "设立风险补偿资金池")
 	if err != nil {
@@ -49,6 +54,9 @@ func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) erro
 		}
 	}
 	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := p.CheckOpenedOn(db.now()); err != nil {
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
@@ -70,7 +78,7 @@ func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) erro
 			return fmt.Errorf("sqldb: create risk pool: %w", err)
 		}
 		p.CreatedAt = tx.now
-		if err := tx.poolMovement(ctx, p.ID, "open", p.BalanceFen, 0, tx.now, p.CreatedBy); err != nil {
+		if err := tx.poolMovement(ctx, p.ID, "open", p.BalanceFen, 0, p.OpenedOn, p.CreatedBy); err != nil {
 			return err
 		}
 		return tx.audit(ctx, "risk_pool.create", riskPoolObject(p.ID), nil, p)
@@ -78,8 +86,9 @@ func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) erro
 }
 
 // DepositRiskPool adds a top-up to a pool's balance on day on (today when
-// zero), recorded as a movement and audited as "risk_pool.deposit"; a city
-// user tops up only its city's pools (a provincial pool is the admin's).
+// zero, not before the pool's opening day), recorded as a movement and
+// audited as "risk_pool.deposit"; a city user tops up only its city's pools
+// (a provincial pool is the admin's).
 // Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) DepositRiskPool(ctx context.Context, id, amountFen int64, on time.Time) (*patentbridge.RiskPool, error) {
 	u, err := loanOfficial(ctx, "为风险补偿资金池注资")
@@ -107,6 +116,9 @@ func (db *DB) DepositRiskPool(ctx context.Context, id, amountFen int64, on time.
 				return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：省级风险补偿资金池由省级管理员注资")
 			}
 			return patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到风险补偿资金池 %d", id)
+		}
+		if err := p.CheckDrawDay("注资日期", on); err != nil {
+			return err
 		}
 		if p.BalanceFen+amountFen > patentbridge.LoanAmountMaxFen {
 			return patentbridge.FieldErrorf("amount_fen", "注资后余额将超过 %s", patentbridge.FormatFen(patentbridge.LoanAmountMaxFen))

@@ -59,11 +59,11 @@ func newLoan(poolID int64, ps ...*patentbridge.Patent) *patentbridge.Loan {
 }
 
 // MustCreatePool stores a Chengdu pool of the balance (万元) at leverage 10,
-// splitting 3:2:5, with a loss cap (万元, 0 for none).
+// splitting 3:2:5, with a loss cap (万元, 0 for none), opened on 2026-01-05.
 func MustCreatePool(tb testing.TB, db *sqldb.DB, ctx context.Context, balanceWan, capWan int64) *patentbridge.RiskPool {
 	tb.Helper()
 	p := &patentbridge.RiskPool{Name: "成都市知识产权质押融资风险补偿资金池", City: "5101", BalanceFen: wan(balanceWan), Leverage: 10,
-		LossCapFen: wan(capWan), InsurerShare: 3, BankShare: 2, GovShare: 5}
+		LossCapFen: wan(capWan), InsurerShare: 3, BankShare: 2, GovShare: 5, OpenedOn: date("2026-01-05")}
 	if err := db.CreateRiskPool(ctx, p); err != nil {
 		tb.Fatalf("CreateRiskPool: %v", err)
 	}

@@ -110,13 +110,9 @@ func (s *Server) dealList(w http.ResponseWriter, r *http.Request) {
 		f.City, v.City = patentbridge.ScopeCity(u), patentbridge.ScopeCity(u)
 		v.OwnCity = s.cityName(v.City)
 	}
-	if v.Year != "" {
-		y, err := strconv.Atoi(v.Year)
-		if err != nil || y < 1985 || y > 9999 {
-			s.errorPage(w, r, patentbridge.FieldErrorf("year", "年份 %q 无效：请填写如 2026 的四位年份", patentbridge.ClipValue(v.Year)))
-			return
-		}
-		f.Year = y
+	if f.Year, err = patentbridge.ParseRecordYear("year", v.Year); err != nil {
+		s.errorPage(w, r, err)
+		return
 	}
 	if v.Kind != "" {
 		k, ok := patentbridge.ParseDealKind(v.Kind)

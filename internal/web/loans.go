@@ -75,11 +75,9 @@ func (s *Server) loanList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if y := strings.TrimSpace(q.Get("year")); y != "" {
-		if f.Year, err = strconv.Atoi(y); err != nil || f.Year < 2000 || f.Year > 2100 {
-			s.errorPage(w, r, patentbridge.FieldErrorf("year", "放款年份应为 2000–2100 之间的整数"))
-			return
-		}
+	if f.Year, err = patentbridge.ParseRecordYear("year", q.Get("year")); err != nil {
+		s.errorPage(w, r, err)
+		return
 	}
 	if f.City, err = patentbridge.ParseCityFilter(f.City); err != nil {
 		s.errorPage(w, r, err)

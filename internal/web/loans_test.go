@@ -77,12 +77,13 @@ func newLoanEnv(t *testing.T) *loanEnv {
 }
 
 // mustPool sets up a Chengdu pool of 1,000 万元 at leverage 10, split 3:2:5,
-// with a loss cap of capWan 万元, on the page, and returns its page's path.
+// with a loss cap of capWan 万元, opened on 2026-01-05, on the page, and
+// returns its page's path.
 func (e *loanEnv) mustPool(t *testing.T, c *http.Client, capWan string) string {
 	t.Helper()
 	status, loc, body := MustPost(t, c, e.srv.URL+"/risk-pools", url.Values{"name": {"成都市知识产权质押融资风险补偿资金池"}, "city": {"5101"},
 		"balance": {"1000"}, "leverage": {"10"}, "loss_cap": {capWan}, "insurer_share": {"3"}, "bank_share": {"2"}, "gov_share": {"5"},
-		"remainder_to": {"bank"}})
+		"remainder_to": {"bank"}, "opened_on": {"2026-01-05"}})
 	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/risk-pools/") {
 		t.Fatalf("create pool: %d %s\n%s", status, loc, body)
 	}
@@ -165,6 +166,13 @@ func TestLoanWorkflowOnThePages(t *testing.T) {
 	if status, _ := MustGet(t, c, e.srv.URL+"/loans?year=abc"); status != http.StatusBadRequest {
 		t.Errorf("year=abc: %d", status)
 	}
+	// The year filter takes any year from the Patent Law's (1985) on, as the records do.
+	if status, body := MustGet(t, c, e.srv.URL+"/loans?year=1990"); status != 200 || !strings.Contains(body, `id="loan-total">共 0 笔`) {
+		t.Errorf("year=1990: %d", status)
+	}
+	if status, body := MustGet(t, c, e.srv.URL+"/loans?year=1984"); status != http.StatusBadRequest || !strings.Contains(body, "1985") {
+		t.Errorf("year=1984: %d", status)
+	}
 	_, body = MustGet(t, c, e.srv.URL+pool)
 	mustContain(t, body, `id="pool-outstanding">200 万元`, `id="pool-left">9,800 万元`, `id="pool-business">正常`)
 }
@@ -237,7 +245,13 @@ func TestRiskPoolDepositOnThePage(t *testing.T) {
 		t.Fatalf("top-up: %d %s", status, loc)
 	}
 	_, body := MustGet(t, c, e.srv.URL+pool)
-	mustContain(t, body, `id="pool-balance">1,005.5 万元`, "注资", "2026-11-01")
+	mustContain(t, body, `id="pool-balance">1,005.5 万元`, "注资", "2026-11-01", "2026-01-05")
+	// Nothing is paid into the pool before its 设立日期.
+	status, _, body := MustPost(t, c, e.srv.URL+pool+"/deposits", url.Values{"amount": {"1"}, "date": {"2026-01-04"}})
+	if status != http.StatusBadRequest {
+		t.Errorf("a top-up before the opening: %d", status)
+	}
+	mustContain(t, body, "注资日期 2026-01-04 早于", "设立日期 2026-01-05")
 }
 
 // An uploaded loan workbook with a bad row stores the good one and offers the

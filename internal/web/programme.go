@@ -81,12 +81,8 @@ func (s *Server) programmeFilter(r *http.Request, kind string) (patentbridge.Pro
 	if f.City, err = patentbridge.ParseCityFilter(q.Get("city")); err != nil {
 		return f, err
 	}
-	if y := strings.TrimSpace(q.Get("year")); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 2000 || n > 2100 {
-			return f, patentbridge.FieldErrorf("年份", "年份应为 2000–2100 之间的整数")
-		}
-		f.Year = n
+	if f.Year, err = patentbridge.ParseRecordYear("年份", q.Get("year")); err != nil {
+		return f, err
 	}
 	if c := patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())); c != "" {
 		f.City = c

@@ -122,6 +122,14 @@ func TestEventFormWithProjectsIsListed(t *testing.T) {
 	if status, body = MustGet(t, c, e.srv.URL+"/events?city=5101x"); status != http.StatusBadRequest || !strings.Contains(body, "5101x") || !strings.Contains(body, "应为 4 位（如 5101）或 6 位") {
 		t.Errorf("/events?city=5101x: %d", status)
 	}
+	// The year filter takes any year from the Patent Law's (1985) on, as the records do.
+	if status, body = MustGet(t, c, e.srv.URL+"/events?year=1990"); status != 200 {
+		t.Errorf("year=1990: %d", status)
+	}
+	mustContain(t, body, "共 0 场")
+	if status, body = MustGet(t, c, e.srv.URL+"/events?year=1984"); status != http.StatusBadRequest || !strings.Contains(body, "1985") {
+		t.Errorf("year=1984: %d", status)
+	}
 	_, body = MustGet(t, MustClient(t, e.srv, "mianyang"), e.srv.URL+"/events")
 	mustContain(t, body, "共 0 场")
 	if strings.Contains(body, "四川大学专利成果进园区") {

@@ -35,7 +35,7 @@ func (s *Server) poolRow(p *patentbridge.RiskPool) poolRow {
 
 // poolForm is the create form as typed; amounts in 万元.
 type poolForm struct {
-	Name, City, Balance, Leverage, LossCap, Insurer, Bank, Gov, RemainderTo string
+	Name, City, Balance, Leverage, LossCap, Insurer, Bank, Gov, RemainderTo, OpenedOn string
 }
 
 // riskPoolsView is the data of /risk-pools.
@@ -82,7 +82,7 @@ func (s *Server) renderRiskPools(w http.ResponseWriter, r *http.Request, status 
 func (s *Server) riskPoolCreate(w http.ResponseWriter, r *http.Request) {
 	g := r.PostForm.Get
 	f := poolForm{Name: g("name"), City: g("city"), Balance: g("balance"), Leverage: g("leverage"), LossCap: g("loss_cap"),
-		Insurer: g("insurer_share"), Bank: g("bank_share"), Gov: g("gov_share"), RemainderTo: g("remainder_to")}
+		Insurer: g("insurer_share"), Bank: g("bank_share"), Gov: g("gov_share"), RemainderTo: g("remainder_to"), OpenedOn: g("opened_on")}
 	p, err := f.pool()
 	if err == nil {
 		err = s.Loans.CreateRiskPool(r.Context(), p)
@@ -101,6 +101,9 @@ func (s *Server) riskPoolCreate(w http.ResponseWriter, r *http.Request) {
 func (f poolForm) pool() (*patentbridge.RiskPool, error) {
 	p := &patentbridge.RiskPool{Name: f.Name, City: strings.TrimSpace(f.City), RemainderTo: patentbridge.LossParty(strings.TrimSpace(f.RemainderTo))}
 	var err error
+	if p.OpenedOn, err = formDate("opened_on", f.OpenedOn); err != nil {
+		return nil, err
+	}
 	if p.BalanceFen, err = wanFieldAs("balance_fen", "资金池余额(万元)", f.Balance, true); err != nil {
 		return nil, err
 	}

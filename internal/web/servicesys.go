@@ -41,17 +41,8 @@ type serviceSection struct {
 // section returns the section data with tab current.
 func section(tab string) serviceSection { return serviceSection{Tab: tab, Tabs: serviceTabs} }
 
-// yearFilter reads a list's 年份 filter ("" is none).
-func yearFilter(v string) (int, error) {
-	if v == "" {
-		return 0, nil
-	}
-	y, err := strconv.Atoi(v)
-	if err != nil || y < 1985 || y > 9999 {
-		return 0, patentbridge.FieldErrorf("year", "年份 %q 无效：请填写如 2026 的四位年份", patentbridge.ClipValue(v))
-	}
-	return y, nil
-}
+// yearFilter reads a list's 年份 filter ("" is none; patentbridge.ParseRecordYear).
+func yearFilter(v string) (int, error) { return patentbridge.ParseRecordYear("year", v) }
 
 // listCity is the 市(州) a list filters by: a city user's own, else the
 // query's; own is the city user's city by name ("" for the admin).
