@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -149,6 +150,28 @@ func (r KPIRecord) MarshalJSON() ([]byte, error) {
 		plain
 		Date string `json:"date"`
 	}{plain(r), FormatDate(DateOf(r.Date))})
+}
+
+// The years a KPI report may be asked for: from RecordFirstYear, the first
+// a record may be dated in, to KPILastYear.
+const (
+	KPIFirstYear = RecordFirstYear
+	KPILastYear  = 2100
+)
+
+// ParseKPIYear reads a report's year named field (the pages', the API's and
+// `report kpi --year`): a whole year from KPIFirstYear to KPILastYear, "" is
+// none (0). Returns EINVALID naming field.
+func ParseKPIYear(field, v string) (int, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || y < KPIFirstYear || y > KPILastYear {
+		return 0, FieldErrorf(field, "统计年度 %q 无效：应为 %d–%d 之间的四位年份，如 2026", ClipValue(v), KPIFirstYear, KPILastYear)
+	}
+	return y, nil
 }
 
 // KPIUnassigned is the area code of the records whose 市(州) is not known.

@@ -36,7 +36,7 @@ func (s *Server) kpiIndicators(w http.ResponseWriter, r *http.Request) {
 // (`patentbridge report kpi --format json`).
 func (s *Server) kpiReport(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	year, err := intParam(q.Get("year"), "year", 2000, 2100)
+	year, err := patentbridge.ParseKPIYear("year", q.Get("year"))
 	if err == nil && year == 0 {
 		err = patentbridge.FieldErrorf("year", "请用 year 参数指定统计年度")
 	}
@@ -60,7 +60,7 @@ func (s *Server) kpiRecords(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := patentbridge.KPIFilter{ID: q.Get("id"), City: q.Get("city")}
 	var err error
-	if f.Year, err = intParam(q.Get("year"), "year", 2000, 2100); err == nil {
+	if f.Year, err = patentbridge.ParseKPIYear("year", q.Get("year")); err == nil {
 		f.Limit, f.Offset, err = pageParams(q)
 	}
 	var recs []*patentbridge.KPIRecord

@@ -13,10 +13,11 @@ import (
 
 var _ patentbridge.KPIService = (*DB)(nil)
 
-// The years a figure may be asked for.
+// The years a figure may be asked for: those a record may be dated in
+// (patentbridge.KPIFirstYear..KPILastYear).
 const (
-	minKPIYear = 2000
-	maxKPIYear = 2100
+	minKPIYear = patentbridge.KPIFirstYear
+	maxKPIYear = patentbridge.KPILastYear
 )
 
 // provinceCode and provinceName name the province's row of a report.
@@ -28,7 +29,7 @@ const (
 // checkKPIYear refuses a year outside minKPIYear..maxKPIYear. Returns EINVALID.
 func checkKPIYear(year int) error {
 	if year < minKPIYear || year > maxKPIYear {
-		return patentbridge.FieldErrorf("year", "年份应在 %d–%d 之间", minKPIYear, maxKPIYear)
+		return patentbridge.FieldErrorf("year", "统计年度应在 %d–%d 之间", minKPIYear, maxKPIYear)
 	}
 	return nil
 }
@@ -64,17 +65,19 @@ func (db *DB) KPIReport(ctx context.Context, year int) (*patentbridge.KPIReport,
 		return nil, err
 	}
 	cities := refdata.Default().Cities(patentbridge.DemandProvinceCode)
-	rep := &patentbridge.KPIReport{Year: year, AsOf: db.now(), Province: patentbridge.KPIArea{Code: provinceCode, Name: provinceName},
+	asOf := db.now()
+	today := patentbridge.FormatDay(asOf)
+	rep := &patentbridge.KPIReport{Year: year, AsOf: asOf, Province: patentbridge.KPIArea{Code: provinceCode, Name: provinceName},
 		Unassigned: patentbridge.KPIArea{Code: patentbridge.KPIUnassigned, Name: "未能归属市（州）"}}
 	for _, c := range cities {
 		rep.Cities = append(rep.Cities, patentbridge.KPIArea{Code: c.Code, Name: c.Name})
 	}
 	for _, k := range patentbridge.KPIs {
-		now, err := db.kpiSums(ctx, tx, k, year)
+		now, err := db.kpiSums(ctx, tx, k, year, today)
 		if err != nil {
 			return nil, err
 		}
-		before, err := db.kpiSums(ctx, tx, k, year-1)
+		before, err := db.kpiSums(ctx, tx, k, year-1, today)
 		if err != nil {
 			return nil, err
 		}
@@ -91,14 +94,15 @@ func (db *DB) KPIReport(ctx context.Context, year int) (*patentbridge.KPIReport,
 }
 
 // kpiSums returns an indicator's figure for the year per 4-digit city ("" for
-// records whose city is not known), in fen or as a count.
-func (db *DB) kpiSums(ctx context.Context, tx *sql.Tx, k patentbridge.KPI, year int) (map[string]int64, error) {
+// records whose city is not known), in fen or as a count, on the report's
+// day today.
+func (db *DB) kpiSums(ctx context.Context, tx *sql.Tx, k patentbridge.KPI, year int, today string) (map[string]int64, error) {
 	fact, ok := kpiFacts[k.ID]
 	if !ok {
 		return nil, fmt.Errorf("sqldb: no records query for indicator %s", k.ID)
 	}
 	q := db.dialect.newQuery().add("SELECT f.city, SUM(f.amount) FROM (")
-	fact(q, yearWindow(year, k.Measure))
+	fact(q, yearWindow(year, k.Measure, today))
 	q.add(") f GROUP BY f.city")
 	out := map[string]int64{}
 	err := eachRow(ctx, tx, q, func(s scanner) error {
@@ -166,9 +170,13 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 	if err != nil {
 		return nil, 0, err
 	}
+	if strings.TrimSpace(f.ID) == "" {
+		return nil, 0, patentbridge.FieldErrorf("id", "请指定指标 id")
+	}
 	k, ok := patentbridge.FindKPI(f.ID)
 	if !ok {
-		return nil, 0, patentbridge.Errorf(patentbridge.ENOTFOUND, "未知的指标 %q", patentbridge.ClipValue(f.ID))
+		return nil, 0, &patentbridge.Error{Code: patentbridge.ENOTFOUND, Field: "id",
+			Message: fmt.Sprintf("未知的指标 %q", patentbridge.ClipValue(f.ID))}
 	}
 	if err := checkKPIYear(f.Year); err != nil {
 		return nil, 0, err
@@ -187,9 +195,10 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 	if err != nil {
 		return nil, 0, err
 	}
+	today := patentbridge.FormatDay(db.now())
 	from := func(q *query) *query {
 		q.add(" FROM (")
-		kpiFacts[k.ID](q, yearWindow(f.Year, k.Measure))
+		kpiFacts[k.ID](q, yearWindow(f.Year, k.Measure, today))
 		q.add(") f")
 		switch city {
 		case "":

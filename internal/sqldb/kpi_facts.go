@@ -9,17 +9,20 @@ import (
 
 // kpiWindow bounds the records of one year's figure: dates (YYYY-MM-DD,
 // inclusive) and stored times (exclusive end), Beijing days. A stock figure
-// starts at the beginning of time.
+// starts at the beginning of time. today is the report's Beijing day, after
+// which nothing scheduled (a case to be published later) counts yet.
 type kpiWindow struct {
 	dFrom, dTo string // dates, inclusive
 	tFrom, tTo string // stored times (timeLayout), tFrom inclusive, tTo exclusive
+	today      string // the report's day (YYYY-MM-DD, Beijing)
 }
 
-// yearWindow is the window of year for a measure.
-func yearWindow(year int, m patentbridge.KPIMeasure) kpiWindow {
+// yearWindow is the window of year for a measure, on the report's day today
+// (the store's clock, patentbridge.FormatDay).
+func yearWindow(year int, m patentbridge.KPIMeasure, today string) kpiWindow {
 	start := time.Date(year, 1, 1, 0, 0, 0, 0, patentbridge.Beijing)
 	w := kpiWindow{dFrom: fmt.Sprintf("%04d-01-01", year), dTo: fmt.Sprintf("%04d-12-31", year),
-		tFrom: formatTime(start), tTo: formatTime(start.AddDate(1, 0, 0))}
+		tFrom: formatTime(start), tTo: formatTime(start.AddDate(1, 0, 0)), today: today}
 	if m == patentbridge.MeasureStock {
 		w.dFrom, w.tFrom = "", ""
 	}
@@ -106,7 +109,7 @@ var kpiFacts = map[string]kpiFact{
 	},
 	"typical_cases": func(q *query, w kpiWindow) {
 		q.add(`SELECT c.city AS city, 'case' AS kind, c.id AS id, c.published_on AS on_date, c.title AS title, '' AS party, 1 AS amount
-			FROM cases c WHERE c.published_on >= ? AND c.published_on <= ?`, w.dFrom, w.dTo)
+			FROM cases c WHERE c.published_on >= ? AND c.published_on <= ? AND c.published_on <= ?`, w.dFrom, w.dTo, w.today)
 	},
 	"kcb_screened": listingFacts("screened_on"),
 	"kcb_followed": listingFacts("followed_on"),

@@ -147,11 +147,7 @@ func (s *Server) kpiYear(q url.Values) (int, error) {
 	if q.Get("year") == "" {
 		return s.Now().In(beijing).Year(), nil
 	}
-	y, err := strconv.Atoi(q.Get("year"))
-	if err != nil || y < 2000 || y > 2100 {
-		return 0, patentbridge.FieldErrorf("year", "年份应为 2000–2100 之间的整数")
-	}
-	return y, nil
+	return patentbridge.ParseKPIYear("year", q.Get("year"))
 }
 
 // kpiYears reads ?year= and computes its report and the report of two years
