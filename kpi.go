@@ -134,8 +134,10 @@ type KPIReport struct {
 // KPIRecord is one record behind a figure (the drill-down): a deal, a filing,
 // a loan, an organization reached…, with what it adds to the figure.
 type KPIRecord struct {
-	Kind   string    `json:"kind"` // deal, filing, loan, patent, supply_list, offer, demand, event, …
-	ID     int64     `json:"id"`
+	Kind string `json:"kind"` // deal, filing, loan, patent, supply_list, offer, demand, event, …
+	// ID is the record's number; 0 (and no "id" in JSON) for an enterprise
+	// counted by its name that is not in the registry (Number: 未入名录).
+	ID     int64     `json:"id,omitempty"`
 	City   string    `json:"city"` // 4-digit 市(州) code, "" when unknown
 	Date   time.Time `json:"date"`
 	Title  string    `json:"title"`
@@ -144,12 +146,30 @@ type KPIRecord struct {
 }
 
 // MarshalJSON gives the record's date as YYYY-MM-DD, its Beijing day.
-func (r KPIRecord) MarshalJSON() ([]byte, error) {
+func (r KPIRecord) MarshalJSON() ([]byte, error) { return r.marshal("") }
+
+// marshal is the record's JSON, with amount_label when label is not "".
+func (r KPIRecord) marshal(label string) ([]byte, error) {
 	type plain KPIRecord
 	return json.Marshal(struct {
 		plain
-		Date string `json:"date"`
-	}{plain(r), FormatDate(DateOf(r.Date))})
+		Date        string `json:"date"`
+		AmountLabel string `json:"amount_label,omitempty"`
+	}{plain(r), FormatDate(DateOf(r.Date)), label})
+}
+
+// KPIRecordItem is a record behind a figure of KPI as the API lists it: the
+// record's JSON with amount_label, what it adds in the indicator's unit as
+// the pages show it (AmountLabel: "1" for a count, 万元 for a money figure,
+// whose amount is in fen).
+type KPIRecordItem struct {
+	Record *KPIRecord
+	KPI    KPI
+}
+
+// MarshalJSON gives the record's JSON with its amount_label.
+func (i KPIRecordItem) MarshalJSON() ([]byte, error) {
+	return i.Record.marshal(i.Record.AmountLabel(i.KPI))
 }
 
 // The years a KPI report may be asked for: from RecordFirstYear, the first

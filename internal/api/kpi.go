@@ -55,7 +55,8 @@ func (s *Server) kpiReport(w http.ResponseWriter, r *http.Request) {
 }
 
 // kpiRecords serves GET /api/v1/kpi/records?id=&year=&city=&limit=&offset=:
-// the records behind a figure; total is the figure's count.
+// the records behind a figure; total is the figure's count, unit the
+// indicator's, and each record's amount_label its amount in that unit.
 func (s *Server) kpiRecords(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := patentbridge.KPIFilter{ID: q.Get("id"), City: q.Get("city")}
@@ -72,7 +73,12 @@ func (s *Server) kpiRecords(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	httpx.JSON(w, http.StatusOK, map[string]any{"total": total, "items": recs})
+	k, _ := patentbridge.FindKPI(f.ID) // KPIRecords found it
+	items := make([]patentbridge.KPIRecordItem, len(recs))
+	for i, rec := range recs {
+		items[i] = patentbridge.KPIRecordItem{Record: rec, KPI: k}
+	}
+	httpx.JSON(w, http.StatusOK, map[string]any{"total": total, "unit": k.Unit, "items": items})
 }
 
 // kpiTargetRequest is the body of PUT and DELETE /api/v1/kpi/targets.

@@ -161,6 +161,9 @@ func (s *Server) kpiYears(r *http.Request) (int, *patentbridge.KPIReport, *paten
 	if err != nil {
 		return 0, nil, nil, err
 	}
+	if year-2 < patentbridge.KPIFirstYear { // no record is dated before the floor: those years are zero
+		return year, rep, &patentbridge.KPIReport{Year: year - 2}, nil
+	}
 	earlier, err := s.KPIs.KPIReport(r.Context(), year-2)
 	return year, rep, earlier, err
 }
@@ -230,7 +233,11 @@ func kpiTrend(k patentbridge.KPI, year int, now, earlier patentbridge.KPIArea) c
 	b, _ := earlier.Find(k.ID)
 	for i, val := range []float64{b.Previous, b.Value, a.Previous, a.Value} {
 		y := year - 3 + i
-		c.Columns = append(c.Columns, chart.Bar{Label: strconv.Itoa(y), Value: val, Href: kpiRecordsHref(k.ID, y, "")})
+		bar := chart.Bar{Label: strconv.Itoa(y), Value: val}
+		if y >= patentbridge.KPIFirstYear {
+			bar.Href = kpiRecordsHref(k.ID, y, "")
+		}
+		c.Columns = append(c.Columns, bar)
 	}
 	return c
 }

@@ -107,6 +107,12 @@ func TestKPIDashboardDrillsDownToTheRecords(t *testing.T) {
 	if status, _ := MustGet(t, admin, e.srv.URL+"/kpi?year=abc"); status != http.StatusBadRequest {
 		t.Errorf("a bad year: %d", status)
 	}
+	if status, _ := MustGet(t, admin, e.srv.URL+"/kpi?year=1985"); status != http.StatusOK { // the records' first year
+		t.Errorf("year 1985: %d", status)
+	}
+	if status, body := MustGet(t, admin, e.srv.URL+"/kpi?year=1984"); status != http.StatusBadRequest || !strings.Contains(body, "1985") {
+		t.Errorf("year 1984: %d", status)
+	}
 }
 
 // The report downloads as the workbook the command line writes; the admin
@@ -138,6 +144,10 @@ func TestKPIReportDownloadPublishAndTargets(t *testing.T) {
 	}
 	_, body := MustGet(t, admin, e.srv.URL+loc)
 	mustContain(t, body, `id="kpi-published"`, "公共账本第")
+	status, _, again := MustPost(t, admin, e.srv.URL+"/kpi/publish", url.Values{"year": {"2026"}})
+	if status != http.StatusConflict || !strings.Contains(again, "无需重复公示") {
+		t.Errorf("the same figures published again: %d", status)
+	}
 
 	status, loc, _ = MustPost(t, admin, e.srv.URL+"/kpi/targets", url.Values{"id": {"univ_to_sme_conversions"}, "year": {"2026"}, "target": {"1"}})
 	if status != http.StatusSeeOther {
