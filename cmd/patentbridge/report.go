@@ -24,14 +24,19 @@ func runReport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	}
 	var cfg config.Config
 	fs := cfg.FlagSet("report", getenv, stderr)
-	year := fs.Int("year", 0, "统计年度（如 2026）")
+	yearText := fs.String("year", "", fmt.Sprintf("统计年度（%d–%d，如 2026）", patentbridge.KPIFirstYear, patentbridge.KPILastYear))
 	city := fs.String("city", "", "只出一个市（州）的报告：4 位或 6 位行政区划代码（默认全省及 21 个市州）")
 	format := fs.String("format", "", "报告格式：json 或 xlsx（默认按文件扩展名，无文件时为 json）")
 	out := fs.String("o", "", "输出文件（json 可省略，打印到标准输出）")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
-	if *year == 0 {
+	year, err := patentbridge.ParseKPIYear("year", *yearText)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：--year：%s\n%s\n", patentbridge.ErrorMessage(err), reportUsage)
+		return 2
+	}
+	if year == 0 {
 		fmt.Fprintln(stderr, "错误：请用 --year 指定统计年度\n"+reportUsage)
 		return 2
 	}
@@ -53,7 +58,7 @@ func runReport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		return fail(stderr, err)
 	}
 	defer db.Close()
-	rep, err := db.KPIReport(ctx, *year)
+	rep, err := db.KPIReport(ctx, year)
 	if err == nil {
 		rep, err = export.OnlyCity(rep, *city)
 	}
@@ -86,6 +91,6 @@ func runReport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		os.Remove(*out)
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "已生成 %d 年度绩效评价报告：%s\n", *year, *out)
+	fmt.Fprintf(stdout, "已生成 %d 年度绩效评价报告：%s\n", year, *out)
 	return 0
 }

@@ -196,3 +196,16 @@ func chartParts(t *testing.T, path string) int {
 	}
 	return n
 }
+
+// A year that is no year is refused in Chinese, with the usage, before the
+// database is opened; so is one before the records' first year.
+func TestReportKPIRefusesABadYear(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "none.db")
+	for _, y := range []string{"abc", "1984"} {
+		code, out, errOut := MustRun(t, nil, "report", "kpi", "--db", dsn, "--year", y)
+		if code != 2 || out != "" || !strings.Contains(errOut, "--year") || !strings.Contains(errOut, "1985") ||
+			!strings.Contains(errOut, "用法") || strings.Contains(errOut, "invalid value") || strings.Contains(errOut, "Usage") {
+			t.Errorf("--year %s: %d %q", y, code, errOut)
+		}
+	}
+}
