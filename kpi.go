@@ -222,14 +222,17 @@ type KPIService interface {
 	// each 市(州). Returns EINVALID (year).
 	KPIReport(ctx context.Context, year int) (*KPIReport, error)
 	// KPIRecords returns one page of the records behind a figure and their
-	// total, which equals the figure's count. Returns EINVALID, ENOTFOUND.
+	// total, which equals the figure's count. Returns EINVALID (no id, year,
+	// city), ENOTFOUND (an unknown id).
 	KPIRecords(ctx context.Context, f KPIFilter) ([]*KPIRecord, int, error)
 	// SetKPITarget sets (or with remove, clears) an indicator's target for a
 	// year and area; admin only, audited. Returns EINVALID, ENOTFOUND,
 	// EUNAUTHORIZED, EFORBIDDEN.
 	SetKPITarget(ctx context.Context, t KPITarget, remove bool) error
-	// PublishKPIReport appends the year's province and city figures to the
-	// public ledger; admin only, audited. Returns the ledger index.
+	// PublishKPIReport appends the year's province, city and unassigned
+	// figures to the public ledger unless they equal the year's latest
+	// publication; admin only, audited. Returns the ledger index. Returns
+	// EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	PublishKPIReport(ctx context.Context, year int) (int64, error)
 }
 
