@@ -85,3 +85,20 @@ func TestProgrammeRecordsAreStoredInASichuanCity(t *testing.T) {
 		}
 	})
 }
+
+// An outlet given no city takes its organization's only when that is a
+// Sichuan 市(州): one of an organization in Chongqing must be given one.
+func TestOutletTakesOnlyASichuanOrganizationCity(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newProgrammeFixture(t, db)
+		MustOrganization(t, db, "重庆某知识产权服务有限公司", patentbridge.PartyEnterprise, "5001")
+		o := &patentbridge.ServiceOutlet{Name: "重庆网点", Kind: patentbridge.OutletPoint, OrgName: "重庆某知识产权服务有限公司", OpenedOn: date("2026-03-01")}
+		if err := db.CreateOutlet(as(f.admin), o); patentbridge.ErrorField(err) != "所在市(州)" {
+			t.Errorf("an outlet of a Chongqing organization without a city: %v, want an error naming 所在市(州)", err)
+		}
+		o.City = "510100"
+		if err := db.CreateOutlet(as(f.admin), o); err != nil || o.City != "5101" {
+			t.Errorf("the outlet given 510100: %v, city %q; want 5101", err, o.City)
+		}
+	})
+}
