@@ -21,7 +21,7 @@ type TypicalCase struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-// Validate trims and checks a case: a title, a text, a 4-digit city, a
+// Validate trims and checks a case: a title, a text, a Sichuan 市(州), a
 // publication date and at most CaseDealsMax distinct deals. The publication
 // date may lie ahead (the case is public from then on). Errors name the case
 // template's columns (EINVALID).
@@ -35,7 +35,7 @@ func (c *TypicalCase) Validate() error {
 	if err := CheckText("正文", "正文", c.Body, CaseBodyMax, true); err != nil {
 		return err
 	}
-	if err := checkCityCode("地区代码", c.City); err != nil {
+	if err := checkCityCode("地区代码", &c.City, false); err != nil {
 		return err
 	}
 	if c.PublishedOn.IsZero() {

@@ -29,16 +29,17 @@ type Commissioner struct {
 	CreatedAt    time.Time `json:"created_at"`
 }
 
-// Validate trims and checks a commissioner: a name, a well-formed city code
-// when given, a registration date not after today and a left date not before
+// Validate trims and checks a commissioner: a name, a Sichuan 市(州) when given
+// (4 or 6 digits, stored as 4), a registration date not after today and a left date not before
 // it. Errors name the commissioner template's columns (EINVALID).
 func (c *Commissioner) Validate(today time.Time) error {
-	c.Name, c.OrgName, c.City = strings.TrimSpace(c.Name), NormalizeOrgName(c.OrgName), strings.TrimSpace(c.City)
+	c.Name, c.OrgName = strings.TrimSpace(c.Name), NormalizeOrgName(c.OrgName)
+	if err := checkCityCode("所在市(州)", &c.City, true); err != nil {
+		return err
+	}
 	switch {
 	case c.Name == "":
 		return FieldErrorf("专员姓名", "请填写专员姓名")
-	case c.City != "" && !IsCityCode(c.City):
-		return FieldErrorf("所在市(州)", "市（州）代码 %q 应为4位数字，如 5101（成都市）", ClipValue(c.City))
 	case c.RegisteredOn.IsZero():
 		return FieldErrorf("登记日期", "请填写登记日期")
 	case DateOf(c.RegisteredOn).After(DateOf(today)):

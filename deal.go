@@ -86,7 +86,7 @@ type Deal struct {
 	ToCreditCode string    `json:"to_credit_code,omitempty"`
 	ToType       PartyType `json:"to_type"`
 	ToSME        *bool     `json:"to_sme"`                   // nil: not given, the registry's flag applies
-	ToRegionCode string    `json:"to_region_code,omitempty"` // 6-digit GB/T 2260
+	ToRegionCode string    `json:"to_region_code,omitempty"` // 6-digit GB/T 2260 (a 4-digit 市(州) is read as its 6-digit code)
 	ToOrgID      int64     `json:"to_organization_id,omitempty"`
 	// ToCity is the receiver's 4-digit 市(州), where the deal counts: the
 	// record's region code, else its organization's city (set when stored).
@@ -101,7 +101,7 @@ type Deal struct {
 }
 
 // Validate trims and checks a deal record: a valid application number, a
-// kind, both parties named and typed, a 6-digit region code and a credit code
+// kind, both parties named and typed, a region code (Deal.normalizeRegion) and a credit code
 // when given, an amount within range and a contract date not after today
 // nor before PatentLawInForce.
 // Errors name the deal template's column (EINVALID).
@@ -126,8 +126,8 @@ func (d *Deal) Validate(today time.Time) error {
 		return FieldErrorf("让与方类型", "让与方类型应为大专院校、科研单位、国有企业、企业或个人")
 	case !validPartyType(d.ToType):
 		return FieldErrorf("受让方类型", "受让方类型应为大专院校、科研单位、国有企业、企业或个人")
-	case d.ToRegionCode != "" && (len(d.ToRegionCode) != 6 || strings.Trim(d.ToRegionCode, "0123456789") != ""):
-		return FieldErrorf("受让方地区代码", "受让方地区代码 %q 应为6位数字（GB/T 2260，如成都市锦江区为 510104）", ClipValue(d.ToRegionCode))
+	case !d.normalizeRegion():
+		return FieldErrorf("受让方地区代码", "受让方地区代码 %q 无效：应为6位区县代码（GB/T 2260，如成都市锦江区为 510104）或4位市（州）代码（如 5101）；四川省内应为其 21 个市（州）之一", ClipValue(d.ToRegionCode))
 	case d.AmountFen < 0 || d.AmountFen > DealAmountMaxFen:
 		return FieldErrorf("金额(万元)", "金额应在 0 至 %s 之间", FormatFen(DealAmountMaxFen))
 	case d.ContractDate.IsZero():
@@ -164,6 +164,29 @@ func (d *Deal) CheckFiledBefore(appDate time.Time) error {
 		return FieldErrorf("合同日期", "合同日期 %s 早于该专利的申请日 %s", FormatDate(DateOf(d.ContractDate)), FormatDate(DateOf(appDate)))
 	}
 	return nil
+}
+
+// normalizeRegion reads ToRegionCode: "" stays, a 4-digit 市(州) code is
+// stored as that prefecture's 6-digit code (5107 as 510700) and a 6-digit one
+// as given; a code in Sichuan must fall in one of SichuanCities. Codes of
+// other provinces are not checked further: such a deal is legitimate and
+// counts as 未能归属. Reports whether the code is acceptable.
+func (d *Deal) normalizeRegion() bool {
+	v := d.ToRegionCode
+	if v == "" {
+		return true
+	}
+	if IsCityCode(v) {
+		v += "00"
+	}
+	if len(v) != 6 || strings.Trim(v, "0123456789") != "" {
+		return false
+	}
+	if v[:2] == DemandProvinceCode && SichuanCityName(v[:4]) == "" {
+		return false
+	}
+	d.ToRegionCode = v
+	return true
 }
 
 // validPartyType admits the deal template's five party types.

@@ -21,7 +21,7 @@ func TestDealValidateNamesTheColumn(t *testing.T) {
 		"交易类型":        func(d *Deal) { d.Kind = "gift" },
 		"让与方":         func(d *Deal) { d.FromName = " " },
 		"受让方类型":       func(d *Deal) { d.ToType = PartyHospital },
-		"受让方地区代码":     func(d *Deal) { d.ToRegionCode = "5101" },
+		"受让方地区代码":     func(d *Deal) { d.ToRegionCode = "519900" },
 		"金额(万元)":      func(d *Deal) { d.AmountFen = -1 },
 		"合同日期":        func(d *Deal) { d.ContractDate = today.AddDate(0, 0, 1) },
 		"受让方统一社会信用代码": func(d *Deal) { d.ToCreditCode = "91510100MA61234567" },

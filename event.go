@@ -108,7 +108,7 @@ type Event struct {
 }
 
 // Validate trims and checks an event and its projects: a kind, a title, a
-// 4-digit city, a date not after today, an organizer, participants within
+// Sichuan 市(州) (4 or 6 digits, stored as 4), a date not after today, an organizer, participants within
 // range. Errors name the event template's columns (EINVALID).
 func (e *Event) Validate(today time.Time) error {
 	e.Organizer = NormalizeOrgName(e.Organizer)
@@ -118,7 +118,7 @@ func (e *Event) Validate(today time.Time) error {
 	if err := checkTitle("活动名称", &e.Title); err != nil {
 		return err
 	}
-	if err := checkCityCode("地区代码", e.City); err != nil {
+	if err := checkCityCode("地区代码", &e.City, false); err != nil {
 		return err
 	}
 	var err error

@@ -75,10 +75,8 @@ func (c *ListingCandidate) Validate(today time.Time) error {
 	if err := checkTitle("企业名称", &c.OrgName); err != nil {
 		return err
 	}
-	if c.City != "" {
-		if err := checkCityCode("地区代码", c.City); err != nil {
-			return err
-		}
+	if err := checkCityCode("地区代码", &c.City, true); err != nil {
+		return err
 	}
 	var err error
 	c.ScreenedOn, err = checkRecordDate("入库日期", c.ScreenedOn, today)

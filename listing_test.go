@@ -61,7 +61,7 @@ func TestProgrammeRecordsNameTheirColumns(t *testing.T) {
 	for field, f := range map[string]func(*patentbridge.Event){
 		"活动类型": func(e *patentbridge.Event) { e.Kind = "party" },
 		"活动名称": func(e *patentbridge.Event) { e.Title = "  " },
-		"地区代码": func(e *patentbridge.Event) { e.City = "510104" },
+		"地区代码": func(e *patentbridge.Event) { e.City = "9999" },
 		"活动日期": func(e *patentbridge.Event) { e.HeldOn = day("2026-12-01") },
 		"主办单位": func(e *patentbridge.Event) { e.Organizer = "" },
 		"参与人数": func(e *patentbridge.Event) { e.Participants = -1 },

@@ -62,19 +62,20 @@ type RiskPool struct {
 	CreatedAt      time.Time `json:"created_at"`
 }
 
-// Validate trims and checks a pool: a name, a 4-digit city when given, a
+// Validate trims and checks a pool: a name, a Sichuan 市(州) when given (4 or 6 digits, stored as 4), a
 // balance and cap not negative, a leverage of 1–100, shares of 0–100 not all
 // zero, and a remainder party (the bank when not given) whose share is not zero.
 func (p *RiskPool) Validate() error {
-	p.Name, p.City = strings.TrimSpace(p.Name), strings.TrimSpace(p.City)
+	p.Name = strings.TrimSpace(p.Name)
+	if err := checkCityLabel("city", "所属市（州）代码", &p.City, true); err != nil {
+		return err
+	}
 	if p.RemainderTo == "" {
 		p.RemainderTo = PartyBank
 	}
 	switch {
 	case p.Name == "":
 		return FieldErrorf("name", "请填写资金池名称")
-	case p.City != "" && (len(p.City) != 4 || strings.Trim(p.City, "0123456789") != ""):
-		return FieldErrorf("city", "所属市（州）代码 %q 应为4位数字（如成都市为 5101）", ClipValue(p.City))
 	case p.BalanceFen < 0 || p.BalanceFen > LoanAmountMaxFen:
 		return FieldErrorf("balance_fen", "资金池余额应在 0 至 %s 之间", FormatFen(LoanAmountMaxFen))
 	case p.LossCapFen < 0 || p.LossCapFen > LoanAmountMaxFen:

@@ -53,18 +53,19 @@ type ServiceOutlet struct {
 	CreatedAt time.Time  `json:"created_at"`
 }
 
-// Validate trims and checks an outlet: a name, a kind, a well-formed city
-// when given, an opening day not after today and a closing day not before
+// Validate trims and checks an outlet: a name, a kind, a Sichuan 市(州)
+// when given (4 or 6 digits, stored as 4), an opening day not after today and a closing day not before
 // it. Errors name the outlet template's columns (EINVALID).
 func (o *ServiceOutlet) Validate(today time.Time) error {
-	o.Name, o.OrgName, o.City = strings.TrimSpace(o.Name), NormalizeOrgName(o.OrgName), strings.TrimSpace(o.City)
+	o.Name, o.OrgName = strings.TrimSpace(o.Name), NormalizeOrgName(o.OrgName)
+	if err := checkCityCode("所在市(州)", &o.City, true); err != nil {
+		return err
+	}
 	switch {
 	case o.Name == "":
 		return FieldErrorf("名称", "请填写服务机构或网点名称")
 	case o.Kind != OutletAgency && o.Kind != OutletPoint:
 		return FieldErrorf("类型", "类型 %q 无效：应为服务机构或网点", ClipValue(string(o.Kind)))
-	case o.City != "" && !IsCityCode(o.City):
-		return FieldErrorf("所在市(州)", "市（州）代码 %q 应为4位数字，如 5101（成都市）", ClipValue(o.City))
 	case o.OpenedOn.IsZero():
 		return FieldErrorf("设立日期", "请填写设立日期")
 	case DateOf(o.OpenedOn).After(DateOf(today)):
@@ -108,15 +109,16 @@ type TechManager struct {
 	CreatedAt    time.Time `json:"created_at"`
 }
 
-// Validate trims and checks a technology manager: a name, a well-formed
-// city when given and a registration date not after today (EINVALID).
+// Validate trims and checks a technology manager: a name, a Sichuan 市(州)
+// when given (4 or 6 digits, stored as 4) and a registration date not after today (EINVALID).
 func (m *TechManager) Validate(today time.Time) error {
-	m.Name, m.OrgName, m.City = strings.TrimSpace(m.Name), NormalizeOrgName(m.OrgName), strings.TrimSpace(m.City)
+	m.Name, m.OrgName = strings.TrimSpace(m.Name), NormalizeOrgName(m.OrgName)
+	if err := checkCityCode("所在市(州)", &m.City, true); err != nil {
+		return err
+	}
 	switch {
 	case m.Name == "":
 		return FieldErrorf("姓名", "请填写技术经理人姓名")
-	case m.City != "" && !IsCityCode(m.City):
-		return FieldErrorf("所在市(州)", "市（州）代码 %q 应为4位数字，如 5101（成都市）", ClipValue(m.City))
 	case m.RegisteredOn.IsZero():
 		return FieldErrorf("登记日期", "请填写登记日期")
 	case DateOf(m.RegisteredOn).After(DateOf(today)):

@@ -28,7 +28,7 @@ func (b *PilotBase) Validate(today time.Time) error {
 	if err := checkTitle("依托单位", &b.OrgName); err != nil {
 		return err
 	}
-	if err := checkCityCode("地区代码", b.City); err != nil {
+	if err := checkCityCode("地区代码", &b.City, false); err != nil {
 		return err
 	}
 	var err error

@@ -14,14 +14,6 @@ const (
 	CaseDealsMax         = 100     // deals one case names
 )
 
-// checkCityCode refuses a 市(州) code that is not 4 digits, naming the template column.
-func checkCityCode(field, code string) error {
-	if !IsCityCode(code) {
-		return FieldErrorf(field, "%s %q 应为4位市（州）行政区划代码，如成都市为 5101", field, ClipValue(code))
-	}
-	return nil
-}
-
 // checkRecordDate refuses a missing date, one after today and one before
 // PatentLawInForce, naming the template column.
 func checkRecordDate(field string, d, today time.Time) (time.Time, error) {

@@ -94,7 +94,7 @@ func TestImportDealsStoresMergesAndRejects(t *testing.T) {
 		{4, "交易类型", "交易类型应为"},
 		{4, "是否中小微企业", "“是”或“否”"},
 		{4, "金额（万元）", "万元"},
-		{5, "受让方地区代码", "应为6位数字"},
+		{5, "受让方地区代码", "应为6位区县代码"},
 		{6, "专利号", "无效"}, // named as the file heads it
 	}
 	if len(got) != len(want) {

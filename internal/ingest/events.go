@@ -37,7 +37,7 @@ var eventLimits = map[string]int{
 
 // ImportEvents imports event files (XLSX, or CSV in UTF-8 or GBK) with one
 // row per project presented: 活动名称, 活动类型 (路演, 对接会, 入园惠企,
-// 高校专利展示), 地区代码 (4-digit 市(州)), 活动日期, 主办单位, 参与人数,
+// 高校专利展示), 地区代码 (a Sichuan 市(州), 4 or 6 digits), 活动日期, 主办单位, 参与人数,
 // 项目名称, 申请号 (optional) and 项目单位, stored row by row through the
 // event service. Rows with the same 活动名称 and 活动日期 are one event, in
 // this file or already stored: the first creates it, each further row adds

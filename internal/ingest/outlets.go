@@ -72,13 +72,11 @@ func convertOutlet(t *table, r row) (*patentbridge.ServiceOutlet, []problem) {
 	return o, probs
 }
 
-// rowCity returns a row's 市(州) code, a 6-digit region code cut to its city.
+// rowCity returns a row's 市(州) code as written: the record's Validate reads
+// it (patentbridge.ParseSichuanCity: 4 or 6 digits, one of Sichuan's 市(州)),
+// so a refused code is reported as the user typed it.
 func rowCity(t *table, r row, col string) string {
-	c := t.get(r, col).value
-	if len(c) == 6 && regionDigits(c) {
-		c = c[:4]
-	}
-	return c
+	return t.get(r, col).value
 }
 
 // rowDate reads a date column of a row, zero when empty; a malformed one is a problem.

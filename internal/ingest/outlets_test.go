@@ -80,7 +80,7 @@ func TestImportTechManagers(t *testing.T) {
 	if sum.Inserted != 2 || sum.Unchanged != 1 || sum.Rejected != 3 {
 		t.Errorf("summary = %+v", sum)
 	}
-	wantRejects(t, &rej, "技术经理人.csv", [][3]string{{"5", "姓名", "请填写"}, {"6", "所在市（州）", "4位数字"}, {"7", "登记日期", "无效"}})
+	wantRejects(t, &rej, "技术经理人.csv", [][3]string{{"5", "姓名", "请填写"}, {"6", "所在市（州）", "不是四川省的市（州）代码"}, {"7", "登记日期", "无效"}})
 	ms, total, err := db.ListTechManagers(ctx, patentbridge.TechManagerFilter{})
 	if err != nil || total != 2 {
 		t.Fatalf("managers: %d %v", total, err)

@@ -120,10 +120,7 @@ func ImportCommissioners(ctx context.Context, store CommissionerCreator, paths [
 // convertCommissioner turns one row into a commissioner, or lists its problems.
 func convertCommissioner(t *table, r row) (*patentbridge.Commissioner, []problem) {
 	var probs []problem
-	c := &patentbridge.Commissioner{Name: t.get(r, "专员姓名").value, OrgName: t.get(r, "所属机构").value, City: t.get(r, "所在市(州)").value}
-	if len(c.City) == 6 && regionDigits(c.City) {
-		c.City = c.City[:4]
-	}
+	c := &patentbridge.Commissioner{Name: t.get(r, "专员姓名").value, OrgName: t.get(r, "所属机构").value, City: rowCity(t, r, "所在市(州)")}
 	date := func(col string) time.Time {
 		cl := t.get(r, col)
 		v, err := patentbridge.ParseDate(cl.value)

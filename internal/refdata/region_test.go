@@ -1,8 +1,11 @@
 package refdata
 
 import (
+	"slices"
 	"sync"
 	"testing"
+
+	"patentbridge"
 )
 
 func TestRegionFromAddress(t *testing.T) {
@@ -125,5 +128,15 @@ func TestProvinceRegions(t *testing.T) {
 		if got := l.HasRegion(code); got != want {
 			t.Errorf("HasRegion(%q) = %v, want %v", code, got, want)
 		}
+	}
+}
+
+func TestSichuanCitiesMatchTheTable(t *testing.T) {
+	var want []patentbridge.SichuanCity
+	for _, c := range Default().Cities(patentbridge.DemandProvinceCode) {
+		want = append(want, patentbridge.SichuanCity{Code: c.CityCode, Name: c.CityName})
+	}
+	if got := patentbridge.SichuanCities(); !slices.Equal(got, want) {
+		t.Errorf("patentbridge.SichuanCities() = %v\nwant the table's %v", got, want)
 	}
 }

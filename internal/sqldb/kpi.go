@@ -215,11 +215,12 @@ func (db *DB) KPIRecords(ctx context.Context, f patentbridge.KPIFilter) ([]*pate
 	return listPage(ctx, db, "kpi records", count, list, scanKPIRecord)
 }
 
-// sichuanCities are the 4-digit codes of the province's 市(州).
+// sichuanCities are the 4-digit codes of the province's 市(州)
+// (patentbridge.SichuanCities, the cities a programme record is stored in).
 func sichuanCities() []string {
 	var out []string
-	for _, c := range refdata.Default().Cities(patentbridge.DemandProvinceCode) {
-		out = append(out, c.CityCode)
+	for _, c := range patentbridge.SichuanCities() {
+		out = append(out, c.Code)
 	}
 	return out
 }
@@ -240,7 +241,7 @@ func kpiCity(code string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if city[:2] != patentbridge.DemandProvinceCode || refdata.Default().CityName(city) == "" {
+	if patentbridge.SichuanCityName(city) == "" {
 		return "", patentbridge.FieldErrorf("city", "未知的市（州）代码 %q：绩效评价只统计四川省的 21 个市（州）", patentbridge.ClipValue(code))
 	}
 	return city, nil

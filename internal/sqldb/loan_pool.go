@@ -45,6 +45,9 @@ func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) erro
 	if err != nil {
 		return err
 	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
 	if c := patentbridge.ScopeCity(u); c != "" {
 		if p.City == "" {
 			p.City = c
@@ -52,9 +55,6 @@ func (db *DB) CreateRiskPool(ctx context.Context, p *patentbridge.RiskPool) erro
 		if p.City != c {
 			return patentbridge.Errorf(patentbridge.EFORBIDDEN, "没有权限：市（州）管理员只能设立本市（州）的风险补偿资金池")
 		}
-	}
-	if err := p.Validate(); err != nil {
-		return err
 	}
 	if err := p.CheckOpenedOn(db.now()); err != nil {
 		return err

@@ -39,7 +39,8 @@ func (tx *Tx) orgByCodeOrName(ctx context.Context, code, name string) (*patentbr
 }
 
 // orgCity resolves a named organization (nil when unnamed or unregistered)
-// and returns the record's city: the given one, else the organization's.
+// and returns the record's city: the given one, else the organization's when
+// it is one of Sichuan's 市(州) (patentbridge.SichuanCities), else "".
 func (tx *Tx) orgCity(ctx context.Context, name, city string) (orgID int64, _ string, err error) {
 	if name == "" {
 		return 0, city, nil
@@ -48,7 +49,7 @@ func (tx *Tx) orgCity(ctx context.Context, name, city string) (orgID int64, _ st
 	if err != nil || o == nil {
 		return 0, city, err
 	}
-	if city == "" {
+	if city == "" && patentbridge.SichuanCityName(o.CityCode) != "" {
 		city = o.CityCode
 	}
 	return o.ID, city, nil

@@ -88,7 +88,7 @@ func TestDealFormMergesTheSameDeal(t *testing.T) {
 	if status != http.StatusBadRequest {
 		t.Fatalf("a bad region code: %d", status)
 	}
-	mustContain(t, body, `data-field="受让方地区代码"`, "应为6位数字", `value="成都芯动科技有限公司"`)
+	mustContain(t, body, `data-field="受让方地区代码"`, "应为6位区县代码", `value="成都芯动科技有限公司"`)
 	bad = dealFormValues()
 	bad.Set("amount", "十万")
 	if status, _, body = MustPost(t, admin, e.URL+"/deals/new", bad); status != http.StatusBadRequest || !strings.Contains(body, `data-field="金额(万元)"`) {
