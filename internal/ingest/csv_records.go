@@ -60,10 +60,7 @@ func (c *csvReader) read() (int, []string, error) {
 				return 0, nil, errRowTooBig
 			}
 		}
-		done := false
-		for _, b := range frag {
-			done = c.feed(b)
-		}
+		done := c.feedAll(frag)
 		switch {
 		case done && c.skip:
 			return c.recLine, nil, c.closedLate()
@@ -78,6 +75,60 @@ func (c *csvReader) read() (int, []string, error) {
 			return 0, nil, err
 		}
 	}
+}
+
+// feedAll takes a fragment of the text, which only its last byte may end
+// (a newline), and reports whether the record ended. Runs of bytes that change
+// nothing but the cell are copied whole.
+func (c *csvReader) feedAll(frag []byte) bool {
+	done := false
+	for i := 0; i < len(frag); {
+		if j := c.plain(frag, i); j > i {
+			run := frag[i:j]
+			c.midLine = true
+			if !c.skip {
+				if c.inQuote {
+					c.runes += runeCount(run)
+				}
+				c.buf = append(c.buf, run...)
+			}
+			c.checkCell()
+			i = j
+			continue
+		}
+		done = c.feed(frag[i])
+		i++
+	}
+	return done
+}
+
+// runeCount counts the characters of UTF-8 text by their first bytes.
+func runeCount(p []byte) int {
+	n := 0
+	for _, b := range p {
+		if b&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// plain returns where the run of bytes from i that only add to the cell ends.
+func (c *csvReader) plain(frag []byte, i int) int {
+	if c.cr || !c.started || c.quoteSeen || (!c.inQuote && c.fieldBeg) {
+		return i
+	}
+	stop := c.comma
+	if c.inQuote {
+		stop = '"'
+	}
+	for i < len(frag) {
+		if b := frag[i]; b == stop || b == '\n' || b == '\r' {
+			break
+		}
+		i++
+	}
+	return i
 }
 
 // feed takes one byte of the text and reports whether it ended the record.
@@ -141,10 +192,7 @@ func (c *csvReader) take(b byte) bool {
 			c.runes++
 		}
 		c.keep(b)
-		if !c.skip && c.line > c.quoteLine && c.runes > patentbridge.MaxLongText {
-			c.skip = true // no cell is this long: a quote never closed
-			c.buf = nil
-		}
+		c.checkCell()
 		return false
 	}
 	switch b {
@@ -164,6 +212,15 @@ func (c *csvReader) take(b byte) bool {
 	c.fieldBeg = false
 	c.keep(b)
 	return false
+}
+
+// checkCell takes an open quoted cell that spans lines and is longer than any
+// column accepts for a quote never closed: it is no longer kept.
+func (c *csvReader) checkCell() {
+	if c.inQuote && !c.skip && c.line > c.quoteLine && c.runes > patentbridge.MaxLongText {
+		c.skip = true
+		c.buf = nil
+	}
 }
 
 func (c *csvReader) keep(b byte) {
