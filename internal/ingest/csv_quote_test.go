@@ -32,7 +32,7 @@ func TestUnclosedQuoteIsRejectedWithTheLinesLost(t *testing.T) {
 	if sum.Read != 2 || sum.Inserted != 1 || sum.Rejected != 1 || len(rej) != 1 {
 		t.Fatalf("summary %+v, rejects %+v", sum, rej)
 	}
-	want := "引号未闭合：第 3 行开始的引号直到文件末尾都没有闭合，之后的 60000 行未能读取"
+	want := "引号未闭合：第 3 行开始的引号直到文件末尾都没有闭合，之后的 60000 行未能读取（引号在“专利名称”列）"
 	if rej[0].Line != 3 || !strings.Contains(rej[0].Reason, want) {
 		t.Errorf("reject %+v; want line 3 and %q", rej[0], want)
 	}
@@ -114,7 +114,7 @@ func TestQuoteClosedFarBelow(t *testing.T) {
 	if sum.Inserted != 1 || len(rej) != 1 || rej[0].Line != 2 {
 		t.Fatalf("summary %+v, rejects %+v", sum, rej)
 	}
-	if want := "引号未闭合：第 2 行开始的引号到第 " + strconv.Itoa(lines+1) + " 行才闭合"; !strings.Contains(rej[0].Reason, want) {
+	if want := "引号可能未闭合：第 2 行开始的引号到第 " + strconv.Itoa(lines+1) + " 行才闭合"; !strings.Contains(rej[0].Reason, want) || !strings.Contains(rej[0].Reason, "（引号在“专利名称”列）") {
 		t.Errorf("reason %q; want %q", rej[0].Reason, want)
 	}
 	if p := store.MustPatent(t, ingesttest.AppNo(2)); p.Title != "好" {

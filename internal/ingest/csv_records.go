@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"patentbridge"
 )
@@ -18,25 +19,27 @@ import (
 // the text is only scanned to where the record ends, and the record is reported
 // as a *badRow naming the line the quote opened on and the lines lost.
 type csvReader struct {
-	br    *bufio.Reader
-	comma byte
-	line  int  // physical line being read, 1-based
-	eof   bool // the text is used up
+	br     *bufio.Reader
+	comma  byte
+	header []string // column names, once read, for the reasons
+	line   int      // physical line being read, 1-based
+	eof    bool     // the text is used up
 
 	// the record being read
-	buf       []byte // its fields' text, one after another
-	ends      []int  // where each finished field ends in buf
-	started   bool   // a byte of the record was seen
-	recLine   int    // line the record starts on
-	fieldBeg  bool   // at the start of a field
-	inQuote   bool   // inside a quoted field
-	quoteSeen bool   // inside a quoted field, just after a quote
-	quoteLine int    // line the open quote is on
-	runes     int    // characters of the open quoted field
-	size      int    // bytes of the record read
-	skip      bool   // the open quote was taken for one never closed
-	cr        bool   // a carriage return is pending
-	midLine   bool   // the line being read holds text
+	buf        []byte // its fields' text, one after another
+	ends       []int  // where each finished field ends in buf
+	started    bool   // a byte of the record was seen
+	recLine    int    // line the record starts on
+	fieldBeg   bool   // at the start of a field
+	inQuote    bool   // inside a quoted field
+	quoteSeen  bool   // inside a quoted field, just after a quote
+	quoteLine  int    // line the open quote is on
+	quoteField int    // index of the field it opens
+	runes      int    // characters of the open quoted field
+	size       int    // bytes of the record read
+	skip       bool   // the open quote was taken for one never closed
+	cr         bool   // a carriage return is pending
+	midLine    bool   // the line being read holds text
 }
 
 func newCSVReader(br *bufio.Reader, comma rune) *csvReader {
@@ -198,7 +201,10 @@ func (c *csvReader) take(b byte) bool {
 	switch b {
 	case '"':
 		if c.fieldBeg {
-			c.fieldBeg, c.inQuote, c.quoteLine, c.runes = false, true, c.line, 0
+			c.fieldBeg, c.inQuote, c.runes = false, true, 0
+			if !c.skip {
+				c.quoteLine, c.quoteField = c.line, len(c.ends)
+			}
 			return false
 		}
 	case c.comma:
@@ -266,7 +272,7 @@ func (c *csvReader) atEOF() (int, []string, error) {
 		if n := c.lastLine() - c.quoteLine; n > 0 {
 			reason += fmt.Sprintf("，之后的 %d 行未能读取", n)
 		}
-		return c.recLine, nil, &badRow{line: c.recLine, reason: reason + "；请在该处补上引号后重新导入这个文件（已导入的行不会重复）"}
+		return c.recLine, nil, &badRow{line: c.recLine, reason: reason + c.column() + "；请在该处补上引号后重新导入这个文件（已导入的行不会重复）"}
 	}
 	if c.skip {
 		return c.recLine, nil, c.closedLate()
@@ -279,6 +285,14 @@ func (c *csvReader) atEOF() (int, []string, error) {
 func (c *csvReader) closedLate() error {
 	last := c.lastLine()
 	return &badRow{line: c.recLine, reason: fmt.Sprintf(
-		"引号未闭合：第 %d 行开始的引号到第 %d 行才闭合，其间超过 %d 个字符、跨 %d 行，不像一个单元格；第 %d 行到第 %d 行未能读取，请检查第 %d 行的引号",
-		c.quoteLine, last, patentbridge.MaxLongText, last-c.quoteLine+1, c.recLine, last, c.quoteLine)}
+		"引号可能未闭合：第 %d 行开始的引号到第 %d 行才闭合，这一格跨 %d 行、超过 %d 个字符，任何一列都不接受这么长的值%s；第 %d 行到第 %d 行未能读取，请检查第 %d 行的引号是否漏了另一半",
+		c.quoteLine, last, last-c.quoteLine+1, patentbridge.MaxLongText, c.column(), c.recLine, last, c.quoteLine)}
+}
+
+// column names the column of the open quote, when the header has it.
+func (c *csvReader) column() string {
+	if c.quoteField < len(c.header) {
+		return fmt.Sprintf("（引号在“%s”列）", strings.TrimSpace(strings.TrimPrefix(c.header[c.quoteField], "\ufeff")))
+	}
+	return ""
 }

@@ -42,7 +42,7 @@ func newCSVSource(f *os.File, cr *countingReader, size int64) (*csvSource, error
 		f.Close()
 		return nil, err
 	}
-	s.hdr, s.line = hdr, line
+	s.hdr, s.line, r.header = hdr, line, hdr
 	return s, nil
 }
 
