@@ -34,8 +34,8 @@ type importReport struct {
 	errs           []importError
 }
 
-// add records the failure of a file (nil: none), printing it at once unless
-// the output is JSON.
+// add records the failure of a file (nil: none) and prints it on stderr at
+// once, JSON or not.
 func (r *importReport) add(path string, err error) {
 	if err == nil {
 		return
@@ -48,12 +48,10 @@ func (r *importReport) add(path string, err error) {
 		e.Message = err.Error()
 	}
 	r.errs = append(r.errs, e)
-	if !r.json {
-		if e.File != "" && !strings.Contains(e.Message, e.File) {
-			fmt.Fprintf(r.stderr, "错误：文件 %s：%s\n", e.File, e.Message)
-		} else {
-			fmt.Fprintf(r.stderr, "错误：%s\n", e.Message)
-		}
+	if e.File != "" && !strings.Contains(e.Message, e.File) {
+		fmt.Fprintf(r.stderr, "错误：文件 %s：%s\n", e.File, e.Message)
+	} else {
+		fmt.Fprintf(r.stderr, "错误：%s\n", e.Message)
 	}
 }
 
