@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"patentbridge"
 	"patentbridge/internal/config"
 	"patentbridge/internal/ingest"
+	"patentbridge/internal/sqldb"
 )
 
 func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
@@ -35,13 +35,14 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		fmt.Fprintf(stderr, "错误：不支持的数据种类 %q（可选：%s）\n", *kind, importKindHelp())
 		return 2
 	}
+	rep := &importReport{json: *asJSON, stdout: stdout, stderr: stderr}
 	if err := cfg.Validate(); err != nil {
-		return fail(stderr, err)
+		return rep.fatal("", err)
 	}
 	logger := newLogger(stderr, cfg.LogLevel)
 	db, err := openDB(ctx, cfg.DB, logger)
 	if err != nil {
-		return fail(stderr, err)
+		return rep.fatal("", err)
 	}
 	defer db.Close()
 
@@ -49,16 +50,14 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 	if *rejects != "" {
 		f, err := os.Create(*rejects)
 		if err != nil {
-			fmt.Fprintf(stderr, "错误：无法创建拒绝报告 %s：%v\n", *rejects, err)
-			return 1
+			return rep.fatal(*rejects, patentbridge.Errorf(patentbridge.EINVALID, "无法创建拒绝报告 %s：%v", *rejects, err))
 		}
 		defer f.Close()
-		// UTF-8 with a byte order mark, as the web's download, so Excel reads the Chinese.
-		if _, err := f.WriteString("\ufeff"); err != nil {
-			fmt.Fprintf(stderr, "错误：无法写入拒绝报告 %s：%v\n", *rejects, err)
-			return 1
+		w, err := newRejectsFile(f)
+		if err != nil {
+			return rep.fatal(*rejects, patentbridge.Errorf(patentbridge.EINVALID, "无法写入拒绝报告 %s：%v", *rejects, err))
 		}
-		opt.Rejects = f
+		opt.Rejects = w
 	}
 	if isTerminal(stderr) {
 		bar := progressbar.NewOptions(1000, progressbar.OptionSetWriter(stderr),
@@ -69,64 +68,69 @@ func runImport(ctx context.Context, args []string, getenv env, stdout, stderr io
 		}
 		defer fmt.Fprintln(stderr)
 	}
-	var sum patentbridge.ImportSummary
+	imp := newImporter(db, logger)
+	if *batch > 0 {
+		imp.BatchSize = *batch
+	}
+	// One file at a time: a file that cannot be read is reported and the others still import.
+	for _, path := range fs.Args() {
+		if ctx.Err() != nil {
+			rep.add(path, ctx.Err())
+			break
+		}
+		sum, err := importFile(ctx, db, imp, *kind, path, opt)
+		rep.sum.Read += sum.Read
+		rep.sum.Inserted += sum.Inserted
+		rep.sum.Updated += sum.Updated
+		rep.sum.Unchanged += sum.Unchanged
+		rep.sum.Rejected += sum.Rejected
+		rep.sum.CheckComputed += sum.CheckComputed
+		rep.sum.Files += sum.Files
+		rep.sum.Seconds += sum.Seconds
+		rep.add(path, err)
+	}
 	var evs patentbridge.EventDealSummary
-	switch *kind {
+	if *kind == "patents" && rep.sum.Read > 0 {
+		// The transfers and licences of the imported patents become deals (merged, idempotent).
+		if evs, err = db.RecordEventDeals(ctx); err != nil {
+			rep.add("", err)
+		}
+	}
+	return rep.finish(evs, *rejects != "")
+}
+
+// importFile imports one file of the kind.
+func importFile(ctx context.Context, db *sqldb.DB, imp *ingest.Importer, kind, path string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
+	paths := []string{path}
+	switch kind {
 	case "enterprises":
-		sum, err = ingest.ImportEnterprises(ctx, db, fs.Args(), opt)
+		return ingest.ImportEnterprises(ctx, db, paths, opt)
 	case "soe", "sme":
-		sum, err = ingest.ImportOrganizations(ctx, db, fs.Args(), *kind, opt)
+		return ingest.ImportOrganizations(ctx, db, paths, kind, opt)
 	case "deals":
-		sum, err = ingest.ImportDeals(ctx, db, fs.Args(), opt)
+		return ingest.ImportDeals(ctx, db, paths, opt)
 	case "events":
-		sum, err = ingest.ImportEvents(ctx, db, fs.Args(), opt)
+		return ingest.ImportEvents(ctx, db, paths, opt)
 	case "cases":
-		sum, err = ingest.ImportCases(ctx, db, fs.Args(), opt)
+		return ingest.ImportCases(ctx, db, paths, opt)
 	case "loans":
-		sum, err = ingest.ImportLoans(ctx, db, fs.Args(), opt)
+		return ingest.ImportLoans(ctx, db, paths, opt)
 	case "filings": // programme records: the command line's acts, each audited
-		sum, err = ingest.ImportFilings(ctx, db, fs.Args(), opt)
+		return ingest.ImportFilings(ctx, db, paths, opt)
 	case "commissioners":
-		sum, err = ingest.ImportCommissioners(ctx, db, fs.Args(), opt)
+		return ingest.ImportCommissioners(ctx, db, paths, opt)
 	case "services":
-		sum, err = ingest.ImportServices(ctx, db, fs.Args(), opt)
+		return ingest.ImportServices(ctx, db, paths, opt)
 	case "outlets":
-		sum, err = ingest.ImportOutlets(ctx, db, fs.Args(), opt)
+		return ingest.ImportOutlets(ctx, db, paths, opt)
 	case "managers":
-		sum, err = ingest.ImportTechManagers(ctx, db, fs.Args(), opt)
+		return ingest.ImportTechManagers(ctx, db, paths, opt)
 	case "pilot_bases":
-		sum, err = ingest.ImportPilotBases(ctx, db, fs.Args(), opt)
+		return ingest.ImportPilotBases(ctx, db, paths, opt)
 	case "listings":
-		sum, err = ingest.ImportListings(ctx, db, fs.Args(), opt)
-	default:
-		imp := newImporter(db, logger)
-		if *batch > 0 {
-			imp.BatchSize = *batch
-		}
-		if sum, err = imp.ImportFiles(ctx, fs.Args(), opt); err == nil {
-			// The transfers and licences of the imported patents become deals (merged, idempotent).
-			evs, err = db.RecordEventDeals(ctx)
-		}
+		return ingest.ImportListings(ctx, db, paths, opt)
 	}
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if *asJSON {
-		_ = json.NewEncoder(stdout).Encode(sum)
-		return 0
-	}
-	fmt.Fprintf(stdout, "文件 %d 个，读取 %d 行：新增 %d，更新 %d，未变 %d，拒绝 %d（%.1f 秒）\n",
-		sum.Files, sum.Read, sum.Inserted, sum.Updated, sum.Unchanged, sum.Rejected, sum.Seconds)
-	if evs.New+evs.Merged+evs.Skipped > 0 {
-		fmt.Fprintf(stdout, "法律事件中的转让、许可登记为交易：新增 %d，与已有交易合并 %d，无法登记 %d\n", evs.New, evs.Merged, evs.Skipped)
-	}
-	if sum.CheckComputed > 0 {
-		fmt.Fprintf(stdout, "注意：%d 行的申请号是1985–2003年的8位旧号且没有校验位，校验位由平台计算（专利详情页有注明）。\n", sum.CheckComputed)
-	}
-	if sum.Rejected > 0 && *rejects == "" {
-		fmt.Fprintln(stdout, "提示：用 --rejects 文件名 可得到每一条被拒绝行的原因。")
-	}
-	return 0
+	return imp.ImportFiles(ctx, paths, opt)
 }
 
 // importKind is a kind of file `patentbridge import --kind` reads.
