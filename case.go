@@ -58,6 +58,21 @@ func (c *TypicalCase) Validate() error {
 	return nil
 }
 
+// DiffersFrom names the first column (正文, 地区代码, 关联交易编号) in which
+// the validated case c differs from o, a stored case of its title and date,
+// or returns "" when c records the same case.
+func (c *TypicalCase) DiffersFrom(o *TypicalCase) string {
+	switch {
+	case c.Body != o.Body:
+		return "正文"
+	case c.City != o.City:
+		return "地区代码"
+	case !slices.Equal(c.DealIDs, o.DealIDs):
+		return "关联交易编号"
+	}
+	return ""
+}
+
 // Published reports whether the case is public on the day.
 func (c *TypicalCase) Published(today time.Time) bool {
 	return !DateOf(c.PublishedOn).After(DateOf(today))
@@ -69,7 +84,8 @@ func (c *TypicalCase) Published(today time.Time) bool {
 type CaseService interface {
 	// CreateCase validates and stores a case with its deals. Returns EINVALID,
 	// ENOTFOUND (a deal that does not exist), ECONFLICT (a case of the same
-	// title and publication date), EUNAUTHORIZED, EFORBIDDEN.
+	// title and publication date: with c.ID set to it when c is the same
+	// case, else naming the column that differs), EUNAUTHORIZED, EFORBIDDEN.
 	CreateCase(ctx context.Context, c *TypicalCase) error
 	// FindCase returns a case: a published one to anyone, one not yet
 	// published to the officials of its city. Returns ENOTFOUND.

@@ -62,6 +62,36 @@ func (c *Commissioner) Validate(today time.Time) error {
 	return CheckText("所属机构", "所属机构", c.OrgName, OrgNameMax, false)
 }
 
+// Leave records the day the commissioner left, validated as Validate does: a
+// leave is recorded once (another day is ECONFLICT naming the stored one; the
+// same day again changes nothing, changed false), and not before
+// lastServed, the day of its latest stored service (zero when none).
+// Errors name 离任日期. Returns EINVALID, ECONFLICT.
+func (c *Commissioner) Leave(day, lastServed, today time.Time) (changed bool, err error) {
+	if day.IsZero() {
+		return false, FieldErrorf("离任日期", "请填写离任日期")
+	}
+	day = DateOf(day)
+	if !c.LeftOn.IsZero() {
+		if DateOf(c.LeftOn).Equal(day) {
+			return false, nil
+		}
+		e := Errorf(ECONFLICT, "该专员已于 %s 离任，不能改为 %s", FormatDate(c.LeftOn), FormatDate(day))
+		e.Field = "离任日期"
+		return false, e
+	}
+	if !lastServed.IsZero() && day.Before(DateOf(lastServed)) {
+		return false, FieldErrorf("离任日期", "离任日期 %s 早于该专员最近一次服务日期 %s", FormatDate(day), FormatDate(lastServed))
+	}
+	after := *c
+	after.LeftOn = day
+	if err := after.Validate(today); err != nil {
+		return false, err
+	}
+	*c = after
+	return true, nil
+}
+
 // ServingOn reports whether the commissioner served on the day.
 func (c *Commissioner) ServingOn(day time.Time) bool {
 	d := DateOf(day)
@@ -89,8 +119,9 @@ type CommissionerService interface {
 	// same day, is refused with c.ID set to the stored one. Returns EINVALID, ECONFLICT, ENOTFOUND,
 	// EUNAUTHORIZED, EFORBIDDEN.
 	CreateCommissioner(ctx context.Context, c *Commissioner) error
-	// LeaveCommissioner records the day a commissioner left (not before its
-	// registration nor after today). Returns EINVALID, ENOTFOUND,
+	// LeaveCommissioner records the day a commissioner left, once (the same
+	// day again changes nothing), not before its registration or its latest
+	// service nor after today. Returns EINVALID, ECONFLICT, ENOTFOUND,
 	// EUNAUTHORIZED, EFORBIDDEN.
 	LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*Commissioner, error)
 	// FindCommissioner returns a commissioner. Returns ENOTFOUND.

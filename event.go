@@ -145,6 +145,16 @@ func (e *Event) Validate(today time.Time) error {
 	return nil
 }
 
+// CheckFollowingDeal refuses a deal whose contract predates the event: a deal
+// linked to an event followed it. Errors name 关联交易编号 (EINVALID).
+func (e *Event) CheckFollowingDeal(dealID int64, contractDate time.Time) error {
+	if DateOf(contractDate).Before(DateOf(e.HeldOn)) {
+		return FieldErrorf("关联交易编号", "交易 %d 的合同日期 %s 早于活动日期 %s，不能作为活动后达成的交易",
+			dealID, FormatDate(contractDate), FormatDate(e.HeldOn))
+	}
+	return nil
+}
+
 // ByInstitution reports whether a university, research institute or SOE
 // organized the event: such events held for SMEs are one of the KPIs.
 func (e *Event) ByInstitution() bool {
@@ -176,8 +186,9 @@ type EventService interface {
 	// AddEventProject adds a project to an event. Returns EINVALID, ENOTFOUND,
 	// ECONFLICT (presented already), EUNAUTHORIZED, EFORBIDDEN.
 	AddEventProject(ctx context.Context, eventID int64, p *EventProject) error
-	// LinkEventDeal records that a deal followed the event. Returns ENOTFOUND
-	// (no such event or deal), ECONFLICT (linked already), EUNAUTHORIZED, EFORBIDDEN.
+	// LinkEventDeal records that a deal followed the event (its contract not
+	// before the event). Returns EINVALID, ENOTFOUND (no such event or deal),
+	// ECONFLICT (linked already), EUNAUTHORIZED, EFORBIDDEN.
 	LinkEventDeal(ctx context.Context, eventID, dealID int64) error
 	// UnlinkEventDeal removes a deal from the event. Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	UnlinkEventDeal(ctx context.Context, eventID, dealID int64) error

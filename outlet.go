@@ -88,6 +88,32 @@ func (o *ServiceOutlet) Validate(today time.Time) error {
 	return CheckText("依托单位", "依托单位", o.OrgName, OrgNameMax, false)
 }
 
+// Close records the day the agency or outlet closed, validated as Validate
+// does: a closing is recorded once (another day is ECONFLICT naming the
+// stored one; the same day again changes nothing, changed false). Errors
+// name 撤销日期. Returns EINVALID, ECONFLICT.
+func (o *ServiceOutlet) Close(day, today time.Time) (changed bool, err error) {
+	if day.IsZero() {
+		return false, FieldErrorf("撤销日期", "请填写撤销日期")
+	}
+	day = DateOf(day)
+	if !o.ClosedOn.IsZero() {
+		if DateOf(o.ClosedOn).Equal(day) {
+			return false, nil
+		}
+		e := Errorf(ECONFLICT, "该%s已于 %s 撤销，不能改为 %s", o.Kind.Label(), FormatDate(o.ClosedOn), FormatDate(day))
+		e.Field = "撤销日期"
+		return false, e
+	}
+	after := *o
+	after.ClosedOn = day
+	if err := after.Validate(today); err != nil {
+		return false, err
+	}
+	*o = after
+	return true, nil
+}
+
 // OutletFilter selects outlets; zero fields do not filter.
 type OutletFilter struct {
 	Year          int // opened in the year
@@ -152,9 +178,12 @@ type OutletService interface {
 	// day) closed since, is refused with o.ID set to it.
 	// Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 	CreateOutlet(ctx context.Context, o *ServiceOutlet) error
-	// CloseOutlet records the day an agency or outlet closed (not before it
-	// opened nor after today). Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	// CloseOutlet records the day an agency or outlet closed, once (the same
+	// day again changes nothing), not before it opened nor after today.
+	// Returns EINVALID, ECONFLICT, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	CloseOutlet(ctx context.Context, id int64, day time.Time) (*ServiceOutlet, error)
+	// FindOutlet returns an agency or outlet. Returns ENOTFOUND.
+	FindOutlet(ctx context.Context, id int64) (*ServiceOutlet, error)
 	// ListOutlets returns one page of outlets, latest opened first, and the total. Returns EINVALID.
 	ListOutlets(ctx context.Context, f OutletFilter) ([]*ServiceOutlet, int, error)
 	// CreateTechManager validates and registers a technology manager; the

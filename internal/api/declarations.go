@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -30,12 +31,17 @@ type ratingInput struct {
 	Comment     string `json:"comment"`
 }
 
-// decodeBody reads a small JSON body into v. Returns EINVALID.
+// decodeBody reads a small JSON body into v. An error inside a nested item
+// names its top-level key. Returns EINVALID, ETOOLARGE.
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	if err != nil {
+		return jsonError(err, nil, nil)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
+		return jsonError(err, body, v)
 	}
 	if dec.More() {
 		return patentbridge.Errorf(patentbridge.EINVALID, "请求体只能包含一个 JSON 对象")
@@ -46,9 +52,10 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
 // maxJSONBody caps a JSON request body.
 const maxJSONBody = 64 << 10
 
-// jsonError says in Chinese what is wrong with a request body, naming the field
-// where there is one, without the decoder's English.
-func jsonError(err error) error {
+// jsonError says in Chinese what is wrong with a request body, naming the
+// field where there is one (the top-level key of body, decoded into v, for
+// an error inside a nested item), without the decoder's English.
+func jsonError(err error, body []byte, v any) error {
 	var tooLarge *http.MaxBytesError
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
@@ -60,12 +67,15 @@ func jsonError(err error) error {
 	case errors.As(err, &typ) && typ.Field == "":
 		return patentbridge.Errorf(patentbridge.EINVALID, "请求体应为一个 JSON 对象")
 	case errors.As(err, &typ):
-		return patentbridge.FieldErrorf(typ.Field, "字段 %s 的类型不对（应为%s）", typ.Field, jsonKind(typ.Type))
+		key, _, _ := strings.Cut(typ.Field, ".")
+		return patentbridge.FieldErrorf(key, "字段 %s 的类型不对（应为%s）", typ.Field, jsonKind(typ.Type))
 	case errors.Is(err, io.EOF):
 		return patentbridge.Errorf(patentbridge.EINVALID, "请求体为空，应为一个 JSON 对象")
 	}
-	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		field = strings.Trim(field, `"`)
+	if field, ok := unknownField(err); ok {
+		if key := unknownFieldKey(body, v, field); key != "" {
+			return patentbridge.FieldErrorf(key, "字段 %s 中有未知字段 %q", key, field)
+		}
 		return patentbridge.FieldErrorf(field, "未知字段 %q", field)
 	}
 	return patentbridge.Errorf(patentbridge.EINVALID, "请求体不是有效的 JSON")

@@ -176,7 +176,9 @@ func (s *Server) unlinkEventDeal(w http.ResponseWriter, r *http.Request) {
 		err = s.Events.UnlinkEventDeal(r.Context(), id, deal)
 	}
 	if err != nil {
-		s.error(w, r, err)
+		s.error(w, r, jsonField(err, struct {
+			DealID int64 `json:"deal_id" col:"关联交易编号"`
+		}{deal}))
 		return
 	}
 	s.respondEvent(w, r, id, http.StatusOK)

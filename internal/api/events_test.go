@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"patentbridge"
@@ -86,6 +87,38 @@ func TestEventsAPI(t *testing.T) {
 	}
 	if status, m := e.call(t, "DELETE", fmt.Sprintf("%s/deals/%d", path, deal), e.chengdu, ""); status != 200 || len(m["deal_ids"].([]any)) != 0 {
 		t.Errorf("unlink = %d %v", status, m)
+	}
+	if status, m := e.call(t, "DELETE", path+"/deals/999999", e.chengdu, ""); status != 404 || errorOf(t, m)["field"] != "deal_id" {
+		t.Errorf("unlink a missing deal = %d %v", status, m)
+	}
+}
+
+// A deal signed before an event cannot be linked to it; refusals name the
+// JSON key, and one inside a project names "projects".
+func TestEventsAPINamesTheKey(t *testing.T) {
+	e, deal := newProgrammeEnv(t) // the deal signed a month before testNow
+	today := patentbridge.FormatDate(testNow)
+	status, m := e.call(t, "POST", "/api/v1/events", e.chengdu, `{"kind":"路演","title":"今日路演","city":"5101","held_on":"`+today+`","organizer":"电子科技大学"}`)
+	if status != http.StatusCreated {
+		t.Fatalf("create = %d %v", status, m)
+	}
+	path := fmt.Sprintf("/api/v1/events/%v/deals", m["id"])
+	status, m = e.call(t, "POST", path, e.chengdu, fmt.Sprintf(`{"deal_id":%d}`, deal))
+	if got := errorOf(t, m); status != 400 || got["field"] != "deal_id" || !strings.Contains(got["message"].(string), today) {
+		t.Errorf("link a deal signed before the event = %d %v", status, got)
+	}
+	for _, tt := range []struct{ name, body, message string }{
+		{"a wrong type in a project", `{"kind":"路演","title":"x","city":"5101","held_on":"2026-05-12","organizer":"y","projects":[{"title":1}]}`, "projects.title"},
+		{"an unknown key in a project", `{"kind":"路演","title":"x","city":"5101","held_on":"2026-05-12","organizer":"y","projects":[{"title":"t","bogus":1}]}`, "bogus"},
+	} {
+		status, m := e.call(t, "POST", "/api/v1/events", e.chengdu, tt.body)
+		if got := errorOf(t, m); status != 400 || got["field"] != "projects" || !strings.Contains(got["message"].(string), tt.message) {
+			t.Errorf("%s = %d %v", tt.name, status, got)
+		}
+	}
+	status, m = e.call(t, "POST", "/api/v1/events", e.chengdu, `{"bogus":1}`)
+	if got := errorOf(t, m); status != 400 || got["field"] != "bogus" {
+		t.Errorf("an unknown top-level key = %d %v", status, got)
 	}
 }
 

@@ -65,6 +65,13 @@ type loanActRequest struct {
 	Date                string `json:"date"` // YYYY-MM-DD; today when empty
 }
 
+// loanPatentsKey names, for jsonField, the loan's patents by the key the
+// loan is returned with: an act's refusal that concerns a pledged patent
+// (申请号) names "app_nos", the act's body having no key of its own for them.
+type loanPatentsKey struct {
+	AppNos []string `json:"app_nos" col:"申请号"`
+}
+
 // poolRequest is the body of POST /api/v1/risk-pools.
 type poolRequest struct {
 	Name         string `json:"name"`
@@ -170,7 +177,7 @@ func (s *Server) actOnLoan(w http.ResponseWriter, r *http.Request) {
 		l, err = s.Loans.ActOnLoan(r.Context(), id, a)
 	}
 	if err != nil {
-		s.error(w, r, jsonField(err, b))
+		s.error(w, r, jsonField(jsonField(err, b), loanPatentsKey{}))
 		return
 	}
 	httpx.JSON(w, http.StatusOK, newLoanView(l))

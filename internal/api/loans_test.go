@@ -81,9 +81,9 @@ func TestLoansAPI(t *testing.T) {
 	if m = step("approve", `{"date":"2026-02-20"}`, http.StatusOK); m["valued_on"] != "2026-02-15" || m["approved_on"] != "2026-02-20" {
 		t.Errorf("approved loan = %v", m)
 	}
-	// Not declared: the refusal names the patent.
+	// Not declared: the refusal names the loan's patents by their key.
 	m = step("register", `{"registration_no":"Y2026510000123","no_suspension":true,"date":"2026-03-01"}`, http.StatusBadRequest)
-	if e := m["error"].(map[string]any); e["field"] != "申请号" {
+	if e := m["error"].(map[string]any); e["field"] != "app_nos" {
 		t.Errorf("refusal %v", e)
 	}
 	step("bogus", `{}`, http.StatusNotFound)

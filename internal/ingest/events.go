@@ -89,7 +89,8 @@ func convertEvent(t *table, r row) (*patentbridge.Event, []problem) {
 
 // CaseCreator is the part of the case service a case file is stored through.
 type CaseCreator interface {
-	// CreateCase stores one typical case (patentbridge.CaseService).
+	// CreateCase stores one typical case (patentbridge.CaseService); the same
+	// case again is ECONFLICT with c.ID set.
 	CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error
 }
 
@@ -112,14 +113,15 @@ var caseLimits = map[string]int{
 // 发布日期 and 关联交易编号 (ids of stored deals, separated by ；, ; or 、),
 // each row one case stored through the case service: a deal id that is not
 // stored, or (for a city user) not of its city, rejects the row naming
-// 关联交易编号, and a case already stored (the same 标题 and 发布日期) is
-// rejected, so re-importing a file adds nothing. Rejects go to opt.Rejects
-// (文件,行,列,值,原因).
+// 关联交易编号; a case already stored (the same 标题 and 发布日期) counts
+// unchanged when the row gives its 正文, 地区代码 and 关联交易编号, so
+// re-importing a file adds nothing, and is rejected naming the column that
+// differs otherwise. Rejects go to opt.Rejects (文件,行,列,值,原因).
 func ImportCases(ctx context.Context, cases CaseCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.TypicalCase]{what: "典型案例表", columns: tableColumns(CaseColumns),
 		required: requiredColumns(CaseColumns), limits: caseLimits, convert: convertCase,
 		store: func(ctx context.Context, c *patentbridge.TypicalCase) (Stored, error) {
-			return StoredNew, cases.CreateCase(ctx, c)
+			return mergedOnConflict(cases.CreateCase(ctx, c), c.ID)
 		},
 	}.run(ctx, paths, opt)
 }

@@ -140,7 +140,9 @@ func TestImportEventsOneRowPerProject(t *testing.T) {
 }
 
 // Case rows name deals by id: an unknown deal, another city's deal and a bad
-// date are rejected naming the column; the same file again adds nothing.
+// date are rejected naming the column; the same file again adds nothing, its
+// cases unchanged, and a case of a stored title and date that differs is
+// rejected naming the column.
 func TestImportCasesWithDeals(t *testing.T) {
 	db, chengdu, cdDeal, myDeal := programmeStore(t)
 	id := func(n int64) string { return strconv.FormatInt(n, 10) }
@@ -170,7 +172,21 @@ func TestImportCasesWithDeals(t *testing.T) {
 		t.Fatalf("cases: %d %v %+v", total, err, cs)
 	}
 	sum, err = ingest.ImportCases(chengdu, db, []string{path}, patentbridge.ImportOptions{})
-	if err != nil || sum.Inserted != 0 {
+	if err != nil || sum.Inserted != 0 || sum.Unchanged != 2 || sum.Rejected != 4 {
 		t.Errorf("the same file again: %+v %v", sum, err)
 	}
+	changed := writeCSV(t, "案例改.csv", [][]string{
+		{"标题", "正文", "地区代码", "发布日期", "关联交易编号"},
+		{"高校专利许可中小企业", "另一段正文", "5101", "2026-10-01", id(cdDeal)},
+		{"无交易的案例", "正文", "5101", "2026-09-30", id(cdDeal)},
+	})
+	rej.Reset()
+	sum, err = ingest.ImportCases(chengdu, db, []string{changed}, patentbridge.ImportOptions{Rejects: &rej})
+	if err != nil || sum.Inserted != 0 || sum.Unchanged != 0 || sum.Rejected != 2 {
+		t.Errorf("changed cases: %+v %v", sum, err)
+	}
+	wantRejects(t, &rej, [][]string{
+		{"案例改.csv", "2", "正文", "其正文与本行不一致"},
+		{"案例改.csv", "3", "关联交易编号", "其关联交易编号与本行不一致"},
+	})
 }

@@ -190,7 +190,7 @@ func TestImportCommissionersAndServices(t *testing.T) {
 	wantRejects(t, &rej, "专员名册.csv", [][3]string{{"6", "所在市（州）", "请填写"}, {"7", "登记日期", "无效"}})
 	// A later roll records 王芳's leaving on her stored record.
 	left := writeCSV(t, "专员名册2.csv", [][]string{{"专员姓名", "所属机构", "登记日期", "离任日期"}, {"王芳", "四川省知识产权服务促进中心", "2025-01-10", "2026-10-31"}})
-	if sum, err := ImportCommissioners(ctx, db, []string{left}, patentbridge.ImportOptions{}); err != nil || sum.Unchanged != 1 {
+	if sum, err := ImportCommissioners(ctx, db, []string{left}, patentbridge.ImportOptions{}); err != nil || sum.Updated != 1 || sum.Unchanged != 0 {
 		t.Fatalf("the later roll: %+v %v", sum, err)
 	}
 	if cs, total, _ := db.ListCommissioners(ctx, patentbridge.CommissionerFilter{Name: "王芳"}); total != 1 || !cs[0].LeftOn.Equal(mustDate(t, "2026-10-31")) {
@@ -227,6 +227,50 @@ func TestImportCommissionersAndServices(t *testing.T) {
 	}
 	if rs[1].City != "5107" || rs[1].OrgName != "绵阳长虹智能装备有限公司" || rs[1].OrgID == 0 {
 		t.Errorf("Mianyang record: %+v", rs[1])
+	}
+}
+
+// A commissioner roll records a leave once: a row leaving a serving
+// commissioner updates it, the same row again is unchanged, and a row giving
+// another day, or a day before the commissioner's latest service, is
+// rejected in 离任日期.
+func TestImportCommissionersRecordsALeaveOnce(t *testing.T) {
+	db, ctx, _ := programmeDB(t)
+	roll := func(name, left string) string {
+		return writeCSV(t, name, [][]string{{"专员姓名", "所属机构", "所在市(州)", "登记日期", "离任日期"}, {"王芳", "四川省知识产权服务促进中心", "5101", "2025-01-10", left}})
+	}
+	if sum, err := ImportCommissioners(ctx, db, []string{roll("名册.csv", "")}, patentbridge.ImportOptions{}); err != nil || sum.Inserted != 1 {
+		t.Fatalf("the first roll: %+v %v", sum, err)
+	}
+	services := writeCSV(t, "服务记录.csv", [][]string{{"专员姓名", "服务企业", "服务日期", "服务类型"}, {"王芳", "成都芯动科技有限公司", "2026-03-01", "价值评估"}})
+	if sum, err := ImportServices(ctx, db, []string{services}, patentbridge.ImportOptions{}); err != nil || sum.Inserted != 1 {
+		t.Fatalf("the service: %+v %v", sum, err)
+	}
+	steps := []struct {
+		file, left           string
+		updated, unchanged   int
+		rejectCol, rejectMsg string
+	}{
+		{"早于服务.csv", "2026-02-15", 0, 0, "离任日期", "2026-03-01"},
+		{"离任.csv", "2026-10-31", 1, 0, "", ""},
+		{"离任again.csv", "2026-10-31", 0, 1, "", ""},
+		{"改期.csv", "2026-11-01", 0, 0, "离任日期", "已于 2026-10-31 离任"},
+		{"无离任.csv", "", 0, 1, "", ""},
+	}
+	for _, s := range steps {
+		var rej bytes.Buffer
+		sum, err := ImportCommissioners(ctx, db, []string{roll(s.file, s.left)}, patentbridge.ImportOptions{Rejects: &rej})
+		if err != nil || sum.Inserted != 0 || sum.Updated != s.updated || sum.Unchanged != s.unchanged {
+			t.Errorf("%s: %+v %v", s.file, sum, err)
+		}
+		if s.rejectCol != "" {
+			wantRejects(t, &rej, s.file, [][3]string{{"2", s.rejectCol, s.rejectMsg}})
+		} else if sum.Rejected != 0 {
+			t.Errorf("%s: rejects %s", s.file, rej.String())
+		}
+	}
+	if cs, total, _ := db.ListCommissioners(ctx, patentbridge.CommissionerFilter{Name: "王芳"}); total != 1 || !cs[0].LeftOn.Equal(mustDate(t, "2026-10-31")) {
+		t.Errorf("王芳 after the rolls: %d %+v", total, cs)
 	}
 }
 

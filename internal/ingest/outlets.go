@@ -12,8 +12,10 @@ import (
 type OutletCreator interface {
 	// CreateOutlet stores an agency or outlet; one of the same name open in the city (or closed since its same opening day) is ECONFLICT with o.ID set.
 	CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) error
-	// CloseOutlet records the day an agency or outlet closed.
+	// CloseOutlet records the day an agency or outlet closed, once.
 	CloseOutlet(ctx context.Context, id int64, day time.Time) (*patentbridge.ServiceOutlet, error)
+	// FindOutlet returns an agency or outlet.
+	FindOutlet(ctx context.Context, id int64) (*patentbridge.ServiceOutlet, error)
 	// CreateTechManager registers a technology manager; the same one again is ECONFLICT with m.ID set.
 	CreateTechManager(ctx context.Context, m *patentbridge.TechManager) error
 }
@@ -42,18 +44,26 @@ var outletLimits = map[string]int{
 // 名称, 类型 (服务机构 or 网点), 依托单位, 所在市(州) (a 4-digit code, or a
 // 6-digit one cut to its city; the organization's city when empty), 设立日期
 // and 撤销日期. One of the same name open in the city, or the same one closed
-// since, counts unchanged (its 撤销日期, when given, recorded), so a file
-// imported again adds nothing; a refused row is reported with its file, line,
-// column and reason.
+// since, counts unchanged, so a file imported again adds nothing, or updated
+// when the row gives the 撤销日期 of one still open (recorded then); a
+// 撤销日期 other than the one stored is refused in 撤销日期. A refused row is
+// reported with its file, line, column and reason.
 func ImportOutlets(ctx context.Context, store OutletCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.ServiceOutlet]{what: "服务机构与网点登记表", columns: tableColumns(OutletColumns),
 		required: requiredColumns(OutletColumns), limits: outletLimits, convert: convertOutlet,
 		store: func(ctx context.Context, o *patentbridge.ServiceOutlet) (Stored, error) {
 			got, err := mergedOnConflict(store.CreateOutlet(ctx, o), o.ID)
-			if got == StoredMerged && err == nil && !o.ClosedOn.IsZero() {
-				_, err = store.CloseOutlet(ctx, o.ID, o.ClosedOn)
+			if got != StoredMerged || err != nil || o.ClosedOn.IsZero() {
+				return got, err
 			}
-			return got, err
+			stored, err := store.FindOutlet(ctx, o.ID)
+			if err != nil {
+				return got, err
+			}
+			if _, err := store.CloseOutlet(ctx, o.ID, o.ClosedOn); err != nil || !stored.ClosedOn.IsZero() {
+				return got, err
+			}
+			return StoredUpdated, nil
 		},
 	}.run(ctx, paths, opt)
 }

@@ -27,7 +27,7 @@ func TestImportOutlets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Inserted != 2 || sum.Unchanged != 1 || sum.Rejected != 4 {
+	if sum.Inserted != 2 || sum.Updated != 1 || sum.Unchanged != 0 || sum.Rejected != 4 {
 		t.Errorf("summary = %+v", sum)
 	}
 	wantRejects(t, &rej, "网点.csv", [][3]string{
@@ -53,6 +53,16 @@ func TestImportOutlets(t *testing.T) {
 	}
 	if _, total, _ := db.ListOutlets(ctx, patentbridge.OutletFilter{}); total != 2 {
 		t.Errorf("%d outlets after the file again", total)
+	}
+	// A file closing the outlet on another day is refused in 撤销日期; the stored day stays.
+	moved := writeCSV(t, "网点改期.csv", [][]string{{"名称", "类型", "所在市(州)", "设立日期", "撤销日期"}, {"成都高新区知识产权网点", "网点", "5101", "2026-03-01", "2026-11-15"}})
+	rej.Reset()
+	if sum, err := ImportOutlets(ctx, db, []string{moved}, patentbridge.ImportOptions{Rejects: &rej}); err != nil || sum.Rejected != 1 || sum.Updated != 0 {
+		t.Errorf("another closing day: %+v %v", sum, err)
+	}
+	wantRejects(t, &rej, "网点改期.csv", [][3]string{{"2", "撤销日期", "已于 2026-10-31 撤销"}})
+	if os, _, _ := db.ListOutlets(ctx, patentbridge.OutletFilter{City: "5101"}); len(os) != 1 || !os[0].ClosedOn.Equal(mustDate(t, "2026-10-31")) {
+		t.Errorf("the Chengdu outlet after another closing day: %+v", os)
 	}
 	if _, err := ImportOutlets(ctx, db, []string{writeCSV(t, "缺列.csv", [][]string{{"名称", "依托单位"}, {"x", "y"}})}, patentbridge.ImportOptions{}); patentbridge.ErrorCode(err) != patentbridge.EINVALID {
 		t.Errorf("a file without 类型 and 设立日期: %v", err)

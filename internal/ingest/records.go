@@ -10,11 +10,13 @@ import (
 // Stored is what storing one record of a programme file did.
 type Stored int
 
-// What storing a record did: a new record, or one already stored that the
-// row records again (the same deal arriving by a second path), merged into it.
+// What storing a record did: a new record, one already stored that the row
+// records again (the same deal arriving by a second path), merged into it,
+// or one already stored that the row adds to (a leave date), updated.
 const (
 	StoredNew Stored = iota
 	StoredMerged
+	StoredUpdated
 )
 
 // recordImport describes one kind of programme record file (deals, product
@@ -35,7 +37,7 @@ type recordImport[T any] struct {
 // rows one by one. A row the converter or the service refuses (EINVALID,
 // ECONFLICT, ENOTFOUND, EFORBIDDEN) is reported with file, line, the column
 // its error names and the reason; rows stored count as Inserted, rows merged
-// into a record already stored as Unchanged. Any other error stops the import
+// into a record already stored as Unchanged, rows adding to one as Updated. Any other error stops the import
 // (rows stored before it stay, each whole).
 func (ri recordImport[T]) run(ctx context.Context, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	start := time.Now()
@@ -106,9 +108,12 @@ func (ri recordImport[T]) storeRow(ctx context.Context, t *table, r row, v T, su
 	got, err := ri.store(ctx, v)
 	switch patentbridge.ErrorCode(err) {
 	case "":
-		if got == StoredMerged {
+		switch got {
+		case StoredMerged:
 			sum.Unchanged++
-		} else {
+		case StoredUpdated:
+			sum.Updated++
+		default:
 			sum.Inserted++
 		}
 		return nil, nil

@@ -17,8 +17,10 @@ type ServiceRecorder interface {
 type CommissionerCreator interface {
 	// CreateCommissioner registers a commissioner; the same one again is ECONFLICT with c.ID set.
 	CreateCommissioner(ctx context.Context, c *patentbridge.Commissioner) error
-	// LeaveCommissioner records the day a commissioner left.
+	// LeaveCommissioner records the day a commissioner left, once.
 	LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*patentbridge.Commissioner, error)
+	// FindCommissioner returns a commissioner.
+	FindCommissioner(ctx context.Context, id int64) (*patentbridge.Commissioner, error)
 }
 
 // ServiceColumns are the columns of a service record file (专员服务记录表), in
@@ -102,17 +104,26 @@ var commissionerLimits = map[string]int{
 // ImportCommissioners imports commissioner files (知识产权专员名册): 专员姓名,
 // 所属机构, 所在市(州) (a 4-digit code, or a 6-digit one cut to its city; the
 // organization's city when empty), 登记日期 and 离任日期. A commissioner already
-// registered counts unchanged (its 离任日期, when given, recorded); a refused row is reported with its file, line,
-// column and reason.
+// registered counts unchanged, or updated when the row gives the 离任日期 of
+// one still serving (recorded then); a 离任日期 other than the one stored, or
+// before the commissioner's latest service, is refused in 离任日期. A refused
+// row is reported with its file, line, column and reason.
 func ImportCommissioners(ctx context.Context, store CommissionerCreator, paths []string, opt patentbridge.ImportOptions) (patentbridge.ImportSummary, error) {
 	return recordImport[*patentbridge.Commissioner]{what: "知识产权专员名册", columns: tableColumns(CommissionerColumns),
 		required: requiredColumns(CommissionerColumns), limits: commissionerLimits, convert: convertCommissioner,
 		store: func(ctx context.Context, c *patentbridge.Commissioner) (Stored, error) {
 			got, err := mergedOnConflict(store.CreateCommissioner(ctx, c), c.ID)
-			if got == StoredMerged && err == nil && !c.LeftOn.IsZero() {
-				_, err = store.LeaveCommissioner(ctx, c.ID, c.LeftOn)
+			if got != StoredMerged || err != nil || c.LeftOn.IsZero() {
+				return got, err
 			}
-			return got, err
+			stored, err := store.FindCommissioner(ctx, c.ID)
+			if err != nil {
+				return got, err
+			}
+			if _, err := store.LeaveCommissioner(ctx, c.ID, c.LeftOn); err != nil || !stored.LeftOn.IsZero() {
+				return got, err
+			}
+			return StoredUpdated, nil
 		},
 	}.run(ctx, paths, opt)
 }

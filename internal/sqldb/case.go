@@ -28,8 +28,9 @@ func scanCase(s scanner) (*patentbridge.TypicalCase, error) {
 // CreateCase validates and stores a typical case with its deals at the
 // store's clock, audited as "case.create": every deal must be stored, and a
 // city user records only its city's cases, naming deals received in its
-// city; a case of the same title and publication date is refused. Returns
-// EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
+// city; a case of the same title and publication date is refused: with c.ID
+// set to it when c records the same case, else naming the column that
+// differs. Returns EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error {
 	u, err := programmeRecorder(ctx, "登记典型案例")
 	if err != nil {
@@ -42,10 +43,18 @@ func (db *DB) CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error
 		return err
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		var same int64
-		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM cases WHERE title = ? AND published_on = ?", c.Title, patentbridge.FormatDate(c.PublishedOn))).Scan(&same)
+		q := tx.q().add("SELECT "+caseColumns+" FROM cases WHERE title = ? AND published_on = ?", c.Title, patentbridge.FormatDate(c.PublishedOn))
+		same, err := scanCase(tx.queryRow(ctx, q))
 		if err == nil {
-			return fieldError(patentbridge.ECONFLICT, "标题", "典型案例“%s”（%s 发布）已登记（编号 %d）", c.Title, patentbridge.FormatDate(c.PublishedOn), same)
+			if err := loadCaseDeals(ctx, db, tx.tx, []*patentbridge.TypicalCase{same}); err != nil {
+				return err
+			}
+			stored := fmt.Sprintf("典型案例“%s”（%s 发布）已登记（编号 %d）", c.Title, patentbridge.FormatDate(c.PublishedOn), same.ID)
+			if field := c.DiffersFrom(same); field != "" {
+				return fieldError(patentbridge.ECONFLICT, field, "%s，其%s与本行不一致", stored, field)
+			}
+			c.ID = same.ID // the import reads the row as the case already stored
+			return fieldError(patentbridge.ECONFLICT, "标题", "%s", stored)
 		} else if !isNoRows(err) {
 			return fmt.Errorf("sqldb: case by title: %w", err)
 		}
@@ -55,7 +64,7 @@ func (db *DB) CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error
 			}
 		}
 		c.CreatedBy, c.CreatedAt = userID(u), tx.now
-		q := tx.q().add("INSERT INTO cases (title, body, city, published_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		q = tx.q().add("INSERT INTO cases (title, body, city, published_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
 			c.Title, c.Body, c.City, patentbridge.FormatDate(c.PublishedOn), c.CreatedBy, formatTime(tx.now))
 		if err := tx.queryRow(ctx, q).Scan(&c.ID); err != nil {
 			return fmt.Errorf("sqldb: create case: %w", err)
@@ -105,7 +114,7 @@ func (db *DB) FindCase(ctx context.Context, id int64) (*patentbridge.TypicalCase
 	} else if err != nil {
 		return nil, fmt.Errorf("sqldb: find case %d: %w", id, err)
 	}
-	return c, loadCaseDeals(ctx, db, []*patentbridge.TypicalCase{c})
+	return c, loadCaseDeals(ctx, db, db.read, []*patentbridge.TypicalCase{c})
 }
 
 // ListCases returns one page of the cases the reader may see (FindCase),
@@ -124,13 +133,13 @@ func (db *DB) ListCases(ctx context.Context, f patentbridge.ProgrammeFilter) ([]
 		add(" ORDER BY published_on DESC, id DESC LIMIT ? OFFSET ?", limit, f.Offset)
 	cs, total, err := listPage(ctx, db, "cases", count, list, scanCase)
 	if err == nil {
-		err = loadCaseDeals(ctx, db, cs)
+		err = loadCaseDeals(ctx, db, db.read, cs)
 	}
 	return cs, total, err
 }
 
 // loadCaseDeals fills the deal ids of the cases.
-func loadCaseDeals(ctx context.Context, db *DB, cs []*patentbridge.TypicalCase) error {
+func loadCaseDeals(ctx context.Context, db *DB, qr queryer, cs []*patentbridge.TypicalCase) error {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -140,7 +149,7 @@ func loadCaseDeals(ctx context.Context, db *DB, cs []*patentbridge.TypicalCase) 
 		byID[c.ID], ids[i] = c, c.ID
 	}
 	q := db.dialect.newQuery().add("SELECT case_id, deal_id FROM case_deals WHERE case_id IN ").addIDs(ids).add(" ORDER BY deal_id")
-	if err := eachID(ctx, db.read, q, func(c, deal int64) { byID[c].DealIDs = append(byID[c].DealIDs, deal) }); err != nil {
+	if err := eachID(ctx, qr, q, func(c, deal int64) { byID[c].DealIDs = append(byID[c].DealIDs, deal) }); err != nil {
 		return fmt.Errorf("sqldb: case deals: %w", err)
 	}
 	return nil

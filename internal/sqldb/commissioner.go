@@ -107,9 +107,11 @@ func (tx *Tx) checkCommissionerAccount(ctx context.Context, id int64) error {
 	return nil
 }
 
-// LeaveCommissioner records the day a commissioner left, audited as
-// "commissioner.leave" with the commissioner before and after (nothing when
-// that day is recorded already); a city user only its city's. Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// LeaveCommissioner records the day a commissioner left, once, not before
+// its latest service, audited as "commissioner.leave" with the commissioner
+// before and after (nothing when that day is recorded already); a city user
+// only its city's. Returns EINVALID, ECONFLICT, ENOTFOUND, EUNAUTHORIZED,
+// EFORBIDDEN.
 func (db *DB) LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*patentbridge.Commissioner, error) {
 	u, err := programmeRecorder(ctx, "登记专员离任")
 	if err != nil {
@@ -124,16 +126,18 @@ func (db *DB) LeaveCommissioner(ctx context.Context, id int64, day time.Time) (*
 		} else if err != nil {
 			return fmt.Errorf("sqldb: find commissioner %d: %w", id, err)
 		}
+		var last string
+		if err := tx.queryRow(ctx, tx.q().add("SELECT COALESCE(MAX(served_on), '') FROM service_records WHERE commissioner_id = ?", id)).Scan(&last); err != nil {
+			return fmt.Errorf("sqldb: commissioner %d latest service: %w", id, err)
+		}
+		lastServed, err := parseDate(last)
+		if err != nil {
+			return fmt.Errorf("sqldb: commissioner %d latest service: %w", id, err)
+		}
 		after := *before
-		after.LeftOn = day
-		if day.IsZero() {
-			return patentbridge.FieldErrorf("离任日期", "请填写离任日期")
-		}
-		if err := after.Validate(tx.now); err != nil {
+		changed, err := after.Leave(day, lastServed, tx.now)
+		if c = &after; err != nil || !changed {
 			return err
-		}
-		if c = &after; after.LeftOn.Equal(before.LeftOn) {
-			return nil // recorded already
 		}
 		if _, err := tx.exec(ctx, tx.q().add("UPDATE commissioners SET left_on = ? WHERE id = ?", patentbridge.FormatDate(after.LeftOn), id)); err != nil {
 			return fmt.Errorf("sqldb: commissioner leaves: %w", err)

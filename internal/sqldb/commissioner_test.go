@@ -323,3 +323,68 @@ func TestUpdatesWhoseAuditFailsChangeNothing(t *testing.T) {
 		}
 	})
 }
+
+// A leave and a closing are recorded once: the same day again changes
+// nothing, another day is a conflict naming the stored one; a commissioner
+// cannot leave before its latest service.
+func TestLeavingAndClosingAreRecordedOnce(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newServiceFixture(t, db)
+		admin := as(f.admin)
+		err := db.RecordService(as(f.agent), &patentbridge.ServiceRecord{CommissionerID: f.wang.ID, OrgName: "成都芯动科技有限公司",
+			ServedOn: date("2026-04-01"), Type: patentbridge.ServiceFiling})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.LeaveCommissioner(admin, f.wang.ID, date("2026-03-10"))
+		if patentbridge.ErrorField(err) != "离任日期" || !strings.Contains(patentbridge.ErrorMessage(err), "2026-04-01") {
+			t.Errorf("a leave before the latest service: %v", err)
+		}
+		if c, err := db.LeaveCommissioner(admin, f.wang.ID, date("2026-04-01")); err != nil || !c.LeftOn.Equal(date("2026-04-01")) {
+			t.Fatalf("a leave on the latest service's day: %+v %v", c, err)
+		}
+		if c, err := db.LeaveCommissioner(admin, f.wang.ID, date("2026-04-01")); err != nil || !c.LeftOn.Equal(date("2026-04-01")) {
+			t.Errorf("the same leave again: %+v %v", c, err)
+		}
+		for _, day := range []string{"2026-11-01", "2026-03-10"} {
+			_, err := db.LeaveCommissioner(admin, f.wang.ID, date(day))
+			if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || patentbridge.ErrorField(err) != "离任日期" || !strings.Contains(patentbridge.ErrorMessage(err), "已于 2026-04-01 离任") {
+				t.Errorf("a second leave on %s: %v", day, err)
+			}
+		}
+		if c, _ := db.FindCommissioner(admin, f.wang.ID); !c.LeftOn.Equal(date("2026-04-01")) {
+			t.Errorf("left on %s", patentbridge.FormatDate(c.LeftOn))
+		}
+		o := &patentbridge.ServiceOutlet{Name: "高新区网点", Kind: patentbridge.OutletPoint, City: "5101", OpenedOn: date("2025-04-01")}
+		if err := db.CreateOutlet(admin, o); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.CloseOutlet(admin, o.ID, date("2025-03-31")); patentbridge.ErrorField(err) != "撤销日期" {
+			t.Errorf("closed before opened: %v", err)
+		}
+		if _, err := db.CloseOutlet(admin, o.ID, date("2026-10-01")); err != nil {
+			t.Fatal(err)
+		}
+		if c, err := db.CloseOutlet(admin, o.ID, date("2026-10-01")); err != nil || !c.ClosedOn.Equal(date("2026-10-01")) {
+			t.Errorf("the same closing again: %+v %v", c, err)
+		}
+		for _, day := range []string{"2026-12-01", "2026-03-04"} {
+			_, err := db.CloseOutlet(admin, o.ID, date(day))
+			if patentbridge.ErrorCode(err) != patentbridge.ECONFLICT || patentbridge.ErrorField(err) != "撤销日期" || !strings.Contains(patentbridge.ErrorMessage(err), "已于 2026-10-01 撤销") {
+				t.Errorf("a second closing on %s: %v", day, err)
+			}
+		}
+		if got, err := db.FindOutlet(admin, o.ID); err != nil || !got.ClosedOn.Equal(date("2026-10-01")) {
+			t.Errorf("the outlet: %+v %v", got, err)
+		}
+		if _, err := db.FindOutlet(as(f.chengdu), f.li.ID+1000); patentbridge.ErrorCode(err) != patentbridge.ENOTFOUND {
+			t.Errorf("a missing outlet: %v", err)
+		}
+		ctx := context.Background()
+		for action, want := range map[string]int{"commissioner.leave": 1, "outlet.close": 1} {
+			if n, _ := db.QueryIntForTest(ctx, "SELECT COUNT(*) FROM audit_log WHERE action = '"+action+"'"); n != want {
+				t.Errorf("%d %s audit rows", n, action)
+			}
+		}
+	})
+}

@@ -116,7 +116,8 @@ func (tx *Tx) addEventProject(ctx context.Context, e *patentbridge.Event, p *pat
 
 // LinkEventDeal records that a stored deal followed an event of the user's
 // scope, audited as "event.link_deal"; a city user links only deals received
-// in its city. Returns ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
+// in its city, and only deals whose contract is not before the event.
+// Returns EINVALID, ENOTFOUND, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) LinkEventDeal(ctx context.Context, eventID, dealID int64) error {
 	u, err := programmeRecorder(ctx, eventWhat)
 	if err != nil {
@@ -128,6 +129,17 @@ func (db *DB) LinkEventDeal(ctx context.Context, eventID, dealID int64) error {
 			return err
 		}
 		if err := tx.checkLinkedDeal(ctx, u, dealID); err != nil {
+			return err
+		}
+		var contract string
+		if err := tx.queryRow(ctx, tx.q().add("SELECT contract_date FROM deals WHERE id = ?", dealID)).Scan(&contract); err != nil {
+			return fmt.Errorf("sqldb: deal %d contract date: %w", dealID, err)
+		}
+		contractDate, err := parseDate(contract)
+		if err != nil {
+			return fmt.Errorf("sqldb: deal %d contract date: %w", dealID, err)
+		}
+		if err := e.CheckFollowingDeal(dealID, contractDate); err != nil {
 			return err
 		}
 		for _, id := range e.DealIDs {

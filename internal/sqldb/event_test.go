@@ -182,3 +182,29 @@ func TestCreateEventWhoseAuditFailsStoresNothing(t *testing.T) {
 		}
 	})
 }
+
+// A deal linked to an event followed it: one whose contract predates the
+// event is refused naming both dates; one signed the event's day is linked.
+func TestEventLinksOnlyDealsThatFollowedIt(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newProgrammeFixture(t, db) // both deals signed 2026-06-30
+		later := newEvent("高校专利路演", "5101", "2026-07-01", "甲项目")
+		sameDay := newEvent("高校专利对接会", "5101", "2026-06-30", "乙项目")
+		for _, e := range []*patentbridge.Event{later, sameDay} {
+			if err := db.CreateEvent(as(f.admin), e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err := db.LinkEventDeal(as(f.chengdu), later.ID, f.chengduDeal.ID)
+		if patentbridge.ErrorCode(err) != patentbridge.EINVALID || patentbridge.ErrorField(err) != "关联交易编号" ||
+			!strings.Contains(patentbridge.ErrorMessage(err), "2026-06-30") || !strings.Contains(patentbridge.ErrorMessage(err), "2026-07-01") {
+			t.Errorf("a deal signed before the event: %v", err)
+		}
+		if err := db.LinkEventDeal(as(f.chengdu), sameDay.ID, f.chengduDeal.ID); err != nil {
+			t.Errorf("a deal signed the event's day: %v", err)
+		}
+		if n, _ := db.QueryIntForTest(context.Background(), "SELECT COUNT(*) FROM event_deals"); n != 1 {
+			t.Errorf("%d event deals", n)
+		}
+	})
+}

@@ -92,9 +92,10 @@ func (db *DB) CreateOutlet(ctx context.Context, o *patentbridge.ServiceOutlet) e
 	})
 }
 
-// CloseOutlet records the day an agency or outlet closed, audited as
-// "outlet.close" with the outlet before and after; a city user only its
-// city's. Returns EINVALID, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// CloseOutlet records the day an agency or outlet closed, once, audited as
+// "outlet.close" with the outlet before and after (nothing when that day is
+// recorded already); a city user only its city's. Returns EINVALID,
+// ECONFLICT, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CloseOutlet(ctx context.Context, id int64, day time.Time) (*patentbridge.ServiceOutlet, error) {
 	u, err := programmeRecorder(ctx, "登记服务机构和网点撤销")
 	if err != nil {
@@ -109,22 +110,35 @@ func (db *DB) CloseOutlet(ctx context.Context, id int64, day time.Time) (*patent
 		} else if err != nil {
 			return fmt.Errorf("sqldb: find outlet %d: %w", id, err)
 		}
-		if day.IsZero() {
-			return patentbridge.FieldErrorf("撤销日期", "请填写撤销日期")
-		}
 		after := *before
-		after.ClosedOn = day
-		if err := after.Validate(tx.now); err != nil {
+		changed, err := after.Close(day, tx.now)
+		if o = &after; err != nil || !changed {
 			return err
 		}
 		if _, err := tx.exec(ctx, tx.q().add("UPDATE service_outlets SET closed_on = ? WHERE id = ?", patentbridge.FormatDate(after.ClosedOn), id)); err != nil {
 			return fmt.Errorf("sqldb: close outlet: %w", err)
 		}
-		o = &after
 		return tx.audit(ctx, "outlet.close", "service_outlet:"+strconv.FormatInt(id, 10), auditOutlet(before), auditOutlet(o))
 	})
 	if err != nil {
 		return nil, err
+	}
+	return o, nil
+}
+
+// FindOutlet returns an agency or outlet to the admin and the city users of
+// its city. Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (db *DB) FindOutlet(ctx context.Context, id int64) (*patentbridge.ServiceOutlet, error) {
+	u, err := programmeRecorder(ctx, "查看服务机构和网点")
+	if err != nil {
+		return nil, err
+	}
+	q := db.dialect.newQuery().add("SELECT "+outletColumns+" FROM service_outlets WHERE id = ?", id)
+	o, err := scanOutlet(db.read.QueryRowContext(ctx, q.String(), q.args...))
+	if isNoRows(err) || err == nil && patentbridge.ScopeCity(u) != "" && o.City != patentbridge.ScopeCity(u) {
+		return nil, patentbridge.Errorf(patentbridge.ENOTFOUND, "未找到服务机构或网点 %d", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqldb: find outlet %d: %w", id, err)
 	}
 	return o, nil
 }
