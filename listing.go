@@ -84,6 +84,11 @@ func (c *ListingCandidate) Validate(today time.Time) error {
 	return err
 }
 
+// ListingEligible reports whether an organization of type t may enter the
+// 科创板 pipeline: an enterprise (企业 or 国有企业), never a university,
+// institute, hospital, office or person.
+func ListingEligible(t PartyType) bool { return t == PartyEnterprise || t == PartySOE }
+
 // Advance moves the candidate to stage to on the day, by ListingMoves: a
 // move the table does not allow, or a day before the current stage's or
 // after today, is refused (EINVALID, ECONFLICT for a stage reached already).

@@ -13,7 +13,8 @@ import (
 
 // A provincial official records a deal through the API by the template's
 // Chinese names; the same deal again is 409; a bad column is named; a city
-// user lists only its city's deals; an enterprise is refused.
+// user lists only its city's deals, another city's refused; an enterprise is
+// refused.
 func TestDealsAPI(t *testing.T) {
 	e := newSupplyEnv(t)
 	users := &httpxtest.UserService{DB: e.db}
@@ -48,6 +49,13 @@ func TestDealsAPI(t *testing.T) {
 	}
 	if _, m := e.call(t, "GET", "/api/v1/deals", e.mianyang, ""); m["total"] != 0.0 {
 		t.Errorf("mianyang's deals = %v", m)
+	}
+	if status, m := e.call(t, "GET", "/api/v1/deals?city=5101", e.mianyang, ""); status != http.StatusForbidden ||
+		m["error"].(map[string]any)["field"] != "city" || m["error"].(map[string]any)["message"] != "没有权限：市（州）管理员只能查看本市（州）的记录" {
+		t.Errorf("mianyang asks for Chengdu's deals = %d %v", status, m)
+	}
+	if status, m := e.call(t, "GET", "/api/v1/deals?city=5101", e.chengdu, ""); status != http.StatusOK || m["total"] != 1.0 {
+		t.Errorf("chengdu asks for its own deals = %d %v", status, m)
 	}
 	if status, _ := e.call(t, "GET", "/api/v1/deals?year=x", e.admin, ""); status != 400 {
 		t.Errorf("a bad year = %d", status)

@@ -14,16 +14,20 @@ import (
 
 // newFilingEnv is the supply env serving deals, filings, commissioners
 // and outlets, with 成都芯动科技有限公司 (5101) in the registry and an agency
-// account; it returns the agency user and its token.
+// account of 四川省知识产权服务中心 (5101); it returns the agency user and its token.
 func newFilingEnv(t *testing.T) (*supplyEnv, *patentbridge.User, string) {
 	t.Helper()
 	e := newSupplyEnv(t)
 	users := &httpxtest.UserService{DB: e.db}
-	org := &patentbridge.Organization{Name: "成都芯动科技有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101", SME: true}
-	if err := e.db.CreateOrganization(patentbridge.WithOrigin(t.Context(), patentbridge.OriginCLI), org); err != nil {
-		t.Fatal(err)
+	for _, org := range []*patentbridge.Organization{
+		{Name: "成都芯动科技有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101", SME: true},
+		{Name: "四川省知识产权服务中心", Type: patentbridge.PartyGovernment, CityCode: "5101"},
+	} {
+		if err := e.db.CreateOrganization(patentbridge.WithOrigin(t.Context(), patentbridge.OriginCLI), org); err != nil {
+			t.Fatal(err)
+		}
 	}
-	agent, tok := users.MustUser(t, "wangfang", patentbridge.RoleAgency)
+	agent, tok := users.MustUser(t, "wangfang", patentbridge.RoleAgency, "四川省知识产权服务中心")
 	srv := api.New(api.Deps{Now: clock, Patents: e.db, Ref: refdata.Default(), Logger: quiet, Deals: e.db,
 		Filings: e.db, Commissioners: e.db, Outlets: e.db})
 	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
@@ -87,7 +91,12 @@ func TestFilingsAPI(t *testing.T) {
 // own agency account records and lists its services but registers nobody.
 func TestServicesAPI(t *testing.T) {
 	e, agent, agentTok := newFilingEnv(t)
-	status, c := e.call(t, "POST", "/api/v1/commissioners", e.chengdu,
+	status, c := e.call(t, "POST", "/api/v1/commissioners", e.mianyang,
+		fmt.Sprintf(`{"name":"绵阳抢绑专员","organization":"四川大学","city":"5107","registered_on":"2025-01-10","user_id":%d}`, agent.ID))
+	if err, _ := c["error"].(map[string]any); status != http.StatusNotFound || err["field"] != "user_id" {
+		t.Errorf("mianyang links chengdu's agency account = %d %v", status, c)
+	}
+	status, c = e.call(t, "POST", "/api/v1/commissioners", e.chengdu,
 		fmt.Sprintf(`{"name":"王芳","organization":"四川省知识产权服务中心","city":"5101","registered_on":"2025-01-10","user_id":%d}`, agent.ID))
 	if status != http.StatusCreated || c["registered_on"] != "2025-01-10" || c["left_on"] != "" {
 		t.Fatalf("commissioner = %d %v", status, c)

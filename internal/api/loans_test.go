@@ -96,6 +96,12 @@ func TestLoansAPI(t *testing.T) {
 	if status, _ := e.call(t, "GET", "/api/v1/loans?status=x", e.admin, ""); status != 400 {
 		t.Errorf("a bad status = %d", status)
 	}
+	if status, m := e.call(t, "GET", "/api/v1/loans?city=5101", e.mianyang, ""); status != http.StatusForbidden || m["error"].(map[string]any)["field"] != "city" {
+		t.Errorf("mianyang asks for Chengdu's loans = %d %v", status, m)
+	}
+	if status, m := e.call(t, "GET", "/api/v1/loans?city=5101", e.chengdu, ""); status != http.StatusOK || m["total"] != 1.0 {
+		t.Errorf("chengdu asks for its own loans = %d %v", status, m)
+	}
 	if _, m := e.call(t, "GET", fmt.Sprintf("/api/v1/risk-pools/%d", poolID), e.admin, ""); m["outstanding_fen"] != 2e8 || m["available_fen"] != 1e10-2e8 {
 		t.Errorf("pool = %v", m)
 	}

@@ -139,26 +139,30 @@ func TestImportPilotBases(t *testing.T) {
 // the row dates; importing it again changes nothing.
 func TestImportListings(t *testing.T) {
 	db, ctx, _ := programmeDB(t)
+	if err := db.CreateOrganization(ctx, &patentbridge.Organization{Name: "成都星河生物科技有限公司", Type: patentbridge.PartyEnterprise, CityCode: "5101"}); err != nil {
+		t.Fatal(err)
+	}
 	path := writeCSV(t, "科创板.csv", [][]string{
 		{"企业名称", "地区代码", "入库日期", "跟踪日期", "上市日期"},
 		{"成都芯动科技有限公司", "", "2026-01-20", "", ""},
 		{"绵阳长虹智能装备有限公司", "", "2025-05-01", "2025-09-01", "2026-10-10"},
 		{"成都芯动科技有限公司", "", "2026-01-20", "2026-06-15", ""},
 		{"某未登记公司", "5101", "2026-01-01", "", ""},
-		{"四川省知识产权服务促进中心", "", "2026-01-01", "", "2026-05-01"},
-		{"四川省知识产权服务促进中心", "", "2026-03-01", "2026-02-01", ""},
-		{"四川省知识产权服务促进中心", "", "2026-03-01", "2026-04-01", "2026-12-01"},
+		{"成都星河生物科技有限公司", "", "2026-01-01", "", "2026-05-01"},
+		{"成都星河生物科技有限公司", "", "2026-03-01", "2026-02-01", ""},
+		{"成都星河生物科技有限公司", "", "2026-03-01", "2026-04-01", "2026-12-01"},
+		{"四川省知识产权服务促进中心", "", "2026-03-01", "", ""},
 	})
 	var rej bytes.Buffer
 	sum, err := ImportListings(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: &rej})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Inserted != 2 || sum.Unchanged != 1 || sum.Rejected != 4 {
+	if sum.Inserted != 2 || sum.Unchanged != 1 || sum.Rejected != 5 {
 		t.Errorf("summary = %+v", sum)
 	}
 	wantRejects(t, &rej, "科创板.csv", [][3]string{
-		{"5", "企业名称", "单位名录中没有"}, {"6", "跟踪日期", "须同时填写跟踪日期"}, {"7", "跟踪日期", "早于入库日期"}, {"8", "上市日期", "晚于今天"},
+		{"5", "企业名称", "单位名录中没有"}, {"6", "跟踪日期", "须同时填写跟踪日期"}, {"7", "跟踪日期", "早于入库日期"}, {"8", "上市日期", "晚于今天"}, {"9", "企业名称", "只收录企业"},
 	})
 	check := func(when string) {
 		t.Helper()
@@ -171,7 +175,7 @@ func TestImportListings(t *testing.T) {
 			got[c.OrgName] = c
 		}
 		// Row 8's enterprise was screened in and followed before its 上市日期 was refused.
-		if c := got["四川省知识产权服务促进中心"]; total != 3 || c == nil || c.Stage != patentbridge.ListingFollowed {
+		if c := got["成都星河生物科技有限公司"]; total != 3 || c == nil || c.Stage != patentbridge.ListingFollowed {
 			t.Errorf("%s: %d candidates, row 8's %+v", when, total, c)
 		}
 		if c := got["成都芯动科技有限公司"]; c == nil || c.Stage != patentbridge.ListingFollowed || !c.FollowedOn.Equal(mustDate(t, "2026-06-15")) || c.City != "5101" {
@@ -184,7 +188,7 @@ func TestImportListings(t *testing.T) {
 	check("first import")
 	rej.Reset()
 	sum, err = ImportListings(ctx, db, []string{path}, patentbridge.ImportOptions{Rejects: &rej})
-	if err != nil || sum.Inserted != 0 || sum.Unchanged != 3 || sum.Rejected != 4 {
+	if err != nil || sum.Inserted != 0 || sum.Unchanged != 3 || sum.Rejected != 5 {
 		t.Errorf("again: %+v %v\n%s", sum, err, rej.String())
 	}
 	check("again")

@@ -36,8 +36,9 @@ func commissionerObject(id int64) string { return "commissioner:" + strconv.Form
 // CreateCommissioner validates and registers a commissioner at the store's
 // clock, audited as "commissioner.create": its organization resolves to the
 // registry and gives the city when none is given; a city user registers only
-// its city's; a linked account must be an agency user not linked to another
-// commissioner. Returns EINVALID, ECONFLICT, EUNAUTHORIZED, EFORBIDDEN.
+// its city's; a linked account must be an agency user the acting user may
+// manage (else ENOTFOUND) not linked to another commissioner. Returns
+// EINVALID, ECONFLICT, ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commissioner) error {
 	u, err := programmeRecorder(ctx, "登记知识产权专员")
 	if err != nil {
@@ -57,7 +58,7 @@ func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commission
 			return err
 		}
 		if c.UserID != 0 {
-			if err := tx.checkCommissionerAccount(ctx, c.UserID); err != nil {
+			if err := tx.checkCommissionerAccount(ctx, u, c.UserID); err != nil {
 				return err
 			}
 		}
@@ -84,27 +85,33 @@ func (db *DB) CreateCommissioner(ctx context.Context, c *patentbridge.Commission
 	})
 }
 
-// checkCommissionerAccount admits an agency account linked to no other
-// commissioner. Returns EINVALID naming 账号.
-func (tx *Tx) checkCommissionerAccount(ctx context.Context, id int64) error {
-	var role string
-	err := tx.queryRow(ctx, tx.q().add("SELECT role FROM users WHERE id = ?", id)).Scan(&role)
-	switch {
-	case isNoRows(err):
-		return patentbridge.FieldErrorf("账号", "账号 %d 不存在", id)
-	case err != nil:
-		return fmt.Errorf("sqldb: commissioner account: %w", err)
-	case patentbridge.Role(role) != patentbridge.RoleAgency:
+// checkCommissionerAccount admits an agency account that u (nil: the
+// platform) may manage, by the rule of authorizeAccount, linked to no other
+// commissioner. An account u may not manage is refused as if it did not
+// exist, and another commissioner is named only when u may see it. Returns
+// ENOTFOUND, EINVALID naming 账号.
+func (tx *Tx) checkCommissionerAccount(ctx context.Context, u *patentbridge.User, id int64) error {
+	acc, err := findUser(ctx, tx.tx, tx.db.dialect, id)
+	if patentbridge.ErrorCode(err) == patentbridge.ENOTFOUND || err == nil && authorizeAccount(u, acc) != nil {
+		return fieldError(patentbridge.ENOTFOUND, "账号", "账号 %d 不存在", id)
+	} else if err != nil {
+		return err
+	}
+	if acc.Role != patentbridge.RoleAgency {
 		return patentbridge.FieldErrorf("账号", "专员账号应为“%s”角色", patentbridge.RoleAgency.Label())
 	}
 	var other int64
-	err = tx.queryRow(ctx, tx.q().add("SELECT id FROM commissioners WHERE user_id = ?", id)).Scan(&other)
-	if err == nil {
-		return patentbridge.FieldErrorf("账号", "该账号已关联专员 %d", other)
-	} else if !isNoRows(err) {
+	var city string
+	err = tx.queryRow(ctx, tx.q().add("SELECT id, city FROM commissioners WHERE user_id = ?", id)).Scan(&other, &city)
+	switch {
+	case isNoRows(err):
+		return nil
+	case err != nil:
 		return fmt.Errorf("sqldb: commissioner account: %w", err)
+	case patentbridge.ScopeCity(u) != "" && city != patentbridge.ScopeCity(u):
+		return patentbridge.FieldErrorf("账号", "该账号已关联其他专员")
 	}
-	return nil
+	return patentbridge.FieldErrorf("账号", "该账号已关联专员 %d", other)
 }
 
 // LeaveCommissioner records the day a commissioner left, once, not before

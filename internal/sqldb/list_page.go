@@ -20,17 +20,33 @@ func pageLimit(limit, offset int) (int, error) {
 }
 
 // cityListPage checks that the user may read the programme's records (what
-// names the act in a refusal), keeps a city user to its city's by setting
-// *city, and returns the page limit. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+// names the act in a refusal), keeps a city user to its city's by
+// scopeListCity, and returns the page limit. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func cityListPage(ctx context.Context, what string, city *string, limit, offset int) (int, error) {
 	u, err := programmeRecorder(ctx, what)
 	if err != nil {
 		return 0, err
 	}
-	if c := patentbridge.ScopeCity(u); c != "" {
-		*city = c
+	if err := scopeListCity(u, city); err != nil {
+		return 0, err
 	}
 	return pageLimit(limit, offset)
+}
+
+// scopeListCity is the one rule of a list's 市(州) filter: a city user asking
+// for another city's records is refused, and its filter, empty or its own, is
+// set to its city; the others' filter stays as asked. Returns EFORBIDDEN
+// naming "city".
+func scopeListCity(u *patentbridge.User, city *string) error {
+	c := patentbridge.ScopeCity(u)
+	switch {
+	case c == "":
+		return nil
+	case *city != "" && *city != c:
+		return fieldError(patentbridge.EFORBIDDEN, "city", "没有权限：市（州）管理员只能查看本市（州）的记录")
+	}
+	*city = c
+	return nil
 }
 
 // cityYearWhere starts a list's WHERE clause: the records of city (in column

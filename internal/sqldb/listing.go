@@ -36,8 +36,9 @@ const listingWhat = "管理科创板上市培育库"
 
 // CreateListingCandidate screens an enterprise of the registry into the
 // 科创板 pipeline at the store's clock, audited as "listing.create": the
-// enterprise must be registered (its city is the record's, else the
-// registry's), a city user screens only its city's enterprises, and an
+// enterprise must be registered as an enterprise (patentbridge.ListingEligible),
+// its city is the registry's (a record naming another is refused) or, when the
+// registry has none, the record's; a city user screens only its city's enterprises, and an
 // enterprise is in the pipeline once. Returns EINVALID, ENOTFOUND, ECONFLICT,
 // EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) CreateListingCandidate(ctx context.Context, c *patentbridge.ListingCandidate) error {
@@ -61,6 +62,12 @@ func (db *DB) CreateListingCandidate(ctx context.Context, c *patentbridge.Listin
 			return err
 		}
 		c.OrgID, c.OrgName = o.ID, o.Name
+		if !patentbridge.ListingEligible(o.Type) {
+			return patentbridge.FieldErrorf("企业名称", "“%s”在单位名录中为%s，科创板上市培育库只收录企业", o.Name, o.Type.Label())
+		}
+		if o.CityCode != "" && c.City != "" && c.City != o.CityCode {
+			return patentbridge.FieldErrorf("地区代码", "地区代码 %s 与单位名录中“%s”的所在市（州）%s 不一致", c.City, o.Name, o.CityCode)
+		}
 		if c.City == "" {
 			if c.City = o.CityCode; c.City == "" {
 				return patentbridge.FieldErrorf("地区代码", "单位名录未记载“%s”所在市（州），请填写地区代码", o.Name)

@@ -93,14 +93,16 @@ func loadLoanDetails(ctx context.Context, db *DB, qr queryer, ls []*patentbridge
 }
 
 // ListLoans returns one page of loans, latest application first, and the
-// total, to the admin (all) and city users (their city's). Returns EINVALID,
-// EUNAUTHORIZED, EFORBIDDEN.
+// total, to the admin (all) and city users (their city's, another city's
+// refused by scopeListCity). Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListLoans(ctx context.Context, f patentbridge.LoanFilter) ([]*patentbridge.Loan, int, error) {
 	u, err := loanOfficial(ctx, "查看专利权质押贷款")
 	if err != nil {
 		return nil, 0, err
 	}
-	scope := patentbridge.ScopeCity(u)
+	if err := scopeListCity(u, &f.City); err != nil {
+		return nil, 0, err
+	}
 	limit, err := pageLimit(f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
@@ -116,9 +118,6 @@ func (db *DB) ListLoans(ctx context.Context, f patentbridge.LoanFilter) ([]*pate
 			q.add(" AND l.status = ?", string(f.Status))
 		}
 		yearRange(q, "l.disbursed_on", f.Year)
-		if scope != "" {
-			q.add(" AND l.city = ?", scope)
-		}
 		if f.City != "" {
 			q.add(" AND l.city = ?", f.City)
 		}

@@ -195,12 +195,17 @@ func (db *DB) FindRiskPool(ctx context.Context, id int64) (*patentbridge.RiskPoo
 }
 
 // ListRiskPools returns one page of pools by name and the total: a city
-// user's are its city's and the provincial ones. Returns EINVALID,
-// EUNAUTHORIZED, EFORBIDDEN.
+// user's are its city's and the provincial ones, a filter naming another
+// city refused by scopeListCity. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListRiskPools(ctx context.Context, f patentbridge.RiskPoolFilter) ([]*patentbridge.RiskPool, int, error) {
 	u, err := loanOfficial(ctx, "查看风险补偿资金池")
 	if err != nil {
 		return nil, 0, err
+	}
+	if f.City != "" {
+		if err := scopeListCity(u, &f.City); err != nil {
+			return nil, 0, err
+		}
 	}
 	limit, err := pageLimit(f.Limit, f.Offset)
 	if err != nil {

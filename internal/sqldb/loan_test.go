@@ -294,13 +294,17 @@ func TestLoanScopeAndFilters(t *testing.T) {
 			{"disbursed in 2025", f.admin, patentbridge.LoanFilter{Year: 2025}, 0},
 			{"applied", f.admin, patentbridge.LoanFilter{Status: patentbridge.LoanApplied}, 1},
 			{"Deyang", f.admin, patentbridge.LoanFilter{City: "5106"}, 1},
-			{"chengdu asks for Deyang", f.chengdu, patentbridge.LoanFilter{City: "5106"}, 0},
+			{"chengdu asks for its own", f.chengdu, patentbridge.LoanFilter{City: "5101"}, 1},
 			{"bank", f.admin, patentbridge.LoanFilter{Bank: "成都银行"}, 1},
 		} {
 			ls, total, err := db.ListLoans(as(tc.u), tc.f)
 			if err != nil || total != tc.want || len(ls) != tc.want {
 				t.Errorf("%s: %d %v", tc.name, total, err)
 			}
+		}
+		_, _, err = db.ListLoans(as(f.chengdu), patentbridge.LoanFilter{City: "5106"})
+		if patentbridge.ErrorCode(err) != patentbridge.EFORBIDDEN || patentbridge.ErrorField(err) != "city" || !strings.Contains(patentbridge.ErrorMessage(err), "只能查看本市（州）的记录") {
+			t.Errorf("chengdu asks for Deyang's loans: %v", err)
 		}
 	})
 }

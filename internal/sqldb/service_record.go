@@ -187,11 +187,15 @@ func (db *DB) FindServiceRecord(ctx context.Context, id int64) (*patentbridge.Se
 }
 
 // ListServiceRecords returns one page of service records, latest first, and
-// the total: all to the admin, a city's to its users, a commissioner's own to
-// its account. Returns EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+// the total: all to the admin, a city's to its users (another city's refused
+// by scopeListCity), a commissioner's own to its account. Returns EINVALID,
+// EUNAUTHORIZED, EFORBIDDEN.
 func (db *DB) ListServiceRecords(ctx context.Context, f patentbridge.ServiceFilter) ([]*patentbridge.ServiceRecord, int, error) {
 	u, err := serviceActor(ctx, "查看专员服务记录")
 	if err != nil {
+		return nil, 0, err
+	}
+	if err := scopeListCity(u, &f.City); err != nil {
 		return nil, 0, err
 	}
 	limit, err := pageLimit(f.Limit, f.Offset)

@@ -106,10 +106,8 @@ func (s *Server) dealList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := patentbridge.DealFilter{City: v.City, Limit: dealPageSize, Offset: offset}
-	if u := patentbridge.UserFrom(r.Context()); patentbridge.ScopeCity(u) != "" {
-		f.City, v.City = patentbridge.ScopeCity(u), patentbridge.ScopeCity(u)
-		v.OwnCity = s.cityName(v.City)
-	}
+	f.City, v.OwnCity = s.listCity(r, v.City)
+	v.City = f.City
 	if f.Year, err = patentbridge.ParseRecordYear("year", v.Year); err != nil {
 		s.errorPage(w, r, err)
 		return

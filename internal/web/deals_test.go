@@ -162,10 +162,24 @@ func TestDealUploadListAndTemplates(t *testing.T) {
 		}
 		mustContain(t, body, "城市代码", "应为 4 位（如 5101）或 6 位（如 510100）行政区划代码")
 	}
+	// A city user's list is its city's, asked for or not; another city's is refused.
 	chengdu := MustClient(t, e, "chengdu")
-	_, body = MustGet(t, chengdu, e.URL+"/deals?city=5107")
-	if mustContain(t, body, "共 1 笔", "只显示受让方在成都市的交易"); strings.Contains(body, "绵阳某装备有限公司") {
-		t.Error("chengdu sees a Mianyang deal")
+	for _, path := range []string{"/deals", "/deals?city=5101", "/deals?city=510104"} {
+		status, body := MustGet(t, chengdu, e.URL+path)
+		if mustContain(t, body, "共 1 笔", "只显示受让方在成都市的交易"); status != http.StatusOK || strings.Contains(body, "绵阳某装备有限公司") {
+			t.Errorf("chengdu %s: %d", path, status)
+		}
+	}
+	mianyang := MustClient(t, e, "mianyang")
+	if status, body := MustGet(t, mianyang, e.URL+"/deals?city=5101"); status != http.StatusForbidden {
+		t.Errorf("mianyang asks for Chengdu's deals: %d", status)
+	} else if mustContain(t, body, "没有权限：市（州）管理员只能查看本市（州）的记录"); strings.Contains(body, "成都芯动科技有限公司") {
+		t.Error("mianyang sees a Chengdu deal")
+	}
+	if status, body := MustGet(t, mianyang, e.URL+"/deals"); status != http.StatusOK {
+		t.Errorf("mianyang's deals: %d", status)
+	} else if mustContain(t, body, "共 1 笔", "只显示受让方在绵阳市的交易", "绵阳某装备有限公司"); strings.Contains(body, "成都芯动科技有限公司") {
+		t.Error("mianyang sees a Chengdu deal")
 	}
 	ids := regexp.MustCompile(`<a href="/deals/(\d+)">`).FindAllStringSubmatch(mustBody(t, admin, e.URL+"/deals?city=5107"), -1)
 	if len(ids) != 1 {

@@ -193,7 +193,10 @@ func TestFilingFormLinksDealsAndSetsYears(t *testing.T) {
 	if status, _, body = MustPost(t, mianyang, e.URL+"/filings/new", other); status != http.StatusSeeOther {
 		t.Fatalf("mianyang files its product: %d\n%s", status, body)
 	}
-	_, body = MustGet(t, mianyang, e.URL+"/filings?city=5101")
+	if status, body := MustGet(t, mianyang, e.URL+"/filings?city=5101"); status != http.StatusForbidden || strings.Contains(body, "成都芯动科技有限公司") {
+		t.Errorf("mianyang asks for Chengdu's filings: %d", status)
+	}
+	_, body = MustGet(t, mianyang, e.URL+"/filings")
 	if mustContain(t, body, "共 1 项", "绵阳某装备有限公司", "只显示绵阳市企业的备案"); strings.Contains(body, "成都芯动科技有限公司") {
 		t.Error("mianyang sees a Chengdu filing")
 	}

@@ -72,8 +72,8 @@ func (s *Server) programmeRoutes() []httpx.Route {
 }
 
 // programmeFilter reads a list page's 年份 (year), 市州 (city) and kind
-// filters and its page; a city user's list is its city's whatever it asks.
-// Returns EINVALID naming the filter.
+// filters and its page; a city user's list is its city's when it asks for
+// none (listCity). Returns EINVALID naming the filter.
 func (s *Server) programmeFilter(r *http.Request, kind string) (patentbridge.ProgrammeFilter, error) {
 	q := r.URL.Query()
 	f := patentbridge.ProgrammeFilter{Kind: kind, Limit: programmePageSize}
@@ -84,9 +84,7 @@ func (s *Server) programmeFilter(r *http.Request, kind string) (patentbridge.Pro
 	if f.Year, err = patentbridge.ParseRecordYear("年份", q.Get("year")); err != nil {
 		return f, err
 	}
-	if c := patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())); c != "" {
-		f.City = c
-	}
+	f.City, _ = s.listCity(r, f.City)
 	f.Offset, err = httpx.PageOffset(q, programmePageSize)
 	return f, err
 }

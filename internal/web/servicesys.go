@@ -44,11 +44,15 @@ func section(tab string) serviceSection { return serviceSection{Tab: tab, Tabs: 
 // yearFilter reads a list's 年份 filter ("" is none; patentbridge.ParseRecordYear).
 func yearFilter(v string) (int, error) { return patentbridge.ParseRecordYear("year", v) }
 
-// listCity is the 市(州) a list filters by: a city user's own, else the
-// query's; own is the city user's city by name ("" for the admin).
+// listCity is the 市(州) a list filters by: the query's, a city user's own
+// when it asks for none (the store refuses another city's); own is the city
+// user's city by name ("" for the admin).
 func (s *Server) listCity(r *http.Request, asked string) (city, own string) {
 	if c := patentbridge.ScopeCity(patentbridge.UserFrom(r.Context())); c != "" {
-		return c, s.cityName(c)
+		if asked == "" {
+			asked = c
+		}
+		return asked, s.cityName(c)
 	}
 	return asked, ""
 }
