@@ -69,8 +69,8 @@ func (db *DB) CreateListingCandidate(ctx context.Context, c *patentbridge.Listin
 			return patentbridge.FieldErrorf("地区代码", "地区代码 %s 与单位名录中“%s”的所在市（州）%s 不一致", c.City, o.Name, o.CityCode)
 		}
 		if c.City == "" {
-			if c.City = o.CityCode; c.City == "" {
-				return patentbridge.FieldErrorf("地区代码", "单位名录未记载“%s”所在市（州），请填写地区代码", o.Name)
+			if c.City = o.CityCode; patentbridge.SichuanCityName(c.City) == "" {
+				return patentbridge.FieldErrorf("地区代码", "单位名录未记载“%s”在四川省的所在市（州），请填写地区代码", o.Name)
 			}
 		}
 		if err := refuseOtherCity(u, c.City, "企业"); err != nil {
