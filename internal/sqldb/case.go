@@ -49,7 +49,7 @@ func (db *DB) CreateCase(ctx context.Context, c *patentbridge.TypicalCase) error
 			if err := loadCaseDeals(ctx, db, tx.tx, []*patentbridge.TypicalCase{same}); err != nil {
 				return err
 			}
-			stored := fmt.Sprintf("典型案例“%s”（%s 发布）已登记（编号 %d）", c.Title, patentbridge.FormatDate(c.PublishedOn), same.ID)
+			stored := fmt.Sprintf("典型案例“%s”（%s 发布）已登记（%s）", c.Title, patentbridge.FormatDate(c.PublishedOn), storedRef(u, same.City, same.ID))
 			if field := c.DiffersFrom(same); field != "" {
 				return fieldError(patentbridge.ECONFLICT, field, "%s，其%s与本行不一致", stored, field)
 			}

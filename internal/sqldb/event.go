@@ -53,7 +53,7 @@ func (db *DB) CreateEvent(ctx context.Context, e *patentbridge.Event) error {
 			return err
 		}
 		if same != nil {
-			return fieldError(patentbridge.ECONFLICT, "活动名称", "活动“%s”（%s）已登记为活动 %d", same.Title, patentbridge.FormatDate(same.HeldOn), same.ID)
+			return fieldError(patentbridge.ECONFLICT, "活动名称", "活动“%s”（%s）已登记（%s）", same.Title, patentbridge.FormatDate(same.HeldOn), storedRef(u, same.City, same.ID))
 		}
 		return tx.createEvent(ctx, u, e)
 	})

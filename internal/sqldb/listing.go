@@ -77,10 +77,11 @@ func (db *DB) CreateListingCandidate(ctx context.Context, c *patentbridge.Listin
 			return err
 		}
 		var other int64
-		err = tx.queryRow(ctx, tx.q().add("SELECT id FROM listing_pipeline WHERE org_id = ?", o.ID)).Scan(&other)
+		var city string
+		err = tx.queryRow(ctx, tx.q().add("SELECT id, city FROM listing_pipeline WHERE org_id = ?", o.ID)).Scan(&other, &city)
 		if err == nil {
 			c.ID = other // the import reads the row as the candidate already stored
-			return fieldError(patentbridge.ECONFLICT, "企业名称", "“%s”已在科创板上市培育库中（编号 %d）", o.Name, other)
+			return fieldError(patentbridge.ECONFLICT, "企业名称", "“%s”已在科创板上市培育库中（%s）", o.Name, storedRef(u, city, other))
 		} else if !isNoRows(err) {
 			return fmt.Errorf("sqldb: listing by organization: %w", err)
 		}

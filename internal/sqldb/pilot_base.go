@@ -42,10 +42,11 @@ func (db *DB) CreatePilotBase(ctx context.Context, b *patentbridge.PilotBase) er
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
 		var id int64
-		err := tx.queryRow(ctx, tx.q().add("SELECT id FROM pilot_bases WHERE name = ?", b.Name)).Scan(&id)
+		var city string
+		err := tx.queryRow(ctx, tx.q().add("SELECT id, city FROM pilot_bases WHERE name = ?", b.Name)).Scan(&id, &city)
 		if err == nil {
 			b.ID = id // the import reads the row as the base already stored
-			return fieldError(patentbridge.ECONFLICT, "基地名称", "中试熟化基地“%s”已登记（编号 %d）", b.Name, id)
+			return fieldError(patentbridge.ECONFLICT, "基地名称", "中试熟化基地“%s”已登记（%s）", b.Name, storedRef(u, city, id))
 		} else if !isNoRows(err) {
 			return fmt.Errorf("sqldb: pilot base by name: %w", err)
 		}

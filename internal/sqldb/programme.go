@@ -19,6 +19,16 @@ func programmeRecorder(ctx context.Context, what string) (*patentbridge.User, er
 	return u, patentbridge.CityManager(u, what)
 }
 
+// storedRef names a stored record in a conflict message: its number when the
+// user may open it, else only that another 市(州) registered it, so that a
+// refusal discloses no other city's record.
+func storedRef(u *patentbridge.User, city string, id int64) string {
+	if c := patentbridge.ScopeCity(u); c != "" && c != city {
+		return "由其他市（州）登记"
+	}
+	return "编号 " + strconv.FormatInt(id, 10)
+}
+
 // refuseOtherCity keeps a city user to records of its city. Returns EFORBIDDEN.
 func refuseOtherCity(u *patentbridge.User, city, what string) error {
 	if c := patentbridge.ScopeCity(u); c != "" && city != c {
