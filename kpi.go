@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -183,15 +182,7 @@ const (
 // `report kpi --year`): a whole year from KPIFirstYear to KPILastYear, "" is
 // none (0). Returns EINVALID naming field.
 func ParseKPIYear(field, v string) (int, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0, nil
-	}
-	y, err := strconv.Atoi(v)
-	if err != nil || y < KPIFirstYear || y > KPILastYear {
-		return 0, FieldErrorf(field, "统计年度 %q 无效：应为 %d–%d 之间的四位年份，如 2026", ClipValue(v), KPIFirstYear, KPILastYear)
-	}
-	return y, nil
+	return parseYear(field, "统计年度", v, KPILastYear)
 }
 
 // KPIUnassigned is the area code of the records whose 市(州) is not known.

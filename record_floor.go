@@ -31,14 +31,18 @@ func checkFloorAs(field, label string, d time.Time) error {
 
 // ParseRecordYear reads a programme list's 年份 filter named field: "" is
 // none (0), else a year from RecordFirstYear to 9999 (EINVALID naming field).
-func ParseRecordYear(field, v string) (int, error) {
+func ParseRecordYear(field, v string) (int, error) { return parseYear(field, "年份", v, 9999) }
+
+// parseYear reads a year named field from RecordFirstYear to last, "" being
+// none (0); the refusal calls it label. Returns EINVALID naming field.
+func parseYear(field, label, v string, last int) (int, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, nil
 	}
 	y, err := strconv.Atoi(v)
-	if err != nil || y < RecordFirstYear || y > 9999 {
-		return 0, FieldErrorf(field, "年份 %q 无效：请填写 %d 年以后的四位年份，如 2026", ClipValue(v), RecordFirstYear)
+	if err != nil || y < RecordFirstYear || y > last {
+		return 0, FieldErrorf(field, "%s %q 无效：应为 %d–%d 之间的四位年份，如 2026", label, ClipValue(v), RecordFirstYear, last)
 	}
 	return y, nil
 }
