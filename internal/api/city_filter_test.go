@@ -4,11 +4,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"patentbridge/internal/api"
-	"patentbridge/internal/httpx"
-	"patentbridge/internal/httpx/httpxtest"
-	"patentbridge/internal/refdata"
 )
 
 // A list's city filter reads a 6-digit code as its 市(州) (the KPI pages'
@@ -16,14 +11,7 @@ import (
 // well-formed code outside Sichuan is an empty list, while the KPI, which
 // counts Sichuan's 市(州) only, takes both forms and refuses another.
 func TestCityFilterReadsFourAndSixDigits(t *testing.T) {
-	e := newSupplyEnv(t)
-	users := &httpxtest.UserService{DB: e.db}
-	srv := api.New(api.Deps{Now: clock, Patents: e.db, Ref: refdata.Default(), Logger: quiet, Deals: e.db, KPIs: e.db})
-	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.handler = h
+	e := newKPIEnv(t)
 	for _, region := range []string{"510104", "510703"} {
 		body := `{"app_no":"2022232206652","kind":"转让","from":"中国科学院光电技术研究所","from_type":"科研单位","to":"企业` + region + `",
 			"to_type":"enterprise","to_region_code":"` + region + `","amount_fen":5000000,"contract_date":"2026-06-30"}`

@@ -15,14 +15,7 @@ import (
 // officials', a figure's records totalling it; the admin sets a target and
 // publishes the year.
 func TestKPIAPI(t *testing.T) {
-	e := newSupplyEnv(t)
-	users := &httpxtest.UserService{DB: e.db}
-	srv := api.New(api.Deps{Now: clock, Patents: e.db, Ref: refdata.Default(), Logger: quiet, Deals: e.db, KPIs: e.db})
-	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.handler = h
+	e := newKPIEnv(t)
 	deal := `{"app_no":"2022232206652","kind":"转让","from":"中国科学院光电技术研究所","from_type":"科研单位","to":"成都芯动科技有限公司",
 		"to_type":"enterprise","to_sme":true,"to_region_code":"510104","amount_fen":5000000,"contract_date":"2026-06-30"}`
 	if status, m := e.call(t, "POST", "/api/v1/deals", e.admin, deal); status != http.StatusCreated {
@@ -71,14 +64,7 @@ func TestKPIAPI(t *testing.T) {
 // missing indicator is the request's fault, an unknown one names the field;
 // the year starts where records may be dated.
 func TestKPIRecordsAPI(t *testing.T) {
-	e := newSupplyEnv(t)
-	users := &httpxtest.UserService{DB: e.db}
-	srv := api.New(api.Deps{Now: clock, Patents: e.db, Ref: refdata.Default(), Logger: quiet, Deals: e.db, KPIs: e.db})
-	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.handler = h
+	e := newKPIEnv(t)
 	deal := `{"app_no":"2022232206652","kind":"转让","from":"中国科学院光电技术研究所","from_type":"科研单位","to":"某未登记科技有限公司",
 		"to_type":"enterprise","to_sme":true,"to_region_code":"510104","amount_fen":5000000,"contract_date":"2026-06-30"}`
 	if status, m := e.call(t, "POST", "/api/v1/deals", e.admin, deal); status != http.StatusCreated {
@@ -107,4 +93,18 @@ func TestKPIRecordsAPI(t *testing.T) {
 	if er, _ := m["error"].(map[string]any); status != http.StatusBadRequest || er["field"] != "year" {
 		t.Errorf("year 1984 = %d %v", status, m)
 	}
+}
+
+// newKPIEnv serves the supply environment's store with its deals and KPIs.
+func newKPIEnv(t *testing.T) *supplyEnv {
+	t.Helper()
+	e := newSupplyEnv(t)
+	users := &httpxtest.UserService{DB: e.db}
+	srv := api.New(api.Deps{Now: clock, Patents: e.db, Ref: refdata.Default(), Logger: quiet, Deals: e.db, KPIs: e.db})
+	h, err := httpx.Stack(srv, httpx.StackOptions{Users: users, Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.handler = h
+	return e
 }
