@@ -46,7 +46,7 @@ func TestUnclosedQuoteShortAndInTables(t *testing.T) {
 	dir := t.TempDir()
 	path := MustWriteFile(t, dir, "末行.csv", []byte("申请号,专利名称\n"+ingesttest.AppNo(1)+",好\n"+ingesttest.AppNo(2)+",\"没有闭合"))
 	sum, rej := MustImport(t, NewImporter(newFakeStore(t), nil, nil), path)
-	if sum.Inserted != 1 || len(rej) != 1 || rej[0].Line != 3 || !strings.Contains(rej[0].Reason, "第 3 行开始的引号直到文件末尾都没有闭合") || strings.Contains(rej[0].Reason, "之后的") {
+	if sum.Inserted != 1 || len(rej) != 1 || rej[0].Line != 3 || rej[0].Column != "专利名称" || !strings.Contains(rej[0].Reason, "第 3 行开始的引号直到文件末尾都没有闭合") || strings.Contains(rej[0].Reason, "之后的") {
 		t.Errorf("summary %+v, rejects %+v", sum, rej)
 	}
 
@@ -57,8 +57,8 @@ func TestUnclosedQuoteShortAndInTables(t *testing.T) {
 	defer tbl.close()
 	var names, bad []string
 	err = tbl.eachRow(func(r row) error { names = append(names, tbl.get(r, "名称").value); return nil },
-		func(line int, reason string) error { bad = append(bad, reason); return nil })
-	if err != nil || strings.Join(names, "|") != "甲" || len(bad) != 1 || !strings.Contains(bad[0], "第 3 行开始的引号直到文件末尾都没有闭合，之后的 2 行未能读取") {
+		func(line int, p problem) error { bad = append(bad, p.column+"|"+p.reason); return nil })
+	if err != nil || strings.Join(names, "|") != "甲" || len(bad) != 1 || !strings.HasPrefix(bad[0], "名称|") || !strings.Contains(bad[0], "第 3 行开始的引号直到文件末尾都没有闭合，之后的 2 行未能读取") {
 		t.Errorf("rows %q, bad %q, err %v", names, bad, err)
 	}
 

@@ -272,7 +272,7 @@ func (c *csvReader) atEOF() (int, []string, error) {
 		if n := c.lastLine() - c.quoteLine; n > 0 {
 			reason += fmt.Sprintf("，之后的 %d 行未能读取", n)
 		}
-		return c.recLine, nil, &badRow{line: c.recLine, reason: reason + c.column() + "；请在该处补上引号后重新导入这个文件（已导入的行不会重复）"}
+		return c.recLine, nil, &badRow{line: c.recLine, column: c.columnName(), reason: reason + c.column() + "；请在该处补上引号后重新导入这个文件（已导入的行不会重复）"}
 	}
 	if c.skip {
 		return c.recLine, nil, c.closedLate()
@@ -284,15 +284,24 @@ func (c *csvReader) atEOF() (int, []string, error) {
 // closedLate is the reject of a record whose quoted cell was too long to be one.
 func (c *csvReader) closedLate() error {
 	last := c.lastLine()
-	return &badRow{line: c.recLine, reason: fmt.Sprintf(
+	return &badRow{line: c.recLine, column: c.columnName(), reason: fmt.Sprintf(
 		"引号可能未闭合：第 %d 行开始的引号到第 %d 行才闭合，这一格跨 %d 行、超过 %d 个字符，任何一列都不接受这么长的值%s；第 %d 行到第 %d 行未能读取，请检查第 %d 行的引号是否漏了另一半",
 		c.quoteLine, last, last-c.quoteLine+1, patentbridge.MaxLongText, c.column(), c.recLine, last, c.quoteLine)}
 }
 
-// column names the column of the open quote, when the header has it.
+// column names the column of the open quote in a reason, when the header has it.
 func (c *csvReader) column() string {
+	if name := c.columnName(); name != "" {
+		return fmt.Sprintf("（引号在“%s”列）", name)
+	}
+	return ""
+}
+
+// columnName is the header's name of the open quote's column, "" when the
+// header has none (or for the header itself).
+func (c *csvReader) columnName() string {
 	if c.quoteField < len(c.header) {
-		return fmt.Sprintf("（引号在“%s”列）", strings.TrimSpace(strings.TrimPrefix(c.header[c.quoteField], "\ufeff")))
+		return strings.TrimSpace(strings.TrimPrefix(c.header[c.quoteField], "\ufeff"))
 	}
 	return ""
 }

@@ -54,8 +54,8 @@ func ReadDemands(path string, now time.Time) ([]*patentbridge.Demand, []patentbr
 		}
 		ds = append(ds, d)
 		return nil
-	}, func(line int, reason string) error {
-		reject(line, cell{}, reason)
+	}, func(line int, p problem) error {
+		reject(line, cell{column: p.column}, p.reason)
 		return nil
 	})
 	return ds, rejects, err

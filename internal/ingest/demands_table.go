@@ -86,8 +86,9 @@ func (t *table) get(r row, name string) cell {
 
 func (t *table) close() error { return t.src.close() }
 
-// eachRow calls fn for every data row; unreadable rows are reported to bad.
-func (t *table) eachRow(fn func(r row) error, bad func(line int, reason string) error) error {
+// eachRow calls fn for every data row; unreadable rows are reported to bad
+// with their problem (the column at fault when known).
+func (t *table) eachRow(fn func(r row) error, bad func(line int, p problem) error) error {
 	for {
 		r, err := t.next()
 		if errors.Is(err, io.EOF) {
@@ -95,7 +96,7 @@ func (t *table) eachRow(fn func(r row) error, bad func(line int, reason string) 
 		}
 		var br *badRow
 		if errors.As(err, &br) {
-			if err := bad(br.line, br.reason); err != nil {
+			if err := bad(br.line, problem{column: br.column, reason: br.reason}); err != nil {
 				return err
 			}
 			continue

@@ -83,10 +83,10 @@ func (ri recordImport[T]) run(ctx context.Context, paths []string, opt patentbri
 				opt.Progress(sum.Read, (float64(i)+t.src.fraction())/float64(len(paths)))
 			}
 			return nil
-		}, func(line int, reason string) error {
+		}, func(line int, p problem) error {
 			sum.Read++
 			sum.Rejected++
-			return rw.write(t.file, line, []problem{{reason: reason}})
+			return rw.write(t.file, line, []problem{p})
 		})
 		t.close()
 		if err != nil {

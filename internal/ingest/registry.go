@@ -75,10 +75,10 @@ func (ri registryImport[T]) run(ctx context.Context, paths []string, opt patentb
 				return flush((float64(i) + t.src.fraction()) / float64(len(paths)))
 			}
 			return nil
-		}, func(line int, reason string) error {
+		}, func(line int, p problem) error {
 			sum.Read++
 			sum.Rejected++
-			return rw.write(t.file, line, []problem{{reason: reason}})
+			return rw.write(t.file, line, []problem{p})
 		})
 		t.close()
 		if err != nil {

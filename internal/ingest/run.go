@@ -44,7 +44,7 @@ func (r *run) importFile(ctx context.Context, path string) error {
 		var bad *badRow
 		if errors.As(err, &bad) {
 			r.sum.Read++
-			if err := r.reject(name, bad.line, []problem{{reason: bad.reason}}); err != nil {
+			if err := r.reject(name, bad.line, []problem{{column: bad.column, reason: bad.reason}}); err != nil {
 				return err
 			}
 			continue

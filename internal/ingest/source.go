@@ -24,6 +24,7 @@ type source interface {
 // badRow is a row the reader itself could not parse; it is rejected, not fatal.
 type badRow struct {
 	line   int
+	column string // the column at fault, when known
 	reason string
 }
 
