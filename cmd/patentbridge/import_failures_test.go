@@ -85,7 +85,7 @@ func TestImportUnclosedQuote(t *testing.T) {
 	if code != 0 || r.Read != 2 || r.Inserted != 1 || r.Rejected != 1 {
 		t.Fatalf("%d %+v %q", code, r, stderr)
 	}
-	if got, _ := os.ReadFile(rejects); !strings.Contains(string(got), "quote.csv,3,,,引号未闭合：第 3 行开始的引号直到文件末尾都没有闭合，之后的 2000 行未能读取") {
+	if got, _ := os.ReadFile(rejects); !strings.Contains(string(got), "quote.csv,3,基地名称,,引号未闭合：第 3 行开始的引号直到文件末尾都没有闭合，之后的 2000 行未能读取") {
 		t.Errorf("rejects:\n%s", got)
 	}
 }
