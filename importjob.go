@@ -93,7 +93,8 @@ type ImportJobService interface {
 type ImportOptions struct {
 	Sheet string // XLSX sheet name; "" means the first sheet
 	// Rejects receives the reject report as CSV (RejectHeader: 文件,行,列,值,原因), without
-	// a byte order mark (the download and the CLI's file add it); may be nil.
+	// a byte order mark (the download and the CLI's file add it), the header and
+	// each rejected row's records in one Write each; may be nil.
 	Rejects io.Writer
 	// Progress, when set, is called after each batch with rows read so far and the
 	// share (0..1) of the input bytes consumed.

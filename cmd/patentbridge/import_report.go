@@ -98,7 +98,9 @@ func (r *importReport) finish(evs patentbridge.EventDealSummary, rejects bool) i
 
 // rejectsFile is the `--rejects` report of the command: a BOM and the header
 // row written at once, so even an import that fails has them, and the header
-// the importer writes for each file dropped, so it appears once.
+// the importer writes for each file dropped, so it appears once (the
+// importer writes its header in one Write of its own, see
+// patentbridge.ImportOptions.Rejects).
 type rejectsFile struct {
 	w      io.Writer
 	header []byte
